@@ -85,13 +85,13 @@ function nextPowerOfTwo(n: number): number {
   return p;
 }
 
-function grownFloat64(a: Float64Array, length: number): Float64Array {
+function grownFloat64(a: Float64Array, length: number): Float64Array<ArrayBuffer> {
   const b = new Float64Array(length);
   b.set(a);
   return b;
 }
 
-function grownInt32(a: Int32Array, length: number): Int32Array {
+function grownInt32(a: Int32Array, length: number): Int32Array<ArrayBuffer> {
   const b = new Int32Array(length);
   b.set(a);
   return b;

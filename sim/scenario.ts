@@ -229,7 +229,7 @@ export function validateScenario(data: unknown, file: string, lineOf: (path: Pat
 /** Parses a scenario from YAML or JSON text (JSON is YAML); `file` names it in error messages. */
 export function parseScenario(text: string, file: string): Scenario {
   const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
+  const doc = parseDocument(text, { lineCounter, prettyErrors: true, uniqueKeys: true });
   if (doc.errors.length > 0) {
     throw new ScenarioError(
       doc.errors.map((e) => {

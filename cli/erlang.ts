@@ -1,0 +1,77 @@
+// `followsun erlang`: the queueing formulas on the command line, with the simulation's
+// definitions (service level = answered within the threshold ÷ offered).
+import { parseArgs } from 'node:util';
+import { queueFigures, requiredAgents } from '../sim/erlang';
+import { positiveNumber, UsageError, wholeNumber } from './arguments';
+import { formatNumber, table } from './format';
+
+export function erlangCommand(args: string[]): number {
+  const { values } = parseArgs({
+    args,
+    options: {
+      rate: { type: 'string' },
+      aht: { type: 'string' },
+      agents: { type: 'string' },
+      patience: { type: 'string' },
+      sl: { type: 'string' },
+      target: { type: 'string' },
+      json: { type: 'boolean', default: false },
+    },
+  });
+  const ratePerHour = Number(values.rate);
+  if (values.rate === undefined || !Number.isFinite(ratePerHour) || ratePerHour < 0) {
+    throw new UsageError(`--rate: expected contacts per hour ≥ 0, got ${values.rate ?? 'nothing'}`);
+  }
+  const ahtSeconds = positiveNumber(values.aht, '--aht');
+  if (ahtSeconds === undefined) throw new UsageError('--aht: expected the mean handle time in seconds');
+  const thresholdSeconds = positiveNumber(values.sl, '--sl') ?? 20;
+  const patienceSeconds = positiveNumber(values.patience, '--patience');
+  let agents = wholeNumber(values.agents, '--agents', 1);
+  let target: number | undefined;
+  if (values.target !== undefined) {
+    target = Number(values.target);
+    if (!(target > 0 && target < 1)) throw new UsageError(`--target: expected a fraction between 0 and 1 (0.8, not 80), got ${values.target}`);
+  }
+  if (agents === undefined) {
+    if (target === undefined) throw new UsageError('give --agents N, or --target 0.8 to get the agents required');
+    agents = requiredAgents({ ratePerHour, ahtSeconds, thresholdSeconds, patienceSeconds, target });
+  }
+  const model = patienceSeconds === undefined ? 'Erlang C' : 'Erlang A';
+  const f = agents > 0 ? queueFigures({ ratePerHour, ahtSeconds, agents, thresholdSeconds, patienceSeconds }) : undefined;
+  const figures = f && {
+    pWait: f.pWait,
+    serviceLevel: f.serviceLevel,
+    asaSeconds: f.asaSeconds,
+    occupancy: f.occupancy,
+    ...(patienceSeconds !== undefined ? { abandonRate: f.abandonRate } : {}),
+  };
+  if (values.json) {
+    const inputs = { model, ratePerHour, ahtSeconds, thresholdSeconds, patienceSeconds, target };
+    process.stdout.write(`${JSON.stringify({ ...inputs, agents, ...figures }, (_, v) => (v === Infinity ? null : v), 2)}\n`);
+    return 0;
+  }
+  const load = (ratePerHour * ahtSeconds) / 3600;
+  const lines = [
+    `${model}: ${formatNumber(ratePerHour, 'count')} contacts/hour, handle time ${ahtSeconds} s` +
+      `${patienceSeconds !== undefined ? `, patience ${patienceSeconds} s` : ''} — offered load ${load.toFixed(2)} Erlangs`,
+  ];
+  if (target !== undefined && values.agents === undefined) {
+    lines.push(`Agents required for ${formatNumber(target, 'fraction')} answered within ${thresholdSeconds} s: ${agents}`);
+  }
+  if (f) {
+    if (!f.stable) lines.push(`Unstable: ${agents} agents cannot keep up with ${load.toFixed(2)} Erlangs; the queue grows without bound.`);
+    lines.push(
+      '',
+      table([
+        ['Agents', String(agents)],
+        ['Probability of waiting', formatNumber(f.pWait, 'fraction')],
+        [`Service level (${thresholdSeconds} s)`, formatNumber(f.serviceLevel, 'fraction')],
+        ['Average speed of answer', formatNumber(f.asaSeconds, 'seconds')],
+        ...(patienceSeconds !== undefined ? [['Abandon rate', formatNumber(f.abandonRate, 'fraction')]] : []),
+        ['Occupancy', formatNumber(f.occupancy, 'fraction')],
+      ]),
+    );
+  }
+  process.stdout.write(`${lines.join('\n')}\n`);
+  return 0;
+}

@@ -1,0 +1,66 @@
+// The `followsun` command: parses arguments and hands over to one subcommand.
+import { parseArgs } from 'node:util';
+import { scenarioJsonSchema } from '../sim/scenario';
+import { erlangCommand } from './erlang';
+import { runCommand } from './run';
+import { UsageError, wholeNumber } from './arguments';
+
+const USAGE = `followsun — 24/7 multilingual coverage-planning simulator for customer support
+
+Usage:
+  followsun run [files or folders …] [--replications N] [--seed S] [--json] [--csv DIR]
+      Simulate scenario files (YAML or JSON); with none, the default scenario.
+  followsun erlang --rate PER_HOUR --aht SECONDS --sl SECONDS [--agents N | --target 0.8]
+                   [--patience SECONDS] [--json]
+      Erlang C (or Erlang A with --patience): waiting, service level, ASA, abandonment,
+      occupancy for a head count, or the head count required for a service-level target.
+  followsun schema
+      Print the scenario file's JSON Schema (for editor autocompletion).
+
+Exit codes: 0 done, 2 bad input (the message names the file and field).`;
+
+export async function main(argv: string[]): Promise<number> {
+  const [command, ...rest] = argv;
+  try {
+    switch (command) {
+      case 'run': {
+        const { values, positionals } = parseArgs({
+          args: rest,
+          allowPositionals: true,
+          options: {
+            replications: { type: 'string' },
+            seed: { type: 'string' },
+            json: { type: 'boolean', default: false },
+            csv: { type: 'string' },
+          },
+        });
+        return runCommand({
+          files: positionals,
+          replications: wholeNumber(values.replications, '--replications', 1),
+          seed: wholeNumber(values.seed, '--seed'),
+          json: values.json,
+          csvDir: values.csv,
+        });
+      }
+      case 'erlang':
+        return erlangCommand(rest);
+      case 'schema':
+        process.stdout.write(`${JSON.stringify(scenarioJsonSchema(), null, 2)}\n`);
+        return 0;
+      case undefined:
+      case 'help':
+      case '--help':
+      case '-h':
+        process.stdout.write(`${USAGE}\n`);
+        return 0;
+      default:
+        throw new UsageError(`unknown command '${command}'`);
+    }
+  } catch (e) {
+    if (e instanceof UsageError || (e as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
+      process.stderr.write(`followsun: ${(e as Error).message}\nRun 'followsun help' for usage.\n`);
+      return 2;
+    }
+    throw e;
+  }
+}
