@@ -234,7 +234,7 @@ export function parseScenario(text: string, file: string): Scenario {
     throw new ScenarioError(
       doc.errors.map((e) => {
         const at = e.linePos?.[0];
-        return `${file}${at ? `:${at.line}:${at.col}` : ''}: not valid YAML or JSON: ${e.message.split('\n')[0]}`;
+        return `${file}${at ? `:${at.line}:${at.col}` : ''}: not valid YAML or JSON: ${e.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '')}`;
       }),
     );
   }
