@@ -1,0 +1,103 @@
+// Demand follows the customers' clock: patterns are given in local time and land on the UTC
+// simulation clock correctly across daylight-saving changes.
+import { describe, expect, it } from 'vitest';
+import { simulateReplication } from '../sim/engine';
+import { compileScenario, type CompiledModel } from '../sim/model';
+import { validateScenario, type ScenarioInput } from '../sim/scenario';
+
+const HOUR = 3600;
+
+function streamScenario(timezone: string, hourly: number[], start: string, days: number, perDay = 240): ScenarioInput {
+  return {
+    name: 'clock test',
+    horizon: { start, days, warmupHours: 0 },
+    intervalMinutes: 60,
+    replications: 1,
+    demand: [
+      {
+        id: 'calls',
+        language: 'en',
+        timezone,
+        volume: { perDay },
+        pattern: { hourly },
+        handleTime: { dist: 'exponential', mean: 60 },
+      },
+    ],
+    staffing: [{ id: 'team', skills: ['en'], agents: 10 }],
+  };
+}
+
+const compile = (input: ScenarioInput) => compileScenario(validateScenario(input, 'test.yaml'));
+
+/** The arrival rate (per hour) in force at a UTC instant. */
+function rateAt(m: CompiledModel, iso: string): number {
+  const t = (Date.parse(iso) - m.clockZeroMs) / 1000;
+  const s = m.streams[0];
+  let k = 0;
+  while (k + 1 < s.segmentStartSeconds.length && s.segmentStartSeconds[k + 1] <= t) k++;
+  return s.ratePerSecond[k] * HOUR;
+}
+
+/** Expected arrivals between two UTC instants (integral of the rate). */
+function expectedArrivals(m: CompiledModel, fromIso: string, toIso: string): number {
+  let total = 0;
+  for (let t = Date.parse(fromIso); t < Date.parse(toIso); t += 60_000) total += rateAt(m, new Date(t).toISOString()) / 60;
+  return total;
+}
+
+const onlyAt = (hour: number) => Array.from({ length: 24 }, (_, h) => (h === hour ? 1 : 0));
+
+describe('local-time demand on the UTC clock', () => {
+  it('a 9 o’clock peak in New York is 14:00 UTC in winter and 13:00 UTC after the US clocks change', () => {
+    const m = compile(streamScenario('America/New_York', onlyAt(9), '2026-03-02T00:00:00Z', 14));
+    expect(rateAt(m, '2026-03-06T14:30:00Z')).toBeGreaterThan(0); // Friday before the change (EST)
+    expect(rateAt(m, '2026-03-06T13:30:00Z')).toBe(0);
+    expect(rateAt(m, '2026-03-09T13:30:00Z')).toBeGreaterThan(0); // Monday after (EDT)
+    expect(rateAt(m, '2026-03-09T14:30:00Z')).toBe(0);
+  });
+
+  it('for the weeks between the US and EU changes, New York is 5 hours behind Berlin, otherwise 6', () => {
+    const ny = compile(streamScenario('America/New_York', onlyAt(9), '2026-03-02T00:00:00Z', 35));
+    const berlin = compile(streamScenario('Europe/Berlin', onlyAt(9), '2026-03-02T00:00:00Z', 35));
+    const peakHourUtc = (m: CompiledModel, day: string) =>
+      Array.from({ length: 24 }, (_, h) => h).find((h) => rateAt(m, `${day}T${String(h).padStart(2, '0')}:30:00Z`) > 0)!;
+    const gap = (day: string) => peakHourUtc(ny, day) - peakHourUtc(berlin, day);
+    expect(gap('2026-03-04')).toBe(6);
+    expect(gap('2026-03-16')).toBe(5); // US on summer time, EU not yet
+    expect(gap('2026-03-31')).toBe(6); // both on summer time
+  });
+
+  it('on the autumn night Berlin’s repeated 02:00 hour gets arrivals twice; on the spring night the skipped hour gets none', () => {
+    const autumn = compile(streamScenario('Europe/Berlin', onlyAt(2), '2026-10-24T00:00:00Z', 3));
+    // 02:00–03:00 local happens from 00:00 to 01:00 UTC (summer time) and again 01:00–02:00 UTC.
+    expect(expectedArrivals(autumn, '2026-10-25T00:00:00Z', '2026-10-25T02:00:00Z')).toBeCloseTo(2 * expectedArrivals(autumn, '2026-10-24T00:00:00Z', '2026-10-24T01:00:00Z'), 6);
+    const spring = compile(streamScenario('Europe/Berlin', onlyAt(2), '2026-03-28T00:00:00Z', 3));
+    expect(expectedArrivals(spring, '2026-03-29T00:00:00Z', '2026-03-30T00:00:00Z')).toBe(0);
+    expect(expectedArrivals(spring, '2026-03-28T00:00:00Z', '2026-03-29T00:00:00Z')).toBeGreaterThan(0);
+  });
+
+  it('volume per day is spread over the pattern: a normal day carries exactly the daily volume', () => {
+    const m = compile(streamScenario('Asia/Tokyo', [0, 0, 0, 0, 0, 0, 0, 1, 2, 3, 3, 3, 2, 2, 3, 3, 2, 2, 1, 1, 0, 0, 0, 0], '2026-06-01T00:00:00Z', 3, 1000));
+    // Tokyo's local day 2026-06-02 runs from 06-01T15:00Z to 06-02T15:00Z.
+    expect(expectedArrivals(m, '2026-06-01T15:00:00Z', '2026-06-02T15:00:00Z')).toBeCloseTo(1000, 6);
+  });
+
+  it('weekday weights shape the week: a Sunday with weight 0 gets no arrivals', () => {
+    const input = streamScenario('Europe/Paris', Array(24).fill(1), '2026-05-04T00:00:00Z', 7, 700);
+    (input.demand[0].pattern as { weekday?: number[] }).weekday = [1, 1, 1, 1, 1, 1, 0];
+    const m = compile(input);
+    // Sunday 2026-05-10 in Paris: 05-09T22:00Z to 05-10T22:00Z.
+    expect(expectedArrivals(m, '2026-05-09T22:00:00Z', '2026-05-10T22:00:00Z')).toBe(0);
+    expect(expectedArrivals(m, '2026-05-04T22:00:00Z', '2026-05-05T22:00:00Z')).toBeCloseTo((700 * 7) / 6, 6);
+  });
+
+  it('simulated arrivals follow the curve: nothing arrives outside the peak hour', () => {
+    const m = compile(streamScenario('Asia/Manila', onlyAt(10), '2026-04-06T00:00:00Z', 7, 480));
+    const t = simulateReplication(m, 0);
+    for (let i = 0; i < m.intervalCount; i++) {
+      const utcHour = (i % 24);
+      if (utcHour === 2) expect(t.offered[i]).toBeGreaterThan(400); // 10:00 Manila = 02:00 UTC, ~480 expected
+      else expect(t.offered[i]).toBe(0);
+    }
+  });
+});
