@@ -1,0 +1,88 @@
+// `npm run bench`: kernel speed and memory. Each case runs in a fresh child process so that its
+// peak memory (max RSS) is its own; the parent prints the table.
+import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { simulateReplication } from '../sim/engine';
+import { compileScenario } from '../sim/model';
+import { parseScenario, validateScenario, type ScenarioInput } from '../sim/scenario';
+import { DEFAULT_SCENARIO } from '../cli/files';
+
+interface Measurement {
+  label: string;
+  arrivals: number;
+  events: number;
+  seconds: number;
+  peakRssMiB: number;
+}
+
+/** M/M/55+M at 1,000 calls an hour (AHT 180 s, patience 120 s) for `hours`. */
+function mm55(hours: number): ScenarioInput {
+  return {
+    name: 'M/M/55+M',
+    horizon: { start: '2026-01-05T00:00:00Z', hours, warmupHours: 1 },
+    replications: 1,
+    demand: [
+      {
+        id: 'calls',
+        language: 'en',
+        volume: { perHour: 1000 },
+        handleTime: { dist: 'exponential', mean: 180 },
+        patience: { dist: 'exponential', mean: 120 },
+      },
+    ],
+    staffing: [{ id: 'team', skills: ['en'], agents: 55 }],
+  };
+}
+
+const CASES: Record<string, { label: string; scenario: () => ScenarioInput | ReturnType<typeof parseScenario> }> = {
+  'mm55-1M': { label: 'M/M/55+M, 1,000,000 arrivals', scenario: () => mm55(1000) },
+  'mm55-1d': { label: 'M/M/55+M, 1-day horizon', scenario: () => mm55(24) },
+  'mm55-365d': { label: 'M/M/55+M, 365-day horizon', scenario: () => mm55(365 * 24) },
+  'default-365d': {
+    label: 'default scenario, 365 days',
+    scenario: () => {
+      const s = parseScenario(readFileSync(DEFAULT_SCENARIO, 'utf8'), 'default.yaml');
+      return { ...s, horizon: { ...s.horizon, days: 365, hours: undefined } };
+    },
+  },
+};
+
+function measure(caseName: string): Measurement {
+  const c = CASES[caseName];
+  const model = compileScenario(validateScenario(c.scenario(), caseName), { replications: 1 });
+  simulateReplication(model, 1); // warm the JIT on a different replication
+  const start = performance.now();
+  const t = simulateReplication(model, 0);
+  const seconds = (performance.now() - start) / 1000;
+  return { label: c.label, arrivals: t.arrivals, events: t.events, seconds, peakRssMiB: process.resourceUsage().maxRSS / 1024 };
+}
+
+const [, , caseName] = process.argv;
+if (caseName) {
+  process.stdout.write(JSON.stringify(measure(caseName)));
+} else {
+  const self = fileURLToPath(import.meta.url);
+  const runner = fileURLToPath(new URL('../bin/run-ts.mjs', import.meta.url));
+  const millions = (x: number) => `${(x / 1e6).toFixed(2)} M`;
+  console.log('followsun kernel benchmark (one core, one replication per case, after a warm-up run)\n');
+  console.log(['case'.padEnd(34), 'arrivals'.padStart(11), 'contacts/s'.padStart(11), 'events/s'.padStart(11), 'time'.padStart(8), 'peak RSS'.padStart(10)].join(' '));
+  for (const name of Object.keys(CASES)) {
+    const child = spawnSync(process.execPath, [runner, self, name], { encoding: 'utf8' });
+    if (child.status !== 0) {
+      console.error(child.stderr);
+      process.exit(1);
+    }
+    const m = JSON.parse(child.stdout) as Measurement;
+    console.log(
+      [
+        m.label.padEnd(34),
+        m.arrivals.toLocaleString('en-US').padStart(11),
+        millions(m.arrivals / m.seconds).padStart(11),
+        millions(m.events / m.seconds).padStart(11),
+        `${m.seconds.toFixed(2)} s`.padStart(8),
+        `${m.peakRssMiB.toFixed(0)} MiB`.padStart(10),
+      ].join(' '),
+    );
+  }
+}
