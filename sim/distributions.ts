@@ -1,7 +1,29 @@
 // Durations (handle time, patience) as compiled samplers: plain numbers, no closures, so the
 // engine's hot loop samples with one switch and no allocation.
-import type { Distribution } from './scenario';
+import * as z from 'zod';
+import { nonNegative, positive } from './schema-parts';
 import type { Uniform } from './random';
+
+export const distribution = z.discriminatedUnion(
+  'dist',
+  [
+    z
+      .strictObject({ dist: z.literal('exponential'), mean: positive('a mean in seconds') })
+      .describe('Exponential: memoryless, coefficient of variation 1.'),
+    z
+      .strictObject({
+        dist: z.literal('lognormal'),
+        mean: positive('a mean in seconds'),
+        cv: positive('a coefficient of variation (standard deviation ÷ mean)'),
+      })
+      .describe('Lognormal with the given mean and coefficient of variation: typical of handle times.'),
+    z
+      .strictObject({ dist: z.literal('deterministic'), mean: nonNegative('a duration in seconds') })
+      .describe('Always exactly `mean` seconds.'),
+  ],
+  { error: 'expected dist: exponential, lognormal or deterministic' },
+);
+export type Distribution = z.infer<typeof distribution>;
 
 export const EXPONENTIAL = 0;
 export const LOGNORMAL = 1;

@@ -2,23 +2,12 @@
 // JSON text, and error messages that name the file, the field path and what was expected.
 import * as z from 'zod';
 import { LineCounter, parseDocument } from 'yaml';
+import { distribution } from './distributions';
+import { fraction, nonNegative, positive, wholeNumber } from './schema-parts';
 
 const CHANNELS = ['voice', 'chat', 'email'] as const;
 export type Channel = (typeof CHANNELS)[number];
 
-const positive = (what: string) =>
-  z.number({ error: `expected ${what} > 0` }).positive({ error: `expected ${what} > 0` });
-const nonNegative = (what: string) =>
-  z.number({ error: `expected ${what} ≥ 0` }).min(0, { error: `expected ${what} ≥ 0` });
-const wholeNumber = (min: number) =>
-  z
-    .number({ error: `expected a whole number ≥ ${min}` })
-    .int({ error: `expected a whole number ≥ ${min}` })
-    .min(min, { error: `expected a whole number ≥ ${min}` });
-const fraction = z
-  .number({ error: 'expected a fraction from 0 to 1 (0.8, not 80)' })
-  .min(0, { error: 'expected a fraction from 0 to 1 (0.8, not 80)' })
-  .max(1, { error: 'expected a fraction from 0 to 1 (0.8, not 80)' });
 const identifier = z
   .string({ error: 'expected an id (letters, digits, - and _)' })
   .regex(/^[A-Za-z][A-Za-z0-9_-]*$/, { error: 'expected an id (letters, digits, - and _)' });
@@ -39,26 +28,6 @@ function isTimeZone(name: string): boolean {
   }
 }
 
-const distribution = z.discriminatedUnion(
-  'dist',
-  [
-    z
-      .strictObject({ dist: z.literal('exponential'), mean: positive('a mean in seconds') })
-      .describe('Exponential: memoryless, coefficient of variation 1.'),
-    z
-      .strictObject({
-        dist: z.literal('lognormal'),
-        mean: positive('a mean in seconds'),
-        cv: positive('a coefficient of variation (standard deviation ÷ mean)'),
-      })
-      .describe('Lognormal with the given mean and coefficient of variation: typical of handle times.'),
-    z
-      .strictObject({ dist: z.literal('deterministic'), mean: nonNegative('a duration in seconds') })
-      .describe('Always exactly `mean` seconds.'),
-  ],
-  { error: 'expected dist: exponential, lognormal or deterministic' },
-);
-export type Distribution = z.infer<typeof distribution>;
 
 const volume = z
   .strictObject({
