@@ -21,12 +21,14 @@ export function formatNumber(value: number, unit: Unit, currency = ''): string {
   }
 }
 
-/** "81.2 % (80.4–82.0)": the mean, then the 95% confidence interval when it has width. */
-export function formatEstimate(e: Estimate, unit: Unit, currency = ''): string {
-  if (e.mean === null) return '–';
+/** "81.2 % (80.4–82.0)": the mean, then the 95% confidence interval when it has width; or,
+ * compact, "81.2 % ±0.8". */
+export function formatEstimate(e: Estimate | undefined, unit: Unit, currency = '', compact = false): string {
+  if (!e || e.mean === null) return '–';
   const mean = formatNumber(e.mean, unit, currency);
   if (!e.ci95 || e.ci95[1] - e.ci95[0] <= Math.abs(e.mean) * 1e-12) return mean;
   const bare = (x: number) => formatNumber(x, unit).replace(/ (%|s)$/, '');
+  if (compact) return `${mean} ±${bare((e.ci95[1] - e.ci95[0]) / 2).replace(/ [A-Z]{3}$/, '')}`;
   return `${mean} (${bare(e.ci95[0])}–${bare(e.ci95[1])})`;
 }
 

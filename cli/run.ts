@@ -6,8 +6,8 @@ import { compileScenario } from '../sim/model';
 import { ScenarioError } from '../sim/scenario';
 import { simulate } from '../sim/simulate';
 import { DEFAULT_SCENARIO, displayPath, expandScenarioPaths, loadScenario, writeFileAtomic } from './files';
-import { formatEstimate, table } from './format';
 import { Progress } from './progress';
+import { summaryText } from './summary';
 
 export interface RunOptions {
   files: string[];
@@ -51,46 +51,6 @@ export function runCommand(options: RunOptions): number {
     process.stdout.write(`${JSON.stringify(document, null, 2)}\n`);
   }
   return errors.length > 0 ? 2 : 0;
-}
-
-const SUMMARY_ROWS: [keyof ScenarioResult['summary'], string, 'count' | 'fraction' | 'seconds' | 'money'][] = [
-  ['offered', 'Offered', 'count'],
-  ['answered', 'Answered', 'count'],
-  ['abandoned', 'Abandoned', 'count'],
-  ['serviceLevel', 'Service level', 'fraction'],
-  ['pWait', 'Had to wait', 'fraction'],
-  ['asaSeconds', 'Average speed of answer', 'seconds'],
-  ['waitP90Seconds', 'Wait, 90th percentile', 'seconds'],
-  ['abandonRate', 'Abandon rate', 'fraction'],
-  ['costTotal', 'Cost', 'money'],
-  ['costPerContact', 'Cost per contact', 'money'],
-];
-
-export function summaryText(r: FileResult): string {
-  const days = (Date.parse(r.end) - Date.parse(r.start)) / 86_400_000;
-  const lines = [
-    `${r.name}  (${r.file})`,
-    `  ${Number(days.toFixed(2))} days from ${r.start.replace('T', ' ').replace(/:00\.000Z$/, ' UTC')}, ` +
-      `${r.replications} replication${r.replications === 1 ? '' : 's'}, seed ${r.seed}; ` +
-      `brackets: 95% confidence interval`,
-    '',
-    table(SUMMARY_ROWS.map(([key, label, unit]) => [label, formatEstimate(r.summary[key], unit, r.currency)])),
-  ];
-  const waiting = r.summary.waitingAtEnd.mean ?? 0;
-  if (waiting > 0) lines.push(`  Still waiting when the run ended: ${waiting.toFixed(1)} contacts on average`);
-  lines.push(
-    '',
-    table([
-      ['Pool', 'Handled', 'Occupancy', 'Cost'],
-      ...Object.entries(r.pools).map(([id, p]) => [
-        id,
-        formatEstimate(p.handled, 'count'),
-        formatEstimate(p.occupancy, 'fraction'),
-        formatEstimate(p.costTotal, 'money', r.currency),
-      ]),
-    ]),
-  );
-  return lines.join('\n');
 }
 
 // --- CSV --------------------------------------------------------------------------------

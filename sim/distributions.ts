@@ -1,8 +1,107 @@
-// Durations (handle time, patience) as compiled samplers: plain numbers, no closures, so the
-// engine's hot loop samples with one switch and no allocation.
+// Durations (handle time, patience) as compiled samplers: plain numbers and typed arrays, no
+// closures, so the engine's hot loop samples with one switch and no allocation.
 import * as z from 'zod';
 import { nonNegative, positive } from './schema-parts';
 import type { Uniform } from './random';
+
+/** The values of `dist`, in the order the schema lists them. */
+export const DISTRIBUTION_NAMES = ['exponential', 'lognormal', 'deterministic', 'uniform', 'gamma', 'empirical'] as const;
+export type DistributionName = (typeof DISTRIBUTION_NAMES)[number];
+
+const unknownDist = `expected dist: ${DISTRIBUTION_NAMES.slice(0, -1).join(', ')} or ${DISTRIBUTION_NAMES.at(-1)}`;
+const cv = positive('a coefficient of variation (standard deviation ÷ mean)');
+
+const uniform = z
+  .strictObject({
+    dist: z.literal('uniform'),
+    min: nonNegative('a shortest duration in seconds').describe('Shortest duration, in seconds.'),
+    max: nonNegative('a longest duration in seconds').describe('Longest duration, in seconds (at least min).'),
+  })
+  .superRefine((u, ctx) => {
+    if (u.max < u.min) ctx.addIssue({ code: 'custom', path: ['max'], message: `expected max ≥ min (${u.min})` });
+  })
+  .describe('Uniform between min and max seconds: every duration in the range equally likely.');
+
+const histogramBin = z
+  .strictObject(
+    {
+      from: nonNegative('a lower edge in seconds')
+        .optional()
+        .describe("Lower edge of the bin, in seconds; only needed on the first bin (default 0). Later bins start at the previous bin's upTo."),
+      upTo: nonNegative('an upper edge in seconds').describe('Upper edge of the bin, in seconds; edges increase from bin to bin.'),
+      count: nonNegative('a count of contacts').describe('Contacts in the bin (a count or a share; only proportions matter).'),
+    },
+    { error: 'expected a bin { upTo: seconds, count: contacts }' },
+  )
+  .describe('One row of a duration histogram: count contacts took from the previous edge up to upTo seconds.');
+
+const empirical = z
+  .strictObject({
+    dist: z.literal('empirical'),
+    values: z
+      .array(nonNegative('an observed duration in seconds'), { error: 'expected a list of observed durations in seconds' })
+      .min(1, { error: 'expected at least one observed duration' })
+      .optional()
+      .describe('Observed durations in seconds; each draw is one of them, picked uniformly at random (a bootstrap).'),
+    histogram: z
+      .array(histogramBin, { error: 'expected a list of bins: [{ upTo: seconds, count: contacts }, …]' })
+      .min(1, { error: 'expected at least one bin' })
+      .optional()
+      .describe(
+        "Binned durations, as exported by a contact-centre platform: a bin is drawn in proportion to its count, then a duration uniformly within it.",
+      ),
+  })
+  .superRefine((e, ctx) => {
+    if ((e.values === undefined) === (e.histogram === undefined)) {
+      ctx.addIssue({
+        code: 'custom',
+        path: [],
+        message:
+          e.values === undefined
+            ? 'expected values: [seconds, …] or histogram: [{ upTo: seconds, count: contacts }, …]'
+            : 'expected either values or histogram, not both',
+      });
+      return;
+    }
+    if (e.histogram === undefined) return;
+    // Refinements run even when a bin failed its own checks: look only at numbers.
+    const num = (x: unknown) => (typeof x === 'number' ? x : undefined);
+    const bins = e.histogram.map((bin) => (typeof bin === 'object' && bin !== null ? bin : undefined));
+    let edge = num(bins[0]?.from) ?? 0; // the highest edge so far
+    let total = 0;
+    bins.forEach((bin, i) => {
+      const from = num(bin?.from);
+      const upTo = num(bin?.upTo);
+      const previous = num(bins[i - 1]?.upTo);
+      if (i > 0 && from !== undefined && previous !== undefined && from !== previous) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['histogram', i, 'from'],
+          message: `expected bins without gaps: from equal to the previous bin's upTo (${previous}), or omitted`,
+        });
+      }
+      if (upTo !== undefined) {
+        if (!(upTo > edge)) {
+          ctx.addIssue({
+            code: 'custom',
+            path: ['histogram', i, 'upTo'],
+            message:
+              i === 0
+                ? `expected an upTo above the first bin's lower edge (${edge})`
+                : `expected edges in increasing order: an upTo above ${edge}`,
+          });
+        }
+        edge = Math.max(edge, upTo);
+      }
+      total += Math.max(num(bin?.count) ?? 0, 0);
+    });
+    if (!(total > 0)) {
+      ctx.addIssue({ code: 'custom', path: ['histogram'], message: 'expected at least one bin with a count above 0' });
+    }
+  })
+  .describe(
+    'Empirical: either observed values (resampled) or a histogram of bins { upTo, count } with increasing edges, the first from 0 or from `from`.',
+  );
 
 export const distribution = z.discriminatedUnion(
   'dist',
@@ -11,17 +110,20 @@ export const distribution = z.discriminatedUnion(
       .strictObject({ dist: z.literal('exponential'), mean: positive('a mean in seconds') })
       .describe('Exponential: memoryless, coefficient of variation 1.'),
     z
-      .strictObject({
-        dist: z.literal('lognormal'),
-        mean: positive('a mean in seconds'),
-        cv: positive('a coefficient of variation (standard deviation ÷ mean)'),
-      })
+      .strictObject({ dist: z.literal('lognormal'), mean: positive('a mean in seconds'), cv })
       .describe('Lognormal with the given mean and coefficient of variation: typical of handle times.'),
     z
       .strictObject({ dist: z.literal('deterministic'), mean: nonNegative('a duration in seconds') })
       .describe('Always exactly `mean` seconds.'),
+    uniform,
+    z
+      .strictObject({ dist: z.literal('gamma'), mean: positive('a mean in seconds'), cv })
+      .describe(
+        'Gamma with the given mean and coefficient of variation (shape 1/cv²): cv 1 is exponential, cv 1/√k is Erlang-k.',
+      ),
+    empirical,
   ],
-  { error: 'expected dist: exponential, lognormal or deterministic' },
+  { error: unknownDist },
 );
 export type Distribution = z.infer<typeof distribution>;
 
@@ -29,26 +131,129 @@ export const EXPONENTIAL = 0;
 export const LOGNORMAL = 1;
 export const DETERMINISTIC = 2;
 export const NEVER = 3; // no abandonment: patience is infinite
+export const UNIFORM = 4;
+export const GAMMA = 5;
+export const EMPIRICAL = 6; // observed values, resampled
+export const HISTOGRAM = 7; // binned observations, uniform within a bin
 
+/**
+ * Every sampler has exactly these fields in this order (built by `make` only), so the engine's
+ * `sample` call sites see one object shape. Fields a kind does not use are 0 or empty arrays.
+ */
 export interface Sampler {
   kind: number;
   meanSeconds: number;
   /** Lognormal: parameters of the underlying normal. */
   mu: number;
   sigma: number;
+  /** Uniform: min and max − min. */
+  low: number;
+  width: number;
+  /** Gamma: shape k, scale θ, and Marsaglia–Tsang's d = k' − 1/3 and c = 1/√(9d), where k' is
+   * k, or k + 1 for k < 1 (boosted by U^(1/k), `invShape`). */
+  shape: number;
+  scale: number;
+  d: number;
+  c: number;
+  invShape: number;
+  /** Empirical: the observed values. Histogram: [from, upTo] of each bin with a positive count. */
+  table: Float64Array;
+  /** Histogram: cumulative counts of those bins (the last is the total). */
+  weights: Float64Array;
+}
+
+const EMPTY = new Float64Array(0);
+
+function make(kind: number, meanSeconds: number, fields: Partial<Omit<Sampler, 'kind' | 'meanSeconds'>> = {}): Sampler {
+  return {
+    kind,
+    meanSeconds,
+    mu: fields.mu ?? 0,
+    sigma: fields.sigma ?? 0,
+    low: fields.low ?? 0,
+    width: fields.width ?? 0,
+    shape: fields.shape ?? 0,
+    scale: fields.scale ?? 0,
+    d: fields.d ?? 0,
+    c: fields.c ?? 0,
+    invShape: fields.invShape ?? 0,
+    table: fields.table ?? EMPTY,
+    weights: fields.weights ?? EMPTY,
+  };
+}
+
+function gammaSampler(mean: number, shape: number, scale: number): Sampler {
+  const d = (shape < 1 ? shape + 1 : shape) - 1 / 3;
+  return make(GAMMA, mean, { shape, scale, d, c: 1 / Math.sqrt(9 * d), invShape: 1 / shape });
 }
 
 export function compileDistribution(d: Distribution | undefined): Sampler {
-  if (d === undefined) return { kind: NEVER, meanSeconds: Infinity, mu: 0, sigma: 0 };
+  if (d === undefined) return make(NEVER, Infinity);
   switch (d.dist) {
     case 'exponential':
-      return { kind: EXPONENTIAL, meanSeconds: d.mean, mu: 0, sigma: 0 };
+      return make(EXPONENTIAL, d.mean);
     case 'deterministic':
-      return { kind: DETERMINISTIC, meanSeconds: d.mean, mu: 0, sigma: 0 };
+      return make(DETERMINISTIC, d.mean);
     case 'lognormal': {
       const sigma2 = Math.log(1 + d.cv * d.cv);
-      return { kind: LOGNORMAL, meanSeconds: d.mean, mu: Math.log(d.mean) - sigma2 / 2, sigma: Math.sqrt(sigma2) };
+      return make(LOGNORMAL, d.mean, { mu: Math.log(d.mean) - sigma2 / 2, sigma: Math.sqrt(sigma2) });
     }
+    case 'uniform':
+      return make(UNIFORM, (d.min + d.max) / 2, { low: d.min, width: d.max - d.min });
+    case 'gamma': {
+      const shape = 1 / (d.cv * d.cv);
+      return gammaSampler(d.mean, shape, d.mean / shape);
+    }
+    case 'empirical': {
+      if (d.values !== undefined) {
+        const table = Float64Array.from(d.values);
+        let sum = 0;
+        for (const v of table) sum += v;
+        return make(EMPIRICAL, sum / table.length, { table });
+      }
+      const bins = d.histogram ?? [];
+      const edges: number[] = [];
+      const cumulative: number[] = [];
+      let lower = bins[0]?.from ?? 0;
+      let total = 0;
+      let weightedMidpoints = 0;
+      for (const bin of bins) {
+        if (bin.count > 0) {
+          edges.push(lower, bin.upTo);
+          total += bin.count;
+          cumulative.push(total);
+          weightedMidpoints += bin.count * ((lower + bin.upTo) / 2);
+        }
+        lower = bin.upTo;
+      }
+      return make(HISTOGRAM, weightedMidpoints / total, {
+        table: Float64Array.from(edges),
+        weights: Float64Array.from(cumulative),
+      });
+    }
+  }
+}
+
+/** The same distribution with every duration multiplied by `factor` (e.g. a handle-time factor). */
+export function scaled(s: Sampler, factor: number): Sampler {
+  if (!(factor >= 0 && factor < Infinity)) throw new RangeError(`expected a scale factor ≥ 0, got ${factor}`);
+  switch (s.kind) {
+    case NEVER:
+      return make(NEVER, Infinity);
+    case EXPONENTIAL:
+    case DETERMINISTIC:
+      return make(s.kind, s.meanSeconds * factor);
+    case LOGNORMAL:
+      return make(LOGNORMAL, s.meanSeconds * factor, { mu: s.mu + Math.log(factor), sigma: s.sigma });
+    case UNIFORM:
+      return make(UNIFORM, s.meanSeconds * factor, { low: s.low * factor, width: s.width * factor });
+    case GAMMA:
+      return gammaSampler(s.meanSeconds * factor, s.shape, s.scale * factor);
+    case EMPIRICAL:
+    case HISTOGRAM:
+      return make(s.kind, s.meanSeconds * factor, { table: s.table.map((v) => v * factor), weights: s.weights.slice() });
+    default:
+      throw new RangeError(`unknown sampler kind ${s.kind}`);
   }
 }
 
@@ -63,6 +268,45 @@ export function sample(s: Sampler, rng: Uniform): number {
     }
     case DETERMINISTIC:
       return s.meanSeconds;
+    case UNIFORM:
+      return s.low + s.width * rng();
+    case GAMMA: {
+      // Marsaglia & Tsang (2000), "A simple method for generating gamma variables".
+      const d = s.d;
+      const c = s.c;
+      let x: number;
+      let v: number;
+      for (;;) {
+        do {
+          x = Math.sqrt(-2 * Math.log(1 - rng())) * Math.cos(2 * Math.PI * rng());
+          v = 1 + c * x;
+        } while (v <= 0);
+        v = v * v * v;
+        const u = 1 - rng(); // (0, 1]
+        const x2 = x * x;
+        if (u < 1 - 0.0331 * x2 * x2 || Math.log(u) < 0.5 * x2 + d * (1 - v + Math.log(v))) break;
+      }
+      const g = d * v * s.scale;
+      return s.shape < 1 ? g * Math.pow(1 - rng(), s.invShape) : g;
+    }
+    case EMPIRICAL: {
+      const n = s.table.length;
+      return s.table[Math.min(Math.floor(rng() * n), n - 1)];
+    }
+    case HISTOGRAM: {
+      // The first bin whose cumulative count exceeds u; bins with no count were left out.
+      const w = s.weights;
+      const u = rng() * w[w.length - 1];
+      let lo = 0;
+      let hi = w.length - 1;
+      while (lo < hi) {
+        const mid = (lo + hi) >>> 1;
+        if (w[mid] > u) hi = mid;
+        else lo = mid + 1;
+      }
+      const from = s.table[2 * lo];
+      return from + (s.table[2 * lo + 1] - from) * rng();
+    }
     default:
       return Infinity;
   }

@@ -1,22 +1,43 @@
 // The discrete-event kernel: one replication of a compiled model, counted into Tallies.
 //
 // Hot-path rules: all state lives in typed arrays (struct of arrays), sized up front or grown
-// by doubling, so no allocation happens per event. Contacts occupy a slot only while they
-// wait in a queue. Abandonment has no event of its own: each contact's deadline (arrival +
-// patience) is drawn on arrival and a contact whose deadline has passed is settled as
-// abandoned when it reaches the head of its FIFO queue (a "ghost" until then).
+// by doubling, so no allocation happens per event. A contact occupies a slot from its arrival
+// until it leaves (answered, abandoned, contained by the AI, blocked). Abandonment needs no
+// event of its own: each contact's deadline (arrival + patience) is drawn on arrival and a
+// contact whose deadline has passed is settled when it reaches the head of its FIFO queue (a
+// "ghost" until then). Only contacts that will redial get an abandonment event, so that the
+// redial starts on time.
 import { sample } from './distributions';
 import { randomStream, type Uniform } from './random';
 import type { CompiledModel } from './model';
+import { drawAvailability } from './roster';
 import { Tallies, waitBin, WAIT_BINS } from './tallies';
 
-// Event kinds, in the low 3 bits of an event's payload; the rest is an index.
-const ARRIVAL = 0; // index: demand stream
-const SERVICE_END = 1; // index: agent
+// Event kinds, in the low 4 bits of an event's payload; the rest is an index.
+const ARRIVAL = 0; // index: demand stream — a new contact
+const SERVICE_END = 1; // index: slot
 const OVERFLOW_CHECK = 2; // index: queue — its head may now be old enough for an overflow pool
 const DRAIN_CHECK = 3; // after the horizon: settle ghosts so the run can end
-const KIND_BITS = 3;
+const STAFF_CHANGE = 4; // index: pool — its head count on the phones changes
+const ABANDON = 5; // index: slot, aux: serial — a contact who will redial hangs up
+const RETURN = 6; // index: slot — a redial, or a falsely contained contact coming back
+const AI_END = 7; // index: slot — a conversation with the AI agent ends
+const INTERVAL_END = 8; // index: interval — snapshot of the backlog
+const KIND_BITS = 4;
 const KIND_MASK = (1 << KIND_BITS) - 1;
+
+// Slot states.
+const FREE = 0;
+const WAITING = 1;
+const SERVING = 2;
+const PENDING = 3; // scheduled to return, or talking to the AI
+const SETTLED = 4; // abandoned and counted, still queued as a ghost
+
+// Slot flags.
+const WILL_REDIAL = 1; // hangs up → calls again
+const REPEAT = 2; // a redial or a recontact: a contact, not a new customer
+const CONTAINED = 4; // the AI resolves it (drawn when the conversation starts)
+const RECONTACT = 8; // the AI's resolution will not hold: comes back
 
 const PRIORITY = 0;
 const LONGEST_IDLE = 1;
@@ -25,36 +46,39 @@ const LONGEST_IDLE = 1;
 const DRAIN_CHECK_SECONDS = 60;
 /** Tolerance when comparing a wait with acceptAfterSeconds: (t + d) - t may round below d. */
 const EPSILON_SECONDS = 1e-7;
+const NONE = -1;
 
-/** Binary min-heap of (time, payload) in two parallel typed arrays. */
+/** Binary min-heap of (time, payload, aux) in parallel typed arrays. */
 class EventHeap {
   times = new Float64Array(1024);
   payloads = new Int32Array(1024);
+  aux = new Int32Array(1024);
   size = 0;
 
-  push(time: number, payload: number): void {
+  push(time: number, payload: number, aux = 0): void {
     if (this.size === this.times.length) this.grow();
-    const times = this.times;
-    const payloads = this.payloads;
+    const { times, payloads, aux: auxes } = this;
     let i = this.size++;
     while (i > 0) {
       const parent = (i - 1) >> 1;
       if (times[parent] <= time) break;
       times[i] = times[parent];
       payloads[i] = payloads[parent];
+      auxes[i] = auxes[parent];
       i = parent;
     }
     times[i] = time;
     payloads[i] = payload;
+    auxes[i] = aux;
   }
 
-  /** Removes the earliest event; read its time and payload from times[0]/payloads[0] first. */
+  /** Removes the earliest event; read times[0], payloads[0] and aux[0] first. */
   pop(): void {
-    const times = this.times;
-    const payloads = this.payloads;
+    const { times, payloads, aux: auxes } = this;
     const n = --this.size;
     const time = times[n];
     const payload = payloads[n];
+    const aux = auxes[n];
     let i = 0;
     for (;;) {
       let child = 2 * i + 1;
@@ -63,20 +87,24 @@ class EventHeap {
       if (times[child] >= time) break;
       times[i] = times[child];
       payloads[i] = payloads[child];
+      auxes[i] = auxes[child];
       i = child;
     }
     times[i] = time;
     payloads[i] = payload;
+    auxes[i] = aux;
   }
 
   private grow(): void {
-    const times = new Float64Array(this.times.length * 2);
-    times.set(this.times);
-    this.times = times;
-    const payloads = new Int32Array(this.payloads.length * 2);
-    payloads.set(this.payloads);
-    this.payloads = payloads;
+    this.times = grown(this.times, new Float64Array(this.times.length * 2));
+    this.payloads = grown(this.payloads, new Int32Array(this.payloads.length * 2));
+    this.aux = grown(this.aux, new Int32Array(this.aux.length * 2));
   }
+}
+
+function grown<T extends Float64Array | Int32Array | Uint8Array>(old: T, bigger: T): T {
+  bigger.set(old);
+  return bigger;
 }
 
 function nextPowerOfTwo(n: number): number {
@@ -85,96 +113,155 @@ function nextPowerOfTwo(n: number): number {
   return p;
 }
 
-function grownFloat64(a: Float64Array, length: number): Float64Array<ArrayBuffer> {
-  const b = new Float64Array(length);
-  b.set(a);
-  return b;
-}
-
-function grownInt32(a: Int32Array, length: number): Int32Array<ArrayBuffer> {
-  const b = new Int32Array(length);
-  b.set(a);
-  return b;
-}
-
 class Kernel {
   private now = 0;
   private readonly heap = new EventHeap();
   private readonly m: CompiledModel;
   private readonly t: Tallies;
+  private readonly Q: number;
 
-  // Waiting contacts, struct of arrays; a free list recycles slots.
-  private cArrival = new Float64Array(1024);
+  // Contacts in the system, struct of arrays; a free list recycles slots.
+  private cState = new Uint8Array(1024);
+  private cFlags = new Uint8Array(1024);
+  private cSerial = new Int32Array(1024);
+  private cStream = new Int32Array(1024);
+  private cInterval = new Int32Array(1024); // reporting interval of queue entry; -1 outside the window
+  private cAgent = new Int32Array(1024);
+  private cArrival = new Float64Array(1024); // when it joined the human queue
   private cDeadline = new Float64Array(1024);
-  private cHandle = new Float64Array(1024);
-  private cInterval = new Int32Array(1024); // -1: arrived outside the reported window
+  private cPatience = new Float64Array(1024);
+  private cHandle = new Float64Array(1024); // before the serving pool's factor
+  private cRedialDelay = new Float64Array(1024);
+  private cAiSeconds = new Float64Array(1024); // time spent with the AI before a handoff
+  private cStart = new Float64Array(1024);
+  private cEnd = new Float64Array(1024);
   private freeSlots = new Int32Array(1024);
   private freeCount = 0;
   private slotCount = 0;
 
-  // FIFO queues as power-of-two ring buffers of contact slots.
+  // FIFO queues as power-of-two ring buffers of slots.
   private readonly qBuffer: Int32Array[];
   private readonly qHead: Int32Array;
   private readonly qSize: Int32Array;
   private readonly qThreshold: Float64Array;
+  private readonly qMaxWaiting: Float64Array;
+  private readonly qIsChat: Uint8Array;
   private countedWaiting = 0;
 
-  // Agents and, per pool, a FIFO ring of idle agents (its head has been idle longest).
+  // Agents. Each pool's agents own a contiguous id range; offline agents sit on a stack.
+  // An online agent with spare capacity is on exactly one list: its pool's list for its load
+  // (number of chats; voice and email take the whole agent), in order of arrival on it, so the
+  // head of the load-0 list is the pool's longest-idle agent.
   private readonly aPool: Int32Array;
-  private readonly aBusyStart: Float64Array;
-  private readonly aBusyEnd: Float64Array;
-  private readonly aIdleSince: Float64Array;
-  private readonly idleBuffer: Int32Array[];
-  private readonly idleHead: Int32Array;
-  private readonly idleCount: Int32Array;
+  private readonly aLoad: Int32Array;
+  private readonly aList: Int32Array; // -1: on no list (full, offline, or wrapping up to leave)
+  private readonly aPrev: Int32Array;
+  private readonly aNext: Int32Array;
+  private readonly aSince: Float64Array;
+  private readonly listHead: Int32Array; // pool * maxConcurrency + load
+  private readonly listTail: Int32Array;
+  private readonly listCount: Int32Array;
+  private readonly maxConcurrency: number;
+  private readonly concurrency: Int32Array; // per pool: chats one agent handles at once
   private readonly acceptAfter: Float64Array;
+  private readonly handleFactor: Float64Array; // pool * Q + queue
+  private readonly offline: Int32Array[]; // per pool, a stack of offline agent ids
+  private readonly offlineCount: Int32Array;
+  private readonly online: Int32Array;
+  private readonly pendingLeave: Int32Array;
+  private readonly onlineSince: Float64Array;
+  private readonly staffChangeSeconds: Float64Array[];
+  private readonly staffAvailable: Int32Array[];
+  private readonly staffCursor: Int32Array;
 
-  // Demand streams: their random streams and where their rate-segment cursor stands.
+  // AI front doors.
+  private readonly aiActive: Int32Array;
+
+  // Demand streams: random streams per purpose, the rate-segment cursor, daily volume factors.
   private readonly arrivalRng: Uniform[];
   private readonly handleRng: Uniform[];
   private readonly patienceRng: Uniform[];
+  private readonly redialRng: Uniform[];
+  private readonly aiRng: Uniform[];
   private readonly routingRng: Uniform;
   private readonly segment: Int32Array;
+  private readonly dayFactor: Float64Array[];
 
   constructor(model: CompiledModel, replication: number, tallies: Tallies) {
     this.m = model;
     this.t = tallies;
-    const Q = model.queues.length;
+    const Q = (this.Q = model.queues.length);
+    const P = model.pools.length;
+    const seed = model.seed;
     this.qBuffer = model.queues.map(() => new Int32Array(256));
     this.qHead = new Int32Array(Q);
     this.qSize = new Int32Array(Q);
     this.qThreshold = Float64Array.from(model.queues, (q) => q.slThresholdSeconds);
+    this.qMaxWaiting = Float64Array.from(model.queues, (q) => q.maxWaiting);
+    this.qIsChat = Uint8Array.from(model.queues, (q) => (q.channel === 'chat' ? 1 : 0));
 
-    const agentCount = model.pools.reduce((n, p) => n + p.agents, 0);
+    // Staffing for this replication: absence is drawn per pool from its own stream.
+    const availability = model.pools.map((p) =>
+      drawAvailability(p.roster, p.shrinkage, p.absenceRate, randomStream(seed, replication, 'pool', p.id, 'absence'), model),
+    );
+    this.staffChangeSeconds = availability.map((a) => a.changeSeconds);
+    this.staffAvailable = availability.map((a) => a.available);
+    this.staffCursor = new Int32Array(P);
+    const sizes = availability.map((a) => a.maxAvailable);
+    const agentCount = sizes.reduce((n, s) => n + s, 0);
     this.aPool = new Int32Array(agentCount);
-    this.aBusyStart = new Float64Array(agentCount);
-    this.aBusyEnd = new Float64Array(agentCount);
-    this.aIdleSince = new Float64Array(agentCount);
-    this.idleBuffer = model.pools.map((p) => new Int32Array(nextPowerOfTwo(Math.max(1, p.agents))));
-    this.idleHead = new Int32Array(model.pools.length);
-    this.idleCount = new Int32Array(model.pools.length);
+    this.aLoad = new Int32Array(agentCount);
+    this.aList = new Int32Array(agentCount).fill(NONE);
+    this.aPrev = new Int32Array(agentCount);
+    this.aNext = new Int32Array(agentCount);
+    this.aSince = new Float64Array(agentCount);
+    this.concurrency = Int32Array.from(model.pools, (p) => p.chatConcurrency);
+    this.maxConcurrency = Math.max(1, ...this.concurrency);
+    this.listHead = new Int32Array(P * this.maxConcurrency).fill(NONE);
+    this.listTail = new Int32Array(P * this.maxConcurrency).fill(NONE);
+    this.listCount = new Int32Array(P * this.maxConcurrency);
     this.acceptAfter = Float64Array.from(model.pools, (p) => p.acceptAfterSeconds);
+    this.handleFactor = new Float64Array(P * Q);
+    model.pools.forEach((p, i) => this.handleFactor.set(p.handleFactorByQueue, i * Q));
+    this.offline = sizes.map((n) => new Int32Array(n));
+    this.offlineCount = new Int32Array(P);
+    this.online = new Int32Array(P);
+    this.pendingLeave = new Int32Array(P);
+    this.onlineSince = new Float64Array(P);
     let agent = 0;
-    model.pools.forEach((p, pool) => {
-      for (let i = 0; i < p.agents; i++, agent++) {
-        this.aPool[agent] = pool;
-        this.pushIdle(pool, agent);
-      }
+    sizes.forEach((n, pool) => {
+      for (let i = n - 1; i >= 0; i--) this.offline[pool][this.offlineCount[pool]++] = agent + i;
+      for (let i = 0; i < n; i++) this.aPool[agent + i] = pool;
+      agent += n;
     });
 
-    const seed = model.seed;
-    this.arrivalRng = model.streams.map((s) => randomStream(seed, replication, s.id, 'arrivals'));
-    this.handleRng = model.streams.map((s) => randomStream(seed, replication, s.id, 'handle'));
-    this.patienceRng = model.streams.map((s) => randomStream(seed, replication, s.id, 'patience'));
+    this.aiActive = new Int32Array(model.aiPools.length);
+
+    const streams = model.streams;
+    this.arrivalRng = streams.map((s) => randomStream(seed, replication, s.id, 'arrivals'));
+    this.handleRng = streams.map((s) => randomStream(seed, replication, s.id, 'handle'));
+    this.patienceRng = streams.map((s) => randomStream(seed, replication, s.id, 'patience'));
+    this.redialRng = streams.map((s) => randomStream(seed, replication, s.id, 'redial'));
+    this.aiRng = streams.map((s) => randomStream(seed, replication, s.id, 'ai'));
     this.routingRng = randomStream(seed, replication, 'routing');
-    this.segment = new Int32Array(model.streams.length);
+    this.segment = new Int32Array(streams.length);
+    this.dayFactor = streams.map((s) => {
+      const factors = new Float64Array(s.dayCount).fill(1);
+      if (s.dailyVolumeCv > 0) {
+        const rng = randomStream(seed, replication, s.id, 'daily-volume');
+        for (let d = 0; d < factors.length; d++) factors[d] = sample(s.dailyVolume, rng);
+      }
+      return factors;
+    });
   }
 
   run(): void {
     const m = this.m;
     const heap = this.heap;
+    for (let p = 0; p < m.pools.length; p++) heap.push(0, (p << KIND_BITS) | STAFF_CHANGE);
     for (let s = 0; s < m.streams.length; s++) this.scheduleArrival(s, 0);
     heap.push(m.reportEndSeconds, DRAIN_CHECK);
+    if (m.intervalCount > 0) heap.push(m.reportStartSeconds + m.intervalSeconds, INTERVAL_END);
     const stop = m.stopSeconds;
     const reportEnd = m.reportEndSeconds;
     let events = 0;
@@ -182,6 +269,7 @@ class Kernel {
       const time = heap.times[0];
       if (time > stop) break;
       const payload = heap.payloads[0];
+      const aux = heap.aux[0];
       heap.pop();
       this.now = time;
       events++;
@@ -197,23 +285,40 @@ class Kernel {
           this.checkOverflow(index);
           break;
         case DRAIN_CHECK:
-          for (let q = 0; q < this.qSize.length; q++) this.settleGhosts(q);
+          for (let q = 0; q < this.Q; q++) this.settleGhosts(q);
           if (this.countedWaiting > 0) heap.push(time + DRAIN_CHECK_SECONDS, DRAIN_CHECK);
+          break;
+        case STAFF_CHANGE:
+          this.changeStaff(index);
+          break;
+        case ABANDON:
+          if (this.cSerial[index] === aux && this.cState[index] === WAITING) this.abandon(index);
+          break;
+        case RETURN:
+          this.frontDoor(index);
+          break;
+        case AI_END:
+          this.finishAi(index);
+          break;
+        case INTERVAL_END:
+          this.snapshotBacklog(index);
           break;
       }
       if (this.countedWaiting === 0 && time >= reportEnd) break;
     }
-    if (this.now < stop && heap.size > 0 && heap.times[0] > stop) this.now = stop;
+    if (heap.size > 0 && heap.times[0] > stop) this.now = stop;
     this.t.events += events;
     this.finish();
   }
 
-  // --- arrivals -------------------------------------------------------------------------
+  // --- arrivals and the front door --------------------------------------------------------
 
   private scheduleArrival(s: number, from: number): void {
     const stream = this.m.streams[s];
     const starts = stream.segmentStartSeconds;
     const rates = stream.ratePerSecond;
+    const days = stream.segmentDay;
+    const factors = this.dayFactor[s];
     // Non-homogeneous Poisson process: spend one unit-exponential of "rate × time" across the
     // piecewise-constant segments.
     let work = -Math.log(1 - this.arrivalRng[s]());
@@ -221,7 +326,7 @@ class Kernel {
     let t = from;
     for (;;) {
       const end = k + 1 < starts.length ? starts[k + 1] : Infinity;
-      const rate = rates[k];
+      const rate = rates[k] * factors[days[k]];
       if (rate > 0) {
         const dt = work / rate;
         if (t + dt < end) {
@@ -231,148 +336,331 @@ class Kernel {
         }
         work -= rate * (end - t);
       }
-      if (end === Infinity || end > this.m.stopSeconds) return;
+      if (end > this.m.stopSeconds) return;
       t = end;
       k++;
     }
   }
 
   private arrive(s: number): void {
+    const stream = this.m.streams[s];
+    const c = this.allocate();
+    this.cStream[c] = s;
+    this.cHandle[c] = sample(stream.handle, this.handleRng[s]);
+    this.cPatience[c] = sample(stream.patience, this.patienceRng[s]);
+    this.cAiSeconds[c] = 0;
+    let flags = 0;
+    if (stream.redialShare > 0) {
+      const rng = this.redialRng[s];
+      if (rng() < stream.redialShare) flags |= WILL_REDIAL;
+      this.cRedialDelay[c] = sample(stream.redialDelay, rng);
+    }
+    this.cFlags[c] = flags;
+    this.t.arrivals++;
+    this.frontDoor(c);
+    this.scheduleArrival(s, this.now);
+  }
+
+  /** A contact (new, redialling or coming back) meets the AI agent if one covers its queue and
+   * is up and has room; otherwise it goes to the human queue. */
+  private frontDoor(c: number): void {
     const m = this.m;
     const now = this.now;
-    const stream = m.streams[s];
-    const q = stream.queue;
-    const handle = sample(stream.handle, this.handleRng[s]);
-    const patience = sample(stream.patience, this.patienceRng[s]);
-    this.t.arrivals++;
-    let interval = -1;
-    if (now >= m.reportStartSeconds && now < m.reportEndSeconds) {
-      interval = Math.floor((now - m.reportStartSeconds) / m.intervalSeconds);
-      this.t.offered[interval * this.t.queueCount + q]++;
+    const s = this.cStream[c];
+    const q = m.streams[s].queue;
+    const interval = this.intervalAt(now);
+    if (interval >= 0) {
+      const cell = interval * this.Q + q;
+      this.t.contacts[cell]++;
+      if (this.cFlags[c] & REPEAT) this.t.repeats[cell]++;
     }
+    const ai = m.queues[q].aiPool;
+    if (ai >= 0 && this.aiActive[ai] < m.aiPools[ai].maxConcurrent && !this.inOutage(ai, now)) {
+      const pool = m.aiPools[ai];
+      const rng = this.aiRng[s];
+      let flags = this.cFlags[c] & ~(CONTAINED | RECONTACT);
+      if (rng() < pool.containmentByQueue[q]) {
+        flags |= CONTAINED;
+        if (rng() < pool.recontactShare) flags |= RECONTACT;
+      }
+      this.cFlags[c] = flags;
+      const seconds = sample(pool.handle, rng);
+      this.cRedialDelay[c] = flags & RECONTACT ? sample(pool.recontactDelay, rng) : this.cRedialDelay[c];
+      this.aiActive[ai]++;
+      this.cState[c] = PENDING;
+      this.cInterval[c] = interval;
+      this.cStart[c] = now;
+      if (interval >= 0) this.t.aiConversations[interval * this.Q + q]++;
+      this.heap.push(now + seconds, (c << KIND_BITS) | AI_END);
+      return;
+    }
+    this.joinQueue(c, q);
+  }
+
+  private inOutage(ai: number, now: number): boolean {
+    const pool = this.m.aiPools[ai];
+    for (let i = 0; i < pool.outageStartSeconds.length; i++) {
+      if (now >= pool.outageStartSeconds[i] && now < pool.outageEndSeconds[i]) return true;
+    }
+    return false;
+  }
+
+  private finishAi(c: number): void {
+    const m = this.m;
+    const q = m.streams[this.cStream[c]].queue;
+    const ai = m.queues[q].aiPool;
+    const pool = m.aiPools[ai];
+    this.aiActive[ai]--;
+    const flags = this.cFlags[c];
+    const interval = this.cInterval[c];
+    if (flags & CONTAINED) {
+      if (interval >= 0) this.t.contained[interval * this.Q + q]++;
+      if (flags & RECONTACT) {
+        this.cFlags[c] = flags | REPEAT;
+        this.heap.push(this.now + this.cRedialDelay[c], (c << KIND_BITS) | RETURN);
+      } else {
+        this.release(c);
+      }
+      return;
+    }
+    // Handed to a person: context is passed on, but escalated contacts are the harder ones.
+    this.cHandle[c] *= pool.escalatedHandleTimeFactor;
+    this.cAiSeconds[c] += this.now - this.cStart[c];
+    this.joinQueue(c, q);
+  }
+
+  private joinQueue(c: number, q: number): void {
+    const now = this.now;
+    const interval = this.intervalAt(now);
+    const cell = interval * this.Q + q;
+    this.cInterval[c] = interval;
+    this.cArrival[c] = now;
+    this.cDeadline[c] = now + this.cPatience[c];
     const agent = this.pickAgent(q, 0);
     if (agent >= 0) {
-      this.startService(agent, now, handle, q, interval);
-    } else {
-      if (interval >= 0) {
-        this.t.delayed[interval * this.t.queueCount + q]++;
-        this.countedWaiting++;
-      }
-      this.enqueue(q, now, now + patience, handle, interval);
-      const delays = m.queues[q].overflowDelaysSeconds;
-      for (let i = 0; i < delays.length; i++) {
-        if (delays[i] < patience) this.heap.push(now + delays[i], (q << KIND_BITS) | OVERFLOW_CHECK);
-      }
+      if (interval >= 0) this.t.offered[cell]++;
+      this.startService(agent, c, q);
+      return;
     }
-    this.scheduleArrival(s, now);
+    this.settleGhosts(q);
+    if (this.qSize[q] >= this.qMaxWaiting[q]) {
+      if (interval >= 0) this.t.blocked[cell]++;
+      this.release(c);
+      return;
+    }
+    if (interval >= 0) {
+      this.t.offered[cell]++;
+      this.t.delayed[cell]++;
+      this.countedWaiting++;
+    }
+    this.enqueue(q, c);
+    const patience = this.cPatience[c];
+    const delays = this.m.queues[q].overflowDelaysSeconds;
+    for (let i = 0; i < delays.length; i++) {
+      if (delays[i] < patience) this.heap.push(now + delays[i], (q << KIND_BITS) | OVERFLOW_CHECK);
+    }
+    if (this.cFlags[c] & WILL_REDIAL && patience < Infinity) {
+      this.heap.push(now + patience, (c << KIND_BITS) | ABANDON, this.cSerial[c]);
+    }
+  }
+
+  private intervalAt(time: number): number {
+    const m = this.m;
+    return time >= m.reportStartSeconds && time < m.reportEndSeconds
+      ? Math.floor((time - m.reportStartSeconds) / m.intervalSeconds)
+      : -1;
   }
 
   // --- routing --------------------------------------------------------------------------
 
-  /** Takes an idle agent who may serve queue q for a contact that has waited `waited` seconds,
-   * by the scenario's routing rule; -1 if there is none. */
+  /** Units of an agent's capacity a contact of queue q takes in pool p: a chat takes one of
+   * `concurrency`; voice and email take the whole agent. */
+  private units(q: number, p: number): number {
+    return this.qIsChat[q] ? 1 : this.concurrency[p];
+  }
+
+  /** The pool's best agent for queue q: for a chat the least loaded with room, otherwise a
+   * fully idle one; the one longest in that state. -1 if none. */
+  private candidate(p: number, q: number): number {
+    const base = p * this.maxConcurrency;
+    if (this.qIsChat[q]) {
+      const c = this.concurrency[p];
+      for (let load = 0; load < c; load++) if (this.listCount[base + load] > 0) return this.listHead[base + load];
+      return NONE;
+    }
+    return this.listCount[base] > 0 ? this.listHead[base] : NONE;
+  }
+
+  /** An agent who may serve queue q for a contact that has waited `waited` seconds, by the
+   * scenario's routing rule; -1 if there is none. */
   private pickAgent(q: number, waited: number): number {
     const pools = this.m.queues[q].pools;
-    const idleCount = this.idleCount;
     const acceptAfter = this.acceptAfter;
     const rule = this.m.routing;
     const waitedPlus = waited + EPSILON_SECONDS;
     if (rule === PRIORITY) {
       for (let i = 0; i < pools.length; i++) {
         const p = pools[i];
-        if (idleCount[p] > 0 && acceptAfter[p] <= waitedPlus) return this.takeIdle(p);
-      }
-      return -1;
-    }
-    if (rule === LONGEST_IDLE) {
-      let best = -1;
-      let bestSince = Infinity;
-      for (let i = 0; i < pools.length; i++) {
-        const p = pools[i];
-        if (idleCount[p] > 0 && acceptAfter[p] <= waitedPlus) {
-          const since = this.aIdleSince[this.idleBuffer[p][this.idleHead[p]]];
-          if (since < bestSince) {
-            best = p;
-            bestSince = since;
-          }
+        if (acceptAfter[p] <= waitedPlus) {
+          const a = this.candidate(p, q);
+          if (a >= 0) return a;
         }
       }
-      return best < 0 ? -1 : this.takeIdle(best);
+      return NONE;
     }
-    // Random: every eligible idle agent equally likely.
+    if (rule === LONGEST_IDLE) {
+      let best = NONE;
+      for (let i = 0; i < pools.length; i++) {
+        const p = pools[i];
+        if (acceptAfter[p] > waitedPlus) continue;
+        const a = this.candidate(p, q);
+        if (a < 0) continue;
+        if (best < 0) best = a;
+        else {
+          const load = this.aLoad[a] / this.concurrency[p];
+          const bestLoad = this.aLoad[best] / this.concurrency[this.aPool[best]];
+          if (load < bestLoad || (load === bestLoad && this.aSince[a] < this.aSince[best])) best = a;
+        }
+      }
+      return best;
+    }
+    // Random: every eligible agent with room equally likely.
     let total = 0;
     for (let i = 0; i < pools.length; i++) {
       const p = pools[i];
-      if (acceptAfter[p] <= waitedPlus) total += idleCount[p];
+      if (acceptAfter[p] <= waitedPlus) total += this.roomCount(p, q);
     }
-    if (total === 0) return -1;
+    if (total === 0) return NONE;
     let r = Math.floor(this.routingRng() * total);
     for (let i = 0; i < pools.length; i++) {
       const p = pools[i];
-      if (acceptAfter[p] <= waitedPlus) {
-        if (r < idleCount[p]) return this.takeIdle(p);
-        r -= idleCount[p];
-      }
+      if (acceptAfter[p] > waitedPlus) continue;
+      const n = this.roomCount(p, q);
+      if (r < n) return this.candidate(p, q);
+      r -= n;
     }
-    return -1;
+    return NONE;
   }
 
-  private takeIdle(pool: number): number {
-    const buffer = this.idleBuffer[pool];
-    const head = this.idleHead[pool];
-    this.idleHead[pool] = (head + 1) & (buffer.length - 1);
-    this.idleCount[pool]--;
-    return buffer[head];
+  private roomCount(p: number, q: number): number {
+    const base = p * this.maxConcurrency;
+    if (!this.qIsChat[q]) return this.listCount[base];
+    let n = 0;
+    for (let load = 0; load < this.concurrency[p]; load++) n += this.listCount[base + load];
+    return n;
   }
 
-  private pushIdle(pool: number, agent: number): void {
-    const buffer = this.idleBuffer[pool];
-    buffer[(this.idleHead[pool] + this.idleCount[pool]) & (buffer.length - 1)] = agent;
-    this.idleCount[pool]++;
-    this.aIdleSince[agent] = this.now;
+  // --- agent lists ------------------------------------------------------------------------
+
+  private unlist(a: number): void {
+    const list = this.aList[a];
+    if (list < 0) return;
+    const prev = this.aPrev[a];
+    const next = this.aNext[a];
+    if (prev >= 0) this.aNext[prev] = next;
+    else this.listHead[list] = next;
+    if (next >= 0) this.aPrev[next] = prev;
+    else this.listTail[list] = prev;
+    this.listCount[list]--;
+    this.aList[a] = NONE;
+  }
+
+  /** Puts an online agent on the list for its load, or on none when it is full. */
+  private relist(a: number): void {
+    const p = this.aPool[a];
+    const load = this.aLoad[a];
+    if (load >= this.concurrency[p]) return;
+    const list = p * this.maxConcurrency + load;
+    const tail = this.listTail[list];
+    this.aPrev[a] = tail;
+    this.aNext[a] = NONE;
+    if (tail >= 0) this.aNext[tail] = a;
+    else this.listHead[list] = a;
+    this.listTail[list] = a;
+    this.listCount[list]++;
+    this.aList[a] = list;
+    this.aSince[a] = this.now;
   }
 
   // --- service --------------------------------------------------------------------------
 
-  private startService(agent: number, arrival: number, handle: number, q: number, interval: number): void {
+  private startService(agent: number, c: number, q: number): void {
     const now = this.now;
+    const t = this.t;
+    const p = this.aPool[agent];
+    const duration = this.cHandle[c] * this.handleFactor[p * this.Q + q];
+    const interval = this.cInterval[c];
     if (interval >= 0) {
-      const t = this.t;
-      const wait = now - arrival;
-      const cell = interval * t.queueCount + q;
+      const wait = now - this.cArrival[c];
+      const cell = interval * this.Q + q;
       t.answered[cell]++;
       t.waitSecondsAnswered[cell] += wait;
+      t.journeySecondsAnswered[cell] += wait + this.cAiSeconds[c];
       if (wait <= this.qThreshold[q]) t.answeredWithinThreshold[cell]++;
       t.waitHistogram[q * WAIT_BINS + waitBin(wait)]++;
-      t.poolHandled[interval * t.poolCount + this.aPool[agent]]++;
+      t.poolHandled[interval * t.poolCount + p]++;
+      t.poolHandledSeconds[interval * t.poolCount + p] += duration;
+      t.poolQueueBusySeconds[p * this.Q + q] += (duration * this.units(q, p)) / this.concurrency[p];
     }
-    const end = now + handle;
-    this.aBusyStart[agent] = now;
-    this.aBusyEnd[agent] = end;
-    this.heap.push(end, (agent << KIND_BITS) | SERVICE_END);
+    this.unlist(agent);
+    this.aLoad[agent] += this.units(q, p);
+    this.relist(agent);
+    this.cState[c] = SERVING;
+    this.cAgent[c] = agent;
+    this.cStart[c] = now;
+    this.cEnd[c] = now + duration;
+    this.heap.push(now + duration, (c << KIND_BITS) | SERVICE_END);
   }
 
-  /** A freed agent takes the longest-waiting contact it may serve, or becomes idle. */
-  private finishService(agent: number): void {
-    const pool = this.aPool[agent];
-    this.t.addBusy(pool, this.aBusyStart[agent], this.now);
-    const queues = this.m.pools[pool].queues;
-    const latestArrival = this.now - this.acceptAfter[pool] + EPSILON_SECONDS;
-    let bestQueue = -1;
-    let bestArrival = Infinity;
-    for (let i = 0; i < queues.length; i++) {
-      const q = queues[i];
-      this.settleGhosts(q);
-      if (this.qSize[q] > 0) {
+  private finishService(c: number): void {
+    const agent = this.cAgent[c];
+    const p = this.aPool[agent];
+    const q = this.m.streams[this.cStream[c]].queue;
+    const units = this.units(q, p);
+    this.t.addPoolTime(this.t.poolBusySeconds, p, this.cStart[c], this.now, units / this.concurrency[p]);
+    this.release(c);
+    this.unlist(agent);
+    this.aLoad[agent] -= units;
+    if (this.pendingLeave[p] > 0) {
+      // The pool is shrinking: this agent finishes what it has and takes nothing new.
+      if (this.aLoad[agent] === 0) {
+        this.pendingLeave[p]--;
+        this.goOffline(agent);
+      }
+      return;
+    }
+    this.findWork(agent);
+  }
+
+  /** An agent with room takes the longest-waiting contacts it may serve, channel by channel in
+   * priority order (email only when no real-time contact waits), then waits on its list. */
+  private findWork(agent: number): void {
+    const p = this.aPool[agent];
+    const pool = this.m.pools[p];
+    const queues = pool.queues;
+    const priorities = pool.queuePriority;
+    const latestArrival = this.now - this.acceptAfter[p] + EPSILON_SECONDS;
+    for (;;) {
+      const room = this.concurrency[p] - this.aLoad[agent];
+      let bestQueue = NONE;
+      let bestArrival = Infinity;
+      for (let i = 0; i < queues.length; i++) {
+        if (bestQueue >= 0 && priorities[i] !== priorities[i - 1]) break; // found in a higher group
+        const q = queues[i];
+        if (this.units(q, p) > room) continue;
+        this.settleGhosts(q);
+        if (this.qSize[q] === 0) continue;
         const arrival = this.cArrival[this.qBuffer[q][this.qHead[q]]];
         if (arrival <= latestArrival && arrival < bestArrival) {
           bestQueue = q;
           bestArrival = arrival;
         }
       }
+      if (bestQueue < 0) break;
+      this.startService(agent, this.dequeue(bestQueue), bestQueue);
+      if (this.aLoad[agent] >= this.concurrency[p]) return;
     }
-    if (bestQueue >= 0) this.serveHead(bestQueue, agent);
-    else this.pushIdle(pool, agent);
+    if (this.aList[agent] < 0) this.relist(agent);
   }
 
   private checkOverflow(q: number): void {
@@ -380,41 +668,114 @@ class Kernel {
     if (this.qSize[q] === 0) return;
     const waited = this.now - this.cArrival[this.qBuffer[q][this.qHead[q]]];
     const agent = this.pickAgent(q, waited);
-    if (agent >= 0) this.serveHead(q, agent);
+    if (agent >= 0) this.startService(agent, this.dequeue(q), q);
+  }
+
+  // --- staffing changes -------------------------------------------------------------------
+
+  private changeStaff(p: number): void {
+    const k = this.staffCursor[p]++;
+    const target = this.staffAvailable[p][k];
+    const times = this.staffChangeSeconds[p];
+    if (k + 1 < times.length && times[k + 1] <= this.m.stopSeconds) {
+      this.heap.push(times[k + 1], (p << KIND_BITS) | STAFF_CHANGE);
+    }
+    let change = target - (this.online[p] - this.pendingLeave[p]);
+    if (change > 0) {
+      const cancelled = Math.min(change, this.pendingLeave[p]);
+      this.pendingLeave[p] -= cancelled;
+      change -= cancelled;
+      for (; change > 0; change--) {
+        const agent = this.offline[p][--this.offlineCount[p]];
+        this.countOnline(p, 1);
+        this.aLoad[agent] = 0;
+        this.findWork(agent);
+      }
+    } else {
+      // Idle agents leave first (the most recently idle); busy ones when they are done.
+      const list = p * this.maxConcurrency;
+      for (; change < 0 && this.listCount[list] > 0; change++) {
+        const agent = this.listTail[list];
+        this.unlist(agent);
+        this.goOffline(agent);
+      }
+      this.pendingLeave[p] -= change;
+    }
+  }
+
+  private goOffline(agent: number): void {
+    const p = this.aPool[agent];
+    this.countOnline(p, -1);
+    this.offline[p][this.offlineCount[p]++] = agent;
+  }
+
+  private countOnline(p: number, change: number): void {
+    this.t.addPoolTime(this.t.poolOnlineSeconds, p, this.onlineSince[p], this.now, this.online[p]);
+    this.online[p] += change;
+    this.onlineSince[p] = this.now;
   }
 
   // --- queues ---------------------------------------------------------------------------
 
-  private enqueue(q: number, arrival: number, deadline: number, handle: number, interval: number): void {
+  private allocate(): number {
     let c: number;
     if (this.freeCount > 0) c = this.freeSlots[--this.freeCount];
     else {
-      if (this.slotCount === this.cArrival.length) this.growSlots();
+      if (this.slotCount === this.cState.length) this.growSlots();
       c = this.slotCount++;
     }
-    this.cArrival[c] = arrival;
-    this.cDeadline[c] = deadline;
-    this.cHandle[c] = handle;
-    this.cInterval[c] = interval;
+    this.cSerial[c]++;
+    this.cState[c] = PENDING;
+    return c;
+  }
+
+  private release(c: number): void {
+    this.cState[c] = FREE;
+    this.freeSlots[this.freeCount++] = c;
+  }
+
+  private enqueue(q: number, c: number): void {
     let buffer = this.qBuffer[q];
     if (this.qSize[q] === buffer.length) buffer = this.growQueue(q);
     buffer[(this.qHead[q] + this.qSize[q]) & (buffer.length - 1)] = c;
     this.qSize[q]++;
+    this.cState[c] = WAITING;
   }
 
+  /** Takes the head of queue q (the caller serves or settles it). */
   private dequeue(q: number): number {
     const buffer = this.qBuffer[q];
     const c = buffer[this.qHead[q]];
     this.qHead[q] = (this.qHead[q] + 1) & (buffer.length - 1);
     this.qSize[q]--;
-    this.freeSlots[this.freeCount++] = c;
-    if (this.cInterval[c] >= 0) this.countedWaiting--;
+    if (this.cInterval[c] >= 0 && this.cState[c] === WAITING) this.countedWaiting--;
     return c;
   }
 
-  private serveHead(q: number, agent: number): void {
-    const c = this.dequeue(q);
-    this.startService(agent, this.cArrival[c], this.cHandle[c], q, this.cInterval[c]);
+  /** A waiting contact hangs up: counted now; a redialler calls again after its delay. It stays
+   * in the queue as a settled ghost until it reaches the head. */
+  private abandon(c: number): void {
+    const interval = this.cInterval[c];
+    const q = this.m.streams[this.cStream[c]].queue;
+    if (interval >= 0) {
+      this.t.abandoned[interval * this.Q + q]++;
+      this.countedWaiting--;
+    }
+    this.cState[c] = SETTLED;
+    if (this.cFlags[c] & WILL_REDIAL) {
+      const redial = this.allocate();
+      this.cStream[redial] = this.cStream[c];
+      this.cHandle[redial] = this.cHandle[c]; // the same customer with the same need
+      this.cPatience[redial] = this.cPatience[c];
+      this.cAiSeconds[redial] = this.cAiSeconds[c];
+      // Whether this redial, if it is abandoned too, leads to yet another attempt.
+      const stream = this.m.streams[this.cStream[c]];
+      const rng = this.redialRng[this.cStream[c]];
+      this.cFlags[redial] = (rng() < stream.redialShare ? WILL_REDIAL : 0) | REPEAT;
+      this.cRedialDelay[redial] = sample(stream.redialDelay, rng);
+      const at = Math.max(this.now, this.cDeadline[c] + this.cRedialDelay[c]);
+      this.heap.push(at, (redial << KIND_BITS) | RETURN);
+    }
   }
 
   /** Settles contacts at the head of queue q whose patience ran out before now. */
@@ -423,19 +784,39 @@ class Kernel {
     while (this.qSize[q] > 0) {
       const c = this.qBuffer[q][this.qHead[q]];
       if (this.cDeadline[c] > now) return;
+      if (this.cState[c] === WAITING) this.abandon(c);
       this.dequeue(q);
-      const interval = this.cInterval[c];
-      if (interval >= 0) this.t.abandoned[interval * this.t.queueCount + q]++;
+      this.release(c);
+    }
+  }
+
+  private snapshotBacklog(interval: number): void {
+    for (let q = 0; q < this.Q; q++) {
+      this.settleGhosts(q);
+      this.t.backlog[interval * this.Q + q] = this.qSize[q];
+    }
+    if (interval + 1 < this.m.intervalCount) {
+      this.heap.push(this.m.reportStartSeconds + (interval + 2) * this.m.intervalSeconds, ((interval + 1) << KIND_BITS) | INTERVAL_END);
     }
   }
 
   private growSlots(): void {
-    const n = this.cArrival.length * 2;
-    this.cArrival = grownFloat64(this.cArrival, n);
-    this.cDeadline = grownFloat64(this.cDeadline, n);
-    this.cHandle = grownFloat64(this.cHandle, n);
-    this.cInterval = grownInt32(this.cInterval, n);
-    this.freeSlots = grownInt32(this.freeSlots, n);
+    const n = this.cState.length * 2;
+    this.cState = grown(this.cState, new Uint8Array(n));
+    this.cFlags = grown(this.cFlags, new Uint8Array(n));
+    this.cSerial = grown(this.cSerial, new Int32Array(n));
+    this.cStream = grown(this.cStream, new Int32Array(n));
+    this.cInterval = grown(this.cInterval, new Int32Array(n));
+    this.cAgent = grown(this.cAgent, new Int32Array(n));
+    this.cArrival = grown(this.cArrival, new Float64Array(n));
+    this.cDeadline = grown(this.cDeadline, new Float64Array(n));
+    this.cPatience = grown(this.cPatience, new Float64Array(n));
+    this.cHandle = grown(this.cHandle, new Float64Array(n));
+    this.cRedialDelay = grown(this.cRedialDelay, new Float64Array(n));
+    this.cAiSeconds = grown(this.cAiSeconds, new Float64Array(n));
+    this.cStart = grown(this.cStart, new Float64Array(n));
+    this.cEnd = grown(this.cEnd, new Float64Array(n));
+    this.freeSlots = grown(this.freeSlots, new Int32Array(n));
   }
 
   private growQueue(q: number): Int32Array {
@@ -449,19 +830,26 @@ class Kernel {
 
   // --- end of run -----------------------------------------------------------------------
 
-  /** Counts busy time still running and settles every reported contact still in a queue. */
+  /** Counts busy and online time still running and settles every reported contact still in a
+   * queue: abandoned if its patience has run out, otherwise still waiting. */
   private finish(): void {
-    for (let a = 0; a < this.aPool.length; a++) {
-      if (this.aBusyEnd[a] > this.now) this.t.addBusy(this.aPool[a], this.aBusyStart[a], this.aBusyEnd[a]);
+    for (let c = 0; c < this.slotCount; c++) {
+      if (this.cState[c] !== SERVING) continue;
+      const p = this.aPool[this.cAgent[c]];
+      const q = this.m.streams[this.cStream[c]].queue;
+      this.t.addPoolTime(this.t.poolBusySeconds, p, this.cStart[c], this.cEnd[c], this.units(q, p) / this.concurrency[p]);
     }
-    for (let q = 0; q < this.qSize.length; q++) {
+    for (let p = 0; p < this.m.pools.length; p++) this.countOnline(p, 0);
+    for (let q = 0; q < this.Q; q++) {
       this.settleGhosts(q);
       while (this.qSize[q] > 0) {
         const c = this.dequeue(q);
         const interval = this.cInterval[c];
-        if (interval < 0) continue;
-        if (this.cDeadline[c] <= this.now) this.t.abandoned[interval * this.t.queueCount + q]++;
-        else this.t.waitingAtEnd[q]++;
+        if (interval >= 0 && this.cState[c] === WAITING) {
+          if (this.cDeadline[c] <= this.now) this.t.abandoned[interval * this.Q + q]++;
+          else this.t.waitingAtEnd[q]++;
+        }
+        this.release(c);
       }
     }
   }

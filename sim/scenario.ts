@@ -3,9 +3,11 @@
 import * as z from 'zod';
 import { LineCounter, parseDocument } from 'yaml';
 import { distribution } from './distributions';
+import { PATTERN_NAMES } from './patterns';
+import { shiftSchema } from './roster';
 import { fraction, nonNegative, positive, wholeNumber } from './schema-parts';
 
-const CHANNELS = ['voice', 'chat', 'email'] as const;
+export const CHANNELS = ['voice', 'chat', 'email'] as const;
 export type Channel = (typeof CHANNELS)[number];
 
 const identifier = z
@@ -40,21 +42,26 @@ const volume = z
   })
   .describe('Average volume, spread over the pattern.');
 
+const weights = (count: number, what: string, note: string) =>
+  z
+    .array(nonNegative('a weight'), { error: `expected ${count} ${what} weights ${note}` })
+    .length(count, { error: `expected ${count} ${what} weights ${note}` });
+
 const pattern = z.union(
   [
-    z.literal('flat'),
-    z.strictObject({
-      hourly: z
-        .array(nonNegative('a weight'), { error: 'expected 24 hourly weights' })
-        .length(24, { error: 'expected 24 hourly weights (00:00 to 23:00 local time)' }),
-      weekday: z
-        .array(nonNegative('a weight'), { error: 'expected 7 weekday weights' })
-        .length(7, { error: 'expected 7 weekday weights, Monday first' })
-        .optional(),
-    }),
+    z.enum(PATTERN_NAMES),
+    z
+      .strictObject({
+        hourly: weights(24, 'hourly', '(00:00 to 23:00 local time)').optional(),
+        quarterHourly: weights(96, 'quarter-hourly', '(00:00 to 23:45 local time)').optional(),
+        weekday: weights(7, 'weekday', '(Monday first)').optional(),
+      })
+      .refine((p) => !(p.hourly && p.quarterHourly), { error: 'expected hourly or quarterHourly, not both' }),
   ],
-  { error: "expected 'flat' or { hourly: [24 weights], weekday: [7 weights] }" },
+  { error: `expected ${PATTERN_NAMES.join(', ')}, or { hourly: [24 weights], weekday: [7 weights] }` },
 );
+
+const isoDate = z.iso.date({ error: 'expected a date such as 2026-12-24' });
 
 const demandStream = z.strictObject({
   id: identifier,
@@ -63,26 +70,115 @@ const demandStream = z.strictObject({
   timezone: timezone.default('UTC').describe("The customers' time zone: the pattern is in their local time."),
   volume,
   pattern: pattern.default('flat'),
+  dailyVolumeCv: nonNegative('a coefficient of variation')
+    .default(0)
+    .describe('Day-to-day forecast uncertainty: each local day gets a random volume factor with mean 1 and this cv.'),
+  specialDays: z
+    .array(z.strictObject({ date: isoDate, factor: nonNegative('a volume factor') }))
+    .default([])
+    .describe("Holidays, launches: the day's volume (customers' local date) is multiplied by factor."),
   handleTime: distribution.describe('Handle time of one contact, in seconds.'),
   patience: distribution
     .optional()
-    .describe('How long a customer waits before abandoning, in seconds. Omit for no abandonment.'),
+    .describe('How long a customer waits before abandoning, in seconds. Omit for no abandonment (email is never abandoned).'),
+  redial: z
+    .strictObject({ share: fraction, delay: distribution })
+    .optional()
+    .describe('A share of callers who abandon try again after a delay: the same customer with the same need.'),
+  machineCustomers: z
+    .strictObject({
+      share: fraction.describe("Share of the stream's contacts made by customers' AI assistants."),
+      volumeUplift: nonNegative('a share').default(0).describe('Extra machine-made contacts, as a share of their volume (0.5 = 50% more).'),
+      patience: distribution.optional(),
+      handleTimeFactor: positive('a factor').default(1),
+    })
+    .optional(),
 });
 
-const pool = z.strictObject({
+const money = (what: string) => nonNegative(what).default(0);
+const clockTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, { error: 'expected a time HH:MM such as 22:00' });
+
+const humanPool = z.strictObject({
   id: identifier,
-  type: z.enum(['in-house', 'outsourced'], { error: 'expected in-house or outsourced' }).default('in-house'),
-  skills: z.array(language, { error: 'expected a list of language codes' }).min(1, {
-    error: 'expected at least one language',
-  }),
+  type: z.enum(['in-house', 'outsourced'], { error: 'expected type in-house, outsourced or ai' }).default('in-house'),
+  timezone: timezone.default('UTC').describe("The site's time zone: shifts are in its local time."),
+  skills: z.array(language, { error: 'expected a list of language codes' }).min(1, { error: 'expected at least one language' }),
+  secondarySkills: z
+    .strictObject({ languages: z.array(language).min(1), handleTimeFactor: positive('a factor').default(1.25) })
+    .optional()
+    .describe('Languages spoken less fluently: contacts in them take longer.'),
   channels: z.array(channel, { error: 'expected a list of channels' }).min(1).default([...CHANNELS]),
-  agents: wholeNumber(0).describe('Agents on the phones around the clock.'),
-  acceptAfterSeconds: nonNegative('seconds')
-    .default(0)
-    .describe('Overflow: the pool takes a contact only once it has waited this long.'),
+  agents: wholeNumber(0).optional().describe('Shorthand: this many agents around the clock.'),
+  shifts: z.array(shiftSchema).min(1).optional().describe('Shifts in the site’s local time.'),
+  shrinkage: fraction.default(0).describe('Planned share of paid time off the phones (breaks, training, meetings).'),
+  absence: fraction.default(0).describe('Unplanned absence: the chance an agent misses a given day.'),
+  chatConcurrency: wholeNumber(1).default(1).describe('Chats one agent handles at once.'),
+  acceptAfterSeconds: nonNegative('seconds').default(0).describe('Overflow: the pool takes a contact only once it has waited this long.'),
+  handleTimeFactor: positive('a factor').default(1).describe('The pool is slower (> 1) or faster (< 1) than the stream’s handle time.'),
+  copilot: z
+    .strictObject({ handleTimeFactor: positive('a factor'), costPerAgentHour: money('a cost per paid agent hour') })
+    .optional()
+    .describe('An agent-assist copilot: shortens handling, costs per paid agent hour.'),
   cost: z
-    .strictObject({ perHour: nonNegative('a cost per paid agent hour') })
-    .prefault({ perHour: 0 }),
+    .strictObject({
+      perHour: money('a cost per paid agent hour'),
+      perProductiveHour: money('a cost per agent hour on the phones'),
+      perContact: money('a cost per handled contact'),
+      perHandledMinute: money('a cost per handled minute'),
+      monthlyMinimum: money('a minimum invoice per calendar month'),
+      nightPremium: fraction.default(0).describe('Extra share of the hourly cost for night hours.'),
+      weekendPremium: fraction.default(0).describe('Extra share of the hourly cost on Saturdays and Sundays.'),
+      night: z.strictObject({ from: clockTime, to: clockTime }).prefault({ from: '22:00', to: '06:00' }),
+      serviceLevelClause: z
+        .strictObject({
+          target: fraction,
+          penalty: fraction.default(0).describe('Share of the invoice taken off when the service level is below target.'),
+          bonusAbove: fraction.optional(),
+          bonus: fraction.default(0).describe('Share of the invoice added when the service level reaches bonusAbove.'),
+        })
+        .optional(),
+    })
+    .prefault({}),
+});
+
+const aiPool = z.strictObject({
+  id: identifier,
+  type: z.literal('ai'),
+  skills: z.array(language, { error: 'expected a list of language codes' }).min(1, { error: 'expected at least one language' }),
+  channels: z.array(channel, { error: 'expected a list of channels' }).min(1).default(['chat']),
+  containment: z
+    .record(z.string(), fraction)
+    .refine((c) => c.default !== undefined || Object.keys(c).length > 0, { error: 'expected { default: 0.3, en: 0.5, "en/chat": 0.6 }' })
+    .describe('Share resolved without a person: default, per language (en) or per language/channel (en/chat).'),
+  handleTime: distribution.describe('Length of a conversation with the AI agent, in seconds.'),
+  maxConcurrent: wholeNumber(1).optional().describe('Conversations at once; omit for unlimited.'),
+  handoffHandleTimeFactor: positive('a factor').default(1).describe('Handle-time factor from the context the AI passes on (< 1 saves time).'),
+  escalatedHandleTimeFactor: positive('a factor').default(1).describe('Escalated contacts are the harder ones (> 1).'),
+  recontact: z
+    .strictObject({ share: fraction, delay: distribution })
+    .optional()
+    .describe('A share of "contained" contacts were not resolved and come back after a delay.'),
+  outages: z
+    .array(z.strictObject({ start: z.iso.datetime({ offset: true, error: 'expected an ISO date-time' }), hours: positive('hours') }))
+    .default([]),
+  cost: z.strictObject({ perConversation: money('a cost per conversation'), perResolution: money('a cost per contained contact') }).prefault({}),
+});
+
+// A pool without a type is in-house; errors are reported from the closer of the two shapes.
+const pool = z.union([humanPool, aiPool]);
+
+const serviceLevel = z
+  .strictObject({
+    seconds: positive('a threshold in seconds').optional(),
+    hours: positive('a threshold in hours').optional(),
+    target: fraction,
+  })
+  .refine((s) => (s.seconds === undefined) !== (s.hours === undefined), { error: 'expected exactly one of seconds, hours' });
+
+const channelSettings = z.strictObject({
+  priority: wholeNumber(1).optional().describe('Lower is served first by a free agent (default voice 1, chat 2, email 3).'),
+  serviceLevel: serviceLevel.optional(),
+  maxWaiting: wholeNumber(0).optional().describe('Queue capacity per language: more waiting contacts are blocked.'),
 });
 
 const horizon = z
@@ -114,7 +210,11 @@ export const scenarioSchema = z
       .default(30),
     serviceLevel: z
       .strictObject({ seconds: positive('a threshold in seconds'), target: fraction })
-      .prefault({ seconds: 20, target: 0.8 }),
+      .prefault({ seconds: 20, target: 0.8 })
+      .describe('Voice and chat; email defaults to 90% within 24 hours. Override per channel under channels.'),
+    channels: z
+      .strictObject({ voice: channelSettings.optional(), chat: channelSettings.optional(), email: channelSettings.optional() })
+      .prefault({}),
     seed: wholeNumber(0).default(1),
     replications: wholeNumber(1).default(10),
     routing: z
@@ -136,12 +236,30 @@ export const scenarioSchema = z
         seen.add(item.id);
       });
     }
+    const aiFor = new Map<string, string>();
+    s.staffing.forEach((p, i) => {
+      if (p.type === 'ai') {
+        for (const l of p.skills) {
+          for (const c of p.channels) {
+            const other = aiFor.get(`${l}/${c}`);
+            if (other) ctx.addIssue({ code: 'custom', path: ['staffing', i, 'skills'], message: `${l}/${c} is already covered by AI pool '${other}'` });
+            aiFor.set(`${l}/${c}`, p.id);
+          }
+        }
+      } else if (p.agents === undefined && p.shifts === undefined) {
+        ctx.addIssue({ code: 'custom', path: ['staffing', i, 'agents'], message: 'expected agents (a whole number, around the clock) or shifts' });
+      } else if (p.agents !== undefined && p.shifts !== undefined) {
+        ctx.addIssue({ code: 'custom', path: ['staffing', i, 'shifts'], message: 'expected agents or shifts, not both' });
+      }
+    });
   });
 
 export type Scenario = z.infer<typeof scenarioSchema>;
 export type ScenarioInput = z.input<typeof scenarioSchema>;
 export type DemandStream = Scenario['demand'][number];
 export type StaffingPool = Scenario['staffing'][number];
+export type HumanPool = Extract<StaffingPool, { type: 'in-house' | 'outsourced' }>;
+export type AiPool = Extract<StaffingPool, { type: 'ai' }>;
 
 export function scenarioJsonSchema(): object {
   return z.toJSONSchema(scenarioSchema, { io: 'input', unrepresentable: 'any' });
@@ -177,11 +295,26 @@ function describeValue(v: unknown): string {
   return text === undefined ? String(v) : text.length > 40 ? `${text.slice(0, 37)}...` : text;
 }
 
+/** Replaces a failed union of objects (a staffing pool: human or AI) by the issues of its
+ * closest branch, the one with fewest problems; a union of plain values keeps its own message. */
+function flattenUnions(issues: z.core.$ZodIssue[], prefix: PropertyKey[] = []): z.core.$ZodIssue[] {
+  return issues.flatMap((issue) => {
+    const path = [...prefix, ...issue.path];
+    if (issue.code === 'invalid_union') {
+      const specific = issue.errors.filter((branch) => branch.some((i) => i.path.length > 0 || i.code === 'unrecognized_keys'));
+      if (specific.length > 0) {
+        return flattenUnions(specific.reduce((best, branch) => (branch.length < best.length ? branch : best)), path);
+      }
+    }
+    return [{ ...issue, path }];
+  });
+}
+
 /** Validates parsed data; `lineOf` maps a field path to a line number where the format has one. */
 export function validateScenario(data: unknown, file: string, lineOf: (path: Path) => number | undefined = () => undefined): Scenario {
   const parsed = scenarioSchema.safeParse(data);
   if (parsed.success) return parsed.data;
-  const problems = parsed.error.issues.map((issue) => {
+  const problems = flattenUnions(parsed.error.issues).map((issue) => {
     const path = issue.code === 'unrecognized_keys' ? [...issue.path, issue.keys[0]] : issue.path;
     const line = lineOf(path);
     const where = `${file}${line ? `:${line}` : ''}: ${formatPath(path)}`;

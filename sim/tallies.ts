@@ -46,41 +46,65 @@ export function waitPercentile(hist: Float64Array, offset: number, p: number): n
 export class Tallies {
   readonly queueCount: number;
   readonly poolCount: number;
-  // Per interval × queue, index interval * queueCount + queue.
-  readonly offered: Float64Array;
+  // Per interval × queue, index interval * queueCount + queue. Contacts are counted in the
+  // interval they reached the front door (contacts, AI) or the human queue (the rest).
+  readonly contacts: Float64Array; // every contact at the front door, redials and recontacts included
+  readonly repeats: Float64Array; // of those, redials and recontacts (not new customers)
+  readonly aiConversations: Float64Array;
+  readonly contained: Float64Array; // resolved by the AI
+  readonly blocked: Float64Array; // found the queue full
+  readonly offered: Float64Array; // reached the human queue
   readonly answered: Float64Array;
   readonly answeredWithinThreshold: Float64Array;
   readonly abandoned: Float64Array;
-  readonly delayed: Float64Array; // found no idle agent on arrival
+  readonly delayed: Float64Array; // found no agent on arrival and queued
   readonly waitSecondsAnswered: Float64Array;
+  readonly journeySecondsAnswered: Float64Array; // wait plus time with the AI before a handoff
+  readonly backlog: Float64Array; // waiting at the interval's end
   // Per interval × pool, index interval * poolCount + pool.
   readonly poolHandled: Float64Array;
-  readonly poolBusySeconds: Float64Array;
+  readonly poolHandledSeconds: Float64Array; // handle time of the contacts handled
+  readonly poolBusySeconds: Float64Array; // agent-seconds busy (a chat counts 1/concurrency)
+  readonly poolOnlineSeconds: Float64Array; // agent-seconds on the phones
+  // Per pool × queue: busy agent-seconds, to share a pool's cost among languages and channels.
+  readonly poolQueueBusySeconds: Float64Array;
   // Per queue.
   readonly waitHistogram: Float64Array; // queue * WAIT_BINS + bin, answered contacts
   readonly waitingAtEnd: Float64Array;
-  arrivals = 0; // every arrival, warm-up and drain included
+  arrivals = 0; // new contacts, warm-up and drain included
   events = 0;
 
   constructor(readonly model: CompiledModel) {
-    this.queueCount = model.queues.length;
-    this.poolCount = model.pools.length;
-    const cells = model.intervalCount * this.queueCount;
-    const poolCells = model.intervalCount * this.poolCount;
+    const Q = (this.queueCount = model.queues.length);
+    const P = (this.poolCount = model.pools.length);
+    const cells = model.intervalCount * Q;
+    const poolCells = model.intervalCount * P;
+    this.contacts = new Float64Array(cells);
+    this.repeats = new Float64Array(cells);
+    this.aiConversations = new Float64Array(cells);
+    this.contained = new Float64Array(cells);
+    this.blocked = new Float64Array(cells);
     this.offered = new Float64Array(cells);
     this.answered = new Float64Array(cells);
     this.answeredWithinThreshold = new Float64Array(cells);
     this.abandoned = new Float64Array(cells);
     this.delayed = new Float64Array(cells);
     this.waitSecondsAnswered = new Float64Array(cells);
+    this.journeySecondsAnswered = new Float64Array(cells);
+    this.backlog = new Float64Array(cells);
     this.poolHandled = new Float64Array(poolCells);
+    this.poolHandledSeconds = new Float64Array(poolCells);
     this.poolBusySeconds = new Float64Array(poolCells);
-    this.waitHistogram = new Float64Array(this.queueCount * WAIT_BINS);
-    this.waitingAtEnd = new Float64Array(this.queueCount);
+    this.poolOnlineSeconds = new Float64Array(poolCells);
+    this.poolQueueBusySeconds = new Float64Array(P * Q);
+    this.waitHistogram = new Float64Array(Q * WAIT_BINS);
+    this.waitingAtEnd = new Float64Array(Q);
   }
 
-  /** Busy time of one agent of `pool`, clipped to the reported window and split by interval. */
-  addBusy(pool: number, fromSeconds: number, toSeconds: number): void {
+  /** Adds `weight` × the time from `fromSeconds` to `toSeconds`, clipped to the reported window
+   * and split by interval, to a per interval × pool array. */
+  addPoolTime(target: Float64Array, pool: number, fromSeconds: number, toSeconds: number, weight: number): void {
+    if (weight === 0) return;
     const { reportStartSeconds, reportEndSeconds, intervalSeconds } = this.model;
     let a = fromSeconds > reportStartSeconds ? fromSeconds : reportStartSeconds;
     const b = toSeconds < reportEndSeconds ? toSeconds : reportEndSeconds;
@@ -88,7 +112,7 @@ export class Tallies {
     while (a < b) {
       const intervalEnd = reportStartSeconds + (interval + 1) * intervalSeconds;
       const e = b < intervalEnd ? b : intervalEnd;
-      this.poolBusySeconds[interval * this.poolCount + pool] += e - a;
+      target[interval * this.poolCount + pool] += (e - a) * weight;
       a = e;
       interval++;
     }

@@ -8,14 +8,14 @@ const sum = (a: Float64Array) => a.reduce((s, x) => s + x, 0);
 const tallies = (input: ScenarioInput, replication = 0) =>
   simulateReplication(compileScenario(validateScenario(input, 'test.yaml')), replication);
 
-function twoPools(routing: 'priority' | 'longest-idle' | 'random', acceptAfterSeconds = 0): ScenarioInput {
+function twoPools(routing: 'priority' | 'longest-idle' | 'random', acceptAfterSeconds = 0, berlin = 20, manila = 20): ScenarioInput {
   const base = queueScenario({ ratePerHour: 600, ahtSeconds: 180, agents: 20, hours: 48, replications: 3 });
   return {
     ...base,
     routing,
     staffing: [
-      { id: 'berlin', skills: ['en'], agents: 20 },
-      { id: 'manila', type: 'outsourced', skills: ['en'], agents: 20, acceptAfterSeconds },
+      { id: 'berlin', skills: ['en'], agents: berlin },
+      { id: 'manila', type: 'outsourced', skills: ['en'], agents: manila, acceptAfterSeconds },
     ],
   };
 }
@@ -76,9 +76,7 @@ describe('determinism and common random numbers', () => {
 
 describe('routing between pools', () => {
   it('an overflow partner takes a contact only after it has waited acceptAfterSeconds', () => {
-    const input = twoPools('priority', 30);
-    input.staffing[0].agents = 0; // Berlin is closed: Manila answers everything, late.
-    const r = run(input);
+    const r = run(twoPools('priority', 30, 0)); // Berlin is closed: Manila answers everything, late.
     expect(r.summary.answered.mean).toBeGreaterThan(0);
     expect(r.summary.waitP50Seconds.mean).toBeGreaterThanOrEqual(30);
     expect(r.summary.serviceLevel.mean).toBe(0); // nobody is answered within 20 s
@@ -87,22 +85,18 @@ describe('routing between pools', () => {
 
   it('with priority routing the first pool works hardest; longest-idle shares the work evenly', () => {
     const priority = run(twoPools('priority'));
-    expect(priority.pools.berlin.occupancy.mean! - priority.pools.manila.occupancy.mean!).toBeGreaterThan(0.2);
+    expect(priority.pools.berlin.occupancy!.mean! - priority.pools.manila.occupancy!.mean!).toBeGreaterThan(0.2);
     const longestIdle = run(twoPools('longest-idle'));
-    expect(Math.abs(longestIdle.pools.berlin.occupancy.mean! - longestIdle.pools.manila.occupancy.mean!)).toBeLessThan(0.02);
+    expect(Math.abs(longestIdle.pools.berlin.occupancy!.mean! - longestIdle.pools.manila.occupancy!.mean!)).toBeLessThan(0.02);
     const random = run(twoPools('random'));
-    expect(Math.abs(random.pools.berlin.occupancy.mean! - random.pools.manila.occupancy.mean!)).toBeLessThan(0.05);
+    expect(Math.abs(random.pools.berlin.occupancy!.mean! - random.pools.manila.occupancy!.mean!)).toBeLessThan(0.05);
   });
 
   it('overflow improves on no overflow, and answering at once improves on overflow', () => {
     const none: ScenarioInput = { ...twoPools('priority'), staffing: [{ id: 'berlin', skills: ['en'], agents: 31 }] };
     const slTo = (input: ScenarioInput) => run(input).summary.serviceLevel.mean!;
-    const late = twoPools('priority', 60);
-    late.staffing[0].agents = 31;
-    late.staffing[1].agents = 3;
-    const early = twoPools('priority', 0);
-    early.staffing[0].agents = 31;
-    early.staffing[1].agents = 3;
+    const late = twoPools('priority', 60, 31, 3);
+    const early = twoPools('priority', 0, 31, 3);
     expect(slTo(late)).toBeGreaterThan(slTo(none));
     expect(slTo(early)).toBeGreaterThan(slTo(late));
   });

@@ -1,0 +1,446 @@
+// A staffing pool's roster: shifts written in the site's local wall-clock time, laid onto the
+// simulation clock (UTC seconds from clockZeroMs) correctly across daylight-saving changes, then
+// turned per replication into a step function of agents on the phones (absence and shrinkage).
+//
+// Local → UTC: a wall time takes the offset in force at that moment. A wall time inside the
+// spring-forward gap starts at the first instant after the gap (Berlin 02:30 on 2026-03-29 →
+// 03:00 local = 01:00 UTC); an ambiguous one (the repeated autumn hour) means its first occurrence.
+// So a 22:00–06:00 night shift lasts 7 h across the spring night and 9 h across the autumn night.
+// All offsets come from one offsetTimeline per compile (about one Intl call per day).
+import * as z from 'zod';
+import { wholeNumber } from './schema-parts';
+import { offsetTimeline } from './timezones';
+
+const MINUTE_MS = 60_000;
+const DAY_MS = 86_400_000;
+const DAY_MINUTES = 1440;
+const DAY_NAMES = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
+const EVERY_DAY = 0b1111111;
+
+const DAYS_MESSAGE = 'expected days such as Mon-Fri, Sat or Mon,Wed,Fri';
+const TIME_MESSAGE = 'expected a time HH:MM such as 08:30';
+
+// ---------------------------------------------------------------------------------------------
+// Field parsing
+
+/** Minutes after local midnight of "HH:MM" (one-digit hours allowed), or null. "24:00" only when
+ * `allowMidnightEnd`. */
+function parseTime(text: string, allowMidnightEnd: boolean): number | null {
+  const m = /^(\d{1,2}):(\d{2})$/.exec(text.trim());
+  if (!m) return null;
+  const hours = Number(m[1]);
+  const minutes = Number(m[2]);
+  if (minutes > 59) return null;
+  if (hours < 24) return hours * 60 + minutes;
+  return allowMidnightEnd && hours === 24 && minutes === 0 ? DAY_MINUTES : null;
+}
+
+function dayIndex(name: string): number {
+  return (DAY_NAMES as readonly string[]).indexOf(name.trim().toLowerCase());
+}
+
+/** One item: "daily", "Sat", "Mon-Fri", "Fri-Mon" (wraps), or a comma list of those. */
+function parseDayText(text: string): number | null {
+  if (text.trim().toLowerCase() === 'daily') return EVERY_DAY;
+  let mask = 0;
+  for (const part of text.split(',')) {
+    const ends = part.split('-');
+    if (ends.length > 2) return null;
+    const from = dayIndex(ends[0]);
+    const to = ends.length === 2 ? dayIndex(ends[1]) : from;
+    if (from < 0 || to < 0) return null;
+    for (let d = from; ; d = (d + 1) % 7) {
+      mask |= 1 << d;
+      if (d === to) break;
+    }
+  }
+  return mask;
+}
+
+/** Days as a bit mask, Monday = bit 0, or null when not understood. */
+function parseDays(days: string | string[]): number | null {
+  const items = typeof days === 'string' ? [days] : days;
+  if (items.length === 0) return null;
+  let mask = 0;
+  for (const item of items) {
+    const m = parseDayText(item);
+    if (m === null) return null;
+    mask |= m;
+  }
+  return mask;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Schema
+
+const startTime = z
+  .string({ error: TIME_MESSAGE })
+  .refine((t) => parseTime(t, false) !== null, { error: TIME_MESSAGE });
+const endTime = z
+  .string({ error: TIME_MESSAGE })
+  .refine((t) => parseTime(t, true) !== null, { error: TIME_MESSAGE });
+
+/** A local wall-clock time "HH:MM" ("24:00" allowed), e.g. for a night-premium window. */
+export const localTimeSchema = endTime;
+
+export const shiftSchema = z
+  .strictObject({
+    days: z
+      .union([z.string(), z.array(z.string())], { error: DAYS_MESSAGE })
+      .refine((d) => parseDays(d) !== null, { error: DAYS_MESSAGE })
+      .describe('Days the shift starts on: Mon-Fri, Sat, Mon,Wed,Fri, Fri-Mon, daily, or a list ["Mon", "Wed"].'),
+    start: startTime.describe("Local wall-clock start, HH:MM, in the pool's time zone."),
+    end: endTime.describe(
+      'Local wall-clock end, HH:MM (24:00 allowed). At or before start: the shift ends the next day.',
+    ),
+    agents: wholeNumber(0).describe('Agents scheduled on this shift.'),
+  })
+  .describe('A shift belongs to the day it starts on: a Fri 22:00–06:00 shift runs into Saturday.');
+
+export type ShiftSpec = z.infer<typeof shiftSchema>;
+
+export interface CostPremiums {
+  nightShare: number;
+  nightFrom: string;
+  nightTo: string;
+  weekendShare: number;
+}
+
+export interface RosterWindow {
+  clockZeroMs: number;
+  reportStartSeconds: number;
+  reportEndSeconds: number;
+  intervalSeconds: number;
+  intervalCount: number;
+  stopSeconds: number;
+}
+
+export interface CompiledRoster {
+  /** Every shift instance overlapping [0, stopSeconds] on the simulation clock, sorted by start
+   * (instances starting before 0 are included and clipped at 0; ends are not clipped). */
+  shiftStartSeconds: Float64Array;
+  shiftEndSeconds: Float64Array;
+  shiftAgents: Int32Array;
+  /** Per reporting interval: scheduled (paid) agent-seconds, and the same weighted by cost
+   * premiums (paid seconds × (1 + night share when local time is in the night window + weekend
+   * share when it is Saturday or Sunday local time)). */
+  paidAgentSeconds: Float64Array;
+  premiumWeightedAgentSeconds: Float64Array;
+}
+
+export interface Availability {
+  /** Agents on the phones (after planned shrinkage and unplanned absence) from changeSeconds[i]
+   * until changeSeconds[i+1]; changeSeconds[0] = 0; consecutive equal values merged. */
+  changeSeconds: Float64Array;
+  available: Int32Array;
+  maxAvailable: number;
+  /** Per reporting interval, agent-seconds on the phones (the integral of the step function
+   * over the interval). */
+  availableAgentSeconds: Float64Array;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Local wall time ↔ UTC
+
+/** Converts local wall-clock milliseconds (the local fields read as if UTC) to UTC epoch ms. */
+class LocalClock {
+  private readonly changes: number[];
+  private readonly offsetsMs: number[];
+  private readonly minOffsetMs: number;
+  private readonly maxOffsetMs: number;
+
+  constructor(zone: string, fromMs: number, toMs: number) {
+    const timeline = offsetTimeline(zone, fromMs, toMs);
+    this.changes = timeline.changeAtMs;
+    this.changes[0] = -Infinity; // the first offset holds before the timeline too
+    this.offsetsMs = timeline.offsetMinutes.map((m) => m * MINUTE_MS);
+    this.minOffsetMs = Math.min(...this.offsetsMs);
+    this.maxOffsetMs = Math.max(...this.offsetsMs);
+  }
+
+  get offsetRangeMs(): [number, number] {
+    return [this.minOffsetMs, this.maxOffsetMs];
+  }
+
+  /** Offset segments, for walking local time: the offset offsetsMs[k] holds from changes[k]. */
+  get segments(): { changes: readonly number[]; offsetsMs: readonly number[] } {
+    return { changes: this.changes, offsetsMs: this.offsetsMs };
+  }
+
+  toUtc(localMs: number): number {
+    const { changes, offsetsMs } = this;
+    const n = changes.length;
+    // A valid segment k has changes[k] ≤ localMs − offset < changes[k+1]; none lies before the
+    // last change at or before localMs − maxOffset.
+    let lo = 0;
+    let hi = n - 1;
+    const earliest = localMs - this.maxOffsetMs;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (changes[mid] <= earliest) lo = mid;
+      else hi = mid - 1;
+    }
+    const latest = localMs - this.minOffsetMs;
+    let first = NaN;
+    for (let k = lo; k < n && changes[k] <= latest; k++) {
+      const t = localMs - offsetsMs[k];
+      const next = k + 1 < n ? changes[k + 1] : Infinity;
+      if (t >= changes[k] && t < next && !(t >= first)) first = t; // ambiguous: the earlier one
+    }
+    if (!Number.isNaN(first)) return first;
+    // In a spring-forward gap: local time jumps at change k from changes[k] + offsets[k-1] to
+    // changes[k] + offsets[k]; a wall time in between starts at the change itself.
+    for (let k = Math.max(lo, 1); k < n && changes[k] <= latest; k++) {
+      if (localMs >= changes[k] + offsetsMs[k - 1] && localMs < changes[k] + offsetsMs[k]) return changes[k];
+    }
+    throw new Error(`local time ${new Date(localMs).toISOString()} could not be placed on the clock`);
+  }
+}
+
+const mod = (a: number, n: number) => ((a % n) + n) % n;
+/** Monday-first weekday (0 = Monday) of a local day number (days since 1970-01-01, a Thursday). */
+const weekdayOf = (day: number) => mod(day + 3, 7);
+
+// ---------------------------------------------------------------------------------------------
+// Compile
+
+/** `agents: N` with no shifts means N around the clock: compile it as a daily 00:00–24:00 shift
+ * (so that absence is drawn per day). When `shifts` is given, `agentsAroundTheClock` is ignored. */
+export function compileRoster(
+  timezone: string,
+  shifts: ShiftSpec[] | undefined,
+  agentsAroundTheClock: number | undefined,
+  premiums: CostPremiums | undefined,
+  window: RosterWindow,
+): CompiledRoster {
+  const specs: ShiftSpec[] = shifts ?? [
+    { days: 'daily', start: '00:00', end: '24:00', agents: agentsAroundTheClock ?? 0 },
+  ];
+  const parsed = specs.map((s, i) => {
+    const mask = parseDays(s.days);
+    const start = parseTime(s.start, false);
+    const endRaw = parseTime(s.end, true);
+    if (mask === null) throw new Error(`shift ${i + 1}: ${DAYS_MESSAGE}, not ${JSON.stringify(s.days)}`);
+    if (start === null || endRaw === null) throw new Error(`shift ${i + 1}: ${TIME_MESSAGE}`);
+    if (!Number.isInteger(s.agents) || s.agents < 0) throw new Error(`shift ${i + 1}: expected a whole number ≥ 0`);
+    const end = endRaw <= start ? endRaw + DAY_MINUTES : endRaw; // overnight; equal = 24 hours
+    return { mask, startMs: start * MINUTE_MS, endMs: end * MINUTE_MS, agents: s.agents };
+  });
+
+  const { clockZeroMs, stopSeconds } = window;
+  const fromMs = clockZeroMs;
+  const toMs = clockZeroMs + stopSeconds * 1000;
+  const clock = new LocalClock(timezone, fromMs - 4 * DAY_MS, toMs + 3 * DAY_MS);
+  const [minOffsetMs, maxOffsetMs] = clock.offsetRangeMs;
+
+  // A shift lasts at most 24 local hours and belongs to the day it starts on, so the day before
+  // the first local day can still reach into the clock; one more day each side for safety.
+  const firstDay = Math.floor((fromMs + minOffsetMs) / DAY_MS) - 2;
+  const lastDay = Math.floor((toMs + maxOffsetMs) / DAY_MS) + 1;
+  const starts: number[] = [];
+  const ends: number[] = [];
+  const agents: number[] = [];
+  for (let day = firstDay; day <= lastDay; day++) {
+    const bit = 1 << weekdayOf(day);
+    const midnight = day * DAY_MS;
+    for (const s of parsed) {
+      if (!(s.mask & bit)) continue;
+      const startUtc = clock.toUtc(midnight + s.startMs);
+      const endUtc = clock.toUtc(midnight + s.endMs);
+      if (endUtc <= startUtc) continue; // wholly inside a spring-forward gap
+      const a = (startUtc - clockZeroMs) / 1000;
+      const b = (endUtc - clockZeroMs) / 1000;
+      if (b <= 0 || a >= stopSeconds) continue;
+      starts.push(Math.max(a, 0));
+      ends.push(b);
+      agents.push(s.agents);
+    }
+  }
+  const order = starts.map((_, i) => i).sort((i, j) => starts[i] - starts[j] || i - j);
+  const shiftStartSeconds = Float64Array.from(order, (i) => starts[i]);
+  const shiftEndSeconds = Float64Array.from(order, (i) => ends[i]);
+  const shiftAgents = Int32Array.from(order, (i) => agents[i]);
+
+  const weights = premiumWeights(clock, premiums, window);
+  const { paid, weighted } = paidSeconds(shiftStartSeconds, shiftEndSeconds, shiftAgents, weights, window);
+  return {
+    shiftStartSeconds,
+    shiftEndSeconds,
+    shiftAgents,
+    paidAgentSeconds: paid,
+    premiumWeightedAgentSeconds: weighted,
+  };
+}
+
+interface StepFunction {
+  /** weight[i] holds from startSeconds[i] until startSeconds[i+1] (the last until the report end). */
+  startSeconds: Float64Array;
+  weight: Float64Array;
+}
+
+/** The premium weight over the reported window, judged by the local time at each instant (so a
+ * repeated autumn hour inside the night window is night both times). */
+function premiumWeights(clock: LocalClock, premiums: CostPremiums | undefined, w: RosterWindow): StepFunction {
+  if (!premiums || (premiums.nightShare === 0 && premiums.weekendShare === 0)) {
+    return { startSeconds: Float64Array.of(w.reportStartSeconds), weight: Float64Array.of(1) };
+  }
+  const fromMin = parseTime(premiums.nightFrom, true);
+  const toMin = parseTime(premiums.nightTo, true);
+  if (fromMin === null || toMin === null) throw new Error(`night premium window: ${TIME_MESSAGE}`);
+  const nightFrom = fromMin * MINUTE_MS;
+  const nightTo = toMin * MINUTE_MS;
+  const isNight = (timeOfDay: number) =>
+    nightFrom < nightTo
+      ? timeOfDay >= nightFrom && timeOfDay < nightTo
+      : nightFrom > nightTo && (timeOfDay >= nightFrom || timeOfDay < nightTo); // equal: no night
+  const boundaries = [nightFrom, nightTo, DAY_MS];
+
+  const starts: number[] = [];
+  const weights: number[] = [];
+  const push = (seconds: number, weight: number) => {
+    if (weights.length > 0 && weights[weights.length - 1] === weight) return;
+    starts.push(seconds);
+    weights.push(weight);
+  };
+  const reportFromMs = w.clockZeroMs + w.reportStartSeconds * 1000;
+  const reportToMs = w.clockZeroMs + w.reportEndSeconds * 1000;
+  const { changes, offsetsMs } = clock.segments;
+  for (let k = 0; k < changes.length; k++) {
+    // Within one offset segment local time runs in step with UTC.
+    const segFrom = Math.max(changes[k], reportFromMs);
+    const segTo = Math.min(k + 1 < changes.length ? changes[k + 1] : Infinity, reportToMs);
+    if (segFrom >= segTo) continue;
+    const offset = offsetsMs[k];
+    for (let local = segFrom + offset; local < segTo + offset; ) {
+      const day = Math.floor(local / DAY_MS);
+      const timeOfDay = local - day * DAY_MS;
+      const weekend = weekdayOf(day) >= 5;
+      const weight = 1 + (isNight(timeOfDay) ? premiums.nightShare : 0) + (weekend ? premiums.weekendShare : 0);
+      push((local - offset - w.clockZeroMs) / 1000, weight);
+      let next = DAY_MS;
+      for (const b of boundaries) if (b > timeOfDay && b < next) next = b;
+      local = day * DAY_MS + next;
+    }
+  }
+  if (starts.length === 0) push(w.reportStartSeconds, 1);
+  return { startSeconds: Float64Array.from(starts), weight: Float64Array.from(weights) };
+}
+
+/** Start of interval i and its end, cut at the report end. */
+function intervalBounds(w: RosterWindow, i: number): [number, number] {
+  const start = w.reportStartSeconds + i * w.intervalSeconds;
+  return [start, Math.min(start + w.intervalSeconds, w.reportEndSeconds)];
+}
+
+function paidSeconds(
+  starts: Float64Array,
+  ends: Float64Array,
+  agents: Int32Array,
+  weights: StepFunction,
+  w: RosterWindow,
+) {
+  const paid = new Float64Array(w.intervalCount);
+  const weighted = new Float64Array(w.intervalCount);
+  const ws = weights.startSeconds;
+  for (let s = 0; s < starts.length; s++) {
+    const n = agents[s];
+    if (n === 0) continue;
+    const a = Math.max(starts[s], w.reportStartSeconds);
+    const b = Math.min(ends[s], w.reportEndSeconds);
+    if (a >= b) continue;
+    // First weight segment in force at a.
+    let k = 0;
+    let hi = ws.length - 1;
+    while (k < hi) {
+      const mid = (k + hi + 1) >> 1;
+      if (ws[mid] <= a) k = mid;
+      else hi = mid - 1;
+    }
+    for (let i = Math.floor((a - w.reportStartSeconds) / w.intervalSeconds); i < w.intervalCount; i++) {
+      const [is, ie] = intervalBounds(w, i);
+      if (is >= b) break;
+      const x = Math.max(a, is);
+      const y = Math.min(b, ie);
+      if (x >= y) continue;
+      paid[i] += n * (y - x);
+      let sum = 0;
+      while (k + 1 < ws.length && ws[k + 1] <= x) k++;
+      for (let j = k; j < ws.length && ws[j] < y; j++) {
+        const from = Math.max(x, ws[j]);
+        const to = Math.min(y, j + 1 < ws.length ? ws[j + 1] : Infinity);
+        if (to > from) sum += (to - from) * weights.weight[j];
+      }
+      weighted[i] += n * sum;
+    }
+  }
+  return { paid, weighted };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Availability per replication
+
+/** Per replication: for each shift instance, absent = Binomial(agents, absenceRate) drawn from
+ * `rng` (one draw per agent, instance by instance in start order, so it is deterministic; draws
+ * are made even when absenceRate is 0, so that streams stay aligned across scenarios); on the
+ * phones = Math.round((agents − absent) × (1 − shrinkage)); overlapping instances add up. The
+ * step function stops at stopSeconds (changes at or after it are dropped). */
+export function drawAvailability(
+  roster: CompiledRoster,
+  shrinkage: number,
+  absenceRate: number,
+  rng: () => number,
+  window: RosterWindow,
+): Availability {
+  if (!(shrinkage >= 0 && shrinkage <= 1)) throw new RangeError(`shrinkage must be a fraction from 0 to 1, not ${shrinkage}`);
+  if (!(absenceRate >= 0 && absenceRate <= 1)) {
+    throw new RangeError(`absenceRate must be a fraction from 0 to 1, not ${absenceRate}`);
+  }
+  const { shiftStartSeconds: starts, shiftEndSeconds: ends, shiftAgents } = roster;
+  const n = starts.length;
+  const onPhones = new Int32Array(n);
+  for (let s = 0; s < n; s++) {
+    const scheduled = shiftAgents[s];
+    let absent = 0;
+    for (let a = 0; a < scheduled; a++) if (rng() < absenceRate) absent++;
+    onPhones[s] = Math.round((scheduled - absent) * (1 - shrinkage));
+  }
+
+  // Sweep the starts (already sorted) against the ends (sorted here).
+  const endOrder = Array.from({ length: n }, (_, i) => i).sort((i, j) => ends[i] - ends[j]);
+  const changes: number[] = [0];
+  const values: number[] = [0];
+  let level = 0;
+  let si = 0;
+  let ei = 0;
+  while (si < n || ei < n) {
+    const t = Math.min(si < n ? starts[si] : Infinity, ei < n ? ends[endOrder[ei]] : Infinity);
+    if (t >= window.stopSeconds) break;
+    while (si < n && starts[si] === t) level += onPhones[si++];
+    while (ei < n && ends[endOrder[ei]] === t) level -= onPhones[endOrder[ei++]];
+    if (t === 0) values[0] = level; // instances clipped at the clock's start
+    else if (level !== values[values.length - 1]) {
+      changes.push(t);
+      values.push(level);
+    }
+  }
+  const changeSeconds = Float64Array.from(changes);
+  const available = Int32Array.from(values);
+  let maxAvailable = 0;
+  for (const v of values) if (v > maxAvailable) maxAvailable = v;
+
+  const availableAgentSeconds = new Float64Array(window.intervalCount);
+  for (let c = 0; c < changes.length; c++) {
+    const v = values[c];
+    if (v === 0) continue;
+    const a = Math.max(changes[c], window.reportStartSeconds);
+    const b = Math.min(c + 1 < changes.length ? changes[c + 1] : window.stopSeconds, window.reportEndSeconds);
+    if (a >= b) continue;
+    for (let i = Math.floor((a - window.reportStartSeconds) / window.intervalSeconds); i < window.intervalCount; i++) {
+      const [is, ie] = intervalBounds(window, i);
+      if (is >= b) break;
+      const overlap = Math.min(b, ie) - Math.max(a, is);
+      if (overlap > 0) availableAgentSeconds[i] += v * overlap;
+    }
+  }
+  return { changeSeconds, available, maxAvailable, availableAgentSeconds };
+}
