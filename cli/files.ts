@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { parseScenario, ScenarioError, type Scenario } from '../sim/scenario';
 
 export const PROJECT_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-export const DEFAULT_SCENARIO = join(PROJECT_ROOT, 'scenarios', 'default.yaml');
+export const DEFAULT_SCENARIO = join(PROJECT_ROOT, 'scenarios', 'global-follow-the-sun.yaml');
 const SCENARIO_FILE = /\.(ya?ml|json)$/i;
 
 /** Files named on the command line, folders expanded to the scenario files in them (sorted). */
