@@ -25,6 +25,7 @@ export const SUMMARY_FIGURES = [
   'abandonRate',
   'waitingAtEnd',
   'costTotal',
+  'costPerMonth', // costTotal scaled to an average month (30.44 days)
   'costPerContact',
   'gapHours',
 ] as const;
@@ -111,6 +112,8 @@ export interface ScenarioResult {
   channels: Record<string, Record<GroupFigure, Estimate>>;
   intervals: Array<{ start: string } & Record<IntervalFigure, Estimate>>;
   coverage: QueueCoverage[];
+  /** Per human pool, agents on the phones in each interval (mean over replications). */
+  staffing: Record<string, number[]>;
   /** Work done, summed over replications (warm-up and drain included). */
   simulated: { arrivals: number; events: number };
 }
@@ -125,10 +128,12 @@ export interface ReplicationFigures {
   costByType: Float64Array;
   intervals: Float64Array; // interval × INTERVAL_FIGURES
   coverage: Float64Array; // (interval × queue) × COVERAGE_FIGURES
+  staffing: Float64Array; // interval × human pool: agents on the phones
   arrivals: number;
   events: number;
 }
 
+const AVERAGE_MONTH_SECONDS = (365.25 / 12) * 86400;
 const ratio = (a: number, b: number) => (b > 0 ? a / b : NaN);
 
 /** Seconds of interval i inside the reported window (the last one may be cut short). */
@@ -403,10 +408,16 @@ export function replicationFigures(m: CompiledModel, t: Tallies): ReplicationFig
     ratio(abandoned, offered),
     sum(t.waitingAtEnd),
     costTotal,
+    (costTotal * AVERAGE_MONTH_SECONDS) / (m.reportEndSeconds - m.reportStartSeconds),
     ratio(costTotal, answered + contained),
     languageGapIntervals.reduce((s, x) => s + x, 0) * intervalHours,
   ]);
-  return { summary, pools, languages, channels: channelRows, costByType, intervals, coverage, arrivals: t.arrivals, events: t.events };
+  const staffing = new Float64Array(I * P);
+  for (let i = 0; i < I; i++) {
+    const length = intervalLengthSeconds(m, i);
+    for (let p = 0; p < P; p++) staffing[i * P + p] = t.poolOnlineSeconds[i * P + p] / length;
+  }
+  return { summary, pools, languages, channels: channelRows, costByType, intervals, coverage, staffing, arrivals: t.arrivals, events: t.events };
 }
 
 /** Folds replications (in replication order, for bit-identical results) into a result. */
@@ -418,6 +429,7 @@ export class ResultBuilder {
   private readonly costByType = new FigureAccumulator(STAFFING_TYPES.length);
   private readonly intervals: FigureAccumulator;
   private readonly coverage: FigureAccumulator;
+  private readonly staffing: FigureAccumulator;
   private arrivals = 0;
   private events = 0;
   private count = 0;
@@ -428,6 +440,7 @@ export class ResultBuilder {
     this.channels = new FigureAccumulator(channelsOf(m).length * GROUP_FIGURES.length);
     this.intervals = new FigureAccumulator(m.intervalCount * INTERVAL_FIGURES.length);
     this.coverage = new FigureAccumulator(m.intervalCount * m.queues.length * COVERAGE_FIGURES.length);
+    this.staffing = new FigureAccumulator(m.intervalCount * m.pools.length);
   }
 
   add(f: ReplicationFigures): void {
@@ -438,6 +451,7 @@ export class ResultBuilder {
     this.costByType.add(f.costByType);
     this.intervals.add(f.intervals);
     this.coverage.add(f.coverage);
+    this.staffing.add(f.staffing);
     this.arrivals += f.arrivals;
     this.events += f.events;
     this.count++;
@@ -478,6 +492,12 @@ export class ResultBuilder {
         ...record(INTERVAL_FIGURES, this.intervals, i * INTERVAL_FIGURES.length),
       })),
       coverage: this.coverageResult(),
+      staffing: Object.fromEntries(
+        m.pools.map((p, k) => [
+          p.id,
+          Array.from({ length: m.intervalCount }, (_, i) => this.staffing.estimate(i * m.pools.length + k).mean ?? 0),
+        ]),
+      ),
       simulated: { arrivals: this.arrivals, events: this.events },
     };
   }
