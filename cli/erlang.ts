@@ -2,7 +2,7 @@
 // definitions (service level = answered within the threshold ÷ offered).
 import { parseArgs } from 'node:util';
 import { queueFigures, requiredAgents } from '../sim/erlang';
-import { positiveNumber, UsageError, wholeNumber } from './arguments';
+import { decimal, positiveNumber, UsageError, wholeNumber } from './arguments';
 import { formatNumber, table } from './format';
 
 export function erlangCommand(args: string[]): number {
@@ -18,19 +18,16 @@ export function erlangCommand(args: string[]): number {
       json: { type: 'boolean', default: false },
     },
   });
-  const ratePerHour = Number(values.rate);
-  if (values.rate === undefined || !Number.isFinite(ratePerHour) || ratePerHour < 0) {
-    throw new UsageError(`--rate: expected contacts per hour ≥ 0, got ${values.rate ?? 'nothing'}`);
-  }
+  const ratePerHour = decimal(values.rate, '--rate', 'contacts per hour ≥ 0');
+  if (ratePerHour === undefined) throw new UsageError('--rate: expected contacts per hour');
   const ahtSeconds = positiveNumber(values.aht, '--aht');
   if (ahtSeconds === undefined) throw new UsageError('--aht: expected the mean handle time in seconds');
   const thresholdSeconds = positiveNumber(values.sl, '--sl') ?? 20;
   const patienceSeconds = positiveNumber(values.patience, '--patience');
   let agents = wholeNumber(values.agents, '--agents', 1);
-  let target: number | undefined;
-  if (values.target !== undefined) {
-    target = Number(values.target);
-    if (!(target > 0 && target < 1)) throw new UsageError(`--target: expected a fraction between 0 and 1 (0.8, not 80), got ${values.target}`);
+  const target = decimal(values.target, '--target', 'a fraction between 0 and 1 (0.8, not 80)');
+  if (target !== undefined && !(target > 0 && target < 1)) {
+    throw new UsageError(`--target: expected a fraction between 0 and 1 (0.8, not 80), got ${values.target}`);
   }
   if (agents === undefined) {
     if (target === undefined) throw new UsageError('give --agents N, or --target 0.8 to get the agents required');
@@ -43,6 +40,7 @@ export function erlangCommand(args: string[]): number {
     serviceLevel: f.serviceLevel,
     asaSeconds: f.asaSeconds,
     occupancy: f.occupancy,
+    stable: f.stable,
     ...(patienceSeconds !== undefined ? { abandonRate: f.abandonRate } : {}),
   };
   if (values.json) {

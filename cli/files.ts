@@ -1,6 +1,6 @@
 // Reading scenario files and folders, and writing outputs atomically (temporary file, then
 // rename), so an interrupted run never leaves a half-written file behind.
-import { readdirSync, readFileSync, renameSync, statSync, writeFileSync, mkdirSync } from 'node:fs';
+import { accessSync, constants, mkdirSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseScenario, ScenarioError, type Scenario } from '../sim/scenario';
@@ -41,6 +41,18 @@ export function loadScenario(path: string): Scenario {
     throw new ScenarioError([`${displayPath(path)}: ${code === 'ENOENT' ? 'file not found' : `cannot read (${code})`}`]);
   }
   return parseScenario(text, displayPath(path));
+}
+
+/** Creates an output folder if needed; returns what is wrong with it, or undefined. */
+export function prepareFolder(dir: string): string | undefined {
+  try {
+    mkdirSync(dir, { recursive: true });
+    accessSync(dir, constants.W_OK);
+    return undefined;
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    return code === 'ENOTDIR' || code === 'EEXIST' ? 'not a folder' : code === 'EACCES' ? 'not writable' : `cannot be used (${code})`;
+  }
 }
 
 export function writeFileAtomic(path: string, content: string): void {

@@ -10,8 +10,8 @@ const USAGE = `followsun — 24/7 multilingual coverage-planning simulator for c
 Usage:
   followsun run [files or folders …] [--replications N] [--seed S] [--json] [--csv DIR]
       Simulate scenario files (YAML or JSON); with none, the default scenario.
-  followsun erlang --rate PER_HOUR --aht SECONDS --sl SECONDS [--agents N | --target 0.8]
-                   [--patience SECONDS] [--json]
+  followsun erlang --rate PER_HOUR --aht SECONDS [--agents N | --target 0.8]
+                   [--sl SECONDS (default 20)] [--patience SECONDS] [--json]
       Erlang C (or Erlang A with --patience): waiting, service level, ASA, abandonment,
       occupancy for a head count, or the head count required for a service-level target.
   followsun schema
@@ -58,7 +58,7 @@ export async function main(argv: string[]): Promise<number> {
     }
   } catch (e) {
     if (e instanceof UsageError || (e as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
-      process.stderr.write(`followsun: ${(e as Error).message}\nRun 'followsun help' for usage.\n`);
+      process.stderr.write(`followsun: ${(e as Error).message}\n\n${USAGE}\n`);
       return 2;
     }
     throw e;

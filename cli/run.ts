@@ -5,7 +5,7 @@ import { INTERVAL_FIGURES, SUMMARY_FIGURES, type ScenarioResult } from '../sim/m
 import { compileScenario } from '../sim/model';
 import { ScenarioError } from '../sim/scenario';
 import { simulate } from '../sim/simulate';
-import { DEFAULT_SCENARIO, displayPath, expandScenarioPaths, loadScenario, writeFileAtomic } from './files';
+import { DEFAULT_SCENARIO, displayPath, expandScenarioPaths, loadScenario, prepareFolder, writeFileAtomic } from './files';
 import { Progress } from './progress';
 import { summaryText } from './summary';
 
@@ -24,22 +24,30 @@ export interface FileResult extends ScenarioResult {
 /** Runs every scenario; a bad file is reported and skipped. Returns the exit code. */
 export function runCommand(options: RunOptions): number {
   const paths = options.files.length > 0 ? expandScenarioPaths(options.files) : [DEFAULT_SCENARIO];
-  const results: FileResult[] = [];
-  const errors: { file: string; problems: string[] }[] = [];
   if (paths.length === 0) {
-    process.stderr.write('followsun: no scenario files (.yaml, .yml, .json) found there\n');
+    process.stderr.write(`followsun: no scenario files (.yaml, .yml, .json) in ${options.files.join(', ')}\n`);
     return 2;
   }
+  if (options.csvDir) {
+    const problem = prepareFolder(options.csvDir);
+    if (problem) {
+      process.stderr.write(`followsun: --csv ${options.csvDir}: ${problem}\n`);
+      return 2;
+    }
+  }
+  const results: FileResult[] = [];
+  const errors: { file: string; problems: string[] }[] = [];
   for (const path of paths) {
     const file = displayPath(path);
     try {
       const model = compileScenario(loadScenario(path), { seed: options.seed, replications: options.replications });
+      for (const warning of model.warnings) process.stderr.write(`${file}: warning: ${warning}\n`);
       const progress = new Progress(`${model.name}: replication`, model.replications);
       const result = { file, ...simulate(model, { onProgress: (done) => progress.update(done) }) };
       progress.done();
       results.push(result);
-      if (options.csvDir) writeCsv(options.csvDir, result, results.length);
       if (!options.json) process.stdout.write(`${summaryText(result)}\n\n`);
+      if (options.csvDir) writeCsv(options.csvDir, result, results.length);
     } catch (e) {
       if (!(e instanceof ScenarioError)) throw e;
       errors.push({ file, problems: e.problems });

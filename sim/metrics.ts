@@ -381,8 +381,19 @@ export function replicationFigures(m: CompiledModel, t: Tallies): ReplicationFig
 
   // Summary.
   const sum = (a: Float64Array) => a.reduce((s, x) => s + x, 0);
-  const allWaits = new Float64Array(WAIT_BINS);
-  for (let q = 0; q < Q; q++) for (let b = 0; b < WAIT_BINS; b++) allWaits[b] += t.waitHistogram[q * WAIT_BINS + b];
+  // Waits are summarised over the real-time channels: an email's wait of hours says nothing
+  // about a caller's (channels.email reports it).
+  const realtimeWaits = new Float64Array(WAIT_BINS);
+  let realtimeAnswered = 0, realtimeWaitSeconds = 0, realtimeJourneySeconds = 0;
+  for (let q = 0; q < Q; q++) {
+    if (m.queues[q].channel === 'email') continue;
+    for (let b = 0; b < WAIT_BINS; b++) realtimeWaits[b] += t.waitHistogram[q * WAIT_BINS + b];
+    for (let i = 0; i < I; i++) {
+      realtimeAnswered += t.answered[i * Q + q];
+      realtimeWaitSeconds += t.waitSecondsAnswered[i * Q + q];
+      realtimeJourneySeconds += t.journeySecondsAnswered[i * Q + q];
+    }
+  }
   const contacts = sum(t.contacts);
   const offered = sum(t.offered);
   const answered = sum(t.answered);
@@ -400,11 +411,11 @@ export function replicationFigures(m: CompiledModel, t: Tallies): ReplicationFig
     abandoned,
     ratio(sum(t.answeredWithinThreshold), offered),
     ratio(sum(t.delayed), offered),
-    ratio(sum(t.waitSecondsAnswered), answered),
-    ratio(sum(t.journeySecondsAnswered), answered),
-    waitPercentile(allWaits, 0, 0.5),
-    waitPercentile(allWaits, 0, 0.9),
-    waitPercentile(allWaits, 0, 0.99),
+    ratio(realtimeWaitSeconds, realtimeAnswered),
+    ratio(realtimeJourneySeconds, realtimeAnswered),
+    waitPercentile(realtimeWaits, 0, 0.5),
+    waitPercentile(realtimeWaits, 0, 0.9),
+    waitPercentile(realtimeWaits, 0, 0.99),
     ratio(abandoned, offered),
     sum(t.waitingAtEnd),
     costTotal,
@@ -461,7 +472,7 @@ export class ResultBuilder {
     const m = this.m;
     const iso = (seconds: number) => new Date(m.clockZeroMs + seconds * 1000).toISOString();
     const record = <K extends string>(names: readonly K[], acc: FigureAccumulator, offset: number) =>
-      Object.fromEntries(names.map((name, i) => [name, acc.estimate(offset + i)])) as Record<K, Estimate>;
+      Object.fromEntries(names.map((name, i) => [name, bounded(name, acc.estimate(offset + i))])) as Record<K, Estimate>;
     const poolRecord = (index: number, type: string) => {
       const all = record(POOL_FIGURES, this.pools, index * POOL_FIGURES.length);
       const keep = type === 'ai' ? ['handled', 'contained', 'costTotal'] : ['handled', 'occupancy', 'agentsOnPhones', 'costTotal'];
@@ -533,6 +544,16 @@ export class ResultBuilder {
       };
     });
   }
+}
+
+const FRACTIONS = new Set(['serviceLevel', 'pWait', 'abandonRate', 'occupancy', 'targetMetShare']);
+
+/** Every figure here is ≥ 0 and rates are ≤ 1: a Student-t interval from few replications can
+ * reach past those bounds, and is cut at them. */
+function bounded(name: string, e: Estimate): Estimate {
+  if (!e.ci95) return e;
+  const high = FRACTIONS.has(name) ? Math.min(1, e.ci95[1]) : e.ci95[1];
+  return { mean: e.mean, ci95: [Math.max(0, e.ci95[0]), high] };
 }
 
 function intervalLengthOf(m: CompiledModel, i: number) {

@@ -121,6 +121,8 @@ export interface CompiledModel {
   streams: CompiledStream[];
   pools: CompiledPool[];
   aiPools: CompiledAiPool[];
+  /** Things the analyst probably did not mean, such as a language nobody speaks. */
+  warnings: string[];
 }
 
 export interface CompileOptions {
@@ -188,6 +190,12 @@ export function compileScenario(s: Scenario, options: CompileOptions = {}): Comp
     };
   });
 
+  const warnings = queues.flatMap((q) =>
+    q.pools.length === 0 && (q.aiPool < 0 || aiPools[q.aiPool].containmentByQueue.every((c) => c < 1))
+      ? [`no staffing pool serves ${q.language}/${q.channel}: ${q.channel === 'email' ? 'those emails are never answered' : 'those contacts wait until they give up'}`]
+      : [],
+  );
+
   return {
     name: s.name,
     currency: s.currency,
@@ -200,6 +208,7 @@ export function compileScenario(s: Scenario, options: CompileOptions = {}): Comp
     streams,
     pools,
     aiPools,
+    warnings,
   };
 }
 

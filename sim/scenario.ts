@@ -1,7 +1,7 @@
 // The scenario file: its schema (zod, exported as JSON Schema for editors), parsing of YAML or
 // JSON text, and error messages that name the file, the field path and what was expected.
 import * as z from 'zod';
-import { LineCounter, parseDocument } from 'yaml';
+import { isMap, isSeq, LineCounter, parseDocument, type Node as YamlNode } from 'yaml';
 import { distribution } from './distributions';
 import { PATTERN_NAMES } from './patterns';
 import { shiftSchema } from './roster';
@@ -232,7 +232,7 @@ export const scenarioSchema = z
     for (const list of ['demand', 'staffing'] as const) {
       const seen = new Set<string>();
       s[list].forEach((item, i) => {
-        if (seen.has(item.id)) ctx.addIssue({ code: 'custom', path: [list, i, 'id'], message: `duplicate id '${item.id}'` });
+        if (seen.has(item.id)) ctx.addIssue({ code: 'custom', path: [list, i, 'id'], message: 'duplicate id (ids must be unique in the list)' });
         seen.add(item.id);
       });
     }
@@ -291,6 +291,7 @@ function valueAt(root: unknown, path: Path): unknown {
 }
 
 function describeValue(v: unknown): string {
+  if (typeof v === 'number' && !Number.isFinite(v)) return String(v);
   const text = JSON.stringify(v);
   return text === undefined ? String(v) : text.length > 40 ? `${text.slice(0, 37)}...` : text;
 }
@@ -310,20 +311,40 @@ function flattenUnions(issues: z.core.$ZodIssue[], prefix: PropertyKey[] = []): 
   });
 }
 
+/** What a group of fields looks like, for "expected an object" problems, by field name. */
+const GROUP_HINTS: Record<string, string> = {
+  '': 'expected a scenario: a YAML or JSON mapping with name, horizon, demand and staffing',
+  horizon: 'expected { start, days or hours, warmupHours }',
+  volume: 'expected { perHour: N }, { perDay: N } or { perWeek: N }',
+  serviceLevel: 'expected { seconds: 20, target: 0.8 }',
+  cost: 'expected a mapping such as { perHour: 42 }',
+  handleTime: 'expected a distribution such as { dist: lognormal, mean: 300, cv: 0.6 }',
+  patience: 'expected a distribution such as { dist: exponential, mean: 120 }',
+};
+
+function problemText(issue: z.core.$ZodIssue, data: unknown): string {
+  const value = valueAt(data, issue.path);
+  const got = value === undefined ? 'it is missing' : `got ${describeValue(value)}`;
+  if (issue.code === 'invalid_type' && issue.expected === 'object') {
+    const key = issue.path.length > 0 ? String(issue.path[issue.path.length - 1]) : '';
+    return `${GROUP_HINTS[key] ?? 'expected a mapping of fields (key: value)'}, ${got}`;
+  }
+  return `${issue.message}, ${got}`;
+}
+
 /** Validates parsed data; `lineOf` maps a field path to a line number where the format has one. */
 export function validateScenario(data: unknown, file: string, lineOf: (path: Path) => number | undefined = () => undefined): Scenario {
   const parsed = scenarioSchema.safeParse(data);
   if (parsed.success) return parsed.data;
-  const problems = flattenUnions(parsed.error.issues).map((issue) => {
-    const path = issue.code === 'unrecognized_keys' ? [...issue.path, issue.keys[0]] : issue.path;
-    const line = lineOf(path);
-    const where = `${file}${line ? `:${line}` : ''}: ${formatPath(path)}`;
+  const problems = flattenUnions(parsed.error.issues).flatMap((issue) => {
+    const where = (path: Path) => {
+      const line = lineOf(path);
+      return `${file}${line ? `:${line}` : ''}: ${formatPath(path)}`;
+    };
     if (issue.code === 'unrecognized_keys') {
-      return `${where}: unknown field${issue.keys.length > 1 ? `s ${issue.keys.join(', ')}` : ''} (check the spelling)`;
+      return issue.keys.map((key) => `${where([...issue.path, key])}: unknown field (check the spelling, or whether it belongs here)`);
     }
-    const value = valueAt(data, issue.path);
-    const got = value === undefined ? 'it is missing' : `got ${describeValue(value)}`;
-    return `${where}: ${issue.message}, ${got}`;
+    return [`${where(issue.path)}: ${problemText(issue, data)}`];
   });
   throw new ScenarioError(problems);
 }
@@ -340,13 +361,27 @@ export function parseScenario(text: string, file: string): Scenario {
       }),
     );
   }
-  const data = doc.toJS({ maxAliasCount: 100 });
+  let data: unknown;
+  try {
+    data = doc.toJS({ maxAliasCount: 100 });
+  } catch (e) {
+    // Unresolvable or excessive aliases are only found when the document is converted.
+    throw new ScenarioError([`${file}: not valid YAML or JSON: ${(e as Error).message.split('\n')[0]}`]);
+  }
+  const lineAt = (node: YamlNode | null | undefined) => (node?.range ? lineCounter.linePos(node.range[0]).line : undefined);
+  // The line of the field's key where it has one (a nested block starts a line below its key).
   const lineOf = (path: Path): number | undefined => {
-    for (let n = path.length; n >= 0; n--) {
-      const node = doc.getIn(path.slice(0, n), true) as { range?: [number, number, number] } | undefined;
-      if (node?.range) return lineCounter.linePos(node.range[0]).line;
+    for (let n = path.length; n > 0; n--) {
+      const parent = doc.getIn(path.slice(0, n - 1), true);
+      const key = path[n - 1];
+      if (isMap(parent)) {
+        const pair = parent.items.find((p) => (p.key as { value?: unknown } | null)?.value === key);
+        if (pair) return lineAt(pair.key as YamlNode);
+      } else if (isSeq(parent) && typeof key === 'number' && parent.items[key]) {
+        return lineAt(parent.items[key] as YamlNode);
+      }
     }
-    return undefined;
+    return lineAt(doc.contents);
   };
   return validateScenario(data, file, lineOf);
 }

@@ -250,7 +250,7 @@ describe('a problem in a scenario file is reported on one line: file, line, fiel
   it('catches a typo in a pool field before anything runs, and says the head count is then lacking', () => {
     const text = edit(DESK_YAML, 'agents: 6', 'agnets: 6');
     const problems = problemsIn(text);
-    expect(problems).toContain(`desk.yaml:${lineOf(text, 'agnets: 6')}: staffing[0].agnets: unknown field (check the spelling)`);
+    expect(problems).toContain(`desk.yaml:${lineOf(text, 'agnets: 6')}: staffing[0].agnets: unknown field (check the spelling, or whether it belongs here)`);
     const others = problems.filter((p) => !p.includes('agnets:'));
     expect(others).toHaveLength(1);
     // Either "staffing[0].agents: expected …, it is missing" or "staffing[0]: expected … agents …".
@@ -261,11 +261,11 @@ describe('a problem in a scenario file is reported on one line: file, line, fiel
 
   it('does not let a misspelt optional setting fall back silently to its default', () => {
     const text = edit(DESK_YAML, 'name: Dublin help desk', 'name: Dublin help desk\nreplicatons: 50');
-    expect(problemsIn(text)).toEqual([`desk.yaml:${lineOf(text, 'replicatons')}: replicatons: unknown field (check the spelling)`]);
+    expect(problemsIn(text)).toEqual([`desk.yaml:${lineOf(text, 'replicatons')}: replicatons: unknown field (check the spelling, or whether it belongs here)`]);
 
     const nested = edit(DESK_YAML, 'cost: { perHour: 35 }', 'cost: { perHuor: 35 }');
     const problems = problemsIn(nested);
-    expect(problems).toContain(`desk.yaml:${lineOf(nested, 'perHuor')}: staffing[0].cost.perHuor: unknown field (check the spelling)`);
+    expect(problems).toContain(`desk.yaml:${lineOf(nested, 'perHuor')}: staffing[0].cost.perHuor: unknown field (check the spelling, or whether it belongs here)`);
   });
 
   it('says which required field is missing, and where the thing it belongs to starts', () => {
@@ -275,7 +275,7 @@ describe('a problem in a scenario file is reported on one line: file, line, fiel
     const noHandleTime = edit(DESK_YAML, '    handleTime: { dist: lognormal, mean: 300, cv: 0.6 }\n', '');
     expect(problemsIn(noHandleTime)).toEqual([
       expect.stringMatching(
-        new RegExp(`^desk\\.yaml:${lineOf(noHandleTime, '- id: en-voice')}: demand\\[0\\]\\.handleTime: expected dist: .*exponential.*, it is missing$`),
+        new RegExp(`^desk\\.yaml:${lineOf(noHandleTime, '- id: en-voice')}: demand\\[0\\]\\.handleTime: expected a distribution such as \\{ dist: .*, it is missing$`),
       ),
     ]);
 
@@ -291,7 +291,7 @@ describe('a problem in a scenario file is reported on one line: file, line, fiel
     const second = text.split('\n').lastIndexOf('  - id: dublin') + 1;
     const problems = problemsIn(text);
     expect(problems).toHaveLength(1);
-    expect(problems[0].startsWith(`desk.yaml:${second}: staffing[1].id: duplicate id 'dublin'`)).toBe(true);
+    expect(problems[0].startsWith(`desk.yaml:${second}: staffing[1].id: duplicate id (ids must be unique in the list), got "dublin"`)).toBe(true);
   });
 
   it('reports all problems of a file at once, each on its own complete line', () => {
