@@ -1,0 +1,131 @@
+// Channels: chat agents juggle several conversations, email is deferred work that waits
+// overnight, and full queues turn callers away.
+import { describe, expect, it } from 'vitest';
+import { FigureAccumulator } from '../sim/confidence';
+import { erlangB, queueFigures } from '../sim/erlang';
+import { SUMMARY_FIGURES } from '../sim/metrics';
+import { compileScenario } from '../sim/model';
+import { validateScenario, type ScenarioInput } from '../sim/scenario';
+import { runReplication } from '../sim/simulate';
+import { run } from './support';
+
+const exponential = (mean: number) => ({ dist: 'exponential' as const, mean });
+
+describe('chat', () => {
+  const chatDesk = (concurrency: number, agents: number, patience?: number): ScenarioInput => ({
+    name: 'chat desk',
+    horizon: { start: '2026-03-23T00:00:00Z', days: 20 },
+    intervalMinutes: 60,
+    replications: 20,
+    channels: { chat: { serviceLevel: { seconds: 60, target: 0.8 } } },
+    demand: [
+      { id: 'chats', language: 'en', channel: 'chat', volume: { perHour: 18 }, handleTime: exponential(480), ...(patience ? { patience: exponential(patience) } : {}) },
+    ],
+    staffing: [{ id: 'team', skills: ['en'], channels: ['chat'], agents, chatConcurrency: concurrency }],
+  });
+
+  it('one agent handling three chats at once serves like three single-chat agents (Erlang C with 3)', () => {
+    const model = compileScenario(validateScenario(chatDesk(3, 1), 'chat.yaml'));
+    const acc = new FigureAccumulator(SUMMARY_FIGURES.length);
+    for (let r = 0; r < model.replications; r++) acc.add(runReplication(model, r).summary);
+    const theory = queueFigures({ ratePerHour: 18, ahtSeconds: 480, agents: 3, thresholdSeconds: 60 });
+    for (const figure of ['serviceLevel', 'pWait'] as const) {
+      const i = SUMMARY_FIGURES.indexOf(figure);
+      expect(Math.abs(acc.estimate(i).mean! - theory[figure]), figure).toBeLessThanOrEqual(acc.halfWidth(i, 0.99));
+    }
+  });
+
+  it('occupancy counts each chat as a share of the agent: 2.4 Erlangs on one agent with 3 slots is 80%', () => {
+    const r = run({ ...chatDesk(3, 1), replications: 5 });
+    expect(r.pools.team.occupancy!.mean).toBeGreaterThan(0.77);
+    expect(r.pools.team.occupancy!.mean).toBeLessThan(0.83);
+  });
+
+  it('the same agent limited to one chat at a time is hopelessly overloaded', () => {
+    const one = run({ ...chatDesk(1, 1, 300), horizon: { start: '2026-03-23T00:00:00Z', days: 2 }, replications: 2 });
+    const three = run({ ...chatDesk(3, 1, 300), horizon: { start: '2026-03-23T00:00:00Z', days: 2 }, replications: 2 });
+    expect(one.summary.abandonRate.mean!).toBeGreaterThan(0.5); // chatters give up waiting
+    expect(three.summary.serviceLevel.mean!).toBeGreaterThan(one.summary.serviceLevel.mean! + 0.2);
+  });
+});
+
+describe('email', () => {
+  // Berlin office 09:00–17:00 on weekdays; emails arrive around the clock.
+  const inbox = (extra: Partial<ScenarioInput> = {}): ScenarioInput => ({
+    name: 'inbox',
+    horizon: { start: '2026-01-12T00:00:00Z', days: 7, warmupHours: 0 },
+    intervalMinutes: 60,
+    replications: 3,
+    demand: [
+      { id: 'mails', language: 'de', channel: 'email', volume: { perHour: 20 }, handleTime: exponential(300), patience: exponential(60) },
+    ],
+    staffing: [
+      { id: 'office', timezone: 'Europe/Berlin', skills: ['de'], shifts: [{ days: 'Mon-Fri', start: '09:00', end: '17:00', agents: 6 }] },
+    ],
+    ...extra,
+  });
+
+  it('is never abandoned, and the night’s emails wait in a backlog for the morning shift', () => {
+    const r = run(inbox());
+    expect(r.summary.abandoned.mean).toBe(0);
+    const mail = r.coverage[0];
+    // Monday 2026-01-12: Berlin is UTC+1, so the office works 08:00–16:00 UTC.
+    const backlogAt = (utcHour: number) => mail.backlog[utcHour]; // interval ending an hour later
+    expect(backlogAt(6)).toBeGreaterThan(100); // 07:00 UTC: the night's emails are waiting
+    expect(backlogAt(15)).toBeLessThan(backlogAt(7)); // worked off during the day
+    expect(mail.backlog[24 + 6]).toBeGreaterThan(100); // and again the next morning
+    // Nobody is on the phones at night, but email waiting overnight is no coverage gap by itself.
+    expect(mail.agentsOnPhones[2]).toBe(0);
+    expect(r.channels.email.asaSeconds.mean!).toBeGreaterThan(3600);
+  });
+
+  it('agents answer email only when no call is waiting, so an email flood does not starve the phones', () => {
+    const mixed = (emailFirst: boolean): ScenarioInput => ({
+      ...inbox(),
+      horizon: { start: '2026-01-12T00:00:00Z', days: 3 },
+      channels: emailFirst ? { email: { priority: 1 }, voice: { priority: 2 } } : {},
+      demand: [
+        { id: 'calls', language: 'de', channel: 'voice', volume: { perHour: 40 }, handleTime: exponential(180), patience: exponential(120) },
+        { id: 'mails', language: 'de', channel: 'email', volume: { perHour: 50 }, handleTime: exponential(300) },
+      ],
+      staffing: [{ id: 'team', skills: ['de'], agents: 6 }], // 2 + 4.2 Erlangs: more work than people
+    });
+    const voiceFirst = run(mixed(false));
+    const emailFirst = run(mixed(true));
+    // Agents busy with an email finish it first (no pre-emption), so calls wait either way; but
+    // with email first, callers are only answered when the inbox happens to be empty…
+    expect(emailFirst.channels.voice.abandonRate.mean!).toBeGreaterThan(voiceFirst.channels.voice.abandonRate.mean! + 0.1);
+    // …while with voice first the emails pile up instead.
+    expect(voiceFirst.channels.email.asaSeconds.mean!).toBeGreaterThan(3 * emailFirst.channels.email.asaSeconds.mean!);
+  });
+
+  it('is measured against its own target: 90% answered within 24 hours by default', () => {
+    const r = run(inbox());
+    expect(r.coverage[0].thresholdSeconds).toBe(24 * 3600);
+    expect(r.coverage[0].target).toBe(0.9);
+  });
+});
+
+describe('capacity limits', () => {
+  it('with no room to wait, callers who find every agent busy get a busy signal — as often as Erlang B says', () => {
+    const input: ScenarioInput = {
+      name: 'no queue',
+      horizon: { start: '2026-03-23T00:00:00Z', days: 10 },
+      intervalMinutes: 60,
+      replications: 10,
+      channels: { voice: { maxWaiting: 0 } },
+      demand: [{ id: 'calls', language: 'en', volume: { perHour: 100 }, handleTime: exponential(180) }],
+      staffing: [{ id: 'team', skills: ['en'], agents: 5 }],
+    };
+    const model = compileScenario(validateScenario(input, 'b.yaml'));
+    const blocking = new FigureAccumulator(1);
+    for (let r = 0; r < model.replications; r++) {
+      const s = runReplication(model, r).summary;
+      const at = (f: (typeof SUMMARY_FIGURES)[number]) => s[SUMMARY_FIGURES.indexOf(f)];
+      expect(at('asaSeconds')).toBe(0); // nobody waits
+      expect(at('offered') + at('blocked')).toBe(at('contacts'));
+      blocking.add([at('blocked') / at('contacts')]);
+    }
+    expect(Math.abs(blocking.estimate(0).mean! - erlangB(5, 5))).toBeLessThanOrEqual(blocking.halfWidth(0, 0.99));
+  });
+});
