@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { simulateReplication } from '../sim/engine';
 import { compileScenario, type CompiledModel } from '../sim/model';
 import { validateScenario, type ScenarioInput } from '../sim/scenario';
+import { run } from './support';
 
 const HOUR = 3600;
 
@@ -99,5 +100,58 @@ describe('local-time demand on the UTC clock', () => {
       if (utcHour === 2) expect(t.offered[i]).toBeGreaterThan(400); // 10:00 Manila = 02:00 UTC, ~480 expected
       else expect(t.offered[i]).toBe(0);
     }
+  });
+});
+
+describe('demand beyond the curve', () => {
+  const base = (extra: Partial<ScenarioInput['demand'][number]>, days = 14, agents = 10): ScenarioInput => ({
+    name: 'demand',
+    horizon: { start: '2026-01-05T00:00:00Z', days, warmupHours: 0 },
+    intervalMinutes: 60,
+    replications: 3,
+    demand: [{ id: 'calls', language: 'en', volume: { perDay: 1000 }, handleTime: { dist: 'exponential', mean: 120 }, ...extra }],
+    staffing: [{ id: 'team', skills: ['en'], agents }],
+  });
+  const daily = (offered: Float64Array) => {
+    const days: number[] = [];
+    for (let i = 0; i < offered.length; i++) days[Math.floor(i / 24)] = (days[Math.floor(i / 24)] ?? 0) + offered[i];
+    return days;
+  };
+
+  it('a daily volume cv makes some days busier than Poisson noise alone would', () => {
+    const variance = (xs: number[]) => {
+      const mean = xs.reduce((s, x) => s + x, 0) / xs.length;
+      return xs.reduce((s, x) => s + (x - mean) ** 2, 0) / (xs.length - 1);
+    };
+    const steady = daily(simulateReplication(compile(base({}, 60)), 0).offered);
+    const uncertain = daily(simulateReplication(compile(base({ dailyVolumeCv: 0.3 }, 60)), 0).offered);
+    // Poisson: variance ≈ mean (1,000); with cv 0.3 it is about 1,000 + 300² = 91,000.
+    expect(variance(steady)).toBeLessThan(2000);
+    expect(variance(uncertain)).toBeGreaterThan(40_000);
+  });
+
+  it('a special day multiplies that local day’s volume: a closed holiday gets no contacts', () => {
+    const t = simulateReplication(compile(base({ timezone: 'Europe/Berlin', specialDays: [{ date: '2026-01-07', factor: 0 }] }, 7)), 0);
+    // Berlin's 7 January runs from 6 Jan 23:00 to 7 Jan 23:00 UTC.
+    for (let h = 47; h < 71; h++) expect(t.offered[h]).toBe(0);
+    expect(t.offered[46]).toBeGreaterThan(0);
+    expect(t.offered[71]).toBeGreaterThan(0);
+  });
+
+  it('machine customers add their share with its uplift: 20% of contacts from assistants making 50% more', () => {
+    const r = run(base({ machineCustomers: { share: 0.2, volumeUplift: 0.5 } }, 14, 15));
+    // 1,000 a day × (0.8 people + 0.2 × 1.5 machines) = 1,100 a day.
+    expect(Math.abs(r.summary.contacts.mean! / 14 - 1100)).toBeLessThan(30);
+  });
+
+  it('callers who give up and redial are counted once as customers and again as contacts', () => {
+    // Nobody answers; every caller gives up after a minute and half of them redial.
+    const input = base({ patience: { dist: 'exponential', mean: 60 }, redial: { share: 0.5, delay: { dist: 'exponential', mean: 300 } } }, 7, 0);
+    const r = run(input);
+    // Each attempt redials with probability 0.5: 1 + 0.5 + 0.25 + … = 2 attempts per customer.
+    expect(r.summary.customers.mean! / 7).toBeGreaterThan(970);
+    expect(r.summary.customers.mean! / 7).toBeLessThan(1030);
+    expect(r.summary.contacts.mean! / r.summary.customers.mean!).toBeGreaterThan(1.9);
+    expect(r.summary.contacts.mean! / r.summary.customers.mean!).toBeLessThan(2.1);
   });
 });
