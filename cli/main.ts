@@ -4,6 +4,7 @@ import { scenarioJsonSchema } from '../sim/scenario';
 import { erlangCommand } from './erlang';
 import { runCommand } from './run';
 import { UsageError, wholeNumber } from './arguments';
+import { parseShard } from './shards';
 
 const USAGE = `followsun — 24/7 multilingual coverage-planning simulator for customer support
 
@@ -32,14 +33,20 @@ export async function main(argv: string[]): Promise<number> {
             seed: { type: 'string' },
             json: { type: 'boolean', default: false },
             csv: { type: 'string' },
+            out: { type: 'string', short: 'o' },
+            workers: { type: 'string' },
+            shard: { type: 'string' },
           },
         });
-        return runCommand({
+        return await runCommand({
           files: positionals,
           replications: wholeNumber(values.replications, '--replications', 1),
           seed: wholeNumber(values.seed, '--seed'),
           json: values.json,
           csvDir: values.csv,
+          out: values.out,
+          workers: wholeNumber(values.workers, '--workers', 1),
+          shard: parseShard(values.shard),
         });
       }
       case 'erlang':

@@ -1,12 +1,14 @@
 // `followsun run`: simulate scenario files and print a summary, JSON, or CSV tables.
 import { join } from 'node:path';
-import type { Estimate } from '../sim/confidence';
-import { INTERVAL_FIGURES, SUMMARY_FIGURES, type ScenarioResult } from '../sim/metrics';
-import { compileScenario } from '../sim/model';
-import { ScenarioError } from '../sim/scenario';
-import { simulate } from '../sim/simulate';
+import { intervalsCsv, summaryCsv } from '../sim/csv';
+import { ResultBuilder, type ScenarioResult } from '../sim/metrics';
+import { ScenarioError, type Scenario } from '../sim/scenario';
+import { UsageError } from './arguments';
 import { DEFAULT_SCENARIO, displayPath, expandScenarioPaths, loadScenario, prepareFolder, writeFileAtomic } from './files';
+import { watchInterrupt } from './interrupt';
+import { compileJobs, runJobs, type Job } from './parallel';
 import { Progress } from './progress';
+import { inShard, type Shard, type ShardInfo } from './shards';
 import { summaryText } from './summary';
 
 export interface RunOptions {
@@ -15,19 +17,31 @@ export interface RunOptions {
   seed?: number;
   json: boolean;
   csvDir?: string;
+  out?: string;
+  workers?: number;
+  shard?: Shard;
 }
 
 export interface FileResult extends ScenarioResult {
+  /** Position in the batch (stable across shards). */
+  index: number;
   file: string;
 }
 
+export interface RunDocument {
+  shard?: ShardInfo;
+  scenarios: FileResult[];
+  errors?: { file: string; problems: string[] }[];
+}
+
 /** Runs every scenario; a bad file is reported and skipped. Returns the exit code. */
-export function runCommand(options: RunOptions): number {
+export async function runCommand(options: RunOptions): Promise<number> {
   const paths = options.files.length > 0 ? expandScenarioPaths(options.files) : [DEFAULT_SCENARIO];
   if (paths.length === 0) {
     process.stderr.write(`followsun: no scenario files (.yaml, .yml, .json) in ${options.files.join(', ')}\n`);
     return 2;
   }
+  if (options.shard && !options.out) throw new UsageError('--shard needs --out FILE (a JSON file for followsun merge)');
   if (options.csvDir) {
     const problem = prepareFolder(options.csvDir);
     if (problem) {
@@ -35,55 +49,81 @@ export function runCommand(options: RunOptions): number {
       return 2;
     }
   }
-  const results: FileResult[] = [];
+
   const errors: { file: string; problems: string[] }[] = [];
-  for (const path of paths) {
+  const batch: { index: number; file: string; scenario: Scenario }[] = [];
+  paths.forEach((path, index) => {
+    if (!inShard(index, options.shard)) return;
     const file = displayPath(path);
     try {
-      const model = compileScenario(loadScenario(path), { seed: options.seed, replications: options.replications });
-      for (const warning of model.warnings) process.stderr.write(`${file}: warning: ${warning}\n`);
-      const progress = new Progress(`${model.name}: replication`, model.replications);
-      const result = { file, ...simulate(model, { onProgress: (done) => progress.update(done) }) };
-      progress.done();
-      results.push(result);
-      if (!options.json) process.stdout.write(`${summaryText(result)}\n\n`);
-      if (options.csvDir) writeCsv(options.csvDir, result, results.length);
+      batch.push({ index, file, scenario: loadScenario(path) });
     } catch (e) {
       if (!(e instanceof ScenarioError)) throw e;
       errors.push({ file, problems: e.problems });
       process.stderr.write(`${e.problems.join('\n')}\n`);
     }
+  });
+  const jobs: Job[] = batch.map((b) => ({ scenario: b.scenario, options: { seed: options.seed, replications: options.replications } }));
+  const models = compileJobs(jobs);
+  models.forEach((m, j) => m.warnings.forEach((w) => process.stderr.write(`${batch[j].file}: warning: ${w}\n`)));
+
+  const builders = models.map((m) => new ResultBuilder(m));
+  const results: (FileResult | undefined)[] = new Array(jobs.length);
+  let printed = 0;
+  const complete = (j: number) => {
+    results[j] = { index: batch[j].index, file: batch[j].file, ...builders[j].result() };
+    // Print in batch order, each as soon as it and those before it are done.
+    for (; printed < results.length && results[printed]; printed++) {
+      const r = results[printed]!;
+      if (!options.json && !options.out) process.stdout.write(`${summaryText(r)}\n\n`);
+      if (options.csvDir) writeCsv(options.csvDir, r);
+    }
+  };
+  const interrupt = watchInterrupt();
+  const total = models.reduce((n, m) => n + m.replications, 0);
+  const progress = new Progress('Simulating: replication', total);
+  try {
+    await runJobs(
+      jobs,
+      models,
+      (j, r, figures) => {
+        builders[j].add(figures);
+        if (r + 1 === models[j].replications) complete(j);
+      },
+      { workers: options.workers, onProgress: (done) => progress.update(done), signal: interrupt },
+    );
+  } finally {
+    progress.done();
+    interrupt.dispose();
   }
-  if (options.json) {
-    const document = { scenarios: results, ...(errors.length > 0 ? { errors } : {}) };
-    process.stdout.write(`${JSON.stringify(document, null, 2)}\n`);
+
+  const finished = results.filter((r): r is FileResult => r !== undefined);
+  if (options.json || options.out) {
+    const document: RunDocument = {
+      ...(options.shard ? { shard: { ...options.shard, items: paths.length } } : {}),
+      scenarios: finished,
+      ...(errors.length > 0 ? { errors } : {}),
+    };
+    const text = `${JSON.stringify(document, null, 2)}\n`;
+    if (options.out) {
+      writeFileAtomic(options.out, text);
+      process.stderr.write(`Wrote ${finished.length} scenario result${finished.length === 1 ? '' : 's'} to ${options.out}\n`);
+    } else process.stdout.write(text);
+  }
+  if (interrupt.aborted) {
+    const missing = batch.filter((_, j) => !results[j]).map((b) => b.file);
+    process.stderr.write(`Interrupted: ${finished.length} of ${batch.length} scenarios finished; missing: ${missing.join(', ')}\n`);
+    return 130;
   }
   return errors.length > 0 ? 2 : 0;
 }
-
-// --- CSV --------------------------------------------------------------------------------
-
-const csvNumber = (x: number | null | undefined) => (x === null || x === undefined ? '' : String(x));
-const csvText = (s: string) => (/[",\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s);
-const estimateCells = (e: Estimate) => [csvNumber(e.mean), csvNumber(e.ci95?.[0]), csvNumber(e.ci95?.[1])];
 
 function slug(name: string): string {
   return name.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'scenario';
 }
 
-function writeCsv(dir: string, r: FileResult, ordinal: number): void {
-  const base = join(dir, `${String(ordinal).padStart(2, '0')}-${slug(r.name)}`);
-  const summary = [
-    ['scenario', 'file', 'figure', 'mean', 'ci95_low', 'ci95_high'].join(','),
-    ...SUMMARY_FIGURES.map((f) => [csvText(r.name), csvText(r.file), f, ...estimateCells(r.summary[f])].join(',')),
-    ...Object.entries(r.pools).flatMap(([id, p]) =>
-      Object.entries(p).map(([f, e]) => [csvText(r.name), csvText(r.file), `pool.${id}.${f}`, ...estimateCells(e)].join(',')),
-    ),
-  ];
-  const intervals = [
-    ['interval_start', ...INTERVAL_FIGURES.flatMap((f) => [f, `${f}_ci95_low`, `${f}_ci95_high`])].join(','),
-    ...r.intervals.map((row) => [row.start, ...INTERVAL_FIGURES.flatMap((f) => estimateCells(row[f]))].join(',')),
-  ];
-  writeFileAtomic(`${base}-summary.csv`, `${summary.join('\n')}\n`);
-  writeFileAtomic(`${base}-intervals.csv`, `${intervals.join('\n')}\n`);
+function writeCsv(dir: string, r: FileResult): void {
+  const base = join(dir, `${String(r.index + 1).padStart(2, '0')}-${slug(r.name)}`);
+  writeFileAtomic(`${base}-summary.csv`, summaryCsv(r, r.file));
+  writeFileAtomic(`${base}-intervals.csv`, intervalsCsv(r));
 }

@@ -3,7 +3,7 @@
 // random numbers), and each headline figure's difference is estimated from the paired
 // per-replication differences, with its own 95% confidence interval.
 import { FigureAccumulator, type Estimate } from './confidence';
-import { ResultBuilder, SUMMARY_FIGURES, type ScenarioResult, type SummaryFigure } from './metrics';
+import { ResultBuilder, SUMMARY_FIGURES, type ReplicationFigures, type ScenarioResult, type SummaryFigure } from './metrics';
 import { compileScenario, type CompiledModel } from './model';
 import type { Scenario } from './scenario';
 import { runReplication } from './simulate';
@@ -17,32 +17,61 @@ export interface Comparison {
 /** Compiles scenarios for a comparison: all with the first one's seed and replications (or the
  * given ones). */
 export function compileForComparison(scenarios: Scenario[], options: { seed?: number; replications?: number } = {}): CompiledModel[] {
-  const seed = options.seed ?? scenarios[0].seed;
-  const replications = options.replications ?? scenarios[0].replications;
-  return scenarios.map((s) => compileScenario(s, { seed, replications }));
+  return scenarios.map((s) => compileScenario(s, comparisonOptions(scenarios, options)));
+}
+
+export function comparisonOptions(scenarios: Scenario[], options: { seed?: number; replications?: number } = {}) {
+  return { seed: options.seed ?? scenarios[0].seed, replications: options.replications ?? scenarios[0].replications };
+}
+
+/** Folds replications of all scenarios as they come (each scenario's in order; scenarios may
+ * run ahead of each other) and pairs replication r of every scenario with the first's. */
+export class ComparisonBuilder {
+  private readonly builders: ResultBuilder[];
+  private readonly deltas: FigureAccumulator[];
+  private readonly pending = new Map<number, (ReplicationFigures | undefined)[]>();
+  private nextPaired = 0;
+
+  constructor(private readonly models: CompiledModel[]) {
+    this.builders = models.map((m) => new ResultBuilder(m));
+    this.deltas = models.map(() => new FigureAccumulator(SUMMARY_FIGURES.length));
+  }
+
+  add(scenario: number, replication: number, figures: ReplicationFigures): void {
+    this.builders[scenario].add(figures);
+    if (!this.pending.has(replication)) this.pending.set(replication, new Array(this.models.length));
+    this.pending.get(replication)![scenario] = figures;
+    // Pair replications in order, as soon as every scenario has delivered one.
+    for (let set = this.pending.get(this.nextPaired); set && set.every(Boolean); set = this.pending.get(this.nextPaired)) {
+      const base = set[0]!.summary;
+      const difference = new Float64Array(base.length);
+      for (let k = 1; k < set.length; k++) {
+        const other = set[k]!.summary;
+        for (let i = 0; i < base.length; i++) difference[i] = other[i] - base[i];
+        this.deltas[k].add(difference);
+      }
+      this.pending.delete(this.nextPaired++);
+    }
+  }
+
+  result(): Comparison {
+    return {
+      scenarios: this.builders.map((b) => b.result()),
+      deltas: this.deltas.map((acc, k) =>
+        k === 0 ? null : (Object.fromEntries(SUMMARY_FIGURES.map((f, i) => [f, acc.estimate(i)])) as Record<SummaryFigure, Estimate>),
+      ),
+    };
+  }
 }
 
 export function compareModels(models: CompiledModel[], onProgress?: (done: number, total: number) => void): Comparison {
+  const builder = new ComparisonBuilder(models);
   const replications = models[0].replications;
-  const builders = models.map((m) => new ResultBuilder(m));
-  const deltas = models.map(() => new FigureAccumulator(SUMMARY_FIGURES.length));
-  const difference = new Float64Array(SUMMARY_FIGURES.length);
   for (let r = 0; r < replications; r++) {
-    const figures = models.map((m, k) => {
-      const f = runReplication(m, r);
+    models.forEach((m, k) => {
+      builder.add(k, r, runReplication(m, r));
       onProgress?.(r * models.length + k + 1, replications * models.length);
-      return f;
     });
-    figures.forEach((f, k) => builders[k].add(f));
-    for (let k = 1; k < models.length; k++) {
-      for (let i = 0; i < difference.length; i++) difference[i] = figures[k].summary[i] - figures[0].summary[i];
-      deltas[k].add(difference);
-    }
   }
-  return {
-    scenarios: builders.map((b) => b.result()),
-    deltas: deltas.map((acc, k) =>
-      k === 0 ? null : (Object.fromEntries(SUMMARY_FIGURES.map((f, i) => [f, acc.estimate(i)])) as Record<SummaryFigure, Estimate>),
-    ),
-  };
+  return builder.result();
 }
