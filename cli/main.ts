@@ -2,6 +2,7 @@
 import { parseArgs } from 'node:util';
 import { scenarioJsonSchema } from '../sim/scenario';
 import { erlangCommand } from './erlang';
+import { compareCommand } from './compare';
 import { runCommand } from './run';
 import { UsageError, wholeNumber } from './arguments';
 import { parseShard } from './shards';
@@ -11,6 +12,10 @@ const USAGE = `followsun — 24/7 multilingual coverage-planning simulator for c
 Usage:
   followsun run [files or folders …] [--replications N] [--seed S] [--json] [--csv DIR]
       Simulate scenario files (YAML or JSON); with none, the default scenario.
+      [--workers N] [--out FILE] [--shard k/n]
+  followsun compare base.yaml variant.yaml [more …] [--replications N] [--seed S] [--json]
+      Each headline figure's difference against the base, with its 95% confidence interval
+      (common random numbers: every scenario sees the same contacts).
   followsun erlang --rate PER_HOUR --aht SECONDS [--agents N | --target 0.8]
                    [--sl SECONDS (default 20)] [--patience SECONDS] [--json]
       Erlang C (or Erlang A with --patience): waiting, service level, ASA, abandonment,
@@ -47,6 +52,25 @@ export async function main(argv: string[]): Promise<number> {
           out: values.out,
           workers: wholeNumber(values.workers, '--workers', 1),
           shard: parseShard(values.shard),
+        });
+      }
+      case 'compare': {
+        const { values, positionals } = parseArgs({
+          args: rest,
+          allowPositionals: true,
+          options: {
+            replications: { type: 'string' },
+            seed: { type: 'string' },
+            json: { type: 'boolean', default: false },
+            workers: { type: 'string' },
+          },
+        });
+        return await compareCommand({
+          files: positionals,
+          replications: wholeNumber(values.replications, '--replications', 2),
+          seed: wholeNumber(values.seed, '--seed'),
+          json: values.json,
+          workers: wholeNumber(values.workers, '--workers', 1),
         });
       }
       case 'erlang':

@@ -39,10 +39,10 @@ export class ComparisonBuilder {
 
   add(scenario: number, replication: number, figures: ReplicationFigures): void {
     this.builders[scenario].add(figures);
-    if (!this.pending.has(replication)) this.pending.set(replication, new Array(this.models.length));
+    if (!this.pending.has(replication)) this.pending.set(replication, Array.from(this.models, () => undefined));
     this.pending.get(replication)![scenario] = figures;
     // Pair replications in order, as soon as every scenario has delivered one.
-    for (let set = this.pending.get(this.nextPaired); set && set.every(Boolean); set = this.pending.get(this.nextPaired)) {
+    for (let set = this.pending.get(this.nextPaired); set && set.every((f) => f !== undefined); set = this.pending.get(this.nextPaired)) {
       const base = set[0]!.summary;
       const difference = new Float64Array(base.length);
       for (let k = 1; k < set.length; k++) {

@@ -130,8 +130,10 @@ class Kernel {
   private cArrival = new Float64Array(1024); // when it joined the human queue
   private cDeadline = new Float64Array(1024);
   private cPatience = new Float64Array(1024);
-  private cHandle = new Float64Array(1024); // before the serving pool's factor
+  private cHandle = new Float64Array(1024); // the customer's need, before any factor
+  private cFactor = new Float64Array(1024); // this attempt's factor (an escalation is harder)
   private cRedialDelay = new Float64Array(1024);
+  private cReturnDelay = new Float64Array(1024); // a falsely contained contact comes back after
   private cAiSeconds = new Float64Array(1024); // time spent with the AI before a handoff
   private cStart = new Float64Array(1024);
   private cEnd = new Float64Array(1024);
@@ -146,7 +148,8 @@ class Kernel {
   private readonly qThreshold: Float64Array;
   private readonly qMaxWaiting: Float64Array;
   private readonly qIsChat: Uint8Array;
-  private countedWaiting = 0;
+  private countedWaiting = 0; // reported contacts still in a queue…
+  private countedWithAi = 0; // …or still talking to the AI: the run cannot end before they are settled
 
   // Agents. Each pool's agents own a contiguous id range; offline agents sit on a stack.
   // An online agent with spare capacity is on exactly one list: its pool's list for its load
@@ -286,7 +289,7 @@ class Kernel {
           break;
         case DRAIN_CHECK:
           for (let q = 0; q < this.Q; q++) this.settleGhosts(q);
-          if (this.countedWaiting > 0) heap.push(time + DRAIN_CHECK_SECONDS, DRAIN_CHECK);
+          if (this.countedWaiting > 0 || this.countedWithAi > 0) heap.push(time + DRAIN_CHECK_SECONDS, DRAIN_CHECK);
           break;
         case STAFF_CHANGE:
           this.changeStaff(index);
@@ -304,7 +307,7 @@ class Kernel {
           this.snapshotBacklog(index);
           break;
       }
-      if (this.countedWaiting === 0 && time >= reportEnd) break;
+      if (this.countedWaiting === 0 && this.countedWithAi === 0 && time >= reportEnd) break;
     }
     if (heap.size > 0 && heap.times[0] > stop) this.now = stop;
     this.t.events += events;
@@ -369,6 +372,7 @@ class Kernel {
     const s = this.cStream[c];
     const q = m.streams[s].queue;
     const interval = this.intervalAt(now);
+    this.cFactor[c] = 1;
     if (interval >= 0) {
       const cell = interval * this.Q + q;
       this.t.contacts[cell]++;
@@ -385,12 +389,15 @@ class Kernel {
       }
       this.cFlags[c] = flags;
       const seconds = sample(pool.handle, rng);
-      this.cRedialDelay[c] = flags & RECONTACT ? sample(pool.recontactDelay, rng) : this.cRedialDelay[c];
+      if (flags & RECONTACT) this.cReturnDelay[c] = sample(pool.recontactDelay, rng);
       this.aiActive[ai]++;
       this.cState[c] = PENDING;
       this.cInterval[c] = interval;
       this.cStart[c] = now;
-      if (interval >= 0) this.t.aiConversations[interval * this.Q + q]++;
+      if (interval >= 0) {
+        this.t.aiConversations[interval * this.Q + q]++;
+        this.countedWithAi++;
+      }
       this.heap.push(now + seconds, (c << KIND_BITS) | AI_END);
       return;
     }
@@ -413,18 +420,19 @@ class Kernel {
     this.aiActive[ai]--;
     const flags = this.cFlags[c];
     const interval = this.cInterval[c];
+    if (interval >= 0) this.countedWithAi--;
     if (flags & CONTAINED) {
       if (interval >= 0) this.t.contained[interval * this.Q + q]++;
       if (flags & RECONTACT) {
         this.cFlags[c] = flags | REPEAT;
-        this.heap.push(this.now + this.cRedialDelay[c], (c << KIND_BITS) | RETURN);
+        this.heap.push(this.now + this.cReturnDelay[c], (c << KIND_BITS) | RETURN);
       } else {
         this.release(c);
       }
       return;
     }
     // Handed to a person: context is passed on, but escalated contacts are the harder ones.
-    this.cHandle[c] *= pool.escalatedHandleTimeFactor;
+    this.cFactor[c] = pool.escalatedHandleTimeFactor;
     this.cAiSeconds[c] += this.now - this.cStart[c];
     this.joinQueue(c, q);
   }
@@ -588,7 +596,7 @@ class Kernel {
     const now = this.now;
     const t = this.t;
     const p = this.aPool[agent];
-    const duration = this.cHandle[c] * this.handleFactor[p * this.Q + q];
+    const duration = this.cHandle[c] * this.cFactor[c] * this.handleFactor[p * this.Q + q];
     const interval = this.cInterval[c];
     if (interval >= 0) {
       const wait = now - this.cArrival[c];
@@ -812,7 +820,9 @@ class Kernel {
     this.cDeadline = grown(this.cDeadline, new Float64Array(n));
     this.cPatience = grown(this.cPatience, new Float64Array(n));
     this.cHandle = grown(this.cHandle, new Float64Array(n));
+    this.cFactor = grown(this.cFactor, new Float64Array(n));
     this.cRedialDelay = grown(this.cRedialDelay, new Float64Array(n));
+    this.cReturnDelay = grown(this.cReturnDelay, new Float64Array(n));
     this.cAiSeconds = grown(this.cAiSeconds, new Float64Array(n));
     this.cStart = grown(this.cStart, new Float64Array(n));
     this.cEnd = grown(this.cEnd, new Float64Array(n));

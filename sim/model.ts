@@ -191,7 +191,7 @@ export function compileScenario(s: Scenario, options: CompileOptions = {}): Comp
   });
 
   const warnings = queues.flatMap((q) =>
-    q.pools.length === 0 && (q.aiPool < 0 || aiPools[q.aiPool].containmentByQueue.every((c) => c < 1))
+    q.pools.length === 0 && (q.aiPool < 0 || aiPools[q.aiPool].containmentByQueue[queues.indexOf(q)] < 1)
       ? [`no staffing pool serves ${q.language}/${q.channel}: ${q.channel === 'email' ? 'those emails are never answered' : 'those contacts wait until they give up'}`]
       : [],
   );

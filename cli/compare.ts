@@ -1,0 +1,140 @@
+// `followsun compare`: scenarios side by side with common random numbers, each headline
+// figure's difference against the first with its 95% confidence interval.
+import { ComparisonBuilder, comparisonOptions, type Comparison } from '../sim/compare';
+import type { Estimate } from '../sim/confidence';
+import type { SummaryFigure } from '../sim/metrics';
+import { ScenarioError, type Scenario } from '../sim/scenario';
+import { UsageError } from './arguments';
+import { displayPath, loadScenario } from './files';
+import { formatNumber, table, type Unit } from './format';
+import { watchInterrupt } from './interrupt';
+import { compileJobs, runJobs } from './parallel';
+import { Progress } from './progress';
+
+export interface CompareOptions {
+  files: string[];
+  replications?: number;
+  seed?: number;
+  json: boolean;
+  workers?: number;
+}
+
+export const HEADLINES: [SummaryFigure, string, Unit][] = [
+  ['gapHours', 'Coverage gap hours', 'count'],
+  ['serviceLevel', 'Service level', 'fraction'],
+  ['abandonRate', 'Abandon rate', 'fraction'],
+  ['asaSeconds', 'Average speed of answer', 'seconds'],
+  ['contained', 'Resolved by AI', 'count'],
+  ['answered', 'Answered', 'count'],
+  ['costPerContact', 'Cost per contact', 'money'],
+  ['costPerMonth', 'Cost per month', 'money'],
+];
+
+/** Loads every file (all must be valid) or throws ScenarioError with every file's problems. */
+export function loadAll(files: string[]): Scenario[] {
+  const problems: string[] = [];
+  const scenarios = files.map((f) => {
+    try {
+      return loadScenario(f);
+    } catch (e) {
+      if (!(e instanceof ScenarioError)) throw e;
+      problems.push(...e.problems);
+      return undefined;
+    }
+  });
+  if (problems.length > 0) throw new ScenarioError(problems);
+  return scenarios as Scenario[];
+}
+
+/** Runs the comparison over worker threads (replication r of every scenario shares its random
+ * numbers); undefined when interrupted. */
+export async function runComparison(
+  scenarios: Scenario[],
+  options: { seed?: number; replications?: number; workers?: number; label?: string },
+): Promise<Comparison | undefined> {
+  const shared = comparisonOptions(scenarios, options);
+  const jobs = scenarios.map((scenario) => ({ scenario, options: shared }));
+  const models = compileJobs(jobs);
+  const builder = new ComparisonBuilder(models);
+  const interrupt = watchInterrupt();
+  const progress = new Progress(options.label ?? 'Comparing: replication', models.length * shared.replications);
+  try {
+    await runJobs(jobs, models, (j, r, f) => builder.add(j, r, f), {
+      workers: options.workers,
+      onProgress: (done) => progress.update(done),
+      signal: interrupt,
+    });
+  } finally {
+    progress.done();
+    interrupt.dispose();
+  }
+  if (interrupt.aborted) return undefined;
+  return builder.result();
+}
+
+export async function compareCommand(options: CompareOptions): Promise<number> {
+  if (options.files.length < 2) throw new UsageError('compare needs at least two scenario files: the base first, then the variants');
+  let scenarios: Scenario[];
+  try {
+    scenarios = loadAll(options.files);
+  } catch (e) {
+    if (!(e instanceof ScenarioError)) throw e;
+    process.stderr.write(`${e.problems.join('\n')}\n`);
+    return 2;
+  }
+  const comparison = await runComparison(scenarios, options);
+  if (!comparison) {
+    process.stderr.write('Interrupted: no comparison written (it needs every replication of every scenario).\n');
+    return 130;
+  }
+  const files = options.files.map(displayPath);
+  if (options.json) {
+    const document = {
+      scenarios: comparison.scenarios.map((r, k) => ({ file: files[k], ...r })),
+      deltas: comparison.deltas.map((d, k) => (d ? { base: files[0], variant: files[k], ...d } : null)),
+    };
+    process.stdout.write(`${JSON.stringify(document, null, 2)}\n`);
+  } else {
+    process.stdout.write(`${comparisonText(comparison, files)}\n`);
+  }
+  return 0;
+}
+
+const significant = (e: Estimate) => (e.ci95 ? e.ci95[0] > 0 || e.ci95[1] < 0 : false);
+
+export function comparisonText(c: Comparison, files: string[]): string {
+  const base = c.scenarios[0];
+  const lines = [
+    `Comparing against ${base.name} (${files[0]})`,
+    `  ${base.replications} replications with common random numbers, seed ${base.seed}; Δ: difference with its 95% confidence interval`,
+  ];
+  c.scenarios.slice(1).forEach((variant, i) => {
+    const delta = c.deltas[i + 1]!;
+    lines.push(
+      '',
+      `${variant.name} (${files[i + 1]})`,
+      table([
+        ['', 'Base', 'Variant', 'Δ (95% CI)', ''],
+        ...HEADLINES.filter(([figure]) => c.scenarios.some((r) => (r.summary[figure].mean ?? 0) !== 0)).map(([figure, label, unit]) => [
+          label,
+          formatNumber(base.summary[figure].mean ?? NaN, unit, base.currency),
+          formatNumber(variant.summary[figure].mean ?? NaN, unit, base.currency),
+          signed(delta[figure], unit, base.currency),
+          significant(delta[figure]) ? '' : 'not significant',
+        ]),
+      ]),
+    );
+  });
+  return lines.join('\n');
+}
+
+function signed(e: Estimate, unit: Unit, currency: string): string {
+  if (e.mean === null) return '–';
+  const scale = unit === 'fraction' ? 100 : 1;
+  const digits = unit === 'count' || (unit === 'money' && Math.abs(e.mean) >= 1000) ? 0 : unit === 'money' ? 2 : 1;
+  const format = new Intl.NumberFormat('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits });
+  const n = (x: number) => `${x >= 0 ? '+' : '−'}${format.format(Math.abs(x * scale))}`;
+  const suffix = unit === 'fraction' ? ' pt' : unit === 'seconds' ? ' s' : unit === 'money' ? ` ${currency}` : '';
+  const ci = e.ci95 ? ` (${n(e.ci95[0])} to ${n(e.ci95[1])})` : '';
+  return `${n(e.mean)}${suffix}${ci}`;
+}
