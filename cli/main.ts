@@ -3,6 +3,8 @@ import { parseArgs } from 'node:util';
 import { scenarioJsonSchema } from '../sim/scenario';
 import { erlangCommand } from './erlang';
 import { compareCommand } from './compare';
+import { mergeCommand } from './merge';
+import { sweepCommand } from './sweep';
 import { runCommand } from './run';
 import { UsageError, wholeNumber } from './arguments';
 import { parseShard } from './shards';
@@ -16,6 +18,11 @@ Usage:
   followsun compare base.yaml variant.yaml [more …] [--replications N] [--seed S] [--json]
       Each headline figure's difference against the base, with its 95% confidence interval
       (common random numbers: every scenario sees the same contacts).
+  followsun sweep base.yaml --vary staffing.manila.agents=0..40:5 [--vary …] --out FILE
+                  [--replications N] [--seed S] [--workers N] [--shard k/n]
+      One row per grid point (CSV, or JSON when FILE ends in .json); pools and streams by id.
+  followsun merge shard-1.json shard-2.json … --out FILE
+      Combine --shard k/n outputs into the file a single run writes.
   followsun erlang --rate PER_HOUR --aht SECONDS [--agents N | --target 0.8]
                    [--sl SECONDS (default 20)] [--patience SECONDS] [--json]
       Erlang C (or Erlang A with --patience): waiting, service level, ASA, abandonment,
@@ -72,6 +79,35 @@ export async function main(argv: string[]): Promise<number> {
           json: values.json,
           workers: wholeNumber(values.workers, '--workers', 1),
         });
+      }
+      case 'sweep': {
+        const { values, positionals } = parseArgs({
+          args: rest,
+          allowPositionals: true,
+          options: {
+            vary: { type: 'string', multiple: true },
+            out: { type: 'string', short: 'o' },
+            replications: { type: 'string' },
+            seed: { type: 'string' },
+            workers: { type: 'string' },
+            shard: { type: 'string' },
+          },
+        });
+        if (positionals.length !== 1) throw new UsageError('sweep takes one scenario file');
+        if (!values.out) throw new UsageError('sweep needs --out FILE (.csv, or .json)');
+        return await sweepCommand({
+          file: positionals[0],
+          vary: values.vary ?? [],
+          out: values.out,
+          replications: wholeNumber(values.replications, '--replications', 2),
+          seed: wholeNumber(values.seed, '--seed'),
+          workers: wholeNumber(values.workers, '--workers', 1),
+          shard: parseShard(values.shard),
+        });
+      }
+      case 'merge': {
+        const { values, positionals } = parseArgs({ args: rest, allowPositionals: true, options: { out: { type: 'string', short: 'o' } } });
+        return mergeCommand(positionals, values.out);
       }
       case 'erlang':
         return erlangCommand(rest);

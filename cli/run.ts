@@ -31,7 +31,7 @@ export interface FileResult extends ScenarioResult {
 export interface RunDocument {
   shard?: ShardInfo;
   scenarios: FileResult[];
-  errors?: { file: string; problems: string[] }[];
+  errors?: { index: number; file: string; problems: string[] }[];
 }
 
 /** Runs every scenario; a bad file is reported and skipped. Returns the exit code. */
@@ -50,7 +50,7 @@ export async function runCommand(options: RunOptions): Promise<number> {
     }
   }
 
-  const errors: { file: string; problems: string[] }[] = [];
+  const errors: { index: number; file: string; problems: string[] }[] = [];
   const batch: { index: number; file: string; scenario: Scenario }[] = [];
   paths.forEach((path, index) => {
     if (!inShard(index, options.shard)) return;
@@ -59,7 +59,7 @@ export async function runCommand(options: RunOptions): Promise<number> {
       batch.push({ index, file, scenario: loadScenario(path) });
     } catch (e) {
       if (!(e instanceof ScenarioError)) throw e;
-      errors.push({ file, problems: e.problems });
+      errors.push({ index, file, problems: e.problems });
       process.stderr.write(`${e.problems.join('\n')}\n`);
     }
   });
