@@ -1,21 +1,32 @@
-// A one-line progress bar with ETA on an interactive terminal (stderr); silent otherwise, so
-// piped output and CI logs stay clean.
+// Progress of a long run on stderr: a one-line bar with ETA on an interactive terminal; plain
+// lines otherwise (logs, CI), and only once a run has taken a few seconds, at most one every
+// 10%, so short runs and piped output stay clean.
+const QUIET_FOR_MS = 3000;
+
 export class Progress {
   private readonly startMs = Date.now();
-  private readonly enabled = process.stderr.isTTY === true;
+  private readonly tty = process.stderr.isTTY === true;
+  private lastTenth = 0;
 
   constructor(private readonly label: string, private readonly total: number) {}
 
   update(done: number): void {
-    if (!this.enabled) return;
-    const width = 24;
-    const filled = Math.round((done / this.total) * width);
-    const elapsed = (Date.now() - this.startMs) / 1000;
-    const eta = done > 0 && done < this.total ? ` ETA ${Math.ceil((elapsed / done) * (this.total - done))} s` : '';
-    process.stderr.write(`\r${this.label} ${done}/${this.total} [${'#'.repeat(filled)}${' '.repeat(width - filled)}]${eta}\x1b[K`);
+    const elapsedMs = Date.now() - this.startMs;
+    const eta = done > 0 && done < this.total ? `, ETA ${Math.ceil(((elapsedMs / done) * (this.total - done)) / 1000)} s` : '';
+    if (this.tty) {
+      const width = 24;
+      const filled = Math.round((done / this.total) * width);
+      process.stderr.write(`\r${this.label} ${done}/${this.total} [${'#'.repeat(filled)}${' '.repeat(width - filled)}]${eta}\x1b[K`);
+      return;
+    }
+    const tenth = Math.floor((done / this.total) * 10);
+    if (elapsedMs >= QUIET_FOR_MS && tenth > this.lastTenth) {
+      this.lastTenth = tenth;
+      process.stderr.write(`${this.label} ${done}/${this.total} (${tenth * 10}%)${eta}\n`);
+    }
   }
 
   done(): void {
-    if (this.enabled) process.stderr.write('\r\x1b[K');
+    if (this.tty) process.stderr.write('\r\x1b[K');
   }
 }
