@@ -320,7 +320,7 @@ describe('a batch with one broken scenario', () => {
     expect(lines(o.stderr).filter((l) => !l.includes(': warning: '))).toHaveLength(1);
     const doc = JSON.parse(o.stdout) as RunDocument;
     expect(doc.scenarios.map((s) => s.file)).toEqual([files[0], files[2]]);
-    expect(doc.errors).toEqual([{ file: files[1], problems: [expect.stringContaining('staffing[0].agents')] }]);
+    expect(doc.errors).toEqual([{ index: 1, file: files[1], problems: [expect.stringContaining('staffing[0].agents')] }]);
     expect(doc.errors![0].problems[0].startsWith(`${files[1]}:`)).toBe(true);
     for (const s of doc.scenarios) {
       expect(s.replications).toBe(2);
