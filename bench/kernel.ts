@@ -6,7 +6,9 @@ import { fileURLToPath } from 'node:url';
 import { simulateReplication } from '../sim/engine';
 import { compileScenario } from '../sim/model';
 import { parseScenario, validateScenario, type ScenarioInput } from '../sim/scenario';
+import { availableParallelism } from 'node:os';
 import { DEFAULT_SCENARIO } from '../cli/files';
+import { compileJobs, runJobs } from '../cli/parallel';
 
 interface Measurement {
   label: string;
@@ -58,6 +60,22 @@ function measure(caseName: string): Measurement {
   return { label: c.label, arrivals: t.arrivals, events: t.events, seconds, peakRssMiB: process.resourceUsage().maxRSS / 1024 };
 }
 
+/** Wall time of a batch (the default scenario, 16 replications) on 1 worker and on all cores. */
+async function workerSpeedUp(): Promise<void> {
+  const scenario = parseScenario(readFileSync(DEFAULT_SCENARIO, 'utf8'), 'default.yaml');
+  const jobs = [{ scenario, options: { replications: 16 } }];
+  const models = compileJobs(jobs);
+  const time = async (workers: number) => {
+    const start = performance.now();
+    await runJobs(jobs, models, () => {}, { workers });
+    return (performance.now() - start) / 1000;
+  };
+  const cores = availableParallelism();
+  const one = await time(1);
+  const all = await time(cores);
+  console.log(`\nDefault scenario, 16 replications: ${one.toFixed(2)} s on 1 worker, ${all.toFixed(2)} s on ${cores} — speed-up ${(one / all).toFixed(2)}×`);
+}
+
 const [, , caseName] = process.argv;
 if (caseName) {
   process.stdout.write(JSON.stringify(measure(caseName)));
@@ -85,4 +103,5 @@ if (caseName) {
       ].join(' '),
     );
   }
+  await workerSpeedUp();
 }
