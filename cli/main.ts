@@ -32,6 +32,21 @@ Usage:
 
 Exit codes: 0 done, 2 bad input (the message names the file and field).`;
 
+/** Options every simulating command takes. */
+const SIMULATION_OPTIONS = {
+  replications: { type: 'string' },
+  seed: { type: 'string' },
+  workers: { type: 'string' },
+} as const;
+
+function simulationSettings(values: { replications?: string; seed?: string; workers?: string }, minReplications: number) {
+  return {
+    replications: wholeNumber(values.replications, '--replications', minReplications),
+    seed: wholeNumber(values.seed, '--seed'),
+    workers: wholeNumber(values.workers, '--workers', 1),
+  };
+}
+
 export async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
   try {
@@ -41,23 +56,19 @@ export async function main(argv: string[]): Promise<number> {
           args: rest,
           allowPositionals: true,
           options: {
-            replications: { type: 'string' },
-            seed: { type: 'string' },
+            ...SIMULATION_OPTIONS,
             json: { type: 'boolean', default: false },
             csv: { type: 'string' },
             out: { type: 'string', short: 'o' },
-            workers: { type: 'string' },
             shard: { type: 'string' },
           },
         });
         return await runCommand({
           files: positionals,
-          replications: wholeNumber(values.replications, '--replications', 1),
-          seed: wholeNumber(values.seed, '--seed'),
+          ...simulationSettings(values, 1),
           json: values.json,
           csvDir: values.csv,
           out: values.out,
-          workers: wholeNumber(values.workers, '--workers', 1),
           shard: parseShard(values.shard),
         });
       }
@@ -65,31 +76,19 @@ export async function main(argv: string[]): Promise<number> {
         const { values, positionals } = parseArgs({
           args: rest,
           allowPositionals: true,
-          options: {
-            replications: { type: 'string' },
-            seed: { type: 'string' },
-            json: { type: 'boolean', default: false },
-            workers: { type: 'string' },
-          },
+          options: { ...SIMULATION_OPTIONS, json: { type: 'boolean', default: false } },
         });
-        return await compareCommand({
-          files: positionals,
-          replications: wholeNumber(values.replications, '--replications', 2),
-          seed: wholeNumber(values.seed, '--seed'),
-          json: values.json,
-          workers: wholeNumber(values.workers, '--workers', 1),
-        });
+        // Two replications at least: a difference's interval needs them.
+        return await compareCommand({ files: positionals, ...simulationSettings(values, 2), json: values.json });
       }
       case 'sweep': {
         const { values, positionals } = parseArgs({
           args: rest,
           allowPositionals: true,
           options: {
+            ...SIMULATION_OPTIONS,
             vary: { type: 'string', multiple: true },
             out: { type: 'string', short: 'o' },
-            replications: { type: 'string' },
-            seed: { type: 'string' },
-            workers: { type: 'string' },
             shard: { type: 'string' },
           },
         });
@@ -99,9 +98,7 @@ export async function main(argv: string[]): Promise<number> {
           file: positionals[0],
           vary: values.vary ?? [],
           out: values.out,
-          replications: wholeNumber(values.replications, '--replications', 2),
-          seed: wholeNumber(values.seed, '--seed'),
-          workers: wholeNumber(values.workers, '--workers', 1),
+          ...simulationSettings(values, 2),
           shard: parseShard(values.shard),
         });
       }
