@@ -125,6 +125,7 @@ class Kernel {
   private cFlags = new Uint8Array(1024);
   private cSerial = new Int32Array(1024);
   private cStream = new Int32Array(1024);
+  private cQueue = new Int32Array(1024);
   private cInterval = new Int32Array(1024); // reporting interval of queue entry; -1 outside the window
   private cAgent = new Int32Array(1024);
   private cArrival = new Float64Array(1024); // when it joined the human queue
@@ -349,6 +350,7 @@ class Kernel {
     const stream = this.m.streams[s];
     const c = this.allocate();
     this.cStream[c] = s;
+    this.cQueue[c] = stream.queue;
     this.cHandle[c] = sample(stream.handle, this.handleRng[s]);
     this.cPatience[c] = sample(stream.patience, this.patienceRng[s]);
     this.cAiSeconds[c] = 0;
@@ -370,7 +372,7 @@ class Kernel {
     const m = this.m;
     const now = this.now;
     const s = this.cStream[c];
-    const q = m.streams[s].queue;
+    const q = this.cQueue[c];
     const interval = this.intervalAt(now);
     this.cFactor[c] = 1;
     if (interval >= 0) {
@@ -401,7 +403,7 @@ class Kernel {
       this.heap.push(now + seconds, (c << KIND_BITS) | AI_END);
       return;
     }
-    this.joinQueue(c, q);
+    this.joinQueue(c, q, interval);
   }
 
   private inOutage(ai: number, now: number): boolean {
@@ -414,7 +416,7 @@ class Kernel {
 
   private finishAi(c: number): void {
     const m = this.m;
-    const q = m.streams[this.cStream[c]].queue;
+    const q = this.cQueue[c];
     const ai = m.queues[q].aiPool;
     const pool = m.aiPools[ai];
     this.aiActive[ai]--;
@@ -434,12 +436,11 @@ class Kernel {
     // Handed to a person: context is passed on, but escalated contacts are the harder ones.
     this.cFactor[c] = pool.escalatedHandleTimeFactor;
     this.cAiSeconds[c] += this.now - this.cStart[c];
-    this.joinQueue(c, q);
+    this.joinQueue(c, q, this.intervalAt(this.now));
   }
 
-  private joinQueue(c: number, q: number): void {
+  private joinQueue(c: number, q: number, interval: number): void {
     const now = this.now;
-    const interval = this.intervalAt(now);
     const cell = interval * this.Q + q;
     this.cInterval[c] = interval;
     this.cArrival[c] = now;
@@ -597,6 +598,7 @@ class Kernel {
     const t = this.t;
     const p = this.aPool[agent];
     const duration = this.cHandle[c] * this.cFactor[c] * this.handleFactor[p * this.Q + q];
+    const units = this.units(q, p);
     const interval = this.cInterval[c];
     if (interval >= 0) {
       const wait = now - this.cArrival[c];
@@ -608,10 +610,10 @@ class Kernel {
       t.waitHistogram[q * WAIT_BINS + waitBin(wait)]++;
       t.poolHandled[interval * t.poolCount + p]++;
       t.poolHandledSeconds[interval * t.poolCount + p] += duration;
-      t.poolQueueBusySeconds[p * this.Q + q] += (duration * this.units(q, p)) / this.concurrency[p];
+      t.poolQueueBusySeconds[p * this.Q + q] += (duration * units) / this.concurrency[p];
     }
     this.unlist(agent);
-    this.aLoad[agent] += this.units(q, p);
+    this.aLoad[agent] += units;
     this.relist(agent);
     this.cState[c] = SERVING;
     this.cAgent[c] = agent;
@@ -623,7 +625,7 @@ class Kernel {
   private finishService(c: number): void {
     const agent = this.cAgent[c];
     const p = this.aPool[agent];
-    const q = this.m.streams[this.cStream[c]].queue;
+    const q = this.cQueue[c];
     const units = this.units(q, p);
     this.t.addPoolTime(this.t.poolBusySeconds, p, this.cStart[c], this.now, units / this.concurrency[p]);
     this.release(c);
@@ -764,7 +766,7 @@ class Kernel {
    * in the queue as a settled ghost until it reaches the head. */
   private abandon(c: number): void {
     const interval = this.cInterval[c];
-    const q = this.m.streams[this.cStream[c]].queue;
+    const q = this.cQueue[c];
     if (interval >= 0) {
       this.t.abandoned[interval * this.Q + q]++;
       this.countedWaiting--;
@@ -773,6 +775,7 @@ class Kernel {
     if (this.cFlags[c] & WILL_REDIAL) {
       const redial = this.allocate();
       this.cStream[redial] = this.cStream[c];
+      this.cQueue[redial] = this.cQueue[c];
       this.cHandle[redial] = this.cHandle[c]; // the same customer with the same need
       this.cPatience[redial] = this.cPatience[c];
       this.cAiSeconds[redial] = this.cAiSeconds[c];
@@ -814,6 +817,7 @@ class Kernel {
     this.cFlags = grown(this.cFlags, new Uint8Array(n));
     this.cSerial = grown(this.cSerial, new Int32Array(n));
     this.cStream = grown(this.cStream, new Int32Array(n));
+    this.cQueue = grown(this.cQueue, new Int32Array(n));
     this.cInterval = grown(this.cInterval, new Int32Array(n));
     this.cAgent = grown(this.cAgent, new Int32Array(n));
     this.cArrival = grown(this.cArrival, new Float64Array(n));
@@ -846,7 +850,7 @@ class Kernel {
     for (let c = 0; c < this.slotCount; c++) {
       if (this.cState[c] !== SERVING) continue;
       const p = this.aPool[this.cAgent[c]];
-      const q = this.m.streams[this.cStream[c]].queue;
+      const q = this.cQueue[c];
       this.t.addPoolTime(this.t.poolBusySeconds, p, this.cStart[c], this.cEnd[c], this.units(q, p) / this.concurrency[p]);
     }
     for (let p = 0; p < this.m.pools.length; p++) this.countOnline(p, 0);
