@@ -4,6 +4,7 @@ import { scenarioJsonSchema } from '../sim/scenario';
 import { erlangCommand } from './erlang';
 import { compareCommand } from './compare';
 import { mergeCommand } from './merge';
+import { reportCommand, REPORT_USAGE } from './report';
 import { sweepCommand } from './sweep';
 import { runCommand } from './run';
 import { UsageError, wholeNumber } from './arguments';
@@ -18,8 +19,9 @@ Usage:
   followsun compare base.yaml variant.yaml [more …] [--replications N] [--seed S] [--json]
       Each headline figure's difference against the base, with its 95% confidence interval
       (common random numbers: every scenario sees the same contacts).
+  ${REPORT_USAGE}
   followsun sweep base.yaml --vary staffing.manila.agents=0..40:5 [--vary …] --out FILE
-                  [--replications N] [--seed S] [--workers N] [--shard k/n]
+                  [--replications N] [--seed S] [--workers N] [--shard k/n] [--report FILE.html]
       One row per grid point (CSV, or JSON when FILE ends in .json); pools and streams by id.
   followsun merge shard-1.json shard-2.json … --out FILE
       Combine --shard k/n outputs into the file a single run writes.
@@ -89,6 +91,7 @@ export async function main(argv: string[]): Promise<number> {
             ...SIMULATION_OPTIONS,
             vary: { type: 'string', multiple: true },
             out: { type: 'string', short: 'o' },
+            report: { type: 'string' },
             shard: { type: 'string' },
           },
         });
@@ -100,8 +103,11 @@ export async function main(argv: string[]): Promise<number> {
           out: values.out,
           ...simulationSettings(values, 2),
           shard: parseShard(values.shard),
+          report: values.report,
         });
       }
+      case 'report':
+        return await reportCommand(rest);
       case 'merge': {
         const { values, positionals } = parseArgs({ args: rest, allowPositionals: true, options: { out: { type: 'string', short: 'o' } } });
         return mergeCommand(positionals, values.out);

@@ -3,6 +3,7 @@
 import { ResultBuilder, type ScenarioResult } from '../sim/metrics';
 import { formatPath, ScenarioError, validateScenario, type Scenario } from '../sim/scenario';
 import { csvLines } from '../sim/csv';
+import { sweepReportHtml } from '../report/sweep';
 import { UsageError } from './arguments';
 import { displayPath, loadScenario, writeFileAtomic } from './files';
 import { watchInterrupt } from './interrupt';
@@ -18,6 +19,8 @@ export interface SweepOptions {
   seed?: number;
   workers?: number;
   shard?: Shard;
+  /** Also write an HTML page with the cost-vs-service-level chart (efficient frontier). */
+  report?: string;
 }
 
 export interface Variation {
@@ -168,6 +171,20 @@ export async function sweepCommand(options: SweepOptions): Promise<number> {
   };
   writeFileAtomic(options.out, sweepFileText(document, options.out));
   process.stderr.write(`Wrote ${document.points.length} of ${scenarios.length} points to ${options.out}\n`);
+  if (options.report) {
+    const html = sweepReportHtml({
+      title: `${base.name}: sweep`,
+      varied: document.varied,
+      currency: base.currency,
+      points: document.points.map((p) => ({
+        label: Object.entries(p.values).map(([path, v]) => `${path.split('.').slice(1).join('.')}=${v}`).join(', '),
+        serviceLevel: p.figures.serviceLevel.mean ?? NaN,
+        costPerContact: p.figures.costPerContact.mean ?? NaN,
+      })),
+    });
+    writeFileAtomic(options.report, html);
+    process.stderr.write(`Wrote the sweep chart to ${options.report}\n`);
+  }
   if (interrupt.aborted) {
     const missing = scenarios.filter((_, j) => !results[j]).map((p) => JSON.stringify(p.values));
     process.stderr.write(`Interrupted: ${document.points.length} of ${scenarios.length} points finished; missing: ${missing.join(', ')}\n`);

@@ -1,0 +1,137 @@
+// `followsun report base.yaml variant.yaml [more…] -o case.html`: compares the scenarios with
+// common random numbers and writes the outsourcing case as one self-contained HTML file.
+import { statSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { compileForComparison, type Comparison } from '../sim/compare';
+import { ScenarioError, type Scenario } from '../sim/scenario';
+import { caseReportHtml } from '../report/case-report';
+import { UsageError, wholeNumber } from './arguments';
+import { displayPath, loadScenario, prepareFolder, writeFileAtomic } from './files';
+import { runComparison as runParallelComparison } from './compare';
+
+export const REPORT_USAGE = `followsun report BASE VARIANT [MORE …] -o FILE.html [--replications N] [--seed S] [--workers N]
+      Compare scenario files (the first is the base) with common random numbers and write the
+      case as one self-contained HTML page: summary, coverage heatmaps, service level and cost.`;
+
+export interface ComparisonOptions {
+  replications?: number;
+  seed?: number;
+  workers?: number;
+}
+
+/** The simulation behind the report: the comparison on worker threads; undefined when
+ * interrupted. */
+async function runComparison(
+  scenarios: Scenario[],
+  options: ComparisonOptions,
+  onWarning: (scenario: number, warning: string) => void,
+): Promise<Comparison | undefined> {
+  compileForComparison(scenarios, options).forEach((m, k) => m.warnings.forEach((w) => onWarning(k, w)));
+  return runParallelComparison(scenarios, { ...options, label: `Comparing ${scenarios.length} scenarios: replication` });
+}
+
+const fail = (message: string) => {
+  process.stderr.write(`followsun report: ${message}\n`);
+  return 2;
+};
+
+export async function reportCommand(args: string[]): Promise<number> {
+  let out: string | undefined;
+  let files: string[];
+  let options: ComparisonOptions;
+  try {
+    const { values, positionals } = parseArgs({
+      args,
+      allowPositionals: true,
+      options: {
+        out: { type: 'string', short: 'o' },
+        replications: { type: 'string' },
+        seed: { type: 'string' },
+        workers: { type: 'string' },
+        help: { type: 'boolean', short: 'h', default: false },
+      },
+    });
+    if (values.help) {
+      process.stdout.write(`Usage:\n  ${REPORT_USAGE}\n`);
+      return 0;
+    }
+    out = values.out;
+    files = positionals;
+    options = {
+      replications: wholeNumber(values.replications, '--replications', 1),
+      seed: wholeNumber(values.seed, '--seed'),
+      workers: wholeNumber(values.workers, '--workers', 1),
+    };
+  } catch (e) {
+    if (e instanceof UsageError || (e as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) return fail((e as Error).message);
+    throw e;
+  }
+  if (!out) return fail('-o/--out: expected the HTML file to write, as in: followsun report base.yaml variant.yaml -o case.html');
+  if (files.length < 2) {
+    return fail(`expected at least two scenario files, the base first, then the variant(s); got ${files.length === 0 ? 'none' : files.join(', ')}`);
+  }
+  for (const f of files) {
+    let folder = false;
+    try {
+      folder = statSync(f).isDirectory();
+    } catch {
+      // reported when loaded
+    }
+    if (folder) return fail(`${displayPath(f)} is a folder: name the scenario files, the base first`);
+  }
+
+  // The output's folder is checked before the simulation, not after.
+  let outIsFolder = false;
+  try {
+    outIsFolder = statSync(out).isDirectory();
+  } catch {
+    // a new file
+  }
+  if (outIsFolder) return fail(`-o ${out}: is a folder; expected a file name such as case.html`);
+  const folderProblem = prepareFolder(dirname(resolve(out)));
+  if (folderProblem) return fail(`-o ${out}: its folder ${folderProblem}`);
+
+  const scenarios: Scenario[] = [];
+  const problems: string[] = [];
+  for (const f of files) {
+    try {
+      scenarios.push(loadScenario(f));
+    } catch (e) {
+      if (!(e instanceof ScenarioError)) throw e;
+      problems.push(...e.problems);
+    }
+  }
+  if (problems.length > 0) {
+    process.stderr.write(`${problems.join('\n')}\n`);
+    return 2;
+  }
+  const currencies = [...new Set(scenarios.map((s) => s.currency))];
+  if (currencies.length > 1) return fail(`the scenarios use different currencies (${currencies.join(', ')}); a comparison needs one`);
+
+  const shown = files.map(displayPath);
+  let comparison: Comparison | undefined;
+  try {
+    comparison = await runComparison(scenarios, options, (k, warning) => process.stderr.write(`${shown[k]}: warning: ${warning}\n`));
+  } catch (e) {
+    if (e instanceof ScenarioError) {
+      process.stderr.write(`${e.problems.join('\n')}\n`);
+      return 2;
+    }
+    throw e;
+  }
+  if (!comparison) return fail('interrupted: no report written');
+  const starts = new Set(comparison.scenarios.map((r) => `${r.start}|${r.end}`));
+  if (starts.size > 1) process.stderr.write('followsun report: warning: the scenarios cover different time windows; their differences include that\n');
+
+  const html = caseReportHtml({ scenarios, files: shown, comparison, generatedAt: new Date().toISOString() });
+  try {
+    writeFileAtomic(out, html);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    return fail(`${out}: cannot write (${code ?? (e as Error).message})`);
+  }
+  const replications = comparison.scenarios[0].replications;
+  process.stdout.write(`Wrote ${displayPath(out)}: ${scenarios.length} scenarios, ${replications} replication${replications === 1 ? '' : 's'} each\n`);
+  return 0;
+}

@@ -1,0 +1,478 @@
+// The case report's charts: the coverage heatmap (hour of the week in UTC × language), grouped
+// bars per language, stacked cost bars per provider, and the gap-hours-per-cost scatter.
+import { scaleBand, scaleLinear } from 'd3';
+import type { Estimate } from '../sim/confidence';
+import type { ScenarioResult } from '../sim/metrics';
+import { count, esc, hours, languageName, money, percent } from './format';
+import {
+  AXIS,
+  CI_SWATCH,
+  GRID,
+  INK,
+  MUTED,
+  chartTitle,
+  clip,
+  wrap,
+  errorBarH,
+  errorBarV,
+  legend,
+  niceLinear,
+  r,
+  svgDocument,
+  text,
+  valueAxisX,
+  valueAxisY,
+  type Ids,
+  type LegendItem,
+} from './svg';
+
+// --- Coverage heatmap ----------------------------------------------------------------------
+
+export const HOURS_PER_WEEK = 168;
+export const WEEKDAYS = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'];
+
+/** Service level minus target (fractions) → colour: dark red far below, amber just below, green
+ * at or above (the same stops as the app's heatmap). */
+export const ATTAINMENT_STOPS: [number, string][] = [
+  [-0.5, '#7f1d1d'],
+  [-0.25, '#c2410c'],
+  [-0.1, '#f59e0b'],
+  [-0.02, '#fde68a'],
+  [0, '#86efac'],
+  [0.1, '#15803d'],
+];
+export const attainmentColour = scaleLinear<string>()
+  .domain(ATTAINMENT_STOPS.map((s) => s[0]))
+  .range(ATTAINMENT_STOPS.map((s) => s[1]))
+  .clamp(true);
+export const NO_DEMAND = '#eef1f4';
+const HATCH_BG = '#ffd8d3';
+const HATCH_LINE = '#b42318';
+
+export interface HeatCell {
+  /** Hour of the week in UTC, Monday 00:00 = 0. */
+  column: number;
+  /** Reporting intervals falling into this hour of the week. */
+  intervals: number;
+  offered: number;
+  /** Offered-weighted over the language's queues and the hour's intervals; null without demand. */
+  serviceLevel: number | null;
+  target: number | null;
+  /** Intervals where a voice or chat queue had demand and nobody with the skill on the phones. */
+  uncovered: number;
+  /** Mean share of replications in which an interval of the hour was a coverage gap. */
+  gapShare: number;
+}
+
+export interface HeatRow {
+  language: string;
+  cells: HeatCell[];
+  /** The language's gap hours scaled to a week. */
+  gapHoursPerWeek: number | null;
+}
+
+/** Hour of the week (UTC, Monday first) of each reporting interval's start. */
+export function intervalColumns(result: Pick<ScenarioResult, 'start' | 'intervalMinutes' | 'intervals'>): number[] {
+  const start = Date.parse(result.start);
+  const step = result.intervalMinutes * 60_000;
+  return result.intervals.map((_, i) => {
+    const d = new Date(start + i * step);
+    return ((d.getUTCDay() + 6) % 7) * 24 + d.getUTCHours();
+  });
+}
+
+/** Folds the per-interval coverage of each language's queues into hours of the week (UTC). */
+export function heatmapRows(result: ScenarioResult, languages = [...new Set(result.coverage.map((q) => q.language))]): HeatRow[] {
+  const columns = intervalColumns(result);
+  const byColumn: number[][] = Array.from({ length: HOURS_PER_WEEK }, () => []);
+  columns.forEach((c, i) => byColumn[c].push(i));
+  const days = (Date.parse(result.end) - Date.parse(result.start)) / 86_400_000;
+  return languages.map((language) => {
+    const queues = result.coverage.filter((q) => q.language === language);
+    const cells = byColumn.map((intervals, column): HeatCell => {
+      let offered = 0, slSum = 0, slWeight = 0, targetSum = 0, uncovered = 0, gap = 0;
+      for (const i of intervals) {
+        let none = false;
+        for (const q of queues) {
+          const o = q.offered[i] ?? 0;
+          gap += (q.gapShare[i] ?? 0) / Math.max(1, queues.length);
+          if (!(o > 0)) continue;
+          offered += o;
+          targetSum += q.target * o;
+          const sl = q.serviceLevel[i];
+          if (sl !== null && sl !== undefined && Number.isFinite(sl)) {
+            slSum += sl * o;
+            slWeight += o;
+          }
+          if (q.channel !== 'email' && (q.agentsOnPhones[i] ?? 0) === 0) none = true;
+        }
+        if (none) uncovered++;
+      }
+      return {
+        column,
+        intervals: intervals.length,
+        offered,
+        serviceLevel: slWeight > 0 ? slSum / slWeight : null,
+        target: offered > 0 ? targetSum / offered : null,
+        uncovered,
+        gapShare: intervals.length ? gap / intervals.length : 0,
+      };
+    });
+    const g = result.languages[language]?.gapHours.mean;
+    return { language, cells, gapHoursPerWeek: g === null || g === undefined || !(days > 0) ? null : (g * 7) / days };
+  });
+}
+
+export type CellKind = 'not-simulated' | 'no-demand' | 'no-coverage' | 'served';
+export function cellKind(c: HeatCell): CellKind {
+  if (c.intervals === 0) return 'not-simulated';
+  if (!(c.offered > 0)) return 'no-demand';
+  if (c.uncovered > 0) return 'no-coverage';
+  return 'served';
+}
+
+const hh = (h: number) => String(h).padStart(2, '0');
+
+const STRIPE = 4.5;
+
+/** Path data of 45° stripes filling a rectangle, aligned on a global grid so the stripes of
+ * neighbouring rectangles line up. */
+export function hatchPath(x: number, y: number, w: number, h: number): string {
+  const parts: string[] = [];
+  // Lines x' + y' = c, c a multiple of STRIPE; within the rectangle x' ∈ [x, x + w], y' ∈ [y, y + h].
+  const first = Math.ceil((x + y) / STRIPE) * STRIPE;
+  for (let c = first; c < x + w + y + h; c += STRIPE) {
+    const x0 = Math.max(x, c - (y + h));
+    const x1 = Math.min(x + w, c - y);
+    if (x1 - x0 < 0.2) continue;
+    parts.push(`M${r(x0)},${r(c - x0)}L${r(x1)},${r(c - x1)}`);
+  }
+  return parts.join('');
+}
+
+function cellTip(row: HeatRow, c: HeatCell, intervalMinutes: number): string {
+  const day = WEEKDAYS[Math.floor(c.column / 24)];
+  const hour = c.column % 24;
+  const when = `${languageName(row.language)} · ${day} ${hh(hour)}:00–${hh((hour + 1) % 24)}:00 UTC`;
+  switch (cellKind(c)) {
+    case 'not-simulated':
+      return `${when}\nNot in the simulated horizon`;
+    case 'no-demand':
+      return `${when}\nNo contacts`;
+    default: {
+      const weeks = c.intervals / Math.max(1, Math.round(60 / intervalMinutes));
+      const lines = [when, `${count(c.offered)} contacts offered to people${weeks > 1.01 ? ` over ${Math.round(weeks)} weeks` : ''}`];
+      if (c.serviceLevel !== null) lines.push(`Service level ${percent(c.serviceLevel)} (target ${percent(c.target)})`);
+      if (c.uncovered > 0) {
+        lines.push(`No agent with the skill on the phones in ${c.uncovered} of ${c.intervals} ${intervalMinutes}-minute intervals`);
+      }
+      return lines.join('\n');
+    }
+  }
+}
+
+/** The heatmap of one scenario's coverage: rows are languages, columns the 168 hours of the week
+ * in UTC; colour is service level against target, hatching hours with demand and nobody with
+ * the skill on the phones, grey hours without demand. */
+export function heatmapSvg(result: ScenarioResult, options: { title: string; subtitle?: string; languages?: string[]; ids: Ids }): string {
+  const rows = heatmapRows(result, options.languages);
+  const W = 1000;
+  const left = 128;
+  const right = 78;
+  const top = options.subtitle ? 84 : 66;
+  const rowH = 24;
+  const cellW = (W - left - right) / HOURS_PER_WEEK;
+  const gridBottom = top + rows.length * rowH;
+  const ramp = options.ids.next('ramp');
+  const defs =
+    `<defs><linearGradient id="${ramp}" x1="0" x2="1" y1="0" y2="0">` +
+    ATTAINMENT_STOPS.map(([v, c]) => `<stop offset="${r(((v + 0.5) / 0.6) * 100)}%" stop-color="${c}"/>`).join('') +
+    `</linearGradient></defs>`;
+
+  const head: string[] = [];
+  for (let d = 0; d < 7; d++) {
+    const x0 = left + d * 24 * cellW;
+    head.push(text(x0 + 12 * cellW, top - 22, WEEKDAYS[d], { size: 12.5, anchor: 'middle', weight: 600 }));
+    for (const h of [0, 6, 12, 18]) {
+      const x = x0 + h * cellW;
+      head.push(`<line x1="${r(x)}" x2="${r(x)}" y1="${top - 4}" y2="${top}" stroke="${AXIS}"/>`);
+      if (h === 0 || h === 12) head.push(text(x + 1, top - 7, hh(h), { size: 10, fill: MUTED }));
+    }
+  }
+  head.push(text(W - right + 8, top - 7, 'gap h/wk', { size: 11, fill: MUTED }));
+
+  const body: string[] = [];
+  rows.forEach((row, k) => {
+    const y = top + k * rowH;
+    body.push(text(left - 8, y + rowH / 2, `${languageName(row.language)} (${row.language})`, { size: 12.5, anchor: 'end', baseline: 'middle', weight: 600 }));
+    const cells = row.cells.map((c) => {
+      const kind = cellKind(c);
+      const fill =
+        kind === 'not-simulated'
+          ? '#ffffff'
+          : kind === 'no-demand'
+            ? NO_DEMAND
+            : kind === 'no-coverage'
+              ? HATCH_BG
+              : attainmentColour((c.serviceLevel ?? 0) - (c.target ?? 0));
+      return (
+        `<rect class="cell ${kind}" x="${r(left + c.column * cellW)}" y="${y + 1}" width="${r(cellW + 0.35)}" height="${rowH - 2}" fill="${fill}">` +
+        `<title>${esc(cellTip(row, c, result.intervalMinutes))}</title></rect>`
+      );
+    });
+    body.push(`<g class="heat-row" data-language="${esc(row.language)}" shape-rendering="crispEdges">${cells.join('')}</g>`);
+    // Hatching of the hours without coverage: stripes drawn as lines over each run of such hours
+    // (vector, so a PDF stays small; a pattern fill is rasterised cell by cell when printed).
+    const runs: [number, number][] = [];
+    row.cells.forEach((c) => {
+      if (cellKind(c) !== 'no-coverage') return;
+      const last = runs.at(-1);
+      if (last && last[1] === c.column) last[1] = c.column + 1;
+      else runs.push([c.column, c.column + 1]);
+    });
+    const stripes = runs.map(([a, b]) => hatchPath(left + a * cellW, y + 1, (b - a) * cellW, rowH - 2)).join('');
+    if (stripes) body.push(`<path class="hatch" d="${stripes}" stroke="${HATCH_LINE}" stroke-width="1.3" fill="none" pointer-events="none"/>`);
+    body.push(
+      text(W - right + 8, y + rowH / 2, row.gapHoursPerWeek === null ? '–' : `${hours(row.gapHoursPerWeek)} h`, {
+        size: 12.5,
+        baseline: 'middle',
+        weight: row.gapHoursPerWeek ? 600 : 400,
+        fill: row.gapHoursPerWeek ? '#a40e26' : MUTED,
+      }),
+    );
+  });
+  // Day separators over the cells.
+  for (let d = 1; d < 7; d++) {
+    const x = left + d * 24 * cellW;
+    body.push(`<line x1="${r(x)}" x2="${r(x)}" y1="${top}" y2="${gridBottom}" stroke="#ffffff" stroke-width="2"/>`);
+  }
+  body.push(text(left + (W - left - right) / 2, gridBottom + 17, 'Hour of the week (UTC)', { size: 12.5, anchor: 'middle', fill: MUTED }));
+
+  // Legend: the colour ramp with its scale, the hatch, no demand.
+  const ly = gridBottom + 34;
+  const rampW = 240;
+  const rampX = 168;
+  const tick = (v: number, label: string) => {
+    const x = rampX + ((v + 0.5) / 0.6) * rampW;
+    return `<line x1="${r(x)}" x2="${r(x)}" y1="${ly + 12}" y2="${ly + 16}" stroke="${MUTED}"/>` + text(x, ly + 28, label, { size: 11, anchor: 'middle', fill: MUTED });
+  };
+  const legendSvg =
+    `<g class="legend heat-legend">` +
+    text(0, ly + 6, 'Service level vs target', { size: 12.5, baseline: 'middle', weight: 600 }) +
+    `<rect x="${rampX}" y="${ly}" width="${rampW}" height="12" fill="url(#${ramp})" stroke="${GRID}"/>` +
+    tick(-0.5, '−50 pts') +
+    tick(-0.25, '−25') +
+    tick(-0.1, '−10') +
+    tick(0, 'target') +
+    tick(0.1, '+10') +
+    `<rect x="${rampX + rampW + 36}" y="${ly - 1}" width="18" height="14" fill="${HATCH_BG}" stroke="${HATCH_LINE}" stroke-width="0.6"/>` +
+    `<path d="${hatchPath(rampX + rampW + 36, ly - 1, 18, 14)}" stroke="${HATCH_LINE}" stroke-width="1.3"/>` +
+    text(rampX + rampW + 60, ly + 6, 'contacts, but nobody with the skill on the phones', { size: 12, baseline: 'middle' }) +
+    `<rect x="${rampX + rampW + 372}" y="${ly - 1}" width="18" height="14" fill="${NO_DEMAND}" stroke="${GRID}"/>` +
+    text(rampX + rampW + 396, ly + 6, 'no contacts', { size: 12, baseline: 'middle' }) +
+    `</g>`;
+  const H = ly + 40;
+  const label = `${options.title}: coverage heatmap, hour of the week in UTC by language; colour shows service level against target.`;
+  return svgDocument(W, H, label, 'heatmap', defs + chartTitle(options.title, options.subtitle) + head.join('') + body.join('') + legendSvg);
+}
+
+// --- Grouped bars per language ------------------------------------------------------------------
+
+export interface GroupedBarsOptions {
+  title: string;
+  subtitle?: string;
+  groups: { key: string; label: string }[];
+  series: { name: string; colour: string }[];
+  /** values[group][series]. */
+  values: (Estimate | undefined)[][];
+  yTitle: string;
+  /** Per group, a target drawn as a dashed line across the group. */
+  targets?: (number | null)[];
+  targetLabel?: string;
+  className: string;
+}
+
+/** Fractions (0–1) as grouped bars with 95% CI whiskers and value labels. */
+export function groupedBarsSvg(o: GroupedBarsOptions): string {
+  const W = 1000;
+  const left = 64;
+  const right = 16;
+  const items: LegendItem[] = [
+    ...o.series.map((s) => ({ label: s.name, colour: s.colour })),
+    { label: '95% CI', swatch: CI_SWATCH },
+    ...(o.targets ? [{ label: o.targetLabel ?? 'target', swatch: `<path d="M0,7H14" stroke="${INK}" stroke-width="2" stroke-dasharray="4 2"/>` }] : []),
+  ];
+  const leg = legend(items, left, o.subtitle ? 62 : 44, W - left - right);
+  const top = (o.subtitle ? 62 : 44) + leg.height + 14;
+  const plotH = 230;
+  const bottom = top + plotH;
+  const H = bottom + 52;
+  const highs = o.values.flat().map((e) => Math.max(e?.mean ?? 0, e?.ci95?.[1] ?? 0));
+  const yMax = Math.min(1, Math.max(0.1, ...highs, ...(o.targets ?? []).map((t) => t ?? 0)) * 1.12);
+  const y = scaleLinear().domain([0, yMax]).range([bottom, top]).nice();
+  const x = scaleBand<string>().domain(o.groups.map((g) => g.key)).range([left, W - right]).paddingInner(0.28).paddingOuter(0.14);
+  const inner = scaleBand<number>().domain(o.series.map((_, k) => k)).range([0, x.bandwidth()]).padding(0.1);
+  const marks: string[] = [];
+  o.groups.forEach((g, gi) => {
+    const gx = x(g.key)!;
+    o.series.forEach((s, k) => {
+      const e = o.values[gi]?.[k];
+      const bx = gx + inner(k)!;
+      const bw = inner.bandwidth();
+      if (!e || e.mean === null) {
+        marks.push(text(bx + bw / 2, bottom - 6, 'n/a', { size: 11, anchor: 'middle', fill: MUTED }));
+        return;
+      }
+      const tip = `${s.name} — ${g.label}: ${percent(e.mean, 1)}${e.ci95 ? ` (95% CI ${percent(e.ci95[0], 1)}–${percent(e.ci95[1], 1)})` : ''}`;
+      marks.push(
+        `<rect class="bar" x="${r(bx)}" y="${r(y(e.mean))}" width="${r(bw)}" height="${r(Math.max(0, bottom - y(e.mean)))}" fill="${s.colour}"><title>${esc(tip)}</title></rect>`,
+      );
+      let labelY = y(e.mean) - 5;
+      if (e.ci95 && e.ci95[1] > e.ci95[0]) {
+        marks.push(errorBarV(bx + bw / 2, y(e.ci95[0]), y(e.ci95[1]), Math.min(5, bw / 4)));
+        labelY = Math.min(labelY, y(e.ci95[1]) - 5);
+      }
+      marks.push(text(bx + bw / 2, labelY, percent(e.mean), { size: bw < 34 ? 10.5 : 12, anchor: 'middle', weight: 600 }));
+    });
+    const t = o.targets?.[gi];
+    if (t !== null && t !== undefined) {
+      marks.push(
+        `<line class="target" x1="${r(gx - 4)}" x2="${r(gx + x.bandwidth() + 4)}" y1="${r(y(t))}" y2="${r(y(t))}" stroke="${INK}" stroke-width="2" stroke-dasharray="6 3"><title>${esc(`${g.label}: target ${percent(t)}`)}</title></line>`,
+      );
+    }
+    marks.push(text(gx + x.bandwidth() / 2, bottom + 18, g.label, { size: 12.5, anchor: 'middle', weight: 600 }));
+  });
+  const axis = valueAxisY(y, left, W - right, (v) => percent(v), o.yTitle);
+  const label = `${o.title}. ${o.groups.length} languages, ${o.series.length} scenarios.`;
+  return svgDocument(W, H, label, o.className, chartTitle(o.title, o.subtitle) + leg.svg + axis + marks.join(''));
+}
+
+// --- Stacked horizontal bars (cost by provider) -----------------------------------------------------
+
+export interface StackedRow {
+  label: string;
+  colour: string;
+  segments: { key: string; label: string; value: number; colour: string; tip: string }[];
+  total: Estimate;
+  totalText: string;
+}
+
+export function stackedBarsSvg(o: {
+  title: string;
+  subtitle?: string;
+  rows: StackedRow[];
+  xTitle: string;
+  format?: (v: number) => string;
+  legend: LegendItem[];
+  className: string;
+}): string {
+  const W = 1000;
+  const left = 210;
+  const right = 190;
+  const leg = legend([...o.legend, { label: '95% CI of the total', swatch: CI_SWATCH }], 24, o.subtitle ? 62 : 44, W - 48);
+  const top = (o.subtitle ? 62 : 44) + leg.height + 10;
+  const rowH = 46;
+  const barH = 26;
+  const bottom = top + o.rows.length * rowH;
+  const H = bottom + 50;
+  const highs = o.rows.map((row) => Math.max(row.segments.reduce((s, x) => s + Math.max(0, x.value), 0), row.total.ci95?.[1] ?? 0, row.total.mean ?? 0));
+  const x = niceLinear(highs, [left, W - right]);
+  const marks: string[] = [];
+  o.rows.forEach((row, k) => {
+    const y = top + k * rowH + (rowH - barH) / 2;
+    const lines = wrap(row.label, 24);
+    const firstY = y + barH / 2 - ((lines.length - 1) * 15) / 2;
+    marks.push(
+      `<rect x="${left - 200}" y="${r(firstY - 6)}" width="12" height="12" rx="2" fill="${row.colour}"/>` +
+        `<text x="${left - 184}" y="${r(firstY)}" font-size="13" font-weight="600" dominant-baseline="central">` +
+        lines.map((l, i) => `<tspan x="${left - 184}" ${i ? 'dy="15"' : ''}>${esc(l)}</tspan>`).join('') +
+        `<title>${esc(row.label)}</title></text>`,
+    );
+    let acc = 0;
+    for (const s of row.segments) {
+      if (!(s.value > 0)) continue;
+      const x0 = x(acc);
+      const x1 = x(acc + s.value);
+      marks.push(
+        `<rect class="segment" data-key="${esc(s.key)}" x="${r(x0)}" y="${r(y)}" width="${r(Math.max(0, x1 - x0))}" height="${barH}" fill="${s.colour}" stroke="#ffffff" stroke-width="1"><title>${esc(s.tip)}</title></rect>`,
+      );
+      if (x1 - x0 > s.label.length * 7 + 8) {
+        marks.push(text((x0 + x1) / 2, y + barH / 2, s.label, { size: 11.5, anchor: 'middle', baseline: 'middle', fill: '#ffffff', weight: 600 }));
+      }
+      acc += s.value;
+    }
+    let labelX = x(acc) + 8;
+    if (row.total.ci95 && row.total.ci95[1] > row.total.ci95[0]) {
+      marks.push(errorBarH(y + barH / 2, x(row.total.ci95[0]), x(row.total.ci95[1]), 6));
+      labelX = Math.max(labelX, x(row.total.ci95[1]) + 8);
+    }
+    marks.push(text(labelX, y + barH / 2, row.totalText, { size: 13, baseline: 'middle', weight: 650 }));
+  });
+  const axis = valueAxisX(x, top, bottom, o.format, o.xTitle);
+  const label = `${o.title}. ${o.rows.map((row) => `${row.label}: ${row.totalText}`).join('; ')}.`;
+  return svgDocument(W, H, label, o.className, chartTitle(o.title, o.subtitle, 24) + leg.svg + axis + marks.join(''));
+}
+
+// --- Gap hours closed against extra cost ------------------------------------------------------------
+
+export interface EfficiencyPoint {
+  label: string;
+  colour: string;
+  /** Δ monthly cost against the base. */
+  cost: Estimate;
+  /** Gap hours closed a month against the base. */
+  closed: Estimate;
+  note: string;
+}
+
+/** Each variant as a point (extra monthly cost, gap hours closed a month) with both CIs as a
+ * cross, and a line from the base at the origin: its slope is gap hours closed per extra unit
+ * of cost. */
+export function efficiencySvg(o: { title: string; subtitle?: string; base: string; points: EfficiencyPoint[]; currency: string }): string {
+  const W = 1000;
+  const H = 430;
+  const left = 92;
+  const right = 40;
+  const top = o.subtitle ? 62 : 44;
+  const bottom = H - 56;
+  const xs = o.points.flatMap((p) => [p.cost.mean ?? 0, ...(p.cost.ci95 ?? [])]);
+  const ys = o.points.flatMap((p) => [p.closed.mean ?? 0, ...(p.closed.ci95 ?? [])]);
+  const spanX = Math.max(...xs.map(Math.abs), 1);
+  const spanY = Math.max(...ys.map(Math.abs), 1);
+  // Room around the origin (the base) and the points for their labels.
+  const x = niceLinear([...xs, Math.max(...xs, 0) + spanX * 0.12, Math.min(...xs, 0) - spanX * 0.1], [left, W - right]);
+  const y = niceLinear([...ys, Math.max(...ys, 0) + spanY * 0.16, Math.min(...ys, 0) - spanY * 0.1], [bottom, top]);
+  const marks: string[] = [];
+  const x0 = x(0);
+  const y0 = y(0);
+  for (const p of o.points) {
+    if (p.cost.mean === null || p.closed.mean === null) continue;
+    const px = x(p.cost.mean);
+    const py = y(p.closed.mean);
+    marks.push(`<line x1="${r(x0)}" y1="${r(y0)}" x2="${r(px)}" y2="${r(py)}" stroke="${p.colour}" stroke-width="2" stroke-dasharray="6 4"/>`);
+    if (p.cost.ci95) marks.push(errorBarH(py, x(p.cost.ci95[0]), x(p.cost.ci95[1]), 5, p.colour));
+    if (p.closed.ci95) marks.push(errorBarV(px, y(p.closed.ci95[0]), y(p.closed.ci95[1]), 5, p.colour));
+    const tip = `${p.label}\nExtra monthly cost: ${money(p.cost.mean, o.currency)}${p.cost.ci95 ? ` (95% CI ${money(p.cost.ci95[0], '', false)} to ${money(p.cost.ci95[1], '', false)})` : ''}\nGap hours closed a month: ${hours(p.closed.mean)} h${p.closed.ci95 ? ` (95% CI ${hours(p.closed.ci95[0])} to ${hours(p.closed.ci95[1])})` : ''}\n${p.note}`;
+    marks.push(`<circle class="point" cx="${r(px)}" cy="${r(py)}" r="7" fill="${p.colour}" stroke="#ffffff" stroke-width="2"><title>${esc(tip)}</title></circle>`);
+    // The label right of the point (past its whisker), where the lines from the origin are not;
+    // near the right edge, above the point and to its left.
+    const name = clip(p.label, 40);
+    const width = Math.max(name.length * 7.6, p.note.length * 6.8);
+    const rightOf = Math.max(px, p.cost.ci95 ? x(p.cost.ci95[1]) : px) + 12;
+    if (rightOf + width < W - right) {
+      marks.push(text(rightOf, py - 3, name, { size: 13, weight: 650 }));
+      marks.push(text(rightOf, py + 13, p.note, { size: 12, fill: MUTED }));
+    } else {
+      const ly = Math.min(py - 12, (p.closed.ci95 ? y(p.closed.ci95[1]) : py) - 4);
+      marks.push(text(px - 14, ly - 16, name, { size: 13, anchor: 'end', weight: 650 }));
+      marks.push(text(px - 14, ly, p.note, { size: 12, anchor: 'end', fill: MUTED }));
+    }
+  }
+  marks.push(`<circle cx="${r(x0)}" cy="${r(y0)}" r="6" fill="#ffffff" stroke="${INK}" stroke-width="2"><title>${esc(`${o.base} (the base): 0, 0`)}</title></circle>`);
+  marks.push(text(x0 + 10, y0 + 18, `base: ${clip(o.base, 40)}`, { size: 12, fill: MUTED }));
+  const axes =
+    valueAxisX(x, top, bottom, undefined, `Extra monthly cost against the base (${o.currency} a month)`) +
+    valueAxisY(y, left, W - right, undefined, 'Gap hours closed a month (h)');
+  const label = `${o.title}. ${o.points.map((p) => `${p.label}: ${p.note}`).join('; ')}.`;
+  return svgDocument(W, H, label, 'efficiency', chartTitle(o.title, o.subtitle) + axes + marks.join(''));
+}

@@ -1,0 +1,152 @@
+// Text for the reports: HTML escaping and numbers as a reader of a printed page wants them
+// (percentages, money in the scenario's currency, hours, signed differences, 95% CIs). Pure
+// functions: no DOM, no Node APIs, so the browser app produces the same report as the CLI.
+import type { Estimate } from '../sim/confidence';
+
+const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+
+/** Escapes text for HTML and SVG content and attribute values. */
+export function esc(text: unknown): string {
+  return String(text ?? '').replace(/[&<>"']/g, (c) => ESCAPES[c]);
+}
+
+const locale = 'en-US';
+const whole = new Intl.NumberFormat(locale, { maximumFractionDigits: 0 });
+const oneDecimal = new Intl.NumberFormat(locale, { minimumFractionDigits: 1, maximumFractionDigits: 1 });
+const twoDecimals = new Intl.NumberFormat(locale, { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+
+const MINUS = '−';
+const finite = (x: number | null | undefined): x is number => typeof x === 'number' && Number.isFinite(x);
+const signed = (text: string) => text.replace(/^-/, MINUS);
+
+export function count(x: number | null | undefined): string {
+  return finite(x) ? signed(whole.format(x)) : '–';
+}
+
+/** 0.584 → "58%" (digits 0) or "58.4%". */
+export function percent(x: number | null | undefined, digits = 0): string {
+  if (!finite(x)) return '–';
+  return signed(`${(digits === 0 ? whole : oneDecimal).format(x * 100)}%`);
+}
+
+/** Money: whole units from 1,000 up, cents below: "371,792 EUR", "6.86 EUR". */
+export function money(x: number | null | undefined, currency: string, withCurrency = true): string {
+  if (!finite(x)) return '–';
+  const text = signed(Math.abs(x) >= 1000 ? whole.format(x) : twoDecimals.format(x));
+  return withCurrency ? `${text} ${currency}` : text;
+}
+
+/** Hours: whole from 10 up, one decimal below. */
+export function hours(x: number | null | undefined): string {
+  if (!finite(x)) return '–';
+  return signed(Math.abs(x) >= 10 || Number.isInteger(x) ? whole.format(x) : oneDecimal.format(x));
+}
+
+export function seconds(x: number | null | undefined): string {
+  if (!finite(x)) return '–';
+  if (x < 100) return `${whole.format(x)} s`;
+  if (x < 3600) {
+    const m = Math.floor(x / 60);
+    const s = Math.round(x % 60);
+    return s === 0 ? `${m} min` : `${m} min ${String(s).padStart(2, '0')} s`;
+  }
+  if (x < 86400) return `${oneDecimal.format(x / 3600).replace(/\.0$/, '')} h`;
+  return `${oneDecimal.format(x / 86400).replace(/\.0$/, '')} d`;
+}
+
+export type Unit = 'count' | 'fraction' | 'money' | 'hours' | 'seconds' | 'number';
+
+/** A value in its unit; `digits` refines fractions (decimals of the percentage). */
+export function value(x: number | null | undefined, unit: Unit, currency = '', digits = 1): string {
+  switch (unit) {
+    case 'count':
+      return count(x);
+    case 'fraction':
+      return percent(x, digits);
+    case 'money':
+      return money(x, currency);
+    case 'hours':
+      return `${hours(x)} h`;
+    case 'seconds':
+      return seconds(x);
+    case 'number':
+      return finite(x) ? signed(twoDecimals.format(x)) : '–';
+  }
+}
+
+/** A difference with its sign: "+30.6 pts", "−0.20 EUR", "−330 h". */
+export function delta(x: number | null | undefined, unit: Unit, currency = ''): string {
+  if (!finite(x)) return '–';
+  const sign = x > 0 ? '+' : x < 0 ? MINUS : '±';
+  const abs = Math.abs(x);
+  if (unit === 'fraction') return `${sign}${oneDecimal.format(abs * 100)} pts`;
+  return `${sign}${value(abs, unit, currency)}`;
+}
+
+/** The bare number of a bound, in the unit's scale (percentage points for fractions). */
+function bound(x: number, unit: Unit): string {
+  switch (unit) {
+    case 'fraction':
+      return signed(oneDecimal.format(x * 100));
+    case 'money':
+      return money(x, '', false);
+    case 'hours':
+      return hours(x);
+    case 'seconds':
+      return signed(oneDecimal.format(x));
+    case 'count':
+      return count(x);
+    case 'number':
+      return signed(twoDecimals.format(x));
+  }
+}
+
+/** "54.7–56.2" or, when a bound is negative, "−0.21 to −0.19" (a dash would read as a minus). */
+export function range(ci: [number, number], unit: Unit): string {
+  const [a, b] = [bound(ci[0], unit), bound(ci[1], unit)];
+  return ci[0] < 0 || ci[1] < 0 ? `${a} to ${b}` : `${a}–${b}`;
+}
+
+/** A CI has width worth showing. */
+export function hasWidth(e: Estimate): e is Estimate & { ci95: [number, number] } {
+  return e.ci95 !== null && e.mean !== null && Math.abs(e.ci95[1] - e.ci95[0]) > Math.abs(e.mean) * 1e-9 + 1e-12;
+}
+
+/** "58.1% (57.3–58.9)" — the mean and its 95% CI when it has width. */
+export function estimate(e: Estimate | undefined, unit: Unit, currency = ''): string {
+  if (!e || e.mean === null) return '–';
+  const mean = value(e.mean, unit, currency);
+  return hasWidth(e) ? `${mean} (${range(e.ci95, unit)}${unit === 'fraction' ? '%' : ''})` : mean;
+}
+
+let languageNames: Intl.DisplayNames | null | undefined;
+
+/** "en" → "English"; the code itself where the runtime has no name for it. */
+export function languageName(code: string): string {
+  try {
+    if (languageNames === undefined) languageNames = new Intl.DisplayNames(['en'], { type: 'language' });
+    const name = languageNames?.of(code);
+    return name && name !== code ? name : code;
+  } catch {
+    languageNames = null;
+    return code;
+  }
+}
+
+const CHANNEL_NAMES: Record<string, string> = { voice: 'Voice', chat: 'Chat', email: 'Email' };
+export const channelName = (c: string) => CHANNEL_NAMES[c] ?? c;
+
+/** Names of scenarios without the words they all share at the start ("Aurora Devices — in-house
+ * only" and "Aurora Devices — in-house + BPO" → "in-house only", "in-house + BPO"). */
+export function shortNames(names: string[]): string[] {
+  if (names.length < 2) return names.slice();
+  let prefix = names[0];
+  for (const n of names) while (!n.startsWith(prefix)) prefix = prefix.slice(0, -1);
+  // Cut only after a separator, so no word is split.
+  const cut = Math.max(...[' — ', ' – ', ' - ', ': ', ', ', ' | ', ' / '].map((s) => {
+    const at = prefix.lastIndexOf(s);
+    return at >= 0 ? at + s.length : 0;
+  }));
+  const short = names.map((n) => n.slice(cut).trim());
+  return short.some((s) => s === '') || new Set(short).size < names.length ? names.slice() : short;
+}

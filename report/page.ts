@@ -1,0 +1,87 @@
+// The page around a report: one self-contained HTML document (inline CSS, inline SVG, no
+// scripts, no fonts or other files to fetch), light and legible on a projector, and printable
+// to PDF (landscape A4, charts kept whole, colours kept).
+import { esc } from './format';
+import { SCENARIO_COLOURS } from './svg';
+
+const CSS = `
+:root { color-scheme: light; }
+* { box-sizing: border-box; }
+html { -webkit-text-size-adjust: 100%; }
+body { margin: 0; background: #f6f8fa; color: #1f2328; font: 16px/1.5 system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif; }
+main { max-width: 1180px; margin: 0 auto; padding: 28px 32px 48px; background: #ffffff; box-shadow: 0 0 0 1px #d0d7de; }
+header.report-head { border-bottom: 3px solid #0969da; padding-bottom: 14px; margin-bottom: 8px; }
+.eyebrow { font-size: 13px; font-weight: 600; letter-spacing: .06em; text-transform: uppercase; color: #0969da; margin: 0 0 4px; }
+h1 { font-size: 30px; line-height: 1.2; margin: 0 0 8px; font-weight: 700; }
+h2 { font-size: 22px; margin: 34px 0 6px; padding-top: 6px; border-top: 1px solid #d0d7de; }
+h3 { font-size: 17px; margin: 22px 0 6px; }
+p { margin: 6px 0 10px; }
+.meta { color: #59636e; font-size: 14px; margin: 0; }
+.muted { color: #59636e; }
+.nowrap { white-space: nowrap; }
+table.data.cost-table, table.data.efficiency-table { width: auto; min-width: 60%; }
+.small { font-size: 13.5px; }
+.lead { font-size: 17px; color: #3d444d; max-width: 70em; }
+code { font: 13px ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; background: #f6f8fa; padding: 1px 4px; border-radius: 4px; }
+.summary { margin: 16px 0 8px; }
+.summary .variant { border-left: 6px solid #0969da; background: #f1f7ff; padding: 14px 18px; margin: 0 0 14px; border-radius: 0 8px 8px 0; }
+.summary .headline { font-size: 20px; line-height: 1.45; font-weight: 600; margin: 0 0 8px; }
+.summary ul { margin: 0; padding-left: 20px; }
+.summary li { margin: 3px 0; }
+figure { margin: 16px 0 8px; break-inside: avoid; page-break-inside: avoid; }
+figcaption { font-size: 13.5px; color: #59636e; margin-top: 4px; }
+svg.chart { max-width: 100%; overflow: visible; }
+table.data { border-collapse: collapse; width: 100%; margin: 10px 0 14px; font-size: 14.5px; font-variant-numeric: tabular-nums; }
+table.data th, table.data td { border-bottom: 1px solid #d8dee4; padding: 6px 8px; text-align: left; vertical-align: top; }
+table.data thead th { background: #f6f8fa; font-size: 13px; font-weight: 650; color: #3d444d; border-bottom: 2px solid #afb8c1; }
+table.data tbody th { font-weight: 600; background: #fbfcfd; width: 14em; }
+table.data .num { text-align: right; white-space: nowrap; }
+table.data tr.total td { font-weight: 650; border-top: 2px solid #afb8c1; }
+table.data .ci { display: block; font-size: 12.5px; color: #59636e; font-weight: 400; }
+table.data td.delta.good { color: #116329; }
+table.data td.delta.bad { color: #a40e26; }
+table.data .scenario-col { text-align: center; }
+.ns { display: inline-block; font-size: 11.5px; font-weight: 650; color: #6e4b00; background: #fff8c5; border: 1px solid #eac54f; border-radius: 999px; padding: 0 6px; margin-left: 4px; }
+.badge { display: inline-block; font-size: 12.5px; font-weight: 650; color: #ffffff; border-radius: 999px; padding: 1px 8px; margin: 1px 0; white-space: nowrap; }
+${SCENARIO_COLOURS.map((c, k) => `.badge.s${k} { background: ${c}; }`).join('\n')}
+.type { font-size: 12.5px; font-weight: 650; border-radius: 4px; padding: 1px 6px; white-space: nowrap; }
+.type.in-house { background: #ddf4ff; color: #0550ae; }
+.type.outsourced { background: #fff1e5; color: #953800; }
+.type.ai { background: #fbefff; color: #6639ba; }
+.note { font-size: 14px; color: #3d444d; background: #f6f8fa; border: 1px solid #d8dee4; border-radius: 8px; padding: 10px 14px; }
+dl.defs { display: grid; grid-template-columns: 12em 1fr; gap: 4px 16px; font-size: 14.5px; }
+dl.defs dt { font-weight: 650; }
+dl.defs dd { margin: 0; }
+footer { margin-top: 28px; font-size: 13px; color: #59636e; border-top: 1px solid #d0d7de; padding-top: 10px; }
+@page { size: A4 landscape; margin: 11mm 12mm; }
+@media print {
+  html, body { background: #ffffff; font-size: 11pt; -webkit-print-color-adjust: exact; print-color-adjust: exact; }
+  main { max-width: none; padding: 0; box-shadow: none; }
+  h1 { font-size: 22pt; }
+  h2 { font-size: 15pt; margin-top: 0; border-top: none; }
+  section.page { break-before: page; page-break-before: always; }
+  figure, table.data tr, .summary .variant, dl.defs { break-inside: avoid; page-break-inside: avoid; }
+  h2, h3 { break-after: avoid; page-break-after: avoid; }
+  .lead { font-size: 10pt; margin: 2px 0 4px; }
+  figure { margin: 6px 0; }
+  /* Two charts to a landscape page; two heatmaps with the section's heading and lead. */
+  svg.chart { max-height: 84mm; }
+  svg.chart.heatmap { max-height: 76mm; }
+  footer { break-inside: avoid; }
+}
+`;
+
+/** A complete HTML document with the report's style sheet. */
+export function page(title: string, body: string, options: { lang?: string } = {}): string {
+  return (
+    `<!DOCTYPE html>\n<html lang="${esc(options.lang ?? 'en')}">\n<head>\n<meta charset="utf-8">\n` +
+    `<meta name="viewport" content="width=device-width, initial-scale=1">\n<meta name="generator" content="followsun">\n` +
+    `<title>${esc(title)}</title>\n<style>${CSS}</style>\n</head>\n<body>\n<main>\n${body}\n</main>\n</body>\n</html>\n`
+  );
+}
+
+/** "2026-03-16T00:00:00.000Z" → "2026-03-16 00:00 UTC"; other text as is. */
+export function displayTime(iso: string): string {
+  const t = Date.parse(iso);
+  return Number.isFinite(t) ? `${new Date(t).toISOString().slice(0, 16).replace('T', ' ')} UTC` : iso;
+}

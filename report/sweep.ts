@@ -1,0 +1,129 @@
+// A sweep of one or more knobs as cost per contact against service level, with the efficient
+// frontier: the points no other point beats on both (higher-or-equal service level at
+// lower-or-equal cost). Pure TypeScript: the sweep command (CLI) and the app both call it.
+import { scaleLinear } from 'd3';
+import { line } from 'd3';
+import { esc, money, percent } from './format';
+import { page } from './page';
+import { INK, chartTitle, legend, niceLinear, r, svgDocument, text, valueAxisX, valueAxisY } from './svg';
+
+export interface SweepPoint {
+  label: string;
+  serviceLevel: number;
+  costPerContact: number;
+}
+
+const usable = (p: SweepPoint) => Number.isFinite(p.serviceLevel) && Number.isFinite(p.costPerContact);
+
+/** Indexes of the points on the efficient frontier, by service level (and so by cost) ascending.
+ * A point is dominated when another has a service level at least as high at a cost at most as
+ * high, and is better on one of the two; identical points are all on the frontier. Points with a
+ * missing figure are never on it. */
+export function efficientFrontier(points: SweepPoint[]): number[] {
+  const on: number[] = [];
+  points.forEach((p, i) => {
+    if (!usable(p)) return;
+    const dominated = points.some(
+      (q, j) =>
+        j !== i &&
+        usable(q) &&
+        q.serviceLevel >= p.serviceLevel &&
+        q.costPerContact <= p.costPerContact &&
+        (q.serviceLevel > p.serviceLevel || q.costPerContact < p.costPerContact),
+    );
+    if (!dominated) on.push(i);
+  });
+  return on.sort((a, b) => points[a].serviceLevel - points[b].serviceLevel || points[a].costPerContact - points[b].costPerContact);
+}
+
+const FRONTIER = '#0969da';
+const DOMINATED = '#8c959f';
+
+/** Scatter of cost per contact (y) against service level (x); the frontier as a connected line. */
+export function sweepChartSvg(points: SweepPoint[], currency: string, title = 'Cost per contact against service level'): string {
+  const W = 1000;
+  const H = 520;
+  const left = 84;
+  const right = 36;
+  const frontier = efficientFrontier(points);
+  const onFrontier = new Set(frontier);
+  const leg = legend(
+    [
+      { label: 'efficient frontier (no other point has a higher-or-equal service level at a lower-or-equal cost)', swatch: `<path d="M0,7H14" stroke="${FRONTIER}" stroke-width="2.5"/><circle cx="7" cy="7" r="4.5" fill="${FRONTIER}"/>` },
+      { label: 'dominated', swatch: `<circle cx="7" cy="7" r="4.5" fill="#ffffff" stroke="${DOMINATED}" stroke-width="2"/>` },
+    ],
+    left,
+    62,
+    W - left - right,
+  );
+  const top = 62 + leg.height + 10;
+  const bottom = H - 56;
+  const shown = points.map((p, i) => ({ p, i })).filter(({ p }) => usable(p));
+  const sls = shown.map(({ p }) => p.serviceLevel);
+  const costs = shown.map(({ p }) => p.costPerContact);
+  const slLo = sls.length ? Math.min(...sls) : 0;
+  const slHi = sls.length ? Math.max(...sls) : 1;
+  const pad = Math.max(0.02, (slHi - slLo) * 0.08);
+  const x = scaleLinear()
+    .domain([Math.max(0, slLo - pad), Math.min(1, slHi + pad)])
+    .range([left, W - right])
+    .nice();
+  const cLo = costs.length ? Math.min(...costs) : 0;
+  const cHi = costs.length ? Math.max(...costs) : 1;
+  const cPad = Math.max((cHi - cLo) * 0.12, Math.abs(cHi) * 0.02, 0.01);
+  const y = niceLinear([Math.max(0, cLo - cPad), cHi + cPad], [bottom, top], false);
+  const path = line<number>()
+    .x((i) => x(points[i].serviceLevel))
+    .y((i) => y(points[i].costPerContact))(frontier);
+  const marks: string[] = [];
+  if (path && frontier.length > 1) marks.push(`<path class="frontier" d="${path}" fill="none" stroke="${FRONTIER}" stroke-width="2.5" stroke-linejoin="round"/>`);
+  for (const { p, i } of shown) {
+    const good = onFrontier.has(i);
+    const tip = `${p.label}\nService level ${percent(p.serviceLevel, 1)}\nCost per contact ${money(p.costPerContact, currency)}${good ? '\nOn the efficient frontier' : '\nDominated: another point is at least as good on both'}`;
+    marks.push(
+      `<circle class="point${good ? ' on-frontier' : ' dominated'}" cx="${r(x(p.serviceLevel))}" cy="${r(y(p.costPerContact))}" r="${good ? 6 : 5}" ` +
+        `fill="${good ? FRONTIER : '#ffffff'}" stroke="${good ? '#ffffff' : DOMINATED}" stroke-width="2"><title>${esc(tip)}</title></circle>`,
+    );
+  }
+  // Labels of the frontier points (the ones a reader chooses between), alternating above/below.
+  frontier.forEach((i, n) => {
+    const p = points[i];
+    const px = x(p.serviceLevel);
+    const py = y(p.costPerContact);
+    const anchor = px > W - right - 120 ? 'end' : px < left + 120 ? 'start' : 'middle';
+    marks.push(text(px, n % 2 === 0 ? py - 12 : py + 20, p.label, { size: 12, anchor, weight: 600, fill: INK }));
+  });
+  const axes =
+    valueAxisX(x, top, bottom, (v) => percent(v), 'Service level (answered within threshold ÷ offered)') +
+    valueAxisY(y, left, W - right, (v) => money(v, '', false), `Cost per contact (${currency})`);
+  const missing = points.length - shown.length;
+  const subtitle = `${points.length} runs; ${frontier.length} on the efficient frontier${missing ? `; ${missing} without figures not shown` : ''}`;
+  const label = `${title}: ${subtitle}. Frontier: ${frontier.map((i) => points[i].label).join(', ')}.`;
+  return svgDocument(W, H, label, 'sweep', chartTitle(title, subtitle) + leg.svg + axes + marks.join(''));
+}
+
+/** A small self-contained page: the sweep chart and a table of the points. */
+export function sweepReportHtml(input: { title: string; varied: string[]; points: SweepPoint[]; currency: string; generatedAt?: string }): string {
+  const frontier = new Set(efficientFrontier(input.points));
+  const rows = input.points
+    .map(
+      (p, i) =>
+        `<tr${frontier.has(i) ? ' class="on-frontier"' : ''}><td>${esc(p.label)}</td><td class="num">${esc(percent(p.serviceLevel, 1))}</td>` +
+        `<td class="num">${esc(money(p.costPerContact, input.currency))}</td><td>${frontier.has(i) ? '<strong>on the frontier</strong>' : '<span class="muted">dominated</span>'}</td></tr>`,
+    )
+    .join('');
+  const varied = input.varied.length ? input.varied.map((v) => `<code>${esc(v)}</code>`).join(', ') : '–';
+  const body = `
+<header class="report-head">
+  <p class="eyebrow">followsun · sweep</p>
+  <h1>${esc(input.title)}</h1>
+  <p class="meta">Varied: ${varied}. Money in ${esc(input.currency)}.</p>
+</header>
+<section>
+<figure>${sweepChartSvg(input.points, input.currency)}</figure>
+<p class="small muted">A point is on the efficient frontier when no other point has a higher-or-equal service level at a lower-or-equal cost per contact. Cost per contact: total cost ÷ contacts resolved.</p>
+<table class="data sweep-table"><thead><tr><th>Run</th><th class="num">Service level</th><th class="num">Cost per contact</th><th>Frontier</th></tr></thead><tbody>${rows}</tbody></table>
+</section>
+<footer>Generated by followsun${input.generatedAt ? ` on ${esc(input.generatedAt)}` : ''}.</footer>`;
+  return page(input.title, body);
+}
