@@ -1,0 +1,333 @@
+// Compare two to four scenarios: headline cards with the difference to the baseline and its 95%
+// CI (common random numbers, paired per replication), and the coverage heatmaps side by side.
+import { LitElement, css, html, nothing } from 'lit';
+import { customElement, property, state } from 'lit/decorators.js';
+import type { Comparison } from '../../sim/compare';
+import type { Estimate } from '../../sim/confidence';
+import type { Scenario } from '../../sim/scenario';
+import { formatDelta, formatInterval, formatValue } from '../lib/format';
+import { HEADLINES } from './fs-headline';
+import { baseStyles } from './shared-styles';
+import './fs-heatmap';
+
+export interface CompareCandidate {
+  id: string;
+  name: string;
+  valid: boolean;
+  origin: string;
+}
+
+const COMPARE_FIGURES = HEADLINES.filter((h) => h.figure !== 'asaSeconds');
+
+@customElement('fs-compare-view')
+export class FsCompareView extends LitElement {
+  @property({ attribute: false }) candidates: CompareCandidate[] = [];
+  /** Selected document ids, baseline first. */
+  @property({ attribute: false }) selection: string[] = [];
+  @property({ attribute: false }) comparison: Comparison | null = null;
+  @property({ attribute: false }) scenarios: (Scenario | null)[] = [];
+  /** Ids the comparison was run for (may lag behind the selection while running). */
+  @property({ attribute: false }) comparedIds: string[] = [];
+  @property({ type: Boolean }) running = false;
+  @property() progress = '';
+  @property() error = '';
+  @property() timeZone = 'UTC';
+  @property() channel = 'all';
+  @state() private layout: 'side' | 'stacked' = 'side';
+
+  static override styles = [
+    baseStyles,
+    css`
+      :host {
+        display: grid;
+        gap: 1rem;
+      }
+      .panel {
+        padding: 1rem 1.1rem;
+      }
+      h3 {
+        margin: 0 0 0.5rem;
+        font-size: 1rem;
+      }
+      fieldset {
+        border: 0;
+        margin: 0;
+        padding: 0;
+      }
+      legend {
+        font-weight: 600;
+        margin-bottom: 0.5rem;
+      }
+      .choices {
+        display: flex;
+        flex-wrap: wrap;
+        gap: 0.5rem;
+      }
+      .choice {
+        display: inline-flex;
+        align-items: center;
+        gap: 0.45rem;
+        border: 1px solid var(--border);
+        border-radius: 999px;
+        padding: 0.3rem 0.8rem 0.3rem 0.55rem;
+        background: var(--surface);
+        cursor: pointer;
+        font-size: 0.92rem;
+      }
+      .choice.on {
+        border-color: var(--accent);
+        background: var(--accent-soft);
+      }
+      .choice input {
+        margin: 0;
+        accent-color: var(--accent);
+      }
+      .choice .order {
+        font-size: 0.75rem;
+        color: var(--text-muted);
+      }
+      .status {
+        margin-top: 0.6rem;
+        font-size: 0.9rem;
+        color: var(--text-muted);
+        min-height: 1.3em;
+      }
+      .status.error {
+        color: var(--bad);
+      }
+      .grid {
+        display: grid;
+        gap: 0.75rem;
+      }
+      .col-head {
+        font-weight: 650;
+        font-size: 0.98rem;
+        padding: 0.2rem 0;
+        display: flex;
+        gap: 0.5rem;
+        align-items: baseline;
+        flex-wrap: wrap;
+      }
+      .badge {
+        font-size: 0.72rem;
+        font-weight: 600;
+        border-radius: 999px;
+        padding: 0.05rem 0.5rem;
+        background: var(--surface-3);
+        color: var(--text-muted);
+      }
+      .figure {
+        padding: 0.65rem 0.8rem;
+      }
+      .figure .label {
+        font-size: 0.8rem;
+        color: var(--text-muted);
+      }
+      .figure .value {
+        font-size: 1.35rem;
+        font-weight: 650;
+        font-variant-numeric: tabular-nums;
+      }
+      .figure .ci {
+        font-size: 0.75rem;
+        color: var(--text-muted);
+      }
+      .delta {
+        margin-top: 0.3rem;
+        font-size: 0.88rem;
+        font-weight: 600;
+        font-variant-numeric: tabular-nums;
+      }
+      .delta.better {
+        color: var(--good);
+      }
+      .delta.worse {
+        color: var(--bad);
+      }
+      .delta.same {
+        color: var(--text-muted);
+      }
+      .delta small {
+        display: block;
+        font-weight: 400;
+        color: var(--text-muted);
+        font-size: 0.74rem;
+      }
+      .maps {
+        display: grid;
+        gap: 1rem;
+      }
+      .toolbar {
+        display: flex;
+        align-items: center;
+        justify-content: space-between;
+        gap: 1rem;
+        margin-bottom: 0.5rem;
+        flex-wrap: wrap;
+      }
+      .seg {
+        display: inline-flex;
+        border: 1px solid var(--border);
+        border-radius: 6px;
+        overflow: hidden;
+      }
+      .seg button {
+        border: 0;
+        border-radius: 0;
+      }
+      .seg button[aria-pressed='true'] {
+        background: var(--accent-soft);
+        color: var(--text);
+        font-weight: 600;
+      }
+      .empty {
+        color: var(--text-muted);
+      }
+    `,
+  ];
+
+  override render() {
+    const c = this.comparison;
+    const shown = c && this.comparedIds.length === c.scenarios.length;
+    return html`
+      <section class="panel card">${this.renderPicker()}</section>
+      ${shown ? this.renderCards(c!) : nothing}
+      ${shown ? this.renderMaps(c!) : nothing}
+    `;
+  }
+
+  private renderPicker() {
+    const sel = this.selection;
+    const full = sel.length >= 4;
+    return html`
+      <fieldset>
+        <legend>Scenarios to compare (2 to 4; the first one chosen is the baseline)</legend>
+        <div class="choices">
+          ${this.candidates.map((cand) => {
+            const at = sel.indexOf(cand.id);
+            const on = at >= 0;
+            return html`<label class="choice ${on ? 'on' : ''}" title=${cand.valid ? '' : 'This scenario has problems: fix them first'}>
+              <input
+                type="checkbox"
+                .checked=${on}
+                ?disabled=${(!on && full) || !cand.valid}
+                data-doc=${cand.id}
+                @change=${(e: Event) => this.toggle(cand.id, (e.target as HTMLInputElement).checked)}
+              />
+              ${cand.name}
+              ${on ? html`<span class="order">${at === 0 ? 'baseline' : `#${at + 1}`}</span>` : nothing}
+            </label>`;
+          })}
+        </div>
+      </fieldset>
+      <div class="status ${this.error ? 'error' : ''}" role="status" aria-live="polite">
+        ${this.error
+          ? this.error
+          : this.running
+            ? `Comparing with common random numbers… ${this.progress}`
+            : sel.length < 2
+              ? 'Choose at least two scenarios. Tip: “Duplicate” a scenario, change a knob, and compare the variant with the original.'
+              : this.comparison
+                ? `Same seed and replications for all; differences are paired per replication (common random numbers), so small changes show up clearly.`
+                : ''}
+      </div>
+    `;
+  }
+
+  private toggle(id: string, on: boolean) {
+    const next = on ? [...this.selection.filter((x) => x !== id), id] : this.selection.filter((x) => x !== id);
+    this.dispatchEvent(new CustomEvent('selection-change', { detail: next.slice(0, 4), bubbles: true, composed: true }));
+  }
+
+  private makeBaseline(id: string) {
+    const next = [id, ...this.selection.filter((x) => x !== id)];
+    this.dispatchEvent(new CustomEvent('selection-change', { detail: next, bubbles: true, composed: true }));
+  }
+
+  private renderCards(c: Comparison) {
+    const n = c.scenarios.length;
+    const names = this.comparedIds.map((id) => this.candidates.find((x) => x.id === id)?.name ?? id);
+    return html`
+      <section class="panel card" aria-label="Headline comparison">
+        <h3>Headline figures <span class="badge">Δ vs baseline, 95% CI</span></h3>
+        <div class="grid" style="grid-template-columns: repeat(${n}, minmax(0, 1fr))" role="table" aria-label="Scenario comparison">
+          <div role="row" style="display:contents">
+            ${c.scenarios.map(
+              (s, k) => html`<div class="col-head" role="columnheader" data-scenario=${k}>
+                ${names[k]}
+                ${k === 0
+                  ? html`<span class="badge">baseline</span>`
+                  : html`<button class="quiet" style="font-size:0.75rem;padding:0.1rem 0.4rem" @click=${() => this.makeBaseline(this.comparedIds[k])}>Make baseline</button>`}
+                <span class="badge">${s.replications} replications · seed ${s.seed}</span>
+              </div>`,
+            )}
+          </div>
+          ${COMPARE_FIGURES.map(
+            (h) => html`<div role="row" style="display:contents">
+              ${c.scenarios.map((s, k) => {
+                const e = s.summary[h.figure];
+                const d = k > 0 ? c.deltas[k]?.[h.figure] : null;
+                return html`<div class="figure card" role="cell" data-scenario=${k} data-figure=${h.figure} data-value=${String(e.mean)}>
+                  <div class="label">${h.label}</div>
+                  <div class="value">${formatValue(e.mean, h.unit, s.currency)}</div>
+                  <div class="ci">${formatInterval(e, h.unit, s.currency) || html`&nbsp;`}</div>
+                  ${d ? this.renderDelta(d, h.unit, h.lowerIsBetter, s.currency) : nothing}
+                </div>`;
+              })}
+            </div>`,
+          )}
+        </div>
+      </section>
+    `;
+  }
+
+  private renderDelta(d: Estimate, unit: (typeof HEADLINES)[number]['unit'], lowerIsBetter: boolean, currency: string) {
+    const mean = d.mean ?? 0;
+    const ci = d.ci95;
+    const significant = ci ? ci[0] > 0 || ci[1] < 0 : mean !== 0;
+    const better = significant && (lowerIsBetter ? mean < 0 : mean > 0);
+    const tone = !significant ? 'same' : better ? 'better' : 'worse';
+    const words = !significant ? 'no significant difference' : better ? 'better' : 'worse';
+    return html`<div class="delta ${tone}" data-delta=${String(d.mean)} data-ci=${ci ? ci.join(',') : ''} data-significant=${String(significant)}>
+      Δ ${formatDelta(d.mean, unit, currency)} <span class="sr-only">(${words})</span>
+      <small>${ci ? `95% CI ${formatDelta(ci[0], unit, currency)} to ${formatDelta(ci[1], unit, currency)}` : 'one replication: no CI'} · ${words}</small>
+    </div>`;
+  }
+
+  private renderMaps(c: Comparison) {
+    const n = c.scenarios.length;
+    const names = this.comparedIds.map((id) => this.candidates.find((x) => x.id === id)?.name ?? id);
+    const cols = this.layout === 'stacked' ? 1 : 2;
+    void n;
+    return html`
+      <section class="panel card" aria-label="Coverage heatmaps">
+        <div class="toolbar">
+          <h3>Coverage heatmaps (${this.timeZone}${this.channel === 'all' ? '' : `, ${this.channel}`})</h3>
+          <div class="seg" role="group" aria-label="Heatmap layout">
+            <button aria-pressed=${String(this.layout === 'side')} @click=${() => (this.layout = 'side')}>Side by side</button>
+            <button aria-pressed=${String(this.layout === 'stacked')} @click=${() => (this.layout = 'stacked')}>Stacked (hours aligned)</button>
+          </div>
+        </div>
+        <div class="maps" style="grid-template-columns: repeat(${cols}, minmax(0, 1fr))">
+          ${c.scenarios.map(
+            (s, k) => html`<fs-heatmap
+              compact
+              data-scenario=${k}
+              .caption=${`${names[k]}${k === 0 ? ' (baseline)' : ''}: gap ${formatValue(s.summary.gapHours.mean, 'hours')}.`}
+              .result=${s}
+              .scenario=${this.scenarios[k] ?? null}
+              .timeZone=${this.timeZone}
+              .channel=${this.channel}
+            ></fs-heatmap>`,
+          )}
+        </div>
+      </section>
+    `;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'fs-compare-view': FsCompareView;
+  }
+}

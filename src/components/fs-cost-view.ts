@@ -1,0 +1,214 @@
+// Cost: total and per contact by kind of staffing (in-house, outsourced, AI), by pool and by
+// language; how contacts were resolved (the share handled by AI); cost over the week.
+import { LitElement, css, html, nothing, svg } from 'lit';
+import { customElement, property } from 'lit/decorators.js';
+import { scaleLinear } from 'd3';
+import type { ScenarioResult } from '../../sim/metrics';
+import type { Scenario } from '../../sim/scenario';
+import { intervalStarts, KIND_COLOURS, SERIES_COLOURS, WidthController } from '../lib/chart';
+import { formatEstimate, formatInterval, formatValue } from '../lib/format';
+import type { Bar } from './fs-bar-chart';
+import { languageName } from './fs-heatmap';
+import { baseStyles, chartStyles } from './shared-styles';
+import './fs-bar-chart';
+import './fs-time-chart';
+
+const KIND_LABEL: Record<string, string> = { 'in-house': 'In-house', outsourced: 'Outsourced (BPO)', ai: 'AI agents' };
+
+@customElement('fs-cost-view')
+export class FsCostView extends LitElement {
+  @property({ attribute: false }) result: ScenarioResult | null = null;
+  @property({ attribute: false }) scenario: Scenario | null = null;
+  @property() timeZone = 'UTC';
+
+  private readonly width = new WidthController(this, 900);
+
+  static override styles = [
+    baseStyles,
+    chartStyles,
+    css`
+      :host {
+        display: grid;
+        gap: 1rem;
+      }
+      .panel {
+        padding: 1rem 1.1rem 0.9rem;
+      }
+      .two {
+        display: grid;
+        grid-template-columns: repeat(auto-fit, minmax(26rem, 1fr));
+        gap: 1rem;
+      }
+      .mix-label {
+        fill: var(--text);
+        font-size: 0.82rem;
+        font-weight: 600;
+      }
+    `,
+  ];
+
+  override render() {
+    const r = this.result;
+    if (!r) return nothing;
+    const cur = r.currency;
+    const pools = Object.entries(r.pools);
+    const kinds = (['in-house', 'outsourced', 'ai'] as const).filter((k) => pools.some(([, p]) => p.type === k));
+    const handledBy = (kind: string) =>
+      pools.filter(([, p]) => p.type === kind).reduce((s, [, p]) => s + ((kind === 'ai' ? p.contained?.mean : p.handled.mean) ?? 0), 0);
+    const kindBars: Bar[] = kinds.map((k) => {
+      const cost = r.costByType[k];
+      const handled = handledBy(k);
+      return {
+        key: k,
+        label: KIND_LABEL[k],
+        value: cost.mean,
+        ci: cost.ci95,
+        colour: KIND_COLOURS[k],
+        note: handled > 0 ? `${formatValue((cost.mean ?? 0) / handled, 'money', cur)} / contact` : '–',
+        details: [[k === 'ai' ? 'Resolved by AI' : 'Answered', formatValue(handled, 'count')]],
+      };
+    });
+    const poolBars: Bar[] = pools.map(([id, p], i) => {
+      const handled = (p.type === 'ai' ? p.contained?.mean : p.handled.mean) ?? 0;
+      return {
+        key: id,
+        label: id,
+        value: p.costTotal.mean,
+        ci: p.costTotal.ci95,
+        colour: KIND_COLOURS[p.type] ?? SERIES_COLOURS[i % SERIES_COLOURS.length],
+        note: handled > 0 ? `${formatValue((p.costTotal.mean ?? 0) / handled, 'money', cur)} / contact` : '–',
+        details: [
+          ['Type', KIND_LABEL[p.type] ?? p.type],
+          [p.type === 'ai' ? 'Conversations' : 'Answered', formatValue(p.handled.mean, 'count')],
+          ...(p.type === 'ai' ? [['Resolved', formatValue(p.contained?.mean, 'count')] as [string, string]] : []),
+          ...(p.occupancy ? [['Occupancy', formatValue(p.occupancy.mean, 'fraction')] as [string, string]] : []),
+        ],
+      };
+    });
+    const languageBars: Bar[] = Object.entries(r.languages).map(([l, g]) => ({
+      key: l,
+      label: `${languageName(l)} (${l})`,
+      value: g.costTotal.mean,
+      ci: g.costTotal.ci95,
+      colour: '#0ea5e9',
+      note: `${formatValue(g.costPerContact.mean, 'money', cur)} / contact`,
+      details: [
+        ['Contacts', formatValue(g.contacts.mean, 'count')],
+        ['Resolved by AI', formatValue(g.contained.mean, 'count')],
+        ['Answered', formatValue(g.answered.mean, 'count')],
+      ],
+    }));
+    const s = r.summary;
+    const contacts = s.contacts.mean ?? 0;
+    const aiShare = contacts > 0 ? (s.contained.mean ?? 0) / contacts : 0;
+    const starts = intervalStarts(r.start, r.intervals.length, r.intervalMinutes);
+    const days = (Date.parse(r.end) - Date.parse(r.start)) / 86_400_000;
+    const cheapest = [...poolBars].filter((b) => b.note !== '–').sort((a, b) => parseFloat(a.note!.replace(/[^\d.]/g, '')) - parseFloat(b.note!.replace(/[^\d.]/g, '')))[0];
+    return html`
+      <section class="panel card">
+        <h3>How contacts were resolved</h3>
+        ${this.renderMix(r)}
+        <figcaption>
+          ${formatValue(contacts, 'count')} contacts in ${formatValue(days, 'agents')} days:
+          ${kinds.includes('ai') ? `${formatValue(aiShare, 'fraction')} resolved by AI, ` : ''}${formatValue(contacts > 0 ? (s.answered.mean ?? 0) / contacts : 0, 'fraction')} answered by people,
+          ${formatValue(contacts > 0 ? (s.abandoned.mean ?? 0) / contacts : 0, 'fraction')} abandoned. Total cost ${formatEstimate(s.costTotal, 'money', cur)}
+          (${formatValue(s.costPerMonth.mean, 'money', cur)} a month), ${formatEstimate(s.costPerContact, 'money', cur)} per resolved contact.
+        </figcaption>
+      </section>
+      <div class="two">
+        <section class="panel card">
+          <fs-bar-chart
+            heading="Cost by kind of staffing"
+            .summary=${`Cost of the simulated ${formatValue(days, 'agents')} days, with 95% CI; right: cost per contact the kind resolved. ${kinds.includes('ai') ? `AI resolves ${formatValue(aiShare, 'fraction')} of all contacts.` : 'No AI agent in this scenario.'}`}
+            unit="money"
+            .currency=${cur}
+            noteHeading="Per contact"
+            .bars=${kindBars}
+          ></fs-bar-chart>
+        </section>
+        <section class="panel card">
+          <fs-bar-chart
+            heading="Cost by pool"
+            .summary=${`Each pool under its own pricing (hourly, per productive hour, per contact, minimums, service-level clauses).${cheapest ? ` Lowest cost per contact: ${cheapest.label} at ${cheapest.note!.replace(' / contact', '')}.` : ''}`}
+            unit="money"
+            .currency=${cur}
+            noteHeading="Per contact"
+            .bars=${poolBars}
+          ></fs-bar-chart>
+        </section>
+      </div>
+      <div class="two">
+        <section class="panel card">
+          <fs-bar-chart
+            heading="Cost by language"
+            .summary=${'Pool costs shared out to languages by the time agents spent on each; AI costs by conversation. Right: cost per resolved contact.'}
+            unit="money"
+            .currency=${cur}
+            noteHeading="Per contact"
+            .bars=${languageBars}
+          ></fs-bar-chart>
+        </section>
+        <section class="panel card">
+          <fs-time-chart
+            heading="Cost per interval"
+            .summary=${`Cost accrues with paid hours (night and weekend premiums included) and contacts handled; ${formatInterval(s.costTotal, 'money', cur) ? `total ${formatEstimate(s.costTotal, 'money', cur)}` : ''}.`}
+            unit="money"
+            .currency=${cur}
+            .timeZone=${this.timeZone}
+            .starts=${starts}
+            .intervalMs=${r.intervalMinutes * 60_000}
+            .lines=${[
+              {
+                key: 'cost',
+                label: 'Cost',
+                colour: '#0ea5e9',
+                values: r.intervals.map((i) => i.costTotal.mean),
+                lower: r.intervals.map((i) => i.costTotal.ci95?.[0] ?? i.costTotal.mean),
+                upper: r.intervals.map((i) => i.costTotal.ci95?.[1] ?? i.costTotal.mean),
+                step: true,
+              },
+            ]}
+            .chartHeight=${220}
+            yLabel=${cur}
+          ></fs-time-chart>
+        </section>
+      </div>
+    `;
+  }
+
+  private renderMix(r: ScenarioResult) {
+    const s = r.summary;
+    const parts = [
+      { key: 'contained', label: 'Resolved by AI', value: s.contained.mean ?? 0, colour: KIND_COLOURS.ai },
+      { key: 'answered', label: 'Answered by people', value: s.answered.mean ?? 0, colour: '#3b82f6' },
+      { key: 'abandoned', label: 'Abandoned', value: s.abandoned.mean ?? 0, colour: '#ef4444' },
+      { key: 'blocked', label: 'Blocked (queue full)', value: s.blocked.mean ?? 0, colour: '#64748b' },
+      { key: 'waiting', label: 'Still waiting at the end', value: s.waitingAtEnd.mean ?? 0, colour: '#94a3b8' },
+    ].filter((p) => p.value > 0);
+    const total = parts.reduce((a, p) => a + p.value, 0) || 1;
+    const width = Math.max(300, this.width.value - 40);
+    const x = scaleLinear().domain([0, total]).range([0, width]);
+    let acc = 0;
+    const label = parts.map((p) => `${p.label} ${formatValue(p.value / total, 'fraction')}`).join(', ');
+    return html`
+      <ul class="legend">
+        ${parts.map((p) => html`<li><span class="swatch" style="background:${p.colour}"></span>${p.label} ${formatValue(p.value / total, 'fraction')} (${formatValue(p.value, 'count')})</li>`)}
+      </ul>
+      <svg width=${width} height="34" role="img" aria-label=${`How contacts were resolved: ${label}`} data-ai-share=${String((s.contained.mean ?? 0) / total)}>
+        ${parts.map((p) => {
+          const x0 = x(acc);
+          acc += p.value;
+          const w = x(acc) - x0;
+          return svg`<rect x=${x0} y="2" width=${Math.max(0, w - 1)} height="30" style="fill:${p.colour}"><title>${p.label}: ${formatValue(p.value, 'count')}</title></rect>
+            ${w > 60 ? svg`<text class="mix-label" x=${x0 + 8} y="22" style="fill:#fff">${formatValue(p.value / total, 'fraction')}</text>` : nothing}`;
+        })}
+      </svg>
+    `;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'fs-cost-view': FsCostView;
+  }
+}

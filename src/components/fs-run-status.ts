@@ -1,0 +1,110 @@
+// The simulation's state: progress (replications done) while running, then what was run and how
+// long it took; warnings from the model; a Cancel button.
+import { LitElement, css, html, nothing } from 'lit';
+import { customElement, property } from 'lit/decorators.js';
+import { formatValue } from '../lib/format';
+import { baseStyles } from './shared-styles';
+
+export type RunPhase = 'idle' | 'running' | 'done' | 'error' | 'invalid';
+
+@customElement('fs-run-status')
+export class FsRunStatus extends LitElement {
+  @property({ reflect: true }) phase: RunPhase = 'idle';
+  @property({ type: Number }) done = 0;
+  @property({ type: Number }) total = 0;
+  @property({ type: Number }) ms = 0;
+  @property({ type: Number }) seed = 0;
+  @property({ type: Number }) contacts = 0;
+  @property() message = '';
+  @property({ attribute: false }) warnings: string[] = [];
+
+  static override styles = [
+    baseStyles,
+    css`
+      :host {
+        display: block;
+        font-size: 0.9rem;
+      }
+      .bar {
+        display: flex;
+        align-items: center;
+        gap: 0.75rem;
+        min-height: 2.1rem;
+        flex-wrap: wrap;
+      }
+      progress {
+        width: 12rem;
+        height: 0.5rem;
+        accent-color: var(--accent);
+      }
+      .dot {
+        width: 0.55rem;
+        height: 0.55rem;
+        border-radius: 50%;
+        background: var(--good);
+        display: inline-block;
+        flex: none;
+      }
+      :host([phase='running']) .dot {
+        background: var(--accent);
+        animation: pulse 1s infinite ease-in-out;
+      }
+      :host([phase='error']) .dot,
+      :host([phase='invalid']) .dot {
+        background: var(--bad);
+      }
+      @keyframes pulse {
+        50% {
+          opacity: 0.3;
+        }
+      }
+      @media (prefers-reduced-motion: reduce) {
+        :host([phase='running']) .dot {
+          animation: none;
+        }
+      }
+      .msg.error {
+        color: var(--bad);
+      }
+      .warnings {
+        margin: 0.2rem 0 0;
+        padding-left: 1.2rem;
+        color: var(--warn);
+        font-size: 0.85rem;
+      }
+      button {
+        padding: 0.2rem 0.6rem;
+        font-size: 0.85rem;
+      }
+    `,
+  ];
+
+  override render() {
+    return html`
+      <div class="bar" role="status" aria-live="polite">
+        <span class="dot" aria-hidden="true"></span>
+        ${this.phase === 'running'
+          ? html`<span class="msg" data-progress=${`${this.done}/${this.total}`}>
+                Simulating… ${this.done} of ${this.total || '?'} replications
+              </span>
+              <progress max=${this.total || 1} value=${this.done} aria-label="Replications done"></progress>
+              <button @click=${() => this.dispatchEvent(new CustomEvent('cancel-run', { bubbles: true, composed: true }))}>Cancel</button>`
+          : this.phase === 'done'
+            ? html`<span class="msg"
+                >Simulated ${this.total} replications in ${formatValue(this.ms / 1000, 'agents')} s · seed ${this.seed} ·
+                ${formatValue(this.contacts, 'count')} contacts a replication · means with 95% confidence intervals</span
+              >`
+            : this.phase === 'error' || this.phase === 'invalid'
+              ? html`<span class="msg error">${this.message}</span>`
+              : html`<span class="msg muted">${this.message || 'Ready'}</span>`}
+      </div>
+      ${this.warnings.length ? html`<ul class="warnings">${this.warnings.map((w) => html`<li>${w}</li>`)}</ul>` : nothing}
+    `;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'fs-run-status': FsRunStatus;
+  }
+}

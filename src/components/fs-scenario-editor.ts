@@ -1,0 +1,326 @@
+// The knobs people turn: head count per shift and pool, BPO and AI prices, AI containment, volume,
+// handle time, replications and seed. Each edit goes into the scenario's text and is validated
+// with sim/'s schema; the message for a field appears next to it. The source itself can be edited.
+import { LitElement, css, html, nothing, type TemplateResult } from 'lit';
+import { customElement, property, state } from 'lit/decorators.js';
+import { live } from 'lit/directives/live.js';
+import { rawData, splitProblems, pathKey, type FieldPath, type Problem, type ScenarioDoc } from '../lib/scenario-doc';
+import { baseStyles } from './shared-styles';
+
+type Raw = Record<string, unknown>;
+const isObject = (v: unknown): v is Raw => v !== null && typeof v === 'object' && !Array.isArray(v);
+
+const COST_FIELDS: [string, string, string][] = [
+  ['perHour', 'Per paid hour', 'per agent hour'],
+  ['perProductiveHour', 'Per productive hour', 'per hour on the phones'],
+  ['perContact', 'Per contact', 'per handled contact'],
+  ['perHandledMinute', 'Per handled minute', 'per minute'],
+  ['monthlyMinimum', 'Monthly minimum', 'per month'],
+];
+
+let fieldIds = 0;
+
+@customElement('fs-scenario-editor')
+export class FsScenarioEditor extends LitElement {
+  @property({ attribute: false }) doc: ScenarioDoc | null = null;
+  @state() private sourceDraft: string | null = null;
+
+  static override styles = [
+    baseStyles,
+    css`
+      :host {
+        display: block;
+        font-size: 0.93rem;
+      }
+      details {
+        border-top: 1px solid var(--border);
+        padding: 0.55rem 0;
+      }
+      summary {
+        cursor: pointer;
+        font-weight: 600;
+        padding: 0.15rem 0;
+        list-style-position: outside;
+      }
+      summary .count {
+        font-weight: 400;
+        color: var(--text-muted);
+        font-size: 0.85rem;
+      }
+      .block {
+        margin: 0.55rem 0 0.2rem;
+        padding: 0.55rem 0.65rem;
+        background: var(--surface-2);
+        border: 1px solid var(--border);
+        border-radius: 6px;
+      }
+      .block-head {
+        display: flex;
+        align-items: baseline;
+        justify-content: space-between;
+        gap: 0.5rem;
+        margin-bottom: 0.35rem;
+      }
+      .block-head b {
+        font-size: 0.95rem;
+      }
+      .tag {
+        font-size: 0.72rem;
+        border-radius: 999px;
+        padding: 0.05rem 0.45rem;
+        background: var(--surface-3);
+        color: var(--text-muted);
+        white-space: nowrap;
+      }
+      .tag.outsourced {
+        background: #fef3c7;
+        color: #92400e;
+      }
+      .tag.ai {
+        background: #f3e8ff;
+        color: #6b21a8;
+      }
+      .tag.in-house {
+        background: #dbeafe;
+        color: #1e40af;
+      }
+      .sub {
+        color: var(--text-muted);
+        font-size: 0.8rem;
+        margin-bottom: 0.3rem;
+      }
+      .field {
+        display: grid;
+        grid-template-columns: minmax(0, 1fr) 6.2rem;
+        align-items: center;
+        gap: 0.15rem 0.5rem;
+        margin: 0.25rem 0;
+      }
+      .field label {
+        color: var(--text);
+        font-size: 0.88rem;
+      }
+      .field label .unit {
+        color: var(--text-muted);
+        font-size: 0.78rem;
+      }
+      .field input {
+        width: 100%;
+        text-align: right;
+        font-variant-numeric: tabular-nums;
+        min-height: 1.9rem;
+      }
+      .field.wide {
+        grid-template-columns: minmax(0, 1fr);
+      }
+      .field.wide input {
+        text-align: left;
+      }
+      .field input[aria-invalid='true'] {
+        border-color: var(--bad);
+        background: var(--bad-soft);
+      }
+      .error {
+        grid-column: 1 / -1;
+        color: var(--bad);
+        font-size: 0.8rem;
+        line-height: 1.35;
+      }
+      .problems {
+        background: var(--bad-soft);
+        color: var(--bad);
+        border: 1px solid var(--bad);
+        border-radius: 6px;
+        padding: 0.5rem 0.7rem;
+        margin: 0.4rem 0;
+        font-size: 0.84rem;
+      }
+      .problems ul {
+        margin: 0.25rem 0 0;
+        padding-left: 1.1rem;
+      }
+      textarea {
+        width: 100%;
+        min-height: 22rem;
+        font-family: var(--mono);
+        font-size: 0.78rem;
+        line-height: 1.45;
+        border: 1px solid var(--border);
+        border-radius: 6px;
+        background: var(--surface);
+        color: var(--text);
+        padding: 0.5rem;
+        resize: vertical;
+        tab-size: 2;
+      }
+      .row {
+        display: flex;
+        gap: 0.5rem;
+        margin-top: 0.4rem;
+        align-items: center;
+        flex-wrap: wrap;
+      }
+      .hint {
+        color: var(--text-muted);
+        font-size: 0.8rem;
+      }
+    `,
+  ];
+
+  override render() {
+    const doc = this.doc;
+    if (!doc) return nothing;
+    const data = rawData(doc);
+    const problems = splitProblems(doc);
+    const used = new Set<Problem>();
+    const field = (path: FieldPath, label: string | TemplateResult, value: unknown, opts: { unit?: string; step?: string; wide?: boolean; text?: boolean; min?: string } = {}) => {
+      const key = pathKey(path);
+      const mine = problems.filter((p) => p.path === key || (p.path?.startsWith(`${key}.`) ?? false) || (p.path?.startsWith(`${key}[`) ?? false));
+      mine.forEach((p) => used.add(p));
+      const id = `f${++fieldIds}`;
+      const shown = value === undefined || value === null ? '' : String(value);
+      return html`<div class="field ${opts.wide ? 'wide' : ''}">
+        <label for=${id}>${label}${opts.unit ? html` <span class="unit">${opts.unit}</span>` : nothing}</label>
+        <input
+          id=${id}
+          type=${opts.text ? 'text' : 'number'}
+          inputmode=${opts.text ? 'text' : 'decimal'}
+          step=${opts.step ?? 'any'}
+          min=${opts.min ?? nothing}
+          .value=${live(shown)}
+          data-path=${key}
+          aria-invalid=${mine.length ? 'true' : 'false'}
+          aria-describedby=${mine.length ? `${id}-err` : nothing}
+          @change=${(e: Event) => this.commit(path, (e.target as HTMLInputElement).value, !!opts.text)}
+        />
+        ${mine.length ? html`<div class="error" id=${`${id}-err`} role="alert">${mine.map((p) => p.message).join('; ')}</div>` : nothing}
+      </div>`;
+    };
+    if (!data) {
+      return html`${this.renderProblems(problems)} ${this.renderSource(doc)}`;
+    }
+    const demand = Array.isArray(data.demand) ? (data.demand as Raw[]) : [];
+    const staffing = Array.isArray(data.staffing) ? (data.staffing as Raw[]) : [];
+    const currency = typeof data.currency === 'string' ? data.currency : 'EUR';
+    const sections = html`
+      <details open>
+        <summary>Scenario</summary>
+        ${field(['name'], 'Name', data.name, { wide: true, text: true })}
+        ${field(['replications'], 'Replications', data.replications ?? 10, { step: '1', min: '1' })}
+        ${field(['seed'], 'Seed', data.seed ?? 1, { step: '1', min: '0' })}
+      </details>
+      <details open>
+        <summary>Staffing <span class="count">(${staffing.length} pools)</span></summary>
+        ${staffing.map((p, i) => this.renderPool(p, i, field, currency))}
+      </details>
+      <details>
+        <summary>Demand <span class="count">(${demand.length} streams)</span></summary>
+        ${demand.map((d, i) => this.renderStream(d, i, field))}
+      </details>
+    `;
+    const rest = problems.filter((p) => !used.has(p));
+    return html`${this.renderProblems(rest)} ${sections} ${this.renderSource(doc)}`;
+  }
+
+  private renderPool(p: Raw, i: number, field: (path: FieldPath, label: string | TemplateResult, value: unknown, opts?: Record<string, unknown>) => TemplateResult, currency: string) {
+    const type = typeof p.type === 'string' ? p.type : 'in-house';
+    const base: FieldPath = ['staffing', i];
+    const skills = Array.isArray(p.skills) ? (p.skills as string[]).join(', ') : '';
+    const channels = Array.isArray(p.channels) ? (p.channels as string[]).join(', ') : type === 'ai' ? 'chat' : 'all channels';
+    const cost = isObject(p.cost) ? p.cost : {};
+    let body: TemplateResult[];
+    if (type === 'ai') {
+      const containment = isObject(p.containment) ? p.containment : {};
+      body = [
+        ...Object.entries(containment).map(([k, v]) =>
+          field([...base, 'containment', k], html`Containment ${k === 'default' ? '(default)' : k}`, v, { unit: '0–1', step: '0.05', min: '0' }),
+        ),
+        field([...base, 'cost', 'perConversation'], 'Price per conversation', cost.perConversation ?? 0, { unit: currency, step: '0.05', min: '0' }),
+        field([...base, 'cost', 'perResolution'], 'Price per resolution', cost.perResolution ?? 0, { unit: currency, step: '0.05', min: '0' }),
+      ];
+    } else {
+      const shifts = Array.isArray(p.shifts) ? (p.shifts as Raw[]) : null;
+      const heads = shifts
+        ? shifts.map((s, k) =>
+            field([...base, 'shifts', k, 'agents'], html`${String(Array.isArray(s.days) ? s.days.join(',') : s.days)} ${String(s.start)}–${String(s.end)}`, s.agents, {
+              unit: 'agents',
+              step: '1',
+              min: '0',
+            }),
+          )
+        : [field([...base, 'agents'], 'Agents around the clock', p.agents, { unit: 'agents', step: '1', min: '0' })];
+      const present = COST_FIELDS.filter(([k]) => cost[k] !== undefined);
+      const costs = (present.length ? present : COST_FIELDS.slice(0, 1)).map(([k, label, unit]) =>
+        field([...base, 'cost', k], label, cost[k] ?? 0, { unit: `${currency} ${unit}`, step: k === 'monthlyMinimum' ? '1000' : '0.5', min: '0' }),
+      );
+      body = [...heads, ...costs, field([...base, 'shrinkage'], 'Shrinkage', p.shrinkage ?? 0, { unit: '0–1', step: '0.05', min: '0' })];
+    }
+    return html`<div class="block" data-pool=${String(p.id)}>
+      <div class="block-head"><b>${String(p.id)}</b><span class="tag ${type}">${type === 'outsourced' ? 'outsourced (BPO)' : type}</span></div>
+      <div class="sub">${skills} · ${channels}${typeof p.timezone === 'string' ? ` · ${p.timezone}` : ''}</div>
+      ${body}
+    </div>`;
+  }
+
+  private renderStream(d: Raw, i: number, field: (path: FieldPath, label: string | TemplateResult, value: unknown, opts?: Record<string, unknown>) => TemplateResult) {
+    const base: FieldPath = ['demand', i];
+    const volume = isObject(d.volume) ? d.volume : {};
+    const key = (['perWeek', 'perDay', 'perHour'] as const).find((k) => volume[k] !== undefined) ?? 'perWeek';
+    const handle = isObject(d.handleTime) ? d.handleTime : {};
+    const patience = isObject(d.patience) ? d.patience : null;
+    return html`<div class="block" data-stream=${String(d.id)}>
+      <div class="block-head"><b>${String(d.id)}</b><span class="tag">${String(d.language)} · ${String(d.channel ?? 'voice')}</span></div>
+      ${field([...base, 'volume', key], 'Volume', volume[key], { unit: `contacts ${key.replace('per', 'per ').toLowerCase()}`, step: '100', min: '0' })}
+      ${field([...base, 'handleTime', 'mean'], 'Handle time', handle.mean, { unit: 's (mean)', step: '10', min: '0' })}
+      ${patience ? field([...base, 'patience', 'mean'], 'Patience', patience.mean, { unit: 's (mean)', step: '10', min: '0' }) : nothing}
+    </div>`;
+  }
+
+  private renderProblems(problems: Problem[]) {
+    if (!problems.length) return nothing;
+    return html`<div class="problems" role="alert">
+      <b>This scenario cannot run until these are fixed:</b>
+      <ul>
+        ${problems.map((p) => html`<li>${p.line ? `line ${p.line}: ` : ''}${p.path ? `${p.path}: ` : ''}${p.message}</li>`)}
+      </ul>
+    </div>`;
+  }
+
+  private renderSource(doc: ScenarioDoc) {
+    const draft = this.sourceDraft ?? doc.text;
+    return html`<details @toggle=${(e: Event) => (e.target as HTMLDetailsElement).open || (this.sourceDraft = null)}>
+      <summary>Source <span class="count">(${doc.format.toUpperCase()}, every field)</span></summary>
+      <p class="hint">Everything the file can say (patterns, shifts, pricing, AI…). See the README for the format.</p>
+      <textarea
+        aria-label="Scenario source"
+        spellcheck="false"
+        .value=${live(draft)}
+        @input=${(e: Event) => (this.sourceDraft = (e.target as HTMLTextAreaElement).value)}
+      ></textarea>
+      <div class="row">
+        <button class="primary" ?disabled=${this.sourceDraft === null || this.sourceDraft === doc.text} @click=${this.applySource}>Apply</button>
+        <button ?disabled=${this.sourceDraft === null} @click=${() => (this.sourceDraft = null)}>Discard changes</button>
+      </div>
+    </details>`;
+  }
+
+  private applySource = () => {
+    if (this.sourceDraft === null) return;
+    this.dispatchEvent(new CustomEvent('source-edit', { detail: this.sourceDraft, bubbles: true, composed: true }));
+    this.sourceDraft = null;
+  };
+
+  private commit(path: FieldPath, raw: string, text: boolean) {
+    let value: unknown;
+    if (text) value = raw;
+    else if (raw.trim() === '') value = null;
+    else value = Number.isFinite(Number(raw)) ? Number(raw) : raw;
+    this.dispatchEvent(new CustomEvent('field-edit', { detail: { path, value }, bubbles: true, composed: true }));
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'fs-scenario-editor': FsScenarioEditor;
+  }
+}

@@ -1,0 +1,133 @@
+// Staffing: agents on the phones by pool (stacked) against the agents required (Erlang, per
+// queue), over the horizon; one language or all. Occupancy per pool.
+import { LitElement, css, html, nothing } from 'lit';
+import { customElement, property, state } from 'lit/decorators.js';
+import type { ScenarioResult } from '../../sim/metrics';
+import type { Scenario } from '../../sim/scenario';
+import { intervalStarts, SERIES_COLOURS } from '../lib/chart';
+import { formatEstimate, formatValue } from '../lib/format';
+import { formatWeekdayTime } from '../lib/time';
+import type { Bar } from './fs-bar-chart';
+import type { AreaSeries, LineSeries } from './fs-time-chart';
+import { languageName } from './fs-heatmap';
+import { baseStyles } from './shared-styles';
+import './fs-bar-chart';
+import './fs-time-chart';
+
+@customElement('fs-staffing-view')
+export class FsStaffingView extends LitElement {
+  @property({ attribute: false }) result: ScenarioResult | null = null;
+  @property({ attribute: false }) scenario: Scenario | null = null;
+  @property() timeZone = 'UTC';
+  @state() private language = 'all';
+
+  static override styles = [
+    baseStyles,
+    css`
+      :host {
+        display: grid;
+        gap: 1rem;
+      }
+      .panel {
+        padding: 1rem 1.1rem 0.9rem;
+      }
+      .toolbar {
+        display: flex;
+        gap: 0.6rem;
+        align-items: center;
+        margin-bottom: 0.5rem;
+        flex-wrap: wrap;
+      }
+      label {
+        font-size: 0.9rem;
+        color: var(--text-muted);
+      }
+    `,
+  ];
+
+  override render() {
+    const r = this.result;
+    if (!r) return nothing;
+    const starts = intervalStarts(r.start, r.intervals.length, r.intervalMinutes);
+    const languages = [...new Set(r.coverage.map((q) => q.language))];
+    const lang = languages.includes(this.language) ? this.language : 'all';
+    const poolIds = Object.keys(r.staffing);
+    const human = (this.scenario?.staffing ?? []).filter((p) => p.type !== 'ai');
+    const serves = (id: string) => {
+      if (lang === 'all') return true;
+      const p = human.find((x) => x.id === id);
+      return !p ? false : p.skills.includes(lang) || (p.secondarySkills?.languages.includes(lang) ?? false);
+    };
+    const shown = poolIds.filter(serves);
+    const areas: AreaSeries[] = shown.map((id) => ({
+      key: id,
+      label: `${id} (${r.pools[id]?.type ?? ''})`,
+      colour: SERIES_COLOURS[poolIds.indexOf(id) % SERIES_COLOURS.length],
+      values: r.staffing[id],
+    }));
+    const queues = r.coverage.filter((q) => lang === 'all' || q.language === lang);
+    const required = r.intervals.map((_, i) => queues.reduce((s, q) => s + q.requiredAgents[i], 0));
+    const onPhones = r.intervals.map((_, i) => shown.reduce((s, id) => s + r.staffing[id][i], 0));
+    const lines: LineSeries[] = [
+      { key: 'required', label: `Required (Erlang, ${lang === 'all' ? 'sum over queues' : `${lang} queues`})`, colour: 'var(--text)', values: required, step: true, dashed: true },
+    ];
+    const short = r.intervals.map((_, i) => onPhones[i] < required[i] - 0.5).filter(Boolean).length;
+    const worst = required.reduce((a, req, i) => (req - onPhones[i] > required[a] - onPhones[a] ? i : a), 0);
+    const hours = r.intervalMinutes / 60;
+    const occupancy: Bar[] = Object.entries(r.pools)
+      .filter(([, p]) => p.type !== 'ai')
+      .map(([id, p]) => ({
+        key: id,
+        label: id,
+        value: p.occupancy?.mean ?? null,
+        ci: p.occupancy?.ci95 ?? null,
+        colour: SERIES_COLOURS[poolIds.indexOf(id) % SERIES_COLOURS.length],
+        note: `${formatValue(p.agentsOnPhones?.mean, 'agents')} avg on phones`,
+        details: [
+          ['Type', p.type],
+          ['Handled', formatValue(p.handled.mean, 'count')],
+        ],
+      }));
+    return html`
+      <section class="panel card">
+        <div class="toolbar">
+          <label for="lang">Language</label>
+          <select id="lang" @change=${(e: Event) => (this.language = (e.target as HTMLSelectElement).value)}>
+            <option value="all" ?selected=${lang === 'all'}>All languages</option>
+            ${languages.map((l) => html`<option value=${l} ?selected=${lang === l}>${languageName(l)} (${l})</option>`)}
+          </select>
+        </div>
+        <fs-time-chart
+          heading=${`Agents on the phones by pool vs required${lang === 'all' ? '' : ` — pools speaking ${languageName(lang)}`}`}
+          .summary=${`Stacked: agents on the phones (after shrinkage and absence) in each pool${lang === 'all' ? '' : ` with ${lang}`}; dashed: agents the Erlang formulas require for the service-level target on each queue. ${
+            short ? `Fewer on the phones than required in ${formatValue(short * hours, 'hours')} of the period; the largest shortfall is ${formatValue(required[worst] - onPhones[worst], 'agents')} agents on ${formatWeekdayTime(starts[worst], this.timeZone)} ${this.timeZone}.` : 'Never fewer on the phones than required.'
+          } Multi-skilled agents appear once per pool; required agents add up over queues, which overstates the need where pools share skills.`}
+          unit="agents"
+          .timeZone=${this.timeZone}
+          .starts=${starts}
+          .intervalMs=${r.intervalMinutes * 60_000}
+          .areas=${areas}
+          .lines=${lines}
+          .chartHeight=${300}
+          yLabel="Agents"
+        ></fs-time-chart>
+      </section>
+      <section class="panel card">
+        <fs-bar-chart
+          heading="Occupancy by pool"
+          .summary=${`Busy time ÷ time on the phones, with 95% CI. Above ~85% agents burn out; below ~60% the pool is overstaffed. Overall service level ${formatEstimate(r.summary.serviceLevel, 'fraction')}.`}
+          unit="fraction"
+          .xMax=${1}
+          .bars=${occupancy}
+          noteHeading="On the phones"
+        ></fs-bar-chart>
+      </section>
+    `;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'fs-staffing-view': FsStaffingView;
+  }
+}

@@ -1,0 +1,294 @@
+// A time-series chart over the simulated horizon: lines (optionally with a 95% CI band), stacked
+// areas, and a reference line (a target). Time axis in the display zone. Focus the chart and use
+// the arrow keys to read the values interval by interval; a tooltip follows the pointer.
+import { LitElement, css, html, nothing, svg, type PropertyValues } from 'lit';
+import { customElement, property, state } from 'lit/decorators.js';
+import { area, axisBottom, axisLeft, curveStepAfter, line, max, scaleLinear, select, stack, stackOffsetNone } from 'd3';
+import { dayTicks, tipPosition, tipTime, WidthController } from '../lib/chart';
+import { formatCompactMoney, formatValue, type Unit } from '../lib/format';
+import { baseStyles, chartStyles } from './shared-styles';
+
+export interface LineSeries {
+  key: string;
+  label: string;
+  colour: string;
+  values: (number | null)[];
+  lower?: (number | null)[];
+  upper?: (number | null)[];
+  dashed?: boolean;
+  /** Drawn as steps (a value holds for the whole interval). */
+  step?: boolean;
+}
+
+export interface AreaSeries {
+  key: string;
+  label: string;
+  colour: string;
+  values: number[];
+}
+
+@customElement('fs-time-chart')
+export class FsTimeChart extends LitElement {
+  @property() heading = '';
+  @property() summary = '';
+  @property() unit: Unit = 'fraction';
+  @property() currency = 'EUR';
+  @property() timeZone = 'UTC';
+  @property({ attribute: false }) starts: number[] = [];
+  @property({ type: Number }) intervalMs = 1_800_000;
+  @property({ attribute: false }) lines: LineSeries[] = [];
+  @property({ attribute: false }) areas: AreaSeries[] = [];
+  @property({ attribute: false }) reference: { value: number; label: string } | null = null;
+  @property({ type: Number }) yMax: number | null = null;
+  @property({ type: Number }) chartHeight = 220;
+  @property() yLabel = '';
+
+  @state() private hover: number | null = null;
+
+  private readonly width = new WidthController(this, 800);
+  private x = scaleLinear();
+  private y = scaleLinear();
+
+  static override styles = [
+    baseStyles,
+    chartStyles,
+    css`
+      :host {
+        display: block;
+      }
+      svg:focus-visible {
+        outline: 2px solid var(--focus);
+        outline-offset: 4px;
+        border-radius: 4px;
+      }
+      .hover-line {
+        stroke: var(--text-muted);
+        stroke-width: 1;
+        stroke-dasharray: 3 3;
+      }
+      .reference {
+        stroke: var(--bad);
+        stroke-width: 1.5;
+        stroke-dasharray: 6 4;
+      }
+      .reference-label {
+        fill: var(--bad);
+        font-size: 0.78rem;
+        font-weight: 600;
+        paint-order: stroke;
+        stroke: var(--surface);
+        stroke-width: 4px;
+        stroke-linejoin: round;
+      }
+    `,
+  ];
+
+  private margin = { top: 12, right: 16, bottom: 28, left: 64 };
+
+  override render() {
+    const n = this.starts.length;
+    if (!n) return nothing;
+    const width = Math.max(320, this.width.value);
+    const height = this.chartHeight;
+    const m = this.margin;
+    const x0 = this.starts[0];
+    const x1 = this.starts[n - 1] + this.intervalMs;
+    this.x = scaleLinear().domain([x0, x1]).range([m.left, width - m.right]);
+    const stacked = this.areas.length
+      ? stack<number>()
+          .keys(this.areas.map((_, k) => String(k)))
+          .value((i, key) => this.areas[Number(key)].values[i] ?? 0)
+          .offset(stackOffsetNone)(Array.from({ length: n }, (_, i) => i))
+      : [];
+    const top = Math.max(
+      this.reference?.value ?? 0,
+      max(stacked.length ? stacked[stacked.length - 1] : [], (d) => d[1]) ?? 0,
+      ...this.lines.map((s) => max([...(s.upper ?? []), ...s.values], (v) => v ?? 0) ?? 0),
+    );
+    const yTop = this.yMax ?? (top > 0 ? top * 1.08 : 1);
+    this.y = scaleLinear().domain([0, yTop]).nice().range([height - m.bottom, m.top]);
+    const x = this.x;
+    const y = this.y;
+    // Lines at interval midpoints; steps from interval starts (with a closing point at the end).
+    const mid = (i: number) => x(this.starts[i] + this.intervalMs / 2);
+    const stepX = (i: number) => x(i < n ? this.starts[i] : x1);
+    const lineOf = (s: LineSeries) => {
+      if (s.step) {
+        const vals = [...s.values, s.values[n - 1]];
+        return line<number | null>()
+          .defined((v) => v !== null && Number.isFinite(v))
+          .x((_, i) => stepX(i))
+          .y((v) => y(v!))
+          .curve(curveStepAfter)(vals);
+      }
+      return line<number | null>()
+        .defined((v) => v !== null && Number.isFinite(v))
+        .x((_, i) => mid(i))
+        .y((v) => y(v!))(s.values);
+    };
+    const bandOf = (s: LineSeries) =>
+      area<number>()
+        .defined((i) => s.lower![i] !== null && s.upper![i] !== null && Number.isFinite(s.lower![i]!))
+        .x((i) => mid(i))
+        .y0((i) => y(s.lower![i]!))
+        .y1((i) => y(s.upper![i]!))(Array.from({ length: n }, (_, i) => i));
+    const areaOf = (layer: (typeof stacked)[number]) =>
+      area<(typeof layer)[number]>()
+        .x((_, i) => stepX(i))
+        .y0((d) => y(d[0]))
+        .y1((d) => y(d[1]))
+        .curve(curveStepAfter)([...layer, layer[n - 1]]);
+    const h = this.hover;
+    return html`
+      <figure>
+        ${this.heading ? html`<h3>${this.heading}</h3>` : nothing}
+        ${this.renderLegend()}
+        <div class="chart" @pointerleave=${() => (this.hover = null)}>
+          <svg
+            width=${width}
+            height=${height}
+            role="img"
+            tabindex="0"
+            aria-label=${`${this.heading}. ${this.summary} Use the left and right arrow keys to read values per interval.`}
+            @pointermove=${this.onPointer}
+            @keydown=${this.onKey}
+            @blur=${() => (this.hover = null)}
+          >
+            <g class="grid y-grid" transform="translate(${m.left},0)"></g>
+            ${stacked.map((layer, k) => svg`<path d=${areaOf(layer) ?? ''} style="fill:${this.areas[k].colour};opacity:0.85"></path>`)}
+            ${this.lines
+              .filter((s) => s.lower && s.upper)
+              .map((s) => svg`<path d=${bandOf(s) ?? ''} style="fill:${s.colour};opacity:0.18"></path>`)}
+            ${this.lines.map(
+              (s) =>
+                svg`<path d=${lineOf(s) ?? ''} style="fill:none;stroke:${s.colour};stroke-width:${s.dashed ? 2 : 1.8};${s.dashed ? 'stroke-dasharray:5 3;' : ''}"></path>`,
+            )}
+            ${this.reference
+              ? svg`<line class="reference" x1=${m.left} x2=${width - m.right} y1=${y(this.reference.value)} y2=${y(this.reference.value)}></line>
+                    <text class="reference-label" x=${width - m.right - 4} y=${y(this.reference.value) - 5} text-anchor="end">${this.reference.label}</text>`
+              : nothing}
+            <g class="axis x-axis" transform="translate(0,${height - m.bottom})"></g>
+            <g class="axis y-axis" transform="translate(${m.left},0)"></g>
+            ${this.yLabel
+              ? svg`<text class="axis-label" transform="translate(14,${(height - m.bottom + m.top) / 2}) rotate(-90)" text-anchor="middle">${this.yLabel}</text>`
+              : nothing}
+            ${h !== null ? svg`<line class="hover-line" x1=${mid(h)} x2=${mid(h)} y1=${m.top} y2=${height - m.bottom}></line>` : nothing}
+            ${h !== null
+              ? this.lines.map((s) =>
+                  s.values[h] !== null && Number.isFinite(s.values[h]!)
+                    ? svg`<circle cx=${mid(h)} cy=${y(s.values[h]!)} r="3.5" style="fill:${s.colour};stroke:var(--surface);stroke-width:1.5"></circle>`
+                    : nothing,
+                )
+              : nothing}
+          </svg>
+          ${h !== null ? this.renderTip(h, mid(h), width) : nothing}
+        </div>
+        ${this.summary ? html`<figcaption>${this.summary}</figcaption>` : nothing}
+      </figure>
+    `;
+  }
+
+  protected override updated(changed: PropertyValues<this>): void {
+    super.updated(changed);
+    if (!this.starts.length) return;
+    const root = this.renderRoot;
+    const m = this.margin;
+    const width = Math.max(320, this.width.value);
+    const x0 = this.starts[0];
+    const x1 = this.starts[this.starts.length - 1] + this.intervalMs;
+    const ticks = dayTicks(x0, x1, this.timeZone);
+    const labels = new Map(ticks.map((t) => [t.at, t.label]));
+    const xAxis = root.querySelector<SVGGElement>('.x-axis');
+    if (xAxis)
+      select(xAxis).call(
+        axisBottom(this.x)
+          .tickValues(ticks.map((t) => t.at))
+          .tickFormat((v) => labels.get(Number(v)) ?? '')
+          .tickSizeOuter(0),
+      );
+    const fmt = (v: number) =>
+      this.unit === 'fraction' ? `${Math.round(v * 100)}%` : this.unit === 'money' ? formatCompactMoney(v, this.currency) : this.unit === 'seconds' ? `${v} s` : String(v);
+    const yAxis = root.querySelector<SVGGElement>('.y-axis');
+    if (yAxis) select(yAxis).call(axisLeft(this.y).ticks(5).tickFormat((v) => fmt(Number(v))).tickSizeOuter(0));
+    const grid = root.querySelector<SVGGElement>('.y-grid');
+    if (grid)
+      select(grid).call(
+        axisLeft(this.y)
+          .ticks(5)
+          .tickSize(-(width - m.left - m.right))
+          .tickFormat(() => ''),
+      );
+  }
+
+  private renderLegend() {
+    const items = [
+      ...this.areas.map((a) => html`<li><span class="swatch" style="background:${a.colour}"></span>${a.label}</li>`),
+      ...this.lines.map(
+        (s) =>
+          html`<li>
+            <span class="swatch line ${s.dashed ? 'dashed' : ''}" style="background:${s.colour};color:${s.colour}"></span>${s.label}${s.lower
+              ? html` <span class="swatch" style="background:${s.colour};opacity:0.25"></span>95% CI`
+              : nothing}
+          </li>`,
+      ),
+      ...(this.reference ? [html`<li><span class="swatch dashed" style="color:var(--bad)"></span>${this.reference.label}</li>`] : []),
+    ];
+    return items.length > 1 || this.reference ? html`<ul class="legend">${items}</ul>` : nothing;
+  }
+
+  private renderTip(i: number, xPos: number, width: number) {
+    const rows: [string, string, string][] = [
+      ...this.lines.map((s): [string, string, string] => [
+        s.label,
+        formatValue(s.values[i], this.unit, this.currency) +
+          (s.lower && s.lower[i] !== null && s.upper?.[i] !== null && s.upper
+            ? ` (${formatValue(s.lower[i], this.unit, this.currency)}–${formatValue(s.upper[i], this.unit, this.currency)})`
+            : ''),
+        s.colour,
+      ]),
+      ...this.areas
+        .slice()
+        .reverse()
+        .map((a): [string, string, string] => [a.label, formatValue(a.values[i], this.unit, this.currency), a.colour]),
+    ];
+    if (this.areas.length > 1) rows.push(['Total on the phones', formatValue(this.areas.reduce((s, a) => s + (a.values[i] ?? 0), 0), this.unit), 'transparent']);
+    return html`<div class="tip" role="status" style=${tipPosition(xPos, 40, width)}>
+      <b>${tipTime(this.starts[i], this.timeZone)}</b>
+      ${rows.map(
+        ([k, v, c]) => html`<div class="row"><span><span class="swatch" style="background:${c}"></span> ${k}</span><span>${v}</span></div>`,
+      )}
+    </div>`;
+  }
+
+  private onPointer = (e: PointerEvent) => {
+    const svgEl = e.currentTarget as SVGSVGElement;
+    const box = svgEl.getBoundingClientRect();
+    const t = this.x.invert(e.clientX - box.left);
+    const i = Math.floor((t - this.starts[0]) / this.intervalMs);
+    this.hover = i >= 0 && i < this.starts.length ? i : null;
+  };
+
+  private onKey = (e: KeyboardEvent) => {
+    const n = this.starts.length;
+    const perDay = Math.round(86_400_000 / this.intervalMs);
+    const i = this.hover ?? -1;
+    const moves: Record<string, number> = {
+      ArrowRight: Math.min(n - 1, i + 1),
+      ArrowLeft: Math.max(0, i < 0 ? 0 : i - 1),
+      PageDown: Math.min(n - 1, Math.max(0, i) + perDay),
+      PageUp: Math.max(0, i - perDay),
+      Home: 0,
+      End: n - 1,
+    };
+    if (e.key in moves) {
+      e.preventDefault();
+      this.hover = moves[e.key];
+    } else if (e.key === 'Escape') this.hover = null;
+  };
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'fs-time-chart': FsTimeChart;
+  }
+}

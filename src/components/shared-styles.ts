@@ -1,0 +1,211 @@
+// Styles shared by the components: controls, cards, focus rings, chart axes.
+import { css } from 'lit';
+
+export const baseStyles = css`
+  :host {
+    font-family: var(--font);
+    color: var(--text);
+    box-sizing: border-box;
+  }
+  /* border-box everywhere, set directly: <details> has its own (user-agent) shadow root, so
+     'inherit' would pick up content-box from inside it. */
+  *,
+  *::before,
+  *::after {
+    box-sizing: border-box;
+  }
+  .sr-only {
+    position: absolute;
+    width: 1px;
+    height: 1px;
+    margin: -1px;
+    padding: 0;
+    overflow: hidden;
+    clip: rect(0 0 0 0);
+    white-space: nowrap;
+    border: 0;
+  }
+  :focus-visible {
+    outline: 2px solid var(--focus);
+    outline-offset: 2px;
+  }
+  button,
+  select,
+  input {
+    font: inherit;
+    color: inherit;
+  }
+  button {
+    display: inline-flex;
+    align-items: center;
+    gap: 0.4em;
+    border: 1px solid var(--border);
+    background: var(--surface);
+    border-radius: 6px;
+    padding: 0.35rem 0.75rem;
+    cursor: pointer;
+    line-height: 1.3;
+    white-space: nowrap;
+  }
+  button:hover:not(:disabled) {
+    background: var(--surface-3);
+  }
+  button:disabled {
+    opacity: 0.5;
+    cursor: default;
+  }
+  button.primary {
+    background: var(--accent);
+    border-color: var(--accent);
+    color: var(--accent-text);
+  }
+  button.primary:hover:not(:disabled) {
+    filter: brightness(1.08);
+    background: var(--accent);
+  }
+  button.quiet {
+    border-color: transparent;
+    background: transparent;
+  }
+  button.quiet:hover:not(:disabled) {
+    background: var(--surface-3);
+  }
+  select,
+  input[type='text'],
+  input[type='number'] {
+    border: 1px solid var(--border);
+    background: var(--surface);
+    border-radius: 6px;
+    padding: 0.3rem 0.5rem;
+    min-height: 2rem;
+  }
+  select:hover,
+  input:hover {
+    border-color: var(--border-strong);
+  }
+  .muted {
+    color: var(--text-muted);
+  }
+  .card {
+    background: var(--surface);
+    border: 1px solid var(--border);
+    border-radius: var(--radius);
+    box-shadow: var(--shadow);
+  }
+`;
+
+export const chartStyles = css`
+  figure {
+    margin: 0;
+  }
+  figcaption {
+    color: var(--text-muted);
+    font-size: 0.93rem;
+    line-height: 1.45;
+    margin: 0.35rem 0 0;
+  }
+  h3 {
+    font-size: 1rem;
+    font-weight: 600;
+    margin: 0 0 0.15rem;
+  }
+  .chart {
+    position: relative;
+  }
+  svg {
+    display: block;
+    overflow: visible;
+    font-family: var(--font);
+  }
+  .axis text {
+    fill: var(--text-muted);
+    font-size: 0.8rem;
+  }
+  .axis line,
+  .axis path {
+    stroke: var(--border-strong);
+  }
+  .grid line {
+    stroke: var(--grid);
+  }
+  .grid path {
+    display: none;
+  }
+  .axis-label {
+    fill: var(--text-muted);
+    font-size: 0.8rem;
+  }
+  .tip {
+    position: absolute;
+    pointer-events: none;
+    z-index: 5;
+    background: var(--surface);
+    color: var(--text);
+    border: 1px solid var(--border-strong);
+    border-radius: 6px;
+    box-shadow: 0 4px 14px rgba(0, 0, 0, 0.18);
+    padding: 0.45rem 0.6rem;
+    font-size: 0.85rem;
+    line-height: 1.4;
+    white-space: nowrap;
+  }
+  .tip b {
+    font-weight: 600;
+  }
+  .tip .row {
+    display: flex;
+    justify-content: space-between;
+    gap: 1rem;
+  }
+  .legend {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0.4rem 1rem;
+    font-size: 0.85rem;
+    color: var(--text-muted);
+    margin: 0.3rem 0;
+    padding: 0;
+    list-style: none;
+  }
+  .legend li {
+    display: inline-flex;
+    align-items: center;
+    gap: 0.35rem;
+  }
+  .swatch {
+    width: 0.85rem;
+    height: 0.85rem;
+    border-radius: 2px;
+    display: inline-block;
+    flex: none;
+  }
+  .swatch.line {
+    height: 3px;
+    border-radius: 0;
+  }
+  .swatch.dashed {
+    height: 0;
+    border-top: 2px dashed currentColor;
+    background: none !important;
+  }
+  table.data {
+    border-collapse: collapse;
+    font-size: 0.9rem;
+    width: 100%;
+  }
+  table.data th,
+  table.data td {
+    padding: 0.3rem 0.6rem;
+    border-bottom: 1px solid var(--border);
+    text-align: right;
+    white-space: nowrap;
+  }
+  table.data th:first-child,
+  table.data td:first-child {
+    text-align: left;
+  }
+  table.data th {
+    color: var(--text-muted);
+    font-weight: 500;
+  }
+`;

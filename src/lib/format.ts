@@ -1,0 +1,84 @@
+// Numbers as an analyst reads them: percentages, seconds, money in the scenario's currency, and a
+// mean with its 95% confidence interval. The figures themselves come from sim/ untouched.
+import type { Estimate } from '../../sim/confidence';
+
+export type Unit = 'count' | 'fraction' | 'seconds' | 'money' | 'hours' | 'agents';
+
+const locale = 'en-US';
+const grouped = new Intl.NumberFormat(locale, { maximumFractionDigits: 0 });
+const oneDecimal = new Intl.NumberFormat(locale, { minimumFractionDigits: 1, maximumFractionDigits: 1 });
+const moneyFormats = new Map<string, Intl.NumberFormat>();
+
+function moneyFormat(currency: string, digits: number): Intl.NumberFormat {
+  const key = `${currency}|${digits}`;
+  let f = moneyFormats.get(key);
+  if (!f) {
+    try {
+      f = new Intl.NumberFormat(locale, { style: 'currency', currency, minimumFractionDigits: digits, maximumFractionDigits: digits });
+    } catch {
+      f = new Intl.NumberFormat(locale, { minimumFractionDigits: digits, maximumFractionDigits: digits });
+    }
+    moneyFormats.set(key, f);
+  }
+  return f;
+}
+
+export function formatSeconds(s: number): string {
+  if (!Number.isFinite(s)) return '–';
+  if (s < 100) return `${oneDecimal.format(s)} s`;
+  if (s < 3600) return `${Math.floor(s / 60)} min ${String(Math.round(s % 60)).padStart(2, '0')} s`;
+  if (s < 86400) return `${oneDecimal.format(s / 3600)} h`;
+  return `${oneDecimal.format(s / 86400)} d`;
+}
+
+export function formatValue(value: number | null | undefined, unit: Unit, currency = 'EUR'): string {
+  if (value === null || value === undefined || !Number.isFinite(value)) return '–';
+  switch (unit) {
+    case 'count':
+      return grouped.format(value);
+    case 'fraction':
+      return `${oneDecimal.format(value * 100)}%`;
+    case 'seconds':
+      return formatSeconds(value);
+    case 'hours':
+      return `${oneDecimal.format(value)} h`;
+    case 'agents':
+      return oneDecimal.format(value);
+    case 'money':
+      return moneyFormat(currency, Math.abs(value) >= 1000 ? 0 : 2).format(value);
+  }
+}
+
+/** A signed difference: "+3.2 pts", "−12.5 h", "+€0.41". */
+export function formatDelta(value: number | null | undefined, unit: Unit, currency = 'EUR'): string {
+  if (value === null || value === undefined || !Number.isFinite(value)) return '–';
+  const sign = value > 0 ? '+' : value < 0 ? '−' : '±';
+  const abs = Math.abs(value);
+  if (unit === 'fraction') return `${sign}${oneDecimal.format(abs * 100)} pts`;
+  return `${sign}${formatValue(abs, unit, currency)}`;
+}
+
+/** "85.3% (85.1–85.4)": the mean, then the 95% confidence interval when it has width. */
+export function formatEstimate(e: Estimate | undefined, unit: Unit, currency = 'EUR'): string {
+  if (!e || e.mean === null) return '–';
+  const ci = formatInterval(e, unit, currency);
+  return ci ? `${formatValue(e.mean, unit, currency)} ${ci}` : formatValue(e.mean, unit, currency);
+}
+
+/** "(85.1–85.4)" or '' when the interval is missing or has no width. */
+export function formatInterval(e: Estimate | undefined, unit: Unit, currency = 'EUR', delta = false): string {
+  if (!e || e.mean === null || !e.ci95 || e.ci95[1] - e.ci95[0] <= Math.abs(e.mean) * 1e-12) return '';
+  const f = (x: number) => (delta ? formatDelta(x, unit, currency) : formatValue(x, unit, currency));
+  return `(${f(e.ci95[0])} to ${f(e.ci95[1])})`;
+}
+
+/** Axis ticks: "€50K", "€1.2M". */
+export function formatCompactMoney(value: number, currency = 'EUR'): string {
+  try {
+    return new Intl.NumberFormat(locale, { style: 'currency', currency, notation: 'compact', maximumFractionDigits: 1 }).format(value);
+  } catch {
+    return new Intl.NumberFormat(locale, { notation: 'compact', maximumFractionDigits: 1 }).format(value);
+  }
+}
+
+export const PERCENT = (x: number) => `${Math.round(x * 100)}%`;

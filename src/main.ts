@@ -1,0 +1,3 @@
+// Entry point of the web app.
+import './theme.css';
+import './components/fs-app';

@@ -1,0 +1,91 @@
+// Runs simulations off the main thread. One runner has at most one job: starting another cancels
+// the one in progress (its worker is terminated, its promise rejects with Cancelled).
+import type { Comparison } from '../sim/compare';
+import type { ScenarioResult } from '../sim/metrics';
+import type { Scenario } from '../sim/scenario';
+import type { WorkerReply, WorkerRequest } from './sim-protocol';
+
+export class Cancelled extends Error {
+  constructor() {
+    super('cancelled');
+    this.name = 'Cancelled';
+  }
+}
+
+export type Progress = (done: number, total: number) => void;
+
+interface Pending {
+  id: number;
+  resolve: (reply: WorkerReply) => void;
+  reject: (e: Error) => void;
+  onProgress: Progress;
+}
+
+let nextId = 0;
+
+export class SimRunner {
+  private worker: Worker | null = null;
+  private pending: Pending | null = null;
+
+  get busy(): boolean {
+    return this.pending !== null;
+  }
+
+  simulate(scenario: Scenario, onProgress: Progress): Promise<{ result: ScenarioResult; warnings: string[]; ms: number }> {
+    return this.start({ kind: 'simulate', id: ++nextId, scenario }, onProgress).then((reply) => {
+      if (reply.type !== 'result') throw new Error('unexpected reply');
+      return reply;
+    });
+  }
+
+  compare(scenarios: Scenario[], onProgress: Progress): Promise<{ comparison: Comparison; ms: number }> {
+    return this.start({ kind: 'compare', id: ++nextId, scenarios }, onProgress).then((reply) => {
+      if (reply.type !== 'comparison') throw new Error('unexpected reply');
+      return reply;
+    });
+  }
+
+  /** Stops the job in progress, if any. */
+  cancel(): void {
+    if (!this.pending) return;
+    this.worker?.terminate();
+    this.worker = null;
+    const p = this.pending;
+    this.pending = null;
+    p.reject(new Cancelled());
+  }
+
+  private start(request: WorkerRequest, onProgress: Progress): Promise<WorkerReply> {
+    this.cancel();
+    const worker = (this.worker ??= this.spawn());
+    return new Promise<WorkerReply>((resolve, reject) => {
+      this.pending = { id: request.id, resolve, reject, onProgress };
+      worker.postMessage(request);
+    });
+  }
+
+  private spawn(): Worker {
+    const worker = new Worker(new URL('./sim.worker.ts', import.meta.url), { type: 'module', name: 'followsun-sim' });
+    worker.onmessage = (event: MessageEvent<WorkerReply>) => {
+      const reply = event.data;
+      const p = this.pending;
+      if (!p || reply.id !== p.id) return;
+      if (reply.type === 'progress') {
+        p.onProgress(reply.done, reply.total);
+        return;
+      }
+      this.pending = null;
+      if (reply.type === 'error') p.reject(new Error(reply.message));
+      else p.resolve(reply);
+    };
+    worker.onerror = (event) => {
+      event.preventDefault();
+      const p = this.pending;
+      this.pending = null;
+      this.worker?.terminate();
+      this.worker = null;
+      p?.reject(new Error(event.message || 'the simulation worker failed to start'));
+    };
+    return worker;
+  }
+}

@@ -1,0 +1,472 @@
+// The web app as a user meets it: built with `vite build`, served from a sub-folder of a plain
+// static server, driven in headless Chromium. Expected numbers come from sim/ run here in Node
+// (the CLI's code path: parseScenario → compileScenario → simulate, same seed), never from the page.
+import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { parseDocument } from 'yaml';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { compareModels, compileForComparison } from '../../sim/compare';
+import type { ScenarioResult } from '../../sim/metrics';
+import { compileScenario } from '../../sim/model';
+import { formatPath, parseScenario, ScenarioError, type Scenario } from '../../sim/scenario';
+import { simulate } from '../../sim/simulate';
+import { buildApp, CHROMIUM, launch, ROOT, serve, shotPath, type Browser, type StaticServer } from './browser';
+
+const DEFAULT_FILE = join(ROOT, 'scenarios', 'global-follow-the-sun.yaml');
+const DEFAULT_TEXT = readFileSync(DEFAULT_FILE, 'utf8');
+
+function run(text: string): { scenario: Scenario; result: ScenarioResult } {
+  const scenario = parseScenario(text, 'x.yaml');
+  return { scenario, result: simulate(compileScenario(scenario)) };
+}
+
+/** The YAML text with one field changed (what the app's editor does to the file). */
+function edited(text: string, path: (string | number)[], value: unknown): string {
+  const doc = parseDocument(text);
+  doc.setIn(path, value);
+  return doc.toString();
+}
+
+/** The outsourced pool's biggest shift: the head count the test turns. */
+function bpoShift(s: Scenario): { path: (string | number)[]; agents: number } {
+  let best: { path: (string | number)[]; agents: number } | null = null;
+  s.staffing.forEach((p, i) => {
+    if (p.type !== 'outsourced' || !p.shifts) return;
+    p.shifts.forEach((sh, k) => {
+      if (!best || sh.agents > best.agents) best = { path: ['staffing', i, 'shifts', k, 'agents'], agents: sh.agents };
+    });
+  });
+  if (!best) throw new Error('the default scenario has no outsourced pool with shifts');
+  return best;
+}
+
+const app = (page: Page) => page.locator('fs-app');
+const headline = (page: Page, figure: string) => page.locator(`fs-app fs-headline [data-figure="${figure}"]`);
+const field = (page: Page, path: (string | number)[]) => page.locator(`fs-app fs-scenario-editor input[data-path="${formatPath(path)}"]`);
+
+async function waitForRunDone(page: Page, timeout = 30_000): Promise<void> {
+  await page.locator('fs-app fs-run-status[phase="done"]').waitFor({ timeout });
+}
+
+async function headlineValue(page: Page, figure: string): Promise<number> {
+  return Number(await headline(page, figure).getAttribute('data-value'));
+}
+
+async function tab(page: Page, name: string): Promise<void> {
+  await page.locator('fs-app [role="tab"]', { hasText: name }).click();
+}
+
+describe('web app, built and driven in headless Chromium', () => {
+  let dist: string;
+  let server: StaticServer;
+  let browser: Browser;
+  let page: Page;
+  const external: string[] = [];
+  const pageErrors: string[] = [];
+  let base: { scenario: Scenario; result: ScenarioResult };
+
+  beforeAll(async () => {
+    if (!existsSync(CHROMIUM)) {
+      throw new Error(`No Chromium at ${CHROMIUM}: install it (apt-get install -y chromium) or set CHROMIUM_PATH`);
+    }
+    dist = buildApp();
+    server = await serve(dist);
+    browser = await launch();
+    page = await browser.context.newPage();
+    page.on('request', (r) => {
+      if (!r.url().startsWith(server.url) && !r.url().startsWith('data:') && !r.url().startsWith('blob:')) external.push(r.url());
+    });
+    page.on('pageerror', (e) => pageErrors.push(e.message));
+    base = run(DEFAULT_TEXT);
+  }, 120_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+    if (dist) rmSync(dist, { recursive: true, force: true });
+  });
+
+  it('opens with the default scenario already simulated, from a sub-folder, without network calls', async () => {
+    const started = Date.now();
+    await page.goto(server.url);
+    await page.locator('fs-app fs-heatmap rect.cell').first().waitFor({ timeout: 30_000 });
+    await waitForRunDone(page);
+    const firstResultMs = Number(await app(page).getAttribute('data-first-result-ms'));
+    console.info(`load to first result: ${firstResultMs} ms after navigation start (${Date.now() - started} ms wall clock incl. page load)`);
+    expect(firstResultMs).toBeGreaterThan(0);
+
+    // The numbers the CLI computes for the same scenario and seed. Figures made of counts (gap
+    // hours, service level, abandon rate) are identical. Continuous sums (waits, handled minutes
+    // behind some costs) can differ in the last bits: Node 20's V8 and Chromium's V8 round about
+    // 1 in 12 results of Math.log / Math.exp / Math.cos differently (by 1 ulp), and sim/ samples
+    // with them. The tolerance below is far tighter than any digit the app shows.
+    expect(await page.locator('fs-app .scenario-title').textContent()).toContain(base.scenario.name);
+    for (const figure of ['gapHours', 'serviceLevel', 'abandonRate'] as const) {
+      expect(await headlineValue(page, figure), figure).toBe(base.result.summary[figure].mean);
+    }
+    let worst = 0;
+    for (const figure of ['asaSeconds', 'costPerContact', 'costPerMonth'] as const) {
+      const shown = await headlineValue(page, figure);
+      const expected = base.result.summary[figure].mean!;
+      worst = Math.max(worst, Math.abs(shown - expected) / Math.abs(expected));
+      expect(shown / expected, figure).toBeCloseTo(1, 10);
+    }
+    console.info(`largest relative difference browser vs Node in continuous figures: ${worst.toExponential(1)}`);
+    await expect.poll(() => page.locator('fs-app fs-run-status .msg').textContent()).toContain(`${base.result.replications} replications`);
+    await page.screenshot({ path: shotPath('01-coverage') });
+
+    expect(external, 'requests outside the static server').toEqual([]);
+    expect(server.requests.every((p) => p.startsWith('/app/')), server.requests.join(' ')).toBe(true);
+    expect(pageErrors).toEqual([]);
+  });
+
+  it('shows heatmap cells that match the simulation run in Node with the same seed', async () => {
+    const cells = await page.locator('fs-app fs-heatmap rect.cell').evaluateAll((els) =>
+      els.map((e) => ({ ...(e as SVGElement).dataset })),
+    );
+    const r = base.result;
+    const languages = [...new Set(r.coverage.map((q) => q.language))];
+    expect(cells.length).toBe(languages.length * 168);
+
+    // Expected, computed here: the display zone is UTC, so an interval's hour of the week is
+    // its UTC weekday (Monday first) and hour.
+    const start = Date.parse(r.start);
+    const columnOf = (i: number) => {
+      const d = new Date(start + i * r.intervalMinutes * 60_000);
+      return ((d.getUTCDay() + 6) % 7) * 24 + d.getUTCHours();
+    };
+    const expected = new Map<string, { offered: number; noCoverage: boolean; within: number }>();
+    for (const q of r.coverage) {
+      q.offered.forEach((offered, i) => {
+        const key = `${q.language}|${columnOf(i)}`;
+        const e = expected.get(key) ?? { offered: 0, noCoverage: false, within: 0 };
+        e.offered += offered;
+        e.within += (q.serviceLevel[i] ?? 0) * offered;
+        if (q.channel !== 'email' && offered > 0 && q.agentsOnPhones[i] === 0) e.noCoverage = true;
+        expected.set(key, e);
+      });
+    }
+    let hatched = 0;
+    for (const c of cells) {
+      const e = expected.get(`${c.language}|${c.column}`)!;
+      expect(e, `${c.language} ${c.column}`).toBeDefined();
+      expect(Number(c.offered)).toBeCloseTo(e.offered, 9);
+      expect(c.nocoverage).toBe(String(e.noCoverage));
+      if (e.offered > 0) expect(Number(c.sl)).toBeCloseTo(e.within / e.offered, 9);
+      if (e.noCoverage) hatched++;
+    }
+    expect(hatched).toBeGreaterThan(0); // the default week has hours nobody covers
+    // Hatched cells use the pattern, not a colour.
+    const fill = await page.locator('fs-app fs-heatmap rect.cell[data-nocoverage="true"]').first().getAttribute('style');
+    expect(fill).toMatch(/url\(#hatch-/);
+    // And each row adds up to the language's offered contacts.
+    for (const language of languages) {
+      const sum = cells.filter((c) => c.language === language).reduce((s, c) => s + Number(c.offered), 0);
+      expect(sum / r.languages[language].offered.mean!).toBeCloseTo(1, 9);
+    }
+  });
+
+  it("shows an hour's details on click and with the keyboard", async () => {
+    const cell = page.locator('fs-app fs-heatmap rect.cell[data-nocoverage="true"]').first();
+    await cell.click();
+    const details = page.locator('fs-app fs-heatmap [aria-label="Details of the selected hour"]');
+    await details.waitFor();
+    const text = (await details.textContent()) ?? '';
+    expect(text).toContain('No coverage');
+    expect(text).toMatch(/Offered[\s\S]*Answered[\s\S]*Abandoned[\s\S]*ASA[\s\S]*On the phones[\s\S]*Required/);
+    expect(text).toMatch(/Agents on the phones by pool/);
+    await page.screenshot({ path: shotPath('02-cell-details') });
+    await page.keyboard.press('Escape');
+    await expect.poll(() => details.count()).toBe(0);
+
+    // Keyboard: the focused cell moves with the arrows, Enter opens the details.
+    const first = page.locator('fs-app fs-heatmap rect.cell[tabindex="0"]');
+    await first.focus();
+    const before = Number(await first.getAttribute('data-column'));
+    const row = Number(await first.getAttribute('data-row'));
+    await page.keyboard.press('ArrowRight');
+    await page.keyboard.press('ArrowDown');
+    const focused = page.locator('fs-app fs-heatmap rect.cell[tabindex="0"]');
+    expect(Number(await focused.getAttribute('data-column'))).toBe(before + 1);
+    expect(await focused.getAttribute('data-row')).toBe(String(row + 1));
+    await page.screenshot({ path: shotPath('02b-keyboard-focus') });
+    await page.keyboard.press('Enter');
+    await details.waitFor();
+    expect(await details.textContent()).toContain(await focused.getAttribute('data-language'));
+    await page.keyboard.press(' ');
+    await details.waitFor();
+  });
+
+  it('switches the display time zone of the heatmap', async () => {
+    const zone = 'Asia/Tokyo';
+    await page.locator('fs-app #tz').selectOption(zone);
+    // The cell for Monday 09:00 Tokyo holds the interval starting Monday 00:00 UTC.
+    const cell = page.locator('fs-app fs-heatmap rect.cell[data-row="0"][data-column="9"]');
+    await expect.poll(() => cell.getAttribute('data-start')).toBe(base.result.start);
+    await page.locator('fs-app #tz').selectOption('UTC');
+    await expect.poll(() => page.locator('fs-app fs-heatmap rect.cell[data-row="0"][data-column="0"]').getAttribute('data-start')).toBe(base.result.start);
+  });
+
+  it('draws the waits, staffing and cost views with axes, legends and text summaries', async () => {
+    await page.setViewportSize({ width: 1440, height: 1900 });
+    for (const [name, selector] of [
+      ['Waits', 'fs-waits-view fs-time-chart'],
+      ['Staffing', 'fs-staffing-view fs-time-chart'],
+      ['Cost', 'fs-cost-view fs-bar-chart'],
+    ] as const) {
+      await tab(page, name);
+      const chart = page.locator(`fs-app ${selector}`).first();
+      await chart.waitFor();
+      await expect.poll(() => chart.locator('.axis .tick').count()).toBeGreaterThan(2);
+      expect(await chart.locator('svg[role="img"]').getAttribute('aria-label')).toBeTruthy();
+      expect((await chart.locator('figcaption').textContent())?.length).toBeGreaterThan(20);
+      await page.screenshot({ path: shotPath(`03-${name.toLowerCase()}`) });
+    }
+    // The staffing chart stacks every human pool.
+    await tab(page, 'Staffing');
+    const legend = (await page.locator('fs-app fs-staffing-view fs-time-chart .legend').textContent()) ?? '';
+    for (const id of Object.keys(base.result.staffing)) expect(legend).toContain(id);
+    await page.setViewportSize({ width: 1440, height: 900 });
+    await tab(page, 'Coverage');
+  });
+
+  it('changes the gap hours when the BPO head count changes, with messages next to a bad value', async () => {
+    const shift = bpoShift(base.scenario);
+    const input = field(page, shift.path);
+    expect(await input.inputValue()).toBe(String(shift.agents));
+
+    // A bad value: the schema's message next to the field, nothing runs.
+    await input.fill('-3');
+    await input.press('Tab');
+    const message = page.locator('fs-app fs-scenario-editor .error');
+    await expect.poll(() => message.textContent()).toContain('expected a whole number ≥ 0, got -3');
+    expect(await input.getAttribute('aria-invalid')).toBe('true');
+    await page.locator('fs-app fs-run-status[phase="invalid"]').waitFor();
+    await page.screenshot({ path: shotPath('04-field-error') });
+
+    // No BPO night shift: more gap hours, the same figure the CLI computes for that file.
+    const before = await headlineValue(page, 'gapHours');
+    await input.fill('0');
+    await input.press('Tab');
+    const changed = run(edited(DEFAULT_TEXT, shift.path, 0));
+    await expect.poll(() => headlineValue(page, 'gapHours'), { timeout: 30_000 }).toBe(changed.result.summary.gapHours.mean);
+    await waitForRunDone(page);
+    expect(changed.result.summary.gapHours.mean!).toBeGreaterThan(before);
+    expect(await message.count()).toBe(0);
+  });
+
+  it('compares a variant with deltas and confidence intervals, heatmaps side by side', async () => {
+    const shift = bpoShift(base.scenario);
+    await page.getByRole('button', { name: 'Duplicate as variant' }).click();
+    await expect.poll(() => page.locator('fs-app fs-scenario-list li').count()).toBe(5);
+    expect(await page.locator('fs-app .scenario-title').textContent()).toContain('(variant 2)');
+    // The variant gets the BPO night shift back.
+    const input = field(page, shift.path);
+    await input.fill(String(shift.agents));
+    await input.press('Tab');
+
+    // Download: the variant as YAML, the file's comments kept, readable by the CLI's parser.
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download YAML' }).click()]);
+    expect(download.suggestedFilename()).toMatch(/-variant-2\.yaml$/);
+    const yaml = readFileSync((await download.path())!, 'utf8');
+    const firstComment = DEFAULT_TEXT.split('\n').find((l) => l.startsWith('#'));
+    if (firstComment) expect(yaml).toContain(firstComment);
+    const downloaded = parseScenario(yaml, download.suggestedFilename());
+    expect(downloaded.name).toMatch(/\(variant 2\)$/);
+    expect(parseDocument(yaml).getIn(shift.path)).toBe(shift.agents);
+
+    await tab(page, 'Compare');
+
+    const delta = page.locator('fs-app fs-compare-view [data-scenario="1"][data-figure="gapHours"] .delta');
+    await delta.waitFor({ timeout: 60_000 });
+    // Expected: the CLI's comparison of the two files (common random numbers).
+    const baseline = parseScenario(edited(DEFAULT_TEXT, shift.path, 0), 'a.yaml');
+    const variant = parseScenario(edited(edited(DEFAULT_TEXT, shift.path, shift.agents), ['name'], 'variant'), 'b.yaml');
+    const expected = compareModels(compileForComparison([baseline, variant]));
+    const d = expected.deltas[1]!.gapHours;
+    expect(Number(await delta.getAttribute('data-delta'))).toBe(d.mean);
+    expect(await delta.getAttribute('data-ci')).toBe(d.ci95!.join(','));
+    expect(d.mean!).toBeLessThan(0);
+    expect(await delta.getAttribute('data-significant')).toBe('true');
+    for (const figure of ['serviceLevel', 'abandonRate', 'costPerContact', 'costPerMonth'] as const) {
+      const shown = Number(await page.locator(`fs-app fs-compare-view [data-scenario="1"][data-figure="${figure}"] .delta`).getAttribute('data-delta'));
+      const want = expected.deltas[1]![figure].mean!;
+      if (figure.startsWith('cost')) expect(Math.abs(shown - want), figure).toBeLessThan(1e-9 * Math.abs(expected.scenarios[1].summary[figure].mean!));
+      else expect(shown, figure).toBe(want);
+    }
+    expect(await page.locator('fs-app fs-compare-view fs-heatmap').count()).toBe(2);
+    await page.setViewportSize({ width: 1440, height: 1250 });
+    await page.screenshot({ path: shotPath('05-compare') });
+    await page.setViewportSize({ width: 1440, height: 900 });
+    await tab(page, 'Coverage');
+  });
+
+  it('reports a broken file readably and keeps the scenario on screen; opens good files dropped on the page', async () => {
+    const title = await page.locator('fs-app .scenario-title').textContent();
+    const gap = await headlineValue(page, 'gapHours');
+    const broken = [
+      'name: Broken',
+      'horizon: { start: 2026-03-16T00:00:00Z, days: 1 }',
+      'demand:',
+      '  - { id: calls, language: en, volume: { perHour: 100 }, handleTime: { dist: exponential, mean: 180 } }',
+      'staffing:',
+      '  - { id: team, skills: [en], agents: -3 }',
+      '',
+    ].join('\n');
+    let problems: string[] = [];
+    try {
+      parseScenario(broken, 'broken.yaml');
+    } catch (e) {
+      problems = (e as ScenarioError).problems;
+    }
+    expect(problems.length).toBeGreaterThan(0);
+    await page.locator('fs-app input[type="file"]').setInputFiles({ name: 'broken.yaml', mimeType: 'text/yaml', buffer: Buffer.from(broken) });
+    const alert = page.locator('fs-app [data-notice="error"]');
+    await alert.waitFor();
+    const text = (await alert.textContent()) ?? '';
+    for (const p of problems) expect(text).toContain(p);
+    expect(text).toContain('Could not open broken.yaml');
+    expect(await page.locator('fs-app .scenario-title').textContent()).toBe(title);
+    expect(await headlineValue(page, 'gapHours')).toBe(gap);
+    expect(await page.locator('fs-app fs-scenario-list li').count()).toBe(5);
+    await page.screenshot({ path: shotPath('06-broken-file') });
+
+    // Not YAML at all.
+    await page.locator('fs-app input[type="file"]').setInputFiles({ name: 'notes.json', mimeType: 'application/json', buffer: Buffer.from('{ "name": "x", ') });
+    await expect.poll(() => alert.textContent()).toContain('notes.json');
+    await expect.poll(() => alert.textContent()).toContain('not valid YAML or JSON');
+    expect(await page.locator('fs-app .scenario-title').textContent()).toBe(title);
+
+    // A good JSON file dropped on the page opens and runs.
+    const good = JSON.stringify({
+      name: 'One queue (dropped)',
+      horizon: { start: '2026-03-16T00:00:00Z', days: 1, warmupHours: 2 },
+      replications: 3,
+      demand: [{ id: 'calls', language: 'en', volume: { perHour: 300 }, handleTime: { dist: 'exponential', mean: 180 } }],
+      staffing: [{ id: 'team', skills: ['en'], agents: 18 }],
+    });
+    const dataTransfer = await page.evaluateHandle((json) => {
+      const dt = new DataTransfer();
+      dt.items.add(new File([json], 'one-queue.json', { type: 'application/json' }));
+      return dt;
+    }, good);
+    await page.dispatchEvent('fs-app', 'dragenter', { dataTransfer });
+    await page.dispatchEvent('fs-app', 'dragover', { dataTransfer });
+    await page.dispatchEvent('fs-app', 'drop', { dataTransfer });
+    await expect.poll(() => page.locator('fs-app .scenario-title').textContent()).toBe('One queue (dropped)');
+    await waitForRunDone(page);
+    const expectedGood = run(good).result;
+    expect(await headlineValue(page, 'serviceLevel')).toBe(expectedGood.summary.serviceLevel.mean);
+    expect(await headlineValue(page, 'gapHours')).toBe(expectedGood.summary.gapHours.mean);
+    expect(await alert.count()).toBe(0); // a file that opens clears the old message
+  });
+
+  it('keeps responding while a long run is in progress, and a new run replaces it', async () => {
+    await page.locator('fs-app fs-scenario-list li', { hasText: '(variant 2)' }).getByRole('button').first().click();
+    await waitForRunDone(page, 60_000);
+    const replications = field(page, ['replications']);
+    await replications.fill('400');
+    await replications.press('Tab');
+    const progress = page.locator('fs-app fs-run-status [data-progress]');
+    await progress.waitFor({ timeout: 10_000 });
+    const done = async () => Number(((await progress.getAttribute('data-progress')) ?? '0/0').split('/')[0]);
+    await expect.poll(done, { timeout: 20_000 }).toBeGreaterThan(0);
+    expect(await progress.getAttribute('data-progress')).toMatch(/\/400$/);
+
+    // The main thread stays free: timers fire on time, tabs switch at once.
+    const worstGap = await page.evaluate(
+      () =>
+        new Promise<number>((resolve) => {
+          let last = performance.now();
+          let worst = 0;
+          const end = last + 1500;
+          const tick = () => {
+            const now = performance.now();
+            worst = Math.max(worst, now - last);
+            last = now;
+            if (now < end) setTimeout(tick, 10);
+            else resolve(worst);
+          };
+          setTimeout(tick, 10);
+        }),
+    );
+    expect(worstGap).toBeLessThan(250);
+    const doneBefore = await done();
+    for (const name of ['Waits', 'Staffing', 'Cost', 'Coverage']) {
+      const t0 = Date.now();
+      await tab(page, name);
+      await expect.poll(() => page.locator('fs-app [role="tab"][aria-selected="true"]').textContent()).toContain(name);
+      expect(Date.now() - t0).toBeLessThan(1500);
+    }
+    await expect.poll(done).toBeGreaterThan(doneBefore); // still running meanwhile
+    expect(await page.locator('fs-app fs-run-status').getAttribute('phase')).toBe('running');
+    await page.screenshot({ path: shotPath('07-long-run') });
+
+    // A new run (another seed) cancels the old one and starts from zero.
+    const seed = field(page, ['seed']);
+    await seed.fill('7');
+    await seed.press('Tab');
+    await expect.poll(done, { timeout: 10_000 }).toBeLessThan(doneBefore);
+    await page.locator('fs-app fs-run-status').getByRole('button', { name: 'Cancel' }).click();
+    await page.locator('fs-app fs-run-status[phase="idle"]').waitFor();
+    await replications.fill('10');
+    await replications.press('Tab');
+    await waitForRunDone(page, 60_000);
+  });
+
+  it('puts the view in the URL: a link reproduces it', async () => {
+    await tab(page, 'Waits');
+    await page.locator('fs-app #tz').selectOption('Asia/Manila');
+    await page.waitForTimeout(600); // the hash is written shortly after a change
+    const url = page.url();
+    expect(url).toMatch(/#s=/);
+    const title = await page.locator('fs-app .scenario-title').textContent();
+    const gap = await headlineValue(page, 'gapHours');
+    const other = await browser.context.newPage();
+    await other.goto(url);
+    await other.locator('fs-app fs-waits-view fs-time-chart').first().waitFor({ timeout: 30_000 });
+    await waitForRunDone(other, 30_000);
+    expect(await other.locator('fs-app .scenario-title').textContent()).toBe(title);
+    expect(await other.locator('fs-app #tz').inputValue()).toBe('Asia/Manila');
+    expect(await other.locator('fs-app [role="tab"][aria-selected="true"]').textContent()).toContain('Waits');
+    expect(await headlineValue(other, 'gapHours')).toBe(gap);
+    expect(await other.locator('fs-app fs-scenario-list li').count()).toBe(await page.locator('fs-app fs-scenario-list li').count());
+    await other.close();
+    await page.locator('fs-app #tz').selectOption('UTC');
+    await tab(page, 'Coverage');
+  });
+
+  it('has a dark theme, a presentation mode and labelled controls', async () => {
+    await page.getByRole('button', { name: /^Theme: Auto/ }).click(); // → light
+    await page.getByRole('button', { name: /^Theme: Light/ }).click(); // → dark
+    expect(await page.evaluate(() => document.documentElement.dataset.theme)).toBe('dark');
+    const bg = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+    expect(bg).toBe('rgb(13, 17, 23)');
+    await page.screenshot({ path: shotPath('08-dark') });
+    await page.getByRole('button', { name: 'Present' }).click();
+    await page.setViewportSize({ width: 1280, height: 720 });
+    await page.screenshot({ path: shotPath('09-present-1280x720') });
+    await page.getByRole('button', { name: 'Present' }).click();
+    await page.getByRole('button', { name: /^Theme: Dark/ }).click(); // → auto
+    // Every form control has an accessible name.
+    const unnamed = await page.evaluate(() => {
+      const all: Element[] = [];
+      const walk = (root: Document | ShadowRoot) => {
+        root.querySelectorAll('input, select, button, textarea').forEach((e) => all.push(e));
+        root.querySelectorAll('*').forEach((e) => e.shadowRoot && walk(e.shadowRoot));
+      };
+      walk(document);
+      return all
+        .filter((e) => (e as HTMLInputElement).type !== 'file')
+        .filter((e) => {
+          const el = e as HTMLInputElement;
+          const labelled = el.labels?.length || el.getAttribute('aria-label') || el.getAttribute('aria-labelledby') || (e.textContent ?? '').trim();
+          return !labelled;
+        })
+        .map((e) => e.outerHTML.slice(0, 80));
+    });
+    expect(unnamed).toEqual([]);
+    expect(pageErrors).toEqual([]);
+  });
+});
