@@ -15,11 +15,12 @@ export function tCritical(confidence: 0.95 | 0.99, df: number): number {
   if (df <= table.length) return table[Math.max(1, Math.floor(df)) - 1];
   // Cornish–Fisher expansion around the normal quantile: exact to 4 decimals beyond 30 df.
   const z = confidence === 0.95 ? 1.959964 : 2.575829;
-  const z3 = z ** 3;
-  const z5 = z ** 5;
-  const z7 = z ** 7;
-  return z + (z3 + z) / (4 * df) + (5 * z5 + 16 * z3 + 3 * z) / (96 * df ** 2) +
-    (3 * z7 + 19 * z5 + 17 * z3 - 15 * z) / (384 * df ** 3);
+  // Powers as products: ** may round differently between JavaScript engines.
+  const z3 = z * z * z;
+  const z5 = z3 * z * z;
+  const z7 = z5 * z * z;
+  return z + (z3 + z) / (4 * df) + (5 * z5 + 16 * z3 + 3 * z) / (96 * df * df) +
+    (3 * z7 + 19 * z5 + 17 * z3 - 15 * z) / (384 * df * df * df);
 }
 
 /** A figure over replications: its mean and 95% confidence interval (null with fewer than two

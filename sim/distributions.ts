@@ -1,6 +1,7 @@
 // Durations (handle time, patience) as compiled samplers: plain numbers and typed arrays, no
 // closures, so the engine's hot loop samples with one switch and no allocation.
 import * as z from 'zod';
+import { exp, log } from './portable-math';
 import { nonNegative, positive } from './schema-parts';
 import type { Uniform } from './random';
 
@@ -195,8 +196,8 @@ export function compileDistribution(d: Distribution | undefined): Sampler {
     case 'deterministic':
       return make(DETERMINISTIC, d.mean);
     case 'lognormal': {
-      const sigma2 = Math.log(1 + d.cv * d.cv);
-      return make(LOGNORMAL, d.mean, { mu: Math.log(d.mean) - sigma2 / 2, sigma: Math.sqrt(sigma2) });
+      const sigma2 = log(1 + d.cv * d.cv);
+      return make(LOGNORMAL, d.mean, { mu: log(d.mean) - sigma2 / 2, sigma: Math.sqrt(sigma2) });
     }
     case 'uniform':
       return make(UNIFORM, (d.min + d.max) / 2, { low: d.min, width: d.max - d.min });
@@ -244,7 +245,7 @@ export function scaled(s: Sampler, factor: number): Sampler {
     case DETERMINISTIC:
       return make(s.kind, s.meanSeconds * factor);
     case LOGNORMAL:
-      return make(LOGNORMAL, s.meanSeconds * factor, { mu: s.mu + Math.log(factor), sigma: s.sigma });
+      return make(LOGNORMAL, s.meanSeconds * factor, { mu: s.mu + log(factor), sigma: s.sigma });
     case UNIFORM:
       return make(UNIFORM, s.meanSeconds * factor, { low: s.low * factor, width: s.width * factor });
     case GAMMA:
@@ -257,15 +258,26 @@ export function scaled(s: Sampler, factor: number): Sampler {
   }
 }
 
+/** A standard normal deviate: Marsaglia's polar method (only log and sqrt, which are portable;
+ * the second deviate is discarded to keep samplers stateless). */
+function normal(rng: Uniform): number {
+  let u: number;
+  let v: number;
+  let s: number;
+  do {
+    u = 2 * rng() - 1;
+    v = 2 * rng() - 1;
+    s = u * u + v * v;
+  } while (s >= 1 || s === 0);
+  return u * Math.sqrt((-2 * log(s)) / s);
+}
+
 export function sample(s: Sampler, rng: Uniform): number {
   switch (s.kind) {
     case EXPONENTIAL:
-      return -Math.log(1 - rng()) * s.meanSeconds;
-    case LOGNORMAL: {
-      // Box–Muller; the second normal is discarded to keep samplers stateless.
-      const r = Math.sqrt(-2 * Math.log(1 - rng()));
-      return Math.exp(s.mu + s.sigma * r * Math.cos(2 * Math.PI * rng()));
-    }
+      return -log(1 - rng()) * s.meanSeconds;
+    case LOGNORMAL:
+      return exp(s.mu + s.sigma * normal(rng));
     case DETERMINISTIC:
       return s.meanSeconds;
     case UNIFORM:
@@ -278,16 +290,16 @@ export function sample(s: Sampler, rng: Uniform): number {
       let v: number;
       for (;;) {
         do {
-          x = Math.sqrt(-2 * Math.log(1 - rng())) * Math.cos(2 * Math.PI * rng());
+          x = normal(rng);
           v = 1 + c * x;
         } while (v <= 0);
         v = v * v * v;
         const u = 1 - rng(); // (0, 1]
         const x2 = x * x;
-        if (u < 1 - 0.0331 * x2 * x2 || Math.log(u) < 0.5 * x2 + d * (1 - v + Math.log(v))) break;
+        if (u < 1 - 0.0331 * x2 * x2 || log(u) < 0.5 * x2 + d * (1 - v + log(v))) break;
       }
       const g = d * v * s.scale;
-      return s.shape < 1 ? g * Math.pow(1 - rng(), s.invShape) : g;
+      return s.shape < 1 ? g * exp(log(1 - rng()) * s.invShape) : g;
     }
     case EMPIRICAL: {
       const n = s.table.length;

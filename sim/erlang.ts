@@ -1,6 +1,7 @@
 // Closed-form queueing figures for one call-centre queue: Erlang B, Erlang C (M/M/n) and
 // Erlang A (M/M/n+M, exponential patience). Everything is built from the Erlang B recursion and
 // log-space sums, never from factorials or A^n, so it stays finite from 1 to many thousands of agents.
+import { exp, expm1, log, log1p } from './portable-math';
 
 export interface QueueInputs {
   ratePerHour: number; // arrivals per hour (λ)
@@ -104,7 +105,7 @@ function erlangCFigures(q: QueueInputs): QueueFigures {
   const drainPerSecond = (n - load) / q.ahtSeconds;
   return {
     pWait: c,
-    serviceLevel: 1 - c * Math.exp(-drainPerSecond * q.thresholdSeconds),
+    serviceLevel: 1 - c * exp(-drainPerSecond * q.thresholdSeconds),
     asaSeconds: c / drainPerSecond,
     abandonRate: 0,
     occupancy: load / n,
@@ -136,36 +137,36 @@ function erlangAFigures(q: QueueInputs, patienceSeconds: number): QueueFigures {
   let lastJ = 0;
   for (let j = 1; j <= MAX_QUEUE_STATES; j++) {
     const ratio = lambda / (serviceRate + j * theta);
-    logTerm += Math.log(ratio);
+    logTerm += log(ratio);
     tail.add(logTerm);
     lastJ = j;
     // Past the mode the ratios keep shrinking, so what is left is below term·r/(1−r).
-    if (ratio < 1 && logTerm + Math.log(ratio / (1 - ratio)) < tail.log() + LOG_EPS) break;
+    if (ratio < 1 && logTerm + log(ratio / (1 - ratio)) < tail.log() + LOG_EPS) break;
   }
   const logTau = tail.log();
 
   // Normalise: Σ_{k≤n} π_k/π_n = 1/B, so π_n = B/(1 + Bτ), mass below n = (1 − B)/(1 + Bτ).
-  const logB = Math.log(b);
+  const logB = log(b);
   const logNorm = logAddExp(0, logB + logTau); // ln(1 + Bτ)
   const logPiN = logB - logNorm;
-  const belowN = Math.exp(Math.log1p(-b) - logNorm);
-  const pWait = Math.exp(logB + logAddExp(0, logTau) - logNorm);
+  const belowN = exp(log1p(-b) - logNorm);
+  const pWait = exp(logB + logAddExp(0, logTau) - logNorm);
 
   // Pass 2: an arrival who finds n+m present has m ahead. With a = nμ/θ it is served with
   // probability a/(a+m+1); its wait, if served, is a sum of Exp(nμ + (i+1)θ), i = 0..m, whose
   // exp(−θ·wait) is Beta(a+1, m+1)-distributed — hence the incomplete beta below.
   const a = serviceRate / theta;
   const logX = -theta * t; // ln e^{−θt}, exact
-  const log1mX = Math.log(-Math.expm1(-theta * t)); // ln(1 − e^{−θt}) without cancellation
+  const log1mX = log(-expm1(-theta * t)); // ln(1 − e^{−θt}) without cancellation
   let abandon = 0;
   let answeredWithinT = belowN;
   let servedWaitSum = 0;
   let meanStagesSeconds = 0; // Σ_{i≤m} 1/(nμ + (i+1)θ)
   logTerm = 0;
   for (let m = 0; m <= lastJ; m++) {
-    if (m > 0) logTerm += Math.log(lambda / (serviceRate + m * theta));
+    if (m > 0) logTerm += log(lambda / (serviceRate + m * theta));
     meanStagesSeconds += 1 / (serviceRate + (m + 1) * theta);
-    const pi = Math.exp(logPiN + logTerm);
+    const pi = exp(logPiN + logTerm);
     if (pi < 1e-300) continue; // contributes nothing a double can hold
     // a/(a+m+1) and its complement, written with rates so they stay exact for tiny θ.
     const served = serviceRate / (serviceRate + (m + 1) * theta);
@@ -190,28 +191,28 @@ function erlangAFigures(q: QueueInputs, patienceSeconds: number): QueueFigures {
 // A bound on the queue states summed; only reached with extreme patience under overload,
 // where the truncated (then renormalised) distribution is still a usable approximation.
 const MAX_QUEUE_STATES = 5_000_000;
-const LOG_EPS = Math.log(1e-17);
+const LOG_EPS = log(1e-17);
 
 /** Running ln Σ exp(x_i), rescaled on every new maximum so it never overflows. */
 class LogSum {
   private max = -Infinity;
   private scaled = 0; // Σ exp(x_i − max)
   add(x: number): void {
-    if (x <= this.max) this.scaled += Math.exp(x - this.max);
+    if (x <= this.max) this.scaled += exp(x - this.max);
     else {
-      this.scaled = this.scaled * Math.exp(this.max - x) + 1;
+      this.scaled = this.scaled * exp(this.max - x) + 1;
       this.max = x;
     }
   }
   log(): number {
-    return this.max + Math.log(this.scaled);
+    return this.max + log(this.scaled);
   }
 }
 
 function logAddExp(x: number, y: number): number {
   const hi = Math.max(x, y);
   if (hi === -Infinity) return -Infinity;
-  return hi + Math.log1p(Math.exp(Math.min(x, y) - hi));
+  return hi + log1p(exp(Math.min(x, y) - hi));
 }
 
 // --- Regularized incomplete beta ---------------------------------------------------------------
@@ -224,11 +225,11 @@ function logAddExp(x: number, y: number): number {
 function regularizedBeta(p: number, q: number, logX: number, log1mX: number): number {
   if (logX === -Infinity) return 0;
   if (log1mX === -Infinity) return 1;
-  const x = Math.exp(logX);
-  const y = Math.exp(log1mX);
+  const x = exp(logX);
+  const y = exp(log1mX);
   const logFront = p * logX + q * log1mX - logBeta(p, q);
-  if (x < (p + 1) / (p + q + 2)) return clamp01((Math.exp(logFront) * betaContinuedFraction(p, q, x)) / p);
-  return clamp01(1 - (Math.exp(logFront) * betaContinuedFraction(q, p, y)) / q);
+  if (x < (p + 1) / (p + q + 2)) return clamp01((exp(logFront) * betaContinuedFraction(p, q, x)) / p);
+  return clamp01(1 - (exp(logFront) * betaContinuedFraction(q, p, y)) / q);
 }
 
 function betaContinuedFraction(p: number, q: number, x: number): number {
@@ -268,7 +269,7 @@ const LANCZOS = [
   0.99999999999980993, 676.5203681218851, -1259.1392167224028, 771.32342877765313, -176.61502916214059,
   12.507343278686905, -0.13857109526572012, 9.9843695780195716e-6, 1.5056327351493116e-7,
 ];
-const HALF_LOG_2PI = 0.5 * Math.log(2 * Math.PI);
+const HALF_LOG_2PI = 0.5 * log(2 * Math.PI);
 
 function lanczosSum(z: number): number {
   let s = LANCZOS[0];
@@ -279,7 +280,7 @@ function lanczosSum(z: number): number {
 /** ln Γ(z) for z ≥ 0.5. */
 function logGamma(z: number): number {
   const t = z + 6.5;
-  return HALF_LOG_2PI + (z - 0.5) * Math.log(t) - t + Math.log(lanczosSum(z));
+  return HALF_LOG_2PI + (z - 0.5) * log(t) - t + log(lanczosSum(z));
 }
 
 /**
@@ -291,8 +292,8 @@ function logBeta(p: number, q: number): number {
   const small = Math.min(p, q);
   const t = big + 6.5;
   const logGammaRatio = // ln Γ(big) − ln Γ(big + small)
-    -(big - 0.5) * Math.log1p(small / t) - small * Math.log(t + small) + small +
-    Math.log(lanczosSum(big) / lanczosSum(big + small));
+    -(big - 0.5) * log1p(small / t) - small * log(t + small) + small +
+    log(lanczosSum(big) / lanczosSum(big + small));
   return logGamma(small) + logGammaRatio;
 }
 

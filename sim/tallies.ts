@@ -2,25 +2,26 @@
 // interval × pool, and a wait-time histogram per queue. Contacts are counted in the interval
 // they arrived in (the WFM convention), so a contact's whole fate lands in one cell.
 import type { CompiledModel } from './model';
+import { exp, log } from './portable-math';
 
 /** Wait-time histogram: bin 0 holds waits of exactly 0 s, then half-second bins up to 120 s,
  * then bins 2% wide up to days: ≤ 0.25 s or 1% error on any percentile. */
 export const WAIT_BINS = 1000;
 const FINE_BINS = 240;
 const FINE_LIMIT_SECONDS = 120;
-const GROWTH = Math.log(1.02);
+const GROWTH = log(1.02);
 
 export function waitBin(waitSeconds: number): number {
   if (waitSeconds <= 0) return 0;
   if (waitSeconds < FINE_LIMIT_SECONDS) return 1 + Math.floor(waitSeconds * 2);
-  return Math.min(WAIT_BINS - 1, FINE_BINS + 1 + Math.floor(Math.log(waitSeconds / FINE_LIMIT_SECONDS) / GROWTH));
+  return Math.min(WAIT_BINS - 1, FINE_BINS + 1 + Math.floor(log(waitSeconds / FINE_LIMIT_SECONDS) / GROWTH));
 }
 
 /** Lower edge of a bin in seconds (the upper edge is the next bin's lower edge). */
 export function waitBinStart(bin: number): number {
   if (bin <= 1) return 0;
   if (bin <= FINE_BINS + 1) return (bin - 1) / 2;
-  return FINE_LIMIT_SECONDS * Math.exp((bin - FINE_BINS - 1) * GROWTH);
+  return FINE_LIMIT_SECONDS * exp((bin - FINE_BINS - 1) * GROWTH);
 }
 
 /** The p-quantile (0..1) of the waits counted in `hist[offset .. offset + WAIT_BINS)`. */

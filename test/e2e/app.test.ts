@@ -96,23 +96,13 @@ describe('web app, built and driven in headless Chromium', () => {
     console.info(`load to first result: ${firstResultMs} ms after navigation start (${Date.now() - started} ms wall clock incl. page load)`);
     expect(firstResultMs).toBeGreaterThan(0);
 
-    // The numbers the CLI computes for the same scenario and seed. Figures made of counts (gap
-    // hours, service level, abandon rate) are identical. Continuous sums (waits, handled minutes
-    // behind some costs) can differ in the last bits: Node 20's V8 and Chromium's V8 round about
-    // 1 in 12 results of Math.log / Math.exp / Math.cos differently (by 1 ulp), and sim/ samples
-    // with them. The tolerance below is far tighter than any digit the app shows.
+    // The numbers the CLI computes for the same scenario and seed, to the last bit: sim/ draws
+    // with its own log and exp (sim/portable-math.ts), not the engines' Math functions, which
+    // Node 20 and Chromium round differently for a few percent of arguments.
     expect(await page.locator('fs-app .scenario-title').textContent()).toContain(base.scenario.name);
-    for (const figure of ['gapHours', 'serviceLevel', 'abandonRate'] as const) {
+    for (const figure of ['gapHours', 'serviceLevel', 'abandonRate', 'asaSeconds', 'costPerContact', 'costPerMonth'] as const) {
       expect(await headlineValue(page, figure), figure).toBe(base.result.summary[figure].mean);
     }
-    let worst = 0;
-    for (const figure of ['asaSeconds', 'costPerContact', 'costPerMonth'] as const) {
-      const shown = await headlineValue(page, figure);
-      const expected = base.result.summary[figure].mean!;
-      worst = Math.max(worst, Math.abs(shown - expected) / Math.abs(expected));
-      expect(shown / expected, figure).toBeCloseTo(1, 10);
-    }
-    console.info(`largest relative difference browser vs Node in continuous figures: ${worst.toExponential(1)}`);
     await expect.poll(() => page.locator('fs-app fs-run-status .msg').textContent()).toContain(`${base.result.replications} replications`);
     await page.screenshot({ path: shotPath('01-coverage') });
 
