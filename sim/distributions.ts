@@ -2,6 +2,7 @@
 // closures, so the engine's hot loop samples with one switch and no allocation.
 import * as z from 'zod';
 import { exp, log } from './portable-math';
+import { exponential, normal } from './variates';
 import { nonNegative, positive } from './schema-parts';
 import type { Uniform } from './random';
 
@@ -258,24 +259,10 @@ export function scaled(s: Sampler, factor: number): Sampler {
   }
 }
 
-/** A standard normal deviate: Marsaglia's polar method (only log and sqrt, which are portable;
- * the second deviate is discarded to keep samplers stateless). */
-function normal(rng: Uniform): number {
-  let u: number;
-  let v: number;
-  let s: number;
-  do {
-    u = 2 * rng() - 1;
-    v = 2 * rng() - 1;
-    s = u * u + v * v;
-  } while (s >= 1 || s === 0);
-  return u * Math.sqrt((-2 * log(s)) / s);
-}
-
 export function sample(s: Sampler, rng: Uniform): number {
   switch (s.kind) {
     case EXPONENTIAL:
-      return -log(1 - rng()) * s.meanSeconds;
+      return exponential(rng) * s.meanSeconds;
     case LOGNORMAL:
       return exp(s.mu + s.sigma * normal(rng));
     case DETERMINISTIC:

@@ -8,7 +8,7 @@
 // "ghost" until then). Only contacts that will redial get an abandonment event, so that the
 // redial starts on time.
 import { sample } from './distributions';
-import { log } from './portable-math';
+import { exponential } from './variates';
 import { randomStream, type Uniform } from './random';
 import type { CompiledModel } from './model';
 import { drawAvailability } from './roster';
@@ -326,7 +326,7 @@ class Kernel {
     const factors = this.dayFactor[s];
     // Non-homogeneous Poisson process: spend one unit-exponential of "rate × time" across the
     // piecewise-constant segments.
-    let work = -log(1 - this.arrivalRng[s]());
+    let work = exponential(this.arrivalRng[s]);
     let k = this.segment[s];
     let t = from;
     for (;;) {
