@@ -60,20 +60,19 @@ function measure(caseName: string): Measurement {
   return { label: c.label, arrivals: t.arrivals, events: t.events, seconds, peakRssMiB: process.resourceUsage().maxRSS / 1024 };
 }
 
-/** Wall time of a batch (the default scenario, 16 replications) on 1 worker and on all cores. */
-async function workerSpeedUp(): Promise<void> {
-  const scenario = parseScenario(readFileSync(DEFAULT_SCENARIO, 'utf8'), 'default.yaml');
-  const jobs = [{ scenario, options: { replications: 16 } }];
-  const models = compileJobs(jobs);
+/** Wall time of a batch on 1 worker and on all cores; worker start-up and JIT warm-up are
+ * included, as a user would see them. */
+async function workerSpeedUp(label: string, scenario: ScenarioInput | ReturnType<typeof parseScenario>, replications: number): Promise<void> {
+  const models = compileJobs([{ scenario: validateScenario(scenario, label), options: { replications } }]);
   const time = async (workers: number) => {
     const start = performance.now();
-    await runJobs(jobs, models, () => {}, { workers });
+    await runJobs(models, () => {}, { workers });
     return (performance.now() - start) / 1000;
   };
   const cores = availableParallelism();
   const one = await time(1);
   const all = await time(cores);
-  console.log(`\nDefault scenario, 16 replications: ${one.toFixed(2)} s on 1 worker, ${all.toFixed(2)} s on ${cores} — speed-up ${(one / all).toFixed(2)}×`);
+  console.log(`${label.padEnd(44)} ${one.toFixed(2).padStart(6)} s on 1 worker, ${all.toFixed(2).padStart(6)} s on ${cores}: speed-up ${(one / all).toFixed(2)}×`);
 }
 
 const [, , caseName] = process.argv;
@@ -103,5 +102,8 @@ if (caseName) {
       ].join(' '),
     );
   }
-  await workerSpeedUp();
+  console.log('\nWorker threads');
+  await workerSpeedUp('M/M/55+M, 8 replications of 1,000,000 arrivals', mm55(1000), 8);
+  const s = parseScenario(readFileSync(DEFAULT_SCENARIO, 'utf8'), 'default.yaml');
+  await workerSpeedUp('default scenario, 8 replications of 13 weeks', { ...s, horizon: { ...s.horizon, days: 91, hours: undefined } }, 8);
 }

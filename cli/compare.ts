@@ -59,7 +59,7 @@ export async function runComparison(
   const interrupt = watchInterrupt();
   const progress = new Progress(options.label ?? 'Comparing: replication', models.length * shared.replications);
   try {
-    await runJobs(jobs, models, (j, r, f) => builder.add(j, r, f), {
+    await runJobs(models, (j, r, f) => builder.add(j, r, f), {
       workers: options.workers,
       onProgress: (done) => progress.update(done),
       signal: interrupt,

@@ -31,9 +31,9 @@ export interface ParallelOptions {
   signal?: { aborted: boolean };
 }
 
-/** Starting a worker thread costs about half a second (it loads the TypeScript sources), so
- * small batches run in this thread and larger ones on every core. */
-const CONTACTS_WORTH_A_WORKER = 2_000_000;
+/** A worker thread needs about a second to start and warm up its compiler (measured on the
+ * default scenario), so small batches run in this thread and larger ones on every core. */
+const CONTACTS_WORTH_A_WORKER = 3_000_000;
 
 export function defaultWorkers(models: CompiledModel[]): number {
   const contacts = models.reduce(
@@ -48,7 +48,6 @@ const WORKER_BOOT = new URL('../bin/replication-worker.mjs', import.meta.url);
 /** Runs every replication of every job. `deliver(job, replication, figures)` is called for each
  * job's replications in order 0, 1, 2…; returns how many tasks finished. */
 export async function runJobs(
-  jobs: Job[],
   models: CompiledModel[],
   deliver: (job: number, replication: number, figures: ReplicationFigures) => void,
   options: ParallelOptions = {},
@@ -75,7 +74,8 @@ export async function runJobs(
   let next = 0;
   await Promise.all(
     Array.from({ length: workers }, async () => {
-      const worker = new Worker(WORKER_BOOT, { workerData: { jobs } });
+      // Workers get the compiled models (plain data), so they load only the kernel's modules.
+      const worker = new Worker(WORKER_BOOT, { workerData: { models } });
       try {
         while (next < tasks.length && !options.signal?.aborted) {
           const task = tasks[next++];

@@ -84,7 +84,6 @@ export async function runCommand(options: RunOptions): Promise<number> {
   const progress = new Progress('Simulating: replication', total);
   try {
     await runJobs(
-      jobs,
       models,
       (j, r, figures) => {
         builders[j].add(figures);

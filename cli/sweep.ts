@@ -143,7 +143,6 @@ export async function sweepCommand(options: SweepOptions): Promise<number> {
   const progress = new Progress(`Sweep of ${points.length} points: replication`, jobs.length * shared.replications);
   try {
     await runJobs(
-      jobs,
       models,
       (j, r, f) => {
         builders[j].add(f);

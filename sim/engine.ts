@@ -11,7 +11,7 @@ import { sample } from './distributions';
 import { exponential } from './variates';
 import { randomStream, type Uniform } from './random';
 import type { CompiledModel } from './model';
-import { drawAvailability } from './roster';
+import { drawAvailability } from './availability';
 import { Tallies, waitBin, WAIT_BINS } from './tallies';
 
 // Event kinds, in the low 4 bits of an event's payload; the rest is an index.

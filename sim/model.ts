@@ -4,7 +4,8 @@
 // loop needs is a number or a typed array here.
 import { compileDistribution, scaled, type Sampler } from './distributions';
 import { resolvePattern } from './patterns';
-import { compileRoster, type CompiledRoster } from './roster';
+import type { CompiledRoster } from './availability';
+import { compileRoster } from './roster';
 import { CHANNELS, type AiPool, type Channel, type DemandStream, type HumanPool, type Scenario } from './scenario';
 import { offsetTimeline } from './timezones';
 

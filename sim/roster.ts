@@ -9,6 +9,7 @@
 // All offsets come from one offsetTimeline per compile (about one Intl call per day).
 import * as z from 'zod';
 import { wholeNumber } from './schema-parts';
+import { intervalBounds, type CompiledRoster, type RosterWindow } from './availability';
 import { offsetTimeline } from './timezones';
 
 const MINUTE_MS = 60_000;
@@ -104,39 +105,6 @@ export interface CostPremiums {
   nightFrom: string;
   nightTo: string;
   weekendShare: number;
-}
-
-export interface RosterWindow {
-  clockZeroMs: number;
-  reportStartSeconds: number;
-  reportEndSeconds: number;
-  intervalSeconds: number;
-  intervalCount: number;
-  stopSeconds: number;
-}
-
-export interface CompiledRoster {
-  /** Every shift instance overlapping [0, stopSeconds] on the simulation clock, sorted by start
-   * (instances starting before 0 are included and clipped at 0; ends are not clipped). */
-  shiftStartSeconds: Float64Array;
-  shiftEndSeconds: Float64Array;
-  shiftAgents: Int32Array;
-  /** Per reporting interval: scheduled (paid) agent-seconds, and the same weighted by cost
-   * premiums (paid seconds × (1 + night share when local time is in the night window + weekend
-   * share when it is Saturday or Sunday local time)). */
-  paidAgentSeconds: Float64Array;
-  premiumWeightedAgentSeconds: Float64Array;
-}
-
-export interface Availability {
-  /** Agents on the phones (after planned shrinkage and unplanned absence) from changeSeconds[i]
-   * until changeSeconds[i+1]; changeSeconds[0] = 0; consecutive equal values merged. */
-  changeSeconds: Float64Array;
-  available: Int32Array;
-  maxAvailable: number;
-  /** Per reporting interval, agent-seconds on the phones (the integral of the step function
-   * over the interval). */
-  availableAgentSeconds: Float64Array;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -326,12 +294,6 @@ function premiumWeights(clock: LocalClock, premiums: CostPremiums | undefined, w
   return { startSeconds: Float64Array.from(starts), weight: Float64Array.from(weights) };
 }
 
-/** Start of interval i and its end, cut at the report end. */
-function intervalBounds(w: RosterWindow, i: number): [number, number] {
-  const start = w.reportStartSeconds + i * w.intervalSeconds;
-  return [start, Math.min(start + w.intervalSeconds, w.reportEndSeconds)];
-}
-
 function paidSeconds(
   starts: Float64Array,
   ends: Float64Array,
@@ -374,73 +336,4 @@ function paidSeconds(
     }
   }
   return { paid, weighted };
-}
-
-// ---------------------------------------------------------------------------------------------
-// Availability per replication
-
-/** Per replication: for each shift instance, absent = Binomial(agents, absenceRate) drawn from
- * `rng` (one draw per agent, instance by instance in start order, so it is deterministic; draws
- * are made even when absenceRate is 0, so that streams stay aligned across scenarios); on the
- * phones = Math.round((agents − absent) × (1 − shrinkage)); overlapping instances add up. The
- * step function stops at stopSeconds (changes at or after it are dropped). */
-export function drawAvailability(
-  roster: CompiledRoster,
-  shrinkage: number,
-  absenceRate: number,
-  rng: () => number,
-  window: RosterWindow,
-): Availability {
-  if (!(shrinkage >= 0 && shrinkage <= 1)) throw new RangeError(`shrinkage must be a fraction from 0 to 1, not ${shrinkage}`);
-  if (!(absenceRate >= 0 && absenceRate <= 1)) {
-    throw new RangeError(`absenceRate must be a fraction from 0 to 1, not ${absenceRate}`);
-  }
-  const { shiftStartSeconds: starts, shiftEndSeconds: ends, shiftAgents } = roster;
-  const n = starts.length;
-  const onPhones = new Int32Array(n);
-  for (let s = 0; s < n; s++) {
-    const scheduled = shiftAgents[s];
-    let absent = 0;
-    for (let a = 0; a < scheduled; a++) if (rng() < absenceRate) absent++;
-    onPhones[s] = Math.round((scheduled - absent) * (1 - shrinkage));
-  }
-
-  // Sweep the starts (already sorted) against the ends (sorted here).
-  const endOrder = Array.from({ length: n }, (_, i) => i).sort((i, j) => ends[i] - ends[j]);
-  const changes: number[] = [0];
-  const values: number[] = [0];
-  let level = 0;
-  let si = 0;
-  let ei = 0;
-  while (si < n || ei < n) {
-    const t = Math.min(si < n ? starts[si] : Infinity, ei < n ? ends[endOrder[ei]] : Infinity);
-    if (t >= window.stopSeconds) break;
-    while (si < n && starts[si] === t) level += onPhones[si++];
-    while (ei < n && ends[endOrder[ei]] === t) level -= onPhones[endOrder[ei++]];
-    if (t === 0) values[0] = level; // instances clipped at the clock's start
-    else if (level !== values[values.length - 1]) {
-      changes.push(t);
-      values.push(level);
-    }
-  }
-  const changeSeconds = Float64Array.from(changes);
-  const available = Int32Array.from(values);
-  let maxAvailable = 0;
-  for (const v of values) if (v > maxAvailable) maxAvailable = v;
-
-  const availableAgentSeconds = new Float64Array(window.intervalCount);
-  for (let c = 0; c < changes.length; c++) {
-    const v = values[c];
-    if (v === 0) continue;
-    const a = Math.max(changes[c], window.reportStartSeconds);
-    const b = Math.min(c + 1 < changes.length ? changes[c + 1] : window.stopSeconds, window.reportEndSeconds);
-    if (a >= b) continue;
-    for (let i = Math.floor((a - window.reportStartSeconds) / window.intervalSeconds); i < window.intervalCount; i++) {
-      const [is, ie] = intervalBounds(window, i);
-      if (is >= b) break;
-      const overlap = Math.min(b, ie) - Math.max(a, is);
-      if (overlap > 0) availableAgentSeconds[i] += v * overlap;
-    }
-  }
-  return { changeSeconds, available, maxAvailable, availableAgentSeconds };
 }

@@ -2,7 +2,7 @@
 // JSON text, and error messages that name the file, the field path and what was expected.
 import * as z from 'zod';
 import { isMap, isSeq, LineCounter, parseDocument, type Node as YamlNode } from 'yaml';
-import { distribution } from './distributions';
+import { distribution } from './distribution-schema';
 import { PATTERN_NAMES } from './patterns';
 import { shiftSchema } from './roster';
 import { fraction, nonNegative, positive, wholeNumber } from './schema-parts';

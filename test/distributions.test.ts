@@ -1,14 +1,8 @@
 // Duration distributions: each sampler reproduces the distribution an analyst wrote down, checked
 // against theory with tolerances derived from the distribution's own moments (never from a run).
 import { describe, expect, it } from 'vitest';
-import {
-  compileDistribution,
-  distribution,
-  sample,
-  scaled,
-  type Distribution,
-  type Sampler,
-} from '../sim/distributions';
+import { distribution, type Distribution } from '../sim/distribution-schema';
+import { compileDistribution, sample, scaled, type Sampler } from '../sim/distributions';
 import { randomStream } from '../sim/random';
 
 const DRAWS = 200_000;

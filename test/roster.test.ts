@@ -3,16 +3,8 @@
 import { formatInTimeZone } from 'date-fns-tz';
 import { describe, expect, it } from 'vitest';
 import { randomStream } from '../sim/random';
-import {
-  compileRoster,
-  drawAvailability,
-  shiftSchema,
-  type Availability,
-  type CompiledRoster,
-  type CostPremiums,
-  type RosterWindow,
-  type ShiftSpec,
-} from '../sim/roster';
+import { drawAvailability, type Availability, type CompiledRoster, type RosterWindow } from '../sim/availability';
+import { compileRoster, shiftSchema, type CostPremiums, type ShiftSpec } from '../sim/roster';
 
 const HOUR = 3600;
 const DAY = 86400;

@@ -1,0 +1,127 @@
+// The scenario file's duration distributions (handle time, patience, delays): their schema,
+// with messages that say what was expected. sim/distributions.ts turns them into samplers.
+import * as z from 'zod';
+import { nonNegative, positive } from './schema-parts';
+
+/** The values of `dist`, in the order the schema lists them. */
+export const DISTRIBUTION_NAMES = ['exponential', 'lognormal', 'deterministic', 'uniform', 'gamma', 'empirical'] as const;
+export type DistributionName = (typeof DISTRIBUTION_NAMES)[number];
+
+const unknownDist = `expected dist: ${DISTRIBUTION_NAMES.slice(0, -1).join(', ')} or ${DISTRIBUTION_NAMES.at(-1)}`;
+const cv = positive('a coefficient of variation (standard deviation ÷ mean)');
+
+const uniform = z
+  .strictObject({
+    dist: z.literal('uniform'),
+    min: nonNegative('a shortest duration in seconds').describe('Shortest duration, in seconds.'),
+    max: nonNegative('a longest duration in seconds').describe('Longest duration, in seconds (at least min).'),
+  })
+  .superRefine((u, ctx) => {
+    if (u.max < u.min) ctx.addIssue({ code: 'custom', path: ['max'], message: `expected max ≥ min (${u.min})` });
+  })
+  .describe('Uniform between min and max seconds: every duration in the range equally likely.');
+
+const histogramBin = z
+  .strictObject(
+    {
+      from: nonNegative('a lower edge in seconds')
+        .optional()
+        .describe("Lower edge of the bin, in seconds; only needed on the first bin (default 0). Later bins start at the previous bin's upTo."),
+      upTo: nonNegative('an upper edge in seconds').describe('Upper edge of the bin, in seconds; edges increase from bin to bin.'),
+      count: nonNegative('a count of contacts').describe('Contacts in the bin (a count or a share; only proportions matter).'),
+    },
+    { error: 'expected a bin { upTo: seconds, count: contacts }' },
+  )
+  .describe('One row of a duration histogram: count contacts took from the previous edge up to upTo seconds.');
+
+const empirical = z
+  .strictObject({
+    dist: z.literal('empirical'),
+    values: z
+      .array(nonNegative('an observed duration in seconds'), { error: 'expected a list of observed durations in seconds' })
+      .min(1, { error: 'expected at least one observed duration' })
+      .optional()
+      .describe('Observed durations in seconds; each draw is one of them, picked uniformly at random (a bootstrap).'),
+    histogram: z
+      .array(histogramBin, { error: 'expected a list of bins: [{ upTo: seconds, count: contacts }, …]' })
+      .min(1, { error: 'expected at least one bin' })
+      .optional()
+      .describe(
+        "Binned durations, as exported by a contact-centre platform: a bin is drawn in proportion to its count, then a duration uniformly within it.",
+      ),
+  })
+  .superRefine((e, ctx) => {
+    if ((e.values === undefined) === (e.histogram === undefined)) {
+      ctx.addIssue({
+        code: 'custom',
+        path: [],
+        message:
+          e.values === undefined
+            ? 'expected values: [seconds, …] or histogram: [{ upTo: seconds, count: contacts }, …]'
+            : 'expected either values or histogram, not both',
+      });
+      return;
+    }
+    if (e.histogram === undefined) return;
+    // Refinements run even when a bin failed its own checks: look only at numbers.
+    const num = (x: unknown) => (typeof x === 'number' ? x : undefined);
+    const bins = e.histogram.map((bin) => (typeof bin === 'object' && bin !== null ? bin : undefined));
+    let edge = num(bins[0]?.from) ?? 0; // the highest edge so far
+    let total = 0;
+    bins.forEach((bin, i) => {
+      const from = num(bin?.from);
+      const upTo = num(bin?.upTo);
+      const previous = num(bins[i - 1]?.upTo);
+      if (i > 0 && from !== undefined && previous !== undefined && from !== previous) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['histogram', i, 'from'],
+          message: `expected bins without gaps: from equal to the previous bin's upTo (${previous}), or omitted`,
+        });
+      }
+      if (upTo !== undefined) {
+        if (!(upTo > edge)) {
+          ctx.addIssue({
+            code: 'custom',
+            path: ['histogram', i, 'upTo'],
+            message:
+              i === 0
+                ? `expected an upTo above the first bin's lower edge (${edge})`
+                : `expected edges in increasing order: an upTo above ${edge}`,
+          });
+        }
+        edge = Math.max(edge, upTo);
+      }
+      total += Math.max(num(bin?.count) ?? 0, 0);
+    });
+    if (!(total > 0)) {
+      ctx.addIssue({ code: 'custom', path: ['histogram'], message: 'expected at least one bin with a count above 0' });
+    }
+  })
+  .describe(
+    'Empirical: either observed values (resampled) or a histogram of bins { upTo, count } with increasing edges, the first from 0 or from `from`.',
+  );
+
+export const distribution = z.discriminatedUnion(
+  'dist',
+  [
+    z
+      .strictObject({ dist: z.literal('exponential'), mean: positive('a mean in seconds') })
+      .describe('Exponential: memoryless, coefficient of variation 1.'),
+    z
+      .strictObject({ dist: z.literal('lognormal'), mean: positive('a mean in seconds'), cv })
+      .describe('Lognormal with the given mean and coefficient of variation: typical of handle times.'),
+    z
+      .strictObject({ dist: z.literal('deterministic'), mean: nonNegative('a duration in seconds') })
+      .describe('Always exactly `mean` seconds.'),
+    uniform,
+    z
+      .strictObject({ dist: z.literal('gamma'), mean: positive('a mean in seconds'), cv })
+      .describe(
+        'Gamma with the given mean and coefficient of variation (shape 1/cv²): cv 1 is exponential, cv 1/√k is Erlang-k.',
+      ),
+    empirical,
+  ],
+  { error: unknownDist },
+);
+export type Distribution = z.infer<typeof distribution>;
