@@ -58,7 +58,7 @@ export const INTERVAL_FIGURES = [
   'costTotal',
 ] as const;
 /** Per interval × queue, means only (no interval): the coverage heatmap's cells. */
-export const COVERAGE_FIGURES = ['offered', 'serviceLevel', 'asaSeconds', 'abandonRate', 'agentsOnPhones', 'gap', 'backlog'] as const;
+export const COVERAGE_FIGURES = ['offered', 'serviceLevel', 'asaSeconds', 'abandonRate', 'agentsOnPhones', 'gap', 'backlog', 'answered', 'abandoned'] as const;
 
 export type SummaryFigure = (typeof SUMMARY_FIGURES)[number];
 export type PoolFigure = (typeof POOL_FIGURES)[number];
@@ -72,6 +72,8 @@ export interface QueueCoverage {
   target: number;
   /** One value per interval: means over replications (null where undefined). */
   offered: number[];
+  answered: number[];
+  abandoned: number[];
   serviceLevel: (number | null)[];
   asaSeconds: (number | null)[];
   abandonRate: (number | null)[];
@@ -274,6 +276,8 @@ export function replicationFigures(m: CompiledModel, t: Tallies): ReplicationFig
       coverage[row + 4] = agentsOnPhones;
       coverage[row + 5] = gap;
       coverage[row + 6] = t.backlog[cell];
+      coverage[row + 7] = t.answered[cell];
+      coverage[row + 8] = t.abandoned[cell];
       if (offered > 0) {
         languageDemandNow[queueLanguage[q]] = 1;
         channelDemandNow[queueChannel[q]] = 1;
@@ -541,6 +545,8 @@ export class ResultBuilder {
         }),
         gapShare: series(5).map((x) => x ?? 0),
         backlog: series(6).map((x) => x ?? 0),
+        answered: series(7).map((x) => x ?? 0),
+        abandoned: series(8).map((x) => x ?? 0),
       };
     });
   }
