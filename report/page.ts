@@ -36,6 +36,7 @@ table.data th, table.data td { border-bottom: 1px solid #d8dee4; padding: 6px 8p
 table.data thead th { background: #f6f8fa; font-size: 13px; font-weight: 650; color: #3d444d; border-bottom: 2px solid #afb8c1; }
 table.data tbody th { font-weight: 600; background: #fbfcfd; width: 14em; }
 table.data .num { text-align: right; white-space: nowrap; }
+table.data thead th.num { white-space: normal; }
 table.data tr.total td { font-weight: 650; border-top: 2px solid #afb8c1; }
 table.data .ci { display: block; font-size: 12.5px; color: #59636e; font-weight: 400; }
 table.data td.delta.good { color: #116329; }

@@ -36,7 +36,7 @@ export function intervalsCsv(r: ScenarioResult): string {
 /** One row per interval × language × channel: the coverage heatmap's cells (means). */
 export function coverageCsv(r: ScenarioResult): string {
   const rows: (string | number)[][] = [
-    ['interval_start', 'language', 'channel', 'offered', 'service_level', 'asa_seconds', 'abandon_rate', 'agents_on_phones', 'required_agents', 'gap_share', 'backlog'],
+    ['interval_start', 'language', 'channel', 'offered', 'answered', 'abandoned', 'service_level', 'asa_seconds', 'abandon_rate', 'agents_on_phones', 'required_agents', 'gap_share', 'backlog'],
   ];
   const step = r.intervalMinutes * 60_000;
   for (const q of r.coverage) {
@@ -46,6 +46,8 @@ export function coverageCsv(r: ScenarioResult): string {
         q.language,
         q.channel,
         offered,
+        q.answered[i],
+        q.abandoned[i],
         q.serviceLevel[i] ?? '',
         q.asaSeconds[i] ?? '',
         q.abandonRate[i] ?? '',

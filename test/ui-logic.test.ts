@@ -4,6 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ScenarioResult } from '../sim/metrics';
 import { buildHeatmap, intervalColumns } from '../src/lib/coverage';
+import { caseReportName, csvExport, fileStem } from '../src/lib/exports';
 import { createDoc, downloadFile, duplicateDoc, editDoc, isModified, rawData, resetDoc, splitProblems } from '../src/lib/scenario-doc';
 import { hourOfWeek, localMidnights } from '../src/lib/time';
 import { decodeState, encodeState } from '../src/lib/url-state';
@@ -24,6 +25,9 @@ function fakeResult(options: { start: string; hours: number; intervalMinutes: nu
       thresholdSeconds: 20,
       target: 0.8,
       offered: Array.from({ length: n }, (_, i) => q.offered(i)),
+      // As sim/ counts them: 85% answered, 10% abandoned, 5% still waiting at the end.
+      answered: Array.from({ length: n }, (_, i) => 0.85 * q.offered(i)),
+      abandoned: Array.from({ length: n }, (_, i) => 0.1 * q.offered(i)),
       serviceLevel: Array.from({ length: n }, (_, i) => (q.offered(i) > 0 ? (q.agents(i) > 0 ? 0.9 : 0) : null)),
       asaSeconds: Array.from({ length: n }, () => 10),
       abandonRate: Array.from({ length: n }, (_, i) => (q.offered(i) > 0 ? 0.1 : null)),
@@ -78,6 +82,13 @@ describe('heatmap folding', () => {
     const cells = hm.rows[0].cells;
     expect(cells[3].noCoverage).toBe(true);
     expect(cells[3].offered).toBe(12); // two Mondays 03:00, voice 5 + email 1 each
+    // Answered and abandoned are sim/'s counts, summed (not derived from offered and the rate).
+    expect(cells[3].answered).toBeCloseTo(0.85 * 12, 12);
+    expect(cells[3].abandoned).toBeCloseTo(0.1 * 12, 12);
+    expect(cells[3].queues.map((q) => [q.channel, q.answered, q.abandoned])).toEqual([
+      ['voice', 0.85 * 5 * 2, 0.1 * 5 * 2],
+      ['email', 0.85 * 2, 0.1 * 2],
+    ]);
     expect(cells[10].noCoverage).toBe(false);
     // Email alone never counts as "nobody on the phones": its backlog is worked later.
     const emailOnly = buildHeatmap(r, 'UTC', 'email');
@@ -147,6 +158,24 @@ describe('scenario documents', () => {
     expect(file.name).toBe('small.yaml');
     expect(file.text).toMatch(/^name: Small$/m);
     expect(editDoc(json, ['seed'], 5).format).toBe('yaml');
+  });
+});
+
+describe('downloads', () => {
+  it('names CSV files after the scenario file and the case report after the scenarios compared', () => {
+    expect(fileStem('global-follow-the-sun.yaml')).toBe('global-follow-the-sun');
+    expect(fileStem('Plan B — São Paulo (draft).JSON')).toBe('plan-b-sao-paulo-draft');
+    expect(fileStem('.yaml')).toBe('scenario');
+    expect(caseReportName(['global-in-house.yaml', 'global-follow-the-sun-variant-2.yaml'])).toBe('case-global-in-house-vs-global-follow-the-sun-variant-2.html');
+    expect(caseReportName(Array.from({ length: 4 }, (_, k) => `${'x'.repeat(60)}-${k}.yaml`)).length).toBeLessThanOrEqual('case-.html'.length + 120);
+    const r = fakeResult({ start: '2026-03-16T00:00:00Z', hours: 24, intervalMinutes: 30, queues: [
+      { language: 'en', channel: 'voice', offered: () => 2, agents: () => 1 },
+      { language: 'en', channel: 'chat', offered: () => 1, agents: () => 1 },
+    ] });
+    const file = csvExport('coverage', r, 'small.yaml');
+    expect(file.name).toBe('small-coverage.csv');
+    expect(file.type).toMatch(/^text\/csv/);
+    expect(file.text.trimEnd().split('\n')).toHaveLength(48 * 2 + 1);
   });
 });
 

@@ -1,6 +1,7 @@
 // The application shell: scenarios (examples, files, variants), the editor, the simulation runs
 // (in a worker, newest run wins), the views, the URL that reproduces the view, theme and
-// presentation mode, file opening (picker and drag-and-drop).
+// presentation mode, file opening (picker and drag-and-drop), downloads (the scenario as YAML, the
+// result tables as CSV, the case report as HTML).
 import { LitElement, css, html, nothing, type PropertyValues } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
 import type { Comparison } from '../../sim/compare';
@@ -20,6 +21,8 @@ import {
   type FieldPath,
   type ScenarioDoc,
 } from '../lib/scenario-doc';
+import type { CsvKind, ExportFile } from '../lib/exports';
+import { saveFile } from '../lib/save-file';
 import { zoneOptions } from '../lib/time';
 import { decodeState, encodeState, hasState, type SharedDoc, type SharedState } from '../lib/url-state';
 import { Cancelled, SimRunner } from '../sim-client';
@@ -45,6 +48,18 @@ const VIEWS: { id: View; label: string }[] = [
   { id: 'compare', label: 'Compare' },
 ];
 type Theme = 'auto' | 'light' | 'dark';
+type Exports = typeof import('../lib/exports');
+interface ComparisonRun {
+  key: string;
+  ids: string[];
+  scenarios: Scenario[];
+  comparison: Comparison;
+}
+const CSV_BUTTONS: { kind: CsvKind; label: string; title: string }[] = [
+  { kind: 'summary', label: 'Summary CSV', title: 'Download the summary figures as CSV: one row per figure (overall, per pool, language and channel), mean and 95% CI' },
+  { kind: 'intervals', label: 'Intervals CSV', title: 'Download the interval table as CSV: one row per reporting interval, each figure with its 95% CI' },
+  { kind: 'coverage', label: 'Coverage CSV', title: "Download the coverage cells as CSV: one row per interval × language × channel (the heatmap's data)" },
+];
 const THEME_KEY = 'followsun-theme';
 const MAX_FILE_BYTES = 5_000_000;
 
@@ -81,7 +96,9 @@ export class FsApp extends LitElement {
   @state() private results = new Map<string, Stored>();
   @state() private run: RunState = { phase: 'idle', docId: '', done: 0, total: 0, message: 'Loading…' };
   @state() private compareSelection: string[] = [];
-  @state() private comparison: { key: string; ids: string[]; scenarios: Scenario[]; comparison: Comparison } | null = null;
+  @state() private comparison: ComparisonRun | null = null;
+  /** The comparison key a case report download waits for (started from the results toolbar). */
+  @state() private reportWanted: string | null = null;
   @state() private compareRun = { running: false, done: 0, total: 0, error: '' };
   @state() private notice: Notice | null = null;
   @state() private toast = '';
@@ -107,6 +124,7 @@ export class FsApp extends LitElement {
   private restored = false;
   private firstResultMs: number | null = null;
   private dragDepth = 0;
+  private exportsModule: Promise<Exports> | null = null;
 
   static override styles = [
     baseStyles,
@@ -149,7 +167,8 @@ export class FsApp extends LitElement {
         font-weight: 600;
         font-size: 0.98rem;
         min-width: 4rem;
-        flex: 1 1 auto;
+        /* Takes the room the buttons leave; the buttons wrap (not clip) when even 4rem is too much. */
+        flex: 1 1 0;
         overflow: hidden;
         text-overflow: ellipsis;
         white-space: nowrap;
@@ -157,7 +176,21 @@ export class FsApp extends LitElement {
       .actions {
         display: flex;
         gap: 0.4rem;
-        flex: none;
+        flex: 0 1 auto;
+        flex-wrap: wrap;
+        justify-content: flex-end;
+        min-width: 0;
+      }
+      /* Presenting: the scenario's name on a line of its own, legible from the back of the room. */
+      header.present {
+        flex-wrap: wrap;
+      }
+      header.present .scenario-title {
+        order: 1;
+        flex-basis: 100%;
+      }
+      header.present .actions {
+        margin-left: auto;
       }
       @media (max-width: 1100px) {
         header {
@@ -248,6 +281,31 @@ export class FsApp extends LitElement {
       }
       .panel {
         padding: 1rem 1.1rem;
+      }
+      .results-bar {
+        display: flex;
+        align-items: center;
+        justify-content: space-between;
+        gap: 0.4rem 1rem;
+        flex-wrap: wrap;
+      }
+      .results-bar fs-run-status {
+        flex: 1 1 24rem;
+        min-width: 0;
+      }
+      .exports {
+        display: flex;
+        align-items: center;
+        gap: 0.35rem;
+        flex-wrap: wrap;
+        font-size: 0.85rem;
+      }
+      .exports .label {
+        color: var(--text-muted);
+        margin-right: 0.1rem;
+      }
+      .exports button {
+        padding: 0.2rem 0.6rem;
       }
       .notice {
         border: 1px solid var(--bad);
@@ -533,13 +591,70 @@ export class FsApp extends LitElement {
     const doc = this.active;
     if (!doc) return;
     const { name, text } = downloadFile(doc);
-    const url = URL.createObjectURL(new Blob([text], { type: 'application/yaml' }));
-    const a = document.createElement('a');
-    a.href = url;
-    a.download = name;
-    a.click();
-    setTimeout(() => URL.revokeObjectURL(url), 1000);
+    saveFile(name, text, 'application/yaml');
     this.showToast(`Downloaded ${name}`);
+  }
+
+  /** The CSV and report code, loaded on first use (and ahead of it once a result is shown). */
+  private loadExports(): Promise<Exports> {
+    this.exportsModule ??= import('../lib/exports').catch((e: Error) => {
+      this.exportsModule = null;
+      throw e;
+    });
+    return this.exportsModule;
+  }
+
+  private async saveExport(make: (m: Exports) => ExportFile): Promise<void> {
+    try {
+      const file = make(await this.loadExports());
+      saveFile(file.name, file.text, file.type);
+      this.showToast(`Downloaded ${file.name}`);
+    } catch (e) {
+      this.notice = { kind: 'error', title: 'The download failed', lines: [(e as Error).message] };
+    }
+  }
+
+  /** A table of the result on screen (the active scenario's latest run) as CSV. */
+  private downloadCsv(kind: CsvKind): void {
+    const doc = this.active;
+    const stored = doc ? this.results.get(doc.id) : undefined;
+    if (!doc || !stored) return;
+    void this.saveExport((m) => m.csvExport(kind, stored.result, doc.fileName));
+  }
+
+  /** The case report of the scenarios chosen in Compare: at once when their comparison is on
+   * hand, otherwise once it has run. */
+  private downloadCaseReport(): void {
+    const ids = this.compareIds();
+    if (ids.length < 2) {
+      this.view = 'compare';
+      this.showToast('Choose two to four scenarios to compare: the case report is about their differences.');
+      return;
+    }
+    const key = this.compareKey(ids);
+    if (this.comparison?.key === key) {
+      this.saveCaseReport(this.comparison);
+      return;
+    }
+    this.reportWanted = key;
+    clearTimeout(this.compareTimer);
+    this.pendingCompareKey = null;
+    this.compareFailedKey = null;
+    if (this.compareRunningKey !== key) this.startCompare();
+    this.showToast('Comparing the scenarios with common random numbers: the case report downloads when that is done.');
+  }
+
+  private saveCaseReport(run: ComparisonRun): void {
+    const docs = run.ids.map((id) => this.docs.find((d) => d.id === id));
+    void this.saveExport((m) =>
+      m.caseReportExport({
+        scenarios: run.scenarios,
+        files: docs.map((d) => d?.fileName ?? 'scenario.yaml'),
+        edited: docs.map((d) => !!d && d.origin !== 'variant' && isModified(d)),
+        comparison: run.comparison,
+        generatedAt: new Date().toISOString(),
+      }),
+    );
   }
 
   private async copyLink(): Promise<void> {
@@ -656,6 +771,7 @@ export class FsApp extends LitElement {
           this.firstResultMs = performance.now();
           this.dataset.firstResultMs = this.firstResultMs.toFixed(0);
           console.info(`followsun: first result ${this.firstResultMs.toFixed(0)} ms after navigation start`);
+          void this.loadExports().catch(() => undefined); // the download buttons' code, ahead of a click
         }
       })
       .catch((e: Error) => {
@@ -731,11 +847,20 @@ export class FsApp extends LitElement {
         this.compareRunningKey = null;
         this.comparison = { key, ids, scenarios, comparison };
         this.compareRun = { running: false, done: 0, total: 0, error: '' };
+        void this.loadExports().catch(() => undefined); // the report button's code, ahead of a click
+        if (this.reportWanted === key) {
+          this.reportWanted = null;
+          this.saveCaseReport(this.comparison);
+        }
       })
       .catch((e: Error) => {
         if (e instanceof Cancelled || this.compareRunningKey !== key) return;
         this.compareRunningKey = null;
         this.compareFailedKey = key;
+        if (this.reportWanted === key) {
+          this.reportWanted = null;
+          this.showToast(`No case report: the comparison failed (${e.message}).`);
+        }
         this.compareRun = { running: false, done: 0, total: 0, error: `The comparison failed: ${e.message}` };
       });
   }
@@ -816,6 +941,7 @@ export class FsApp extends LitElement {
         ${this.sidebar ? this.renderSidebar(doc) : nothing}
         <main id="main" tabindex="-1" aria-label="Results">
           ${this.notice ? this.renderNotice(this.notice) : nothing}
+          <div class="results-bar">
           <fs-run-status
             .phase=${this.run.phase}
             .done=${this.run.done}
@@ -827,6 +953,8 @@ export class FsApp extends LitElement {
             .warnings=${stale ? [] : (stored?.warnings ?? [])}
             @cancel-run=${this.cancelRun}
           ></fs-run-status>
+          ${stored ? this.renderExports() : nothing}
+          </div>
           ${stale && this.run.phase !== 'running' ? html`<div class="stale-note">Showing the last result that ran; the scenario has changed since.</div>` : nothing}
           ${result && this.view !== 'compare' ? html`<fs-headline .result=${result} ?stale=${stale || this.run.phase === 'running'}></fs-headline>` : nothing}
           ${this.renderTabs(result, stored?.scenario ?? doc?.lastValid ?? null)}
@@ -848,7 +976,7 @@ export class FsApp extends LitElement {
 
   private renderHeader(doc: ScenarioDoc | undefined) {
     const themeLabel = this.theme === 'auto' ? 'Auto' : this.theme === 'light' ? 'Light' : 'Dark';
-    return html`<header>
+    return html`<header class=${this.present ? 'present' : ''}>
       <div class="brand">
         <svg width="26" height="26" viewBox="0 0 32 32" aria-hidden="true">
           <circle cx="16" cy="16" r="15" fill="#f59e0b"></circle>
@@ -872,6 +1000,27 @@ export class FsApp extends LitElement {
         </button>
       </div>
     </header>`;
+  }
+
+  /** Downloads of the result on screen, and the case report once two scenarios are chosen to
+   * compare (the Compare view has its own report button). */
+  private renderExports() {
+    const report = this.view !== 'compare' && this.compareIds().length >= 2;
+    const waiting = report && this.reportWanted !== null && this.reportWanted === this.compareKey(this.compareIds());
+    return html`<div class="exports" role="group" aria-label="Download the results">
+      <span class="label" aria-hidden="true">Download</span>
+      ${CSV_BUTTONS.map((b) => html`<button data-export=${b.kind} title=${b.title} @click=${() => this.downloadCsv(b.kind)}>${b.label}</button>`)}
+      ${report
+        ? html`<button
+            data-export="case-report"
+            aria-busy=${String(waiting)}
+            title="Download the case report (one HTML page, as followsun report writes it) comparing the scenarios chosen in Compare"
+            @click=${this.downloadCaseReport}
+          >
+            ${waiting ? 'Preparing case report…' : 'Case report (HTML)'}
+          </button>`
+        : nothing}
+    </div>`;
   }
 
   private renderSidebar(doc: ScenarioDoc | undefined) {
@@ -995,11 +1144,13 @@ export class FsApp extends LitElement {
       .comparedIds=${c?.ids ?? []}
       .scenarios=${c?.scenarios ?? []}
       .running=${this.compareRun.running}
+      .reportReady=${!!c && c.key === this.compareKey(this.compareIds())}
       .progress=${this.compareRun.running ? `${this.compareRun.done} of ${this.compareRun.total} replications` : ''}
       .error=${this.compareRun.error}
       .timeZone=${this.timeZone}
       .channel=${this.channel}
       @selection-change=${(e: CustomEvent<string[]>) => (this.compareSelection = e.detail)}
+      @download-report=${this.downloadCaseReport}
     ></fs-compare-view>`;
   }
 }

@@ -1,5 +1,6 @@
 // Compare two to four scenarios: headline cards with the difference to the baseline and its 95%
-// CI (common random numbers, paired per replication), and the coverage heatmaps side by side.
+// CI (common random numbers, paired per replication), the coverage heatmaps side by side, and the
+// case report to download (the page `followsun report` writes; the app makes the file).
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import type { Comparison } from '../../sim/compare';
@@ -29,6 +30,8 @@ export class FsCompareView extends LitElement {
   /** Ids the comparison was run for (may lag behind the selection while running). */
   @property({ attribute: false }) comparedIds: string[] = [];
   @property({ type: Boolean }) running = false;
+  /** The comparison on hand is the one of the chosen scenarios: its case report can be made. */
+  @property({ type: Boolean }) reportReady = false;
   @property() progress = '';
   @property() error = '';
   @property() timeZone = 'UTC';
@@ -94,6 +97,28 @@ export class FsCompareView extends LitElement {
       }
       .status.error {
         color: var(--bad);
+      }
+      .picker-foot {
+        display: flex;
+        align-items: flex-end;
+        justify-content: space-between;
+        gap: 0.5rem 1rem;
+        flex-wrap: wrap;
+      }
+      .picker-foot .status {
+        flex: 1 1 20rem;
+      }
+      .report {
+        display: flex;
+        align-items: center;
+        gap: 0.6rem;
+        margin-top: 0.6rem;
+      }
+      .report small {
+        color: var(--text-muted);
+        font-size: 0.78rem;
+        max-width: 19rem;
+        line-height: 1.3;
       }
       .grid {
         display: grid;
@@ -220,6 +245,7 @@ export class FsCompareView extends LitElement {
           })}
         </div>
       </fieldset>
+      <div class="picker-foot">
       <div class="status ${this.error ? 'error' : ''}" role="status" aria-live="polite">
         ${this.error
           ? this.error
@@ -231,7 +257,26 @@ export class FsCompareView extends LitElement {
                 ? `Same seed and replications for all; differences are paired per replication (common random numbers), so small changes show up clearly.`
                 : ''}
       </div>
+      ${this.renderReportButton()}
+      </div>
     `;
+  }
+
+  private renderReportButton() {
+    const ready = this.reportReady && !this.running;
+    const why = this.selection.length < 2 ? 'choose two scenarios first' : this.running ? 'waiting for the comparison' : this.error ? 'the comparison failed' : '';
+    return html`<div class="report">
+      <small id="report-note">${ready ? 'One HTML page, as followsun report writes it: summary, heatmaps, cost, assumptions.' : `Case report: ${why || 'waiting for the comparison'}.`}</small>
+      <button
+        class="primary"
+        data-export="case-report"
+        aria-describedby="report-note"
+        ?disabled=${!ready}
+        @click=${() => this.dispatchEvent(new CustomEvent('download-report', { bubbles: true, composed: true }))}
+      >
+        <span aria-hidden="true">⤓</span> Download case report (HTML)
+      </button>
+    </div>`;
   }
 
   private toggle(id: string, on: boolean) {

@@ -411,12 +411,11 @@ export class FsHeatmap extends LitElement {
           </thead>
           <tbody>
             ${cell.queues.map((q) => {
-              const abandoned = (q.abandonRate ?? 0) * q.offered;
-              return html`<tr data-channel=${q.channel}>
+              return html`<tr data-channel=${q.channel} data-offered=${q.offered} data-answered=${q.answered} data-abandoned=${q.abandoned}>
                 <td>${q.channel}${q.noCoverage ? html` <span class="badge bad">no coverage</span>` : nothing}</td>
                 <td>${formatValue(q.offered, 'agents')}</td>
-                <td>${formatValue(q.offered - abandoned, 'agents')}</td>
-                <td>${formatValue(abandoned, 'agents')}</td>
+                <td>${formatValue(q.answered, 'agents')}</td>
+                <td>${formatValue(q.abandoned, 'agents')}</td>
                 <td>${formatValue(q.serviceLevel, 'fraction')}</td>
                 <td>${formatValue(q.target, 'fraction')} in ${formatValue(q.thresholdSeconds, 'seconds')}</td>
                 <td>${formatValue(q.asaSeconds, 'seconds')}</td>
@@ -426,7 +425,7 @@ export class FsHeatmap extends LitElement {
               </tr>`;
             })}
             ${cell.queues.length > 1
-              ? html`<tr>
+              ? html`<tr data-channel="all" data-offered=${cell.offered} data-answered=${cell.answered} data-abandoned=${cell.abandoned}>
                   <td><b>All</b></td>
                   <td><b>${formatValue(cell.offered, 'agents')}</b></td>
                   <td><b>${formatValue(cell.answered, 'agents')}</b></td>
@@ -448,9 +447,9 @@ export class FsHeatmap extends LitElement {
             : html`<span>no pool has this language</span>`}
         </div>
         <p class="hint">
-          Means over ${r.replications} replications${weeks}. Answered and abandoned are derived from each interval's abandon
-          rate × offered. "On the phones" counts every agent with the skill, also those busy with other languages; "Required"
-          is the Erlang staffing for the target on this queue alone.
+          Means over ${r.replications} replications${weeks}. Contacts are counted in the interval they arrived in.
+          "On the phones" counts every agent with the skill, also those busy with other languages; "Required" is the Erlang
+          staffing for the target on this queue alone.
         </p>
       </section>
     `;

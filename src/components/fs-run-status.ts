@@ -30,7 +30,12 @@ export class FsRunStatus extends LitElement {
         align-items: center;
         gap: 0.75rem;
         min-height: 2.1rem;
-        flex-wrap: wrap;
+      }
+      .msg {
+        min-width: 0;
+      }
+      .bar > :not(.msg) {
+        flex: none;
       }
       progress {
         width: 12rem;

@@ -11,8 +11,10 @@ export interface CellQueue {
   channel: string;
   target: number;
   thresholdSeconds: number;
-  /** Summed over the cell's intervals. */
+  /** Summed over the cell's intervals (means over replications, as sim/ reports them). */
   offered: number;
+  answered: number;
+  abandoned: number;
   /** Offered-weighted means over the cell's intervals (null without demand). */
   serviceLevel: number | null;
   asaSeconds: number | null;
@@ -37,9 +39,10 @@ export interface HeatCell {
   target: number | null;
   asaSeconds: number | null;
   abandonRate: number | null;
-  /** Derived: Σ abandon rate × offered per interval (sim/ reports rates per queue interval). */
-  abandoned: number;
+  /** Σ over the cell's queues and intervals of sim/'s answered and abandoned counts. Offered is
+   * answered + abandoned + still waiting at the end of the run. */
   answered: number;
+  abandoned: number;
   noCoverage: boolean;
   queues: CellQueue[];
 }
@@ -80,6 +83,10 @@ function weightedMean(values: (number | null)[], weights: number[], indexes: num
   return weight > 0 ? sum / weight : null;
 }
 
+function sum(values: number[], indexes: number[]): number {
+  return indexes.reduce((s, i) => s + values[i], 0);
+}
+
 function mean(values: number[], indexes: number[]): number {
   return indexes.length ? indexes.reduce((s, i) => s + values[i], 0) / indexes.length : 0;
 }
@@ -91,7 +98,9 @@ function cellQueue(q: QueueCoverage, intervals: number[]): CellQueue {
     channel: q.channel,
     target: q.target,
     thresholdSeconds: q.thresholdSeconds,
-    offered: intervals.reduce((s, i) => s + q.offered[i], 0),
+    offered: sum(q.offered, intervals),
+    answered: sum(q.answered, intervals),
+    abandoned: sum(q.abandoned, intervals),
     serviceLevel: weightedMean(q.serviceLevel, q.offered, intervals),
     asaSeconds: weightedMean(q.asaSeconds, q.offered, intervals),
     abandonRate: weightedMean(q.abandonRate, q.offered, intervals),
@@ -123,7 +132,6 @@ export function buildHeatmap(result: ScenarioResult, timeZone: string, channel =
       const offered = parts.reduce((s, p) => s + p.offered, 0);
       const weights = parts.map((p) => p.offered);
       const all = parts.map((_, k) => k);
-      const abandoned = queues.reduce((s, q) => s + intervals.reduce((t, i) => t + (q.abandonRate[i] ?? 0) * q.offered[i], 0), 0);
       return {
         row,
         column,
@@ -134,8 +142,8 @@ export function buildHeatmap(result: ScenarioResult, timeZone: string, channel =
         target: weightedMean(parts.map((p) => p.target), weights, all),
         asaSeconds: weightedMean(parts.map((p) => p.asaSeconds), weights, all),
         abandonRate: weightedMean(parts.map((p) => p.abandonRate), weights, all),
-        abandoned,
-        answered: Math.max(0, offered - abandoned),
+        answered: parts.reduce((s, p) => s + p.answered, 0),
+        abandoned: parts.reduce((s, p) => s + p.abandoned, 0),
         noCoverage: parts.some((p) => p.noCoverage),
         queues: parts,
       };

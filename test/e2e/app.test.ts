@@ -1,12 +1,16 @@
 // The web app as a user meets it: built with `vite build`, served from a sub-folder of a plain
 // static server, driven in headless Chromium. Expected numbers come from sim/ run here in Node
 // (the CLI's code path: parseScenario → compileScenario → simulate, same seed), never from the page.
-import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Page } from 'playwright-core';
+import { pathToFileURL } from 'node:url';
+import type { Download, Page } from 'playwright-core';
 import { parseDocument } from 'yaml';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { compareModels, compileForComparison } from '../../sim/compare';
+import { caseReportHtml } from '../../report/case-report';
+import { compareModels, compileForComparison, type Comparison } from '../../sim/compare';
+import { coverageCsv, intervalsCsv, summaryCsv } from '../../sim/csv';
 import type { ScenarioResult } from '../../sim/metrics';
 import { compileScenario } from '../../sim/model';
 import { formatPath, parseScenario, ScenarioError, type Scenario } from '../../sim/scenario';
@@ -41,6 +45,15 @@ function bpoShift(s: Scenario): { path: (string | number)[]; agents: number } {
   return best;
 }
 
+/** A small scenario the tests drop on the page. */
+const DROPPED = {
+  name: 'One queue (dropped)',
+  horizon: { start: '2026-03-16T00:00:00Z', days: 1, warmupHours: 2 },
+  replications: 3,
+  demand: [{ id: 'calls', language: 'en', volume: { perHour: 300 }, handleTime: { dist: 'exponential', mean: 180 } }],
+  staffing: [{ id: 'team', skills: ['en'], agents: 18 }],
+};
+
 const app = (page: Page) => page.locator('fs-app');
 const headline = (page: Page, figure: string) => page.locator(`fs-app fs-headline [data-figure="${figure}"]`);
 const field = (page: Page, path: (string | number)[]) => page.locator(`fs-app fs-scenario-editor input[data-path="${formatPath(path)}"]`);
@@ -57,6 +70,16 @@ async function tab(page: Page, name: string): Promise<void> {
   await page.locator('fs-app [role="tab"]', { hasText: name }).click();
 }
 
+/** Does `act` (a click, a key press) make the page download a file? Returns it. */
+async function downloadOf(page: Page, act: () => Promise<unknown>): Promise<Download> {
+  const [download] = await Promise.all([page.waitForEvent('download', { timeout: 30_000 }), act()]);
+  return download;
+}
+
+const downloadedText = async (d: Download) => readFileSync((await d.path())!, 'utf8');
+const lines = (csv: string) => csv.trimEnd().split('\n');
+const csvName = (s: string) => (/[",\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s);
+
 describe('web app, built and driven in headless Chromium', () => {
   let dist: string;
   let server: StaticServer;
@@ -65,6 +88,9 @@ describe('web app, built and driven in headless Chromium', () => {
   const external: string[] = [];
   const pageErrors: string[] = [];
   let base: { scenario: Scenario; result: ScenarioResult };
+  /** The comparison the Compare test checks, computed here: the scenarios as the app has them. */
+  let compared: { scenarios: Scenario[]; comparison: Comparison } | null = null;
+  const scratch = mkdtempSync(join(tmpdir(), 'followsun-e2e-'));
 
   beforeAll(async () => {
     if (!existsSync(CHROMIUM)) {
@@ -85,6 +111,7 @@ describe('web app, built and driven in headless Chromium', () => {
     await browser?.close();
     await server?.close();
     if (dist) rmSync(dist, { recursive: true, force: true });
+    rmSync(scratch, { recursive: true, force: true });
   });
 
   it('opens with the default scenario already simulated, from a sub-folder, without network calls', async () => {
@@ -166,6 +193,30 @@ describe('web app, built and driven in headless Chromium', () => {
     expect(text).toContain('No coverage');
     expect(text).toMatch(/Offered[\s\S]*Answered[\s\S]*Abandoned[\s\S]*ASA[\s\S]*On the phones[\s\S]*Required/);
     expect(text).toMatch(/Agents on the phones by pool/);
+    expect(text).not.toContain('derived from');
+    // Answered and abandoned are sim/'s own counts per queue and interval, summed over the hour.
+    const r = base.result;
+    const language = await cell.getAttribute('data-language');
+    const column = Number(await cell.getAttribute('data-column'));
+    const start = Date.parse(r.start);
+    const inHour = r.intervals
+      .map((_, i) => i)
+      .filter((i) => {
+        const d = new Date(start + i * r.intervalMinutes * 60_000);
+        return ((d.getUTCDay() + 6) % 7) * 24 + d.getUTCHours() === column;
+      });
+    const rows = await details.locator('tr[data-channel]').evaluateAll((els) => els.map((e) => ({ ...(e as HTMLElement).dataset })));
+    const queues = r.coverage.filter((q) => q.language === language);
+    expect(rows.filter((row) => row.channel !== 'all').map((row) => row.channel)).toEqual(queues.map((q) => q.channel));
+    const sum = (xs: number[]) => inHour.reduce((s, i) => s + xs[i], 0);
+    let abandonedSomewhere = 0;
+    for (const q of queues) {
+      const row = rows.find((x) => x.channel === q.channel)!;
+      expect(Number(row.answered), `${q.channel} answered`).toBeCloseTo(sum(q.answered), 9);
+      expect(Number(row.abandoned), `${q.channel} abandoned`).toBeCloseTo(sum(q.abandoned), 9);
+      abandonedSomewhere += sum(q.abandoned);
+    }
+    expect(abandonedSomewhere).toBeGreaterThan(0); // a no-coverage hour loses callers
     await page.screenshot({ path: shotPath('02-cell-details') });
     await page.keyboard.press('Escape');
     await expect.poll(() => details.count()).toBe(0);
@@ -196,6 +247,41 @@ describe('web app, built and driven in headless Chromium', () => {
     await expect.poll(() => cell.getAttribute('data-start')).toBe(base.result.start);
     await page.locator('fs-app #tz').selectOption('UTC');
     await expect.poll(() => page.locator('fs-app fs-heatmap rect.cell[data-row="0"][data-column="0"]').getAttribute('data-start')).toBe(base.result.start);
+  });
+
+  it('downloads the summary, interval and coverage tables as CSV, the same the CLI writes for this seed', async () => {
+    const r = base.result;
+    const group = page.getByRole('group', { name: 'Download the results' });
+    const expected = {
+      summary: summaryCsv(r, 'global-follow-the-sun.yaml'),
+      intervals: intervalsCsv(r),
+      coverage: coverageCsv(r),
+    };
+    for (const [kind, label] of [
+      ['summary', 'Summary CSV'],
+      ['intervals', 'Intervals CSV'],
+      ['coverage', 'Coverage CSV'],
+    ] as const) {
+      const button = group.getByRole('button', { name: label });
+      // The first with the mouse, the others with the keyboard.
+      const download = await downloadOf(page, async () => {
+        if (kind === 'summary') await button.click();
+        else {
+          await button.focus();
+          await page.keyboard.press(kind === 'intervals' ? 'Enter' : ' ');
+        }
+      });
+      expect(download.suggestedFilename()).toBe(`global-follow-the-sun-${kind}.csv`);
+      const csv = await downloadedText(download);
+      const rows = lines(csv);
+      if (kind === 'intervals') expect(rows).toHaveLength(r.intervals.length + 1);
+      if (kind === 'coverage') expect(rows).toHaveLength(r.intervals.length * r.coverage.length + 1);
+      if (kind === 'summary') expect(rows.find((l) => l.includes(',gapHours,'))).toBe(`${csvName(r.name)},global-follow-the-sun.yaml,gapHours,${r.summary.gapHours.mean},${r.summary.gapHours.ci95![0]},${r.summary.gapHours.ci95![1]}`);
+      // Every value, to the last digit: the browser's run is bit-identical to Node's.
+      expect(csv).toBe(expected[kind]);
+    }
+    await expect.poll(() => page.locator('fs-app .toast').textContent()).toContain('global-follow-the-sun-coverage.csv');
+    await page.screenshot({ path: shotPath('03a-csv-downloaded') });
   });
 
   it('draws the waits, staffing and cost views with axes, legends and text summaries', async () => {
@@ -272,8 +358,8 @@ describe('web app, built and driven in headless Chromium', () => {
     await delta.waitFor({ timeout: 60_000 });
     // Expected: the CLI's comparison of the two files (common random numbers).
     const baseline = parseScenario(edited(DEFAULT_TEXT, shift.path, 0), 'a.yaml');
-    const variant = parseScenario(edited(edited(DEFAULT_TEXT, shift.path, shift.agents), ['name'], 'variant'), 'b.yaml');
-    const expected = compareModels(compileForComparison([baseline, variant]));
+    const expected = compareModels(compileForComparison([baseline, downloaded]));
+    compared = { scenarios: [baseline, downloaded], comparison: expected };
     const d = expected.deltas[1]!.gapHours;
     expect(Number(await delta.getAttribute('data-delta'))).toBe(d.mean);
     expect(await delta.getAttribute('data-ci')).toBe(d.ci95!.join(','));
@@ -289,7 +375,69 @@ describe('web app, built and driven in headless Chromium', () => {
     await page.setViewportSize({ width: 1440, height: 1250 });
     await page.screenshot({ path: shotPath('05-compare') });
     await page.setViewportSize({ width: 1440, height: 900 });
+  });
+
+  it('downloads the case report the CLI writes for the same two scenarios and seed', async () => {
+    expect(compared, 'the comparison test ran first').not.toBeNull();
+    const { scenarios, comparison } = compared!;
+    const name = 'case-global-follow-the-sun-vs-global-follow-the-sun-variant-2.html';
+    const button = page.locator('fs-app fs-compare-view').getByRole('button', { name: 'Download case report (HTML)' });
+    expect(await button.isEnabled()).toBe(true);
+    const download = await downloadOf(page, () => button.click());
+    expect(download.suggestedFilename()).toBe(name);
+    const file = join(scratch, name);
+    await download.saveAs(file);
+    const html = readFileSync(file, 'utf8');
+    expect(html).toMatch(/^<!DOCTYPE html>/);
+    expect(html).not.toMatch(/<script|<link /); // self-contained, nothing to fetch
+
+    // Expected: the CLI's report of the same two scenarios (report/case-report.ts run here, in
+    // Node, on sim/'s comparison with common random numbers).
+    const cli = caseReportHtml({ scenarios, files: ['a.yaml', 'b.yaml'], comparison, generatedAt: '2026-01-01T00:00:00Z' });
+
+    // Both opened in the same Chromium: the downloaded file from disk, the CLI's from a string.
+    const report = await browser.context.newPage();
+    const fetched: string[] = [];
+    report.on('request', (req) => fetched.push(req.url()));
+    await report.goto(pathToFileURL(file).href);
+    const reference = await browser.context.newPage();
+    await reference.setContent(cli);
+    const text = (p: Page, selector: string) => p.locator(selector).evaluateAll((els) => els.map((e) => (e as HTMLElement).innerText.trim()));
+
+    expect(await report.locator('svg[role="img"]').count()).toBe(7); // 2 heatmaps, SL, abandonment, 2 cost, efficiency
+    expect(await reference.locator('svg[role="img"]').count()).toBe(7);
+    expect(await report.locator('h1').innerText()).toBe(await reference.locator('h1').innerText());
+    const headline = await text(report, '.summary .variant .headline');
+    expect(headline).toHaveLength(1);
+    expect(headline[0]).toMatch(/^Moving from /);
+    expect(headline).toEqual(await text(reference, '.summary .variant .headline'));
+    expect(await text(report, '.summary .variant li')).toEqual(await text(reference, '.summary .variant li'));
+    expect(await text(report, 'table.headline-figures')).toEqual(await text(reference, 'table.headline-figures'));
+    // The gap hours closed a week, as the report prints it, is the paired difference sim/ computes.
+    const gapRow = await report.locator('table.headline-figures tbody tr').first().innerText();
+    const weekly = (comparison.deltas[1]!.gapHours.mean! * 7) / ((Date.parse(comparison.scenarios[0].end) - Date.parse(comparison.scenarios[0].start)) / 86_400_000);
+    expect(weekly).toBeLessThan(0);
+    const closed = Math.abs(weekly);
+    const digits = closed >= 10 ? 0 : 1;
+    expect(gapRow).toContain(`−${closed.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits })} h`);
+    // The assumptions name the files as the app has them.
+    const files = (await report.locator('section.assumptions').innerText()).replace(/\s+/g, ' ');
+    expect(files).toContain('global-follow-the-sun.yaml (edited in the app)');
+    expect(files).toContain('global-follow-the-sun-variant-2.yaml');
+    expect(fetched.every((u) => u.startsWith('file:')), fetched.join(' ')).toBe(true);
+    await report.setViewportSize({ width: 1280, height: 2400 });
+    await report.screenshot({ path: shotPath('05b-case-report') });
+    await reference.close();
+    await report.close();
+
+    // From the results toolbar of another view: the same comparison, the same report.
     await tab(page, 'Coverage');
+    const again = await downloadOf(page, () => page.getByRole('group', { name: 'Download the results' }).getByRole('button', { name: 'Case report (HTML)' }).click());
+    expect(again.suggestedFilename()).toBe(name);
+    const second = await downloadedText(again);
+    const stamp = /Generated by followsun on [^.]*\./;
+    expect(second.replace(stamp, '')).toBe(html.replace(stamp, ''));
+    await page.screenshot({ path: shotPath('05c-results-toolbar') });
   });
 
   it('reports a broken file readably and keeps the scenario on screen; opens good files dropped on the page', async () => {
@@ -329,13 +477,7 @@ describe('web app, built and driven in headless Chromium', () => {
     expect(await page.locator('fs-app .scenario-title').textContent()).toBe(title);
 
     // A good JSON file dropped on the page opens and runs.
-    const good = JSON.stringify({
-      name: 'One queue (dropped)',
-      horizon: { start: '2026-03-16T00:00:00Z', days: 1, warmupHours: 2 },
-      replications: 3,
-      demand: [{ id: 'calls', language: 'en', volume: { perHour: 300 }, handleTime: { dist: 'exponential', mean: 180 } }],
-      staffing: [{ id: 'team', skills: ['en'], agents: 18 }],
-    });
+    const good = JSON.stringify(DROPPED);
     const dataTransfer = await page.evaluateHandle((json) => {
       const dt = new DataTransfer();
       dt.items.add(new File([json], 'one-queue.json', { type: 'application/json' }));
@@ -457,6 +599,35 @@ describe('web app, built and driven in headless Chromium', () => {
         .map((e) => e.outerHTML.slice(0, 80));
     });
     expect(unnamed).toEqual([]);
+    expect(pageErrors).toEqual([]);
+  });
+
+  it('makes the case report from the results toolbar, running the comparison first when it has not run', async () => {
+    await page.locator('fs-app fs-scenario-list li', { hasText: 'One queue (dropped)' }).getByRole('button').first().click();
+    await waitForRunDone(page);
+    await page.getByRole('button', { name: 'Duplicate as variant' }).click();
+    const agents = field(page, ['staffing', 0, 'agents']);
+    await agents.fill('22');
+    await agents.press('Tab');
+    // Still on Coverage: the comparison of the two has not run yet.
+    expect(await page.locator('fs-app [role="tab"][aria-selected="true"]').textContent()).toContain('Coverage');
+    const button = page.getByRole('group', { name: 'Download the results' }).getByRole('button', { name: 'Case report (HTML)' });
+    const download = await downloadOf(page, () => button.click());
+    expect(download.suggestedFilename()).toBe('case-one-queue-vs-one-queue-variant-2.html');
+    const html = await downloadedText(download);
+
+    const scenarios = [parseScenario(JSON.stringify(DROPPED), 'a.json'), parseScenario(JSON.stringify({ ...DROPPED, name: `${DROPPED.name} (variant 2)`, staffing: [{ ...DROPPED.staffing[0], agents: 22 }] }), 'b.json')];
+    const cli = caseReportHtml({ scenarios, comparison: compareModels(compileForComparison(scenarios)) });
+    const report = await browser.context.newPage();
+    await report.setContent(html);
+    const reference = await browser.context.newPage();
+    await reference.setContent(cli);
+    const summary = (p: Page) => p.locator('.summary .variant').innerText();
+    expect(await summary(report)).toBe(await summary(reference));
+    expect(await report.locator('svg[role="img"]').count()).toBe(await reference.locator('svg[role="img"]').count());
+    expect((await report.locator('section.assumptions').innerText()).replace(/\s+/g, ' ')).toMatch(/one-queue\.json.*one-queue-variant-2\.yaml/);
+    await report.close();
+    await reference.close();
     expect(pageErrors).toEqual([]);
   });
 });
