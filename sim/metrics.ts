@@ -257,7 +257,7 @@ export function replicationFigures(m: CompiledModel, t: Tallies): ReplicationFig
     languageDemandNow.fill(0);
     channelGapNow.fill(0);
     channelDemandNow.fill(0);
-    let o = 0, a = 0, ab = 0, w = 0, ws = 0, ct = 0;
+    let o = 0, a = 0, ab = 0, w = 0, ws = 0, aRealtime = 0, ct = 0;
     for (let q = 0; q < Q; q++) {
       const cell = i * Q + q;
       const queue = m.queues[q];
@@ -290,7 +290,10 @@ export function replicationFigures(m: CompiledModel, t: Tallies): ReplicationFig
       a += t.answered[cell];
       ab += t.abandoned[cell];
       w += t.answeredWithinThreshold[cell];
-      ws += t.waitSecondsAnswered[cell];
+      if (realtime) {
+        ws += t.waitSecondsAnswered[cell];
+        aRealtime += t.answered[cell];
+      }
       ct += t.contained[cell];
     }
     for (let l = 0; l < languageGapNow.length; l++) {
@@ -306,7 +309,7 @@ export function replicationFigures(m: CompiledModel, t: Tallies): ReplicationFig
       busy += t.poolBusySeconds[i * P + p];
       online += t.poolOnlineSeconds[i * P + p];
     }
-    intervals.set([o, a, ab, ct, ratio(w, o), ratio(ws, a), ratio(ab, o), ratio(busy, online), intervalCost[i]], i * IF);
+    intervals.set([o, a, ab, ct, ratio(w, o), ratio(ws, aRealtime), ratio(ab, o), ratio(busy, online), intervalCost[i]], i * IF);
   }
 
   // Languages and channels.
