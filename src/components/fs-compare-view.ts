@@ -8,7 +8,7 @@ import type { Estimate } from '../../sim/confidence';
 import type { Scenario } from '../../sim/scenario';
 import { formatDelta, formatInterval, formatValue } from '../lib/format';
 import { HEADLINES } from './fs-headline';
-import { baseStyles } from './shared-styles';
+import { baseStyles, viewStyles } from './shared-styles';
 import './fs-heatmap';
 
 export interface CompareCandidate {
@@ -40,14 +40,8 @@ export class FsCompareView extends LitElement {
 
   static override styles = [
     baseStyles,
+    viewStyles,
     css`
-      :host {
-        display: grid;
-        gap: 1rem;
-      }
-      .panel {
-        padding: 1rem 1.1rem;
-      }
       h3 {
         margin: 0 0 0.5rem;
         font-size: 1rem;

@@ -9,7 +9,7 @@ import { intervalStarts, KIND_COLOURS, SERIES_COLOURS, WidthController } from '.
 import { formatEstimate, formatInterval, formatValue } from '../lib/format';
 import type { Bar } from './fs-bar-chart';
 import { languageName } from './fs-heatmap';
-import { baseStyles, chartStyles } from './shared-styles';
+import { baseStyles, chartStyles, viewStyles } from './shared-styles';
 import './fs-bar-chart';
 import './fs-time-chart';
 
@@ -25,20 +25,9 @@ export class FsCostView extends LitElement {
 
   static override styles = [
     baseStyles,
+    viewStyles,
     chartStyles,
     css`
-      :host {
-        display: grid;
-        gap: 1rem;
-      }
-      .panel {
-        padding: 1rem 1.1rem 0.9rem;
-      }
-      .two {
-        display: grid;
-        grid-template-columns: repeat(auto-fit, minmax(26rem, 1fr));
-        gap: 1rem;
-      }
       .mix-label {
         fill: var(--text);
         font-size: 0.82rem;

@@ -10,7 +10,7 @@ import { formatWeekdayTime } from '../lib/time';
 import type { Bar } from './fs-bar-chart';
 import type { AreaSeries, LineSeries } from './fs-time-chart';
 import { languageName } from './fs-heatmap';
-import { baseStyles } from './shared-styles';
+import { baseStyles, viewStyles } from './shared-styles';
 import './fs-bar-chart';
 import './fs-time-chart';
 
@@ -23,14 +23,8 @@ export class FsStaffingView extends LitElement {
 
   static override styles = [
     baseStyles,
+    viewStyles,
     css`
-      :host {
-        display: grid;
-        gap: 1rem;
-      }
-      .panel {
-        padding: 1rem 1.1rem 0.9rem;
-      }
       .toolbar {
         display: flex;
         gap: 0.6rem;

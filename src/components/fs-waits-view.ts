@@ -11,7 +11,7 @@ import { formatWeekdayTime } from '../lib/time';
 import type { Bar } from './fs-bar-chart';
 import type { LineSeries } from './fs-time-chart';
 import { languageName } from './fs-heatmap';
-import { baseStyles } from './shared-styles';
+import { baseStyles, viewStyles } from './shared-styles';
 import './fs-bar-chart';
 import './fs-time-chart';
 
@@ -32,21 +32,10 @@ export class FsWaitsView extends LitElement {
 
   static override styles = [
     baseStyles,
+    viewStyles,
     css`
-      :host {
-        display: grid;
-        gap: 1rem;
-      }
-      .panel {
-        padding: 1rem 1.1rem 0.9rem;
-      }
       fs-bar-chart + fs-bar-chart {
         margin-top: 1.25rem;
-      }
-      .two {
-        display: grid;
-        grid-template-columns: repeat(auto-fit, minmax(26rem, 1fr));
-        gap: 1rem;
       }
     `,
   ];

@@ -209,3 +209,19 @@ export const chartStyles = css`
     font-weight: 500;
   }
 `;
+
+/** The layout every results view shares: a column of panels, two side by side where there is room. */
+export const viewStyles = css`
+  :host {
+    display: grid;
+    gap: 1rem;
+  }
+  .panel {
+    padding: 1rem 1.1rem 0.9rem;
+  }
+  .two {
+    display: grid;
+    grid-template-columns: repeat(auto-fit, minmax(26rem, 1fr));
+    gap: 1rem;
+  }
+`;
