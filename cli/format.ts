@@ -28,7 +28,8 @@ export function formatEstimate(e: Estimate | undefined, unit: Unit, currency = '
   const mean = formatNumber(e.mean, unit, currency);
   if (!e.ci95 || e.ci95[1] - e.ci95[0] <= Math.abs(e.mean) * 1e-12) return mean;
   const bare = (x: number) => formatNumber(x, unit).replace(/ (%|s)$/, '');
-  if (compact) return `${mean} ±${bare((e.ci95[1] - e.ci95[0]) / 2).replace(/ [A-Z]{3}$/, '')}`;
+  const half = (e.ci95[1] - e.ci95[0]) / 2;
+  if (compact) return `${mean} ±${unit === 'money' && Math.abs(e.mean) >= 1000 ? grouped.format(half) : bare(half)}`;
   return `${mean} (${bare(e.ci95[0])}–${bare(e.ci95[1])})`;
 }
 

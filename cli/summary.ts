@@ -58,7 +58,7 @@ export function summaryText(r: ScenarioResult & { file: string }): string {
       ...Object.entries(r.pools).map(([id, p]) => [
         id,
         p.type,
-        formatEstimate(p.handled, 'count', '', true) + (p.contained ? `, ${formatEstimate(p.contained, 'count')} resolved` : ''),
+        formatEstimate(p.handled, 'count', '', true) + (p.contained ? ` (${formatNumber(p.contained.mean ?? NaN, 'count')} resolved)` : ''),
         p.occupancy ? formatEstimate(p.occupancy, 'fraction', '', true) : '',
         p.agentsOnPhones ? `${(p.agentsOnPhones.mean ?? 0).toFixed(1)} avg` : '',
         formatEstimate(p.costTotal, 'money', r.currency, true),
