@@ -131,6 +131,9 @@ export async function main(argv: string[]): Promise<number> {
       process.stderr.write(`followsun: ${(e as Error).message}\n\n${USAGE}\n`);
       return 2;
     }
-    throw e;
+    // A bug, not bad input: one line by default, the stack trace with FOLLOWSUN_DEBUG=1.
+    if (process.env.FOLLOWSUN_DEBUG) throw e;
+    process.stderr.write(`followsun: internal error: ${(e as Error).message} (run again with FOLLOWSUN_DEBUG=1 for details, and please report it)\n`);
+    return 1;
   }
 }

@@ -52,9 +52,11 @@ function checkComplete(infos: (ShardInfo | undefined)[], indices: number[], file
 function mergeJson(texts: string[], files: string[], out: string): string {
   const docs = texts.map((t, i) => {
     try {
-      return JSON.parse(t) as (RunDocument | SweepDocument) & { shard?: ShardInfo };
+      const d = JSON.parse(t) as (RunDocument | SweepDocument) & { shard?: ShardInfo };
+      if (!Array.isArray((d as RunDocument).scenarios) && !Array.isArray((d as SweepDocument).points)) throw new Error();
+      return d;
     } catch {
-      throw new MergeError(`${displayPath(files[i])}: not JSON`);
+      throw new MergeError(`${displayPath(files[i])}: not a followsun run or sweep output (JSON)`);
     }
   });
   if (docs.every((d) => 'points' in d)) {
