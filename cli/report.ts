@@ -7,8 +7,8 @@ import { compileForComparison, type Comparison } from '../sim/compare';
 import { ScenarioError, type Scenario } from '../sim/scenario';
 import { caseReportHtml } from '../report/case-report';
 import { UsageError, wholeNumber } from './arguments';
-import { displayPath, loadScenario, prepareFolder, writeFileAtomic } from './files';
-import { runComparison as runParallelComparison } from './compare';
+import { displayPath, prepareFolder, writeFileAtomic } from './files';
+import { loadAll, runComparison as runParallelComparison } from './compare';
 
 export const REPORT_USAGE = `followsun report BASE VARIANT [MORE …] -o FILE.html [--replications N] [--seed S] [--workers N]
       Compare scenario files (the first is the base) with common random numbers and write the
@@ -92,18 +92,12 @@ export async function reportCommand(args: string[]): Promise<number> {
   const folderProblem = prepareFolder(dirname(resolve(out)));
   if (folderProblem) return fail(`-o ${out}: its folder ${folderProblem}`);
 
-  const scenarios: Scenario[] = [];
-  const problems: string[] = [];
-  for (const f of files) {
-    try {
-      scenarios.push(loadScenario(f));
-    } catch (e) {
-      if (!(e instanceof ScenarioError)) throw e;
-      problems.push(...e.problems);
-    }
-  }
-  if (problems.length > 0) {
-    process.stderr.write(`${problems.join('\n')}\n`);
+  let scenarios: Scenario[];
+  try {
+    scenarios = loadAll(files);
+  } catch (e) {
+    if (!(e instanceof ScenarioError)) throw e;
+    process.stderr.write(`${e.problems.join('\n')}\n`);
     return 2;
   }
   const currencies = [...new Set(scenarios.map((s) => s.currency))];

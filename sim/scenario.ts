@@ -4,7 +4,7 @@ import * as z from 'zod';
 import { isMap, isSeq, LineCounter, parseDocument, type Node as YamlNode } from 'yaml';
 import { distribution } from './distribution-schema';
 import { PATTERN_NAMES } from './patterns';
-import { shiftSchema } from './roster';
+import { localTimeSchema, shiftSchema } from './roster';
 import { fraction, nonNegative, positive, wholeNumber } from './schema-parts';
 
 export const CHANNELS = ['voice', 'chat', 'email'] as const;
@@ -96,7 +96,6 @@ const demandStream = z.strictObject({
 });
 
 const money = (what: string) => nonNegative(what).default(0);
-const clockTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, { error: 'expected a time HH:MM such as 22:00' });
 
 const humanPool = z.strictObject({
   id: identifier,
@@ -128,7 +127,7 @@ const humanPool = z.strictObject({
       monthlyMinimum: money('a minimum invoice per calendar month'),
       nightPremium: fraction.default(0).describe('Extra share of the hourly cost for night hours.'),
       weekendPremium: fraction.default(0).describe('Extra share of the hourly cost on Saturdays and Sundays.'),
-      night: z.strictObject({ from: clockTime, to: clockTime }).prefault({ from: '22:00', to: '06:00' }),
+      night: z.strictObject({ from: localTimeSchema, to: localTimeSchema }).prefault({ from: '22:00', to: '06:00' }),
       serviceLevelClause: z
         .strictObject({
           target: fraction,
