@@ -36,14 +36,6 @@ export function distributionMean(d: unknown): number | undefined {
   }
 }
 
-function describeDistribution(d: unknown): string {
-  const m = distributionMean(d);
-  if (m === undefined) return '–';
-  const o = d as Loose;
-  const cv = num(o.cv);
-  return `${seconds(m)}${o.dist && o.dist !== 'deterministic' ? ` <span class="muted">${esc(o.dist)}${cv !== undefined ? `, cv ${cv}` : ''}</span>` : ''}`;
-}
-
 /** Contacts a week of a stream (the average of its volume, before special days). */
 export function weeklyVolume(volume: unknown): number {
   const v = (volume ?? {}) as Loose;

@@ -325,7 +325,7 @@ export function caseReportHtml(input: CaseReportInput): string {
 <header class="report-head">
   <p class="eyebrow">followsun · coverage and outsourcing case</p>
   <h1 class="question">${esc(question)}</h1>
-  <p class="meta">${results.map((r, k) => `<span class="badge s${k}">${esc(labels[k])}</span>`).join(' ')}
+  <p class="meta">${results.map((_, k) => `<span class="badge s${k}">${esc(labels[k])}</span>`).join(' ')}
   &nbsp;Simulated ${esc(displayTime(base.start))} to ${esc(displayTime(base.end))} (${esc(hours(days * 24))} h), ${base.replications} replication${base.replications === 1 ? '' : 's'} with common random numbers. Money in ${esc(currency)}.${Math.abs(days - 7) > 1e-9 ? ' Weekly and monthly figures are scaled from the simulated window.' : ''}</p>
 </header>
 

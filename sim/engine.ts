@@ -108,12 +108,6 @@ function grown<T extends Float64Array | Int32Array | Uint8Array>(old: T, bigger:
   return bigger;
 }
 
-function nextPowerOfTwo(n: number): number {
-  let p = 1;
-  while (p < n) p *= 2;
-  return p;
-}
-
 class Kernel {
   private now = 0;
   private readonly heap = new EventHeap();
