@@ -47,14 +47,15 @@ export function loadAll(files: string[]): Scenario[] {
 }
 
 /** Runs the comparison over worker threads (replication r of every scenario shares its random
- * numbers); undefined when interrupted. */
+ * numbers), printing each model's warnings under its file name; undefined when interrupted. */
 export async function runComparison(
   scenarios: Scenario[],
-  options: { seed?: number; replications?: number; workers?: number; label?: string },
+  options: { files: string[]; seed?: number; replications?: number; workers?: number; label?: string },
 ): Promise<Comparison | undefined> {
   const shared = comparisonOptions(scenarios, options);
   const jobs = scenarios.map((scenario) => ({ scenario, options: shared }));
   const models = compileJobs(jobs);
+  models.forEach((m, k) => m.warnings.forEach((w) => process.stderr.write(`${options.files[k]}: warning: ${w}\n`)));
   const builder = new ComparisonBuilder(models);
   const interrupt = watchInterrupt();
   const progress = new Progress(options.label ?? 'Comparing: replication', models.length * shared.replications);
@@ -82,12 +83,12 @@ export async function compareCommand(options: CompareOptions): Promise<number> {
     process.stderr.write(`${e.problems.join('\n')}\n`);
     return 2;
   }
-  const comparison = await runComparison(scenarios, options);
+  const files = options.files.map(displayPath);
+  const comparison = await runComparison(scenarios, { ...options, files });
   if (!comparison) {
     process.stderr.write('Interrupted: no comparison written (it needs every replication of every scenario).\n');
     return 130;
   }
-  const files = options.files.map(displayPath);
   if (options.json) {
     const document = {
       scenarios: comparison.scenarios.map((r, k) => ({ file: files[k], ...r })),

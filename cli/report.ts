@@ -3,12 +3,11 @@
 import { statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { compileForComparison, type Comparison } from '../sim/compare';
 import { ScenarioError, type Scenario } from '../sim/scenario';
 import { caseReportHtml } from '../report/case-report';
 import { UsageError, wholeNumber } from './arguments';
 import { displayPath, prepareFolder, writeFileAtomic } from './files';
-import { loadAll, runComparison as runParallelComparison } from './compare';
+import { loadAll, runComparison } from './compare';
 
 export const REPORT_USAGE = `followsun report BASE VARIANT [MORE …] -o FILE.html [--replications N] [--seed S] [--workers N]
       Compare scenario files (the first is the base) with common random numbers and write the
@@ -18,17 +17,6 @@ export interface ComparisonOptions {
   replications?: number;
   seed?: number;
   workers?: number;
-}
-
-/** The simulation behind the report: the comparison on worker threads; undefined when
- * interrupted. */
-async function runComparison(
-  scenarios: Scenario[],
-  options: ComparisonOptions,
-  onWarning: (scenario: number, warning: string) => void,
-): Promise<Comparison | undefined> {
-  compileForComparison(scenarios, options).forEach((m, k) => m.warnings.forEach((w) => onWarning(k, w)));
-  return runParallelComparison(scenarios, { ...options, label: `Comparing ${scenarios.length} scenarios: replication` });
 }
 
 const fail = (message: string) => {
@@ -104,16 +92,11 @@ export async function reportCommand(args: string[]): Promise<number> {
   if (currencies.length > 1) return fail(`the scenarios use different currencies (${currencies.join(', ')}); a comparison needs one`);
 
   const shown = files.map(displayPath);
-  let comparison: Comparison | undefined;
-  try {
-    comparison = await runComparison(scenarios, options, (k, warning) => process.stderr.write(`${shown[k]}: warning: ${warning}\n`));
-  } catch (e) {
-    if (e instanceof ScenarioError) {
-      process.stderr.write(`${e.problems.join('\n')}\n`);
-      return 2;
-    }
-    throw e;
-  }
+  const comparison = await runComparison(scenarios, {
+    ...options,
+    files: shown,
+    label: `Comparing ${scenarios.length} scenarios: replication`,
+  });
   if (!comparison) return fail('interrupted: no report written');
   const starts = new Set(comparison.scenarios.map((r) => `${r.start}|${r.end}`));
   if (starts.size > 1) process.stderr.write('followsun report: warning: the scenarios cover different time windows; their differences include that\n');

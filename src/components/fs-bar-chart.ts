@@ -63,16 +63,6 @@ export class FsBarChart extends LitElement {
         stroke: var(--text);
         stroke-width: 1.3;
       }
-      .reference {
-        stroke: var(--bad);
-        stroke-width: 1.5;
-        stroke-dasharray: 5 3;
-      }
-      .reference-label {
-        fill: var(--bad);
-        font-size: 0.75rem;
-        font-weight: 600;
-      }
       rect.bar {
         cursor: default;
       }

@@ -66,20 +66,6 @@ export class FsTimeChart extends LitElement {
         stroke-width: 1;
         stroke-dasharray: 3 3;
       }
-      .reference {
-        stroke: var(--bad);
-        stroke-width: 1.5;
-        stroke-dasharray: 6 4;
-      }
-      .reference-label {
-        fill: var(--bad);
-        font-size: 0.78rem;
-        font-weight: 600;
-        paint-order: stroke;
-        stroke: var(--surface);
-        stroke-width: 4px;
-        stroke-linejoin: round;
-      }
     `,
   ];
 

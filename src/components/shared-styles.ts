@@ -135,6 +135,21 @@ export const chartStyles = css`
     fill: var(--text-muted);
     font-size: 0.8rem;
   }
+  /* A target or threshold line across a chart, and its label (haloed to stay readable). */
+  .reference {
+    stroke: var(--bad);
+    stroke-width: 1.5;
+    stroke-dasharray: 6 4;
+  }
+  .reference-label {
+    fill: var(--bad);
+    font-size: 0.78rem;
+    font-weight: 600;
+    paint-order: stroke;
+    stroke: var(--surface);
+    stroke-width: 4px;
+    stroke-linejoin: round;
+  }
   .tip {
     position: absolute;
     pointer-events: none;
