@@ -419,7 +419,10 @@ class Kernel {
     const interval = this.cInterval[c];
     if (interval >= 0) this.countedWithAi--;
     if (flags & CONTAINED) {
-      if (interval >= 0) this.t.contained[interval * this.Q + q]++;
+      if (interval >= 0) {
+        this.t.contained[interval * this.Q + q]++;
+        if (flags & RECONTACT) this.t.containedReturned[interval * this.Q + q]++;
+      }
       if (flags & RECONTACT) {
         this.cFlags[c] = flags | REPEAT;
         this.heap.push(this.now + this.cReturnDelay[c], (c << KIND_BITS) | RETURN);

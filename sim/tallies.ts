@@ -53,6 +53,7 @@ export class Tallies {
   readonly repeats: Float64Array; // of those, redials and recontacts (not new customers)
   readonly aiConversations: Float64Array;
   readonly contained: Float64Array; // resolved by the AI
+  readonly containedReturned: Float64Array; // of those, resolutions that will not hold: the customer comes back
   readonly blocked: Float64Array; // found the queue full
   readonly offered: Float64Array; // reached the human queue
   readonly answered: Float64Array;
@@ -84,6 +85,7 @@ export class Tallies {
     this.repeats = new Float64Array(cells);
     this.aiConversations = new Float64Array(cells);
     this.contained = new Float64Array(cells);
+    this.containedReturned = new Float64Array(cells);
     this.blocked = new Float64Array(cells);
     this.offered = new Float64Array(cells);
     this.answered = new Float64Array(cells);

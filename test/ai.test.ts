@@ -213,6 +213,24 @@ describe('recontacts: resolutions that do not hold', () => {
     expect(t.repeats[4 * Q]).toBeGreaterThan(0); // 02:00–02:30: the first ones are back
     expect(repeatsIn(4, 48)).toBeGreaterThan(500);
   });
+
+  it('resolutions that came back are tallied with the resolution: ≈ 30 % of contained, and each one returns', () => {
+    const week = frontDoor(input.demand, input.staffing, { hours: 24 * 7, warmupHours: 0 });
+    const { t } = tallies(week);
+    const Q = t.queueCount;
+    for (let cell = 0; cell < t.contained.length; cell++) expect(t.containedReturned[cell]).toBeLessThanOrEqual(t.contained[cell]);
+    expectShare(sum(t.containedReturned), sum(t.contained), 0.3);
+    // Every returned resolution comes back 2 min + 2 h after its conversation started: those
+    // started before 21:30 on the last day are back inside the horizon, those after 22:00 are not.
+    const lastDay = 48 * 6;
+    const returnedBefore = (interval: number) => {
+      let s = 0;
+      for (let i = 0; i < interval; i++) s += t.containedReturned[i * Q];
+      return s;
+    };
+    expect(sum(t.repeats)).toBeGreaterThanOrEqual(returnedBefore(lastDay + 43));
+    expect(sum(t.repeats)).toBeLessThanOrEqual(returnedBefore(lastDay + 44));
+  });
 });
 
 describe('outages and capacity', () => {
