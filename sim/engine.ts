@@ -6,8 +6,9 @@
 // event of its own: each contact's deadline (arrival + patience) is drawn on arrival and a
 // contact whose deadline has passed is settled when it reaches the head of its FIFO queue (a
 // "ghost" until then). Only contacts that will redial get an abandonment event, so that the
-// redial starts on time.
-import { sample } from './distributions';
+// redial starts on time. A ghost is no longer waiting, so a queue's capacity and its backlog
+// count only contacts whose deadline is still ahead (see stillWaiting).
+import { NEVER, sample } from './distributions';
 import { exponential } from './variates';
 import { randomStream, type Uniform } from './random';
 import type { CompiledModel } from './model';
@@ -39,6 +40,7 @@ const WILL_REDIAL = 1; // hangs up → calls again
 const REPEAT = 2; // a redial or a recontact: a contact, not a new customer
 const CONTAINED = 4; // the AI resolves it (drawn when the conversation starts)
 const RECONTACT = 8; // the AI's resolution will not hold: comes back
+const LIVE = 16; // counted in qLive: in a capacity-limited queue, deadline not yet seen to pass
 
 const PRIORITY = 0;
 const LONGEST_IDLE = 1;
@@ -143,6 +145,12 @@ class Kernel {
   private readonly qSize: Int32Array;
   private readonly qThreshold: Float64Array;
   private readonly qMaxWaiting: Float64Array;
+  // Capacity-limited queues only: contacts still waiting, and a heap of their deadlines (slot,
+  // serial) that takes them off that count once past. Entries of contacts that left the queue
+  // first are skipped when popped. Unlimited queues (the default) keep neither.
+  private readonly qLive: Int32Array;
+  private readonly qDeadlines: (EventHeap | null)[];
+  private readonly qMayAbandon: Uint8Array; // some stream of the queue has finite patience
   private readonly qIsChat: Uint8Array;
   private countedWaiting = 0; // reported contacts still in a queue…
   private countedWithAi = 0; // …or still talking to the AI: the run cannot end before they are settled
@@ -197,6 +205,10 @@ class Kernel {
     this.qSize = new Int32Array(Q);
     this.qThreshold = Float64Array.from(model.queues, (q) => q.slThresholdSeconds);
     this.qMaxWaiting = Float64Array.from(model.queues, (q) => q.maxWaiting);
+    this.qLive = new Int32Array(Q);
+    this.qDeadlines = model.queues.map((q) => (q.maxWaiting < Infinity ? new EventHeap() : null));
+    this.qMayAbandon = new Uint8Array(Q);
+    for (const st of model.streams) if (st.patience.kind !== NEVER) this.qMayAbandon[st.queue] = 1;
     this.qIsChat = Uint8Array.from(model.queues, (q) => (q.channel === 'chat' ? 1 : 0));
 
     // Staffing for this replication: absence is drawn per pool from its own stream.
@@ -450,7 +462,8 @@ class Kernel {
       return;
     }
     this.settleGhosts(q);
-    if (this.qSize[q] >= this.qMaxWaiting[q]) {
+    const maxWaiting = this.qMaxWaiting[q];
+    if (maxWaiting < Infinity && this.stillWaiting(q) >= maxWaiting) {
       if (interval >= 0) this.t.blocked[cell]++;
       this.release(c);
       return;
@@ -748,6 +761,36 @@ class Kernel {
     buffer[(this.qHead[q] + this.qSize[q]) & (buffer.length - 1)] = c;
     this.qSize[q]++;
     this.cState[c] = WAITING;
+    const deadlines = this.qDeadlines[q];
+    if (deadlines !== null) {
+      this.cFlags[c] |= LIVE;
+      this.qLive[q]++;
+      if (this.cDeadline[c] < Infinity) deadlines.push(this.cDeadline[c], c, this.cSerial[c]);
+    }
+  }
+
+  /** Contacts in queue q whose patience has not run out (the ghosts behind the head excluded). */
+  private stillWaiting(q: number): number {
+    const now = this.now;
+    const deadlines = this.qDeadlines[q];
+    if (deadlines !== null) {
+      while (deadlines.size > 0 && deadlines.times[0] <= now) {
+        const c = deadlines.payloads[0];
+        if (this.cSerial[c] === deadlines.aux[0] && this.cFlags[c] & LIVE) {
+          this.cFlags[c] &= ~LIVE;
+          this.qLive[q]--;
+        }
+        deadlines.pop();
+      }
+      return this.qLive[q];
+    }
+    if (!this.qMayAbandon[q]) return this.qSize[q];
+    // Unlimited queues need this only once per interval, for the backlog: a scan will do.
+    const buffer = this.qBuffer[q];
+    const mask = buffer.length - 1;
+    let n = 0;
+    for (let i = 0, k = this.qHead[q]; i < this.qSize[q]; i++, k = (k + 1) & mask) if (this.cDeadline[buffer[k]] > now) n++;
+    return n;
   }
 
   /** Takes the head of queue q (the caller serves or settles it). */
@@ -757,6 +800,10 @@ class Kernel {
     this.qHead[q] = (this.qHead[q] + 1) & (buffer.length - 1);
     this.qSize[q]--;
     if (this.cInterval[c] >= 0 && this.cState[c] === WAITING) this.countedWaiting--;
+    if (this.cFlags[c] & LIVE) {
+      this.cFlags[c] &= ~LIVE;
+      this.qLive[q]--;
+    }
     return c;
   }
 
@@ -802,7 +849,7 @@ class Kernel {
   private snapshotBacklog(interval: number): void {
     for (let q = 0; q < this.Q; q++) {
       this.settleGhosts(q);
-      this.t.backlog[interval * this.Q + q] = this.qSize[q];
+      this.t.backlog[interval * this.Q + q] = this.stillWaiting(q);
     }
     if (interval + 1 < this.m.intervalCount) {
       this.heap.push(this.m.reportStartSeconds + (interval + 2) * this.m.intervalSeconds, ((interval + 1) << KIND_BITS) | INTERVAL_END);
