@@ -2,7 +2,7 @@
 // figure's difference against the first with its 95% confidence interval.
 import { ComparisonBuilder, comparisonOptions, type Comparison } from '../sim/compare';
 import type { Estimate } from '../sim/confidence';
-import type { SummaryFigure } from '../sim/metrics';
+import type { HourFigure, SummaryFigure } from '../sim/metrics';
 import { ScenarioError, type Scenario } from '../sim/scenario';
 import { UsageError } from './arguments';
 import { displayPath, loadScenario } from './files';
@@ -19,14 +19,16 @@ export interface CompareOptions {
   workers?: number;
 }
 
-export const HEADLINES: [SummaryFigure, string, Unit][] = [
+export const HEADLINES: [SummaryFigure | HourFigure, string, Unit][] = [
   ['gapHours', 'Coverage gap hours', 'count'],
-  ['serviceLevel', 'Service level', 'fraction'],
+  ['uncoveredHours', '  uncovered', 'count'],
+  ['hoursBelowTarget', '  below target', 'count'],
   ['abandonRate', 'Abandon rate', 'fraction'],
   ['asaSeconds', 'Average speed of answer', 'seconds'],
   ['contained', 'Resolved by AI', 'count'],
   ['answered', 'Answered', 'count'],
   ['costPerContact', 'Cost per contact', 'money'],
+  ['costPerResolvedCustomer', 'Cost per resolved customer', 'money'],
   ['costPerMonth', 'Cost per month', 'money'],
 ];
 
@@ -123,6 +125,16 @@ export function comparisonText(c: Comparison, files: string[]): string {
           signed(delta[figure], unit, base.currency),
           significant(delta[figure]) ? '' : 'not significant',
         ]),
+        ...Object.entries(c.channelDeltas[i + 1]!).map(([channel, d]) => {
+          const t = base.channelTargets[channel];
+          return [
+            `Service level, ${channel} (target ${formatNumber(t.target, 'fraction')})`,
+            formatNumber(base.channels[channel].serviceLevel.mean ?? NaN, 'fraction'),
+            formatNumber(variant.channels[channel].serviceLevel.mean ?? NaN, 'fraction'),
+            signed(d.serviceLevel, 'fraction', base.currency),
+            significant(d.serviceLevel) ? '' : 'not significant',
+          ];
+        }),
       ]),
     );
   });

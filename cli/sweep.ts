@@ -30,13 +30,16 @@ export interface Variation {
 
 /** The figures a sweep row reports, each as mean and 95% interval. */
 export const SWEEP_FIGURES = [
-  'serviceLevel',
+  'targetMetShare', // language × channel hours with demand that met their channel's target
+  'gapHours',
+  'uncoveredHours',
+  'hoursBelowTarget',
   'abandonRate',
   'asaSeconds',
-  'gapHours',
   'contained',
   'answered',
   'costPerContact',
+  'costPerResolvedCustomer',
   'costPerMonth',
 ] as const;
 
@@ -177,7 +180,7 @@ export async function sweepCommand(options: SweepOptions): Promise<number> {
       currency: base.currency,
       points: document.points.map((p) => ({
         label: Object.entries(p.values).map(([path, v]) => `${path.split('.').slice(1).join('.')}=${v}`).join(', '),
-        serviceLevel: p.figures.serviceLevel.mean ?? NaN,
+        serviceLevel: p.figures.targetMetShare.mean ?? NaN,
         costPerContact: p.figures.costPerContact.mean ?? NaN,
       })),
     });

@@ -3,15 +3,20 @@
 // random numbers), and each headline figure's difference is estimated from the paired
 // per-replication differences, with its own 95% confidence interval.
 import { FigureAccumulator, type Estimate } from './confidence';
-import { ResultBuilder, SUMMARY_FIGURES, type ReplicationFigures, type ScenarioResult, type SummaryFigure } from './metrics';
+import { HOUR_FIGURES, type HourFigure } from './gap-hours';
+import { channelsOf, GROUP_FIGURES, ResultBuilder, SUMMARY_FIGURES, type GroupFigure, type ReplicationFigures, type ScenarioResult, type SummaryFigure } from './metrics';
 import { compileScenario, type CompiledModel } from './model';
 import type { Scenario } from './scenario';
 import { runReplication } from './simulate';
 
 export interface Comparison {
   scenarios: ScenarioResult[];
-  /** deltas[k]: scenario k minus the first scenario, per summary figure (null for the first). */
-  deltas: (Record<SummaryFigure, Estimate> | null)[];
+  /** deltas[k]: scenario k minus the first scenario, per summary figure (null for the first).
+   * Hour figures (gaps) are judged on pooled replications, so their difference comes with the
+   * range between the two scenarios' ranges, not a paired interval. */
+  deltas: (Record<SummaryFigure | HourFigure, Estimate> | null)[];
+  /** channelDeltas[k]: per channel both scenarios have (each against its own target), paired. */
+  channelDeltas: (Record<string, Record<GroupFigure, Estimate>> | null)[];
 }
 
 /** Compiles scenarios for a comparison: all with the first one's seed and replications (or the
@@ -29,12 +34,20 @@ export function comparisonOptions(scenarios: Scenario[], options: { seed?: numbe
 export class ComparisonBuilder {
   private readonly builders: ResultBuilder[];
   private readonly deltas: FigureAccumulator[];
+  /** Per scenario: [channel, index in the first scenario, index in this one] for shared channels. */
+  private readonly sharedChannels: [string, number, number][][];
+  private readonly channelDeltas: FigureAccumulator[];
   private readonly pending = new Map<number, (ReplicationFigures | undefined)[]>();
   private nextPaired = 0;
 
   constructor(private readonly models: CompiledModel[]) {
     this.builders = models.map((m) => new ResultBuilder(m));
     this.deltas = models.map(() => new FigureAccumulator(SUMMARY_FIGURES.length));
+    const baseChannels = channelsOf(models[0]);
+    this.sharedChannels = models.map((m) =>
+      channelsOf(m).flatMap((c, i) => (baseChannels.includes(c) ? [[c, baseChannels.indexOf(c), i] as [string, number, number]] : [])),
+    );
+    this.channelDeltas = this.sharedChannels.map((shared) => new FigureAccumulator(shared.length * GROUP_FIGURES.length));
   }
 
   add(scenario: number, replication: number, figures: ReplicationFigures): void {
@@ -49,19 +62,47 @@ export class ComparisonBuilder {
         const other = set[k]!.summary;
         for (let i = 0; i < base.length; i++) difference[i] = other[i] - base[i];
         this.deltas[k].add(difference);
+        const G = GROUP_FIGURES.length;
+        const channels = new Float64Array(this.sharedChannels[k].length * G);
+        this.sharedChannels[k].forEach(([, b, v], j) => {
+          for (let f = 0; f < G; f++) channels[j * G + f] = set[k]!.channels[v * G + f] - set[0]!.channels[b * G + f];
+        });
+        this.channelDeltas[k].add(channels);
       }
       this.pending.delete(this.nextPaired++);
     }
   }
 
   result(): Comparison {
+    const base = this.builders[0].hourFigures();
     return {
       scenarios: this.builders.map((b) => b.result()),
-      deltas: this.deltas.map((acc, k) =>
-        k === 0 ? null : (Object.fromEntries(SUMMARY_FIGURES.map((f, i) => [f, acc.estimate(i)])) as Record<SummaryFigure, Estimate>),
+      deltas: this.deltas.map((acc, k) => {
+        if (k === 0) return null;
+        const hours = this.builders[k].hourFigures();
+        return {
+          ...(Object.fromEntries(SUMMARY_FIGURES.map((f, i) => [f, acc.estimate(i)])) as Record<SummaryFigure, Estimate>),
+          ...(Object.fromEntries(HOUR_FIGURES.map((f) => [f, difference(hours[f], base[f])])) as Record<HourFigure, Estimate>),
+        };
+      }),
+      channelDeltas: this.channelDeltas.map((acc, k) =>
+        k === 0
+          ? null
+          : Object.fromEntries(
+              this.sharedChannels[k].map(([c], j) => [
+                c,
+                Object.fromEntries(GROUP_FIGURES.map((f, i) => [f, acc.estimate(j * GROUP_FIGURES.length + i)])) as Record<GroupFigure, Estimate>,
+              ]),
+            ),
       ),
     };
   }
+}
+
+function difference(a: Estimate, b: Estimate): Estimate {
+  if (a.mean === null || b.mean === null) return { mean: null, ci95: null };
+  const ci95: [number, number] | null = a.ci95 && b.ci95 ? [a.ci95[0] - b.ci95[1], a.ci95[1] - b.ci95[0]] : null;
+  return { mean: a.mean - b.mean, ci95 };
 }
 
 export function compareModels(models: CompiledModel[], onProgress?: (done: number, total: number) => void): Comparison {

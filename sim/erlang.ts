@@ -59,11 +59,14 @@ export function queueFigures(q: QueueInputs): QueueFigures {
  * exponential search followed by bisection finds the boundary in O(log n) evaluations.
  */
 export function requiredAgents(
-  q: Omit<QueueInputs, 'agents'> & { target: number; maxAbandonRate?: number },
+  q: Omit<QueueInputs, 'agents'> & { target: number; maxAbandonRate?: number; maxOccupancy?: number },
 ): number {
   if (!(q.target >= 0 && q.target <= 1)) throw new RangeError(`target must be in [0, 1], got ${q.target}`);
   if (q.maxAbandonRate !== undefined && !(q.maxAbandonRate >= 0 && q.maxAbandonRate <= 1)) {
     throw new RangeError(`maxAbandonRate must be in [0, 1], got ${q.maxAbandonRate}`);
+  }
+  if (q.maxOccupancy !== undefined && !(q.maxOccupancy > 0 && q.maxOccupancy <= 1)) {
+    throw new RangeError(`maxOccupancy must be in (0, 1], got ${q.maxOccupancy}`);
   }
   checkNonNegative('ratePerHour', q.ratePerHour);
   checkPositive('ahtSeconds', q.ahtSeconds);
@@ -71,7 +74,11 @@ export function requiredAgents(
 
   const meets = (agents: number): boolean => {
     const f = queueFigures({ ...q, agents });
-    return f.serviceLevel >= q.target && (q.maxAbandonRate === undefined || f.abandonRate <= q.maxAbandonRate);
+    return (
+      f.serviceLevel >= q.target &&
+      (q.maxAbandonRate === undefined || f.abandonRate <= q.maxAbandonRate) &&
+      (q.maxOccupancy === undefined || f.occupancy <= q.maxOccupancy)
+    );
   };
   const load = (q.ratePerHour / 3600) * q.ahtSeconds;
   // Without abandonment, n ≤ load is unstable and answers nothing within t (SL 0).

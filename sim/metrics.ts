@@ -1,23 +1,30 @@
 // From one replication's tallies to the figures DESIGN.md defines (per interval, queue, pool,
-// language, channel; costs under each pricing model; coverage gaps), and from many
-// replications to the plain result object (means with 95% confidence intervals).
+// language, channel; costs under each pricing model), and from many replications to the plain
+// result object (means with 95% confidence intervals). Every service figure belongs to one
+// channel and is measured against that channel's own threshold and target.
 import { FigureAccumulator, type Estimate } from './confidence';
-import { requiredAgents } from './erlang';
+import { intervalLengthSeconds, replicationCosts } from './costs';
+import { HourlyCoverage, hourlyTallies, type HourFigure, type HourlyQueueCoverage } from './gap-hours';
 import type { CompiledModel } from './model';
+import { agentsOnPhonesRequired, agentsScheduledRequired, requirementInputs } from './required-agents';
 import { Tallies, waitPercentile, WAIT_BINS } from './tallies';
 
+/** Figures of one replication (their mean and CI over replications); hour figures (gaps) are
+ * judged on the pooled replications and added by ResultBuilder. */
 export const SUMMARY_FIGURES = [
   'contacts', // at the front door, redials and recontacts included
   'customers', // contacts that were not a redial or recontact
   'aiConversations',
-  'contained',
+  'contained', // gross AI resolutions
+  'containedReturned', // AI resolutions that did not hold: the customer came back
+  'containedNet',
   'blocked',
   'offered',
   'answered',
   'abandoned',
-  'serviceLevel',
+  'answeredWithinThresholdShare', // all channels, each against its own threshold: not a service level
   'pWait',
-  'asaSeconds',
+  'asaSeconds', // voice and chat
   'journeySeconds',
   'waitP50Seconds',
   'waitP90Seconds',
@@ -26,13 +33,19 @@ export const SUMMARY_FIGURES = [
   'waitingAtEnd',
   'costTotal',
   'costPerMonth', // costTotal scaled to an average month (30.44 days)
-  'costPerContact',
-  'gapHours',
+  'costPerContact', // ÷ contacts handled (answered + gross AI resolutions)
+  'resolvedCustomers', // answered + net AI resolutions
+  'costPerResolvedCustomer',
 ] as const;
 export const POOL_FIGURES = ['handled', 'contained', 'occupancy', 'agentsOnPhones', 'costTotal'] as const;
+/** Per language, channel and language × channel. `serviceLevel` is the channel's own service
+ * level in channel and language × channel rows; a language row mixes channels, so there it is
+ * reported as answeredWithinThresholdShare, and its ASA covers voice and chat only. */
 export const GROUP_FIGURES = [
   'contacts',
   'contained',
+  'containedReturned',
+  'containedNet',
   'blocked',
   'offered',
   'answered',
@@ -40,10 +53,10 @@ export const GROUP_FIGURES = [
   'serviceLevel',
   'asaSeconds',
   'abandonRate',
-  'gapHours',
-  'targetMetShare',
   'costTotal',
   'costPerContact',
+  'resolvedCustomers',
+  'costPerResolvedCustomer',
 ] as const;
 export const STAFFING_TYPES = ['in-house', 'outsourced', 'ai'] as const;
 export const INTERVAL_FIGURES = [
@@ -51,19 +64,23 @@ export const INTERVAL_FIGURES = [
   'answered',
   'abandoned',
   'contained',
-  'serviceLevel',
-  'asaSeconds',
+  'answeredWithinThresholdShare',
+  'asaSeconds', // voice and chat
   'abandonRate',
   'occupancy',
   'costTotal',
 ] as const;
+/** Per interval and channel. */
+export const INTERVAL_CHANNEL_FIGURES = ['offered', 'answered', 'serviceLevel', 'asaSeconds', 'abandonRate'] as const;
 /** Per interval × queue, means only (no interval): the coverage heatmap's cells. */
-export const COVERAGE_FIGURES = ['offered', 'serviceLevel', 'asaSeconds', 'abandonRate', 'agentsOnPhones', 'gap', 'backlog', 'answered', 'abandoned'] as const;
+export const COVERAGE_FIGURES = ['offered', 'serviceLevel', 'asaSeconds', 'abandonRate', 'agentsOnPhones', 'backlog', 'answered', 'abandoned'] as const;
 
 export type SummaryFigure = (typeof SUMMARY_FIGURES)[number];
 export type PoolFigure = (typeof POOL_FIGURES)[number];
 export type GroupFigure = (typeof GROUP_FIGURES)[number];
 export type IntervalFigure = (typeof INTERVAL_FIGURES)[number];
+export type IntervalChannelFigure = (typeof INTERVAL_CHANNEL_FIGURES)[number];
+export type { HourFigure } from './gap-hours';
 
 export interface QueueCoverage {
   language: string;
@@ -79,11 +96,14 @@ export interface QueueCoverage {
   abandonRate: (number | null)[];
   /** Agents on the phones (after shrinkage and absence) in pools with the skill. */
   agentsOnPhones: number[];
-  /** Agents Erlang A (Erlang C without patience; workload for email) says the target needs. */
+  /** Agents on the phones the target needs (Erlang A; Erlang C without patience; workload for
+   * email), with the handle time the queue's contacts actually get. */
   requiredAgents: number[];
-  /** Share of replications in which the interval was a coverage gap. */
-  gapShare: number[];
+  /** The same, scheduled: ÷ ((1 − shrinkage)(1 − absence)) of the serving pools. */
+  requiredScheduled: number[];
   backlog: number[];
+  /** Hour by hour of the horizon: the gap flags every gap figure adds up from. */
+  hours: HourlyQueueCoverage;
 }
 
 export interface PoolResult {
@@ -98,6 +118,10 @@ export interface PoolResult {
   contained?: Estimate;
 }
 
+export type GroupResult = Record<Exclude<GroupFigure, 'serviceLevel'> | HourFigure, Estimate>;
+export type ChannelResult = GroupResult & { serviceLevel: Estimate };
+export type LanguageResult = GroupResult & { answeredWithinThresholdShare: Estimate };
+
 export interface ScenarioResult {
   name: string;
   currency: string;
@@ -107,12 +131,16 @@ export interface ScenarioResult {
   start: string;
   end: string;
   intervalMinutes: number;
-  summary: Record<SummaryFigure, Estimate>;
+  /** Each channel's service-level threshold and target. */
+  channelTargets: Record<string, { thresholdSeconds: number; target: number }>;
+  summary: Record<SummaryFigure | HourFigure, Estimate>;
   costByType: Record<(typeof STAFFING_TYPES)[number], Estimate>;
   pools: Record<string, PoolResult>;
-  languages: Record<string, Record<GroupFigure, Estimate>>;
-  channels: Record<string, Record<GroupFigure, Estimate>>;
-  intervals: Array<{ start: string } & Record<IntervalFigure, Estimate>>;
+  languages: Record<string, LanguageResult>;
+  channels: Record<string, ChannelResult>;
+  /** Per language × channel, keyed "<language>/<channel>". */
+  queues: Record<string, ChannelResult>;
+  intervals: Array<{ start: string; channels: Record<string, Record<IntervalChannelFigure, Estimate>> } & Record<IntervalFigure, Estimate>>;
   coverage: QueueCoverage[];
   /** Per human pool, agents on the phones in each interval (mean over replications). */
   staffing: Record<string, number[]>;
@@ -127,10 +155,13 @@ export interface ReplicationFigures {
   pools: Float64Array; // (human pools, then AI pools) × POOL_FIGURES
   languages: Float64Array; // language × GROUP_FIGURES
   channels: Float64Array; // channel (in model.queues order of first use) × GROUP_FIGURES
+  queues: Float64Array; // queue × GROUP_FIGURES
   costByType: Float64Array;
-  intervals: Float64Array; // interval × INTERVAL_FIGURES
+  intervals: Float64Array; // interval × (INTERVAL_FIGURES, then channel × INTERVAL_CHANNEL_FIGURES)
   coverage: Float64Array; // (interval × queue) × COVERAGE_FIGURES
   staffing: Float64Array; // interval × human pool: agents on the phones
+  hours: Float64Array; // hour × queue × (offered, within threshold, agent-seconds with the skill)
+  poolQueueBusy: Float64Array; // human pool × queue: busy agent-seconds
   arrivals: number;
   events: number;
 }
@@ -138,67 +169,8 @@ export interface ReplicationFigures {
 const AVERAGE_MONTH_SECONDS = (365.25 / 12) * 86400;
 const ratio = (a: number, b: number) => (b > 0 ? a / b : NaN);
 
-/** Seconds of interval i inside the reported window (the last one may be cut short). */
-function intervalLengthSeconds(m: CompiledModel, i: number): number {
-  const start = m.reportStartSeconds + i * m.intervalSeconds;
-  return Math.min(m.intervalSeconds, m.reportEndSeconds - start);
-}
-
 export function channelsOf(m: CompiledModel): string[] {
   return [...new Set(m.queues.map((q) => q.channel))];
-}
-
-/** Cost per interval of each human pool under its pricing: hourly (with premiums), productive
- * hours, per contact, per handled minute, copilot; topped up to the monthly minimum (prorated
- * to the part of each calendar month the horizon covers) and adjusted by the service-level
- * clause (measured on the queues the pool serves, over the horizon). */
-function humanPoolCosts(m: CompiledModel, t: Tallies): Float64Array[] {
-  const I = m.intervalCount;
-  const P = t.poolCount;
-  const Q = t.queueCount;
-  return m.pools.map((pool, p) => {
-    const c = pool.cost;
-    const cost = new Float64Array(I);
-    for (let i = 0; i < I; i++) {
-      const k = i * P + p;
-      cost[i] =
-        (c.perHour * pool.roster.premiumWeightedAgentSeconds[i]) / 3600 +
-        (c.copilotPerAgentHour * pool.roster.paidAgentSeconds[i]) / 3600 +
-        (c.perProductiveHour * t.poolOnlineSeconds[k]) / 3600 +
-        c.perContact * t.poolHandled[k] +
-        (c.perHandledMinute * t.poolHandledSeconds[k]) / 60;
-    }
-    if (c.monthlyMinimum > 0) {
-      const months = new Map<string, number[]>();
-      for (let i = 0; i < I; i++) {
-        const month = new Date(m.clockZeroMs + (m.reportStartSeconds + i * m.intervalSeconds) * 1000).toISOString().slice(0, 7);
-        if (!months.has(month)) months.set(month, []);
-        months.get(month)!.push(i);
-      }
-      for (const [month, intervals] of months) {
-        const [year, monthIndex] = month.split('-').map(Number);
-        const daysInMonth = new Date(Date.UTC(year, monthIndex, 0)).getUTCDate();
-        const covered = intervals.reduce((s, i) => s + intervalLengthSeconds(m, i), 0);
-        const minimum = (c.monthlyMinimum * covered) / (daysInMonth * 86400);
-        const usage = intervals.reduce((s, i) => s + cost[i], 0);
-        if (usage < minimum) for (const i of intervals) cost[i] += ((minimum - usage) * intervalLengthSeconds(m, i)) / covered;
-      }
-    }
-    const clause = c.serviceLevelClause;
-    if (clause) {
-      let within = 0, offered = 0;
-      for (let i = 0; i < I; i++) {
-        for (const q of pool.queues) {
-          within += t.answeredWithinThreshold[i * Q + q];
-          offered += t.offered[i * Q + q];
-        }
-      }
-      const sl = ratio(within, offered);
-      const factor = sl < clause.target ? 1 - clause.penalty : clause.bonusAbove !== undefined && sl >= clause.bonusAbove ? 1 + clause.bonus : 1;
-      for (let i = 0; i < I; i++) cost[i] *= factor;
-    }
-    return cost;
-  });
 }
 
 export function replicationFigures(m: CompiledModel, t: Tallies): ReplicationFigures {
@@ -206,161 +178,132 @@ export function replicationFigures(m: CompiledModel, t: Tallies): ReplicationFig
   const P = t.poolCount;
   const A = m.aiPools.length;
   const I = m.intervalCount;
-  const intervalHours = m.intervalSeconds / 3600;
   const channels = channelsOf(m);
+  const C = channels.length;
   const queueLanguage = m.queues.map((q) => m.languages.indexOf(q.language));
   const queueChannel = m.queues.map((q) => channels.indexOf(q.channel));
+  const { poolCost, aiCost, queueCost, intervalCost } = replicationCosts(m, t);
 
-  // Costs: human pools per interval, AI pools from their conversations; then shared out to
-  // queues (human pools by busy time per queue, AI pools by their own conversations).
-  const poolCost = humanPoolCosts(m, t);
-  const aiCost = new Float64Array(A);
-  const queueCost = new Float64Array(Q);
-  const intervalCost = new Float64Array(I);
-  for (let p = 0; p < P; p++) {
-    const total = poolCost[p].reduce((s, x) => s + x, 0);
-    for (let i = 0; i < I; i++) intervalCost[i] += poolCost[p][i];
-    const queues = m.pools[p].queues;
-    let busy = 0;
-    for (const q of queues) busy += t.poolQueueBusySeconds[p * Q + q];
-    for (const q of queues) queueCost[q] += busy > 0 ? (total * t.poolQueueBusySeconds[p * Q + q]) / busy : total / queues.length;
-  }
-  for (let i = 0; i < I; i++) {
-    for (let q = 0; q < Q; q++) {
-      const ai = m.queues[q].aiPool;
-      if (ai < 0) continue;
-      const pool = m.aiPools[ai];
-      const cell = i * Q + q;
-      const c = pool.costPerConversation * t.aiConversations[cell] + pool.costPerResolution * t.contained[cell];
-      aiCost[ai] += c;
-      queueCost[q] += c;
-      intervalCost[i] += c;
-    }
-  }
-
-  // Coverage per interval × queue, gaps, and per-interval rows.
+  // Coverage per interval × queue, and per-interval rows with a block per channel.
   const CF = COVERAGE_FIGURES.length;
   const coverage = new Float64Array(I * Q * CF);
   const IF = INTERVAL_FIGURES.length;
-  const intervals = new Float64Array(I * IF);
-  const languageGapIntervals = new Float64Array(m.languages.length);
-  const languageDemandIntervals = new Float64Array(m.languages.length);
-  const channelGapIntervals = new Float64Array(channels.length);
-  const channelDemandIntervals = new Float64Array(channels.length);
-  const languageGapNow = new Uint8Array(m.languages.length);
-  const languageDemandNow = new Uint8Array(m.languages.length);
-  const channelGapNow = new Uint8Array(channels.length);
-  const channelDemandNow = new Uint8Array(channels.length);
+  const ICF = INTERVAL_CHANNEL_FIGURES.length;
+  const rowWidth = IF + C * ICF;
+  const intervals = new Float64Array(I * rowWidth);
+  const byChannel = new Float64Array(C * 5); // offered, answered, within, waits, abandoned
   for (let i = 0; i < I; i++) {
     const length = intervalLengthSeconds(m, i);
-    languageGapNow.fill(0);
-    languageDemandNow.fill(0);
-    channelGapNow.fill(0);
-    channelDemandNow.fill(0);
+    byChannel.fill(0);
     let o = 0, a = 0, ab = 0, w = 0, ws = 0, aRealtime = 0, ct = 0;
     for (let q = 0; q < Q; q++) {
       const cell = i * Q + q;
       const queue = m.queues[q];
       let online = 0;
       for (const p of queue.pools) online += t.poolOnlineSeconds[i * P + p];
-      const agentsOnPhones = online / length;
       const offered = t.offered[cell];
-      const sl = ratio(t.answeredWithinThreshold[cell], offered);
-      const realtime = queue.channel !== 'email';
-      const gap = offered > 0 && ((realtime && agentsOnPhones === 0) || sl < queue.slTarget) ? 1 : 0;
-      const row = cell * CF;
-      coverage[row + 0] = offered;
-      coverage[row + 1] = sl;
-      coverage[row + 2] = ratio(t.waitSecondsAnswered[cell], t.answered[cell]);
-      coverage[row + 3] = ratio(t.abandoned[cell], offered);
-      coverage[row + 4] = agentsOnPhones;
-      coverage[row + 5] = gap;
-      coverage[row + 6] = t.backlog[cell];
-      coverage[row + 7] = t.answered[cell];
-      coverage[row + 8] = t.abandoned[cell];
-      if (offered > 0) {
-        languageDemandNow[queueLanguage[q]] = 1;
-        channelDemandNow[queueChannel[q]] = 1;
-      }
-      if (gap) {
-        languageGapNow[queueLanguage[q]] = 1;
-        channelGapNow[queueChannel[q]] = 1;
-      }
+      coverage.set(
+        [
+          offered,
+          ratio(t.answeredWithinThreshold[cell], offered),
+          ratio(t.waitSecondsAnswered[cell], t.answered[cell]),
+          ratio(t.abandoned[cell], offered),
+          online / length,
+          t.backlog[cell],
+          t.answered[cell],
+          t.abandoned[cell],
+        ],
+        cell * CF,
+      );
+      const c = queueChannel[q] * 5;
+      byChannel[c] += offered;
+      byChannel[c + 1] += t.answered[cell];
+      byChannel[c + 2] += t.answeredWithinThreshold[cell];
+      byChannel[c + 3] += t.waitSecondsAnswered[cell];
+      byChannel[c + 4] += t.abandoned[cell];
       o += offered;
       a += t.answered[cell];
       ab += t.abandoned[cell];
       w += t.answeredWithinThreshold[cell];
-      if (realtime) {
+      if (queue.channel !== 'email') {
         ws += t.waitSecondsAnswered[cell];
         aRealtime += t.answered[cell];
       }
       ct += t.contained[cell];
-    }
-    for (let l = 0; l < languageGapNow.length; l++) {
-      languageGapIntervals[l] += languageGapNow[l];
-      languageDemandIntervals[l] += languageDemandNow[l];
-    }
-    for (let c = 0; c < channelGapNow.length; c++) {
-      channelGapIntervals[c] += channelGapNow[c];
-      channelDemandIntervals[c] += channelDemandNow[c];
     }
     let busy = 0, online = 0;
     for (let p = 0; p < P; p++) {
       busy += t.poolBusySeconds[i * P + p];
       online += t.poolOnlineSeconds[i * P + p];
     }
-    intervals.set([o, a, ab, ct, ratio(w, o), ratio(ws, aRealtime), ratio(ab, o), ratio(busy, online), intervalCost[i]], i * IF);
+    const row = i * rowWidth;
+    intervals.set([o, a, ab, ct, ratio(w, o), ratio(ws, aRealtime), ratio(ab, o), ratio(busy, online), intervalCost[i]], row);
+    for (let c = 0; c < C; c++) {
+      const [co, ca, cw, cws, cab] = byChannel.subarray(c * 5, c * 5 + 5);
+      intervals.set([co, ca, ratio(cw, co), ratio(cws, ca), ratio(cab, co)], row + IF + c * ICF);
+    }
   }
 
-  // Languages and channels.
+  // Languages, channels and language × channel.
   const GF = GROUP_FIGURES.length;
-  const group = (count: number, member: number[], gapIntervals: Float64Array, demandIntervals: Float64Array) => {
+  const group = (count: number, member: number[], liveWaitsOnly: boolean) => {
     const out = new Float64Array(count * GF);
     for (let g = 0; g < count; g++) {
-      let contacts = 0, contained = 0, blocked = 0, offered = 0, answered = 0, abandoned = 0, within = 0, waits = 0, cost = 0;
+      let contacts = 0, contained = 0, returned = 0, blocked = 0, offered = 0, answered = 0, abandoned = 0;
+      let within = 0, waits = 0, waited = 0, cost = 0;
       for (let q = 0; q < Q; q++) {
         if (member[q] !== g) continue;
         cost += queueCost[q];
+        const live = !liveWaitsOnly || m.queues[q].channel !== 'email';
         for (let i = 0; i < I; i++) {
           const cell = i * Q + q;
           contacts += t.contacts[cell];
           contained += t.contained[cell];
+          returned += t.containedReturned[cell];
           blocked += t.blocked[cell];
           offered += t.offered[cell];
           answered += t.answered[cell];
           abandoned += t.abandoned[cell];
           within += t.answeredWithinThreshold[cell];
-          waits += t.waitSecondsAnswered[cell];
+          if (live) {
+            waits += t.waitSecondsAnswered[cell];
+            waited += t.answered[cell];
+          }
         }
       }
+      const resolved = answered + contained - returned;
       out.set(
         [
           contacts,
           contained,
+          returned,
+          contained - returned,
           blocked,
           offered,
           answered,
           abandoned,
           ratio(within, offered),
-          ratio(waits, answered),
+          ratio(waits, waited),
           ratio(abandoned, offered),
-          gapIntervals[g] * intervalHours,
-          ratio(demandIntervals[g] - gapIntervals[g], demandIntervals[g]),
           cost,
           ratio(cost, answered + contained),
+          resolved,
+          ratio(cost, resolved),
         ],
         g * GF,
       );
     }
     return out;
   };
-  const languages = group(m.languages.length, queueLanguage, languageGapIntervals, languageDemandIntervals);
-  const channelRows = group(channels.length, queueChannel, channelGapIntervals, channelDemandIntervals);
+  const languages = group(m.languages.length, queueLanguage, true);
+  const channelRows = group(C, queueChannel, false);
+  const queueRows = group(Q, m.queues.map((_, q) => q), false);
 
   // Pools: human pools, then AI pools.
   const PF = POOL_FIGURES.length;
   const pools = new Float64Array((P + A) * PF).fill(NaN);
   const costByType = new Float64Array(STAFFING_TYPES.length);
+  const reportedSeconds = m.reportEndSeconds - m.reportStartSeconds;
   for (let p = 0; p < P; p++) {
     let handled = 0, busy = 0, online = 0;
     for (let i = 0; i < I; i++) {
@@ -369,7 +312,6 @@ export function replicationFigures(m: CompiledModel, t: Tallies): ReplicationFig
       online += t.poolOnlineSeconds[i * P + p];
     }
     const cost = poolCost[p].reduce((s, x) => s + x, 0);
-    const reportedSeconds = m.reportEndSeconds - m.reportStartSeconds;
     pools.set([handled, NaN, ratio(busy, online), online / reportedSeconds, cost], p * PF);
     costByType[STAFFING_TYPES.indexOf(m.pools[p].type)] += cost;
   }
@@ -386,10 +328,9 @@ export function replicationFigures(m: CompiledModel, t: Tallies): ReplicationFig
     costByType[2] += aiCost[ai];
   }
 
-  // Summary.
+  // Summary. Waits are summarised over the real-time channels: an email's wait of hours says
+  // nothing about a caller's (channels.email reports it).
   const sum = (a: Float64Array) => a.reduce((s, x) => s + x, 0);
-  // Waits are summarised over the real-time channels: an email's wait of hours says nothing
-  // about a caller's (channels.email reports it).
   const realtimeWaits = new Float64Array(WAIT_BINS);
   let realtimeAnswered = 0, realtimeWaitSeconds = 0, realtimeJourneySeconds = 0;
   for (let q = 0; q < Q; q++) {
@@ -406,12 +347,16 @@ export function replicationFigures(m: CompiledModel, t: Tallies): ReplicationFig
   const answered = sum(t.answered);
   const abandoned = sum(t.abandoned);
   const contained = sum(t.contained);
+  const returned = sum(t.containedReturned);
   const costTotal = sum(costByType);
+  const resolved = answered + contained - returned;
   const summary = Float64Array.from([
     contacts,
     contacts - sum(t.repeats),
     sum(t.aiConversations),
     contained,
+    returned,
+    contained - returned,
     sum(t.blocked),
     offered,
     answered,
@@ -426,16 +371,31 @@ export function replicationFigures(m: CompiledModel, t: Tallies): ReplicationFig
     ratio(abandoned, offered),
     sum(t.waitingAtEnd),
     costTotal,
-    (costTotal * AVERAGE_MONTH_SECONDS) / (m.reportEndSeconds - m.reportStartSeconds),
+    (costTotal * AVERAGE_MONTH_SECONDS) / reportedSeconds,
     ratio(costTotal, answered + contained),
-    languageGapIntervals.reduce((s, x) => s + x, 0) * intervalHours,
+    resolved,
+    ratio(costTotal, resolved),
   ]);
   const staffing = new Float64Array(I * P);
   for (let i = 0; i < I; i++) {
     const length = intervalLengthSeconds(m, i);
     for (let p = 0; p < P; p++) staffing[i * P + p] = t.poolOnlineSeconds[i * P + p] / length;
   }
-  return { summary, pools, languages, channels: channelRows, costByType, intervals, coverage, staffing, arrivals: t.arrivals, events: t.events };
+  return {
+    summary,
+    pools,
+    languages,
+    channels: channelRows,
+    queues: queueRows,
+    costByType,
+    intervals,
+    coverage,
+    staffing,
+    hours: hourlyTallies(m, t),
+    poolQueueBusy: Float64Array.from(t.poolQueueBusySeconds),
+    arrivals: t.arrivals,
+    events: t.events,
+  };
 }
 
 /** Folds replications (in replication order, for bit-identical results) into a result. */
@@ -444,21 +404,28 @@ export class ResultBuilder {
   private readonly pools: FigureAccumulator;
   private readonly languages: FigureAccumulator;
   private readonly channels: FigureAccumulator;
+  private readonly queues: FigureAccumulator;
   private readonly costByType = new FigureAccumulator(STAFFING_TYPES.length);
   private readonly intervals: FigureAccumulator;
   private readonly coverage: FigureAccumulator;
   private readonly staffing: FigureAccumulator;
+  private readonly poolQueueBusy: FigureAccumulator;
+  private readonly hours: HourlyCoverage;
   private arrivals = 0;
   private events = 0;
   private count = 0;
 
   constructor(private readonly m: CompiledModel) {
+    const channels = channelsOf(m).length;
     this.pools = new FigureAccumulator((m.pools.length + m.aiPools.length) * POOL_FIGURES.length);
     this.languages = new FigureAccumulator(m.languages.length * GROUP_FIGURES.length);
-    this.channels = new FigureAccumulator(channelsOf(m).length * GROUP_FIGURES.length);
-    this.intervals = new FigureAccumulator(m.intervalCount * INTERVAL_FIGURES.length);
+    this.channels = new FigureAccumulator(channels * GROUP_FIGURES.length);
+    this.queues = new FigureAccumulator(m.queues.length * GROUP_FIGURES.length);
+    this.intervals = new FigureAccumulator(m.intervalCount * (INTERVAL_FIGURES.length + channels * INTERVAL_CHANNEL_FIGURES.length));
     this.coverage = new FigureAccumulator(m.intervalCount * m.queues.length * COVERAGE_FIGURES.length);
     this.staffing = new FigureAccumulator(m.intervalCount * m.pools.length);
+    this.poolQueueBusy = new FigureAccumulator(m.pools.length * m.queues.length);
+    this.hours = new HourlyCoverage(m);
   }
 
   add(f: ReplicationFigures): void {
@@ -466,17 +433,26 @@ export class ResultBuilder {
     this.pools.add(f.pools);
     this.languages.add(f.languages);
     this.channels.add(f.channels);
+    this.queues.add(f.queues);
     this.costByType.add(f.costByType);
     this.intervals.add(f.intervals);
     this.coverage.add(f.coverage);
     this.staffing.add(f.staffing);
+    this.poolQueueBusy.add(f.poolQueueBusy);
+    this.hours.add(f.hours);
     this.arrivals += f.arrivals;
     this.events += f.events;
     this.count++;
   }
 
+  /** The hour figures (gaps) over the given queues, or all. */
+  hourFigures(queues?: number[]): Record<HourFigure, Estimate> {
+    return this.hours.figures(queues);
+  }
+
   result(): ScenarioResult {
     const m = this.m;
+    const channels = channelsOf(m);
     const iso = (seconds: number) => new Date(m.clockZeroMs + seconds * 1000).toISOString();
     const record = <K extends string>(names: readonly K[], acc: FigureAccumulator, offset: number) =>
       Object.fromEntries(names.map((name, i) => [name, bounded(name, acc.estimate(offset + i))])) as Record<K, Estimate>;
@@ -485,6 +461,13 @@ export class ResultBuilder {
       const keep = type === 'ai' ? ['handled', 'contained', 'costTotal'] : ['handled', 'occupancy', 'agentsOnPhones', 'costTotal'];
       return { type, ...Object.fromEntries(keep.map((k) => [k, all[k as PoolFigure]])) } as PoolResult;
     };
+    const queuesWhere = (keep: (q: CompiledModel['queues'][number]) => boolean) =>
+      m.queues.flatMap((q, i) => (keep(q) ? [i] : []));
+    const groupRecord = (acc: FigureAccumulator, index: number, queues: number[]) => ({
+      ...record(GROUP_FIGURES, acc, index * GROUP_FIGURES.length),
+      ...this.hours.figures(queues),
+    });
+    const IW = INTERVAL_FIGURES.length + channels.length * INTERVAL_CHANNEL_FIGURES.length;
     return {
       name: m.name,
       currency: m.currency,
@@ -493,21 +476,32 @@ export class ResultBuilder {
       start: iso(m.reportStartSeconds),
       end: iso(m.reportEndSeconds),
       intervalMinutes: m.intervalSeconds / 60,
-      summary: record(SUMMARY_FIGURES, this.summary, 0),
+      channelTargets: Object.fromEntries(
+        channels.map((c) => {
+          const q = m.queues.find((x) => x.channel === c)!;
+          return [c, { thresholdSeconds: q.slThresholdSeconds, target: q.slTarget }];
+        }),
+      ),
+      summary: { ...record(SUMMARY_FIGURES, this.summary, 0), ...this.hours.figures() },
       costByType: record(STAFFING_TYPES, this.costByType, 0),
       pools: Object.fromEntries([
         ...m.pools.map((p, i) => [p.id, poolRecord(i, p.type)]),
         ...m.aiPools.map((p, i) => [p.id, poolRecord(m.pools.length + i, 'ai')]),
       ]),
       languages: Object.fromEntries(
-        m.languages.map((l, i) => [l, record(GROUP_FIGURES, this.languages, i * GROUP_FIGURES.length)]),
+        m.languages.map((l, i) => {
+          const { serviceLevel, ...rest } = groupRecord(this.languages, i, queuesWhere((q) => q.language === l));
+          return [l, { ...rest, answeredWithinThresholdShare: serviceLevel }];
+        }),
       ),
-      channels: Object.fromEntries(
-        channelsOf(m).map((c, i) => [c, record(GROUP_FIGURES, this.channels, i * GROUP_FIGURES.length)]),
-      ),
+      channels: Object.fromEntries(channels.map((c, i) => [c, groupRecord(this.channels, i, queuesWhere((q) => q.channel === c))])),
+      queues: Object.fromEntries(m.queues.map((q, i) => [`${q.language}/${q.channel}`, groupRecord(this.queues, i, [i])])),
       intervals: Array.from({ length: m.intervalCount }, (_, i) => ({
         start: iso(m.reportStartSeconds + i * m.intervalSeconds),
-        ...record(INTERVAL_FIGURES, this.intervals, i * INTERVAL_FIGURES.length),
+        ...record(INTERVAL_FIGURES, this.intervals, i * IW),
+        channels: Object.fromEntries(
+          channels.map((c, k) => [c, record(INTERVAL_CHANNEL_FIGURES, this.intervals, i * IW + INTERVAL_FIGURES.length + k * INTERVAL_CHANNEL_FIGURES.length)]),
+        ),
       })),
       coverage: this.coverageResult(),
       staffing: Object.fromEntries(
@@ -524,12 +518,21 @@ export class ResultBuilder {
     const m = this.m;
     const Q = m.queues.length;
     const CF = COVERAGE_FIGURES.length;
-    const required = new Map<string, number>();
+    const busy = Float64Array.from({ length: m.pools.length * Q }, (_, k) => this.poolQueueBusy.estimate(k).mean ?? 0);
+    const hours = this.hours.queues();
     return m.queues.map((queue, q) => {
       const series = (f: number) =>
         Array.from({ length: m.intervalCount }, (_, i) => this.coverage.estimate((i * Q + q) * CF + f).mean);
       const offered = series(0).map((x) => x ?? 0);
-      const concurrency = queue.pools.length > 0 ? m.pools[queue.pools[0]].chatConcurrency : 1;
+      const inputs = requirementInputs(m, q, busy);
+      // Rates rounded to 0.1 per hour: Erlang once per distinct rate, and no requirement flicker
+      // from the last digits of a mean.
+      const cache = new Map<number, number>();
+      const required = offered.map((o, i) => {
+        const ratePerHour = Math.round(((o * 3600) / intervalLengthSeconds(m, i)) * 10) / 10;
+        if (!cache.has(ratePerHour)) cache.set(ratePerHour, agentsOnPhonesRequired(m, q, inputs, ratePerHour));
+        return cache.get(ratePerHour)!;
+      });
       return {
         language: queue.language,
         channel: queue.channel,
@@ -540,22 +543,18 @@ export class ResultBuilder {
         asaSeconds: series(2),
         abandonRate: series(3),
         agentsOnPhones: series(4).map((x) => x ?? 0),
-        requiredAgents: offered.map((o, i) => {
-          const ratePerHour = Math.round((o * 3600) / intervalLengthOf(m, i) * 10) / 10;
-          const key = `${q}|${ratePerHour}`;
-          if (!required.has(key)) required.set(key, agentsRequired(queue, ratePerHour, concurrency));
-          return required.get(key)!;
-        }),
-        gapShare: series(5).map((x) => x ?? 0),
-        backlog: series(6).map((x) => x ?? 0),
-        answered: series(7).map((x) => x ?? 0),
-        abandoned: series(8).map((x) => x ?? 0),
+        requiredAgents: required,
+        requiredScheduled: required.map((n) => agentsScheduledRequired(n, inputs)),
+        backlog: series(5).map((x) => x ?? 0),
+        answered: series(6).map((x) => x ?? 0),
+        abandoned: series(7).map((x) => x ?? 0),
+        hours: hours[q],
       };
     });
   }
 }
 
-const FRACTIONS = new Set(['serviceLevel', 'pWait', 'abandonRate', 'occupancy', 'targetMetShare']);
+const FRACTIONS = new Set(['serviceLevel', 'answeredWithinThresholdShare', 'pWait', 'abandonRate', 'occupancy', 'targetMetShare']);
 
 /** Every figure here is ≥ 0 and rates are ≤ 1: a Student-t interval from few replications can
  * reach past those bounds, and is cut at them. */
@@ -563,23 +562,4 @@ function bounded(name: string, e: Estimate): Estimate {
   if (!e.ci95) return e;
   const high = FRACTIONS.has(name) ? Math.min(1, e.ci95[1]) : e.ci95[1];
   return { mean: e.mean, ci95: [Math.max(0, e.ci95[0]), high] };
-}
-
-function intervalLengthOf(m: CompiledModel, i: number) {
-  return intervalLengthSeconds(m, i);
-}
-
-/** The classic WFM "required" line: Erlang A for the queue's target (Erlang C when nobody hangs
- * up), divided by chat concurrency; for email, the workload in agents. */
-function agentsRequired(queue: CompiledModel['queues'][number], ratePerHour: number, concurrency: number): number {
-  if (ratePerHour <= 0) return 0;
-  if (queue.channel === 'email') return Math.ceil((ratePerHour * queue.meanHandleSeconds) / 3600);
-  const agents = requiredAgents({
-    ratePerHour,
-    ahtSeconds: queue.meanHandleSeconds,
-    thresholdSeconds: queue.slThresholdSeconds,
-    patienceSeconds: Number.isFinite(queue.meanPatienceSeconds) ? queue.meanPatienceSeconds : undefined,
-    target: queue.slTarget,
-  });
-  return Math.ceil(agents / concurrency);
 }

@@ -100,6 +100,8 @@ export interface CompiledAiPool {
   outageEndSeconds: Float64Array;
   costPerConversation: number;
   costPerResolution: number;
+  /** False when the vendor does not bill resolutions that did not hold. */
+  billReturnedResolutions: boolean;
 }
 
 export interface CompiledModel {
@@ -108,6 +110,8 @@ export interface CompiledModel {
   seed: number;
   replications: number;
   routing: number; // index into ROUTING_RULES
+  /** Occupancy cap for required agents, as WFM calculators offer; undefined: none. */
+  maxOccupancy?: number;
   /** Epoch milliseconds of the simulation clock's zero: the horizon start minus the warm-up. */
   clockZeroMs: number;
   /** Reported window [reportStartSeconds, reportEndSeconds) on the simulation clock. */
@@ -196,6 +200,15 @@ export function compileScenario(s: Scenario, options: CompileOptions = {}): Comp
       ? [`no staffing pool serves ${q.language}/${q.channel}: ${q.channel === 'email' ? 'those emails are never answered' : 'those contacts wait until they give up'}`]
       : [],
   );
+  // A skill spelled differently from the demand ('es' against 'es-MX') silently serves nobody.
+  const demanded = new Set(queueParts.map(([language]) => language));
+  for (const p of s.staffing) {
+    const languages = [...p.skills, ...(p.type === 'ai' ? [] : (p.secondarySkills?.languages ?? []))];
+    const unused = languages.filter((l) => !demanded.has(l));
+    if (unused.length > 0) {
+      warnings.push(`staffing pool ${p.id}: no demand in ${unused.join(', ')} (languages with demand: ${[...demanded].join(', ')})`);
+    }
+  }
 
   return {
     name: s.name,
@@ -203,6 +216,7 @@ export function compileScenario(s: Scenario, options: CompileOptions = {}): Comp
     seed: options.seed ?? s.seed,
     replications: options.replications ?? s.replications,
     routing: ROUTING_RULES.indexOf(s.routing),
+    maxOccupancy: s.maxOccupancy,
     ...window,
     languages: [...new Set(queueParts.map(([language]) => language))],
     queues,
@@ -375,5 +389,6 @@ function compileAiPool(p: AiPool, queueParts: [string, Channel][], clockZeroMs: 
     outageEndSeconds: Float64Array.from(p.outages, (o, i) => outageStart[i] + o.hours * 3600),
     costPerConversation: p.cost.perConversation,
     costPerResolution: p.cost.perResolution,
+    billReturnedResolutions: p.cost.billReturnedResolutions,
   };
 }

@@ -55,10 +55,10 @@ describe('comparing scenarios', () => {
 
   it('common random numbers give a narrower interval for the difference than independent runs', () => {
     const [base, variant] = [scenario(hotline(28)), scenario(hotline(31))];
-    const paired = compareModels(compileForComparison([base, variant])).deltas[1]!.serviceLevel;
+    const paired = compareModels(compileForComparison([base, variant])).channelDeltas[1]!.voice.serviceLevel;
     // Independent: the variant with another seed; the difference's half-width combines both.
-    const a = simulate(compileScenario(base)).summary.serviceLevel;
-    const b = simulate(compileScenario(variant, { seed: 99 })).summary.serviceLevel;
+    const a = simulate(compileScenario(base)).channels.voice.serviceLevel;
+    const b = simulate(compileScenario(variant, { seed: 99 })).channels.voice.serviceLevel;
     const half = (e: typeof a) => (e.ci95![1] - e.ci95![0]) / 2;
     const independentHalfWidth = Math.hypot(half(a), half(b));
     const pairedHalfWidth = half(paired);
@@ -124,7 +124,7 @@ describe('sweeps', () => {
     expect(r.stderr).not.toMatch(/\n\s+at /);
     expect(r.status).toBe(0);
     const [header, ...rows] = readFileSync(out, 'utf8').trim().split('\n');
-    expect(header.split(',').slice(0, 4)).toEqual(['index', 'staffing.team.agents', 'staffing.team.cost.perHour', 'serviceLevel']);
+    expect(header.split(',').slice(0, 4)).toEqual(['index', 'staffing.team.agents', 'staffing.team.cost.perHour', 'targetMetShare']);
     expect(rows).toHaveLength(8);
     const sl = rows.filter((_, i) => i % 2 === 0).map((row) => Number(row.split(',')[3]));
     for (let i = 1; i < sl.length; i++) expect(sl[i]).toBeGreaterThan(sl[i - 1]);

@@ -281,7 +281,7 @@ describe('service-level clause', () => {
       invoice([partner({ acceptAfterSeconds: 60, cost: { perHour: 20, serviceLevelClause: { target: 0.8, penalty: 0.1 } } })]),
     );
     expect(r.summary.answered.mean).toBeGreaterThan(1000);
-    expect(r.summary.serviceLevel.mean).toBe(0);
+    expect(r.channels.voice.serviceLevel.mean).toBe(0);
     expectMoney(r.pools.partner.costTotal.mean, base * 0.9);
   });
 
@@ -289,21 +289,21 @@ describe('service-level clause', () => {
     // 60 calls an hour of 4 minutes is 4 Erlangs on 20 agents: nobody ever waits.
     const cost = { perHour: 20, serviceLevelClause: { target: 0.8, penalty: 0.1, bonusAbove: 0.95, bonus: 0.05 } };
     const r = run(invoice([partner({ cost }, 20)]));
-    expect(r.summary.serviceLevel.mean).toBe(1);
+    expect(r.channels.voice.serviceLevel.mean).toBe(1);
     expectMoney(r.pools.partner.costTotal.mean, 20 * 24 * 20 * 1.05);
   });
 
   it('the bonus is earned at bonusAbove, not only above it (SL 100 %, bonusAbove 100 %)', () => {
     const cost = { perHour: 20, serviceLevelClause: { target: 0.8, bonusAbove: 1, bonus: 0.05 } };
     const r = run(invoice([partner({ cost }, 20)]));
-    expect(r.summary.serviceLevel.mean).toBe(1);
+    expect(r.channels.voice.serviceLevel.mean).toBe(1);
     expectMoney(r.pools.partner.costTotal.mean, 20 * 24 * 20 * 1.05);
   });
 
   it('without bonusAbove there is no bonus, however good the service', () => {
     const cost = { perHour: 20, serviceLevelClause: { target: 0.8, penalty: 0.1, bonus: 0.05 } };
     const r = run(invoice([partner({ cost }, 20)]));
-    expect(r.summary.serviceLevel.mean).toBe(1);
+    expect(r.channels.voice.serviceLevel.mean).toBe(1);
     expectMoney(r.pools.partner.costTotal.mean, 20 * 24 * 20);
   });
 
@@ -313,8 +313,8 @@ describe('service-level clause', () => {
     const busy: Stream = { ...callers, volume: { perHour: 600 }, handleTime: { dist: 'exponential', mean: 180 } };
     const cost = { perHour: 20, serviceLevelClause: { target: 0.5, penalty: 0.1, bonusAbove: 0.95, bonus: 0.05 } };
     const r = run(invoice([partner({ cost }, 34)], { demand: [busy] }));
-    expect(r.summary.serviceLevel.mean).toBeGreaterThan(0.6);
-    expect(r.summary.serviceLevel.mean).toBeLessThan(0.9);
+    expect(r.channels.voice.serviceLevel.mean).toBeGreaterThan(0.6);
+    expect(r.channels.voice.serviceLevel.mean).toBeLessThan(0.9);
     expectMoney(r.pools.partner.costTotal.mean, 34 * 24 * 20);
   });
 

@@ -1,0 +1,62 @@
+// The classic WFM "required" line per queue and interval, from Erlang A (Erlang C when nobody
+// hangs up) for the queue's own target, with the handle time contacts actually get: the pools
+// that serve the queue (their speed, second-language and copilot factors, weighted by the time
+// each spent on the queue) and the AI's escalation factor when contacts are handed over by an AI
+// front door. Given on the phones and scheduled (grossed up for shrinkage and absence).
+import { requiredAgents } from './erlang';
+import type { CompiledModel } from './model';
+
+export interface QueueRequirementInputs {
+  ahtSeconds: number;
+  /** Chats one agent handles at once (1 for voice and email). */
+  concurrency: number;
+  /** Share of scheduled time on the phones: (1 − shrinkage)(1 − absence). */
+  onPhonesShare: number;
+}
+
+/** What the queue's contacts get, from the model and the busy time each pool spent on each queue
+ * (pool × queue, mean over replications). Pools that spent no time weigh equally. */
+export function requirementInputs(m: CompiledModel, q: number, poolQueueBusySeconds: ArrayLike<number>): QueueRequirementInputs {
+  const queue = m.queues[q];
+  const Q = m.queues.length;
+  const ai = queue.aiPool >= 0 ? m.aiPools[queue.aiPool].escalatedHandleTimeFactor : 1;
+  const pools = [...queue.pools];
+  if (pools.length === 0) return { ahtSeconds: queue.meanHandleSeconds * ai, concurrency: 1, onPhonesShare: 1 };
+  const busy = pools.map((p) => poolQueueBusySeconds[p * Q + q]);
+  const total = busy.reduce((s, x) => s + x, 0);
+  const weights = total > 0 ? busy.map((b) => b / total) : pools.map(() => 1 / pools.length);
+  const weighted = (f: (p: number) => number) => pools.reduce((s, p, i) => s + weights[i] * f(p), 0);
+  return {
+    ahtSeconds: queue.meanHandleSeconds * ai * weighted((p) => m.pools[p].handleFactorByQueue[q]),
+    concurrency: queue.channel === 'chat' ? weighted((p) => m.pools[p].chatConcurrency) : 1,
+    onPhonesShare: weighted((p) => (1 - m.pools[p].shrinkage) * (1 - m.pools[p].absenceRate)),
+  };
+}
+
+/** Agents on the phones the queue's target needs at `ratePerHour` offered; for email the workload
+ * in agents. With `maxOccupancy`, at least enough agents to keep occupancy at or below it. */
+export function agentsOnPhonesRequired(
+  m: CompiledModel,
+  q: number,
+  inputs: QueueRequirementInputs,
+  ratePerHour: number,
+): number {
+  if (!(ratePerHour > 0)) return 0;
+  const queue = m.queues[q];
+  const load = (ratePerHour * inputs.ahtSeconds) / 3600;
+  if (queue.channel === 'email') return Math.ceil(load / (m.maxOccupancy ?? 1) - 1e-9);
+  const agents = requiredAgents({
+    ratePerHour,
+    ahtSeconds: inputs.ahtSeconds,
+    thresholdSeconds: queue.slThresholdSeconds,
+    patienceSeconds: Number.isFinite(queue.meanPatienceSeconds) ? queue.meanPatienceSeconds : undefined,
+    target: queue.slTarget,
+    maxOccupancy: m.maxOccupancy,
+  });
+  return Math.ceil(agents / inputs.concurrency - 1e-9);
+}
+
+/** Agents to schedule so that `onPhones` are on the phones after shrinkage and absence. */
+export function agentsScheduledRequired(onPhones: number, inputs: QueueRequirementInputs): number {
+  return onPhones > 0 ? Math.ceil(onPhones / inputs.onPhonesShare - 1e-9) : 0;
+}
