@@ -1,6 +1,6 @@
 // `followsun run`: simulate scenario files and print a summary, JSON, or CSV tables.
 import { join } from 'node:path';
-import { intervalsCsv, summaryCsv } from '../sim/csv';
+import { coverageCsv, gapHoursCsv, intervalsCsv, summaryCsv } from '../sim/csv';
 import { ResultBuilder, type ScenarioResult } from '../sim/metrics';
 import { ScenarioError, type Scenario } from '../sim/scenario';
 import { UsageError } from './arguments';
@@ -125,4 +125,6 @@ function writeCsv(dir: string, r: FileResult): void {
   const base = join(dir, `${String(r.index + 1).padStart(2, '0')}-${slug(r.name)}`);
   writeFileAtomic(`${base}-summary.csv`, summaryCsv(r, r.file));
   writeFileAtomic(`${base}-intervals.csv`, intervalsCsv(r));
+  writeFileAtomic(`${base}-coverage.csv`, coverageCsv(r));
+  writeFileAtomic(`${base}-gap-hours.csv`, gapHoursCsv(r));
 }
