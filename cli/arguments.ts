@@ -25,3 +25,65 @@ export function decimal(value: string | undefined, flag: string, what: string): 
 }
 
 const shown = (value: string) => (value === '' ? "''" : value);
+
+/** A command's `--help`: what it does, its options each with one line, and an example. */
+export interface CommandHelp {
+  usage: string;
+  /** One line, for the list of commands. */
+  summary: string;
+  /** More about what it does, when the summary is not enough. */
+  details?: string;
+  options: [flag: string, explanation: string][];
+  examples: string[];
+}
+
+export function helpText(h: CommandHelp): string {
+  const options: [string, string][] = [...h.options, ['-h, --help', 'show this help']];
+  const width = Math.max(...options.map(([flag]) => flag.length));
+  return [
+    `Usage: ${h.usage}`,
+    '',
+    h.summary,
+    ...(h.details ? [h.details] : []),
+    '',
+    'Options:',
+    ...options.map(([flag, explanation]) => `  ${flag.padEnd(width)}   ${explanation}`),
+    '',
+    h.examples.length > 1 ? 'Examples:' : 'Example:',
+    ...h.examples.map((e) => `  ${e}`),
+  ].join('\n');
+}
+
+/** True when the arguments ask for help (before a `--` that ends the options). */
+export function wantsHelp(args: string[]): boolean {
+  const end = args.indexOf('--');
+  return (end < 0 ? args : args.slice(0, end)).some((a) => a === '--help' || a === '-h');
+}
+
+/** node:util parseArgs errors in plain words, with the closest known option for a misspelt one. */
+export function plainParseError(message: string, knownFlags: string[]): string {
+  const unknown = /Unknown option '([^']+)'/.exec(message);
+  if (unknown) {
+    const closest = knownFlags
+      .map((flag) => ({ flag, distance: editDistance(flag, unknown[1]) }))
+      .sort((a, b) => a.distance - b.distance)[0];
+    return `unknown option ${unknown[1]}${closest && closest.distance <= 2 ? ` (did you mean ${closest.flag}?)` : ''}`;
+  }
+  const missing = /Option '(?:-\w, )?(--[\w-]+) <value>' argument missing/.exec(message);
+  if (missing) return `${missing[1]}: expected a value after it`;
+  const noValue = /Option '(--[\w-]+)' does not take an argument/.exec(message);
+  if (noValue) return `${noValue[1]} takes no value`;
+  const positional = /Unexpected argument '([^']+)'/.exec(message);
+  if (positional) return `unexpected argument '${positional[1]}': this command takes options only`;
+  return message;
+}
+
+function editDistance(a: string, b: string): number {
+  let row = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const next = [i];
+    for (let j = 1; j <= b.length; j++) next[j] = Math.min(row[j] + 1, next[j - 1] + 1, row[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+    row = next;
+  }
+  return row[b.length];
+}

@@ -4,35 +4,129 @@ import { scenarioJsonSchema } from '../sim/scenario';
 import { erlangCommand } from './erlang';
 import { compareCommand } from './compare';
 import { mergeCommand } from './merge';
-import { reportCommand, REPORT_USAGE } from './report';
+import { reportCommand, REPORT_HELP } from './report';
 import { sweepCommand } from './sweep';
 import { runCommand } from './run';
-import { UsageError, wholeNumber } from './arguments';
+import { helpText, plainParseError, UsageError, wantsHelp, wholeNumber, type CommandHelp } from './arguments';
 import { parseShard } from './shards';
 
+const WORKERS: [string, string] = ['--workers N', 'worker threads (default: all cores when the run is big enough to gain)'];
+const SHARD: [string, string] = ['--shard k/n', 'run only the k-th of n slices (needs --out; then followsun merge)'];
+
+/** Every command's help; `followsun --help` lists them with their summaries. */
+const HELP: Record<string, CommandHelp> = {
+  run: {
+    usage: 'followsun run [FILE or FOLDER …] [options]',
+    summary: 'Simulate scenario files (YAML or JSON) and print a summary of each.',
+    details:
+      'The summary gives contacts, service level, waits, abandonment, coverage gap hours and cost per\n' +
+      'contact, overall and per language, channel and pool, each with its 95% confidence interval.\n' +
+      'With no file, the default scenario; folders are expanded to their .yaml, .yml and .json files.',
+    options: [
+      ['--replications N', 'replications per scenario, overriding the file (at least 1)'],
+      ['--seed S', 'random seed, overriding the file (a whole number)'],
+      ['--json', 'print one JSON document instead of the summaries'],
+      ['--csv DIR', 'also write NN-<name>-summary.csv and NN-<name>-intervals.csv per scenario to DIR'],
+      ['-o, --out FILE', 'write the JSON document to FILE instead of printing the summaries'],
+      WORKERS,
+      SHARD,
+    ],
+    examples: ['followsun run scenarios/ --replications 20 --csv results'],
+  },
+  compare: {
+    usage: 'followsun compare BASE VARIANT [MORE …] [options]',
+    summary: "Each headline figure's difference against the base, with its 95% confidence interval.",
+    details:
+      "Common random numbers: every scenario runs with the base's seed and replications, so replication\n" +
+      'r of each sees the same contacts. "not significant" when the interval spans zero.',
+    options: [
+      ['--replications N', "replications of every scenario (at least 2; default: the base file's)"],
+      ['--seed S', "random seed shared by all scenarios (default: the base file's)"],
+      ['--json', 'print one JSON document: the scenarios and their deltas against the base'],
+      WORKERS,
+    ],
+    examples: ['followsun compare scenarios/global-in-house.yaml scenarios/global-follow-the-sun.yaml'],
+  },
+  report: REPORT_HELP,
+  sweep: {
+    usage: 'followsun sweep SCENARIO --vary PATH=FROM..TO:STEP [--vary …] -o FILE [options]',
+    summary: 'One scenario over a grid of values, one row per point (CSV, or JSON when FILE ends in .json).',
+    details:
+      'Every combination of the --vary ranges runs with the same random numbers; a row gives the\n' +
+      'headline figures (coverage, waits, abandonment, AI resolutions, cost), each with its 95%\n' +
+      'confidence interval. PATH names a number in the scenario, list items by id or position:\n' +
+      "staffing.manila.shifts.2.agents is the head count of Manila's third shift.",
+    options: [
+      ['--vary PATH=FROM..TO:STEP', 'a number in the scenario and the values to try; repeat for a grid'],
+      ['-o, --out FILE', 'the table to write: CSV, or JSON when FILE ends in .json (required)'],
+      ['--report FILE.html', 'also write a chart of cost per contact against service level'],
+      ['--replications N', 'replications per point, overriding the file (at least 2)'],
+      ['--seed S', 'random seed, overriding the file (a whole number)'],
+      WORKERS,
+      SHARD,
+    ],
+    examples: [
+      'followsun sweep scenarios/global-follow-the-sun.yaml --vary staffing.manila.shifts.2.agents=0..40:10 --out manila-nights.csv',
+    ],
+  },
+  merge: {
+    usage: 'followsun merge SHARD-FILE … -o FILE',
+    summary: 'Combine the --shard k/n outputs of run or sweep into the file a single run writes.',
+    details: 'It checks that every shard and every item is there exactly once.',
+    options: [['-o, --out FILE', 'the combined file to write (required)']],
+    examples: ['followsun merge shard-1.csv shard-2.csv shard-3.csv shard-4.csv --out sweep.csv'],
+  },
+  erlang: {
+    usage: 'followsun erlang --rate PER_HOUR --aht SECONDS (--agents N | --target FRACTION) [options]',
+    summary: 'Erlang C (or Erlang A with --patience) for a head count, or the head count for a target.',
+    details:
+      'Gives the probability of waiting, service level, average speed of answer, abandonment and\n' +
+      'occupancy, with the same definitions as the simulation.',
+    options: [
+      ['--rate PER_HOUR', 'contacts arriving per hour'],
+      ['--aht SECONDS', 'mean handle time in seconds'],
+      ['--agents N', 'agents on the phones'],
+      ['--target FRACTION', 'without --agents: the fewest agents that reach this service level (0.8, not 80)'],
+      ['--sl SECONDS', 'service-level threshold in seconds (default 20)'],
+      ['--patience SECONDS', "callers' mean patience in seconds: Erlang A, with abandonment"],
+      ['--json', 'print the figures as JSON'],
+    ],
+    examples: ['followsun erlang --rate 1000 --aht 180 --agents 55 --patience 120', 'followsun erlang --rate 1000 --aht 180 --target 0.8'],
+  },
+  schema: {
+    usage: 'followsun schema',
+    summary: "Print the scenario file's JSON Schema, every field described (for editor autocompletion).",
+    options: [],
+    examples: ['followsun schema > followsun.schema.json'],
+  },
+  help: {
+    usage: 'followsun help [COMMAND]',
+    summary: "List the commands, or show one command's help (the same as followsun COMMAND --help).",
+    options: [],
+    examples: ['followsun help sweep'],
+  },
+};
+
+const COMMANDS_WIDTH = Math.max(...Object.keys(HELP).map((c) => c.length));
 const USAGE = `followsun — 24/7 multilingual coverage-planning simulator for customer support
 
-Usage:
-  followsun run [files or folders …] [--replications N] [--seed S] [--json] [--csv DIR]
-      Simulate scenario files (YAML or JSON); with none, the default scenario.
-      [--workers N] [--out FILE] [--shard k/n]
-  followsun compare base.yaml variant.yaml [more …] [--replications N] [--seed S] [--json]
-      Each headline figure's difference against the base, with its 95% confidence interval
-      (common random numbers: every scenario sees the same contacts).
-  ${REPORT_USAGE}
-  followsun sweep base.yaml --vary staffing.manila.agents=0..40:5 [--vary …] --out FILE
-                  [--replications N] [--seed S] [--workers N] [--shard k/n] [--report FILE.html]
-      One row per grid point (CSV, or JSON when FILE ends in .json); pools and streams by id.
-  followsun merge shard-1.json shard-2.json … --out FILE
-      Combine --shard k/n outputs into the file a single run writes.
-  followsun erlang --rate PER_HOUR --aht SECONDS [--agents N | --target 0.8]
-                   [--sl SECONDS (default 20)] [--patience SECONDS] [--json]
-      Erlang C (or Erlang A with --patience): waiting, service level, ASA, abandonment,
-      occupancy for a head count, or the head count required for a service-level target.
-  followsun schema
-      Print the scenario file's JSON Schema (for editor autocompletion).
+Usage: followsun COMMAND [arguments] [options]
 
-Exit codes: 0 done, 2 bad input (the message names the file and field).`;
+Commands:
+${Object.entries(HELP)
+  .map(([command, h]) => `  ${command.padEnd(COMMANDS_WIDTH)}   ${h.summary}`)
+  .join('\n')}
+
+Run followsun COMMAND --help for its options and an example.
+Exit codes: 0 done, 2 bad input (the message names the file and field), 130 interrupted.`;
+
+/** A command's long options, as its help lists them, for "did you mean". */
+const knownFlags = (command: string | undefined): string[] =>
+  command && Object.hasOwn(HELP, command) ? [...HELP[command].options.map(([flag]) => flag).join(' ').matchAll(/--[\w-]+/g)].map((m) => m[0]) : [];
+
+/** The short pointer printed under a command-line mistake. */
+const usageHint = (command: string | undefined) =>
+  command && HELP[command] ? `Usage: ${HELP[command].usage}\nRun followsun ${command} --help for the options.` : USAGE;
 
 /** Options every simulating command takes. */
 const SIMULATION_OPTIONS = {
@@ -51,6 +145,10 @@ function simulationSettings(values: { replications?: string; seed?: string; work
 
 export async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
+  if (command && Object.hasOwn(HELP, command) && wantsHelp(rest)) {
+    process.stdout.write(`${helpText(HELP[command])}\n`);
+    return 0;
+  }
   try {
     switch (command) {
       case 'run': {
@@ -117,18 +215,26 @@ export async function main(argv: string[]): Promise<number> {
       case 'schema':
         process.stdout.write(`${JSON.stringify(scenarioJsonSchema(), null, 2)}\n`);
         return 0;
+      case 'help': {
+        const topic = rest[0];
+        if (topic === undefined) break;
+        if (!Object.hasOwn(HELP, topic)) throw new UsageError(`unknown command '${topic}' (the commands: ${Object.keys(HELP).join(', ')})`);
+        process.stdout.write(`${helpText(HELP[topic])}\n`);
+        return 0;
+      }
       case undefined:
-      case 'help':
       case '--help':
       case '-h':
-        process.stdout.write(`${USAGE}\n`);
-        return 0;
+        break;
       default:
-        throw new UsageError(`unknown command '${command}'`);
+        throw new UsageError(`unknown command '${command}' (the commands: ${Object.keys(HELP).join(', ')})`);
     }
+    process.stdout.write(`${USAGE}\n`);
+    return 0;
   } catch (e) {
     if (e instanceof UsageError || (e as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
-      process.stderr.write(`followsun: ${(e as Error).message}\n\n${USAGE}\n`);
+      const message = e instanceof UsageError ? e.message : plainParseError((e as Error).message, knownFlags(command));
+      process.stderr.write(`followsun: ${message}\n\n${usageHint(command)}\n`);
       return 2;
     }
     // A bug, not bad input: one line by default, the stack trace with FOLLOWSUN_DEBUG=1.

@@ -5,13 +5,25 @@ import { dirname, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { ScenarioError, type Scenario } from '../sim/scenario';
 import { caseReportHtml } from '../report/case-report';
-import { UsageError, wholeNumber } from './arguments';
+import { helpText, UsageError, wholeNumber, type CommandHelp } from './arguments';
 import { displayPath, prepareFolder, writeFileAtomic } from './files';
 import { loadAll, runComparison } from './compare';
 
-export const REPORT_USAGE = `followsun report BASE VARIANT [MORE …] -o FILE.html [--replications N] [--seed S] [--workers N]
-      Compare scenario files (the first is the base) with common random numbers and write the
-      case as one self-contained HTML page: summary, coverage heatmaps, service level and cost.`;
+export const REPORT_HELP: CommandHelp = {
+  usage: 'followsun report BASE VARIANT [MORE …] -o FILE.html [options]',
+  summary: 'Write the business case comparing scenarios as one self-contained HTML page.',
+  details:
+    'The scenarios run with common random numbers (the first is the base); the page holds the\n' +
+    'assumptions, coverage heatmaps before and after, service level, abandonment and cost per\n' +
+    'language and provider, and a plain-language summary. It opens offline and prints to PDF.',
+  options: [
+    ['-o, --out FILE.html', 'the page to write (required)'],
+    ['--replications N', "replications of every scenario (default: the base file's)"],
+    ['--seed S', "random seed shared by all scenarios (default: the base file's)"],
+    ['--workers N', 'worker threads (default: all cores when the run is big enough to gain)'],
+  ],
+  examples: ['followsun report scenarios/global-in-house.yaml scenarios/global-follow-the-sun.yaml -o case.html'],
+};
 
 export interface ComparisonOptions {
   replications?: number;
@@ -41,7 +53,7 @@ export async function reportCommand(args: string[]): Promise<number> {
       },
     });
     if (values.help) {
-      process.stdout.write(`Usage:\n  ${REPORT_USAGE}\n`);
+      process.stdout.write(`${helpText(REPORT_HELP)}\n`);
       return 0;
     }
     out = values.out;
