@@ -15,6 +15,8 @@ export function erlangCommand(args: string[]): number {
       patience: { type: 'string' },
       sl: { type: 'string' },
       target: { type: 'string' },
+      'max-occupancy': { type: 'string' },
+      shrinkage: { type: 'string' },
       json: { type: 'boolean', default: false },
     },
   });
@@ -29,10 +31,14 @@ export function erlangCommand(args: string[]): number {
   if (target !== undefined && !(target > 0 && target < 1)) {
     throw new UsageError(`--target: expected a fraction between 0 and 1 (0.8, not 80), got ${values.target}`);
   }
+  const maxOccupancy = fractionOption(values['max-occupancy'], '--max-occupancy', (x) => x > 0 && x <= 1);
+  const shrinkage = fractionOption(values.shrinkage, '--shrinkage', (x) => x >= 0 && x < 1) ?? 0;
   if (agents === undefined) {
     if (target === undefined) throw new UsageError('give --agents N, or --target 0.8 to get the agents required');
-    agents = requiredAgents({ ratePerHour, ahtSeconds, thresholdSeconds, patienceSeconds, target });
+    agents = requiredAgents({ ratePerHour, ahtSeconds, thresholdSeconds, patienceSeconds, target, maxOccupancy });
   }
+  // Agents to schedule so that `agents` are on the phones after shrinkage.
+  const scheduled = agents > 0 ? Math.ceil(agents / (1 - shrinkage) - 1e-9) : 0;
   const model = patienceSeconds === undefined ? 'Erlang C' : 'Erlang A';
   const f = agents > 0 ? queueFigures({ ratePerHour, ahtSeconds, agents, thresholdSeconds, patienceSeconds }) : undefined;
   const figures = f && {
@@ -44,8 +50,8 @@ export function erlangCommand(args: string[]): number {
     ...(patienceSeconds !== undefined ? { abandonRate: f.abandonRate } : {}),
   };
   if (values.json) {
-    const inputs = { model, ratePerHour, ahtSeconds, thresholdSeconds, patienceSeconds, target };
-    process.stdout.write(`${JSON.stringify({ ...inputs, agents, ...figures }, (_, v) => (v === Infinity ? null : v), 2)}\n`);
+    const inputs = { model, ratePerHour, ahtSeconds, thresholdSeconds, patienceSeconds, target, maxOccupancy, shrinkage };
+    process.stdout.write(`${JSON.stringify({ ...inputs, agents, agentsScheduled: scheduled, ...figures }, (_, v) => (v === Infinity ? null : v), 2)}\n`);
     return 0;
   }
   const load = (ratePerHour * ahtSeconds) / 3600;
@@ -54,8 +60,10 @@ export function erlangCommand(args: string[]): number {
       `${patienceSeconds !== undefined ? `, patience ${patienceSeconds} s` : ''} — offered load ${load.toFixed(2)} Erlangs`,
   ];
   if (target !== undefined && values.agents === undefined) {
-    lines.push(`Agents required for ${formatNumber(target, 'fraction')} answered within ${thresholdSeconds} s: ${agents}`);
+    const cap = maxOccupancy !== undefined ? ` and occupancy at most ${formatNumber(maxOccupancy, 'fraction')}` : '';
+    lines.push(`Agents required on the phones for ${formatNumber(target, 'fraction')} answered within ${thresholdSeconds} s${cap}: ${agents}`);
   }
+  if (shrinkage > 0) lines.push(`Agents to schedule at ${formatNumber(shrinkage, 'fraction')} shrinkage: ${scheduled}`);
   if (f) {
     if (!f.stable) lines.push(`Unstable: ${agents} agents cannot keep up with ${load.toFixed(2)} Erlangs; the queue grows without bound.`);
     lines.push(
@@ -72,4 +80,10 @@ export function erlangCommand(args: string[]): number {
   }
   process.stdout.write(`${lines.join('\n')}\n`);
   return 0;
+}
+
+function fractionOption(text: string | undefined, flag: string, valid: (x: number) => boolean): number | undefined {
+  const x = decimal(text, flag, 'a fraction (0.85, not 85)');
+  if (x !== undefined && !valid(x)) throw new UsageError(`${flag}: expected a fraction (0.85, not 85), got ${text}`);
+  return x;
 }

@@ -300,6 +300,13 @@ describe('requiredAgents', () => {
   it('rejects targets that are not probabilities', () => {
     expect(() => requiredAgents({ ...classic, target: 80 })).toThrow(RangeError);
   });
+
+  it('keeps occupancy at or below a cap: 50 Erlangs at most 85 % busy need 59 agents, more than the service level alone needs', () => {
+    const q = { ratePerHour: 1000, ahtSeconds: 180, thresholdSeconds: 20, target: 0.8 };
+    expect(requiredAgents(q)).toBeLessThan(59);
+    expect(requiredAgents({ ...q, maxOccupancy: 0.85 })).toBe(Math.ceil(50 / 0.85)); // 58.8 → 59
+    expect(() => requiredAgents({ ...q, maxOccupancy: 85 })).toThrow(RangeError);
+  });
 });
 
 // ------------------------------------------------------------------------------------------------
