@@ -266,6 +266,43 @@ describe('followsun run --json', () => {
   });
 });
 
+describe('JSON output, printed or written to a file', () => {
+  let out: Record<string, string>;
+
+  beforeAll(() => {
+    const variant = join(dir, 'small-desk-plus-one.yaml');
+    writeFileSync(variant, SMALL_DESK.replace(`agents: ${AGENTS}`, `agents: ${AGENTS + 1}`));
+    const file = (name: string) => join(dir, 'json-endings', name);
+    const printed = (...args: string[]) => {
+      const o = followsun(...args);
+      expect(o.status, args.join(' ')).toBe(0);
+      return o.stdout;
+    };
+    const written = (path: string, ...args: string[]) => {
+      printed(...args);
+      return readFileSync(path, 'utf8');
+    };
+    out = {
+      'run --json': printed('run', smallDesk, '--json', '--replications', '2'),
+      // A one-shard batch, so that merge has something to merge.
+      'run --out': written(file('shard.json'), 'run', smallDesk, '--replications', '2', '--shard', '1/1', '--out', file('shard.json')),
+      'merge --out': written(file('merged.json'), 'merge', file('shard.json'), '--out', file('merged.json')),
+      'compare --json': printed('compare', smallDesk, variant, '--json', '--replications', '2'),
+      'sweep --out .json': written(file('sweep.json'), 'sweep', smallDesk, '--vary', 'staffing.lisbon.agents=3..4:1', '--replications', '2', '--out', file('sweep.json')),
+      'erlang --json': printed('erlang', '--rate', '200', '--aht', '180', '--agents', '14', '--json'),
+      schema: printed('schema'),
+    };
+  });
+
+  it('ends with one newline, so that shells, cat and diff tools show it whole', () => {
+    for (const [command, text] of Object.entries(out)) {
+      expect(text.endsWith('}\n'), command).toBe(true);
+      expect(text.endsWith('\n\n'), command).toBe(false);
+      expect(() => JSON.parse(text), command).not.toThrow();
+    }
+  });
+});
+
 describe('followsun run without a file', () => {
   it('runs the default scenario and prints a readable summary', () => {
     const o = followsun('run', '--replications', '2');
