@@ -1,23 +1,31 @@
 // The web app as a user meets it: built with `vite build`, served from a sub-folder of a plain
 // static server, driven in headless Chromium. Expected numbers come from sim/ run here in Node
 // (the CLI's code path: parseScenario → compileScenario → simulate, same seed), never from the page.
+// Each test starts from its own state: a fresh browser context (no storage left by another test)
+// and its own URL (the default page, or a link carrying the scenarios it needs). The tests check
+// behaviour, never elapsed time (speed is `npm run bench`'s business), and wait generously, so a
+// loaded machine makes them slower, not red.
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Download, Page } from 'playwright-core';
 import { parseDocument } from 'yaml';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { BrowserContext } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { caseReportHtml } from '../../report/case-report';
-import { compareModels, compileForComparison, type Comparison } from '../../sim/compare';
+import { compareModels, compileForComparison } from '../../sim/compare';
 import { coverageCsv, intervalsCsv, summaryCsv } from '../../sim/csv';
 import type { ScenarioResult } from '../../sim/metrics';
 import { compileScenario } from '../../sim/model';
 import { formatPath, parseScenario, ScenarioError, type Scenario } from '../../sim/scenario';
 import { simulate } from '../../sim/simulate';
-import { buildApp, CHROMIUM, launch, ROOT, serve, shotPath, type Browser, type StaticServer } from './browser';
+import { createDoc, duplicateDoc, editDoc } from '../../src/lib/scenario-doc';
+import { decodeState, encodeState, type SharedState } from '../../src/lib/url-state';
+import { buildApp, CHROMIUM, launch, PATIENCE, ROOT, serve, shotPath, type Browser, type ContextOptions, type StaticServer } from './browser';
 
-const DEFAULT_FILE = join(ROOT, 'scenarios', 'global-follow-the-sun.yaml');
+const DEFAULT_KEY = 'global-follow-the-sun';
+const DEFAULT_FILE = join(ROOT, 'scenarios', `${DEFAULT_KEY}.yaml`);
 const DEFAULT_TEXT = readFileSync(DEFAULT_FILE, 'utf8');
 
 function run(text: string): { scenario: Scenario; result: ScenarioResult } {
@@ -58,8 +66,11 @@ const app = (page: Page) => page.locator('fs-app');
 const headline = (page: Page, figure: string) => page.locator(`fs-app fs-headline [data-figure="${figure}"]`);
 const field = (page: Page, path: (string | number)[]) => page.locator(`fs-app fs-scenario-editor input[data-path="${formatPath(path)}"]`);
 
-async function waitForRunDone(page: Page, timeout = 30_000): Promise<void> {
-  await page.locator('fs-app fs-run-status[phase="done"]').waitFor({ timeout });
+/** expect.poll with the patience a loaded machine needs (its default gives up after a second). */
+const poll = <T>(fn: () => Promise<T> | T) => expect.poll(fn, { timeout: PATIENCE });
+
+async function waitForRunDone(page: Page): Promise<void> {
+  await page.locator('fs-app fs-run-status[phase="done"]').waitFor({ timeout: PATIENCE });
 }
 
 async function headlineValue(page: Page, figure: string): Promise<number> {
@@ -72,7 +83,7 @@ async function tab(page: Page, name: string): Promise<void> {
 
 /** Does `act` (a click, a key press) make the page download a file? Returns it. */
 async function downloadOf(page: Page, act: () => Promise<unknown>): Promise<Download> {
-  const [download] = await Promise.all([page.waitForEvent('download', { timeout: 30_000 }), act()]);
+  const [download] = await Promise.all([page.waitForEvent('download', { timeout: PATIENCE }), act()]);
   return download;
 }
 
@@ -80,32 +91,28 @@ const downloadedText = async (d: Download) => readFileSync((await d.path())!, 'u
 const lines = (csv: string) => csv.trimEnd().split('\n');
 const csvName = (s: string) => (/[",\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s);
 
-describe('web app, built and driven in headless Chromium', () => {
+describe('web app, built and driven in headless Chromium', { timeout: 600_000 }, () => {
   let dist: string;
   let server: StaticServer;
   let browser: Browser;
-  let page: Page;
-  const external: string[] = [];
-  const pageErrors: string[] = [];
   let base: { scenario: Scenario; result: ScenarioResult };
-  /** The comparison the Compare test checks, computed here: the scenarios as the app has them. */
-  let compared: { scenarios: Scenario[]; comparison: Comparison } | null = null;
   const scratch = mkdtempSync(join(tmpdir(), 'followsun-e2e-'));
+
+  /** This test's browser context, page, requests outside the static server and page errors. */
+  let context: BrowserContext;
+  let page: Page;
+  let external: string[] = [];
+  let pageErrors: string[] = [];
 
   beforeAll(async () => {
     if (!existsSync(CHROMIUM)) {
       throw new Error(`No Chromium at ${CHROMIUM}: install it (apt-get install -y chromium) or set CHROMIUM_PATH`);
     }
-    dist = buildApp();
+    dist = await buildApp();
     server = await serve(dist);
     browser = await launch();
-    page = await browser.context.newPage();
-    page.on('request', (r) => {
-      if (!r.url().startsWith(server.url) && !r.url().startsWith('data:') && !r.url().startsWith('blob:')) external.push(r.url());
-    });
-    page.on('pageerror', (e) => pageErrors.push(e.message));
     base = run(DEFAULT_TEXT);
-  }, 120_000);
+  }, 600_000);
 
   afterAll(async () => {
     await browser?.close();
@@ -114,13 +121,54 @@ describe('web app, built and driven in headless Chromium', () => {
     rmSync(scratch, { recursive: true, force: true });
   });
 
+  /** A fresh context (own storage: theme, downloads, nothing left by the test before). */
+  async function newContext(options?: ContextOptions): Promise<BrowserContext> {
+    const c = await browser.newContext(options);
+    c.on('request', (r) => {
+      // file: is a downloaded report opened from disk (checked on its own below): not the network.
+      if (!['data:', 'blob:', 'file:'].some((scheme) => r.url().startsWith(scheme)) && !r.url().startsWith(server.url)) external.push(r.url());
+    });
+    c.on('page', (p) => p.on('pageerror', (e) => pageErrors.push(e.message)));
+    return c;
+  }
+
+  beforeEach(async () => {
+    external = [];
+    pageErrors = [];
+    context = await newContext();
+    page = await context.newPage();
+  }, PATIENCE);
+
+  afterEach(async () => {
+    await context?.close();
+    expect(pageErrors, 'errors on the page').toEqual([]);
+    expect(external, 'requests outside the static server').toEqual([]);
+  }, PATIENCE);
+
+  /** A link that opens the app with these scenarios (what "Copy link" writes). */
+  const link = async (state: SharedState) => `${server.url}${await encodeState(state)}`;
+
+  /** Opens the app (the default page or a link) on `p` and waits for the first result. */
+  async function open(p: Page = page, url = server.url): Promise<void> {
+    await p.goto(url);
+    await p.locator('fs-app fs-heatmap rect.cell, fs-app fs-compare-view').first().waitFor({ timeout: PATIENCE });
+    await waitForRunDone(p);
+  }
+
+  /** The default scenario with the BPO's biggest shift turned to 0, and its variant that puts the
+   * shift back: the pair the Compare and case report tests look at, as the app's editor makes them. */
+  function bpoPair(): { baseText: string; variantText: string; variantFile: string } {
+    const shift = bpoShift(base.scenario);
+    const edited0 = editDoc(createDoc(DEFAULT_TEXT, `${DEFAULT_KEY}.yaml`, 'example', { exampleKey: DEFAULT_KEY }), shift.path, 0);
+    const variant = editDoc(duplicateDoc(edited0, [edited0]), shift.path, shift.agents);
+    return { baseText: edited0.text, variantText: variant.text, variantFile: variant.fileName };
+  }
+
   it('opens with the default scenario already simulated, from a sub-folder, without network calls', async () => {
-    const started = Date.now();
-    await page.goto(server.url);
-    await page.locator('fs-app fs-heatmap rect.cell').first().waitFor({ timeout: 30_000 });
-    await waitForRunDone(page);
+    await open();
+    // Reported for information only (the page's own measurement); speed is not what this checks.
     const firstResultMs = Number(await app(page).getAttribute('data-first-result-ms'));
-    console.info(`load to first result: ${firstResultMs} ms after navigation start (${Date.now() - started} ms wall clock incl. page load)`);
+    console.info(`load to first result: ${firstResultMs} ms after navigation start`);
     expect(firstResultMs).toBeGreaterThan(0);
 
     // The numbers the CLI computes for the same scenario and seed, to the last bit: sim/ draws
@@ -130,15 +178,15 @@ describe('web app, built and driven in headless Chromium', () => {
     for (const figure of ['gapHours', 'serviceLevel', 'abandonRate', 'asaSeconds', 'costPerContact', 'costPerMonth'] as const) {
       expect(await headlineValue(page, figure), figure).toBe(base.result.summary[figure].mean);
     }
-    await expect.poll(() => page.locator('fs-app fs-run-status .msg').textContent()).toContain(`${base.result.replications} replications`);
+    await poll(() => page.locator('fs-app fs-run-status .msg').textContent()).toContain(`${base.result.replications} replications`);
     await page.screenshot({ path: shotPath('01-coverage') });
 
     expect(external, 'requests outside the static server').toEqual([]);
     expect(server.requests.every((p) => p.startsWith('/app/')), server.requests.join(' ')).toBe(true);
-    expect(pageErrors).toEqual([]);
   });
 
   it('shows heatmap cells that match the simulation run in Node with the same seed', async () => {
+    await open();
     const cells = await page.locator('fs-app fs-heatmap rect.cell').evaluateAll((els) =>
       els.map((e) => ({ ...(e as SVGElement).dataset })),
     );
@@ -185,6 +233,7 @@ describe('web app, built and driven in headless Chromium', () => {
   });
 
   it("shows an hour's details on click and with the keyboard", async () => {
+    await open();
     const cell = page.locator('fs-app fs-heatmap rect.cell[data-nocoverage="true"]').first();
     await cell.click();
     const details = page.locator('fs-app fs-heatmap [aria-label="Details of the selected hour"]');
@@ -219,7 +268,7 @@ describe('web app, built and driven in headless Chromium', () => {
     expect(abandonedSomewhere).toBeGreaterThan(0); // a no-coverage hour loses callers
     await page.screenshot({ path: shotPath('02-cell-details') });
     await page.keyboard.press('Escape');
-    await expect.poll(() => details.count()).toBe(0);
+    await poll(() => details.count()).toBe(0);
 
     // Keyboard: the focused cell moves with the arrows, Enter opens the details.
     const first = page.locator('fs-app fs-heatmap rect.cell[tabindex="0"]');
@@ -240,16 +289,18 @@ describe('web app, built and driven in headless Chromium', () => {
   });
 
   it('switches the display time zone of the heatmap', async () => {
+    await open();
     const zone = 'Asia/Tokyo';
     await page.locator('fs-app #tz').selectOption(zone);
     // The cell for Monday 09:00 Tokyo holds the interval starting Monday 00:00 UTC.
     const cell = page.locator('fs-app fs-heatmap rect.cell[data-row="0"][data-column="9"]');
-    await expect.poll(() => cell.getAttribute('data-start')).toBe(base.result.start);
+    await poll(() => cell.getAttribute('data-start')).toBe(base.result.start);
     await page.locator('fs-app #tz').selectOption('UTC');
-    await expect.poll(() => page.locator('fs-app fs-heatmap rect.cell[data-row="0"][data-column="0"]').getAttribute('data-start')).toBe(base.result.start);
+    await poll(() => page.locator('fs-app fs-heatmap rect.cell[data-row="0"][data-column="0"]').getAttribute('data-start')).toBe(base.result.start);
   });
 
   it('downloads the summary, interval and coverage tables as CSV, the same the CLI writes for this seed', async () => {
+    await open();
     const r = base.result;
     const group = page.getByRole('group', { name: 'Download the results' });
     const expected = {
@@ -280,11 +331,12 @@ describe('web app, built and driven in headless Chromium', () => {
       // Every value, to the last digit: the browser's run is bit-identical to Node's.
       expect(csv).toBe(expected[kind]);
     }
-    await expect.poll(() => page.locator('fs-app .toast').textContent()).toContain('global-follow-the-sun-coverage.csv');
+    await poll(() => page.locator('fs-app .toast').textContent()).toContain('global-follow-the-sun-coverage.csv');
     await page.screenshot({ path: shotPath('03a-csv-downloaded') });
   });
 
   it('draws the waits, staffing and cost views with axes, legends and text summaries', async () => {
+    await open();
     await page.setViewportSize({ width: 1440, height: 1900 });
     for (const [name, selector] of [
       ['Waits', 'fs-waits-view fs-time-chart'],
@@ -294,7 +346,7 @@ describe('web app, built and driven in headless Chromium', () => {
       await tab(page, name);
       const chart = page.locator(`fs-app ${selector}`).first();
       await chart.waitFor();
-      await expect.poll(() => chart.locator('.axis .tick').count()).toBeGreaterThan(2);
+      await poll(() => chart.locator('.axis .tick').count()).toBeGreaterThan(2);
       expect(await chart.locator('svg[role="img"]').getAttribute('aria-label')).toBeTruthy();
       expect((await chart.locator('figcaption').textContent())?.length).toBeGreaterThan(20);
       await page.screenshot({ path: shotPath(`03-${name.toLowerCase()}`) });
@@ -303,11 +355,10 @@ describe('web app, built and driven in headless Chromium', () => {
     await tab(page, 'Staffing');
     const legend = (await page.locator('fs-app fs-staffing-view fs-time-chart .legend').textContent()) ?? '';
     for (const id of Object.keys(base.result.staffing)) expect(legend).toContain(id);
-    await page.setViewportSize({ width: 1440, height: 900 });
-    await tab(page, 'Coverage');
   });
 
   it('changes the gap hours when the BPO head count changes, with messages next to a bad value', async () => {
+    await open();
     const shift = bpoShift(base.scenario);
     const input = field(page, shift.path);
     expect(await input.inputValue()).toBe(String(shift.agents));
@@ -316,7 +367,7 @@ describe('web app, built and driven in headless Chromium', () => {
     await input.fill('-3');
     await input.press('Tab');
     const message = page.locator('fs-app fs-scenario-editor .error');
-    await expect.poll(() => message.textContent()).toContain('expected a whole number ≥ 0, got -3');
+    await poll(() => message.textContent()).toContain('expected a whole number ≥ 0, got -3');
     expect(await input.getAttribute('aria-invalid')).toBe('true');
     await page.locator('fs-app fs-run-status[phase="invalid"]').waitFor();
     await page.screenshot({ path: shotPath('04-field-error') });
@@ -326,16 +377,22 @@ describe('web app, built and driven in headless Chromium', () => {
     await input.fill('0');
     await input.press('Tab');
     const changed = run(edited(DEFAULT_TEXT, shift.path, 0));
-    await expect.poll(() => headlineValue(page, 'gapHours'), { timeout: 30_000 }).toBe(changed.result.summary.gapHours.mean);
+    await poll(() => headlineValue(page, 'gapHours')).toBe(changed.result.summary.gapHours.mean);
     await waitForRunDone(page);
     expect(changed.result.summary.gapHours.mean!).toBeGreaterThan(before);
     expect(await message.count()).toBe(0);
   });
 
   it('compares a variant with deltas and confidence intervals, heatmaps side by side', async () => {
+    await open();
     const shift = bpoShift(base.scenario);
+    // The baseline: no BPO night shift.
+    const baseInput = field(page, shift.path);
+    await baseInput.fill('0');
+    await baseInput.press('Tab');
+    await poll(() => headlineValue(page, 'gapHours')).toBe(run(bpoPair().baseText).result.summary.gapHours.mean);
     await page.getByRole('button', { name: 'Duplicate as variant' }).click();
-    await expect.poll(() => page.locator('fs-app fs-scenario-list li').count()).toBe(5);
+    await poll(() => page.locator('fs-app fs-scenario-list li').count()).toBe(5);
     expect(await page.locator('fs-app .scenario-title').textContent()).toContain('(variant 2)');
     // The variant gets the BPO night shift back.
     const input = field(page, shift.path);
@@ -343,7 +400,7 @@ describe('web app, built and driven in headless Chromium', () => {
     await input.press('Tab');
 
     // Download: the variant as YAML, the file's comments kept, readable by the CLI's parser.
-    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download YAML' }).click()]);
+    const download = await downloadOf(page, () => page.getByRole('button', { name: 'Download YAML' }).click());
     expect(download.suggestedFilename()).toMatch(/-variant-2\.yaml$/);
     const yaml = readFileSync((await download.path())!, 'utf8');
     const firstComment = DEFAULT_TEXT.split('\n').find((l) => l.startsWith('#'));
@@ -355,11 +412,11 @@ describe('web app, built and driven in headless Chromium', () => {
     await tab(page, 'Compare');
 
     const delta = page.locator('fs-app fs-compare-view [data-scenario="1"][data-figure="gapHours"] .delta');
-    await delta.waitFor({ timeout: 60_000 });
+    await delta.waitFor({ timeout: PATIENCE });
     // Expected: the CLI's comparison of the two files (common random numbers).
     const baseline = parseScenario(edited(DEFAULT_TEXT, shift.path, 0), 'a.yaml');
+    expect(yaml).toBe(bpoPair().variantText); // the pair the case report test opens by link
     const expected = compareModels(compileForComparison([baseline, downloaded]));
-    compared = { scenarios: [baseline, downloaded], comparison: expected };
     const d = expected.deltas[1]!.gapHours;
     expect(Number(await delta.getAttribute('data-delta'))).toBe(d.mean);
     expect(await delta.getAttribute('data-ci')).toBe(d.ci95!.join(','));
@@ -374,13 +431,27 @@ describe('web app, built and driven in headless Chromium', () => {
     expect(await page.locator('fs-app fs-compare-view fs-heatmap').count()).toBe(2);
     await page.setViewportSize({ width: 1440, height: 1250 });
     await page.screenshot({ path: shotPath('05-compare') });
-    await page.setViewportSize({ width: 1440, height: 900 });
   });
 
   it('downloads the case report the CLI writes for the same two scenarios and seed', async () => {
-    expect(compared, 'the comparison test ran first').not.toBeNull();
-    const { scenarios, comparison } = compared!;
+    // Its own link: the edited default scenario and its variant, chosen in Compare (the pair the
+    // test above makes with the editor).
+    const { baseText, variantText, variantFile } = bpoPair();
+    const url = await link({
+      v: 1,
+      docs: [
+        { f: `${DEFAULT_KEY}.yaml`, t: baseText, o: 'example', ex: DEFAULT_KEY },
+        { f: variantFile, t: variantText, o: 'variant', ex: DEFAULT_KEY },
+      ],
+      active: 1,
+      view: 'compare',
+      cmp: [0, 1],
+    });
+    await page.goto(url);
+    const scenarios = [parseScenario(baseText, 'a.yaml'), parseScenario(variantText, 'b.yaml')];
+    const comparison = compareModels(compileForComparison(scenarios));
     const name = 'case-global-follow-the-sun-vs-global-follow-the-sun-variant-2.html';
+    await page.locator('fs-app fs-compare-view [data-scenario="1"][data-figure="gapHours"] .delta').waitFor({ timeout: PATIENCE });
     const button = page.locator('fs-app fs-compare-view').getByRole('button', { name: 'Download case report (HTML)' });
     expect(await button.isEnabled()).toBe(true);
     const download = await downloadOf(page, () => button.click());
@@ -396,11 +467,11 @@ describe('web app, built and driven in headless Chromium', () => {
     const cli = caseReportHtml({ scenarios, files: ['a.yaml', 'b.yaml'], comparison, generatedAt: '2026-01-01T00:00:00Z' });
 
     // Both opened in the same Chromium: the downloaded file from disk, the CLI's from a string.
-    const report = await browser.context.newPage();
+    const report = await context.newPage();
     const fetched: string[] = [];
     report.on('request', (req) => fetched.push(req.url()));
     await report.goto(pathToFileURL(file).href);
-    const reference = await browser.context.newPage();
+    const reference = await context.newPage();
     await reference.setContent(cli);
     const text = (p: Page, selector: string) => p.locator(selector).evaluateAll((els) => els.map((e) => (e as HTMLElement).innerText.trim()));
 
@@ -441,6 +512,7 @@ describe('web app, built and driven in headless Chromium', () => {
   });
 
   it('reports a broken file readably and keeps the scenario on screen; opens good files dropped on the page', async () => {
+    await open();
     const title = await page.locator('fs-app .scenario-title').textContent();
     const gap = await headlineValue(page, 'gapHours');
     const broken = [
@@ -467,13 +539,13 @@ describe('web app, built and driven in headless Chromium', () => {
     expect(text).toContain('Could not open broken.yaml');
     expect(await page.locator('fs-app .scenario-title').textContent()).toBe(title);
     expect(await headlineValue(page, 'gapHours')).toBe(gap);
-    expect(await page.locator('fs-app fs-scenario-list li').count()).toBe(5);
+    expect(await page.locator('fs-app fs-scenario-list li').count()).toBe(4);
     await page.screenshot({ path: shotPath('06-broken-file') });
 
     // Not YAML at all.
     await page.locator('fs-app input[type="file"]').setInputFiles({ name: 'notes.json', mimeType: 'application/json', buffer: Buffer.from('{ "name": "x", ') });
-    await expect.poll(() => alert.textContent()).toContain('notes.json');
-    await expect.poll(() => alert.textContent()).toContain('not valid YAML or JSON');
+    await poll(() => alert.textContent()).toContain('notes.json');
+    await poll(() => alert.textContent()).toContain('not valid YAML or JSON');
     expect(await page.locator('fs-app .scenario-title').textContent()).toBe(title);
 
     // A good JSON file dropped on the page opens and runs.
@@ -486,7 +558,7 @@ describe('web app, built and driven in headless Chromium', () => {
     await page.dispatchEvent('fs-app', 'dragenter', { dataTransfer });
     await page.dispatchEvent('fs-app', 'dragover', { dataTransfer });
     await page.dispatchEvent('fs-app', 'drop', { dataTransfer });
-    await expect.poll(() => page.locator('fs-app .scenario-title').textContent()).toBe('One queue (dropped)');
+    await poll(() => page.locator('fs-app .scenario-title').textContent()).toBe('One queue (dropped)');
     await waitForRunDone(page);
     const expectedGood = run(good).result;
     expect(await headlineValue(page, 'serviceLevel')).toBe(expectedGood.summary.serviceLevel.mean);
@@ -495,81 +567,78 @@ describe('web app, built and driven in headless Chromium', () => {
   });
 
   it('keeps responding while a long run is in progress, and a new run replaces it', async () => {
-    await page.locator('fs-app fs-scenario-list li', { hasText: '(variant 2)' }).getByRole('button').first().click();
-    await waitForRunDone(page, 60_000);
+    await open();
     const replications = field(page, ['replications']);
     await replications.fill('400');
     await replications.press('Tab');
     const progress = page.locator('fs-app fs-run-status [data-progress]');
-    await progress.waitFor({ timeout: 10_000 });
+    await progress.waitFor({ timeout: PATIENCE });
     const done = async () => Number(((await progress.getAttribute('data-progress')) ?? '0/0').split('/')[0]);
-    await expect.poll(done, { timeout: 20_000 }).toBeGreaterThan(0);
+    await poll(done).toBeGreaterThan(0);
     expect(await progress.getAttribute('data-progress')).toMatch(/\/400$/);
 
-    // The main thread stays free: timers fire on time, tabs switch at once.
-    const worstGap = await page.evaluate(
-      () =>
-        new Promise<number>((resolve) => {
-          let last = performance.now();
-          let worst = 0;
-          const end = last + 1500;
-          const tick = () => {
-            const now = performance.now();
-            worst = Math.max(worst, now - last);
-            last = now;
-            if (now < end) setTimeout(tick, 10);
-            else resolve(worst);
-          };
-          setTimeout(tick, 10);
-        }),
-    );
-    expect(worstGap).toBeLessThan(250);
+    // The page answers while the worker simulates: every tab opens, and the run goes on meanwhile.
+    // (How fast is `npm run bench`'s business, not a test's.)
     const doneBefore = await done();
     for (const name of ['Waits', 'Staffing', 'Cost', 'Coverage']) {
-      const t0 = Date.now();
       await tab(page, name);
-      await expect.poll(() => page.locator('fs-app [role="tab"][aria-selected="true"]').textContent()).toContain(name);
-      expect(Date.now() - t0).toBeLessThan(1500);
+      await poll(() => page.locator('fs-app [role="tab"][aria-selected="true"]').textContent()).toContain(name);
+      expect(await page.locator('fs-app fs-run-status').getAttribute('phase')).toBe('running');
     }
-    await expect.poll(done).toBeGreaterThan(doneBefore); // still running meanwhile
+    await poll(done).toBeGreaterThan(Math.max(doneBefore, 2)); // still running meanwhile
     expect(await page.locator('fs-app fs-run-status').getAttribute('phase')).toBe('running');
     await page.screenshot({ path: shotPath('07-long-run') });
 
     // A new run (another seed) cancels the old one and starts from zero.
+    const reached = await done();
     const seed = field(page, ['seed']);
     await seed.fill('7');
     await seed.press('Tab');
-    await expect.poll(done, { timeout: 10_000 }).toBeLessThan(doneBefore);
+    await poll(done).toBeLessThan(reached);
+    expect(await progress.getAttribute('data-progress')).toMatch(/\/400$/);
     await page.locator('fs-app fs-run-status').getByRole('button', { name: 'Cancel' }).click();
     await page.locator('fs-app fs-run-status[phase="idle"]').waitFor();
     await replications.fill('10');
     await replications.press('Tab');
-    await waitForRunDone(page, 60_000);
+    await waitForRunDone(page);
+    // What is on screen is the new run's: seed 7.
+    expect(await page.locator('fs-app fs-run-status .msg').textContent()).toMatch(/10 replications[\s\S]*seed 7\b/);
   });
 
   it('puts the view in the URL: a link reproduces it', async () => {
+    await open();
     await tab(page, 'Waits');
     await page.locator('fs-app #tz').selectOption('Asia/Manila');
-    await page.waitForTimeout(600); // the hash is written shortly after a change
+    // The hash is written shortly after a change: wait until it holds the view.
+    const stateInUrl = async () => decodeState(new URL(page.url()).hash);
+    await poll(async () => {
+      const state = await stateInUrl();
+      return state ? `${state.view} ${state.tz}` : '';
+    }).toBe('waits Asia/Manila');
     const url = page.url();
-    expect(url).toMatch(/#s=/);
     const title = await page.locator('fs-app .scenario-title').textContent();
     const gap = await headlineValue(page, 'gapHours');
-    const other = await browser.context.newPage();
-    await other.goto(url);
-    await other.locator('fs-app fs-waits-view fs-time-chart').first().waitFor({ timeout: 30_000 });
-    await waitForRunDone(other, 30_000);
-    expect(await other.locator('fs-app .scenario-title').textContent()).toBe(title);
-    expect(await other.locator('fs-app #tz').inputValue()).toBe('Asia/Manila');
-    expect(await other.locator('fs-app [role="tab"][aria-selected="true"]').textContent()).toContain('Waits');
-    expect(await headlineValue(other, 'gapHours')).toBe(gap);
-    expect(await other.locator('fs-app fs-scenario-list li').count()).toBe(await page.locator('fs-app fs-scenario-list li').count());
-    await other.close();
-    await page.locator('fs-app #tz').selectOption('UTC');
-    await tab(page, 'Coverage');
+    const scenarios = await page.locator('fs-app fs-scenario-list li').count();
+
+    // Opened elsewhere: another context, nothing shared with the first but the link.
+    const elsewhere = await newContext();
+    try {
+      const other = await elsewhere.newPage();
+      await other.goto(url);
+      await other.locator('fs-app fs-waits-view fs-time-chart').first().waitFor({ timeout: PATIENCE });
+      await waitForRunDone(other);
+      expect(await other.locator('fs-app .scenario-title').textContent()).toBe(title);
+      expect(await other.locator('fs-app #tz').inputValue()).toBe('Asia/Manila');
+      expect(await other.locator('fs-app [role="tab"][aria-selected="true"]').textContent()).toContain('Waits');
+      expect(await headlineValue(other, 'gapHours')).toBe(gap);
+      expect(await other.locator('fs-app fs-scenario-list li').count()).toBe(scenarios);
+    } finally {
+      await elsewhere.close();
+    }
   });
 
   it('has a dark theme, a presentation mode and labelled controls', async () => {
+    await open();
     await page.getByRole('button', { name: /^Theme: Auto/ }).click(); // → light
     await page.getByRole('button', { name: /^Theme: Light/ }).click(); // → dark
     expect(await page.evaluate(() => document.documentElement.dataset.theme)).toBe('dark');
@@ -599,12 +668,12 @@ describe('web app, built and driven in headless Chromium', () => {
         .map((e) => e.outerHTML.slice(0, 80));
     });
     expect(unnamed).toEqual([]);
-    expect(pageErrors).toEqual([]);
   });
 
   it('makes the case report from the results toolbar, running the comparison first when it has not run', async () => {
-    await page.locator('fs-app fs-scenario-list li', { hasText: 'One queue (dropped)' }).getByRole('button').first().click();
-    await waitForRunDone(page);
+    // Its own link: the small scenario, as a file that was opened.
+    await open(page, await link({ v: 1, docs: [{ f: 'one-queue.json', t: JSON.stringify(DROPPED), o: 'file' }], active: 0 }));
+    expect(await page.locator('fs-app .scenario-title').textContent()).toBe('One queue (dropped)');
     await page.getByRole('button', { name: 'Duplicate as variant' }).click();
     const agents = field(page, ['staffing', 0, 'agents']);
     await agents.fill('22');
@@ -618,9 +687,9 @@ describe('web app, built and driven in headless Chromium', () => {
 
     const scenarios = [parseScenario(JSON.stringify(DROPPED), 'a.json'), parseScenario(JSON.stringify({ ...DROPPED, name: `${DROPPED.name} (variant 2)`, staffing: [{ ...DROPPED.staffing[0], agents: 22 }] }), 'b.json')];
     const cli = caseReportHtml({ scenarios, comparison: compareModels(compileForComparison(scenarios)) });
-    const report = await browser.context.newPage();
+    const report = await context.newPage();
     await report.setContent(html);
-    const reference = await browser.context.newPage();
+    const reference = await context.newPage();
     await reference.setContent(cli);
     const summary = (p: Page) => p.locator('.summary .variant').innerText();
     expect(await summary(report)).toBe(await summary(reference));
@@ -628,6 +697,5 @@ describe('web app, built and driven in headless Chromium', () => {
     expect((await report.locator('section.assumptions').innerText()).replace(/\s+/g, ' ')).toMatch(/one-queue\.json.*one-queue-variant-2\.yaml/);
     await report.close();
     await reference.close();
-    expect(pageErrors).toEqual([]);
   });
 });

@@ -1,29 +1,37 @@
 // Helpers for the end-to-end tests: build the app into a temporary folder, serve it on 127.0.0.1
-// with a tiny static server (no network beyond loopback), drive it with headless Chromium.
-import { spawnSync } from 'node:child_process';
-import { createReadStream, existsSync, mkdirSync, mkdtempSync, rmSync, statSync } from 'node:fs';
+// with a tiny static server (no network beyond loopback), drive it with headless Chromium. Nothing
+// here measures time: on a loaded machine everything is slower, and waits are generous.
+import { spawn } from 'node:child_process';
+import { createReadStream, existsSync, mkdirSync, mkdtempSync, statSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { extname, join, normalize, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium, type BrowserContext } from 'playwright-core';
+import { chromium, type Browser as PlaywrightBrowser, type BrowserContext } from 'playwright-core';
 
 export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 /** Screenshots go here (.tmp/ is git-ignored). */
 export const SHOTS = join(ROOT, '.tmp', 'e2e-screenshots');
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
-/** `vite build` into a fresh temporary folder; returns the folder. */
-export function buildApp(): string {
+/** How long a wait for the app may take (a simulation result, a comparison, a download) before a
+ * test gives up: generous, because a busy 2-core machine runs everything several times slower. */
+export const PATIENCE = 120_000;
+
+/** `vite build` into a fresh temporary folder; resolves to the folder. Asynchronous, so that the
+ * test runner's own timers keep running while it builds. */
+export function buildApp(): Promise<string> {
   const outDir = mkdtempSync(join(tmpdir(), 'followsun-dist-'));
-  const r = spawnSync(process.execPath, [join(ROOT, 'node_modules', 'vite', 'bin', 'vite.js'), 'build', '--outDir', outDir, '--emptyOutDir', '--logLevel', 'warn'], {
-    cwd: ROOT,
-    encoding: 'utf8',
-    timeout: 120_000,
+  const args = [join(ROOT, 'node_modules', 'vite', 'bin', 'vite.js'), 'build', '--outDir', outDir, '--emptyOutDir', '--logLevel', 'warn'];
+  return new Promise((resolvePromise, reject) => {
+    const child = spawn(process.execPath, args, { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+    let output = '';
+    child.stdout.on('data', (d) => (output += d));
+    child.stderr.on('data', (d) => (output += d));
+    child.on('error', reject);
+    child.on('close', (code) => (code === 0 ? resolvePromise(outDir) : reject(new Error(`vite build failed (exit ${code}):\n${output}`))));
   });
-  if (r.status !== 0) throw new Error(`vite build failed:\n${r.stdout}\n${r.stderr}`);
-  return outDir;
 }
 
 const TYPES: Record<string, string> = {
@@ -76,28 +84,38 @@ export async function serve(dir: string): Promise<StaticServer> {
   };
 }
 
+export interface ContextOptions {
+  colorScheme?: 'light' | 'dark';
+  width?: number;
+  height?: number;
+}
+
 export interface Browser {
-  context: BrowserContext;
+  /** A new context: its own storage, cookies and pages (each test starts from one). */
+  newContext(options?: ContextOptions): Promise<BrowserContext>;
   close(): Promise<void>;
 }
 
-export async function launch(options: { colorScheme?: 'light' | 'dark'; width?: number; height?: number } = {}): Promise<Browser> {
-  const profile = mkdtempSync(join(tmpdir(), 'followsun-chromium-'));
-  const context = await chromium.launchPersistentContext(profile, {
+export async function launch(): Promise<Browser> {
+  const browser: PlaywrightBrowser = await chromium.launch({
     executablePath: CHROMIUM,
     headless: true,
     args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-    viewport: { width: options.width ?? 1440, height: options.height ?? 900 },
-    timezoneId: 'UTC',
-    locale: 'en-US',
-    colorScheme: options.colorScheme ?? 'light',
   });
   return {
-    context,
-    close: async () => {
-      await context.close();
-      rmSync(profile, { recursive: true, force: true });
+    newContext: async (options: ContextOptions = {}) => {
+      const context = await browser.newContext({
+        viewport: { width: options.width ?? 1440, height: options.height ?? 900 },
+        timezoneId: 'UTC',
+        locale: 'en-US',
+        colorScheme: options.colorScheme ?? 'light',
+        acceptDownloads: true,
+      });
+      context.setDefaultTimeout(PATIENCE);
+      context.setDefaultNavigationTimeout(PATIENCE);
+      return context;
     },
+    close: () => browser.close(),
   };
 }
 
