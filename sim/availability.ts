@@ -25,8 +25,9 @@ export interface CompiledRoster {
 }
 
 export interface Availability {
-  /** Agents on the phones (after planned shrinkage and unplanned absence) from changeSeconds[i]
-   * until changeSeconds[i+1]; changeSeconds[0] = 0; consecutive equal values merged. */
+  /** Agents on the phones (after planned shrinkage, time-shared, and unplanned absence) from
+   * changeSeconds[i] until changeSeconds[i+1]; changeSeconds[0] = 0; consecutive equal values
+   * merged. */
   changeSeconds: Float64Array;
   available: Int32Array;
   maxAvailable: number;
@@ -44,11 +45,24 @@ export function intervalBounds(w: RosterWindow, i: number): [number, number] {
 // ---------------------------------------------------------------------------------------------
 // Availability per replication
 
-/** Per replication: for each shift instance, absent = Binomial(agents, absenceRate) drawn from
+/** Breaks are time-shared in slots this long, counted from the report start. */
+export const BREAK_SLOT_SECONDS = 900;
+/** A level this close to a whole number of agents is that number (3 × 0.7 = 2.0999999999999996). */
+const WHOLE_TOLERANCE = 1e-9;
+
+/**
+ * Per replication: for each shift instance, absent = Binomial(agents, absenceRate) drawn from
  * `rng` (one draw per agent, instance by instance in start order, so it is deterministic; draws
- * are made even when absenceRate is 0, so that streams stay aligned across scenarios); on the
- * phones = Math.round((agents − absent) × (1 − shrinkage)); overlapping instances add up. The
- * step function stops at stopSeconds (changes at or after it are dropped). */
+ * are made even when absenceRate is 0, so that streams stay aligned across scenarios);
+ * overlapping instances add up to the agents present.
+ *
+ * Shrinkage is kept exact in expectation rather than rounded per shift (1 agent at 30 % would
+ * never take a break, 2 at 30 % would lose half their time): with x = present × (1 − shrinkage),
+ * floor(x) agents are on the phones all along and one more for the first frac(x) of every
+ * quarter-hour slot (slots counted from the report start, clipped to where x holds), so breaks
+ * are spread evenly and every whole slot gets exactly x × 15 agent-minutes, for any head count.
+ * The step function stops at stopSeconds (changes at or after it are dropped).
+ */
 export function drawAvailability(
   roster: CompiledRoster,
   shrinkage: number,
@@ -62,30 +76,59 @@ export function drawAvailability(
   }
   const { shiftStartSeconds: starts, shiftEndSeconds: ends, shiftAgents } = roster;
   const n = starts.length;
-  const onPhones = new Int32Array(n);
+  const present = new Int32Array(n);
   for (let s = 0; s < n; s++) {
     const scheduled = shiftAgents[s];
     let absent = 0;
     for (let a = 0; a < scheduled; a++) if (rng() < absenceRate) absent++;
-    onPhones[s] = Math.round((scheduled - absent) * (1 - shrinkage));
+    present[s] = scheduled - absent;
   }
 
-  // Sweep the starts (already sorted) against the ends (sorted here).
+  // Agents present, a step function: sweep the starts (already sorted) against the ends (sorted here).
   const endOrder = Array.from({ length: n }, (_, i) => i).sort((i, j) => ends[i] - ends[j]);
-  const changes: number[] = [0];
-  const values: number[] = [0];
+  const pieceStarts: number[] = [0];
+  const pieceLevels: number[] = [0];
   let level = 0;
   let si = 0;
   let ei = 0;
   while (si < n || ei < n) {
     const t = Math.min(si < n ? starts[si] : Infinity, ei < n ? ends[endOrder[ei]] : Infinity);
     if (t >= window.stopSeconds) break;
-    while (si < n && starts[si] === t) level += onPhones[si++];
-    while (ei < n && ends[endOrder[ei]] === t) level -= onPhones[endOrder[ei++]];
-    if (t === 0) values[0] = level; // instances clipped at the clock's start
-    else if (level !== values[values.length - 1]) {
-      changes.push(t);
-      values.push(level);
+    while (si < n && starts[si] === t) level += present[si++];
+    while (ei < n && ends[endOrder[ei]] === t) level -= present[endOrder[ei++]];
+    if (t === 0) pieceLevels[0] = level; // instances clipped at the clock's start
+    else if (level !== pieceLevels[pieceLevels.length - 1]) {
+      pieceStarts.push(t);
+      pieceLevels.push(level);
+    }
+  }
+
+  // On the phones: each piece's real-valued level x, time-shared within the slots.
+  const changes: number[] = [];
+  const values: number[] = [];
+  const step = (t: number, v: number) => {
+    if (values.length > 0 && values[values.length - 1] === v) return;
+    changes.push(t);
+    values.push(v);
+  };
+  const keep = 1 - shrinkage;
+  const anchor = window.reportStartSeconds;
+  for (let i = 0; i < pieceStarts.length; i++) {
+    const a = pieceStarts[i];
+    const b = i + 1 < pieceStarts.length ? pieceStarts[i + 1] : window.stopSeconds;
+    let x = pieceLevels[i] * keep;
+    if (Math.abs(x - Math.round(x)) < WHOLE_TOLERANCE) x = Math.round(x);
+    const whole = Math.floor(x);
+    // The extra agent's share of each slot, to the microsecond (22 × 0.7 gives 360 s, not 359.99999999999875).
+    const onSeconds = Math.round((x - whole) * BREAK_SLOT_SECONDS * 1e6) / 1e6;
+    if (onSeconds === 0) {
+      step(a, whole);
+      continue;
+    }
+    for (let slot = anchor + Math.floor((a - anchor) / BREAK_SLOT_SECONDS) * BREAK_SLOT_SECONDS; slot < b; slot += BREAK_SLOT_SECONDS) {
+      const onEnd = slot + onSeconds;
+      if (onEnd > a) step(Math.max(slot, a), whole + 1);
+      if (onEnd < b) step(Math.max(onEnd, a), whole);
     }
   }
   const changeSeconds = Float64Array.from(changes);

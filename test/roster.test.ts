@@ -314,12 +314,13 @@ describe('around the clock', () => {
 describe('agents on the phones', () => {
   const w = windowFrom('2026-01-05T00:00:00Z', 1);
 
-  it('takes shrinkage 0.3 off 22 agents, leaving 15 (Math.round)', () => {
+  it('takes shrinkage 0.3 off 22 agents, leaving 15.4: 15 all along and a 16th for the first 6 minutes of every quarter hour', () => {
     const r = compileRoster('UTC', undefined, 22, undefined, w);
     const a = drawAvailability(r, 0.3, 0, randomStream(1, 0, 'absence'), w);
-    expect(a.maxAvailable).toBe(15);
-    expect(Array.from(a.available)).toEqual([15]);
-    expect(a.availableAgentSeconds.every((s) => s === 15 * HOUR)).toBe(true);
+    expect(a.maxAvailable).toBe(16);
+    expect(Array.from(a.changeSeconds.slice(0, 5))).toEqual([0, 360, 900, 1260, 1800]);
+    expect(Array.from(a.available.slice(0, 5))).toEqual([16, 15, 16, 15, 16]);
+    for (const s of a.availableAgentSeconds) expect(s).toBeCloseTo(15.4 * HOUR, 6);
   });
 
   it('adds up overlapping shifts', () => {
