@@ -1,7 +1,7 @@
 // The scenario file: its schema (zod, exported as JSON Schema for editors), parsing of YAML or
 // JSON text, and error messages that name the file, the field path and what was expected.
 import * as z from 'zod';
-import { isMap, isSeq, LineCounter, parseDocument, type Node as YamlNode } from 'yaml';
+import { isMap, isSeq, LineCounter, parseDocument, Parser, type Node as YamlNode, type YAMLError } from 'yaml';
 import { distribution } from './distribution-schema';
 import { PATTERN_NAMES } from './patterns';
 import { localTimeSchema, shiftSchema } from './roster';
@@ -353,12 +353,7 @@ export function parseScenario(text: string, file: string): Scenario {
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, prettyErrors: true, uniqueKeys: true });
   if (doc.errors.length > 0) {
-    throw new ScenarioError(
-      doc.errors.map((e) => {
-        const at = e.linePos?.[0];
-        return `${file}${at ? `:${at.line}:${at.col}` : ''}: not valid YAML or JSON: ${e.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '')}`;
-      }),
-    );
+    throw new ScenarioError(syntaxProblems(text, doc.errors, lineCounter).map((p) => `${file}:${p.line}:${p.col}: not valid YAML or JSON: ${p.message}`));
   }
   let data: unknown;
   try {
@@ -383,4 +378,141 @@ export function parseScenario(text: string, file: string): Scenario {
     return lineAt(doc.contents);
   };
   return validateScenario(data, file, lineOf);
+}
+
+// ---------------------------------------------------------------------------------------------
+// YAML syntax errors in plain words, at the line the analyst has to fix. The parser's messages
+// speak of "implicit keys" and "flow collections", and an unclosed quote or bracket is reported
+// where the file ends, not where it was opened.
+
+interface SyntaxProblem {
+  line: number;
+  col: number;
+  message: string;
+}
+
+const BAD_INDENT = 'bad indentation';
+const TAB = 'this line is indented with a tab; indent with spaces only';
+const BRACKETS: Record<string, { close: string; what: string }> = {
+  '{': { close: '}', what: 'a { … } mapping' },
+  '[': { close: ']', what: 'a [ … ] list' },
+};
+
+/** The quotes and brackets opened and never closed, in the order they were opened. */
+function unclosedOpeners(text: string): { offset: number; opener: string }[] {
+  const found: { offset: number; opener: string }[] = [];
+  const visit = (node: unknown): void => {
+    if (Array.isArray(node)) return node.forEach(visit);
+    if (node === null || typeof node !== 'object') return;
+    const token = node as { type?: unknown; offset: number; source?: string; start?: { source?: string }; end?: { source?: string }[] };
+    if (token.type === 'double-quoted-scalar' && !/^"(?:[^"\\]|\\[\s\S])*"$/.test(token.source ?? '')) {
+      found.push({ offset: token.offset, opener: '"' });
+    } else if (token.type === 'single-quoted-scalar' && !/^'(?:[^']|'')*'$/.test(token.source ?? '')) {
+      found.push({ offset: token.offset, opener: "'" });
+    } else if (token.type === 'flow-collection') {
+      const opener = token.start?.source ?? '';
+      const closed = token.end?.some((t) => t.source === BRACKETS[opener]?.close) || closedLater(text, token.offset);
+      if (BRACKETS[opener] && !closed) found.push({ offset: token.offset, opener });
+    }
+    Object.values(node).forEach(visit);
+  };
+  visit([...new Parser().parse(text)]);
+  return found.sort((a, b) => a.offset - b.offset);
+}
+
+/** Whether the bracket at `offset` has its closing bracket further on, quoted text aside: the
+ * parser also gives up on a bracket whose lines are not indented enough. */
+function closedLater(text: string, offset: number): boolean {
+  let depth = 0;
+  for (let i = offset; i < text.length; i++) {
+    const c = text[i];
+    if (c === '"' || c === "'") {
+      const end = c === '"' ? /"(?:[^"\\]|\\[\s\S])*"/y : /'(?:[^']|'')*'/y;
+      end.lastIndex = i;
+      if (!end.test(text)) return false;
+      i = end.lastIndex - 1;
+    } else if (c === '[' || c === '{') depth++;
+    else if ((c === ']' || c === '}') && --depth === 0) return true;
+  }
+  return false;
+}
+
+function syntaxProblems(text: string, errors: YAMLError[], lines: LineCounter): SyntaxProblem[] {
+  const lineText = (line: number) => text.split('\n')[line - 1] ?? '';
+  const at = (offset: number, message: string): SyntaxProblem => {
+    let { line, col } = lines.linePos(Math.min(offset, text.length));
+    // Past the last line break: the last line with something on it.
+    while (line > 1 && lineText(line).trim() === '') ({ line, col } = { line: line - 1, col: lineText(line - 1).length + 1 });
+    // A problem with a line's indentation points at its first character, not at column 1.
+    const indent = /^[ \t]*/.exec(lineText(line))![0].length;
+    if (col <= indent && lineText(line)[col - 1] !== '\t') col = indent + 1;
+    return { line, col, message };
+  };
+  const lineStart = (offset: number) => {
+    const from = text.lastIndexOf('\n', offset - 1) + 1;
+    return from + /^[ \t]*/.exec(text.slice(from))![0].length;
+  };
+  const blockKeys = new Set(errors.filter((e) => e.code === 'BLOCK_AS_IMPLICIT_KEY').map((e) => e.pos[0]));
+  let unclosed = false;
+  const problems = errors.flatMap((e): SyntaxProblem[] => {
+    const message = e.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
+    const start = e.pos[0];
+    const structure = /flow map/i.test(message) ? BRACKETS['{'].what : BRACKETS['['].what;
+    switch (e.code) {
+      case 'TAB_AS_INDENT':
+        return [at(start, TAB)];
+      case 'DUPLICATE_KEY': {
+        const key = /^(?:"([^"]*)"|'([^']*)'|([^\s:,{}[\]]+))/.exec(text.slice(start));
+        return [at(start, `${key ? (key[1] ?? key[2] ?? key[3]) : 'this field'} is given twice (each field only once)`)];
+      }
+      case 'MULTILINE_IMPLICIT_KEY':
+        // With "nested mappings" at the same place: a line indented deeper than the field above
+        // it, read as the continuation of that field's value. Alone: a name without its colon.
+        if (blockKeys.has(start)) return [at(lineStart(e.pos[1]), `${BAD_INDENT}: this line is indented more than the field above it`)];
+        return [at(start, 'expected a colon after the field name (name: value)')];
+      case 'BLOCK_AS_IMPLICIT_KEY':
+        if (errors.some((other) => other.code === 'MULTILINE_IMPLICIT_KEY' && other.pos[0] === start)) return [];
+        return [at(start, "a value containing ': ' must be in quotes, as in name: \"Aurora: the plan\"")];
+      case 'MULTIPLE_DOCS':
+        return [at(start, 'a second document starts here (---); a scenario file holds one')];
+      case 'BAD_DQ_ESCAPE':
+        return [at(start, `${message.replace('Invalid escape sequence', 'unknown escape')} in double quotes (write \\\\ for a backslash, or use single quotes)`)];
+    }
+    if (/Missing closing .quote|must end with a|must be sufficiently indented/.test(message)) {
+      unclosed = true;
+      if (!message.includes('sufficiently indented')) return [at(start, message.replace(/^Missing closing (.)quote/, 'a $1 is never closed'))];
+      // A bracket that is closed but whose lines are not indented under their field.
+      return [at(start, `${BAD_INDENT}: the lines of ${structure} must be indented more than the field it belongs to`)];
+    }
+    if (/All (mapping|sequence) items must start at the same column|Sequence item without - indicator/.test(message)) {
+      const line = lineText(lines.linePos(start).line).trim();
+      if (/^-[^\s-]/.test(line)) return [at(start, 'expected a space after the - of a list item (- id: …)')];
+      return [at(start, `${BAD_INDENT}: this line does not line up with the fields above it`)];
+    }
+    if (/^Missing ,( or :)? between/.test(message)) return [at(start, `expected a comma before this item of ${structure}`)];
+    if (message === 'Implicit map keys need to be followed by map values') return [at(start, 'expected a colon after the field name (name: value)')];
+    return [at(start, message.charAt(0).toLowerCase() + message.slice(1))];
+  });
+  if (unclosed) {
+    // An unclosed quote or bracket swallows the rest of the file: it is the one problem from where
+    // it was opened (the innermost when several are open), and what follows is its consequence.
+    const last = unclosedOpeners(text).at(-1);
+    if (last) {
+      const bracket = BRACKETS[last.opener];
+      const opened = at(
+        last.offset,
+        bracket
+          ? `the ${last.opener} opened here is never closed (${bracket.what} ends with ${bracket.close})`
+          : `the quote ${last.opener} opened here is never closed`,
+      );
+      return [...problems.filter((p) => p.line < opened.line), opened];
+    }
+  }
+  // One problem per line, and after a tab or a misplaced line no further "bad indentation": a
+  // mistake often trips the parser twice, and the lines after a misplaced one seem misplaced too.
+  const indentation = (p: SyntaxProblem) => p.message.startsWith(BAD_INDENT) || p.message === TAB;
+  const firstIndentation = problems.find(indentation);
+  return problems.filter(
+    (p, i) => problems.findIndex((q) => q.line === p.line) === i && (!p.message.startsWith(BAD_INDENT) || p === firstIndentation),
+  );
 }

@@ -393,6 +393,17 @@ describe('mistakes on the command line', () => {
     expect(o.stdout).toBe('');
   });
 
+  it('a YAML mistake: exit 2 and one plain line with the file, line and column, no stack trace', () => {
+    const misplaced = join(dir, 'misplaced-field.yaml');
+    writeFileSync(misplaced, SMALL_DESK.replace('    language: pt', '  language: pt'));
+    const line = SMALL_DESK.split('\n').findIndex((l) => l === '    language: pt') + 1;
+    const o = followsun('run', misplaced);
+    expect(o.status).toBe(2);
+    expectNoStackTrace(o);
+    expect(lines(o.stderr)).toEqual([`${misplaced}:${line}:3: not valid YAML or JSON: bad indentation: this line does not line up with the fields above it`]);
+    expect(o.stdout).toBe('');
+  });
+
   it('zero replications: exit 2 and what was expected, before anything runs', () => {
     const o = followsun('run', smallDesk, '--replications', '0');
     expect(o.status).toBe(2);

@@ -321,23 +321,72 @@ describe('a problem in a scenario file is reported on one line: file, line, fiel
 });
 
 describe('a file that is not valid YAML or JSON', () => {
-  it('reports the line and column of a key written twice', () => {
+  /** "desk.yaml:LINE:COL: not valid YAML or JSON: <plain sentence>" for the one problem found. */
+  function syntaxProblem(text: string, file = 'desk.yaml'): { line: number; col: number; message: string } {
+    const problems = problemsIn(text, file);
+    expect(problems).toHaveLength(1);
+    const [, line, col, message] = /^[\w.]+:(\d+):(\d+): not valid YAML or JSON: (.+)$/.exec(problems[0]) ?? [];
+    expect(message, problems[0]).toBeDefined();
+    return { line: Number(line), col: Number(col), message };
+  }
+  /** 1-based column of `needle` on its line. */
+  const columnOf = (text: string, needle: string) => text.split('\n')[lineOf(text, needle) - 1].indexOf(needle) + 1;
+
+  it('names a field written twice, where it is written the second time', () => {
     const text = edit(DESK_YAML, '    agents: 6\n', '    agents: 6\n    agents: 8\n');
-    expect(problemsIn(text)).toEqual([`desk.yaml:${lineOf(text, 'agents: 8')}:5: not valid YAML or JSON: Map keys must be unique`]);
+    expect(problemsIn(text)).toEqual([`desk.yaml:${lineOf(text, 'agents: 8')}:5: not valid YAML or JSON: agents is given twice (each field only once)`]);
   });
 
-  it('reports a line and column for an unclosed bracket', () => {
+  it('points at a line indented with a tab', () => {
+    const text = edit(DESK_YAML, '    skills: [en]', '\tskills: [en]');
+    expect(syntaxProblem(text)).toEqual({ line: lineOf(text, 'skills'), col: 1, message: 'this line is indented with a tab; indent with spaces only' });
+  });
+
+  it('points at the opening quote that is never closed, not at the end of the file', () => {
+    const text = edit(DESK_YAML, 'name: Dublin help desk', 'name: "Dublin help desk');
+    expect(syntaxProblem(text)).toEqual({ line: lineOf(text, 'name:'), col: columnOf(text, '"Dublin'), message: 'the quote " opened here is never closed' });
+  });
+
+  it('points at the bracket that is never closed', () => {
     const text = edit(DESK_YAML, 'skills: [en]', 'skills: [en');
-    const problems = problemsIn(text);
-    expect(problems.length).toBeGreaterThan(0);
-    for (const problem of problems) expect(problem).toMatch(/^desk\.yaml:\d+:\d+: not valid YAML or JSON: \S/);
+    expect(syntaxProblem(text)).toEqual({
+      line: lineOf(text, 'skills: [en'),
+      col: columnOf(text, '[en'),
+      message: 'the [ opened here is never closed (a [ … ] list ends with ])',
+    });
+  });
+
+  it('points at a field indented deeper than the one above it', () => {
+    const text = edit(DESK_YAML, '    language: en', '      language: en');
+    expect(syntaxProblem(text)).toEqual({
+      line: lineOf(text, 'language: en'),
+      col: columnOf(text, 'language'),
+      message: 'bad indentation: this line is indented more than the field above it',
+    });
+  });
+
+  it('points at a field that does not line up with the fields above it', () => {
+    const text = edit(DESK_YAML, '    agents: 6', '   agents: 6');
+    expect(syntaxProblem(text)).toEqual({
+      line: lineOf(text, 'agents: 6'),
+      col: columnOf(text, 'agents'),
+      message: 'bad indentation: this line does not line up with the fields above it',
+    });
+  });
+
+  it('asks for quotes around a value with ": " in it', () => {
+    const text = edit(DESK_YAML, 'name: Dublin help desk', 'name: Dublin: help desk');
+    expect(syntaxProblem(text).line).toBe(lineOf(text, 'name:'));
+    expect(syntaxProblem(text).message).toMatch(/must be in quotes/);
   });
 
   it('reports the line and column of a missing comma in JSON', () => {
     const text = edit(DESK_JSON, '"name": "Dublin help desk",', '"name": "Dublin help desk"');
-    const line = lineOf(text, '"horizon"');
-    const column = text.split('\n')[line - 1].indexOf('"horizon"') + 1;
-    expect(problemsIn(text, 'desk.json')).toEqual([`desk.json:${line}:${column}: not valid YAML or JSON: Missing , between flow map items`]);
+    expect(syntaxProblem(text, 'desk.json')).toEqual({
+      line: lineOf(text, '"horizon"'),
+      col: columnOf(text, '"horizon"'),
+      message: 'expected a comma before this item of a { … } mapping',
+    });
   });
 });
 
