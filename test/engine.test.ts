@@ -79,7 +79,7 @@ describe('routing between pools', () => {
     const r = run(twoPools('priority', 30, 0)); // Berlin is closed: Manila answers everything, late.
     expect(r.summary.answered.mean).toBeGreaterThan(0);
     expect(r.summary.waitP50Seconds.mean).toBeGreaterThanOrEqual(30);
-    expect(r.summary.serviceLevel.mean).toBe(0); // nobody is answered within 20 s
+    expect(r.channels.voice.serviceLevel.mean).toBe(0); // nobody is answered within 20 s
     expect(r.pools.manila.handled.mean).toBe(r.summary.answered.mean);
   });
 
@@ -94,7 +94,7 @@ describe('routing between pools', () => {
 
   it('overflow improves on no overflow, and answering at once improves on overflow', () => {
     const none: ScenarioInput = { ...twoPools('priority'), staffing: [{ id: 'berlin', skills: ['en'], agents: 31 }] };
-    const slTo = (input: ScenarioInput) => run(input).summary.serviceLevel.mean!;
+    const slTo = (input: ScenarioInput) => run(input).channels.voice.serviceLevel.mean!;
     const late = twoPools('priority', 60, 31, 3);
     const early = twoPools('priority', 0, 31, 3);
     expect(slTo(late)).toBeGreaterThan(slTo(none));

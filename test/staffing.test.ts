@@ -125,11 +125,12 @@ describe('coverage gaps', () => {
       const berlinOn = weekday && hour >= 8 && hour < 16;
       expect(ja.offered[i] > 0, utc.toISOString()).toBe(demand);
       if (demand && !berlinOn) {
-        expect(ja.gapShare[i], utc.toISOString()).toBe(1);
+        expect(ja.hours.uncovered[i], utc.toISOString()).toBe(1);
         expect(ja.agentsOnPhones[i]).toBe(0);
       }
-      if (demand && berlinOn) expect(ja.gapShare[i], utc.toISOString()).toBe(0);
+      if (demand && berlinOn) expect(ja.hours.uncovered[i] + ja.hours.belowTarget[i], utc.toISOString()).toBe(0);
     }
+    expect(r.languages.ja.uncoveredHours.mean).toBe(5 * 8);
     expect(r.languages.ja.gapHours.mean).toBe(5 * 8);
     expect(r.summary.gapHours.mean).toBe(5 * 8);
     expect(r.languages.ja.targetMetShare.mean).toBeCloseTo(5 / 45, 9);
