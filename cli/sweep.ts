@@ -180,7 +180,7 @@ export async function sweepCommand(options: SweepOptions): Promise<number> {
       currency: base.currency,
       points: document.points.map((p) => ({
         label: Object.entries(p.values).map(([path, v]) => `${path.split('.').slice(1).join('.')}=${v}`).join(', '),
-        serviceLevel: p.figures.targetMetShare.mean ?? NaN,
+        targetMetShare: p.figures.targetMetShare.mean ?? NaN,
         costPerContact: p.figures.costPerContact.mean ?? NaN,
       })),
     });
