@@ -8,7 +8,7 @@ import type { Estimate } from '../../sim/confidence';
 import type { Scenario } from '../../sim/scenario';
 import { formatDelta, formatInterval, formatValue } from '../lib/format';
 import { HEADLINES } from './fs-headline';
-import { baseStyles, viewStyles } from './shared-styles';
+import { baseStyles, fitStyles, fitted, viewStyles } from './shared-styles';
 import './fs-heatmap';
 
 export interface CompareCandidate {
@@ -41,6 +41,7 @@ export class FsCompareView extends LitElement {
   static override styles = [
     baseStyles,
     viewStyles,
+    fitStyles,
     css`
       h3 {
         margin: 0 0 0.5rem;
@@ -143,7 +144,7 @@ export class FsCompareView extends LitElement {
         color: var(--text-muted);
       }
       .figure .value {
-        font-size: 1.35rem;
+        --fit-max: 1.35rem;
         font-weight: 650;
         font-variant-numeric: tabular-nums;
       }
@@ -306,9 +307,10 @@ export class FsCompareView extends LitElement {
               ${c.scenarios.map((s, k) => {
                 const e = s.summary[h.figure];
                 const d = k > 0 ? c.deltas[k]?.[h.figure] : null;
-                return html`<div class="figure card" role="cell" data-scenario=${k} data-figure=${h.figure} data-value=${String(e.mean)}>
+                const value = formatValue(e.mean, h.unit, s.currency);
+                return html`<div class="figure card fit-card" role="cell" data-scenario=${k} data-figure=${h.figure} data-value=${String(e.mean)}>
                   <div class="label">${h.label}</div>
-                  <div class="value">${formatValue(e.mean, h.unit, s.currency)}</div>
+                  <div class="value fit" style=${fitted(value)}>${value}</div>
                   <div class="ci">${formatInterval(e, h.unit, s.currency) || html`&nbsp;`}</div>
                   ${d ? this.renderDelta(d, h.unit, h.lowerIsBetter, s.currency) : nothing}
                 </div>`;

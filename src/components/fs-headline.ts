@@ -5,7 +5,7 @@ import { customElement, property } from 'lit/decorators.js';
 import type { Estimate } from '../../sim/confidence';
 import type { ScenarioResult, SummaryFigure } from '../../sim/metrics';
 import { formatInterval, formatValue, type Unit } from '../lib/format';
-import { baseStyles } from './shared-styles';
+import { baseStyles, fitStyles, fitted } from './shared-styles';
 
 export interface Headline {
   figure: SummaryFigure;
@@ -33,6 +33,7 @@ export class FsHeadline extends LitElement {
 
   static override styles = [
     baseStyles,
+    fitStyles,
     css`
       :host {
         display: block;
@@ -59,7 +60,7 @@ export class FsHeadline extends LitElement {
         letter-spacing: 0.01em;
       }
       .value {
-        font-size: 1.6rem;
+        --fit-max: 1.6rem;
         font-weight: 650;
         font-variant-numeric: tabular-nums;
         margin: 0.15rem 0 0.05rem;
@@ -97,9 +98,10 @@ export class FsHeadline extends LitElement {
                 : 'good'
               : '';
         const ci = formatInterval(e, h.unit, r.currency);
-        return html`<li class="card" data-figure=${h.figure} data-value=${String(e.mean)} title=${h.hint}>
+        const value = formatValue(e.mean, h.unit, r.currency);
+        return html`<li class="card fit-card" data-figure=${h.figure} data-value=${String(e.mean)} title=${h.hint}>
           <div class="label">${h.label}</div>
-          <div class="value ${tone}">${formatValue(e.mean, h.unit, r.currency)}</div>
+          <div class="value fit ${tone}" style=${fitted(value)}>${value}</div>
           <div class="ci">${ci ? html`95% CI ${ci.slice(1, -1)}` : html`&nbsp;`}</div>
         </li>`;
       })}

@@ -225,6 +225,23 @@ export const chartStyles = css`
   }
 `;
 
+/** A figure's value that always fits its card on one line: the card is a size container and the
+ * value's font shrinks with the number of characters (a long currency such as MX$4,406,903 in a
+ * narrow card), never below 60% of its size. Put `fitted(text)` on the value's style. */
+export const fitStyles = css`
+  .fit-card {
+    container-type: inline-size;
+  }
+  .fit {
+    white-space: nowrap;
+    /* ~0.66 em a character: the widest digits of the fallback fonts, bold. */
+    font-size: max(calc(var(--fit-max, 1.6rem) * 0.6), min(var(--fit-max, 1.6rem), calc(100cqi / (var(--fit-chars, 8) * 0.66))));
+  }
+`;
+
+/** The style that sizes a `.fit` value for its text. */
+export const fitted = (text: string) => `--fit-chars: ${Math.max(4, [...text].length)}`;
+
 /** The layout every results view shares: a column of panels, two side by side where there is room. */
 export const viewStyles = css`
   :host {
