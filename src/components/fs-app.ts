@@ -30,6 +30,7 @@ import type { CompareCandidate } from './fs-compare-view';
 import { baseStyles } from './shared-styles';
 import './fs-compare-view';
 import './fs-cost-view';
+import './fs-header';
 import './fs-headline';
 import './fs-heatmap';
 import './fs-run-status';
@@ -37,6 +38,7 @@ import './fs-scenario-editor';
 import './fs-scenario-list';
 import './fs-staffing-view';
 import './fs-waits-view';
+import type { HeaderAction, Theme } from './fs-header';
 import type { RunPhase } from './fs-run-status';
 
 type View = 'coverage' | 'waits' | 'staffing' | 'cost' | 'compare';
@@ -47,7 +49,6 @@ const VIEWS: { id: View; label: string }[] = [
   { id: 'cost', label: 'Cost' },
   { id: 'compare', label: 'Compare' },
 ];
-type Theme = 'auto' | 'light' | 'dark';
 type Exports = typeof import('../lib/exports');
 interface ComparisonRun {
   key: string;
@@ -134,71 +135,6 @@ export class FsApp extends LitElement {
         grid-template-rows: auto 1fr;
         height: 100vh;
         background: var(--bg);
-      }
-      header {
-        display: flex;
-        align-items: center;
-        gap: 0.6rem;
-        padding: 0.55rem 1rem;
-        background: var(--surface);
-        border-bottom: 1px solid var(--border);
-        min-width: 0;
-      }
-      .brand {
-        display: flex;
-        align-items: center;
-        gap: 0.5rem;
-        font-weight: 700;
-        font-size: 1.08rem;
-        letter-spacing: -0.01em;
-        margin-right: 0.4rem;
-        flex: none;
-        white-space: nowrap;
-      }
-      .brand svg {
-        flex: none;
-      }
-      .brand small {
-        font-weight: 400;
-        color: var(--text-muted);
-        font-size: 0.82rem;
-      }
-      .scenario-title {
-        font-weight: 600;
-        font-size: 0.98rem;
-        min-width: 4rem;
-        /* Takes the room the buttons leave; the buttons wrap (not clip) when even 4rem is too much. */
-        flex: 1 1 0;
-        overflow: hidden;
-        text-overflow: ellipsis;
-        white-space: nowrap;
-      }
-      .actions {
-        display: flex;
-        gap: 0.4rem;
-        flex: 0 1 auto;
-        flex-wrap: wrap;
-        justify-content: flex-end;
-        min-width: 0;
-      }
-      /* Presenting: the scenario's name on a line of its own, legible from the back of the room. */
-      header.present {
-        flex-wrap: wrap;
-      }
-      header.present .scenario-title {
-        order: 1;
-        flex-basis: 100%;
-      }
-      header.present .actions {
-        margin-left: auto;
-      }
-      @media (max-width: 1100px) {
-        header {
-          flex-wrap: wrap;
-        }
-        .actions {
-          flex-wrap: wrap;
-        }
       }
       .body {
         display: grid;
@@ -936,7 +872,7 @@ export class FsApp extends LitElement {
         e.preventDefault();
         this.renderRoot.querySelector<HTMLElement>('main')?.focus();
       }}>Skip to results</a>
-      ${this.renderHeader(doc)}
+      <fs-header .doc=${doc} .theme=${this.theme} ?present=${this.present} ?sidebar=${this.sidebar} @header-action=${this.onHeaderAction}></fs-header>
       <div class="body ${this.sidebar ? '' : 'no-sidebar'}">
         ${this.sidebar ? this.renderSidebar(doc) : nothing}
         <main id="main" tabindex="-1" aria-label="Results">
@@ -974,33 +910,18 @@ export class FsApp extends LitElement {
     void this.openFiles(files);
   };
 
-  private renderHeader(doc: ScenarioDoc | undefined) {
-    const themeLabel = this.theme === 'auto' ? 'Auto' : this.theme === 'light' ? 'Light' : 'Dark';
-    return html`<header class=${this.present ? 'present' : ''}>
-      <div class="brand">
-        <svg width="26" height="26" viewBox="0 0 32 32" aria-hidden="true">
-          <circle cx="16" cy="16" r="15" fill="#f59e0b"></circle>
-          <path d="M1 16h30" stroke="#fff" stroke-width="2"></path>
-          <path d="M16 1a22 22 0 0 1 0 30a22 22 0 0 1 0-30" fill="none" stroke="#fff" stroke-width="2"></path>
-        </svg>
-        followsun <small>coverage planner</small>
-      </div>
-      <button class="quiet" aria-pressed=${String(this.sidebar)} @click=${() => (this.sidebar = !this.sidebar)} title="Show or hide the scenario panel">
-        ☰ Scenarios
-      </button>
-      <span class="scenario-title" title=${doc ? displayName(doc) : ''}>${doc ? displayName(doc) : ''}</span>
-      <div class="actions" role="toolbar" aria-label="Scenario actions">
-        <button @click=${this.openPicker} title="Open a YAML or JSON scenario file (or drop one anywhere)">Open file…</button>
-        <button @click=${this.duplicate} ?disabled=${!doc}>Duplicate as variant</button>
-        <button @click=${this.download} ?disabled=${!doc}>Download YAML</button>
-        <button @click=${this.copyLink}>Copy link</button>
-        <button class="quiet" aria-pressed=${String(this.present)} @click=${this.togglePresent} title="Larger text, no side panel">Present</button>
-        <button class="quiet" @click=${this.cycleTheme} aria-label=${`Theme: ${themeLabel}. Change theme`} title="Theme: auto (system), light or dark">
-          ${this.theme === 'dark' ? '☾' : this.theme === 'light' ? '☀' : '◐'} ${themeLabel}
-        </button>
-      </div>
-    </header>`;
-  }
+  private onHeaderAction = (e: CustomEvent<HeaderAction>) => {
+    const act: Record<HeaderAction, () => unknown> = {
+      'toggle-sidebar': () => (this.sidebar = !this.sidebar),
+      'open-file': () => this.openPicker(),
+      duplicate: () => this.duplicate(),
+      download: () => this.download(),
+      'copy-link': () => this.copyLink(),
+      present: () => this.togglePresent(),
+      theme: () => this.cycleTheme(),
+    };
+    act[e.detail]();
+  };
 
   /** Downloads of the result on screen, and the case report once two scenarios are chosen to
    * compare (the Compare view has its own report button). */

@@ -637,6 +637,39 @@ describe('web app, built and driven in headless Chromium', { timeout: 600_000 },
     }
   });
 
+  it('fits long currencies in the headline cards and says in the header which scenario is on screen', async () => {
+    // A variant in Mexican pesos: seven-figure amounts with a three-letter symbol (MX$1,509,248).
+    const text = edited(edited(DEFAULT_TEXT, ['currency'], 'MXN'), ['name'], `${base.scenario.name} (variant 2)`);
+    await open(page, await link({ v: 1, docs: [{ ex: DEFAULT_KEY }, { f: `${DEFAULT_KEY}-variant-2.yaml`, t: text, o: 'variant', ex: DEFAULT_KEY }], active: 1 }));
+    for (const [width, height] of [
+      [1440, 900],
+      [1280, 720],
+    ]) {
+      await page.setViewportSize({ width, height });
+      // Every value inside its card, on one line, nothing cut off.
+      const overflows = await page.locator('fs-app fs-headline li').evaluateAll((cards) =>
+        cards.flatMap((card) => {
+          const value = card.querySelector('.value') as HTMLElement;
+          const box = card.getBoundingClientRect();
+          const text = value.getBoundingClientRect();
+          const range = document.createRange();
+          range.selectNodeContents(value);
+          const ink = range.getBoundingClientRect();
+          const fits = value.scrollWidth <= value.clientWidth + 1 && ink.right <= box.right - 4 && text.height < 2 * parseFloat(getComputedStyle(value).fontSize) * 1.5;
+          return fits ? [] : [`${card.getAttribute('data-figure')}: ${value.textContent}`];
+        }),
+      );
+      expect(overflows, `${width}×${height}`).toEqual([]);
+      expect(await headline(page, 'costPerMonth').locator('.value').textContent()).toMatch(/^MX\$\d{1,3}(,\d{3})+$/);
+      // The header names the scenario in full (its end tells the examples apart) and what it is.
+      const title = page.locator('fs-app .scenario-title');
+      expect(await title.textContent()).toBe(`${base.scenario.name} (variant 2)`);
+      expect(await title.evaluate((e) => e.scrollHeight <= e.clientHeight + 1)).toBe(true);
+      expect(await page.locator('fs-app fs-header [data-kind]').textContent()).toContain('variant 2');
+      await page.screenshot({ path: shotPath(`08b-long-currency-${width}x${height}`) });
+    }
+  });
+
   it('has a dark theme, a presentation mode and labelled controls', async () => {
     await open();
     await page.getByRole('button', { name: /^Theme: Auto/ }).click(); // → light

@@ -1,0 +1,172 @@
+// The header: the brand, which scenario is on screen (its name in full on up to two lines — the
+// examples share a long prefix, so cutting the end would hide what tells them apart — and what it
+// is: a variant, an edited example, a file), and the scenario actions. It only reports clicks:
+// `header-action` events with the action's name; the app does the work.
+import { LitElement, css, html, nothing } from 'lit';
+import { customElement, property } from 'lit/decorators.js';
+import { displayName, isModified, type ScenarioDoc } from '../lib/scenario-doc';
+import { baseStyles } from './shared-styles';
+
+export type HeaderAction = 'toggle-sidebar' | 'open-file' | 'duplicate' | 'download' | 'copy-link' | 'present' | 'theme';
+export type Theme = 'auto' | 'light' | 'dark';
+
+/** What a scenario is, in a word or two: "variant 2", "example, edited", "file". */
+export function scenarioKind(doc: ScenarioDoc): { kind: string; text: string } {
+  const variant = / \((variant \d+)\)$/.exec(displayName(doc))?.[1];
+  if (doc.origin === 'variant') return { kind: 'variant', text: isModified(doc) ? `${variant ?? 'variant'}, edited` : (variant ?? 'variant') };
+  if (isModified(doc)) return { kind: 'edited', text: doc.origin === 'example' ? 'example, edited' : `${doc.origin === 'link' ? 'from a link' : doc.origin}, edited` };
+  return { kind: doc.origin, text: doc.origin === 'link' ? 'from a link' : doc.origin };
+}
+
+@customElement('fs-header')
+export class FsHeader extends LitElement {
+  @property({ attribute: false }) doc: ScenarioDoc | undefined = undefined;
+  @property() theme: Theme = 'auto';
+  @property({ type: Boolean }) present = false;
+  @property({ type: Boolean }) sidebar = true;
+
+  static override styles = [
+    baseStyles,
+    css`
+      :host {
+        display: block;
+      }
+      header {
+        display: flex;
+        align-items: center;
+        gap: 0.6rem;
+        padding: 0.55rem 1rem;
+        background: var(--surface);
+        border-bottom: 1px solid var(--border);
+        min-width: 0;
+      }
+      .brand {
+        display: flex;
+        align-items: center;
+        gap: 0.5rem;
+        font-weight: 700;
+        font-size: 1.08rem;
+        letter-spacing: -0.01em;
+        margin-right: 0.4rem;
+        flex: none;
+        white-space: nowrap;
+      }
+      .brand svg {
+        flex: none;
+      }
+      .brand small {
+        font-weight: 400;
+        color: var(--text-muted);
+        font-size: 0.82rem;
+      }
+      .scenario {
+        display: flex;
+        align-items: center;
+        gap: 0.45rem;
+        min-width: 4rem;
+        /* Takes the room the buttons leave; the buttons wrap (not clip) when even 4rem is too much. */
+        flex: 1 1 0;
+      }
+      .scenario-title {
+        font-weight: 600;
+        font-size: 0.98rem;
+        line-height: 1.2;
+        min-width: 0;
+        overflow: hidden;
+        display: -webkit-box;
+        -webkit-box-orient: vertical;
+        -webkit-line-clamp: 2;
+        overflow-wrap: anywhere;
+      }
+      .scenario-kind {
+        flex: none;
+        font-size: 0.75rem;
+        font-weight: 600;
+        border-radius: 999px;
+        padding: 0.05rem 0.5rem;
+        background: var(--surface-3);
+        color: var(--text-muted);
+        white-space: nowrap;
+      }
+      .scenario-kind.variant,
+      .scenario-kind.edited {
+        background: var(--accent-soft);
+        color: var(--text);
+      }
+      .actions {
+        display: flex;
+        gap: 0.4rem;
+        flex: 0 1 auto;
+        flex-wrap: wrap;
+        justify-content: flex-end;
+        min-width: 0;
+      }
+      /* Presenting: the scenario's name on a line of its own, legible from the back of the room. */
+      header.present {
+        flex-wrap: wrap;
+      }
+      header.present .scenario {
+        order: 1;
+        flex-basis: 100%;
+      }
+      header.present .actions {
+        margin-left: auto;
+      }
+      /* Below the widest screens the tagline gives its room to the scenario's name. */
+      @media (max-width: 1500px) {
+        .brand small {
+          display: none;
+        }
+      }
+      @media (max-width: 1100px) {
+        header {
+          flex-wrap: wrap;
+        }
+      }
+    `,
+  ];
+
+  private act(action: HeaderAction) {
+    this.dispatchEvent(new CustomEvent<HeaderAction>('header-action', { detail: action, bubbles: true, composed: true }));
+  }
+
+  override render() {
+    const doc = this.doc;
+    const themeLabel = this.theme === 'auto' ? 'Auto' : this.theme === 'light' ? 'Light' : 'Dark';
+    const kind = doc ? scenarioKind(doc) : null;
+    return html`<header class=${this.present ? 'present' : ''}>
+      <div class="brand">
+        <svg width="26" height="26" viewBox="0 0 32 32" aria-hidden="true">
+          <circle cx="16" cy="16" r="15" fill="#f59e0b"></circle>
+          <path d="M1 16h30" stroke="#fff" stroke-width="2"></path>
+          <path d="M16 1a22 22 0 0 1 0 30a22 22 0 0 1 0-30" fill="none" stroke="#fff" stroke-width="2"></path>
+        </svg>
+        followsun <small>coverage planner</small>
+      </div>
+      <button class="quiet" aria-pressed=${String(this.sidebar)} @click=${() => this.act('toggle-sidebar')} title="Show or hide the scenario panel">
+        ☰ Scenarios
+      </button>
+      <div class="scenario" title=${doc ? `${displayName(doc)} (${doc.fileName})` : ''}>
+        <span class="sr-only">Scenario on screen:</span>
+        <span class="scenario-title">${doc ? displayName(doc) : ''}</span>
+        ${kind ? html`<span class="scenario-kind ${kind.kind}" data-kind=${kind.kind}>${kind.text}</span>` : nothing}
+      </div>
+      <div class="actions" role="toolbar" aria-label="Scenario actions">
+        <button @click=${() => this.act('open-file')} title="Open a YAML or JSON scenario file (or drop one anywhere)">Open file…</button>
+        <button @click=${() => this.act('duplicate')} ?disabled=${!doc}>Duplicate as variant</button>
+        <button @click=${() => this.act('download')} ?disabled=${!doc}>Download YAML</button>
+        <button @click=${() => this.act('copy-link')}>Copy link</button>
+        <button class="quiet" aria-pressed=${String(this.present)} @click=${() => this.act('present')} title="Larger text, no side panel">Present</button>
+        <button class="quiet" @click=${() => this.act('theme')} aria-label=${`Theme: ${themeLabel}. Change theme`} title="Theme: auto (system), light or dark">
+          ${this.theme === 'dark' ? '☾' : this.theme === 'light' ? '☀' : '◐'} ${themeLabel}
+        </button>
+      </div>
+    </header>`;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'fs-header': FsHeader;
+  }
+}
