@@ -8,11 +8,16 @@ export const DISTRIBUTION_NAMES = ['exponential', 'lognormal', 'deterministic', 
 export type DistributionName = (typeof DISTRIBUTION_NAMES)[number];
 
 const unknownDist = `expected dist: ${DISTRIBUTION_NAMES.slice(0, -1).join(', ')} or ${DISTRIBUTION_NAMES.at(-1)}`;
-const cv = positive('a coefficient of variation (standard deviation ÷ mean)');
+const cv = positive('a coefficient of variation (standard deviation ÷ mean)').describe(
+  'Coefficient of variation: standard deviation ÷ mean (0.6 for typical handle times).',
+);
+/** `dist`, the name of the shape, described for editors. */
+const named = <N extends DistributionName>(name: N) => z.literal(name).describe(`Which distribution: ${DISTRIBUTION_NAMES.join(', ')}.`);
+const mean = positive('a mean in seconds').describe('Mean duration, in seconds.');
 
 const uniform = z
   .strictObject({
-    dist: z.literal('uniform'),
+    dist: named('uniform'),
     min: nonNegative('a shortest duration in seconds').describe('Shortest duration, in seconds.'),
     max: nonNegative('a longest duration in seconds').describe('Longest duration, in seconds (at least min).'),
   })
@@ -36,7 +41,7 @@ const histogramBin = z
 
 const empirical = z
   .strictObject({
-    dist: z.literal('empirical'),
+    dist: named('empirical'),
     values: z
       .array(nonNegative('an observed duration in seconds'), { error: 'expected a list of observed durations in seconds' })
       .min(1, { error: 'expected at least one observed duration' })
@@ -106,17 +111,17 @@ export const distribution = z.discriminatedUnion(
   'dist',
   [
     z
-      .strictObject({ dist: z.literal('exponential'), mean: positive('a mean in seconds') })
+      .strictObject({ dist: named('exponential'), mean })
       .describe('Exponential: memoryless, coefficient of variation 1.'),
     z
-      .strictObject({ dist: z.literal('lognormal'), mean: positive('a mean in seconds'), cv })
+      .strictObject({ dist: named('lognormal'), mean, cv })
       .describe('Lognormal with the given mean and coefficient of variation: typical of handle times.'),
     z
-      .strictObject({ dist: z.literal('deterministic'), mean: nonNegative('a duration in seconds') })
+      .strictObject({ dist: named('deterministic'), mean: nonNegative('a duration in seconds').describe('The duration, in seconds.') })
       .describe('Always exactly `mean` seconds.'),
     uniform,
     z
-      .strictObject({ dist: z.literal('gamma'), mean: positive('a mean in seconds'), cv })
+      .strictObject({ dist: named('gamma'), mean, cv })
       .describe(
         'Gamma with the given mean and coefficient of variation (shape 1/cv²): cv 1 is exponential, cv 1/√k is Erlang-k.',
       ),

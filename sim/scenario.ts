@@ -30,51 +30,65 @@ function isTimeZone(name: string): boolean {
   }
 }
 
-
 const volume = z
   .strictObject({
-    perHour: nonNegative('contacts per hour').optional(),
-    perDay: nonNegative('contacts per day').optional(),
-    perWeek: nonNegative('contacts per week').optional(),
+    perHour: nonNegative('contacts per hour').optional().describe('Average contacts per hour.'),
+    perDay: nonNegative('contacts per day').optional().describe('Average contacts per day.'),
+    perWeek: nonNegative('contacts per week').optional().describe('Average contacts per week.'),
   })
   .refine((v) => [v.perHour, v.perDay, v.perWeek].filter((x) => x !== undefined).length === 1, {
     error: 'expected exactly one of perHour, perDay, perWeek',
   })
-  .describe('Average volume, spread over the pattern.');
+  .describe('Average volume, spread over the pattern: exactly one of perHour, perDay, perWeek.');
 
 const weights = (count: number, what: string, note: string) =>
   z
     .array(nonNegative('a weight'), { error: `expected ${count} ${what} weights ${note}` })
     .length(count, { error: `expected ${count} ${what} weights ${note}` });
 
-const pattern = z.union(
-  [
-    z.enum(PATTERN_NAMES),
-    z
-      .strictObject({
-        hourly: weights(24, 'hourly', '(00:00 to 23:00 local time)').optional(),
-        quarterHourly: weights(96, 'quarter-hourly', '(00:00 to 23:45 local time)').optional(),
-        weekday: weights(7, 'weekday', '(Monday first)').optional(),
-      })
-      .refine((p) => !(p.hourly && p.quarterHourly), { error: 'expected hourly or quarterHourly, not both' }),
-  ],
-  { error: `expected ${PATTERN_NAMES.join(', ')}, or { hourly: [24 weights], weekday: [7 weights] }` },
-);
+const pattern = z
+  .union(
+    [
+      z.enum(PATTERN_NAMES),
+      z
+        .strictObject({
+          hourly: weights(24, 'hourly', '(00:00 to 23:00 local time)')
+            .optional()
+            .describe('24 relative weights, one per hour from 00:00 to 23:00 local time (only proportions matter).'),
+          quarterHourly: weights(96, 'quarter-hourly', '(00:00 to 23:45 local time)')
+            .optional()
+            .describe('96 relative weights, one per quarter hour from 00:00 to 23:45 local time (instead of hourly).'),
+          weekday: weights(7, 'weekday', '(Monday first)')
+            .optional()
+            .describe('7 relative weights of the days, Monday first (only proportions matter).'),
+        })
+        .refine((p) => !(p.hourly && p.quarterHourly), { error: 'expected hourly or quarterHourly, not both' }),
+    ],
+    { error: `expected ${PATTERN_NAMES.join(', ')}, or { hourly: [24 weights], weekday: [7 weights] }` },
+  )
+  .describe(
+    `How the volume is spread over the day and week in the customers' local time: ${PATTERN_NAMES.join(', ')}, or your own weights.`,
+  );
 
 const isoDate = z.iso.date({ error: 'expected a date such as 2026-12-24' });
 
 const demandStream = z.strictObject({
-  id: identifier,
-  language,
-  channel: channel.default('voice'),
-  timezone: timezone.default('UTC').describe("The customers' time zone: the pattern is in their local time."),
+  id: identifier.describe('Unique name of the stream (letters, digits, - and _), used by sweeps and reports.'),
+  language: language.describe('Language of the contacts: a code such as en, de, pt-BR.'),
+  channel: channel.default('voice').describe('voice, chat or email.'),
+  timezone: timezone.default('UTC').describe("The customers' IANA time zone: the pattern is in their local time."),
   volume,
   pattern: pattern.default('flat'),
   dailyVolumeCv: nonNegative('a coefficient of variation')
     .default(0)
     .describe('Day-to-day forecast uncertainty: each local day gets a random volume factor with mean 1 and this cv.'),
   specialDays: z
-    .array(z.strictObject({ date: isoDate, factor: nonNegative('a volume factor') }))
+    .array(
+      z.strictObject({
+        date: isoDate.describe("The customers' local date, YYYY-MM-DD."),
+        factor: nonNegative('a volume factor').describe("Multiplies the day's volume: 0 closed, 0.4 a holiday, 2 a launch."),
+      }),
+    )
     .default([])
     .describe("Holidays, launches: the day's volume (customers' local date) is multiplied by factor."),
   handleTime: distribution.describe('Handle time of one contact, in seconds.'),
@@ -82,69 +96,110 @@ const demandStream = z.strictObject({
     .optional()
     .describe('How long a customer waits before abandoning, in seconds. Omit for no abandonment (email is never abandoned).'),
   redial: z
-    .strictObject({ share: fraction, delay: distribution })
+    .strictObject({
+      share: fraction.describe('Share of the callers who abandon that try again (0.3 = 30%).'),
+      delay: distribution.describe('Time from hanging up to trying again, in seconds.'),
+    })
     .optional()
     .describe('A share of callers who abandon try again after a delay: the same customer with the same need.'),
   machineCustomers: z
     .strictObject({
       share: fraction.describe("Share of the stream's contacts made by customers' AI assistants."),
       volumeUplift: nonNegative('a share').default(0).describe('Extra machine-made contacts, as a share of their volume (0.5 = 50% more).'),
-      patience: distribution.optional(),
-      handleTimeFactor: positive('a factor').default(1),
+      patience: distribution.optional().describe("How long an AI assistant waits before giving up, in seconds; default: the stream's patience."),
+      handleTimeFactor: positive('a factor')
+        .default(1)
+        .describe("Their handle time as a multiple of the stream's (< 1 shorter, > 1 longer)."),
     })
-    .optional(),
+    .optional()
+    .describe("Contacts made by customers' AI assistants on their behalf: their share, extra volume, patience and handle time."),
 });
 
 const money = (what: string) => nonNegative(what).default(0);
 
 const humanPool = z.strictObject({
-  id: identifier,
-  type: z.enum(['in-house', 'outsourced'], { error: 'expected type in-house, outsourced or ai' }).default('in-house'),
-  timezone: timezone.default('UTC').describe("The site's time zone: shifts are in its local time."),
-  skills: z.array(language, { error: 'expected a list of language codes' }).min(1, { error: 'expected at least one language' }),
+  id: identifier.describe('Unique name of the pool (letters, digits, - and _), used by sweeps and reports.'),
+  type: z
+    .enum(['in-house', 'outsourced'], { error: 'expected type in-house, outsourced or ai' })
+    .default('in-house')
+    .describe('in-house (your own agents) or outsourced (a BPO partner); ai for an AI agent.'),
+  timezone: timezone.default('UTC').describe("The site's IANA time zone: shifts are in its local time."),
+  skills: z
+    .array(language, { error: 'expected a list of language codes' })
+    .min(1, { error: 'expected at least one language' })
+    .describe('Languages the agents speak fluently, as codes such as en, de, pt-BR.'),
   secondarySkills: z
-    .strictObject({ languages: z.array(language).min(1), handleTimeFactor: positive('a factor').default(1.25) })
+    .strictObject({
+      languages: z.array(language).min(1).describe('Languages the agents speak less fluently.'),
+      handleTimeFactor: positive('a factor').default(1.25).describe('Handle-time multiple in those languages (1.25 = 25% longer).'),
+    })
     .optional()
     .describe('Languages spoken less fluently: contacts in them take longer.'),
-  channels: z.array(channel, { error: 'expected a list of channels' }).min(1).default([...CHANNELS]),
+  channels: z
+    .array(channel, { error: 'expected a list of channels' })
+    .min(1)
+    .default([...CHANNELS])
+    .describe('Channels the pool works: voice, chat, email (default all).'),
   agents: wholeNumber(0).optional().describe('Shorthand: this many agents around the clock.'),
   shifts: z.array(shiftSchema).min(1).optional().describe('Shifts in the site’s local time.'),
   shrinkage: fraction.default(0).describe('Planned share of paid time off the phones (breaks, training, meetings).'),
   absence: fraction.default(0).describe('Unplanned absence: the chance an agent misses a given day.'),
   chatConcurrency: wholeNumber(1).default(1).describe('Chats one agent handles at once.'),
-  acceptAfterSeconds: nonNegative('seconds').default(0).describe('Overflow: the pool takes a contact only once it has waited this long.'),
+  acceptAfterSeconds: nonNegative('seconds').default(0).describe('Overflow: the pool takes a contact only once it has waited this long, in seconds.'),
   handleTimeFactor: positive('a factor').default(1).describe('The pool is slower (> 1) or faster (< 1) than the stream’s handle time.'),
   copilot: z
-    .strictObject({ handleTimeFactor: positive('a factor'), costPerAgentHour: money('a cost per paid agent hour') })
+    .strictObject({
+      handleTimeFactor: positive('a factor').describe('Handle-time multiple with the copilot (0.9 = 10% shorter).'),
+      costPerAgentHour: money('a cost per paid agent hour').describe('Copilot cost per paid agent hour, in the scenario currency.'),
+    })
     .optional()
     .describe('An agent-assist copilot: shortens handling, costs per paid agent hour.'),
   cost: z
     .strictObject({
-      perHour: money('a cost per paid agent hour'),
-      perProductiveHour: money('a cost per agent hour on the phones'),
-      perContact: money('a cost per handled contact'),
-      perHandledMinute: money('a cost per handled minute'),
-      monthlyMinimum: money('a minimum invoice per calendar month'),
+      perHour: money('a cost per paid agent hour').describe('Cost per paid agent hour (scheduled time), in the scenario currency.'),
+      perProductiveHour: money('a cost per agent hour on the phones').describe(
+        'Cost per agent hour on the phones (scheduled time less absence and shrinkage), in the scenario currency.',
+      ),
+      perContact: money('a cost per handled contact').describe('Cost per contact the pool handles, in the scenario currency.'),
+      perHandledMinute: money('a cost per handled minute').describe('Cost per minute of handle time, in the scenario currency.'),
+      monthlyMinimum: money('a minimum invoice per calendar month').describe(
+        'Minimum invoice per calendar month, in the scenario currency, prorated to the part of the month the horizon covers.',
+      ),
       nightPremium: fraction.default(0).describe('Extra share of the hourly cost for night hours.'),
       weekendPremium: fraction.default(0).describe('Extra share of the hourly cost on Saturdays and Sundays.'),
-      night: z.strictObject({ from: localTimeSchema, to: localTimeSchema }).prefault({ from: '22:00', to: '06:00' }),
+      night: z
+        .strictObject({
+          from: localTimeSchema.describe("Start of the night, HH:MM in the site's local time."),
+          to: localTimeSchema.describe("End of the night, HH:MM in the site's local time (the next morning when before from)."),
+        })
+        .prefault({ from: '22:00', to: '06:00' })
+        .describe('The night-premium hours in local time (default 22:00 to 06:00).'),
       serviceLevelClause: z
         .strictObject({
-          target: fraction,
+          target: fraction.describe("Contracted service level, a fraction, judged on the pool's queues in the hours it has agents scheduled."),
           penalty: fraction.default(0).describe('Share of the invoice taken off when the service level is below target.'),
-          bonusAbove: fraction.optional(),
+          bonusAbove: fraction.optional().describe('Service level from which the bonus is paid, a fraction; omit for no bonus.'),
           bonus: fraction.default(0).describe('Share of the invoice added when the service level reaches bonusAbove.'),
         })
-        .optional(),
+        .optional()
+        .describe("An outsourcing contract's service-level clause: a penalty below target, a bonus from bonusAbove."),
     })
-    .prefault({}),
+    .prefault({})
+    .describe('What the pool costs, in the scenario currency: the charges below add up (all default to 0).'),
 });
 
 const aiPool = z.strictObject({
-  id: identifier,
-  type: z.literal('ai'),
-  skills: z.array(language, { error: 'expected a list of language codes' }).min(1, { error: 'expected at least one language' }),
-  channels: z.array(channel, { error: 'expected a list of channels' }).min(1).default(['chat']),
+  id: identifier.describe('Unique name of the pool (letters, digits, - and _), used by sweeps and reports.'),
+  type: z.literal('ai').describe('ai: an AI agent that takes every contact of its languages and channels first.'),
+  skills: z
+    .array(language, { error: 'expected a list of language codes' })
+    .min(1, { error: 'expected at least one language' })
+    .describe('Languages the AI agent answers, as codes such as en, de, pt-BR.'),
+  channels: z
+    .array(channel, { error: 'expected a list of channels' })
+    .min(1)
+    .default(['chat'])
+    .describe('Channels the AI agent answers (default chat).'),
   containment: z
     .record(z.string(), fraction)
     .refine((c) => c.default !== undefined || Object.keys(c).length > 0, { error: 'expected { default: 0.3, en: 0.5, "en/chat": 0.6 }' })
@@ -154,13 +209,28 @@ const aiPool = z.strictObject({
   handoffHandleTimeFactor: positive('a factor').default(1).describe('Handle-time factor from the context the AI passes on (< 1 saves time).'),
   escalatedHandleTimeFactor: positive('a factor').default(1).describe('Escalated contacts are the harder ones (> 1).'),
   recontact: z
-    .strictObject({ share: fraction, delay: distribution })
+    .strictObject({
+      share: fraction.describe('Share of the contained contacts that were not resolved and come back.'),
+      delay: distribution.describe('Time from the end of the conversation to coming back, in seconds.'),
+    })
     .optional()
     .describe('A share of "contained" contacts were not resolved and come back after a delay.'),
   outages: z
-    .array(z.strictObject({ start: z.iso.datetime({ offset: true, error: 'expected an ISO date-time' }), hours: positive('hours') }))
-    .default([]),
-  cost: z.strictObject({ perConversation: money('a cost per conversation'), perResolution: money('a cost per contained contact') }).prefault({}),
+    .array(
+      z.strictObject({
+        start: z.iso.datetime({ offset: true, error: 'expected an ISO date-time' }).describe('Start of the outage, an ISO date-time with offset.'),
+        hours: positive('hours').describe('Length of the outage in hours.'),
+      }),
+    )
+    .default([])
+    .describe('Periods when the AI agent is down: every contact goes to people.'),
+  cost: z
+    .strictObject({
+      perConversation: money('a cost per conversation').describe('Cost per conversation with the AI agent, in the scenario currency.'),
+      perResolution: money('a cost per contained contact').describe('Cost per contact the AI resolves (contained), in the scenario currency.'),
+    })
+    .prefault({})
+    .describe("What the AI agent costs, in the scenario currency (the vendor's pricing)."),
 });
 
 // A pool without a type is in-house; errors are reported from the closer of the two shapes.
@@ -168,64 +238,85 @@ const pool = z.union([humanPool, aiPool]);
 
 const serviceLevel = z
   .strictObject({
-    seconds: positive('a threshold in seconds').optional(),
-    hours: positive('a threshold in hours').optional(),
-    target: fraction,
+    seconds: positive('a threshold in seconds').optional().describe('Threshold in seconds (give seconds or hours).'),
+    hours: positive('a threshold in hours').optional().describe('Threshold in hours, e.g. for email (give seconds or hours).'),
+    target: fraction.describe('Target share of contacts answered within the threshold (0.8 = 80%).'),
   })
   .refine((s) => (s.seconds === undefined) !== (s.hours === undefined), { error: 'expected exactly one of seconds, hours' });
 
-const channelSettings = z.strictObject({
-  priority: wholeNumber(1).optional().describe('Lower is served first by a free agent (default voice 1, chat 2, email 3).'),
-  serviceLevel: serviceLevel.optional(),
-  maxWaiting: wholeNumber(0).optional().describe('Queue capacity per language: more waiting contacts are blocked.'),
-});
+const channelSettings = (name: Channel) =>
+  z
+    .strictObject({
+      priority: wholeNumber(1).optional().describe('Lower is served first by a free agent (default voice 1, chat 2, email 3).'),
+      serviceLevel: serviceLevel.optional().describe(`Service-level threshold and target for ${name} contacts.`),
+      maxWaiting: wholeNumber(0).optional().describe('Queue capacity per language: more waiting contacts are blocked.'),
+    })
+    .optional()
+    .describe(`Settings for ${name} contacts.`);
 
 const horizon = z
   .strictObject({
-    start: z.iso.datetime({ offset: true, error: 'expected an ISO date-time such as 2026-03-23T00:00:00Z' }),
-    days: positive('a number of days').optional(),
-    hours: positive('a number of hours').optional(),
+    start: z.iso
+      .datetime({ offset: true, error: 'expected an ISO date-time such as 2026-03-23T00:00:00Z' })
+      .describe('First reported instant, an ISO date-time with offset such as 2026-03-23T00:00:00Z.'),
+    days: positive('a number of days').optional().describe('Reported length in days (give days or hours).'),
+    hours: positive('a number of hours').optional().describe('Reported length in hours (give days or hours).'),
     warmupHours: nonNegative('hours')
       .default(24)
       .describe('Simulated before start and not reported, so that queues are not empty at the start.'),
   })
   .refine((h) => (h.days === undefined) !== (h.hours === undefined), {
     error: 'expected exactly one of days, hours',
-  });
+  })
+  .describe('The reported period: start and length, plus a warm-up before it.');
 
 export const scenarioSchema = z
   .strictObject({
-    name: z.string({ error: 'expected a name' }).min(1, { error: 'expected a name' }),
-    description: z.string().optional(),
+    name: z.string({ error: 'expected a name' }).min(1, { error: 'expected a name' }).describe('Name of the scenario, shown in reports.'),
+    description: z.string().optional().describe('What the scenario is about, its assumptions and sources, shown in reports.'),
     currency: z
       .string()
       .regex(/^[A-Z]{3}$/, { error: 'expected a currency code such as EUR' })
-      .default('EUR'),
+      .default('EUR')
+      .describe('ISO 4217 code of the currency every cost in the file is in, such as EUR or USD.'),
     horizon,
     intervalMinutes: z
       .union([5, 10, 15, 20, 30, 60].map((m) => z.literal(m)), {
         error: 'expected 5, 10, 15, 20, 30 or 60',
       })
-      .default(30),
+      .default(30)
+      .describe('Length of a reporting interval in minutes.'),
     serviceLevel: z
-      .strictObject({ seconds: positive('a threshold in seconds'), target: fraction })
+      .strictObject({
+        seconds: positive('a threshold in seconds').describe('Threshold in seconds: answered within it counts as within service level.'),
+        target: fraction.describe('Target share of contacts answered within the threshold (0.8 = 80%).'),
+      })
       .prefault({ seconds: 20, target: 0.8 })
       .describe('Voice and chat; email defaults to 90% within 24 hours. Override per channel under channels.'),
     channels: z
-      .strictObject({ voice: channelSettings.optional(), chat: channelSettings.optional(), email: channelSettings.optional() })
-      .prefault({}),
-    seed: wholeNumber(0).default(1),
-    replications: wholeNumber(1).default(10),
+      .strictObject({ voice: channelSettings('voice'), chat: channelSettings('chat'), email: channelSettings('email') })
+      .prefault({})
+      .describe('Per-channel settings: priority, service level and queue capacity.'),
+    seed: wholeNumber(0).default(1).describe('Random seed: the same seed gives the same figures.'),
+    replications: wholeNumber(1)
+      .default(10)
+      .describe('Independent runs of the horizon; the 95% confidence intervals come from their spread.'),
     routing: z
       .enum(['priority', 'longest-idle', 'random'], { error: 'expected priority, longest-idle or random' })
       .default('priority')
       .describe('How an arriving contact picks among idle agents of several pools.'),
-    demand: z.array(demandStream, { error: 'expected a list of demand streams' }).min(1, {
-      error: 'expected at least one demand stream',
-    }),
-    staffing: z.array(pool, { error: 'expected a list of staffing pools' }).min(1, {
-      error: 'expected at least one staffing pool',
-    }),
+    demand: z
+      .array(demandStream, { error: 'expected a list of demand streams' })
+      .min(1, {
+        error: 'expected at least one demand stream',
+      })
+      .describe('Demand streams: contacts of one language and channel from customers in one time zone.'),
+    staffing: z
+      .array(pool, { error: 'expected a list of staffing pools' })
+      .min(1, {
+        error: 'expected at least one staffing pool',
+      })
+      .describe('Staffing pools: in-house and outsourced agent teams, and AI agents.'),
   })
   .superRefine((s, ctx) => {
     for (const list of ['demand', 'staffing'] as const) {

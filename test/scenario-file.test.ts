@@ -393,6 +393,7 @@ describe('a file that is not valid YAML or JSON', () => {
 describe('the JSON Schema for editors', () => {
   interface Node {
     type?: string;
+    description?: string;
     default?: unknown;
     additionalProperties?: boolean;
     required?: string[];
@@ -400,6 +401,7 @@ describe('the JSON Schema for editors', () => {
     items?: Node;
     anyOf?: Node[];
     oneOf?: Node[];
+    allOf?: Node[];
   }
   const schema = scenarioJsonSchema() as Node & { $schema: string; properties: Record<string, Node> };
   /** The object shapes a node allows: itself, or each branch of a union. */
@@ -428,6 +430,34 @@ describe('the JSON Schema for editors', () => {
     const parsed = parseScenario(DESK_YAML, 'desk.yaml');
     for (const key of ['intervalMinutes', 'serviceLevel', 'routing', 'seed', 'replications', 'currency'] as const) {
       expect(schema.properties[key].default, key).toEqual(parsed[key]);
+    }
+  });
+
+  it('describes every field, so that the editor can say what each one means', () => {
+    const fields: { path: string; description?: string }[] = [];
+    const walk = (node: Node | boolean | undefined, path: string): void => {
+      if (typeof node !== 'object') return;
+      for (const [key, field] of Object.entries(node.properties ?? {})) {
+        fields.push({ path: `${path}.${key}`, description: field.description });
+        walk(field, `${path}.${key}`);
+      }
+      walk(node.items, `${path}[]`);
+      walk(node.additionalProperties, `${path}.*`);
+      [...(node.anyOf ?? []), ...(node.oneOf ?? []), ...(node.allOf ?? [])].forEach((branch) => walk(branch, path));
+    };
+    walk(schema, '');
+    expect(fields.length).toBeGreaterThan(200); // the walk reached the pools, streams and distributions
+    expect(fields.filter((f) => !f.description?.trim()).map((f) => f.path)).toEqual([]);
+  });
+
+  it('gives the unit of every duration, and the currency of every cost', () => {
+    /** The field at a path of names, through lists and the first union branch that has it. */
+    const property = (path: string[]): Node =>
+      path.reduce<Node>((node, key) => shapes(node.items ?? node).find((n) => n.properties?.[key])!.properties![key], schema);
+    expect(property(['demand', 'handleTime']).description).toMatch(/seconds/);
+    expect(property(['staffing', 'acceptAfterSeconds']).description).toMatch(/seconds/);
+    for (const cost of ['perHour', 'perProductiveHour', 'perContact', 'perHandledMinute', 'monthlyMinimum']) {
+      expect(property(['staffing', 'cost', cost]).description, cost).toMatch(/currency/);
     }
   });
 
