@@ -5,7 +5,7 @@
 import { compileDistribution, scaled, type Sampler } from './distributions';
 import { resolvePattern } from './patterns';
 import type { CompiledRoster } from './availability';
-import { compileRoster } from './roster';
+import { compileRoster, expandShift, minimumAgents } from './roster';
 import { CHANNELS, type AiPool, type Channel, type DemandStream, type HumanPool, type Scenario } from './scenario';
 import { offsetTimeline } from './timezones';
 
@@ -200,6 +200,11 @@ export function compileScenario(s: Scenario, options: CompileOptions = {}): Comp
       ? [`no staffing pool serves ${q.language}/${q.channel}: ${q.channel === 'email' ? 'those emails are never answered' : 'those contacts wait until they give up'}`]
       : [],
   );
+  for (const p of humans) {
+    if (p.shifts?.some((sh) => typeof sh.agents !== 'number')) {
+      warnings.push(`staffing pool ${p.id}: shifts with agents auto or { min, max } are simulated at their minimum; followsun plan decides them`);
+    }
+  }
   // A skill spelled differently from the demand ('es' against 'es-MX') silently serves nobody.
   const demanded = new Set(queueParts.map(([language]) => language));
   for (const p of s.staffing) {
@@ -355,7 +360,13 @@ function compilePool(
     queuePriority: Int32Array.from(served, (x) => channel[x.ch].priority),
     chatConcurrency: p.chatConcurrency,
     handleFactorByQueue,
-    roster: compileRoster(p.timezone, p.shifts, p.agents, premiums, window),
+    roster: compileRoster(
+      p.timezone,
+      p.shifts?.flatMap(expandShift).map((c) => ({ ...c, agents: minimumAgents(c.agents) })),
+      p.agents,
+      premiums,
+      window,
+    ),
     shrinkage: p.shrinkage,
     absenceRate: p.absence,
     cost: {

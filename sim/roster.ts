@@ -84,21 +84,107 @@ const endTime = z
 /** A local wall-clock time "HH:MM" ("24:00" allowed), e.g. for a night-premium window. */
 export const localTimeSchema = endTime;
 
+const AUTO_MESSAGE = 'expected a whole number ≥ 0, auto (the planner decides), or { min, max }';
+/** A head count, or a decision for `followsun plan`: `auto` (any number ≥ 0) or a range. */
+const headCount = z
+  .union([
+    wholeNumber(0),
+    z.literal('auto'),
+    z
+      .strictObject({
+        min: wholeNumber(0).default(0).describe('Fewest agents the planner may put on this shift.'),
+        max: wholeNumber(0).optional().describe('Most agents the planner may put on this shift.'),
+      })
+      .refine((r) => r.max === undefined || r.max >= r.min, { error: 'expected max ≥ min' }),
+  ], { error: AUTO_MESSAGE })
+  .describe('Agents on this shift: a whole number, `auto` for the planner to decide, or { min, max } for it to decide within.');
+
 export const shiftSchema = z
   .strictObject({
     days: z
       .union([z.string(), z.array(z.string())], { error: DAYS_MESSAGE })
       .refine((d) => parseDays(d) !== null, { error: DAYS_MESSAGE })
       .describe('Days the shift starts on: Mon-Fri, Sat, Mon,Wed,Fri, Fri-Mon, daily, or a list ["Mon", "Wed"].'),
-    start: startTime.describe("Local wall-clock start, HH:MM, in the pool's time zone."),
-    end: endTime.describe(
-      'Local wall-clock end, HH:MM (24:00 allowed). At or before start: the shift ends the next day.',
-    ),
-    agents: wholeNumber(0).describe('Agents scheduled on this shift.'),
+    start: startTime.optional().describe("Local wall-clock start, HH:MM, in the pool's time zone."),
+    end: endTime
+      .optional()
+      .describe('Local wall-clock end, HH:MM (24:00 allowed). At or before start: the shift ends the next day.'),
+    startBetween: z
+      .tuple([startTime, startTime], { error: 'expected two start times such as ["06:00", "14:00"]' })
+      .optional()
+      .describe('Candidate shifts for the planner: one starting at every `every` minutes from the first time to the second (local time).'),
+    every: z
+      .number({ error: 'expected minutes between candidate starts, such as 30 or 60' })
+      .int({ error: 'expected whole minutes' })
+      .min(15, { error: 'expected at least 15 minutes between candidate starts' })
+      .max(1440, { error: 'expected at most 1440 minutes' })
+      .optional()
+      .describe('Minutes between candidate start times (with startBetween); default 60.'),
+    hours: z
+      .number({ error: 'expected the shift length in hours, such as 8.5' })
+      .positive({ error: 'expected the shift length in hours > 0' })
+      .max(24, { error: 'expected at most 24 hours' })
+      .optional()
+      .describe('Length of each candidate shift in hours (with startBetween).'),
+    agents: headCount,
+  })
+  .superRefine((s, ctx) => {
+    const issue = (path: string, message: string) => ctx.addIssue({ code: 'custom', path: [path], message });
+    if (s.startBetween) {
+      if (s.start !== undefined || s.end !== undefined) issue('startBetween', 'expected either start and end, or startBetween and hours, not both');
+      if (s.hours === undefined) issue('hours', 'expected the length of the candidate shifts in hours (with startBetween)');
+      if (typeof s.agents === 'number') issue('agents', 'expected auto or { min, max }: candidate shifts are for the planner to fill');
+      const [from, to] = s.startBetween.map((t) => parseTime(t, false)!);
+      if (from !== null && to !== null && to < from) issue('startBetween', 'expected the earlier start time first');
+    } else {
+      if (s.start === undefined) issue('start', TIME_MESSAGE);
+      if (s.end === undefined) issue('end', TIME_MESSAGE);
+      if (s.every !== undefined || s.hours !== undefined) issue(s.every !== undefined ? 'every' : 'hours', 'expected with startBetween only');
+    }
   })
   .describe('A shift belongs to the day it starts on: a Fri 22:00–06:00 shift runs into Saturday.');
 
 export type ShiftSpec = z.infer<typeof shiftSchema>;
+export type HeadCount = ShiftSpec['agents'];
+
+/** A shift with a start and an end, as the roster compiles it. */
+export interface ConcreteShift {
+  days: string | string[];
+  start: string;
+  end: string;
+  agents: number;
+}
+
+/** A shift as written, with its head count left open when the planner decides it. */
+export interface ShiftCandidate {
+  days: string | string[];
+  start: string;
+  end: string;
+  agents: HeadCount;
+}
+
+/** The shifts a spec stands for: itself, or one candidate per start time of a startBetween range. */
+export function expandShift(spec: ShiftSpec): ShiftCandidate[] {
+  if (!spec.startBetween) return [{ days: spec.days, start: spec.start!, end: spec.end!, agents: spec.agents }];
+  const from = parseTime(spec.startBetween[0], false)!;
+  const to = parseTime(spec.startBetween[1], false)!;
+  const every = spec.every ?? 60;
+  const length = Math.round(spec.hours! * 60);
+  const out: ShiftCandidate[] = [];
+  for (let t = from; t <= to; t += every) {
+    out.push({ days: spec.days, start: clockText(t), end: clockText((t + length) % DAY_MINUTES), agents: spec.agents });
+  }
+  return out;
+}
+
+/** The fewest agents a head count allows: what an unplanned scenario is simulated with. */
+export function minimumAgents(agents: HeadCount): number {
+  return typeof agents === 'number' ? agents : agents === 'auto' ? 0 : agents.min;
+}
+
+function clockText(minutes: number): string {
+  return `${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
+}
 
 export interface CostPremiums {
   nightShare: number;
@@ -176,12 +262,12 @@ const weekdayOf = (day: number) => mod(day + 3, 7);
  * (so that absence is drawn per day). When `shifts` is given, `agentsAroundTheClock` is ignored. */
 export function compileRoster(
   timezone: string,
-  shifts: ShiftSpec[] | undefined,
+  shifts: ConcreteShift[] | undefined,
   agentsAroundTheClock: number | undefined,
   premiums: CostPremiums | undefined,
   window: RosterWindow,
 ): CompiledRoster {
-  const specs: ShiftSpec[] = shifts ?? [
+  const specs: ConcreteShift[] = shifts ?? [
     { days: 'daily', start: '00:00', end: '24:00', agents: agentsAroundTheClock ?? 0 },
   ];
   const parsed = specs.map((s, i) => {

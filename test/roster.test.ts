@@ -4,7 +4,7 @@ import { formatInTimeZone } from 'date-fns-tz';
 import { describe, expect, it } from 'vitest';
 import { randomStream } from '../sim/random';
 import { drawAvailability, type Availability, type CompiledRoster, type RosterWindow } from '../sim/availability';
-import { compileRoster, shiftSchema, type CostPremiums, type ShiftSpec } from '../sim/roster';
+import { compileRoster, expandShift, shiftSchema, type ConcreteShift, type CostPremiums } from '../sim/roster';
 
 const HOUR = 3600;
 const DAY = 86400;
@@ -65,7 +65,7 @@ function availableAt(a: Availability, t: number): number {
   return a.available[k];
 }
 
-const shift = (days: ShiftSpec['days'], start: string, end: string, agents: number): ShiftSpec => ({
+const shift = (days: ConcreteShift['days'], start: string, end: string, agents: number): ConcreteShift => ({
   days,
   start,
   end,
@@ -138,7 +138,7 @@ describe('local shifts on the UTC clock', () => {
 
   it('reads day lists, ranges and "daily", case-insensitively', () => {
     const w = windowFrom('2026-01-05T00:00:00Z', 7);
-    const daysOf = (days: ShiftSpec['days']) =>
+    const daysOf = (days: ConcreteShift['days']) =>
       shiftsLocal(compileRoster('UTC', [shift(days, '10:00', '11:00', 1)], undefined, undefined, w), w, 'UTC').map(
         (s) => s.slice(0, 3),
       );
@@ -415,9 +415,32 @@ describe('shift fields in the scenario file', () => {
     expect(messages({ ...valid, end: '25:00' })).toEqual(expected('end'));
   });
 
-  it('wants a whole number of agents and no unknown fields', () => {
-    expect(messages({ ...valid, agents: 2.5 })).toEqual(['agents: expected a whole number ≥ 0']);
+  it('wants a whole number of agents (or a decision for the planner) and no unknown fields', () => {
+    const headCount = ['agents: expected a whole number ≥ 0, auto (the planner decides), or { min, max }'];
+    expect(messages({ ...valid, agents: 2.5 })).toEqual(headCount);
     expect(messages({ ...valid, agents: -1 })).toEqual(['agents: expected a whole number ≥ 0']);
+    expect(messages({ ...valid, agents: 'some' })).toEqual(headCount);
+    expect(messages({ ...valid, agents: { min: 5, max: 2 } })).toEqual(['agents: expected max ≥ min']);
     expect(messages({ ...valid, people: 3 })).toHaveLength(1);
+  });
+
+  it('takes head counts for the planner to decide, and candidate shifts by start-time range', () => {
+    expect(messages({ ...valid, agents: 'auto' })).toEqual([]);
+    expect(messages({ ...valid, agents: { min: 0, max: 40 } })).toEqual([]);
+    const candidates = { days: 'Mon-Fri', startBetween: ['06:00', '14:00'], every: 60, hours: 8.5, agents: 'auto' };
+    expect(messages(candidates)).toEqual([]);
+    expect(messages({ ...candidates, agents: 3 })).toEqual(['agents: expected auto or { min, max }: candidate shifts are for the planner to fill']);
+    expect(messages({ ...candidates, hours: undefined })).toEqual(['hours: expected the length of the candidate shifts in hours (with startBetween)']);
+    expect(messages({ ...candidates, start: '08:00' })).toEqual(['startBetween: expected either start and end, or startBetween and hours, not both']);
+    expect(messages({ ...candidates, startBetween: ['14:00', '06:00'] })).toEqual(['startBetween: expected the earlier start time first']);
+  });
+
+  it('expands a start-time range into one candidate per step, ending `hours` later in local time', () => {
+    const spec = shiftSchema.parse({ days: 'Mon-Fri', startBetween: ['20:00', '22:00'], every: 60, hours: 8.5, agents: 'auto' });
+    expect(expandShift(spec)).toEqual([
+      { days: 'Mon-Fri', start: '20:00', end: '04:30', agents: 'auto' },
+      { days: 'Mon-Fri', start: '21:00', end: '05:30', agents: 'auto' },
+      { days: 'Mon-Fri', start: '22:00', end: '06:30', agents: 'auto' },
+    ]);
   });
 });

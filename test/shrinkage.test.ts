@@ -7,7 +7,7 @@ import { drawAvailability, type Availability, type RosterWindow } from '../sim/a
 import { simulateReplication } from '../sim/engine';
 import { compileScenario } from '../sim/model';
 import { randomStream } from '../sim/random';
-import { compileRoster, type ShiftSpec } from '../sim/roster';
+import { compileRoster, type ConcreteShift } from '../sim/roster';
 import { validateScenario, type ScenarioInput } from '../sim/scenario';
 import { run } from './support';
 
@@ -27,7 +27,7 @@ function week(intervalMinutes: number): RosterWindow {
   };
 }
 
-const SHIFTS: Record<string, ShiftSpec> = {
+const SHIFTS: Record<string, ConcreteShift> = {
   'on the hour': { days: 'Mon-Fri', start: '09:00', end: '17:00', agents: 0 },
   'on the half hour': { days: 'daily', start: '08:30', end: '13:30', agents: 0 },
   overnight: { days: 'Mon-Sat', start: '22:00', end: '06:00', agents: 0 },
