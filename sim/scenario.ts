@@ -5,7 +5,7 @@ import { isMap, isSeq, LineCounter, parseDocument, Parser, type Node as YamlNode
 import { distribution } from './distribution-schema';
 import { PATTERN_NAMES } from './patterns';
 import { localTimeSchema, shiftSchema } from './roster';
-import { fraction, nonNegative, positive, wholeNumber } from './schema-parts';
+import { fraction, nonNegative, positive, positiveFraction, wholeNumber } from './schema-parts';
 
 export const CHANNELS = ['voice', 'chat', 'email'] as const;
 export type Channel = (typeof CHANNELS)[number];
@@ -228,6 +228,10 @@ const aiPool = z.strictObject({
     .strictObject({
       perConversation: money('a cost per conversation').describe('Cost per conversation with the AI agent, in the scenario currency.'),
       perResolution: money('a cost per contained contact').describe('Cost per contact the AI resolves (contained), in the scenario currency.'),
+      billReturnedResolutions: z
+        .boolean({ error: 'expected true or false' })
+        .default(true)
+        .describe('false when the vendor does not bill resolutions that did not hold (the customer came back).'),
     })
     .prefault({})
     .describe("What the AI agent costs, in the scenario currency (the vendor's pricing)."),
@@ -305,6 +309,11 @@ export const scenarioSchema = z
       .enum(['priority', 'longest-idle', 'random'], { error: 'expected priority, longest-idle or random' })
       .default('priority')
       .describe('How an arriving contact picks among idle agents of several pools.'),
+    maxOccupancy: positiveFraction('an occupancy cap')
+      .optional()
+      .describe(
+        'Cap on occupancy used when computing required agents, as WFM calculators offer: a fraction above 0, at most 1 (0.85 = 85%); omit for none.',
+      ),
     demand: z
       .array(demandStream, { error: 'expected a list of demand streams' })
       .min(1, {

@@ -14,3 +14,9 @@ export const fraction = z
   .number({ error: 'expected a fraction from 0 to 1 (0.8, not 80)' })
   .min(0, { error: 'expected a fraction from 0 to 1 (0.8, not 80)' })
   .max(1, { error: 'expected a fraction from 0 to 1 (0.8, not 80)' });
+/** A share that must be above 0, such as an occupancy cap. */
+export const positiveFraction = (what: string) =>
+  z
+    .number({ error: `expected ${what}: a fraction above 0, at most 1 (0.85, not 85)` })
+    .gt(0, { error: `expected ${what}: a fraction above 0, at most 1 (0.85, not 85)` })
+    .max(1, { error: `expected ${what}: a fraction above 0, at most 1 (0.85, not 85)` });

@@ -28,6 +28,15 @@ staffing:
     cost: { perHour: 35 }
 `;
 
+/** An AI agent on English chat, to append under staffing with its cost line last. */
+const AI_POOL = `  - id: bot
+    type: ai
+    skills: [en]
+    containment: { default: 0.3 }
+    handleTime: { dist: exponential, mean: 120 }
+    cost: { perResolution: 0.9 }
+`;
+
 /** The same scenario as an analyst would write it in JSON. */
 const DESK_JSON = `{
   "name": "Dublin help desk",
@@ -120,6 +129,21 @@ describe('a scenario file as an analyst writes it', () => {
     expect(s.routing).toBe('longest-idle');
     expect(s.seed).toBe(99);
     expect(s.replications).toBe(3);
+  });
+
+  it('reads the occupancy cap for required agents and how the AI vendor bills returned resolutions', () => {
+    const text = edit(`${DESK_YAML}${AI_POOL}`, 'cost: { perResolution: 0.9 }', 'cost: { perResolution: 0.9, billReturnedResolutions: false }');
+    const s = parseScenario(edit(text, 'name: Dublin help desk', 'name: Dublin help desk\nmaxOccupancy: 0.85'), 'desk.yaml');
+    expect(s.maxOccupancy).toBe(0.85);
+    const bot = s.staffing.find((p) => p.type === 'ai');
+    expect(bot?.type === 'ai' && bot.cost).toEqual({ perConversation: 0, perResolution: 0.9, billReturnedResolutions: false });
+  });
+
+  it('has no occupancy cap unless asked, and bills every AI resolution by default', () => {
+    const s = parseScenario(`${DESK_YAML}${AI_POOL}`, 'desk.yaml');
+    expect(s.maxOccupancy).toBeUndefined();
+    const bot = s.staffing.find((p) => p.type === 'ai');
+    expect(bot?.type === 'ai' && bot.cost.billReturnedResolutions).toBe(true);
   });
 
   it('reads a Norwegian language code as text, not as the YAML 1.1 boolean "no"', () => {
@@ -222,6 +246,30 @@ describe('a problem in a scenario file is reported on one line: file, line, fiel
     ],
     ['a pool id with a space', 'id: dublin', 'id: dublin 2', 'staffing[0].id', /^expected an id \(letters, digits, - and _\)$/, '"dublin 2"'],
     ['zero replications', 'name: Dublin help desk', 'name: Dublin help desk\nreplications: 0', 'replications', /^expected a whole number ≥ 1$/, '0'],
+    [
+      'an occupancy cap of zero',
+      'name: Dublin help desk',
+      'name: Dublin help desk\nmaxOccupancy: 0',
+      'maxOccupancy',
+      /^expected an occupancy cap: a fraction above 0, at most 1 \(0\.85, not 85\)$/,
+      '0',
+    ],
+    [
+      'an occupancy cap written as a percentage',
+      'name: Dublin help desk',
+      'name: Dublin help desk\nmaxOccupancy: 85',
+      'maxOccupancy',
+      /^expected an occupancy cap: a fraction above 0, at most 1 \(0\.85, not 85\)$/,
+      '85',
+    ],
+    [
+      'an AI billing rule that is neither true nor false',
+      'cost: { perHour: 35 }',
+      `cost: { perHour: 35 }\n${AI_POOL.replace('cost: { perResolution: 0.9 }', 'cost: { perResolution: 0.9, billReturnedResolutions: sometimes }').trimEnd()}`,
+      'staffing[1].cost.billReturnedResolutions',
+      /^expected true or false$/,
+      '"sometimes"',
+    ],
   ];
 
   for (const [mistake, from, to, field, expected, got] of cases) {
