@@ -159,7 +159,9 @@ export function priceModel(p: Loose, currency: string): string {
   if (num(c.monthlyMinimum)) parts.push(`minimum ${m(c.monthlyMinimum)} a month`);
   const clause = c.serviceLevelClause as Loose | undefined;
   if (clause) {
-    const t = `${percent(num(clause.penalty))} off below ${percent(num(clause.target))} service level`;
+    // The clause is judged on the contacts offered to the pool's queues in its hours, each against
+    // its channel's threshold (sim/costs.ts): said as such, not as one service level.
+    const t = `${percent(num(clause.penalty))} off when under ${percent(num(clause.target))} of its contacts are answered within their channel’s threshold`;
     const bonus = num(clause.bonusAbove) !== undefined && num(clause.bonus) ? `; ${percent(num(clause.bonus))} bonus at ${percent(num(clause.bonusAbove))} or more` : '';
     parts.push(t + bonus);
   }

@@ -8,10 +8,10 @@ import type { Estimate } from '../sim/confidence';
 import type { ScenarioResult } from '../sim/metrics';
 import type { Scenario } from '../sim/scenario';
 import { demandTable, settingsTable, staffingTable } from './assumptions';
-import { efficiencySvg, groupedBarsSvg, heatmapSvg, stackedBarsSvg, type EfficiencyPoint, type StackedRow } from './charts';
-import { delta, esc, estimate, hasWidth, hours, languageName, money, percent, range, shortNames, type Unit } from './format';
+import { efficiencySvg, groupedBarsSvg, heatmapSvg, stackedBarsSvg, type BarPanel, type EfficiencyPoint, type StackedRow } from './charts';
+import { channelName, delta, esc, estimate, hasWidth, hours, languageName, money, percent, range, shortNames, targetText, type Unit } from './format';
 import { displayTime, page } from './page';
-import { caseSummary, direction, efficiency, efficiencySentence, horizonOf, ratioText, scaled } from './summary';
+import { caseSummary, channelsIn, direction, efficiency, efficiencySentence, hasAi, horizonOf, joinList, periodOf, ratioText } from './summary';
 import { Ids, scenarioColour } from './svg';
 
 export interface CaseReportInput {
@@ -54,78 +54,150 @@ function poolColours(results: ScenarioResult[]): Map<string, { colour: string; t
 
 const TYPE_WORD: Record<string, string> = { 'in-house': 'in-house', outsourced: 'outsourced', ai: 'AI' };
 
-/** Offered-weighted service-level target of a language over its queues and intervals. */
-function languageTarget(result: ScenarioResult, language: string): number | null {
-  let weight = 0, sum = 0;
-  for (const q of result.coverage) {
-    if (q.language !== language) continue;
-    const offered = q.offered.reduce((s, x) => s + x, 0);
-    weight += offered;
-    sum += offered * q.target;
-  }
-  return weight > 0 ? sum / weight : null;
-}
-
 interface Headline {
   label: string;
+  /** A finer line under the label. */
+  note?: string;
   unit: Unit;
-  /** The figure of a result, scaled where needed (gap hours to a week). */
-  of: (r: ScenarioResult) => Estimate;
-  /** Paired difference, scaled the same way. */
-  diff: (d: Record<string, Estimate>, base: ScenarioResult) => Estimate;
+  /** The figure of a result (undefined where the scenario has no such figure). */
+  of: (r: ScenarioResult) => Estimate | undefined;
+  /** The difference of variant k against the base. */
+  diff: (c: Comparison, k: number) => Estimate | undefined;
   /** Is a rise good (true), bad (false)? */
   higherIsBetter: boolean;
+  /** Hour figures: their interval is a range (hours surely to possibly below target), not a CI. */
+  hourRange?: boolean;
 }
 
-const HEADLINES: Headline[] = [
-  {
-    label: 'Gap hours a week (all languages)',
-    unit: 'hours',
-    of: (r) => scaled(r.summary.gapHours, horizonOf(r).perWeek),
-    diff: (d, b) => scaled(d.gapHours, horizonOf(b).perWeek),
-    higherIsBetter: false,
-  },
-  { label: 'Service level', unit: 'fraction', of: (r) => r.summary.serviceLevel, diff: (d) => d.serviceLevel, higherIsBetter: true },
-  { label: 'Abandonment', unit: 'fraction', of: (r) => r.summary.abandonRate, diff: (d) => d.abandonRate, higherIsBetter: false },
-  { label: 'Mean wait, voice and chat (ASA)', unit: 'seconds', of: (r) => r.summary.asaSeconds, diff: (d) => d.asaSeconds, higherIsBetter: false },
-  { label: 'Cost per contact', unit: 'money', of: (r) => r.summary.costPerContact, diff: (d) => d.costPerContact, higherIsBetter: false },
-  { label: 'Cost a month', unit: 'money', of: (r) => r.summary.costPerMonth, diff: (d) => d.costPerMonth, higherIsBetter: false },
-];
+interface HeadlineSection {
+  title: string;
+  rows: Headline[];
+}
 
-function valueCell(e: Estimate, unit: Unit, currency: string): string {
-  if (e.mean === null) return '<td class="num">–</td>';
+const summaryFigure = (f: string) => (r: ScenarioResult) => (r.summary as Record<string, Estimate>)[f];
+const summaryDelta = (f: string) => (c: Comparison, k: number) => (c.deltas[k] as Record<string, Estimate> | null)?.[f];
+
+/** The headline figures, in the summary's order: money, each channel against its own target,
+ * coverage gaps, per contact; AI resolutions where a scenario has an AI pool. */
+function headlineSections(c: Comparison): HeadlineSection[] {
+  const results = c.scenarios;
+  const base = results[0];
+  const period = periodOf(base);
+  const sections: HeadlineSection[] = [
+    {
+      title: 'Cost',
+      rows: [
+        { label: 'Cost a month', unit: 'money', of: summaryFigure('costPerMonth'), diff: summaryDelta('costPerMonth'), higherIsBetter: false },
+        { label: 'Cost per contact', note: 'total cost ÷ contacts handled (answered + AI resolutions)', unit: 'money', of: summaryFigure('costPerContact'), diff: summaryDelta('costPerContact'), higherIsBetter: false },
+        {
+          label: 'Cost per resolved customer',
+          note: 'total cost ÷ (answered + AI resolutions that held)',
+          unit: 'money',
+          of: summaryFigure('costPerResolvedCustomer'),
+          diff: summaryDelta('costPerResolvedCustomer'),
+          higherIsBetter: false,
+        },
+      ],
+    },
+  ];
+  for (const channel of channelsIn(results)) {
+    const t = base.channelTargets?.[channel] ?? results.find((r) => r.channelTargets?.[channel])!.channelTargets[channel];
+    const name = channelName(channel);
+    const of = (f: 'serviceLevel' | 'asaSeconds' | 'abandonRate') => (r: ScenarioResult) => r.channels?.[channel]?.[f];
+    const diff = (f: 'serviceLevel' | 'asaSeconds' | 'abandonRate') => (cmp: Comparison, k: number) =>
+      (cmp.channelDeltas?.[k] as Record<string, Record<string, Estimate>> | null)?.[channel]?.[f];
+    const email = channel === 'email';
+    const rows: Headline[] = [
+      { label: `${name} service level`, note: `target ${targetText(t)}`, unit: 'fraction', of: of('serviceLevel'), diff: diff('serviceLevel'), higherIsBetter: true },
+      {
+        label: email ? `${name} mean time to answer` : `${name} mean wait (ASA)`,
+        unit: 'seconds',
+        of: of('asaSeconds'),
+        diff: diff('asaSeconds'),
+        higherIsBetter: false,
+      },
+    ];
+    if (!email || results.some((r) => (r.channels?.[channel]?.abandonRate.mean ?? 0) > 0)) {
+      rows.push({ label: `${name} abandonment`, unit: 'fraction', of: of('abandonRate'), diff: diff('abandonRate'), higherIsBetter: false });
+    }
+    sections.push({ title: `${name}, against its own target`, rows });
+  }
+  sections.push({
+    title: 'Coverage gaps, all languages and channels',
+    rows: [
+      {
+        label: `Gap hours ${period}`,
+        note: 'language × channel hours: uncovered + below target',
+        unit: 'hours',
+        of: summaryFigure('gapHours'),
+        diff: summaryDelta('gapHours'),
+        higherIsBetter: false,
+        hourRange: true,
+      },
+      { label: '… uncovered', note: 'contacts, nobody with the skill on the phones', unit: 'hours', of: summaryFigure('uncoveredHours'), diff: summaryDelta('uncoveredHours'), higherIsBetter: false, hourRange: true },
+      { label: '… below target', note: 'covered, but under the channel’s target', unit: 'hours', of: summaryFigure('hoursBelowTarget'), diff: summaryDelta('hoursBelowTarget'), higherIsBetter: false, hourRange: true },
+    ],
+  });
+  if (results.some(hasAi)) {
+    sections.push({
+      title: `AI resolutions ${period}`,
+      rows: [
+        { label: 'Resolved by AI (gross)', unit: 'count', of: summaryFigure('contained'), diff: summaryDelta('contained'), higherIsBetter: true },
+        { label: '… came back', note: 'the customer contacted again', unit: 'count', of: summaryFigure('containedReturned'), diff: summaryDelta('containedReturned'), higherIsBetter: false },
+        { label: '… held (net)', unit: 'count', of: summaryFigure('containedNet'), diff: summaryDelta('containedNet'), higherIsBetter: true },
+      ],
+    });
+  }
+  return sections;
+}
+
+function valueCell(e: Estimate | undefined, unit: Unit, currency: string, hourRange = false): string {
+  if (!e || e.mean === null) return '<td class="num">–</td>';
   const main = unit === 'fraction' ? percent(e.mean, 1) : unit === 'money' ? money(e.mean, currency) : unit === 'hours' ? `${hours(e.mean)} h` : estimate({ mean: e.mean, ci95: null }, unit);
-  const ci = hasWidth(e) ? `<span class="ci">95% CI ${esc(range(e.ci95, unit))}${unit === 'fraction' ? '%' : ''}</span>` : '';
+  const ci = hasWidth(e) ? `<span class="ci">${hourRange ? 'range' : '95% CI'} ${esc(range(e.ci95, unit))}${unit === 'fraction' ? '%' : ''}</span>` : '';
   return `<td class="num">${esc(main)}${ci}</td>`;
 }
 
-function deltaCell(e: Estimate | undefined, unit: Unit, currency: string, higherIsBetter: boolean): string {
+function deltaCell(e: Estimate | undefined, unit: Unit, currency: string, higherIsBetter: boolean, hourRange = false): string {
   if (!e || e.mean === null) return '<td class="num">–</td>';
   const dir = direction(e);
   const good = dir === 'up' ? higherIsBetter : dir === 'down' ? !higherIsBetter : null;
   const cls = good === null ? '' : good ? ' good' : ' bad';
-  const ci = e.ci95 ? `<span class="ci">95% CI ${esc(range(e.ci95, unit))}${unit === 'fraction' ? ' pts' : ''}</span>` : '<span class="ci">no CI (one replication)</span>';
-  const ns = dir === 'none' && !(e.ci95![0] === 0 && e.ci95![1] === 0) ? '<span class="ns" title="The 95% CI of the difference includes 0">not significant</span>' : '';
+  const what = hourRange ? 'range' : '95% CI';
+  const ci = !e.ci95
+    ? '<span class="ci">no CI (one replication)</span>'
+    : e.ci95[0] === e.ci95[1]
+      ? ''
+      : `<span class="ci">${what} ${esc(range(e.ci95, unit))}${unit === 'fraction' ? ' pts' : ''}</span>`;
+  const ns =
+    dir === 'none' && !(e.ci95![0] === 0 && e.ci95![1] === 0)
+      ? `<span class="ns" title="The ${what} of the difference includes 0">${hourRange ? 'not clear' : 'not significant'}</span>`
+      : '';
   return `<td class="num delta${cls}">${esc(delta(e.mean, unit, currency))}${ns}${ci}</td>`;
 }
 
 function headlineTable(c: Comparison, labels: string[]): string {
   const results = c.scenarios;
   const currency = results[0].currency;
+  const columns = 1 + results.length + results.length - 1;
   const head =
     '<tr><th>Figure</th>' +
     results.map((_, k) => `<th class="num"><span class="badge s${k}">${esc(labels[k])}</span></th>`).join('') +
     results.slice(1).map((_, j) => `<th class="num">Difference ${esc(labels[j + 1])} − ${esc(labels[0])}</th>`).join('') +
     '</tr>';
-  const rows = HEADLINES.map((h) => {
-    const values = results.map((r) => valueCell(h.of(r), h.unit, currency)).join('');
-    const deltas = results
-      .slice(1)
-      .map((_, j) => deltaCell(c.deltas[j + 1] ? h.diff(c.deltas[j + 1] as Record<string, Estimate>, results[0]) : undefined, h.unit, currency, h.higherIsBetter))
-      .join('');
-    return `<tr><th scope="row">${esc(h.label)}</th>${values}${deltas}</tr>`;
+  const sections = headlineSections(c).map((s) => {
+    const rows = s.rows.map((h) => {
+      const values = results.map((r) => valueCell(h.of(r), h.unit, currency, h.hourRange)).join('');
+      const deltas = results
+        .slice(1)
+        .map((_, j) => deltaCell(h.diff(c, j + 1), h.unit, currency, h.higherIsBetter, h.hourRange))
+        .join('');
+      const note = h.note ? `<span class="ci">${esc(h.note)}</span>` : '';
+      return `<tr data-figure="${esc(h.label)}"><th scope="row">${esc(h.label)}${note}</th>${values}${deltas}</tr>`;
+    });
+    return `<tbody><tr class="section"><th colspan="${columns}" scope="rowgroup">${esc(s.title)}</th></tr>${rows.join('')}</tbody>`;
   });
-  return `<table class="data headline-figures"><thead>${head}</thead><tbody>${rows.join('')}</tbody></table>`;
+  return `<table class="data headline-figures"><thead>${head}</thead>${sections.join('')}</table>`;
 }
 
 function costSection(c: Comparison, labels: string[]): string {
@@ -185,9 +257,9 @@ function costSection(c: Comparison, labels: string[]): string {
   });
   const perContact = stackedBarsSvg({
     title: 'Cost per contact, by provider',
-    subtitle: 'Total cost ÷ contacts resolved (answered by a person or contained by AI), split by each provider’s share of the cost',
+    subtitle: 'Total cost ÷ contacts handled (answered by a person or resolved by AI), split by each provider’s share of the cost',
     rows: perContactRows,
-    xTitle: `Cost per resolved contact (${currency})`,
+    xTitle: `Cost per contact (${currency})`,
     legend: legendItems,
     className: 'cost-contact',
   });
@@ -201,7 +273,10 @@ function costSection(c: Comparison, labels: string[]): string {
     const type = colours.get(id)!.type;
     return `<tr><td><strong>${esc(id)}</strong> <span class="type ${esc(type)}">${esc(TYPE_WORD[type] ?? type)}</span></td>${cells.join('')}</tr>`;
   });
-  const total = `<tr class="total"><td>Total a month</td>${results.map((r) => `<td class="num">${esc(money(r.summary.costPerMonth.mean, currency))}</td>`).join('')}</tr>`;
+  const total =
+    `<tr class="total"><td>Total a month</td>${results.map((r) => `<td class="num">${esc(money(r.summary.costPerMonth.mean, currency))}</td>`).join('')}</tr>` +
+    `<tr class="per-unit"><td>Cost per contact <span class="muted small">(÷ contacts handled)</span></td>${results.map((r) => `<td class="num">${esc(money(r.summary.costPerContact.mean, currency))}</td>`).join('')}</tr>` +
+    `<tr class="per-unit"><td>Cost per resolved customer <span class="muted small">(÷ answered + AI resolutions that held)</span></td>${results.map((r) => `<td class="num">${esc(money(r.summary.costPerResolvedCustomer.mean, currency))}</td>`).join('')}</tr>`;
   const table =
     `<table class="data cost-table"><thead><tr><th>Provider</th>${results.map((_, k) => `<th class="num"><span class="badge s${k}">${esc(labels[k])}</span></th>`).join('')}</tr></thead>` +
     `<tbody>${rows.join('')}${total}</tbody></table>`;
@@ -258,7 +333,75 @@ function efficiencySection(c: Comparison, labels: string[]): string {
   const table =
     `<table class="data efficiency-table"><thead><tr><th>Variant</th><th class="num">Extra cost a month</th><th class="num">Gap hours closed a month</th>` +
     `<th class="num">Gap hours closed a month per 1,000 ${esc(currency)} of extra cost</th></tr></thead><tbody>${rows.join('')}</tbody></table>`;
-  return `<figure>${chart}<figcaption>Crosses are the paired 95% CIs of the two differences. A month is an average month (30.44 days); gap hours add the languages.</figcaption></figure>${table}`;
+  return `<figure>${chart}<figcaption>Crosses are the paired 95% CIs of the two differences. A month is an average month (30.44 days); gap hours (uncovered + below target) add the languages and channels. The gap hours’ intervals are ranges: from the hours below target with 95% confidence to those whose interval reaches below it.</figcaption></figure>${table}`;
+}
+
+/** Per language, broken down by channel (each against its own target), for every scenario; a
+ * language's gap hours add its channels, and the totals add the languages (and the channels). */
+function languageTable(c: Comparison, labels: string[], languages: string[]): string {
+  const results = c.scenarios;
+  const base = results[0];
+  const period = periodOf(base);
+  const channels = channelsIn(results);
+  const gapCell = (e: { gapHours: Estimate; uncoveredHours: Estimate; hoursBelowTarget: Estimate } | undefined, strong = false) =>
+    e
+      ? `<td class="num gap${strong ? ' strong' : ''}" data-gap-hours="${e.gapHours.mean ?? ''}" title="${esc(`${hours(e.uncoveredHours.mean)} uncovered + ${hours(e.hoursBelowTarget.mean)} below target`)}">` +
+        `${esc(hours(e.gapHours.mean))} h<span class="parts">(${esc(hours(e.uncoveredHours.mean))} + ${esc(hours(e.hoursBelowTarget.mean))})</span></td>`
+      : '<td class="num muted">–</td>';
+  const slCell = (e: Estimate | undefined, target: number | undefined) => {
+    if (!e || e.mean === null) return '<td class="num muted">–</td>';
+    const miss = target !== undefined && e.mean < target;
+    return `<td class="num${miss ? ' below' : ''}">${esc(percent(e.mean, 1))}${miss ? '<span class="flag" title="below the channel’s target">▼</span>' : ''}</td>`;
+  };
+  const rateCell = (e: Estimate | undefined, show: boolean) => (show && e && e.mean !== null ? `<td class="num">${esc(percent(e.mean, 1))}</td>` : '<td class="num muted">–</td>');
+  const hasAbandon = (channel: string) => channel !== 'email' || results.some((r) => (r.channels?.[channel]?.abandonRate.mean ?? 0) > 0);
+  const channelLabel = (channel: string) => {
+    const t = base.channelTargets?.[channel] ?? results.find((r) => r.channelTargets?.[channel])?.channelTargets[channel];
+    return `${esc(channelName(channel))}${t ? ` <span class="muted small nowrap">${esc(targetText(t))}</span>` : ''}`;
+  };
+  const head =
+    `<tr><th rowspan="2">Language</th><th rowspan="2">Channel and target</th>` +
+    results.map((_, k) => `<th colspan="3" class="scenario-col"><span class="badge s${k}">${esc(labels[k])}</span></th>`).join('') +
+    `</tr><tr>${results.map(() => `<th class="num">Service level</th><th class="num">Abandoned</th><th class="num">Gap hours ${esc(period)} <span class="nowrap">(uncovered + below target)</span></th>`).join('')}</tr>`;
+  const bodies = languages.map((l) => {
+    const queues = channels.filter((ch) => results.some((r) => r.queues?.[`${l}/${ch}`]));
+    const total =
+      `<tr class="language" data-language="${esc(l)}"><th scope="rowgroup" rowspan="${queues.length + 1}">${esc(languageName(l))} <span class="muted">(${esc(l)})</span></th>` +
+      `<td><strong>All channels</strong></td>` +
+      results.map((r) => `<td class="num muted" colspan="2"></td>${gapCell(r.languages[l], true)}`).join('') +
+      '</tr>';
+    const rows = queues.map(
+      (ch) =>
+        `<tr class="queue" data-language="${esc(l)}" data-channel="${esc(ch)}"><td class="nowrap">${channelLabel(ch)}</td>` +
+        results
+          .map((r) => {
+            const q = r.queues?.[`${l}/${ch}`];
+            return slCell(q?.serviceLevel, r.channelTargets?.[ch]?.target) + rateCell(q?.abandonRate, hasAbandon(ch)) + gapCell(q);
+          })
+          .join('') +
+        '</tr>',
+    );
+    return `<tbody>${total}${rows.join('')}</tbody>`;
+  });
+  const channelRows = channels.map(
+    (ch, i) =>
+      `<tr class="channel-total" data-channel="${esc(ch)}">${i === 0 ? `<th scope="rowgroup" rowspan="${channels.length + 1}">All languages</th>` : ''}<td class="nowrap">${channelLabel(ch)}</td>` +
+      results
+        .map((r) => {
+          const x = r.channels?.[ch];
+          return slCell(x?.serviceLevel, r.channelTargets?.[ch]?.target) + rateCell(x?.abandonRate, hasAbandon(ch)) + gapCell(x);
+        })
+        .join('') +
+      '</tr>',
+  );
+  const grand =
+    `<tr class="total"><td><strong>All channels</strong></td>` +
+    results.map((r) => `<td class="num muted" colspan="2"></td>${gapCell(r.summary, true)}`).join('') +
+    '</tr>';
+  return (
+    `<table class="data language-table"><thead>${head}</thead>${bodies.join('')}` +
+    `<tfoot>${channelRows.join('')}${grand}</tfoot></table>`
+  );
 }
 
 /** The case report: one self-contained HTML document. */
@@ -275,6 +418,7 @@ export function caseReportHtml(input: CaseReportInput): string {
   const currency = base.currency;
   const generated = input.generatedAt ?? new Date().toISOString();
   const summaries = caseSummary(c, labels);
+  const channels = channelsIn(results);
 
   // Languages in a stable order: the base's, then any new ones.
   const languages = [...new Set(results.flatMap((r) => r.coverage.map((q) => q.language)))];
@@ -283,7 +427,7 @@ export function caseReportHtml(input: CaseReportInput): string {
   const summaryHtml = summaries
     .map(
       (s) =>
-        `<div class="variant" data-variant="${s.variant}"><p class="headline">${esc(s.headline)}</p>` +
+        `<div class="variant" data-variant="${s.variant}"><p class="headline">${s.lead.map((t, i) => (i === 0 ? `<strong>${esc(t)}</strong>` : esc(t))).join(' ')}</p>` +
         `<ul>${s.details.map((d) => `<li>${esc(d)}</li>`).join('')}</ul></div>`,
     )
     .join('');
@@ -291,47 +435,58 @@ export function caseReportHtml(input: CaseReportInput): string {
   const heatmaps = results
     .map((r, k) => {
       const title = results.length === 2 ? `${k === 0 ? 'Before' : 'After'}: ${labels[k]}` : `${k === 0 ? 'Base' : `Variant ${k}`}: ${labels[k]}`;
-      const gap = scaled(r.summary.gapHours, horizonOf(r).perWeek);
-      const subtitle = `Service level ${percent(r.summary.serviceLevel.mean, 1)} · ${hours(gap.mean)} gap hours a week across languages · ${r.replications} replications`;
-      return `<figure>${heatmapSvg(r, { title, subtitle, languages: languages.filter((l) => r.coverage.some((q) => q.language === l)), ids })}</figure>`;
+      const s = r.summary;
+      const subtitle = `${hours(s.gapHours.mean)} gap hours ${periodOf(r)} = ${hours(s.uncoveredHours.mean)} uncovered + ${hours(s.hoursBelowTarget.mean)} below target (the rows’ sum) · ${r.replications} replications`;
+      return `<figure>${heatmapSvg(r, { title, subtitle, languages: languages.filter((l) => r.coverage.some((q) => q.language === l)), gapUnit: 'gap h', ids })}</figure>`;
     })
     .join('');
 
   const series = results.map((_, k) => ({ name: labels[k], colour: scenarioColour(k) }));
-  const groups = languages.map((l) => ({ key: l, label: languageLabel(l) }));
+  const panelsOf = (figure: 'serviceLevel' | 'abandonRate', keep: (channel: string) => boolean, withTarget: boolean): BarPanel[] =>
+    channels.filter(keep).map((ch) => {
+      const t = base.channelTargets?.[ch] ?? results.find((r) => r.channelTargets?.[ch])!.channelTargets[ch];
+      const ls = languages.filter((l) => results.some((r) => r.queues?.[`${l}/${ch}`]));
+      return {
+        title: withTarget ? `${channelName(ch)} — target ${targetText(t)}` : channelName(ch),
+        groups: ls.map((l) => ({ key: l, label: languageLabel(l) })),
+        values: ls.map((l) => results.map((r) => r.queues?.[`${l}/${ch}`]?.[figure])),
+        target: withTarget ? t.target : null,
+      };
+    });
   const slChart = groupedBarsSvg({
-    title: 'Service level per language',
-    subtitle: 'Answered within the channel’s threshold ÷ offered, all channels of the language; dashed: the target (weighted by channel volume)',
-    groups,
+    title: 'Service level per language, channel by channel',
+    subtitle: 'Answered within the channel’s threshold ÷ offered, for each language and channel; dashed: that channel’s target',
+    panels: panelsOf('serviceLevel', () => true, true),
     series,
-    values: languages.map((l) => results.map((r) => r.languages[l]?.serviceLevel)),
     yTitle: 'Service level (% of offered)',
-    targets: languages.map((l) => languageTarget(base, l)),
-    targetLabel: 'target',
+    targetLabel: 'the channel’s target',
     className: 'service-level',
   });
   const abandonChart = groupedBarsSvg({
-    title: 'Abandonment per language',
+    title: 'Abandonment per language, channel by channel',
     subtitle: 'Hung up before an answer ÷ offered (email is never abandoned)',
-    groups,
+    panels: panelsOf('abandonRate', (ch) => ch !== 'email' || results.some((r) => (r.channels?.[ch]?.abandonRate.mean ?? 0) > 0), false),
     series,
-    values: languages.map((l) => results.map((r) => r.languages[l]?.abandonRate)),
     yTitle: 'Abandoned (% of offered)',
     className: 'abandonment',
   });
 
   const days = horizonOf(base).days;
+  const targets = channels
+    .map((ch) => base.channelTargets?.[ch] ?? results.find((r) => r.channelTargets?.[ch])?.channelTargets[ch])
+    .map((t, i) => (t ? `${channelName(channels[i]).toLowerCase()} ${targetText(t)}` : ''))
+    .filter(Boolean);
   const body = `
 <header class="report-head">
   <p class="eyebrow">followsun · coverage and outsourcing case</p>
   <h1 class="question">${esc(question)}</h1>
   <p class="meta">${results.map((_, k) => `<span class="badge s${k}">${esc(labels[k])}</span>`).join(' ')}
-  &nbsp;Simulated ${esc(displayTime(base.start))} to ${esc(displayTime(base.end))} (${esc(hours(days * 24))} h), ${base.replications} replication${base.replications === 1 ? '' : 's'} with common random numbers. Money in ${esc(currency)}.${Math.abs(days - 7) > 1e-9 ? ' Weekly and monthly figures are scaled from the simulated window.' : ''}</p>
+  &nbsp;Simulated ${esc(displayTime(base.start))} to ${esc(displayTime(base.end))} (${esc(hours(days * 24))} h), ${base.replications} replication${base.replications === 1 ? '' : 's'} with common random numbers. Money in ${esc(currency)}.${Math.abs(days - 7) > 1e-9 ? ' Monthly figures are scaled from the simulated window; hours and contacts are counted in it.' : ''}</p>
 </header>
 
 <section class="summary" aria-label="Summary">
 ${summaryHtml}
-<p class="small muted">Differences of totals carry paired 95% confidence intervals (the scenarios saw the same customers in each replication); a difference is called significant only when its interval excludes zero. Per-language differences are called clear only when the two scenarios’ intervals do not overlap.</p>
+<p class="small muted">Differences of totals carry paired 95% confidence intervals (the scenarios saw the same customers in each replication); a difference is called significant only when its interval excludes zero. Gap hours come with a range instead: from the hours below target with 95% confidence to those whose interval reaches below it. Per-language differences are called clear only when the two scenarios’ ranges do not overlap.</p>
 </section>
 
 <section class="figures">
@@ -341,24 +496,26 @@ ${headlineTable(c, labels)}
 
 <section class="page coverage">
 <h2>Coverage around the clock</h2>
-<p class="lead">Each row is a language, each column an hour of the week in UTC. Colour shows the service level against its target; hatched hours had contacts but nobody with the skill on the phones (voice or chat); grey hours had no contacts. Hover a cell for its figures.</p>
+<p class="lead">Each row is a language on one channel, each column an hour of the week in UTC. Colour shows the hour’s service level against that channel’s own target (${esc(joinList(targets))}): green at or above it, amber to dark red below it. Hatched hours are uncovered: contacts, but nobody with the skill on the phones (voice or chat; an email can wait for the next shift). Grey hours had no contacts. On the right, each row’s gap hours (uncovered + below target); they add up to the total above the map. Hover a cell for its figures.</p>
 ${heatmaps}
 </section>
 
 <section class="page languages">
-<h2>Service level and abandonment per language</h2>
+<h2>Service level and abandonment per language and channel</h2>
+<p class="lead">Every service figure belongs to one channel and is measured against that channel’s own threshold and target; a language’s gap hours add its channels, and the totals add the languages.</p>
+${languageTable(c, labels, languages)}
 <figure>${slChart}</figure>
 <figure>${abandonChart}</figure>
 </section>
 
 <section class="page cost">
-<h2>Cost per contact and cost a month, by provider</h2>
+<h2>Cost a month, cost per contact and per resolved customer, by provider</h2>
 ${costSection(c, labels)}
 </section>
 
 <section class="page efficiency">
 <h2>Gap hours closed per extra ${esc(currency)}</h2>
-<p class="lead">How many hours of coverage gaps each variant closes for the money it adds: Δ gap hours ÷ Δ monthly cost, both from paired replications.</p>
+<p class="lead">How many gap hours (uncovered + below target) each variant closes for the money it adds: Δ gap hours ÷ Δ monthly cost.</p>
 ${efficiencySection(c, labels)}
 </section>
 
@@ -375,11 +532,13 @@ ${staffingTable(scenarios, labels)}
 <section class="method">
 <h2>How to read the figures</h2>
 <dl class="defs">
-<dt>Offered</dt><dd>Contacts that reached a human queue (after any AI containment).</dd>
-<dt>Service level</dt><dd>Answered within the channel’s threshold ÷ offered.</dd>
+<dt>Offered</dt><dd>Contacts that reached a human queue (after any AI resolution).</dd>
+<dt>Service level</dt><dd>Of one channel (or one language on one channel): answered within that channel’s threshold ÷ offered, against that channel’s target (${esc(joinList(targets))}). Channels are never blended into one service level.</dd>
+<dt>Mean wait (ASA)</dt><dd>Voice and chat: the mean wait of answered contacts. Email: the mean time to answer.</dd>
 <dt>Abandonment</dt><dd>Hung up before being answered ÷ offered.</dd>
-<dt>Coverage gap</dt><dd>An interval × language × channel with demand where nobody on the phones has the skill (voice and chat) or the service-level target is missed. Gap hours of a language count intervals where any of its channels has a gap; the total adds the languages.</dd>
-<dt>Cost per contact</dt><dd>Total cost ÷ contacts resolved (answered by a person or contained by AI), each pool under its price model.</dd>
+<dt>Gap hours</dt><dd>Hours of one language on one channel with contacts that were either <em>uncovered</em> (nobody with the skill on the phones; voice and chat) or <em>below target</em> (the hour’s service level, pooled over replications, under the channel’s target). Gap hours = uncovered + below target; a language’s gap hours add its channels, the total adds the languages.</dd>
+<dt>Cost per contact</dt><dd>Total cost ÷ contacts handled (answered by a person, or resolved by AI), each pool under its price model.</dd>
+<dt>Cost per resolved customer</dt><dd>Total cost ÷ (contacts answered + AI resolutions that held, i.e. whose customer did not come back).</dd>
 <dt>Confidence intervals</dt><dd>Means over ${base.replications} independent replications with Student-t 95% intervals. The scenarios were run with the same seed, so replication r of each sees the same arrivals, handle times and patience; the difference of two scenarios is estimated from the paired replications.</dd>
 </dl>
 </section>

@@ -3,7 +3,7 @@
 import { scaleBand, scaleLinear } from 'd3';
 import type { Estimate } from '../sim/confidence';
 import type { ScenarioResult } from '../sim/metrics';
-import { count, esc, hours, languageName, money, percent } from './format';
+import { channelName, count, esc, hours, languageName, money, orderChannels, percent, targetText } from './format';
 import {
   AXIS,
   CI_SWATCH,
@@ -31,20 +31,31 @@ import {
 export const HOURS_PER_WEEK = 168;
 export const WEEKDAYS = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'];
 
-/** Service level minus target (fractions) → colour: dark red far below, amber just below, green
- * at or above (the same stops as the app's heatmap). */
-export const ATTAINMENT_STOPS: [number, string][] = [
+/** Service level minus the channel's target (fractions) → colour. Below target is always warm
+ * (light amber just below, dark red far below), at or above it always green: the colour breaks
+ * at the target, so an hour counted below target never looks like one that met it. */
+export const BELOW_TARGET_STOPS: [number, string][] = [
   [-0.5, '#7f1d1d'],
   [-0.25, '#c2410c'],
   [-0.1, '#f59e0b'],
-  [-0.02, '#fde68a'],
-  [0, '#86efac'],
+  [0, '#fde68a'],
+];
+export const MET_TARGET_STOPS: [number, string][] = [
+  [0, '#a7e8b8'],
   [0.1, '#15803d'],
 ];
-export const attainmentColour = scaleLinear<string>()
-  .domain(ATTAINMENT_STOPS.map((s) => s[0]))
-  .range(ATTAINMENT_STOPS.map((s) => s[1]))
+const belowColour = scaleLinear<string>()
+  .domain(BELOW_TARGET_STOPS.map((s) => s[0]))
+  .range(BELOW_TARGET_STOPS.map((s) => s[1]))
   .clamp(true);
+const metColour = scaleLinear<string>()
+  .domain(MET_TARGET_STOPS.map((s) => s[0]))
+  .range(MET_TARGET_STOPS.map((s) => s[1]))
+  .clamp(true);
+/** The colour of a served hour: `margin` = service level − target, `below` = counted below target. */
+export function attainmentColour(margin: number, below: boolean): string {
+  return below ? belowColour(Math.min(0, margin)) : metColour(Math.max(0, margin));
+}
 export const NO_DEMAND = '#eef1f4';
 const HATCH_BG = '#ffd8d3';
 const HATCH_LINE = '#b42318';
@@ -52,83 +63,99 @@ const HATCH_LINE = '#b42318';
 export interface HeatCell {
   /** Hour of the week in UTC, Monday 00:00 = 0. */
   column: number;
-  /** Reporting intervals falling into this hour of the week. */
-  intervals: number;
+  /** Hours of the simulated window falling into this hour of the week. */
+  hours: number;
+  /** Contacts offered to people in those hours (mean per replication). */
   offered: number;
-  /** Offered-weighted over the language's queues and the hour's intervals; null without demand. */
+  /** Answered within the channel's threshold ÷ offered, pooled; null without demand. */
   serviceLevel: number | null;
-  target: number | null;
-  /** Intervals where a voice or chat queue had demand and nobody with the skill on the phones. */
+  /** Of those hours: uncovered (demand, nobody with the skill on the phones), below target. */
   uncovered: number;
-  /** Mean share of replications in which an interval of the hour was a coverage gap. */
-  gapShare: number;
+  belowTarget: number;
 }
 
+/** One language × channel: every figure against that channel's own threshold and target. */
 export interface HeatRow {
   language: string;
+  channel: string;
+  thresholdSeconds: number;
+  target: number;
   cells: HeatCell[];
-  /** The language's gap hours scaled to a week. */
-  gapHoursPerWeek: number | null;
+  /** Over the simulated window, from the hourly flags: gapHours = uncoveredHours + hoursBelowTarget. */
+  uncoveredHours: number;
+  hoursBelowTarget: number;
+  gapHours: number;
 }
 
-/** Hour of the week (UTC, Monday first) of each reporting interval's start. */
-export function intervalColumns(result: Pick<ScenarioResult, 'start' | 'intervalMinutes' | 'intervals'>): number[] {
-  const start = Date.parse(result.start);
-  const step = result.intervalMinutes * 60_000;
-  return result.intervals.map((_, i) => {
-    const d = new Date(start + i * step);
+/** Hour of the week (UTC, Monday first) of each hour of the simulated window. */
+export function hourColumns(start: string, count: number): number[] {
+  const t0 = Date.parse(start);
+  return Array.from({ length: count }, (_, k) => {
+    const d = new Date(t0 + k * 3_600_000);
     return ((d.getUTCDay() + 6) % 7) * 24 + d.getUTCHours();
   });
 }
 
-/** Folds the per-interval coverage of each language's queues into hours of the week (UTC). */
-export function heatmapRows(result: ScenarioResult, languages = [...new Set(result.coverage.map((q) => q.language))]): HeatRow[] {
-  const columns = intervalColumns(result);
-  const byColumn: number[][] = Array.from({ length: HOURS_PER_WEEK }, () => []);
-  columns.forEach((c, i) => byColumn[c].push(i));
-  const days = (Date.parse(result.end) - Date.parse(result.start)) / 86_400_000;
-  return languages.map((language) => {
-    const queues = result.coverage.filter((q) => q.language === language);
-    const cells = byColumn.map((intervals, column): HeatCell => {
-      let offered = 0, slSum = 0, slWeight = 0, targetSum = 0, uncovered = 0, gap = 0;
-      for (const i of intervals) {
-        let none = false;
-        for (const q of queues) {
-          const o = q.offered[i] ?? 0;
-          gap += (q.gapShare[i] ?? 0) / Math.max(1, queues.length);
-          if (!(o > 0)) continue;
-          offered += o;
-          targetSum += q.target * o;
-          const sl = q.serviceLevel[i];
-          if (sl !== null && sl !== undefined && Number.isFinite(sl)) {
-            slSum += sl * o;
-            slWeight += o;
-          }
-          if (q.channel !== 'email' && (q.agentsOnPhones[i] ?? 0) === 0) none = true;
-        }
-        if (none) uncovered++;
-      }
-      return {
-        column,
-        intervals: intervals.length,
-        offered,
-        serviceLevel: slWeight > 0 ? slSum / slWeight : null,
-        target: offered > 0 ? targetSum / offered : null,
-        uncovered,
-        gapShare: intervals.length ? gap / intervals.length : 0,
-      };
-    });
-    const g = result.languages[language]?.gapHours.mean;
-    return { language, cells, gapHoursPerWeek: g === null || g === undefined || !(days > 0) ? null : (g * 7) / days };
+/** The language × channel rows of a result, languages in the given order (default: the
+ * result's), channels voice, chat, email. */
+export function heatmapQueues(result: Pick<ScenarioResult, 'coverage'>, languages = [...new Set(result.coverage.map((q) => q.language))]) {
+  return languages.flatMap((l) => {
+    const queues = result.coverage.filter((q) => q.language === l);
+    return orderChannels(queues.map((q) => q.channel)).map((c) => queues.find((q) => q.channel === c)!);
   });
 }
 
-export type CellKind = 'not-simulated' | 'no-demand' | 'no-coverage' | 'served';
+/** Folds each language × channel's hourly flags into hours of the week (UTC). */
+export function heatmapRows(result: ScenarioResult, languages?: string[]): HeatRow[] {
+  return heatmapQueues(result, languages).map((q) => {
+    const columns = hourColumns(result.start, q.hours.offered.length);
+    const cells: HeatCell[] = Array.from({ length: HOURS_PER_WEEK }, (_, column) => ({
+      column,
+      hours: 0,
+      offered: 0,
+      serviceLevel: null,
+      uncovered: 0,
+      belowTarget: 0,
+    }));
+    const within = new Float64Array(HOURS_PER_WEEK);
+    const weight = new Float64Array(HOURS_PER_WEEK);
+    columns.forEach((column, h) => {
+      const c = cells[column];
+      const o = q.hours.offered[h] ?? 0;
+      c.hours++;
+      c.offered += o;
+      c.uncovered += q.hours.uncovered[h] ?? 0;
+      c.belowTarget += q.hours.belowTarget[h] ?? 0;
+      const sl = q.hours.serviceLevel[h];
+      if (o > 0 && sl !== null && sl !== undefined && Number.isFinite(sl)) {
+        within[column] += sl * o;
+        weight[column] += o;
+      }
+    });
+    cells.forEach((c, k) => (c.serviceLevel = weight[k] > 0 ? within[k] / weight[k] : null));
+    const sum = (xs: number[]) => xs.reduce((s, x) => s + x, 0);
+    const uncoveredHours = sum(q.hours.uncovered);
+    const hoursBelowTarget = sum(q.hours.belowTarget);
+    return {
+      language: q.language,
+      channel: q.channel,
+      thresholdSeconds: q.thresholdSeconds,
+      target: q.target,
+      cells,
+      uncoveredHours,
+      hoursBelowTarget,
+      gapHours: uncoveredHours + hoursBelowTarget,
+    };
+  });
+}
+
+export type CellKind = 'not-simulated' | 'no-demand' | 'uncovered' | 'below-target' | 'met-target';
 export function cellKind(c: HeatCell): CellKind {
-  if (c.intervals === 0) return 'not-simulated';
+  if (c.hours === 0) return 'not-simulated';
+  if (c.uncovered > 0) return 'uncovered';
   if (!(c.offered > 0)) return 'no-demand';
-  if (c.uncovered > 0) return 'no-coverage';
-  return 'served';
+  if (c.belowTarget > 0) return 'below-target';
+  return 'met-target';
 }
 
 const hh = (h: number) => String(h).padStart(2, '0');
@@ -150,43 +177,60 @@ export function hatchPath(x: number, y: number, w: number, h: number): string {
   return parts.join('');
 }
 
-function cellTip(row: HeatRow, c: HeatCell, intervalMinutes: number): string {
+function cellTip(row: HeatRow, c: HeatCell): string {
   const day = WEEKDAYS[Math.floor(c.column / 24)];
   const hour = c.column % 24;
-  const when = `${languageName(row.language)} · ${day} ${hh(hour)}:00–${hh((hour + 1) % 24)}:00 UTC`;
+  const when = `${languageName(row.language)} ${channelName(row.channel).toLowerCase()} · ${day} ${hh(hour)}:00–${hh((hour + 1) % 24)}:00 UTC`;
+  const weeks = c.hours > 1 ? ` in ${c.hours} weeks` : '';
   switch (cellKind(c)) {
     case 'not-simulated':
-      return `${when}\nNot in the simulated horizon`;
+      return `${when}\nNot in the simulated window`;
     case 'no-demand':
       return `${when}\nNo contacts`;
     default: {
-      const weeks = c.intervals / Math.max(1, Math.round(60 / intervalMinutes));
-      const lines = [when, `${count(c.offered)} contacts offered to people${weeks > 1.01 ? ` over ${Math.round(weeks)} weeks` : ''}`];
-      if (c.serviceLevel !== null) lines.push(`Service level ${percent(c.serviceLevel)} (target ${percent(c.target)})`);
-      if (c.uncovered > 0) {
-        lines.push(`No agent with the skill on the phones in ${c.uncovered} of ${c.intervals} ${intervalMinutes}-minute intervals`);
-      }
+      const lines = [when, `${count(c.offered)} contacts offered to people${c.hours > 1 ? ` a week (mean of ${c.hours})` : ''}`];
+      if (c.serviceLevel !== null) lines.push(`Service level ${percent(c.serviceLevel)} (${channelName(row.channel).toLowerCase()} target ${targetText(row)})`);
+      if (c.uncovered > 0) lines.push(`Uncovered: nobody with the skill on the phones${c.hours > 1 ? ` (${c.uncovered} of ${c.hours} weeks)` : ''}`);
+      if (c.belowTarget > 0) lines.push(`Below target${c.hours > 1 ? ` in ${c.belowTarget} of ${c.hours} weeks` : ''}: a gap hour`);
+      else if (c.uncovered > 0) lines.push(`A gap hour${weeks}`);
+      else lines.push('Target met');
       return lines.join('\n');
     }
   }
 }
 
-/** The heatmap of one scenario's coverage: rows are languages, columns the 168 hours of the week
- * in UTC; colour is service level against target, hatching hours with demand and nobody with
- * the skill on the phones, grey hours without demand. */
-export function heatmapSvg(result: ScenarioResult, options: { title: string; subtitle?: string; languages?: string[]; ids: Ids }): string {
+/** The heatmap of one scenario's coverage: one row per language × channel, columns the 168
+ * hours of the week in UTC. Colour is the hour's service level against that channel's own
+ * target (warm below it, green at or above it); hatched hours are uncovered (contacts, nobody
+ * with the skill on the phones); grey hours had no contacts. The column on the right is each
+ * row's gap hours (uncovered + below target), which add up to the subtitle's total. */
+export function heatmapSvg(
+  result: ScenarioResult,
+  options: { title: string; subtitle?: string; languages?: string[]; gapUnit?: string; ids: Ids },
+): string {
   const rows = heatmapRows(result, options.languages);
   const W = 1000;
-  const left = 128;
-  const right = 78;
+  const left = 176;
+  const right = 70;
   const top = options.subtitle ? 84 : 66;
-  const rowH = 24;
+  const rowH = 19;
+  const groupGap = 7;
   const cellW = (W - left - right) / HOURS_PER_WEEK;
-  const gridBottom = top + rows.length * rowH;
+  // Rows' y: a gap between languages.
+  const ys: number[] = [];
+  let y = top;
+  rows.forEach((row, k) => {
+    if (k > 0 && rows[k - 1].language !== row.language) y += groupGap;
+    ys.push(y);
+    y += rowH;
+  });
+  const gridBottom = y;
   const ramp = options.ids.next('ramp');
+  const stop = (v: number, c: string) => `<stop offset="${r(((v + 0.5) / 0.6) * 100)}%" stop-color="${c}"/>`;
   const defs =
     `<defs><linearGradient id="${ramp}" x1="0" x2="1" y1="0" y2="0">` +
-    ATTAINMENT_STOPS.map(([v, c]) => `<stop offset="${r(((v + 0.5) / 0.6) * 100)}%" stop-color="${c}"/>`).join('') +
+    BELOW_TARGET_STOPS.map(([v, c]) => stop(v, c)).join('') +
+    MET_TARGET_STOPS.map(([v, c]) => stop(v, c)).join('') +
     `</linearGradient></defs>`;
 
   const head: string[] = [];
@@ -199,12 +243,15 @@ export function heatmapSvg(result: ScenarioResult, options: { title: string; sub
       if (h === 0 || h === 12) head.push(text(x + 1, top - 7, hh(h), { size: 10, fill: MUTED }));
     }
   }
-  head.push(text(W - right + 8, top - 7, 'gap h/wk', { size: 11, fill: MUTED }));
+  const unit = options.gapUnit ?? 'gap h';
+  head.push(text(W - right + 8, top - 7, unit, { size: 11, fill: MUTED }));
 
   const body: string[] = [];
   rows.forEach((row, k) => {
-    const y = top + k * rowH;
-    body.push(text(left - 8, y + rowH / 2, `${languageName(row.language)} (${row.language})`, { size: 12.5, anchor: 'end', baseline: 'middle', weight: 600 }));
+    const y = ys[k];
+    const first = k === 0 || rows[k - 1].language !== row.language;
+    if (first) body.push(text(0, y + rowH / 2, `${languageName(row.language)} (${row.language})`, { size: 12.5, baseline: 'middle', weight: 600 }));
+    body.push(text(left - 8, y + rowH / 2, channelName(row.channel), { size: 12, anchor: 'end', baseline: 'middle', fill: MUTED }));
     const cells = row.cells.map((c) => {
       const kind = cellKind(c);
       const fill =
@@ -212,33 +259,33 @@ export function heatmapSvg(result: ScenarioResult, options: { title: string; sub
           ? '#ffffff'
           : kind === 'no-demand'
             ? NO_DEMAND
-            : kind === 'no-coverage'
+            : kind === 'uncovered'
               ? HATCH_BG
-              : attainmentColour((c.serviceLevel ?? 0) - (c.target ?? 0));
+              : attainmentColour((c.serviceLevel ?? 0) - row.target, kind === 'below-target');
       return (
         `<rect class="cell ${kind}" x="${r(left + c.column * cellW)}" y="${y + 1}" width="${r(cellW + 0.35)}" height="${rowH - 2}" fill="${fill}">` +
-        `<title>${esc(cellTip(row, c, result.intervalMinutes))}</title></rect>`
+        `<title>${esc(cellTip(row, c))}</title></rect>`
       );
     });
-    body.push(`<g class="heat-row" data-language="${esc(row.language)}" shape-rendering="crispEdges">${cells.join('')}</g>`);
-    // Hatching of the hours without coverage: stripes drawn as lines over each run of such hours
+    body.push(
+      `<g class="heat-row" data-language="${esc(row.language)}" data-channel="${esc(row.channel)}" data-gap-hours="${row.gapHours}" ` +
+        `data-uncovered-hours="${row.uncoveredHours}" data-hours-below-target="${row.hoursBelowTarget}" shape-rendering="crispEdges">${cells.join('')}</g>`,
+    );
+    // Hatching of the uncovered hours: stripes drawn as lines over each run of such hours
     // (vector, so a PDF stays small; a pattern fill is rasterised cell by cell when printed).
     const runs: [number, number][] = [];
     row.cells.forEach((c) => {
-      if (cellKind(c) !== 'no-coverage') return;
+      if (cellKind(c) !== 'uncovered') return;
       const last = runs.at(-1);
       if (last && last[1] === c.column) last[1] = c.column + 1;
       else runs.push([c.column, c.column + 1]);
     });
     const stripes = runs.map(([a, b]) => hatchPath(left + a * cellW, y + 1, (b - a) * cellW, rowH - 2)).join('');
-    if (stripes) body.push(`<path class="hatch" d="${stripes}" stroke="${HATCH_LINE}" stroke-width="1.3" fill="none" pointer-events="none"/>`);
+    if (stripes) body.push(`<path class="hatch" d="${stripes}" stroke="${HATCH_LINE}" stroke-width="1.2" fill="none" pointer-events="none"/>`);
+    const gapTip = `${languageName(row.language)} ${channelName(row.channel).toLowerCase()}: ${hours(row.gapHours)} gap hours = ${hours(row.uncoveredHours)} uncovered + ${hours(row.hoursBelowTarget)} below target (${targetText(row)})`;
     body.push(
-      text(W - right + 8, y + rowH / 2, row.gapHoursPerWeek === null ? '–' : `${hours(row.gapHoursPerWeek)} h`, {
-        size: 12.5,
-        baseline: 'middle',
-        weight: row.gapHoursPerWeek ? 600 : 400,
-        fill: row.gapHoursPerWeek ? '#a40e26' : MUTED,
-      }),
+      `<text class="row-gap" x="${W - right + 8}" y="${r(y + rowH / 2)}" font-size="12" dominant-baseline="central"` +
+        `${row.gapHours ? ` font-weight="600" fill="#a40e26"` : ` fill="${MUTED}"`}>${esc(`${hours(row.gapHours)} h`)}<title>${esc(gapTip)}</title></text>`,
     );
   });
   // Day separators over the cells.
@@ -248,103 +295,136 @@ export function heatmapSvg(result: ScenarioResult, options: { title: string; sub
   }
   body.push(text(left + (W - left - right) / 2, gridBottom + 17, 'Hour of the week (UTC)', { size: 12.5, anchor: 'middle', fill: MUTED }));
 
-  // Legend: the colour ramp with its scale, the hatch, no demand.
-  const ly = gridBottom + 34;
+  // Legend: the colour ramp with its scale, the hatch, no demand; then each channel's target.
+  const ly = gridBottom + 36;
   const rampW = 240;
-  const rampX = 168;
+  const rampX = 196;
   const tick = (v: number, label: string) => {
     const x = rampX + ((v + 0.5) / 0.6) * rampW;
     return `<line x1="${r(x)}" x2="${r(x)}" y1="${ly + 12}" y2="${ly + 16}" stroke="${MUTED}"/>` + text(x, ly + 28, label, { size: 11, anchor: 'middle', fill: MUTED });
   };
+  const targetX = rampX + (0.5 / 0.6) * rampW;
+  const channels = [...new Set(rows.map((row) => row.channel))];
+  const targets = channels
+    .map((c) => {
+      const row = rows.find((x) => x.channel === c)!;
+      return `${channelName(c)} ${targetText(row)}`;
+    })
+    .join(' · ');
+  const sx = rampX + rampW + 28;
   const legendSvg =
     `<g class="legend heat-legend">` +
-    text(0, ly + 6, 'Service level vs target', { size: 12.5, baseline: 'middle', weight: 600 }) +
+    text(0, ly + 6, 'Service level vs the', { size: 12.5, baseline: 'middle', weight: 600 }) +
+    text(0, ly + 22, 'channel’s own target', { size: 12.5, baseline: 'middle', weight: 600 }) +
     `<rect x="${rampX}" y="${ly}" width="${rampW}" height="12" fill="url(#${ramp})" stroke="${GRID}"/>` +
+    `<line x1="${r(targetX)}" x2="${r(targetX)}" y1="${ly - 3}" y2="${ly + 15}" stroke="${INK}" stroke-width="1.5"/>` +
     tick(-0.5, '−50 pts') +
     tick(-0.25, '−25') +
     tick(-0.1, '−10') +
     tick(0, 'target') +
     tick(0.1, '+10') +
-    `<rect x="${rampX + rampW + 36}" y="${ly - 1}" width="18" height="14" fill="${HATCH_BG}" stroke="${HATCH_LINE}" stroke-width="0.6"/>` +
-    `<path d="${hatchPath(rampX + rampW + 36, ly - 1, 18, 14)}" stroke="${HATCH_LINE}" stroke-width="1.3"/>` +
-    text(rampX + rampW + 60, ly + 6, 'contacts, but nobody with the skill on the phones', { size: 12, baseline: 'middle' }) +
-    `<rect x="${rampX + rampW + 372}" y="${ly - 1}" width="18" height="14" fill="${NO_DEMAND}" stroke="${GRID}"/>` +
-    text(rampX + rampW + 396, ly + 6, 'no contacts', { size: 12, baseline: 'middle' }) +
+    `<rect x="${sx}" y="${ly - 1}" width="18" height="14" fill="${HATCH_BG}" stroke="${HATCH_LINE}" stroke-width="0.6"/>` +
+    `<path d="${hatchPath(sx, ly - 1, 18, 14)}" stroke="${HATCH_LINE}" stroke-width="1.2"/>` +
+    text(sx + 24, ly + 6, 'uncovered: contacts, nobody with the skill on the phones', { size: 12, baseline: 'middle' }) +
+    `<rect x="${sx + 404}" y="${ly - 1}" width="18" height="14" fill="${NO_DEMAND}" stroke="${GRID}"/>` +
+    text(sx + 428, ly + 6, 'no contacts', { size: 12, baseline: 'middle' }) +
+    text(sx, ly + 26, `Targets: ${targets}`, { size: 12, baseline: 'middle', fill: MUTED, className: 'targets' }) +
     `</g>`;
-  const H = ly + 40;
-  const label = `${options.title}: coverage heatmap, hour of the week in UTC by language; colour shows service level against target.`;
+  const H = ly + 42;
+  const label = `${options.title}: coverage heatmap, hour of the week in UTC by language and channel; colour shows each hour's service level against its channel's own target.`;
   return svgDocument(W, H, label, 'heatmap', defs + chartTitle(options.title, options.subtitle) + head.join('') + body.join('') + legendSvg);
 }
 
-// --- Grouped bars per language ------------------------------------------------------------------
+// --- Grouped bars per language, one panel per channel ---------------------------------------------
+
+export interface BarPanel {
+  /** "Voice — target 80% within 20 s". */
+  title: string;
+  groups: { key: string; label: string }[];
+  /** values[group][series]. */
+  values: (Estimate | undefined)[][];
+  /** The channel's target, drawn as a dashed line across the panel. */
+  target?: number | null;
+}
 
 export interface GroupedBarsOptions {
   title: string;
   subtitle?: string;
-  groups: { key: string; label: string }[];
+  panels: BarPanel[];
   series: { name: string; colour: string }[];
-  /** values[group][series]. */
-  values: (Estimate | undefined)[][];
   yTitle: string;
-  /** Per group, a target drawn as a dashed line across the group. */
-  targets?: (number | null)[];
   targetLabel?: string;
   className: string;
 }
 
-/** Fractions (0–1) as grouped bars with 95% CI whiskers and value labels. */
+/** Fractions (0–1) as grouped bars with 95% CI whiskers and value labels, one panel per channel
+ * on a common scale, each with its own target. */
 export function groupedBarsSvg(o: GroupedBarsOptions): string {
   const W = 1000;
   const left = 64;
   const right = 16;
+  const hasTargets = o.panels.some((p) => p.target !== null && p.target !== undefined);
   const items: LegendItem[] = [
     ...o.series.map((s) => ({ label: s.name, colour: s.colour })),
     { label: '95% CI', swatch: CI_SWATCH },
-    ...(o.targets ? [{ label: o.targetLabel ?? 'target', swatch: `<path d="M0,7H14" stroke="${INK}" stroke-width="2" stroke-dasharray="4 2"/>` }] : []),
+    ...(hasTargets ? [{ label: o.targetLabel ?? 'target', swatch: `<path d="M0,7H14" stroke="${INK}" stroke-width="2" stroke-dasharray="4 2"/>` }] : []),
   ];
   const leg = legend(items, left, o.subtitle ? 62 : 44, W - left - right);
-  const top = (o.subtitle ? 62 : 44) + leg.height + 14;
-  const plotH = 230;
-  const bottom = top + plotH;
-  const H = bottom + 52;
-  const highs = o.values.flat().map((e) => Math.max(e?.mean ?? 0, e?.ci95?.[1] ?? 0));
-  const yMax = Math.min(1, Math.max(0.1, ...highs, ...(o.targets ?? []).map((t) => t ?? 0)) * 1.12);
-  const y = scaleLinear().domain([0, yMax]).range([bottom, top]).nice();
-  const x = scaleBand<string>().domain(o.groups.map((g) => g.key)).range([left, W - right]).paddingInner(0.28).paddingOuter(0.14);
-  const inner = scaleBand<number>().domain(o.series.map((_, k) => k)).range([0, x.bandwidth()]).padding(0.1);
+  const highs = o.panels.flatMap((p) => [...p.values.flat().map((e) => Math.max(e?.mean ?? 0, e?.ci95?.[1] ?? 0)), p.target ?? 0]);
+  const yMax = Math.min(1, Math.max(0.1, ...highs) * 1.12);
+  const plotH = o.panels.length > 1 ? 170 : 230;
+  const panelGap = 56;
+  let top = (o.subtitle ? 62 : 44) + leg.height + 14;
   const marks: string[] = [];
-  o.groups.forEach((g, gi) => {
-    const gx = x(g.key)!;
-    o.series.forEach((s, k) => {
-      const e = o.values[gi]?.[k];
-      const bx = gx + inner(k)!;
-      const bw = inner.bandwidth();
-      if (!e || e.mean === null) {
-        marks.push(text(bx + bw / 2, bottom - 6, 'n/a', { size: 11, anchor: 'middle', fill: MUTED }));
-        return;
-      }
-      const tip = `${s.name} — ${g.label}: ${percent(e.mean, 1)}${e.ci95 ? ` (95% CI ${percent(e.ci95[0], 1)}–${percent(e.ci95[1], 1)})` : ''}`;
-      marks.push(
-        `<rect class="bar" x="${r(bx)}" y="${r(y(e.mean))}" width="${r(bw)}" height="${r(Math.max(0, bottom - y(e.mean)))}" fill="${s.colour}"><title>${esc(tip)}</title></rect>`,
-      );
-      let labelY = y(e.mean) - 5;
-      if (e.ci95 && e.ci95[1] > e.ci95[0]) {
-        marks.push(errorBarV(bx + bw / 2, y(e.ci95[0]), y(e.ci95[1]), Math.min(5, bw / 4)));
-        labelY = Math.min(labelY, y(e.ci95[1]) - 5);
-      }
-      marks.push(text(bx + bw / 2, labelY, percent(e.mean), { size: bw < 34 ? 10.5 : 12, anchor: 'middle', weight: 600 }));
+  const axes: string[] = [];
+  for (const panel of o.panels) {
+    if (o.panels.length > 1) {
+      marks.push(text(left, top + 2, panel.title, { size: 13.5, weight: 650, className: 'panel-title' }));
+      top += 30;
+    }
+    const bottom = top + plotH;
+    const y = scaleLinear().domain([0, yMax]).range([bottom, top]).nice();
+    const x = scaleBand<string>().domain(panel.groups.map((g) => g.key)).range([left, W - right]).paddingInner(0.28).paddingOuter(0.14);
+    const inner = scaleBand<number>().domain(o.series.map((_, k) => k)).range([0, x.bandwidth()]).padding(0.1);
+    axes.push(valueAxisY(y, left, W - right, (v) => percent(v), o.panels.length > 1 ? '' : o.yTitle, o.panels.length > 1 ? 4 : 5));
+    panel.groups.forEach((g, gi) => {
+      const gx = x(g.key)!;
+      o.series.forEach((s, k) => {
+        const e = panel.values[gi]?.[k];
+        const bx = gx + inner(k)!;
+        const bw = inner.bandwidth();
+        if (!e || e.mean === null) {
+          marks.push(text(bx + bw / 2, bottom - 6, 'n/a', { size: 11, anchor: 'middle', fill: MUTED }));
+          return;
+        }
+        const tip = `${s.name} — ${g.label}${o.panels.length > 1 ? `, ${panel.title}` : ''}: ${percent(e.mean, 1)}${e.ci95 ? ` (95% CI ${percent(e.ci95[0], 1)}–${percent(e.ci95[1], 1)})` : ''}`;
+        marks.push(
+          `<rect class="bar" x="${r(bx)}" y="${r(y(e.mean))}" width="${r(bw)}" height="${r(Math.max(0, bottom - y(e.mean)))}" fill="${s.colour}"><title>${esc(tip)}</title></rect>`,
+        );
+        let labelY = y(e.mean) - 5;
+        if (e.ci95 && e.ci95[1] > e.ci95[0]) {
+          marks.push(errorBarV(bx + bw / 2, y(e.ci95[0]), y(e.ci95[1]), Math.min(5, bw / 4)));
+          labelY = Math.min(labelY, y(e.ci95[1]) - 5);
+        }
+        marks.push(text(bx + bw / 2, labelY, percent(e.mean), { size: bw < 34 ? 10.5 : 12, anchor: 'middle', weight: 600 }));
+      });
+      marks.push(text(gx + x.bandwidth() / 2, bottom + 18, g.label, { size: 12.5, anchor: 'middle', weight: 600 }));
     });
-    const t = o.targets?.[gi];
+    const t = panel.target;
     if (t !== null && t !== undefined) {
       marks.push(
-        `<line class="target" x1="${r(gx - 4)}" x2="${r(gx + x.bandwidth() + 4)}" y1="${r(y(t))}" y2="${r(y(t))}" stroke="${INK}" stroke-width="2" stroke-dasharray="6 3"><title>${esc(`${g.label}: target ${percent(t)}`)}</title></line>`,
+        `<line class="target" x1="${r(left)}" x2="${r(W - right)}" y1="${r(y(t))}" y2="${r(y(t))}" stroke="${INK}" stroke-width="2" stroke-dasharray="6 3"><title>${esc(`${panel.title}: target ${percent(t)}`)}</title></line>`,
       );
     }
-    marks.push(text(gx + x.bandwidth() / 2, bottom + 18, g.label, { size: 12.5, anchor: 'middle', weight: 600 }));
-  });
-  const axis = valueAxisY(y, left, W - right, (v) => percent(v), o.yTitle);
-  const label = `${o.title}. ${o.groups.length} languages, ${o.series.length} scenarios.`;
-  return svgDocument(W, H, label, o.className, chartTitle(o.title, o.subtitle) + leg.svg + axis + marks.join(''));
+    top = bottom + panelGap;
+  }
+  const H = top - panelGap + 32;
+  if (o.panels.length > 1) {
+    axes.push(text(14, ((o.subtitle ? 62 : 44) + leg.height + H) / 2, o.yTitle, { size: 12.5, anchor: 'middle', rotate: -90, fill: MUTED }));
+  }
+  const groups = o.panels.reduce((s, p) => s + p.groups.length, 0);
+  const label = `${o.title}. ${o.panels.length > 1 ? `${o.panels.map((p) => p.title).join('; ')}: ` : ''}${groups} groups of bars, ${o.series.length} scenarios.`;
+  return svgDocument(W, H, label, o.className, chartTitle(o.title, o.subtitle) + leg.svg + axes.join('') + marks.join(''));
 }
 
 // --- Stacked horizontal bars (cost by provider) -----------------------------------------------------

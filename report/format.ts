@@ -54,6 +54,16 @@ export function seconds(x: number | null | undefined): string {
   return `${oneDecimal.format(x / 86400).replace(/\.0$/, '')} d`;
 }
 
+/** "20 s", "24 h": a service-level threshold. */
+export function thresholdText(s: number): string {
+  return s >= 3600 ? `${hours(s / 3600)} h` : seconds(s);
+}
+
+/** "80% within 20 s". */
+export function targetText(t: { target: number; thresholdSeconds: number }): string {
+  return `${percent(t.target)} within ${thresholdText(t.thresholdSeconds)}`;
+}
+
 export type Unit = 'count' | 'fraction' | 'money' | 'hours' | 'seconds' | 'number';
 
 /** A value in its unit; `digits` refines fractions (decimals of the percentage). */
@@ -93,7 +103,7 @@ function bound(x: number, unit: Unit): string {
     case 'hours':
       return hours(x);
     case 'seconds':
-      return signed(oneDecimal.format(x));
+      return seconds(x);
     case 'count':
       return count(x);
     case 'number':
@@ -101,8 +111,15 @@ function bound(x: number, unit: Unit): string {
   }
 }
 
-/** "54.7–56.2" or, when a bound is negative, "−0.21 to −0.19" (a dash would read as a minus). */
+/** "54.7–56.2" or, when a bound is negative, "−0.21 to −0.19" (a dash would read as a minus).
+ * Times carry their unit, in the scale of the larger bound: "12–15 s", "2.5–3.1 h". */
 export function range(ci: [number, number], unit: Unit): string {
+  if (unit === 'seconds') {
+    const top = Math.max(Math.abs(ci[0]), Math.abs(ci[1]));
+    const [scale, suffix] = top >= 3600 ? [3600, 'h'] : top >= 100 ? [60, 'min'] : [1, 's'];
+    const f = (x: number) => signed((Math.abs(top / scale) >= 10 ? whole : oneDecimal).format(x / scale));
+    return `${ci[0] < 0 || ci[1] < 0 ? `${f(ci[0])} to ${f(ci[1])}` : `${f(ci[0])}–${f(ci[1])}`} ${suffix}`;
+  }
   const [a, b] = [bound(ci[0], unit), bound(ci[1], unit)];
   return ci[0] < 0 || ci[1] < 0 ? `${a} to ${b}` : `${a}–${b}`;
 }
@@ -135,6 +152,12 @@ export function languageName(code: string): string {
 
 const CHANNEL_NAMES: Record<string, string> = { voice: 'Voice', chat: 'Chat', email: 'Email' };
 export const channelName = (c: string) => CHANNEL_NAMES[c] ?? c;
+export const CHANNEL_ORDER = ['voice', 'chat', 'email'];
+/** Channels in the usual order (voice, chat, email, then any other by name), each once. */
+export function orderChannels(channels: Iterable<string>): string[] {
+  const rank = (c: string) => (CHANNEL_ORDER.includes(c) ? CHANNEL_ORDER.indexOf(c) : CHANNEL_ORDER.length);
+  return [...new Set(channels)].sort((a, b) => rank(a) - rank(b) || a.localeCompare(b));
+}
 
 /** Names of scenarios without the words they all share at the start ("Aurora Devices — in-house
  * only" and "Aurora Devices — in-house + BPO" → "in-house only", "in-house + BPO"). */

@@ -25,7 +25,8 @@ table.data.cost-table, table.data.efficiency-table { width: auto; min-width: 60%
 code { font: 13px ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; background: #f6f8fa; padding: 1px 4px; border-radius: 4px; }
 .summary { margin: 16px 0 8px; }
 .summary .variant { border-left: 6px solid #0969da; background: #f1f7ff; padding: 14px 18px; margin: 0 0 14px; border-radius: 0 8px 8px 0; }
-.summary .headline { font-size: 20px; line-height: 1.45; font-weight: 600; margin: 0 0 8px; }
+.summary .headline { font-size: 19px; line-height: 1.5; font-weight: 400; margin: 0 0 10px; }
+.summary .headline strong { font-weight: 700; }
 .summary ul { margin: 0; padding-left: 20px; }
 .summary li { margin: 3px 0; }
 figure { margin: 16px 0 8px; break-inside: avoid; page-break-inside: avoid; }
@@ -38,6 +39,15 @@ table.data tbody th { font-weight: 600; background: #fbfcfd; width: 14em; }
 table.data .num { text-align: right; white-space: nowrap; }
 table.data thead th.num { white-space: normal; }
 table.data tr.total td { font-weight: 650; border-top: 2px solid #afb8c1; }
+table.data tbody tr.section th { background: #eef2f6; width: auto; font-size: 13.5px; font-weight: 700; color: #3d444d; padding-top: 9px; }
+table.data td.below { color: #a40e26; }
+table.data .flag { font-size: 12px; font-weight: 600; margin-left: 4px; }
+table.data .parts { font-size: 12.5px; color: #59636e; font-weight: 400; margin-left: 4px; }
+table.data td.gap.strong { font-weight: 650; }
+table.data.language-table tbody tr.language th, table.data.language-table tbody tr.language td { border-top: 2px solid #afb8c1; }
+table.data.language-table tbody th { width: 10em; }
+table.data.language-table tfoot tr.channel-total:first-child th, table.data.language-table tfoot tr.channel-total:first-child td { border-top: 3px double #8c959f; }
+table.data.language-table tfoot th { font-weight: 650; background: #fbfcfd; }
 table.data .ci { display: block; font-size: 12.5px; color: #59636e; font-weight: 400; }
 table.data td.delta.good { color: #116329; }
 table.data td.delta.bad { color: #a40e26; }

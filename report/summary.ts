@@ -5,7 +5,7 @@
 import type { Comparison } from '../sim/compare';
 import type { Estimate } from '../sim/confidence';
 import type { ScenarioResult } from '../sim/metrics';
-import { count, delta, hours, languageName, money, percent, range, type Unit } from './format';
+import { channelName, count, delta, hours, languageName, money, orderChannels, percent, range, targetText, thresholdText, value, type Unit } from './format';
 
 const DAYS_PER_MONTH = 365.25 / 12;
 
@@ -40,54 +40,84 @@ export function separation(a: Estimate | undefined, b: Estimate | undefined): Se
   return a.ci95[1] < b.ci95[0] || b.ci95[1] < a.ci95[0] ? 'apart' : 'overlap';
 }
 
-export interface LanguageChange {
-  language: string;
-  name: string;
-  /** Gap hours a week. */
+/** The channels of the results (each with its own target), voice, chat, email first. */
+export function channelsIn(results: Pick<ScenarioResult, 'channelTargets'>[]): string[] {
+  return orderChannels(results.flatMap((r) => Object.keys(r.channelTargets ?? {})));
+}
+
+/** How gap hours and counts over the simulated window are named: "a week" for a week; else the
+ * window ("in the simulated day", "in the 3 simulated days"). Figures are shown as counted, never
+ * scaled, so that they add up exactly. */
+export function periodOf(r: Pick<ScenarioResult, 'start' | 'end'>): string {
+  const days = horizonOf(r).days;
+  if (Math.abs(days - 7) < 1e-9) return 'a week';
+  if (Math.abs(days - 1) < 1e-9) return 'in the simulated day';
+  return `in the ${hours(days)} simulated days`;
+}
+
+/** One channel of a language, before and after, against that channel's own target. */
+export interface QueueChange {
+  channel: string;
   gapBefore: Estimate;
   gapAfter: Estimate;
   serviceLevelBefore: Estimate;
   serviceLevelAfter: Estimate;
-  abandonBefore: Estimate;
-  abandonAfter: Estimate;
+  target: number | null;
+}
+
+export interface LanguageChange {
+  language: string;
+  name: string;
+  /** Gap hours (uncovered + below target) over the simulated window. */
+  gapBefore: Estimate;
+  gapAfter: Estimate;
   gap: Separation;
-  serviceLevel: Separation;
+  /** Per channel the language has in either scenario. */
+  channels: QueueChange[];
 }
 
 const meanOf = (e: Estimate | undefined) => e?.mean ?? NaN;
+const NONE: Estimate = { mean: null, ci95: null };
 
-/** Per language served in both scenarios: before, after, and whether the change is clear;
- * biggest change first (weekly gap hours, then service level). */
+/** Per language served in both scenarios: gap hours before and after, whether the change is
+ * clear, and each channel's service level against its own target; biggest change in gap hours
+ * first, then in a channel's service level. */
 export function languageChanges(base: ScenarioResult, variant: ScenarioResult, deltas?: Record<string, Estimate> | null): LanguageChange[] {
-  // With a single language, its figures are the totals, whose paired CIs are sharper.
+  // With a single language, its gap hours are the totals, whose difference has a range.
   const single = Object.keys(base.languages).length === 1 && Object.keys(variant.languages).length === 1;
-  const paired = (e: Estimate | undefined): Separation | null =>
+  const fromDelta = (e: Estimate | undefined): Separation | null =>
     single && deltas && e ? (direction(e) === 'up' || direction(e) === 'down' ? 'apart' : direction(e) === 'none' ? 'spans-zero' : 'unknown') : null;
-  const hb = horizonOf(base);
-  const hv = horizonOf(variant);
   const out: LanguageChange[] = [];
   for (const language of Object.keys(base.languages)) {
     const before = base.languages[language];
     const after = variant.languages[language];
     if (!before || !after) continue;
-    const gapBefore = scaled(before.gapHours, hb.perWeek);
-    const gapAfter = scaled(after.gapHours, hv.perWeek);
+    const channels = channelsIn([base, variant])
+      .filter((c) => base.queues?.[`${language}/${c}`] || variant.queues?.[`${language}/${c}`])
+      .map((c): QueueChange => {
+        const b = base.queues?.[`${language}/${c}`];
+        const a = variant.queues?.[`${language}/${c}`];
+        return {
+          channel: c,
+          gapBefore: b?.gapHours ?? NONE,
+          gapAfter: a?.gapHours ?? NONE,
+          serviceLevelBefore: b?.serviceLevel ?? NONE,
+          serviceLevelAfter: a?.serviceLevel ?? NONE,
+          target: (variant.channelTargets?.[c] ?? base.channelTargets?.[c])?.target ?? null,
+        };
+      });
     out.push({
       language,
       name: languageName(language),
-      gapBefore,
-      gapAfter,
-      serviceLevelBefore: before.serviceLevel,
-      serviceLevelAfter: after.serviceLevel,
-      abandonBefore: before.abandonRate,
-      abandonAfter: after.abandonRate,
-      gap: paired(deltas?.gapHours) ?? separation(gapBefore, gapAfter),
-      serviceLevel: paired(deltas?.serviceLevel) ?? separation(before.serviceLevel, after.serviceLevel),
+      gapBefore: before.gapHours,
+      gapAfter: after.gapHours,
+      gap: fromDelta(deltas?.gapHours) ?? separation(before.gapHours, after.gapHours),
+      channels,
     });
   }
   const size = (c: LanguageChange) => [
     Math.abs(meanOf(c.gapAfter) - meanOf(c.gapBefore)) || 0,
-    Math.abs(meanOf(c.serviceLevelAfter) - meanOf(c.serviceLevelBefore)) || 0,
+    Math.max(0, ...c.channels.map((q) => Math.abs(meanOf(q.serviceLevelAfter) - meanOf(q.serviceLevelBefore)) || 0)),
   ];
   return out.sort((a, b) => {
     const [ga, sa] = size(a);
@@ -128,7 +158,8 @@ export function efficiency(base: ScenarioResult, deltas: Record<string, Estimate
   let ratioRange: [number, number] | null = null;
   let verdict: Efficiency['verdict'];
   const zero = (e: Estimate) => e.mean === 0 && e.ci95 !== null && e.ci95[0] === 0 && e.ci95[1] === 0;
-  if (zero(closedPerMonth) && zero(extraCostPerMonth)) verdict = 'no-difference';
+  // Gap hours are counts with a range (not a paired CI): the same count is no difference.
+  if (closedPerMonth.mean === 0 && zero(extraCostPerMonth)) verdict = 'no-difference';
   else if (costDirection === 'unknown' || gapDirection === 'unknown') verdict = 'unknown';
   else if (costDirection === 'none') verdict = 'no-cost-difference';
   else if (costDirection === 'up' && gapDirection === 'up') verdict = 'trade-off';
@@ -153,15 +184,19 @@ export const ratioText = (x: number) =>
 /** "95% CI 0.37–0.47" for a difference, in magnitudes when the direction is given by the verb. */
 function ci(e: Estimate, unit: Unit, magnitude: boolean): string {
   if (!e.ci95) return 'a single replication gives no confidence interval';
-  if (e.ci95[0] === e.ci95[1]) return 'the same in every replication';
+  if (e.ci95[0] === e.ci95[1]) return unit === 'hours' ? 'the same however the replications fall' : 'the same in every replication';
   const bounds: [number, number] = magnitude ? [Math.abs(e.ci95[1]), Math.abs(e.ci95[0])].sort((a, b) => a - b) as [number, number] : e.ci95;
   const text = range(bounds, unit);
-  return `95% CI ${text}${unit === 'fraction' ? ' pts' : unit === 'hours' ? ' h' : ''}`;
+  // Hour figures (gaps) come with a range, not a confidence interval: see sim/gap-hours.ts.
+  return `${unit === 'hours' ? 'range' : '95% CI'} ${text}${unit === 'fraction' ? ' pts' : unit === 'hours' ? ' h' : ''}`;
 }
 
 function moneyCi(e: Estimate, currency: string, magnitude: boolean): string {
   return ci(e, 'money', magnitude) + (e.ci95 && e.ci95[0] !== e.ci95[1] ? ` ${currency}` : '');
 }
+
+/** Exactly no difference: the same in every replication. */
+const identical = (d: Estimate) => d.mean === 0 && d.ci95 !== null && d.ci95[0] === 0 && d.ci95[1] === 0;
 
 /** A figure before and after, with the paired difference: "rises from 54.7% to 85.3% (+30.6
  * pts, 95% CI 29.3–31.9)", or says the change is not significant. */
@@ -169,13 +204,15 @@ function pairedChange(
   what: string,
   before: number | null,
   after: number | null,
-  d: Estimate,
+  d: Estimate | undefined,
   unit: Unit,
   currency: string,
   verbs: [up: string, down: string, neutral: string],
   plural = false,
+  period = 'a week',
 ): string {
-  const show = (x: number | null) => (unit === 'fraction' ? percent(x, 1) : unit === 'money' ? money(x, currency) : `${hours(x)} h a week`);
+  const show = (x: number | null) => (unit === 'hours' ? `${hours(x)} h ${period}` : unit === 'count' ? `${count(x)} ${period}` : value(x, unit, currency));
+  if (!d || d.mean === null) return `${what} ${verbs[2]} from ${show(before)} to ${show(after)}`;
   const diff = `${delta(d.mean, unit, currency)}, ${unit === 'money' ? moneyCi(d, currency, false) : ci(d, unit, false)}`;
   switch (direction(d)) {
     case 'up':
@@ -183,70 +220,106 @@ function pairedChange(
     case 'down':
       return `${what} ${verbs[1]} from ${show(before)} to ${show(after)} (${diff})`;
     case 'none':
-      return d.mean === 0 && d.ci95 && d.ci95[0] === 0 && d.ci95[1] === 0
+      // Hour figures are counts: the same count is no change, whatever their ranges.
+      return identical(d) || (unit === 'hours' && d.mean === 0)
         ? `${what} ${plural ? 'do' : 'does'} not change (${show(before)})`
-        : `the change in ${what.replace(/^the /, '')} is not significant (${show(before)} and ${show(after)}; ${diff})`;
+        : `the change in ${what.replace(/^the /, '')} is not ${unit === 'hours' ? 'clear' : 'significant'} (${show(before)} and ${show(after)}; ${diff})`;
     case 'unknown':
       return `${what} ${verbs[2]} from ${show(before)} to ${show(after)} (${delta(d.mean, unit, currency)}; a single replication gives no confidence interval)`;
   }
 }
 
 const capitalise = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
-const joinList = (items: string[]) => (items.length <= 1 ? items.join('') : `${items.slice(0, -1).join(', ')} and ${items.at(-1)}`);
-const UNCLEAR = 'not clearly different: the two 95% CIs overlap';
+export const joinList = (items: string[]) => (items.length <= 1 ? items.join('') : `${items.slice(0, -1).join(', ')} and ${items.at(-1)}`);
 
-/** The clause about one language: gap hours, then service level. */
-function languageClause(c: LanguageChange): string {
-  const g0 = meanOf(c.gapBefore);
-  const g1 = meanOf(c.gapAfter);
-  const s0 = meanOf(c.serviceLevelBefore);
-  const s1 = meanOf(c.serviceLevelAfter);
-  const parts: string[] = [];
-  const note = (s: Separation) =>
-    s === 'overlap' ? ` (${UNCLEAR})` : s === 'spans-zero' ? ' (not significant: the 95% CI of the difference includes 0)' : '';
-  if (Number.isFinite(g0) && Number.isFinite(g1)) {
-    const closed = g0 - g1;
-    if (hours(Math.abs(closed)) === '0') parts.push(`leaves the ${hours(g0)} weekly gap hours in ${c.name} unchanged`);
-    else if (closed > 0) parts.push(`closes ${hours(closed)} of ${hours(g0)} weekly gap hours in ${c.name}${note(c.gap)}`);
-    else parts.push(`adds ${hours(-closed)} weekly gap hours in ${c.name}, from ${hours(g0)} to ${hours(g1)}${note(c.gap)}`);
-  }
-  if (Number.isFinite(s0) && Number.isFinite(s1)) {
-    const verb = percent(s0) === percent(s1) ? 'keeps' : s1 > s0 ? 'lifts' : 'lowers';
-    parts.push(
-      verb === 'keeps'
-        ? `keeps the ${c.name} service level at ${percent(s1)}`
-        : `${verb} the ${c.name} service level from ${percent(s0)} to ${percent(s1)}${note(c.serviceLevel)}`,
-    );
-  }
-  return parts.join(', ');
+/** "+33%", "−4.2%": a relative change (one decimal under 10%). */
+function relative(d: number, base: number | null): string {
+  if (base === null || !(Math.abs(base) > 0)) return '';
+  const x = d / base;
+  const abs = Math.abs(x);
+  return `${x > 0 ? '+' : x < 0 ? '−' : '±'}${percent(abs, abs < 0.1 ? 1 : 0)}`;
 }
 
-/** The cost-per-contact clause, from the paired difference. */
-function costClause(d: Estimate | undefined, currency: string): string {
-  if (!d || d.mean === null) return 'cost per contact cannot be compared';
+/** The lead: the change in the total monthly cost, amount and share, with its paired CI. */
+function monthlyCostSentence(subject: string, before: number | null, after: number | null, d: Estimate | undefined, currency: string): string {
+  const m = (x: number | null) => money(x, currency);
+  if (!d || d.mean === null) return `${subject} changes the monthly cost from ${m(before)} to ${m(after)}.`;
   const amount = money(Math.abs(d.mean), currency);
+  const share = relative(d.mean, before);
+  const from = `from ${m(before)} to ${m(after)}`;
   switch (direction(d)) {
     case 'up':
-      return `adds ${amount} per contact, ${moneyCi(d, currency, true)}`;
+      return `${subject} raises the monthly cost by ${amount} (${share}; ${moneyCi(d, currency, true)}), ${from}.`;
     case 'down':
-      return `saves ${amount} per contact, ${moneyCi(d, currency, true)}`;
+      return `${subject} saves ${amount} a month (${share}; ${moneyCi(d, currency, true)}), ${from}.`;
     case 'none':
-      return d.ci95![0] === 0 && d.ci95![1] === 0
-        ? 'leaves cost per contact unchanged'
-        : `changes cost per contact by ${delta(d.mean, 'money', currency)}, which is not significant (${moneyCi(d, currency, false)})`;
+      return identical(d)
+        ? `${subject} leaves the monthly cost unchanged at ${m(before)}.`
+        : `${subject} does not change the monthly cost significantly: ${m(before)} before, ${m(after)} after (${delta(d.mean, 'money', currency)}, ${moneyCi(d, currency, false)}).`;
     case 'unknown':
-      return `${d.mean >= 0 ? 'adds' : 'saves'} ${amount} per contact (a single replication gives no confidence interval)`;
+      return d.mean >= 0
+        ? `${subject} raises the monthly cost by ${amount} (${share}; a single replication gives no confidence interval), ${from}.`
+        : `${subject} saves ${amount} a month (${share}; a single replication gives no confidence interval), ${from}.`;
+  }
+}
+
+/** "voice 54% → 83% answered within 20 s (target 80%)", marked when the paired change is not
+ * significant. */
+function channelServiceClause(channel: string, base: ScenarioResult, variant: ScenarioResult, d: Estimate | undefined): string {
+  const b = base.channels?.[channel];
+  const a = variant.channels?.[channel];
+  const tb = base.channelTargets?.[channel];
+  const ta = variant.channelTargets?.[channel];
+  const name = channelName(channel).toLowerCase();
+  const t = ta ?? tb!;
+  const within = `within ${thresholdText(t.thresholdSeconds)}`;
+  const target = tb && ta && tb.target !== ta.target ? `target ${percent(tb.target)} → ${percent(ta.target)}` : `target ${percent(t.target)}`;
+  if (!a) return `${name} no longer offered (was ${percent(b?.serviceLevel.mean ?? null)} ${within}, ${target})`;
+  if (!b) return `${name} ${percent(a.serviceLevel.mean)} answered ${within} (new; ${target})`;
+  const note = d && direction(d) === 'none' && !identical(d) ? ', no significant change' : '';
+  return `${name} ${percent(b.serviceLevel.mean)} → ${percent(a.serviceLevel.mean)} answered ${within} (${target}${note})`;
+}
+
+/** "gap hours (uncovered + below target) fall from 410 to 96 a week". */
+function gapClause(before: number | null, after: number | null, d: Estimate | undefined, period: string): string {
+  const what = 'gap hours (uncovered + below target)';
+  if (!d || d.mean === null) return `${what} go from ${hours(before)} to ${hours(after)} ${period}`;
+  if (identical(d) || d.mean === 0) return `${what} stay at ${hours(before)} ${period}`;
+  const dir = direction(d);
+  if (dir === 'none') return `${what} go from ${hours(before)} to ${hours(after)} ${period}, not a clear change`;
+  const down = dir === 'down' || (dir === 'unknown' && d.mean < 0);
+  return `${what} ${down ? 'fall' : 'rise'} from ${hours(before)} to ${hours(after)} ${period}`;
+}
+
+/** "cost per contact falls from 6.86 EUR to 6.65 EUR". */
+function perUnitClause(what: string, before: number | null, after: number | null, d: Estimate | undefined, currency: string): string {
+  const m = (x: number | null) => money(x, currency);
+  if (!d || d.mean === null) return `${what} goes from ${m(before)} to ${m(after)}`;
+  if (identical(d)) return `${what} stays at ${m(before)}`;
+  switch (direction(d)) {
+    case 'up':
+      return `${what} rises from ${m(before)} to ${m(after)}`;
+    case 'down':
+      return `${what} falls from ${m(before)} to ${m(after)}`;
+    case 'none':
+      return `${what} does not change significantly (${m(before)} and ${m(after)})`;
+    case 'unknown':
+      return `${what} ${d.mean > 0 ? 'rises' : 'falls'} from ${m(before)} to ${m(after)}`;
   }
 }
 
 export interface VariantSummary {
   /** Index of the variant in the comparison. */
   variant: number;
-  /** The question's answer in one sentence. */
+  /** The answer, in this order: the change in the total monthly cost (amount and %), then in
+   * service (each channel against its own target, and gap hours), then per-contact figures. */
   headline: string;
-  /** Supporting sentences: totals with paired CIs, cost, efficiency, other languages. */
+  /** The same, sentence by sentence. */
+  lead: string[];
+  /** Supporting sentences with their paired CIs: each channel, gap hours, cost per contact and
+   * per resolved customer, AI resolutions, efficiency, the languages. */
   details: string[];
-  /** The language the headline is about, if any. */
+  /** The language whose gap hours change most, if any. */
   language: string | null;
 }
 
@@ -254,47 +327,90 @@ export interface VariantSummary {
 export function caseSummary(comparison: Comparison, names = comparison.scenarios.map((s) => s.name)): VariantSummary[] {
   const base = comparison.scenarios[0];
   const currency = base.currency;
+  const channels = channelsIn(comparison.scenarios);
   return comparison.scenarios.slice(1).map((variant, j) => {
     const k = j + 1;
     const d = comparison.deltas[k] as Record<string, Estimate> | null;
-    const changes = languageChanges(base, variant, d);
-    const top = changes[0];
+    const cd = (comparison.channelDeltas?.[k] ?? null) as Record<string, Record<string, Estimate>> | null;
+    const s = (r: ScenarioResult, f: string) => (r.summary as Record<string, Estimate>)[f]?.mean ?? null;
+    const period = periodOf(base);
     const subject = `Moving from ${names[0]} to ${names[k]}`;
-    const cost = costClause(d?.costPerContact, currency);
-    const clause = top ? languageClause(top) : '';
-    const headline = clause ? `${subject} ${clause}, and ${cost}.` : `${subject} ${cost}.`;
+
+    // The lead: money first, then service against each channel's own target, then per contact.
+    const shared = channels.filter((c) => base.channels?.[c] || variant.channels?.[c]);
+    const service = shared.map((c) => channelServiceClause(c, base, variant, cd?.[c]?.serviceLevel));
+    const serviceSentence =
+      `${service.length ? `Against each channel’s own target: ${joinList(service)}; ` : ''}` +
+      `${gapClause(s(base, 'gapHours'), s(variant, 'gapHours'), d?.gapHours, period)}.`;
+    const perContact =
+      `${capitalise(perUnitClause('cost per contact', s(base, 'costPerContact'), s(variant, 'costPerContact'), d?.costPerContact, currency))}; ` +
+      `${perUnitClause('cost per resolved customer', s(base, 'costPerResolvedCustomer'), s(variant, 'costPerResolvedCustomer'), d?.costPerResolvedCustomer, currency)}.`;
+    const lead = [
+      monthlyCostSentence(subject, s(base, 'costPerMonth'), s(variant, 'costPerMonth'), d?.costPerMonth, currency),
+      capitalise(serviceSentence),
+      perContact,
+    ];
+    const headline = lead.join(' ');
+
     const details: string[] = [];
+    for (const c of shared) {
+      const b = base.channels?.[c];
+      const a = variant.channels?.[c];
+      const t = variant.channelTargets?.[c] ?? base.channelTargets?.[c];
+      if (!a || !b || !t) continue;
+      const dc = cd?.[c];
+      const email = c === 'email';
+      const parts = [
+        pairedChange('the service level', b.serviceLevel.mean, a.serviceLevel.mean, dc?.serviceLevel, 'fraction', currency, ['rises', 'falls', 'goes']) +
+          ` against its target of ${targetText(t)}`,
+        pairedChange(email ? 'the mean time to answer' : 'the mean wait (ASA)', b.asaSeconds.mean, a.asaSeconds.mean, dc?.asaSeconds, 'seconds', currency, ['rises', 'falls', 'goes']),
+      ];
+      if (!email || (b.abandonRate.mean ?? 0) > 0 || (a.abandonRate.mean ?? 0) > 0) {
+        parts.push(pairedChange('abandonment', b.abandonRate.mean, a.abandonRate.mean, dc?.abandonRate, 'fraction', currency, ['rises', 'falls', 'goes']));
+      }
+      details.push(`${channelName(c)}: ${parts.join('; ')}.`);
+    }
     if (d) {
-      const hb = horizonOf(base).perWeek;
-      const hv = horizonOf(variant).perWeek;
-      const s = (r: ScenarioResult, f: string) => (r.summary as Record<string, Estimate>)[f]?.mean ?? null;
-      const weekly = (x: number | null, f: number) => (x === null ? null : x * f);
+      const hourPart = (f: string, label: string) => `${label} ${hours(s(base, f))} → ${hours(s(variant, f))}`;
       details.push(
-        `${capitalise(
-          pairedChange('gap hours across all languages', weekly(s(base, 'gapHours'), hb), weekly(s(variant, 'gapHours'), hv), scaled(d.gapHours, hb), 'hours', currency, ['rise', 'fall', 'go'], true),
-        )}.`,
+        `${capitalise(pairedChange('gap hours (uncovered + below target, all languages and channels)', s(base, 'gapHours'), s(variant, 'gapHours'), d.gapHours, 'hours', currency, ['rise', 'fall', 'go'], true, period))}: ` +
+          `${hourPart('uncoveredHours', 'uncovered')}, ${hourPart('hoursBelowTarget', 'below target')}.`,
       );
       details.push(
-        `${capitalise(pairedChange('the service level', s(base, 'serviceLevel'), s(variant, 'serviceLevel'), d.serviceLevel, 'fraction', currency, ['rises', 'falls', 'goes']))}; ` +
-          `${pairedChange('abandonment', s(base, 'abandonRate'), s(variant, 'abandonRate'), d.abandonRate, 'fraction', currency, ['rises', 'falls', 'goes'])}.`,
+        `${capitalise(pairedChange('cost per contact', s(base, 'costPerContact'), s(variant, 'costPerContact'), d.costPerContact, 'money', currency, ['rises', 'falls', 'goes']))}; ` +
+          `${pairedChange('cost per resolved customer', s(base, 'costPerResolvedCustomer'), s(variant, 'costPerResolvedCustomer'), d.costPerResolvedCustomer, 'money', currency, ['rises', 'falls', 'goes'])}.`,
       );
-      details.push(
-        `${capitalise(pairedChange('the monthly cost', s(base, 'costPerMonth'), s(variant, 'costPerMonth'), d.costPerMonth, 'money', currency, ['rises', 'falls', 'goes']))}.`,
-      );
-      const perContact = direction(d.costPerContact);
-      const perMonth = direction(d.costPerMonth);
-      const resolved = (r: ScenarioResult, f: number) => ((s(r, 'answered') ?? NaN) + (s(r, 'contained') ?? 0)) * f;
-      const [r0, r1] = [resolved(base, hb), resolved(variant, hv)];
-      if (perContact === 'down' && perMonth === 'up' && r1 > r0) {
+      const perContactDir = direction(d.costPerContact);
+      const perMonthDir = direction(d.costPerMonth);
+      const handled = (r: ScenarioResult) => (s(r, 'answered') ?? NaN) + (s(r, 'contained') ?? 0);
+      const [r0, r1] = [handled(base), handled(variant)];
+      if (perContactDir === 'down' && perMonthDir === 'up' && r1 > r0) {
         details.push(
-          `Cost per contact falls while the monthly cost rises because more contacts are resolved (answered by a person or contained by AI): ${count(r0)} a week before, ${count(r1)} after.`,
+          `Cost per contact falls while the monthly cost rises because more contacts are handled (answered by a person or resolved by AI): ${count(r0)} ${period} before, ${count(r1)} after.`,
         );
-      } else if (perContact === 'up' && perMonth === 'down' && r1 < r0) {
+      } else if (perContactDir === 'up' && perMonthDir === 'down' && r1 < r0) {
         details.push(
-          `Cost per contact rises while the monthly cost falls because fewer contacts are resolved (answered by a person or contained by AI): ${count(r0)} a week before, ${count(r1)} after.`,
+          `Cost per contact rises while the monthly cost falls because fewer contacts are handled (answered by a person or resolved by AI): ${count(r0)} ${period} before, ${count(r1)} after.`,
+        );
+      }
+      if (hasAi(base) || hasAi(variant)) {
+        const ai = (f: string) => `${count(s(base, f))} → ${count(s(variant, f))}`;
+        details.push(
+          `AI resolutions ${period}: gross ${ai('contained')}, came back (the customer contacted again) ${ai('containedReturned')}, net ${ai('containedNet')}.`,
         );
       }
       details.push(efficiencySentence(efficiency(base, d), currency));
+    }
+    const changes = languageChanges(base, variant, d);
+    const top = changes[0];
+    if (top && Math.abs(meanOf(top.gapAfter) - meanOf(top.gapBefore)) > 0) {
+      const byChannel = top.channels
+        .filter((q) => meanOf(q.gapBefore) || meanOf(q.gapAfter))
+        .map((q) => `${channelName(q.channel).toLowerCase()} ${hours(meanOf(q.gapBefore))} → ${hours(meanOf(q.gapAfter))}`);
+      const unclear = top.gap === 'overlap' ? ' (not clearly different: the two 95% ranges overlap)' : top.gap === 'spans-zero' ? ' (not a clear change)' : '';
+      details.push(
+        `The biggest change is in ${top.name}: ${hours(meanOf(top.gapBefore))} → ${hours(meanOf(top.gapAfter))} gap hours ${period}${unclear}${byChannel.length ? ` (${byChannel.join(', ')})` : ''}.`,
+      );
     }
     const others = (want: 'fall' | 'rise') =>
       changes
@@ -303,10 +419,15 @@ export function caseSummary(comparison: Comparison, names = comparison.scenarios
         .map((c) => `${c.name} (${hours(meanOf(c.gapBefore))} → ${hours(meanOf(c.gapAfter))})`);
     const fall = others('fall');
     const rise = others('rise');
-    if (fall.length) details.push(`Weekly gap hours also fall clearly in ${joinList(fall)}.`);
-    if (rise.length) details.push(`Weekly gap hours rise clearly in ${joinList(rise)}.`);
-    return { variant: k, headline, details, language: top?.language ?? null };
+    if (fall.length) details.push(`Gap hours also fall clearly in ${joinList(fall)}.`);
+    if (rise.length) details.push(`Gap hours rise clearly in ${joinList(rise)}.`);
+    return { variant: k, headline, lead, details, language: top?.language ?? null };
   });
+}
+
+/** The result has an AI pool (or AI conversations). */
+export function hasAi(r: ScenarioResult): boolean {
+  return Object.values(r.pools ?? {}).some((p) => p.type === 'ai') || (r.summary.aiConversations?.mean ?? 0) > 0;
 }
 
 export function efficiencySentence(e: Efficiency, currency: string): string {

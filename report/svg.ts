@@ -90,7 +90,7 @@ export function valueAxisY(
     .join('');
   const [y0, y1] = y.range();
   const mid = (y0 + y1) / 2;
-  return `<g class="axis y">${lines}${text(14, mid, title, { size: 12.5, anchor: 'middle', rotate: -90, fill: MUTED })}</g>`;
+  return `<g class="axis y">${lines}${title ? text(14, mid, title, { size: 12.5, anchor: 'middle', rotate: -90, fill: MUTED }) : ''}</g>`;
 }
 
 /** Vertical grid lines with labels under a horizontal value axis. */
