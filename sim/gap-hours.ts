@@ -47,6 +47,8 @@ export interface HourlyQueueCoverage {
   /** 0/1 flags per hour. */
   uncovered: number[];
   belowTarget: number[];
+  /** Below target with 95% confidence: the service level's interval lies wholly below it. */
+  surelyBelowTarget: number[];
 }
 
 /** Hour figures of a set of queues: the flags summed, with a range from the hours whose service
@@ -130,7 +132,7 @@ export class HourlyCoverage {
     const surely = new Uint8Array(this.hours * Q);
     const possibly = new Uint8Array(this.hours * Q);
     const queues = m.queues.map((queue, q) => {
-      const row: HourlyQueueCoverage = { offered: [], serviceLevel: [], uncovered: [], belowTarget: [] };
+      const row: HourlyQueueCoverage = { offered: [], serviceLevel: [], uncovered: [], belowTarget: [], surelyBelowTarget: [] };
       for (let h = 0; h < this.hours; h++) {
         const k = (h * Q + q) * SUMS;
         const [so, sw, soo, sww, sow, online] = this.sums.subarray(k, k + SUMS);
@@ -150,6 +152,7 @@ export class HourlyCoverage {
           if (r + t * se < queue.slTarget) surely[h * Q + q] = 1;
           if (r - t * se < queue.slTarget) possibly[h * Q + q] = 1;
         }
+        row.surelyBelowTarget.push(surely[h * Q + q]);
       }
       return row;
     });

@@ -142,6 +142,9 @@ const humanPool = z.strictObject({
     .describe('Channels the pool works: voice, chat, email (default all).'),
   agents: wholeNumber(0).optional().describe('Shorthand: this many agents around the clock.'),
   shifts: z.array(shiftSchema).min(1).optional().describe('Shifts in the site’s local time.'),
+  maxAgents: wholeNumber(0)
+    .optional()
+    .describe('For followsun plan: the most agents the pool may have on all its shifts together (a hiring or contract cap).'),
   shrinkage: fraction.default(0).describe('Planned share of paid time off the phones (breaks, training, meetings).'),
   absence: fraction.default(0).describe('Unplanned absence: the chance an agent misses a given day.'),
   chatConcurrency: wholeNumber(1).default(1).describe('Chats one agent handles at once.'),
@@ -314,6 +317,17 @@ export const scenarioSchema = z
       .describe(
         'Cap on occupancy used when computing required agents, as WFM calculators offer: a fraction above 0, at most 1 (0.85 = 85%); omit for none.',
       ),
+    plan: z
+      .strictObject({
+        maxOccupancy: positiveFraction('an occupancy cap')
+          .optional()
+          .describe('Occupancy the planned staffing may not exceed in any interval (0.85 = 85%); default: none beyond maxOccupancy.'),
+        belowTargetShare: fraction
+          .default(0.02)
+          .describe('Share of the language × channel hours with demand that may stay below their target (default 2%).'),
+      })
+      .prefault({})
+      .describe('Settings for followsun plan, which decides the head counts of shifts with agents auto or { min, max }.'),
     demand: z
       .array(demandStream, { error: 'expected a list of demand streams' })
       .min(1, {

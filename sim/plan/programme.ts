@@ -1,0 +1,229 @@
+// The staffing problem as a mixed-integer programme, solved by HiGHS (WebAssembly: the same in
+// Node and in a browser worker). Integer variables are the head counts of the candidate shifts;
+// continuous ones allocate each pool's agents on the phones, interval by interval, to the queues
+// it is skilled for, so an agent who speaks German and English counts once, for either. Every
+// live queue's servers must be covered in every interval; email work must be done by its
+// deadline (a backlog that may hold only the work of the last `deadline` intervals). A shortfall
+// is allowed only at a prohibitive price, so that a requirement no pool can meet (no Japanese
+// speaker at 03:00) is reported rather than making the programme infeasible.
+//
+// The cost is what the pools bill: paid hours with premiums, productive hours and copilot
+// licences per candidate agent; per-contact and per-minute prices linearised by the contacts an
+// allocated agent is expected to take; a monthly minimum as a floor under the pool's bill.
+
+export interface ProgrammePool {
+  /** Share of scheduled time on the phones: (1 − shrinkage)(1 − absence). */
+  onPhonesShare: number;
+  /** Scheduled agent-seconds per interval that are not the planner's to decide. */
+  fixedAgentSeconds: Float64Array;
+  /** What the fixed agents cost over the horizon (counts toward a monthly minimum). */
+  fixedCost: number;
+  perContact: number;
+  perHandledMinute: number;
+  /** Monthly minimum prorated to the horizon; 0 when none. */
+  minimumCost: number;
+  /** Most agents the planner may add to this pool's candidate shifts. */
+  maxAgents?: number;
+}
+
+export interface ProgrammeCandidate {
+  pool: number;
+  /** Scheduled seconds per interval of one agent on this shift, over the horizon. */
+  agentSeconds: Float64Array;
+  /** What one agent on this shift costs over the horizon. */
+  cost: number;
+  max?: number;
+}
+
+export interface ProgrammeQueue {
+  live: boolean;
+  /** Live: servers per interval. */
+  servers: Float64Array;
+  /** Email: standard agent-seconds of work arriving per interval. */
+  workSeconds: Float64Array;
+  deadlineIntervals: number;
+  offered: Float64Array;
+  ahtSeconds: number;
+}
+
+export interface ProgrammeLink {
+  pool: number;
+  queue: number;
+  /** Servers one agent of the pool is worth on this queue: chat concurrency ÷ handle-time factor. */
+  efficiency: number;
+  handleFactor: number;
+}
+
+export interface Programme {
+  intervalSeconds: number;
+  intervalCount: number;
+  pools: ProgrammePool[];
+  candidates: ProgrammeCandidate[];
+  queues: ProgrammeQueue[];
+  links: ProgrammeLink[];
+}
+
+export interface ProgrammeSolution {
+  status: string;
+  /** Head count of each candidate. */
+  agents: number[];
+  /** Per queue and interval: servers (live) or work share (email) the plan could not cover. */
+  shortfall: Float64Array[];
+  cost: number;
+}
+
+/** Price of one uncovered server-interval: far above any agent's cost, so only what no pool can
+ * cover is left short. */
+const SHORTFALL_PRICE = 1e6;
+
+type Highs = { solve(problem: string, options?: Record<string, unknown>): { Status: string; ObjectiveValue: number; Columns: Record<string, { Primal: number }> } };
+let highs: Promise<Highs> | undefined;
+
+/** Loads the solver once, on first use (3.5 MB of WebAssembly the app's first paint need not pay for). */
+function solver(): Promise<Highs> {
+  highs ??= import('highs').then((m) => (m.default as unknown as () => Promise<Highs>)());
+  return highs;
+}
+
+export async function solveProgramme(p: Programme, options: { timeLimitSeconds?: number; relativeGap?: number } = {}): Promise<ProgrammeSolution> {
+  const { text, shortfallNames } = programmeText(p);
+  const h = await solver();
+  const r = h.solve(text, {
+    output_flag: false,
+    mip_rel_gap: options.relativeGap ?? 0.002,
+    time_limit: options.timeLimitSeconds ?? 120,
+  });
+  if (r.Status !== 'Optimal' && r.Status !== 'Time limit reached') throw new Error(`the solver found no plan: ${r.Status}`);
+  const value = (name: string) => r.Columns[name]?.Primal ?? 0;
+  return {
+    status: r.Status,
+    agents: p.candidates.map((_, k) => Math.round(value(`x${k}`))),
+    shortfall: shortfallNames.map((names) => Float64Array.from(names, (n) => (n ? value(n) : 0))),
+    cost: r.ObjectiveValue,
+  };
+}
+
+/** The programme in CPLEX LP format, one term per line (no line-length limits to meet). */
+export function programmeText(p: Programme): { text: string; shortfallNames: (string | null)[][] } {
+  const I = p.intervalCount;
+  const dt = p.intervalSeconds;
+  const objective: string[] = [];
+  const rows: string[] = [];
+  const bounds: string[] = [];
+  const integers: string[] = [];
+  const num = (x: number) => Number(x.toPrecision(12)).toString();
+  const term = (coefficient: number, name: string) => `${coefficient < 0 ? '-' : '+'} ${num(Math.abs(coefficient))} ${name}`;
+  const row = (name: string, terms: string[], sense: '>=' | '<=', rhs: number) => {
+    rows.push(` ${name}:`, ...terms.map((t) => `  ${t}`), `  ${sense} ${num(rhs)}`);
+  };
+
+  // When each pool can have anyone on the phones at all.
+  const poolOn = p.pools.map((pool) => Uint8Array.from(pool.fixedAgentSeconds, (s) => (s > 0 ? 1 : 0)));
+  p.candidates.forEach((c) => c.agentSeconds.forEach((s, i) => (s > 0 ? (poolOn[c.pool][i] = 1) : 0)));
+
+  // Head counts.
+  const poolCostTerms: string[][] = p.pools.map(() => []);
+  p.candidates.forEach((c, k) => {
+    integers.push(`x${k}`);
+    bounds.push(c.max !== undefined ? ` 0 <= x${k} <= ${c.max}` : ` x${k} >= 0`);
+    poolCostTerms[c.pool].push(term(c.cost, `x${k}`));
+  });
+
+  // Allocation: y{l}_{i}, agents of link l's pool on link l's queue in interval i.
+  const linkNames = p.links.map(() => new Array<string | null>(I).fill(null));
+  p.links.forEach((l, li) => {
+    const q = p.queues[l.queue];
+    for (let i = 0; i < I; i++) {
+      if (!poolOn[l.pool][i]) continue;
+      if (q.live && !(q.servers[i] > 0)) continue;
+      const name = `y${li}_${i}`;
+      linkNames[li][i] = name;
+      const pool = p.pools[l.pool];
+      const perContact = pool.perContact + (pool.perHandledMinute * q.ahtSeconds * l.handleFactor) / 60;
+      if (perContact > 0) {
+        // Contacts an allocated agent takes: its share of the servers times the offered, or the
+        // work it does divided by the handle time.
+        const contacts = q.live ? (q.offered[i] * l.efficiency) / q.servers[i] : (l.efficiency * dt) / q.ahtSeconds;
+        poolCostTerms[l.pool].push(term(perContact * contacts, name));
+      }
+    }
+  });
+
+  // Pool capacity: allocated agents ≤ agents on the phones.
+  p.pools.forEach((pool, pi) => {
+    for (let i = 0; i < I; i++) {
+      if (!poolOn[pi][i]) continue;
+      const terms: string[] = [];
+      p.links.forEach((l, li) => {
+        if (l.pool === pi && linkNames[li][i]) terms.push(term(1, linkNames[li][i]!));
+      });
+      if (terms.length === 0) continue;
+      p.candidates.forEach((c, k) => {
+        if (c.pool === pi && c.agentSeconds[i] > 0) terms.push(term((-pool.onPhonesShare * c.agentSeconds[i]) / dt, `x${k}`));
+      });
+      row(`cap${pi}_${i}`, terms, '<=', (pool.onPhonesShare * pool.fixedAgentSeconds[i]) / dt);
+    }
+  });
+
+  // Queues: live cover per interval; email as a backlog with a deadline.
+  const shortfallNames = p.queues.map(() => new Array<string | null>(I).fill(null));
+  p.queues.forEach((q, qi) => {
+    const served = (i: number) =>
+      p.links.flatMap((l, li) => (l.queue === qi && linkNames[li][i] ? [{ l, name: linkNames[li][i]! }] : []));
+    if (q.live) {
+      for (let i = 0; i < I; i++) {
+        if (!(q.servers[i] > 0)) continue;
+        const s = `s${qi}_${i}`;
+        shortfallNames[qi][i] = s;
+        objective.push(term(SHORTFALL_PRICE, s));
+        row(`cover${qi}_${i}`, [...served(i).map(({ l, name }) => term(l.efficiency, name)), term(1, s)], '>=', q.servers[i]);
+      }
+      return;
+    }
+    let recent = 0; // work of the last `deadline` intervals: all the backlog may hold
+    for (let i = 0; i < I; i++) {
+      recent += q.workSeconds[i] - (i >= q.deadlineIntervals ? q.workSeconds[i - q.deadlineIntervals] : 0);
+      const b = `b${qi}_${i}`;
+      const s = `s${qi}_${i}`;
+      shortfallNames[qi][i] = s;
+      objective.push(term(SHORTFALL_PRICE / Math.max(1, q.ahtSeconds), s));
+      // backlog_i ≥ backlog_{i−1} + work_i − done_i
+      row(
+        `work${qi}_${i}`,
+        [term(1, b), ...(i > 0 ? [term(-1, `b${qi}_${i - 1}`)] : []), ...served(i).map(({ l, name }) => term(l.efficiency * dt, name))],
+        '>=',
+        q.workSeconds[i],
+      );
+      // backlog_i ≤ recent work (+ shortfall)
+      row(`due${qi}_${i}`, [term(1, b), term(-1, s)], '<=', Math.max(0, recent));
+    }
+  });
+
+  // Pools: head-count caps; the bill, with its monthly minimum as a floor.
+  p.pools.forEach((pool, pi) => {
+    const own = p.candidates.flatMap((c, k) => (c.pool === pi ? [term(1, `x${k}`)] : []));
+    if (pool.maxAgents !== undefined && own.length > 0) row(`head${pi}`, own, '<=', pool.maxAgents);
+    if (poolCostTerms[pi].length === 0) return;
+    if (pool.minimumCost > pool.fixedCost) {
+      const u = `u${pi}`;
+      objective.push(term(1, u));
+      bounds.push(` ${u} >= ${num(pool.minimumCost - pool.fixedCost)}`);
+      row(`bill${pi}`, [term(1, u), ...poolCostTerms[pi].map((t) => (t.startsWith('+') ? `-${t.slice(1)}` : `+${t.slice(1)}`))], '>=', 0);
+    } else {
+      objective.push(...poolCostTerms[pi]);
+    }
+  });
+
+  const text = [
+    'Minimize',
+    ' cost:',
+    ...(objective.length > 0 ? objective.map((t) => `  ${t}`) : ['  0 x_none']),
+    'Subject To',
+    ...rows,
+    'Bounds',
+    ...bounds,
+    ...(integers.length > 0 ? ['General', ...integers.map((n) => ` ${n}`)] : []),
+    'End',
+  ].join('\n');
+  return { text, shortfallNames };
+}
