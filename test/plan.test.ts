@@ -44,3 +44,100 @@ describe('a single queue with one around-the-clock shift', () => {
     });
   }
 });
+
+describe('the programme', () => {
+  // Eight hours, one pool, four 4-hour shift templates at different prices; every agent is on the
+  // phones all the time (no shrinkage), so an agent on a shift gives one server in each of its hours.
+  const hours = 8;
+  const templates = [
+    { start: 0, cost: 100 },
+    { start: 2, cost: 90 },
+    { start: 4, cost: 95 },
+    { start: 0, length: 8, cost: 170 },
+  ];
+  const cover = (t: { start: number; length?: number }) =>
+    Float64Array.from({ length: hours }, (_, h) => (h >= t.start && h < t.start + (t.length ?? 4) ? 3600 : 0));
+  const needs = [2, 3, 5, 5, 4, 3, 2, 1];
+  const programme: Programme = {
+    intervalSeconds: 3600,
+    intervalCount: hours,
+    pools: [{ onPhonesShare: 1, fixedAgentSeconds: new Float64Array(hours), fixedCost: 0, perContact: 0, perHandledMinute: 0, minimumCost: 0 }],
+    candidates: templates.map((t) => ({ pool: 0, agentSeconds: cover(t), cost: t.cost, max: 6 })),
+    queues: [
+      {
+        live: true,
+        servers: Float64Array.from(needs),
+        workSeconds: new Float64Array(hours),
+        deadlineIntervals: 1,
+        offered: Float64Array.from(needs, (n) => n * 10),
+        ahtSeconds: 180,
+      },
+    ],
+    links: [{ pool: 0, queue: 0, efficiency: 1, handleFactor: 1 }],
+  };
+
+  it('finds the cheapest roster that covers every hour: the same cost as trying every combination', async () => {
+    let best = Infinity;
+    const x = [0, 0, 0, 0];
+    const visit = (k: number): void => {
+      if (k === templates.length) {
+        const covers = needs.every((n, h) => templates.reduce((s, t, j) => s + (cover(t)[h] > 0 ? x[j] : 0), 0) >= n);
+        if (covers) best = Math.min(best, templates.reduce((s, t, j) => s + t.cost * x[j], 0));
+        return;
+      }
+      for (let n = 0; n <= 6; n++) {
+        x[k] = n;
+        visit(k + 1);
+      }
+    };
+    visit(0);
+    const solution = await solveProgramme(programme);
+    expect(solution.cost).toBeCloseTo(best, 6);
+    expect(solution.shortfall[0].every((s) => s < 1e-9)).toBe(true);
+  });
+
+  it('leaves short, and says so, what no shift can cover', async () => {
+    // Without the 8-hour template, and with the last hour cut from every shift, hour 7 is nobody's.
+    const candidates = programme.candidates.slice(0, 3).map((c) => ({ ...c, agentSeconds: c.agentSeconds.map((s, h) => (h === 7 ? 0 : s)) }));
+    const servers = Float64Array.from(needs.map((n, h) => (h === 7 ? 2 : n)));
+    const solution = await solveProgramme({ ...programme, candidates, queues: [{ ...programme.queues[0], servers }] });
+    expect(solution.shortfall[0][7]).toBeCloseTo(2, 9);
+    expect(solution.shortfall[0].slice(0, 7).every((s) => s < 1e-9)).toBe(true);
+  });
+});
+
+describe('plans across a daylight-saving change', () => {
+  it('keep a Berlin shift at 08:00 local: 07:00 UTC before the spring change, 06:00 UTC after', async () => {
+    // Thursday 26 to Tuesday 31 March 2026; Berlin springs forward on Sunday the 29th.
+    const input: ScenarioInput = {
+      name: 'berlin across the spring change',
+      horizon: { start: '2026-03-26T00:00:00Z', days: 5, warmupHours: 24 },
+      intervalMinutes: 60,
+      seed: 2,
+      replications: 2,
+      demand: [{ id: 'calls', language: 'de', timezone: 'Europe/Berlin', volume: { perHour: 30 }, pattern: 'business-day', handleTime: { dist: 'exponential', mean: 240 } }],
+      staffing: [
+        {
+          id: 'berlin',
+          timezone: 'Europe/Berlin',
+          skills: ['de'],
+          shifts: [{ days: 'daily', startBetween: ['06:00', '10:00'], every: 120, hours: 8, agents: 'auto' }],
+          cost: { perHour: 40 },
+        },
+      ],
+    };
+    const result = await plan(validateScenario(input, 'berlin.yaml'), { simulate: (m) => simulate(m), maxIterations: 2 });
+    for (const shift of result.plan.berlin) expect(['06:00', '08:00', '10:00']).toContain(shift.start);
+    const planned = compileScenario(result.scenario);
+    const firstStart = (dayIso: string) => {
+      const day = (Date.parse(dayIso) - planned.clockZeroMs) / 1000;
+      const starts = Array.from(planned.pools[0].roster.shiftStartSeconds).filter((t) => t >= day && t < day + 86400);
+      return new Date(planned.clockZeroMs + Math.min(...starts) * 1000).toISOString().slice(11, 16);
+    };
+    const earliest = result.plan.berlin.map((s) => s.start).sort()[0];
+    const utcBefore = `${String(Number(earliest.slice(0, 2)) - 1).padStart(2, '0')}:00`;
+    const utcAfter = `${String(Number(earliest.slice(0, 2)) - 2).padStart(2, '0')}:00`;
+    expect(firstStart('2026-03-27T00:00:00Z')).toBe(utcBefore);
+    expect(firstStart('2026-03-30T00:00:00Z')).toBe(utcAfter);
+  });
+});
