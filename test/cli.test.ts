@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { queueFigures } from '../sim/erlang';
 import { parseScenario, scenarioJsonSchema } from '../sim/scenario';
 import { DEFAULT_SCENARIO } from '../cli/files';
+import { formatEstimate, formatNumber } from '../cli/format';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 
@@ -476,5 +477,41 @@ describe('followsun schema', () => {
     expect(schema.properties.staffing).toBeDefined();
     expect(schema.additionalProperties).toBe(false);
     expect(schema).toEqual(JSON.parse(JSON.stringify(scenarioJsonSchema())));
+  });
+});
+
+describe('numbers on the terminal', () => {
+  it('never shows a figure that rounds to zero as "-0"', () => {
+    expect(formatNumber(-0.0001, 'count')).toBe('0');
+    expect(formatNumber(-0.00001, 'fraction')).toBe('0.0 %');
+    expect(formatNumber(-0.01, 'seconds')).toBe('0.0 s');
+    expect(formatNumber(-0.001, 'money', 'EUR')).toBe('0.00 EUR');
+  });
+
+  it('keeps the decimal of a small average count: 2.5 gap hours are not 3', () => {
+    expect(formatNumber(2.5, 'count')).toBe('2.5');
+    expect(formatNumber(0.4, 'count')).toBe('0.4');
+    expect(formatNumber(12, 'count')).toBe('12');
+    expect(formatNumber(12_345.6, 'count')).toBe('12,346');
+  });
+
+  it('drops cents from large amounts, losses included, and seconds decimals in the thousands', () => {
+    expect(formatNumber(4.2, 'money', 'EUR')).toBe('4.20 EUR');
+    expect(formatNumber(150_000, 'money', 'EUR')).toBe('150,000 EUR');
+    expect(formatNumber(-5_000, 'money', 'EUR')).toBe('-5,000 EUR');
+    expect(formatNumber(999.996, 'money', 'EUR')).toBe('1,000 EUR');
+    expect(formatNumber(23.44, 'seconds')).toBe('23.4 s');
+    expect(formatNumber(14_012.3, 'seconds')).toBe('14,012 s');
+  });
+
+  it('gives a figure and the ends of its confidence interval the same decimals', () => {
+    expect(formatEstimate({ mean: 3.01, ci95: [2.4, 3.6] }, 'count')).toBe('3.0 (2.4–3.6)');
+    expect(formatEstimate({ mean: 999.6, ci95: [900, 1_100] }, 'money', 'EUR')).toBe('999.60 EUR (900.00–1,100.00)');
+    expect(formatEstimate({ mean: 0.8123, ci95: [0.8041, 0.8205] }, 'fraction')).toBe('81.2 % (80.4–82.1)');
+    expect(formatEstimate({ mean: 0.8123, ci95: [0.8041, 0.8205] }, 'fraction', '', true)).toBe('81.2 % ±0.8');
+    expect(formatEstimate({ mean: 12_345.6, ci95: [11_000, 13_000] }, 'money', 'EUR', true)).toBe('12,346 EUR ±1,000');
+    expect(formatEstimate({ mean: 1_177, ci95: [653, 1_701] }, 'seconds', '', true)).toBe('1,177 s ±524');
+    expect(formatEstimate({ mean: 5, ci95: null }, 'count')).toBe('5');
+    expect(formatEstimate({ mean: null, ci95: null }, 'fraction')).toBe('–');
   });
 });
