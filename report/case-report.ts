@@ -315,7 +315,7 @@ function efficiencySection(c: Comparison, labels: string[]): string {
     const ratio =
       e.per1000 === null
         ? `<span class="muted">${esc(note || '–')}</span>`
-        : `${esc(ratioText(e.per1000))} h${e.range ? `<span class="ci">${esc(ratioText(e.range[0]))} to ${esc(ratioText(e.range[1]))} when both CIs hold</span>` : ''}`;
+        : `${esc(ratioText(e.per1000))} h${e.range ? `<span class="ci">${esc(ratioText(e.range[0]))} to ${esc(ratioText(e.range[1]))} when both intervals hold</span>` : ''}`;
     rows.push(
       `<tr><td><span class="badge s${k}">${esc(labels[k])}</span></td>` +
         deltaCell(e.extraCostPerMonth, 'money', currency, false) +

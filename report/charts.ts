@@ -213,8 +213,8 @@ export function heatmapSvg(
   const left = 176;
   const right = 70;
   const top = options.subtitle ? 84 : 66;
-  const rowH = 19;
-  const groupGap = 7;
+  const rowH = 17;
+  const groupGap = 6;
   const cellW = (W - left - right) / HOURS_PER_WEEK;
   // Rows' y: a gap between languages.
   const ys: number[] = [];
@@ -251,7 +251,7 @@ export function heatmapSvg(
     const y = ys[k];
     const first = k === 0 || rows[k - 1].language !== row.language;
     if (first) body.push(text(0, y + rowH / 2, `${languageName(row.language)} (${row.language})`, { size: 12.5, baseline: 'middle', weight: 600 }));
-    body.push(text(left - 8, y + rowH / 2, channelName(row.channel), { size: 12, anchor: 'end', baseline: 'middle', fill: MUTED }));
+    body.push(text(left - 8, y + rowH / 2, channelName(row.channel), { size: 11.5, anchor: 'end', baseline: 'middle', fill: MUTED }));
     const cells = row.cells.map((c) => {
       const kind = cellKind(c);
       const fill =
@@ -377,6 +377,8 @@ export function groupedBarsSvg(o: GroupedBarsOptions): string {
   let top = (o.subtitle ? 62 : 44) + leg.height + 14;
   const marks: string[] = [];
   const axes: string[] = [];
+  const targets: string[] = [];
+  const labels: string[] = [];
   for (const panel of o.panels) {
     if (o.panels.length > 1) {
       marks.push(text(left, top + 2, panel.title, { size: 13.5, weight: 650, className: 'panel-title' }));
@@ -387,6 +389,13 @@ export function groupedBarsSvg(o: GroupedBarsOptions): string {
     const x = scaleBand<string>().domain(panel.groups.map((g) => g.key)).range([left, W - right]).paddingInner(0.28).paddingOuter(0.14);
     const inner = scaleBand<number>().domain(o.series.map((_, k) => k)).range([0, x.bandwidth()]).padding(0.1);
     axes.push(valueAxisY(y, left, W - right, (v) => percent(v), o.panels.length > 1 ? '' : o.yTitle, o.panels.length > 1 ? 4 : 5));
+    // The target over the bars, under their labels.
+    const t = panel.target;
+    if (t !== null && t !== undefined) {
+      targets.push(
+        `<line class="target" x1="${r(left)}" x2="${r(W - right)}" y1="${r(y(t))}" y2="${r(y(t))}" stroke="${INK}" stroke-width="2" stroke-dasharray="6 3"><title>${esc(`${panel.title}: target ${percent(t)}`)}</title></line>`,
+      );
+    }
     panel.groups.forEach((g, gi) => {
       const gx = x(g.key)!;
       o.series.forEach((s, k) => {
@@ -406,16 +415,16 @@ export function groupedBarsSvg(o: GroupedBarsOptions): string {
           marks.push(errorBarV(bx + bw / 2, y(e.ci95[0]), y(e.ci95[1]), Math.min(5, bw / 4)));
           labelY = Math.min(labelY, y(e.ci95[1]) - 5);
         }
-        marks.push(text(bx + bw / 2, labelY, percent(e.mean), { size: bw < 34 ? 10.5 : 12, anchor: 'middle', weight: 600 }));
+        // A white halo, so the label stays legible over a target line.
+      labels.push(
+        text(bx + bw / 2, labelY, percent(e.mean), { size: bw < 34 ? 10.5 : 12, anchor: 'middle', weight: 600 }).replace(
+          '<text ',
+          '<text stroke="#ffffff" stroke-width="3" stroke-linejoin="round" paint-order="stroke" ',
+        ),
+      );
       });
       marks.push(text(gx + x.bandwidth() / 2, bottom + 18, g.label, { size: 12.5, anchor: 'middle', weight: 600 }));
     });
-    const t = panel.target;
-    if (t !== null && t !== undefined) {
-      marks.push(
-        `<line class="target" x1="${r(left)}" x2="${r(W - right)}" y1="${r(y(t))}" y2="${r(y(t))}" stroke="${INK}" stroke-width="2" stroke-dasharray="6 3"><title>${esc(`${panel.title}: target ${percent(t)}`)}</title></line>`,
-      );
-    }
     top = bottom + panelGap;
   }
   const H = top - panelGap + 32;
@@ -424,7 +433,7 @@ export function groupedBarsSvg(o: GroupedBarsOptions): string {
   }
   const groups = o.panels.reduce((s, p) => s + p.groups.length, 0);
   const label = `${o.title}. ${o.panels.length > 1 ? `${o.panels.map((p) => p.title).join('; ')}: ` : ''}${groups} groups of bars, ${o.series.length} scenarios.`;
-  return svgDocument(W, H, label, o.className, chartTitle(o.title, o.subtitle) + leg.svg + axes.join('') + marks.join(''));
+  return svgDocument(W, H, label, o.className, chartTitle(o.title, o.subtitle) + leg.svg + axes.join('') + marks.join('') + targets.join('') + labels.join(''));
 }
 
 // --- Stacked horizontal bars (cost by provider) -----------------------------------------------------

@@ -435,7 +435,7 @@ export function efficiencySentence(e: Efficiency, currency: string): string {
   switch (e.verdict) {
     case 'trade-off':
     case 'no-gap-difference': {
-      const r = e.range ? ` (${ratioText(e.range[0])} to ${ratioText(e.range[1])} when both 95% CIs hold)` : '';
+      const r = e.range ? ` (${ratioText(e.range[0])} to ${ratioText(e.range[1])} when both intervals hold)` : '';
       const gaps = e.verdict === 'no-gap-difference' ? '; the change in gap hours itself is not significant' : '';
       return `Each ${per} of extra monthly cost closes ${ratioText(e.per1000!)} gap hours a month${r}${gaps}.`;
     }
