@@ -95,7 +95,9 @@ export function sweepChartSvg(points: SweepPoint[], currency: string, title = 'C
     const px = x(p.targetMetShare);
     const py = y(p.costPerContact);
     const anchor = px > W - right - 120 ? 'end' : px < left + 120 ? 'start' : 'middle';
-    marks.push(text(px, n % 2 === 0 ? py - 12 : py + 20, p.label, { size: 12, anchor, weight: 600, fill: INK }));
+    // A white halo keeps the label legible where the frontier line crosses it.
+    const label = text(px, n % 2 === 0 ? py - 12 : py + 20, p.label, { size: 12, anchor, weight: 600, fill: INK });
+    marks.push(label.replace('<text ', '<text stroke="#ffffff" stroke-width="3.5" stroke-linejoin="round" paint-order="stroke" '));
   });
   const axes =
     valueAxisX(x, top, bottom, (v) => percent(v), 'Hours meeting target (share of language × channel hours with contacts that met their channel’s target)') +
