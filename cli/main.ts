@@ -89,9 +89,14 @@ const HELP: Record<string, CommandHelp> = {
       ['--target FRACTION', 'without --agents: the fewest agents that reach this service level (0.8, not 80)'],
       ['--sl SECONDS', 'service-level threshold in seconds (default 20)'],
       ['--patience SECONDS', "callers' mean patience in seconds: Erlang A, with abandonment"],
+      ['--max-occupancy FRACTION', 'with --target: also keep occupancy at or below this (0.85, not 85)'],
+      ['--shrinkage FRACTION', 'share of paid time off the phones: also gives the agents to schedule'],
       ['--json', 'print the figures as JSON'],
     ],
-    examples: ['followsun erlang --rate 1000 --aht 180 --agents 55 --patience 120', 'followsun erlang --rate 1000 --aht 180 --target 0.8'],
+    examples: [
+      'followsun erlang --rate 1000 --aht 180 --agents 55 --patience 120',
+      'followsun erlang --rate 1000 --aht 180 --target 0.8 --max-occupancy 0.85 --shrinkage 0.3',
+    ],
   },
   schema: {
     usage: 'followsun schema',

@@ -106,6 +106,19 @@ describe.each(COMMANDS)('followsun %s --help', (command) => {
   });
 });
 
+describe('the erlang examples in the help', () => {
+  it('run as printed', async () => {
+    const examples = examplesIn((await followsun('erlang', '--help')).stdout);
+    expect(examples.length).toBeGreaterThan(1);
+    for (const example of examples) {
+      const o = await followsun(...example.split(' ').slice(1));
+      expect(o.status, example).toBe(0);
+      expect(o.stderr, example).toBe('');
+      expect(o.stdout, example).toMatch(/^Erlang [AC]: /);
+    }
+  });
+});
+
 describe('a mistake on the command line', () => {
   it('names a misspelt option with the one meant, and points to the command help', async () => {
     const o = await followsun('run', '--replicatons', '3');
