@@ -6,6 +6,7 @@ import { compareCommand } from './compare';
 import { mergeCommand } from './merge';
 import { reportCommand, REPORT_HELP } from './report';
 import { sweepCommand } from './sweep';
+import { planCommand } from './plan';
 import { runCommand } from './run';
 import { helpText, plainParseError, UsageError, wantsHelp, wholeNumber, type CommandHelp } from './arguments';
 import { parseShard } from './shards';
@@ -68,6 +69,24 @@ const HELP: Record<string, CommandHelp> = {
     examples: [
       'followsun sweep scenarios/global-follow-the-sun.yaml --vary staffing.manila.shifts.2.agents=0..40:10 --out manila-nights.csv',
     ],
+  },
+  plan: {
+    usage: 'followsun plan [SCENARIO] [options]',
+    summary: 'The least-cost head counts for the shifts a scenario leaves open, proven by simulation.',
+    details:
+      'Shifts with agents: auto (or { min, max }), and candidate shifts given by startBetween, are\n' +
+      'decided by a mixed-integer programme (HiGHS) from Erlang requirements per language, channel and\n' +
+      'interval; the plan is then simulated and every hour still below target gets more, until the\n' +
+      'targets are met. It prints the plan, its cost and the simulated service per language × channel.',
+    options: [
+      ['-o, --out FILE', 'write the planned scenario (YAML, comments kept; JSON when FILE ends in .json)'],
+      ['--json', 'print the plan, its cost, the iterations and the verification run as JSON'],
+      ['--max-iterations N', 'simulate-and-correct rounds at most (default 8)'],
+      ['--replications N', 'replications of each verification run, overriding the file'],
+      ['--seed S', 'random seed, overriding the file (a whole number)'],
+      WORKERS,
+    ],
+    examples: ['followsun plan scenarios/global-follow-the-sun.yaml --out planned.yaml'],
   },
   merge: {
     usage: 'followsun merge SHARD-FILE … -o FILE',
@@ -207,6 +226,21 @@ export async function main(argv: string[]): Promise<number> {
           ...simulationSettings(values, 2),
           shard: parseShard(values.shard),
           report: values.report,
+        });
+      }
+      case 'plan': {
+        const { values, positionals } = parseArgs({
+          args: rest,
+          allowPositionals: true,
+          options: { ...SIMULATION_OPTIONS, out: { type: 'string', short: 'o' }, json: { type: 'boolean', default: false }, 'max-iterations': { type: 'string' } },
+        });
+        if (positionals.length > 1) throw new UsageError('plan takes one scenario file');
+        return await planCommand({
+          file: positionals[0],
+          out: values.out,
+          json: values.json,
+          maxIterations: wholeNumber(values['max-iterations'], '--max-iterations', 1),
+          ...simulationSettings(values, 2),
         });
       }
       case 'report':

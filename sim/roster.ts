@@ -182,6 +182,17 @@ export function minimumAgents(agents: HeadCount): number {
   return typeof agents === 'number' ? agents : agents === 'auto' ? 0 : agents.min;
 }
 
+/** Days a week a shift is worked, and its length in hours (local time, before DST): for paid
+ * hours and FTEs. */
+export function shiftWeekHours(shift: { days: string | string[]; start: string; end: string }): number {
+  let mask = parseDays(shift.days) ?? 0;
+  let days = 0;
+  for (; mask; mask &= mask - 1) days++;
+  const start = parseTime(shift.start, false) ?? 0;
+  const end = parseTime(shift.end, true) ?? 0;
+  return (days * (end <= start ? end + DAY_MINUTES - start : end - start)) / 60;
+}
+
 function clockText(minutes: number): string {
   return `${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
 }

@@ -67,8 +67,9 @@ export interface ProgrammeSolution {
   status: string;
   /** Head count of each candidate. */
   agents: number[];
-  /** Per queue and interval: servers (live) or work share (email) the plan could not cover. */
+  /** Per queue and interval: servers (live) or agent-seconds of work (email) the plan could not cover. */
   shortfall: Float64Array[];
+  /** What the plan is expected to cost over the horizon (the pools' bills, before any shortfall). */
   cost: number;
 }
 
@@ -95,11 +96,15 @@ export async function solveProgramme(p: Programme, options: { timeLimitSeconds?:
   });
   if (r.Status !== 'Optimal' && r.Status !== 'Time limit reached') throw new Error(`the solver found no plan: ${r.Status}`);
   const value = (name: string) => r.Columns[name]?.Primal ?? 0;
+  const shortfall = shortfallNames.map((names) => Float64Array.from(names, (n) => (n ? value(n) : 0)));
+  // The bill alone: the objective less the price put on what was left short.
+  let penalty = 0;
+  shortfall.forEach((row, q) => row.forEach((x) => (penalty += x * (p.queues[q].live ? SHORTFALL_PRICE : SHORTFALL_PRICE / Math.max(1, p.queues[q].ahtSeconds)))));
   return {
     status: r.Status,
     agents: p.candidates.map((_, k) => Math.round(value(`x${k}`))),
-    shortfall: shortfallNames.map((names) => Float64Array.from(names, (n) => (n ? value(n) : 0))),
-    cost: r.ObjectiveValue,
+    shortfall,
+    cost: r.ObjectiveValue - penalty,
   };
 }
 
