@@ -343,10 +343,12 @@ function languageTable(c: Comparison, labels: string[], languages: string[]): st
   const base = results[0];
   const period = periodOf(base);
   const channels = channelsIn(results);
+  // Two scenarios fit one line a row; more put the breakdowns under the figures.
+  const wide = results.length <= 2;
   const gapCell = (e: { gapHours: Estimate; uncoveredHours: Estimate; hoursBelowTarget: Estimate } | undefined, strong = false) =>
     e
       ? `<td class="num gap${strong ? ' strong' : ''}" data-gap-hours="${e.gapHours.mean ?? ''}" title="${esc(`${hours(e.uncoveredHours.mean)} uncovered + ${hours(e.hoursBelowTarget.mean)} below target`)}">` +
-        `${esc(hours(e.gapHours.mean))} h<span class="parts">(${esc(hours(e.uncoveredHours.mean))} + ${esc(hours(e.hoursBelowTarget.mean))})</span></td>`
+        `${esc(hours(e.gapHours.mean))} h<span class="parts${wide ? '' : ' stacked'}">(${esc(hours(e.uncoveredHours.mean))} + ${esc(hours(e.hoursBelowTarget.mean))})</span></td>`
       : '<td class="num muted">–</td>';
   const slCell = (e: Estimate | undefined, target: number | undefined) => {
     if (!e || e.mean === null) return '<td class="num muted">–</td>';
@@ -362,7 +364,7 @@ function languageTable(c: Comparison, labels: string[], languages: string[]): st
   const head =
     `<tr><th rowspan="2">Language</th><th rowspan="2">Channel and target</th>` +
     results.map((_, k) => `<th colspan="3" class="scenario-col"><span class="badge s${k}">${esc(labels[k])}</span></th>`).join('') +
-    `</tr><tr>${results.map(() => `<th class="num">Service level</th><th class="num">Abandoned</th><th class="num">Gap hours ${esc(period)} <span class="nowrap">(uncovered + below target)</span></th>`).join('')}</tr>`;
+    `</tr><tr>${results.map(() => `<th class="num">Service level</th><th class="num">Abandoned</th><th class="num">Gap hours ${esc(period)} <span${wide ? ' class="nowrap"' : ''}>(uncovered + below target)</span></th>`).join('')}</tr>`;
   const bodies = languages.map((l) => {
     const queues = channels.filter((ch) => results.some((r) => r.queues?.[`${l}/${ch}`]));
     const total =
@@ -372,7 +374,7 @@ function languageTable(c: Comparison, labels: string[], languages: string[]): st
       '</tr>';
     const rows = queues.map(
       (ch) =>
-        `<tr class="queue" data-language="${esc(l)}" data-channel="${esc(ch)}"><td class="nowrap">${channelLabel(ch)}</td>` +
+        `<tr class="queue" data-language="${esc(l)}" data-channel="${esc(ch)}"><td${wide ? ' class="nowrap"' : ''}>${channelLabel(ch)}</td>` +
         results
           .map((r) => {
             const q = r.queues?.[`${l}/${ch}`];
@@ -385,7 +387,7 @@ function languageTable(c: Comparison, labels: string[], languages: string[]): st
   });
   const channelRows = channels.map(
     (ch, i) =>
-      `<tr class="channel-total" data-channel="${esc(ch)}">${i === 0 ? `<th scope="rowgroup" rowspan="${channels.length + 1}">All languages</th>` : ''}<td class="nowrap">${channelLabel(ch)}</td>` +
+      `<tr class="channel-total" data-channel="${esc(ch)}">${i === 0 ? `<th scope="rowgroup" rowspan="${channels.length + 1}">All languages</th>` : ''}<td${wide ? ' class="nowrap"' : ''}>${channelLabel(ch)}</td>` +
       results
         .map((r) => {
           const x = r.channels?.[ch];

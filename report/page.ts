@@ -41,8 +41,10 @@ table.data thead th.num { white-space: normal; }
 table.data tr.total td { font-weight: 650; border-top: 2px solid #afb8c1; }
 table.data tbody tr.section th { background: #eef2f6; width: auto; font-size: 13.5px; font-weight: 700; color: #3d444d; padding-top: 9px; }
 table.data td.below { color: #a40e26; }
+table.data td.num .ns { display: table; margin: 2px 0 0 auto; }
 table.data .flag { font-size: 12px; font-weight: 600; margin-left: 4px; }
 table.data .parts { font-size: 12.5px; color: #59636e; font-weight: 400; margin-left: 4px; }
+table.data .parts.stacked { display: block; margin-left: 0; }
 table.data td.gap.strong { font-weight: 650; }
 table.data.language-table tbody tr.language th, table.data.language-table tbody tr.language td { border-top: 2px solid #afb8c1; }
 table.data.language-table tbody th { width: 10em; }
