@@ -51,18 +51,19 @@ interface ScenarioOutput {
   intervalMinutes: number;
   summary: Record<string, Estimate>;
   pools: Record<string, Record<string, Estimate>>;
-  intervals: Array<{ start: string } & Record<string, Estimate>>;
+  channels: Record<string, Record<string, Estimate>>;
+  intervals: Array<{ start: string; channels: Record<string, Record<string, Estimate>> } & Record<string, Estimate>>;
 }
 interface RunDocument {
   scenarios: ScenarioOutput[];
   errors?: { file: string; problems: string[] }[];
 }
 
-const SUMMARY_FIGURES = ['offered', 'answered', 'abandoned', 'serviceLevel', 'asaSeconds', 'waitP90Seconds', 'abandonRate', 'costTotal', 'costPerContact'];
-const SUMMARY_RATES = ['serviceLevel', 'abandonRate'];
+const SUMMARY_FIGURES = ['offered', 'answered', 'abandoned', 'answeredWithinThresholdShare', 'asaSeconds', 'waitP90Seconds', 'abandonRate', 'costTotal', 'costPerContact', 'costPerResolvedCustomer', 'gapHours'];
+const SUMMARY_RATES = ['answeredWithinThresholdShare', 'abandonRate'];
 const POOL_FIGURES = ['handled', 'occupancy', 'costTotal'];
-const INTERVAL_FIGURES = ['offered', 'serviceLevel'];
-const INTERVAL_RATES = ['serviceLevel', 'abandonRate', 'occupancy'];
+const INTERVAL_FIGURES = ['offered', 'answeredWithinThresholdShare'];
+const INTERVAL_RATES = ['answeredWithinThresholdShare', 'abandonRate', 'occupancy'];
 
 /** `{ mean: number, ci95: [low, high] }` with low ≤ mean ≤ high. */
 function expectEstimate(e: Estimate | undefined, what: string): asserts e is { mean: number; ci95: [number, number] } {
@@ -192,7 +193,11 @@ describe('followsun run --json', () => {
     for (const [i, row] of s.intervals.entries()) {
       for (const f of INTERVAL_FIGURES) expectEstimate(row[f], `intervals[${i}].${f}`);
       for (const f of INTERVAL_RATES) expectFraction(row[f], `intervals[${i}].${f}`);
+      expectFraction(row.channels.voice.serviceLevel, `intervals[${i}].channels.voice.serviceLevel`);
     }
+    // The desk takes calls only: its one channel's service level is the blended share.
+    expectFraction(s.channels.voice.serviceLevel, 'channels.voice.serviceLevel');
+    expect(s.channels.voice.serviceLevel.mean).toBe(s.summary.answeredWithinThresholdShare.mean);
     // A stretched desk: some callers wait, some hang up, and waiting times are in seconds.
     expect(s.summary.abandoned.mean).toBeGreaterThan(0);
     expect(s.summary.asaSeconds.mean).toBeGreaterThan(0);
@@ -246,7 +251,7 @@ describe('followsun run --json', () => {
     const [s] = documentOf(fromFile).scenarios;
     const files = readdirSync(csvDir).sort();
     expect(files.filter((f) => f.endsWith('.tmp'))).toEqual([]);
-    expect(files).toHaveLength(2);
+    expect(files.map((f) => f.replace(/^\d+-[^-]+(-[^-]+)*?-(summary|intervals|coverage|gap-hours)\.csv$/, '$2')).sort()).toEqual(['coverage', 'gap-hours', 'intervals', 'summary']);
     const intervalsFile = files.find((f) => f.endsWith('-intervals.csv'));
     const summaryFile = files.find((f) => f.endsWith('-summary.csv'));
     expect(intervalsFile).toBeDefined();
@@ -262,7 +267,7 @@ describe('followsun run --json', () => {
     expect(header).toEqual(expect.arrayContaining(['figure', 'mean', 'ci95_low', 'ci95_high']));
     const offered = summaryRows.find((r) => r[header.indexOf('figure')] === 'offered');
     expect(offered).toBeDefined();
-    expect(Number(offered![header.indexOf('mean')])).toBe(s.summary.offered.mean);
+    expect(Number(offered![header.indexOf('mean')])).toBeCloseTo(s.summary.offered.mean, 6); // twelve significant digits
     expect(summaryRows.some((r) => r[header.indexOf('figure')] === 'pool.lisbon.occupancy')).toBe(true);
   });
 });
@@ -313,7 +318,9 @@ describe('followsun run without a file', () => {
     expect(o.stdout).toContain(scenario.name);
     expect(o.stdout).toContain(relative(ROOT, DEFAULT_SCENARIO));
     expect(o.stdout).toContain('2 replications');
-    expect(o.stdout).toMatch(/Service level\s+\d+\.\d %/);
+    // Each channel against its own target: voice 80 % in 20 s, chat in 60 s, email in 24 h.
+    expect(o.stdout).toMatch(/^\s+voice\s.*80\.0 % in 20 s\s+\d+\.\d %/m);
+    expect(o.stdout).toMatch(/^\s+email\s.*90\.0 % in 24 h/m);
     for (const pool of scenario.staffing) expect(o.stdout).toMatch(new RegExp(`^\\s+${pool.id}\\s`, 'm'));
     expect(() => JSON.parse(o.stdout)).toThrow(); // a summary for people, not JSON
   });
