@@ -9,6 +9,8 @@ import { parseScenario, validateScenario, type ScenarioInput } from '../sim/scen
 import { availableParallelism } from 'node:os';
 import { DEFAULT_SCENARIO } from '../cli/files';
 import { compileJobs, runJobs } from '../cli/parallel';
+import { plan } from '../sim/plan/planner';
+import { simulate } from '../sim/simulate';
 
 interface Measurement {
   label: string;
@@ -106,4 +108,24 @@ if (caseName) {
   await workerSpeedUp('M/M/55+M, 8 replications of 1,000,000 arrivals', mm55(1000), 8);
   const s = parseScenario(readFileSync(DEFAULT_SCENARIO, 'utf8'), 'default.yaml');
   await workerSpeedUp('default scenario, 8 replications of 13 weeks', { ...s, horizon: { ...s.horizon, days: 91, hours: undefined } }, 8);
+  await planningTime(s);
+}
+
+/** Plans the default scenario with every shift's head count left open, as `followsun plan` would
+ * (verification runs on this thread), against the hand-made roster's simulated cost. */
+async function planningTime(s: ReturnType<typeof parseScenario>): Promise<void> {
+  const open = {
+    ...s,
+    staffing: s.staffing.map((p) => (p.type === 'ai' || !p.shifts ? p : { ...p, shifts: p.shifts.map((sh) => ({ ...sh, agents: 'auto' as const })) })),
+  };
+  const start = performance.now();
+  const result = await plan(open, { simulate: (m) => simulate(m) });
+  const seconds = (performance.now() - start) / 1000;
+  const handMade = simulate(compileScenario(s)).summary;
+  const planned = result.verification.summary;
+  const money = (x: number | null) => Math.round(x ?? NaN).toLocaleString('en-US');
+  console.log('\nPlanning (followsun plan on the default scenario, every shift open)');
+  console.log(`  ${seconds.toFixed(1)} s, ${result.iterations.length} simulate-and-correct iterations; targets met: ${result.met}`);
+  console.log(`  cost: planned ${money(planned.costTotal.mean)} vs hand-made ${money(handMade.costTotal.mean)} ${s.currency} a week`);
+  console.log(`  hours below target: planned ${planned.hoursBelowTarget.mean} vs hand-made ${handMade.hoursBelowTarget.mean}; uncovered: ${planned.uncoveredHours.mean} vs ${handMade.uncoveredHours.mean}`);
 }
