@@ -3,27 +3,34 @@
 // state. The browser tests (test/e2e) cover the same paths end to end.
 import { describe, expect, it } from 'vitest';
 import type { ScenarioResult } from '../sim/metrics';
-import { buildHeatmap, intervalColumns } from '../src/lib/coverage';
+import { attainment, buildHeatmap, cellStatus, hourColumns, intervalColumns, intervalsByHour } from '../src/lib/coverage';
 import { caseReportName, csvExport, fileStem } from '../src/lib/exports';
 import { createDoc, downloadFile, duplicateDoc, editDoc, isModified, rawData, resetDoc, splitProblems } from '../src/lib/scenario-doc';
 import { hourOfWeek, localMidnights } from '../src/lib/time';
 import { decodeState, encodeState } from '../src/lib/url-state';
 
-/** A result with the shape sim/metrics produces, filled with simple numbers. */
-function fakeResult(options: { start: string; hours: number; intervalMinutes: number; queues: { language: string; channel: string; offered: (i: number) => number; agents: (i: number) => number }[] }): ScenarioResult {
+/** A result with the shape sim/metrics produces, filled with simple numbers: 85% answered, 10%
+ * abandoned; hours with demand and nobody on the phones (voice, chat) are uncovered, and the hours
+ * listed in `below` are below target. */
+function fakeResult(options: {
+  start: string;
+  hours: number;
+  intervalMinutes: number;
+  queues: { language: string; channel: string; offered: (i: number) => number; agents: (i: number) => number; below?: number[] }[];
+}): ScenarioResult {
   const n = (options.hours * 60) / options.intervalMinutes;
+  const perHour = 60 / options.intervalMinutes;
   const start = Date.parse(options.start);
   const estimate = (mean: number) => ({ mean, ci95: null });
-  return {
-    start: new Date(start).toISOString(),
-    end: new Date(start + options.hours * 3600_000).toISOString(),
-    intervalMinutes: options.intervalMinutes,
-    intervals: Array.from({ length: n }, (_, i) => ({ start: new Date(start + i * options.intervalMinutes * 60_000).toISOString() })),
-    coverage: options.queues.map((q) => ({
+  const coverage = options.queues.map((q) => {
+    const hourOf = (h: number) => Array.from({ length: perHour }, (_, k) => h * perHour + k);
+    const offeredInHour = (h: number) => hourOf(h).reduce((s, i) => s + q.offered(i), 0);
+    const uncovered = Array.from({ length: options.hours }, (_, h) => (q.channel !== 'email' && offeredInHour(h) > 0 && hourOf(h).every((i) => q.agents(i) === 0) ? 1 : 0));
+    return {
       language: q.language,
       channel: q.channel,
-      thresholdSeconds: 20,
-      target: 0.8,
+      thresholdSeconds: q.channel === 'email' ? 86_400 : 20,
+      target: q.channel === 'email' ? 0.9 : 0.8,
       offered: Array.from({ length: n }, (_, i) => q.offered(i)),
       // As sim/ counts them: 85% answered, 10% abandoned, 5% still waiting at the end.
       answered: Array.from({ length: n }, (_, i) => 0.85 * q.offered(i)),
@@ -33,10 +40,33 @@ function fakeResult(options: { start: string; hours: number; intervalMinutes: nu
       abandonRate: Array.from({ length: n }, (_, i) => (q.offered(i) > 0 ? 0.1 : null)),
       agentsOnPhones: Array.from({ length: n }, (_, i) => q.agents(i)),
       requiredAgents: Array.from({ length: n }, () => 3),
-      gapShare: Array.from({ length: n }, (_, i) => (q.offered(i) > 0 && q.agents(i) === 0 ? 1 : 0)),
+      requiredScheduled: Array.from({ length: n }, () => 5),
       backlog: Array.from({ length: n }, () => 0),
-    })),
-    languages: Object.fromEntries(options.queues.map((q) => [q.language, { gapHours: estimate(1) }])),
+      hours: {
+        offered: Array.from({ length: options.hours }, (_, h) => offeredInHour(h)),
+        serviceLevel: Array.from({ length: options.hours }, (_, h) => (offeredInHour(h) > 0 ? (uncovered[h] ? 0 : (q.below ?? []).includes(h) ? 0.5 : 0.9) : null)),
+        uncovered,
+        belowTarget: Array.from({ length: options.hours }, (_, h) => (!uncovered[h] && offeredInHour(h) > 0 && (q.below ?? []).includes(h) ? 1 : 0)),
+      },
+    };
+  });
+  const gap = (queues: typeof coverage) => {
+    const u = queues.reduce((s, q) => s + q.hours.uncovered.reduce<number>((a, b) => a + b, 0), 0);
+    const b = queues.reduce((s, q) => s + q.hours.belowTarget.reduce<number>((a, x) => a + x, 0), 0);
+    return { uncoveredHours: estimate(u), hoursBelowTarget: estimate(b), gapHours: estimate(u + b) };
+  };
+  const languages = [...new Set(coverage.map((q) => q.language))];
+  const channels = [...new Set(coverage.map((q) => q.channel))];
+  return {
+    start: new Date(start).toISOString(),
+    end: new Date(start + options.hours * 3600_000).toISOString(),
+    intervalMinutes: options.intervalMinutes,
+    intervals: Array.from({ length: n }, (_, i) => ({ start: new Date(start + i * options.intervalMinutes * 60_000).toISOString() })),
+    coverage,
+    summary: gap(coverage),
+    languages: Object.fromEntries(languages.map((l) => [l, gap(coverage.filter((q) => q.language === l))])),
+    channels: Object.fromEntries(channels.map((c) => [c, gap(coverage.filter((q) => q.channel === c))])),
+    queues: Object.fromEntries(coverage.map((q) => [`${q.language}/${q.channel}`, gap([q])])),
   } as unknown as ScenarioResult;
 }
 
@@ -51,6 +81,8 @@ describe('heatmap folding', () => {
     const hm = buildHeatmap(r, 'Asia/Kolkata');
     expect(hm.rows[0].cells.reduce((s, c) => s + c.offered, 0)).toBe(336);
     expect(Math.max(...hm.rows[0].cells.map((c) => c.intervals.length))).toBe(2);
+    // An hour of the horizon starts at :30 in Kolkata: it is shown in the column of its start.
+    expect(hourColumns(r, 'Asia/Kolkata')[0]).toBe(5);
   });
 
   it('follows daylight saving time: the skipped spring hour has no interval, the week still adds up', () => {
@@ -60,7 +92,7 @@ describe('heatmap folding', () => {
     const r = fakeResult({ start: '2026-03-23T00:00:00Z', hours: 168, intervalMinutes: 60, queues: [{ language: 'de', channel: 'chat', offered: () => 2, agents: () => 1 }] });
     const hm = buildHeatmap(r, 'Europe/Berlin');
     const cells = hm.rows[0].cells;
-    expect(cells[6 * 24 + 2].intervals).toEqual([]); // Sunday 02:00 does not exist that night
+    expect(cells[6 * 24 + 2].hours).toEqual([]); // Sunday 02:00 does not exist that night
     expect(cells.reduce((s, c) => s + c.offered, 0)).toBe(2 * 168);
     expect(localMidnights(Date.parse(r.start), Date.parse(r.end), 'Europe/Berlin')).toHaveLength(7);
   });
@@ -72,30 +104,61 @@ describe('heatmap folding', () => {
       hours: 2 * 168,
       intervalMinutes: 60,
       queues: [
-        { language: 'ja', channel: 'voice', offered: () => 5, agents: night },
+        { language: 'ja', channel: 'voice', offered: () => 5, agents: night, below: [10, 11, 168 + 10] },
         { language: 'ja', channel: 'email', offered: () => 1, agents: () => 0 },
       ],
     });
     const hm = buildHeatmap(r, 'UTC');
-    expect(hm.maxIntervalsPerCell).toBe(2);
+    expect(hm.maxHoursPerCell).toBe(2);
     expect(hm.weeks).toBe(2);
-    const cells = hm.rows[0].cells;
-    expect(cells[3].noCoverage).toBe(true);
-    expect(cells[3].offered).toBe(12); // two Mondays 03:00, voice 5 + email 1 each
+    // One row per language × channel: voice and email are never merged into one cell.
+    expect(hm.rows.map((row) => row.key)).toEqual(['ja/voice', 'ja/email']);
+    expect(hm.rows.map((row) => row.firstOfLanguage)).toEqual([true, false]);
+    const [voice, email] = hm.rows;
+    expect(voice.cells[3].uncovered).toBe(2); // both Mondays 03:00
+    expect(cellStatus(voice.cells[3])).toBe('uncovered');
+    expect(voice.cells[3].offered).toBe(10); // two Mondays 03:00, 5 each
+    expect(voice.cells[3].target).toBe(0.8);
+    expect(email.cells[3].target).toBe(0.9);
     // Answered and abandoned are sim/'s counts, summed (not derived from offered and the rate).
-    expect(cells[3].answered).toBeCloseTo(0.85 * 12, 12);
-    expect(cells[3].abandoned).toBeCloseTo(0.1 * 12, 12);
-    expect(cells[3].queues.map((q) => [q.channel, q.answered, q.abandoned])).toEqual([
-      ['voice', 0.85 * 5 * 2, 0.1 * 5 * 2],
-      ['email', 0.85 * 2, 0.1 * 2],
-    ]);
-    expect(cells[10].noCoverage).toBe(false);
+    expect(voice.cells[3].answered).toBeCloseTo(0.85 * 10, 12);
+    expect(voice.cells[3].abandoned).toBeCloseTo(0.1 * 10, 12);
+    // Below target: sim/'s flags, counted per week; a cell below in one week is never shown as met.
+    expect(voice.cells[10].belowTarget).toBe(2);
+    expect(voice.cells[11].belowTarget).toBe(1);
+    expect(cellStatus(voice.cells[11])).toBe('below');
+    expect(attainment(voice.cells[11])!).toBeLessThan(0);
+    expect(cellStatus(voice.cells[12])).toBe('met');
     // Email alone never counts as "nobody on the phones": its backlog is worked later.
+    expect(email.cells.some((c) => c.uncovered > 0)).toBe(false);
     const emailOnly = buildHeatmap(r, 'UTC', 'email');
-    expect(emailOnly.rows[0].cells.some((c) => c.noCoverage)).toBe(false);
+    expect(emailOnly.rows.map((row) => row.key)).toEqual(['ja/email']);
     expect(buildHeatmap(r, 'UTC', 'chat').rows).toHaveLength(0);
-    // One channel: the language's gap hours are that queue's gap shares × interval length.
-    expect(buildHeatmap(r, 'UTC', 'voice').rows[0].gapHours).toBe(2 * 7 * 6);
+    // Everything adds up: cells' flags = the row's figures; rows = languages = the total.
+    for (const row of hm.rows) {
+      expect(row.cells.reduce((s, c) => s + c.uncovered, 0)).toBe(row.uncoveredHours);
+      expect(row.cells.reduce((s, c) => s + c.belowTarget, 0)).toBe(row.hoursBelowTarget);
+      expect(row.gapHours).toBe(row.uncoveredHours + row.hoursBelowTarget);
+    }
+    expect(voice.uncoveredHours).toBe(2 * 7 * 6);
+    expect(voice.hoursBelowTarget).toBe(3);
+    expect(hm.totals.gapHours).toBe(hm.rows.reduce((s, row) => s + row.gapHours, 0));
+    expect(hm.totals.gapHours).toBe(hm.languages.reduce((s, l) => s + l.gapHours, 0));
+    // One channel: the totals are that channel's.
+    const voiceOnly = buildHeatmap(r, 'UTC', 'voice');
+    expect(voiceOnly.totals).toEqual({ uncoveredHours: 84, hoursBelowTarget: 3, gapHours: 87 });
+    expect(voiceOnly.languages).toEqual([{ language: 'ja', uncoveredHours: 84, hoursBelowTarget: 3, gapHours: 87 }]);
+  });
+
+  it('shows each hour of the horizon in the column of its start, intervals inside their hour', () => {
+    const r = fakeResult({ start: '2026-03-16T00:00:00Z', hours: 168, intervalMinutes: 15, queues: [{ language: 'en', channel: 'chat', offered: () => 1, agents: () => 1 }] });
+    expect(intervalsByHour(r)[1]).toEqual([4, 5, 6, 7]);
+    expect(hourColumns(r, 'UTC').slice(0, 3)).toEqual([0, 1, 2]);
+    const cell = buildHeatmap(r, 'Asia/Tokyo').rows[0].cells[9]; // Monday 09:00 Tokyo = 00:00 UTC
+    expect(cell.hours).toEqual([0]);
+    expect(cell.intervals).toEqual([0, 1, 2, 3]);
+    expect(cell.offered).toBe(4);
+    expect(cell.requiredScheduled).toBe(5);
   });
 });
 
@@ -176,6 +239,10 @@ describe('downloads', () => {
     expect(file.name).toBe('small-coverage.csv');
     expect(file.type).toMatch(/^text\/csv/);
     expect(file.text.trimEnd().split('\n')).toHaveLength(48 * 2 + 1);
+    // The gap-hours table: one row per hour × queue with demand, as the CLI writes it.
+    const gaps = csvExport('gap-hours', r, 'small.yaml');
+    expect(gaps.name).toBe('small-gap-hours.csv');
+    expect(gaps.text.trimEnd().split('\n')).toHaveLength(24 * 2 + 1);
   });
 });
 

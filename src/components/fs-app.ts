@@ -60,6 +60,7 @@ const CSV_BUTTONS: { kind: CsvKind; label: string; title: string }[] = [
   { kind: 'summary', label: 'Summary CSV', title: 'Download the summary figures as CSV: one row per figure (overall, per pool, language and channel), mean and 95% CI' },
   { kind: 'intervals', label: 'Intervals CSV', title: 'Download the interval table as CSV: one row per reporting interval, each figure with its 95% CI' },
   { kind: 'coverage', label: 'Coverage CSV', title: "Download the coverage cells as CSV: one row per interval × language × channel (the heatmap's data)" },
+  { kind: 'gap-hours', label: 'Gap hours CSV', title: 'Download the gap flags as CSV: one row per hour × language × channel with demand (uncovered, below target): every gap figure adds up from them' },
 ];
 const THEME_KEY = 'followsun-theme';
 const MAX_FILE_BYTES = 5_000_000;

@@ -1,13 +1,15 @@
 // Compare two to four scenarios: headline cards with the difference to the baseline and its 95%
-// CI (common random numbers, paired per replication), the coverage heatmaps side by side, and the
-// case report to download (the page `followsun report` writes; the app makes the file).
+// CI (common random numbers, paired per replication) — the coverage gap, each channel's service
+// level against its own target (never a blend of channels), abandonment and the costs — the
+// coverage heatmaps side by side, and the case report to download (the page `followsun report`
+// writes; the app makes the file).
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import type { Comparison } from '../../sim/compare';
 import type { Estimate } from '../../sim/confidence';
 import type { Scenario } from '../../sim/scenario';
-import { formatDelta, formatInterval, formatValue } from '../lib/format';
-import { HEADLINES } from './fs-headline';
+import { formatDelta, formatInterval, formatValue, targetText, type Unit } from '../lib/format';
+import { channelTitle, COST_HEADLINES, GAP_HEADLINE, resultChannels, type Headline } from './fs-headline';
 import { baseStyles, fitStyles, fitted, viewStyles } from './shared-styles';
 import './fs-heatmap';
 
@@ -18,7 +20,51 @@ export interface CompareCandidate {
   origin: string;
 }
 
-const COMPARE_FIGURES = HEADLINES.filter((h) => h.figure !== 'asaSeconds');
+/** A row of the comparison: a summary figure, or one channel's figure (its own paired delta). */
+interface CompareRow {
+  /** data-figure: the summary figure, or "channel.<c>.<figure>". */
+  key: string;
+  label: string;
+  unit: Unit;
+  lowerIsBetter: boolean;
+  /** Gap hours are judged on pooled replications: their difference comes with a range (from the
+   * two scenarios' ranges), not a paired confidence interval. */
+  range?: boolean;
+  value: (s: Comparison['scenarios'][number]) => Estimate | undefined;
+  delta: (c: Comparison, k: number) => Estimate | undefined;
+}
+
+const summaryRow = (h: Headline): CompareRow => ({
+  key: h.figure,
+  label: h.label,
+  unit: h.unit,
+  lowerIsBetter: h.lowerIsBetter,
+  range: h.unit === 'hours',
+  value: (s) => s.summary[h.figure],
+  delta: (c, k) => c.deltas[k]?.[h.figure],
+});
+
+function compareRows(c: Comparison): CompareRow[] {
+  const base = c.scenarios[0];
+  const channels = resultChannels(base);
+  const channelRow = (channel: string, figure: 'serviceLevel' | 'abandonRate'): CompareRow => {
+    const t = base.channelTargets?.[channel];
+    return {
+      key: `channel.${channel}.${figure}`,
+      label: figure === 'serviceLevel' ? `${channelTitle(channel)} service level${t ? ` (target ${targetText(t.target, t.thresholdSeconds)})` : ''}` : `${channelTitle(channel)} abandon rate`,
+      unit: 'fraction',
+      lowerIsBetter: figure === 'abandonRate',
+      value: (s) => s.channels[channel]?.[figure],
+      delta: (cmp, k) => cmp.channelDeltas?.[k]?.[channel]?.[figure],
+    };
+  };
+  return [
+    summaryRow(GAP_HEADLINE),
+    ...channels.map((ch) => channelRow(ch, 'serviceLevel')),
+    ...channels.map((ch) => channelRow(ch, 'abandonRate')),
+    ...COST_HEADLINES.filter((h) => h.figure !== 'containedNet' || c.scenarios.some((s) => Object.values(s.pools).some((p) => p.type === 'ai'))).map(summaryRow),
+  ];
+}
 
 @customElement('fs-compare-view')
 export class FsCompareView extends LitElement {
@@ -289,7 +335,7 @@ export class FsCompareView extends LitElement {
     const names = this.comparedIds.map((id) => this.candidates.find((x) => x.id === id)?.name ?? id);
     return html`
       <section class="panel card" aria-label="Headline comparison">
-        <h3>Headline figures <span class="badge">Δ vs baseline, 95% CI</span></h3>
+        <h3>Headline figures <span class="badge">Δ vs baseline, 95% CI (gap hours: range)</span></h3>
         <div class="grid" style="grid-template-columns: repeat(${n}, minmax(0, 1fr))" role="table" aria-label="Scenario comparison">
           <div role="row" style="display:contents">
             ${c.scenarios.map(
@@ -302,17 +348,17 @@ export class FsCompareView extends LitElement {
               </div>`,
             )}
           </div>
-          ${COMPARE_FIGURES.map(
-            (h) => html`<div role="row" style="display:contents">
+          ${compareRows(c).map(
+            (row) => html`<div role="row" style="display:contents">
               ${c.scenarios.map((s, k) => {
-                const e = s.summary[h.figure];
-                const d = k > 0 ? c.deltas[k]?.[h.figure] : null;
-                const value = formatValue(e.mean, h.unit, s.currency);
-                return html`<div class="figure card fit-card" role="cell" data-scenario=${k} data-figure=${h.figure} data-value=${String(e.mean)}>
-                  <div class="label">${h.label}</div>
+                const e = row.value(s);
+                const d = k > 0 ? row.delta(c, k) : null;
+                const value = formatValue(e?.mean, row.unit, s.currency);
+                return html`<div class="figure card fit-card" role="cell" data-scenario=${k} data-figure=${row.key} data-value=${String(e?.mean ?? null)}>
+                  <div class="label">${row.label}</div>
                   <div class="value fit" style=${fitted(value)}>${value}</div>
-                  <div class="ci">${formatInterval(e, h.unit, s.currency) || html`&nbsp;`}</div>
-                  ${d ? this.renderDelta(d, h.unit, h.lowerIsBetter, s.currency) : nothing}
+                  <div class="ci">${formatInterval(e, row.unit, s.currency) ? `${row.range ? 'range' : '95% CI'} ${formatInterval(e, row.unit, s.currency).slice(1, -1)}` : html`&nbsp;`}</div>
+                  ${d ? this.renderDelta(d, row.unit, row.lowerIsBetter, s.currency, row.range) : k > 0 ? html`<div class="delta same">Δ – <small>not in the baseline</small></div>` : nothing}
                 </div>`;
               })}
             </div>`,
@@ -322,16 +368,16 @@ export class FsCompareView extends LitElement {
     `;
   }
 
-  private renderDelta(d: Estimate, unit: (typeof HEADLINES)[number]['unit'], lowerIsBetter: boolean, currency: string) {
+  private renderDelta(d: Estimate, unit: Unit, lowerIsBetter: boolean, currency: string, range = false) {
     const mean = d.mean ?? 0;
     const ci = d.ci95;
     const significant = ci ? ci[0] > 0 || ci[1] < 0 : mean !== 0;
     const better = significant && (lowerIsBetter ? mean < 0 : mean > 0);
     const tone = !significant ? 'same' : better ? 'better' : 'worse';
-    const words = !significant ? 'no significant difference' : better ? 'better' : 'worse';
-    return html`<div class="delta ${tone}" data-delta=${String(d.mean)} data-ci=${ci ? ci.join(',') : ''} data-significant=${String(significant)}>
+    const words = !significant ? (range ? 'not clear: the range includes 0' : 'no significant difference') : better ? 'better' : 'worse';
+    return html`<div class="delta ${tone}" data-delta=${String(d.mean)} data-ci=${ci ? ci.join(',') : ''} data-significant=${String(significant)} data-range=${String(range)}>
       Δ ${formatDelta(d.mean, unit, currency)} <span class="sr-only">(${words})</span>
-      <small>${ci ? `95% CI ${formatDelta(ci[0], unit, currency)} to ${formatDelta(ci[1], unit, currency)}` : 'one replication: no CI'} · ${words}</small>
+      <small>${ci ? `${range ? 'range' : '95% CI'} ${formatDelta(ci[0], unit, currency)} to ${formatDelta(ci[1], unit, currency)}` : 'one replication: no CI'} · ${words}</small>
     </div>`;
   }
 
@@ -354,7 +400,7 @@ export class FsCompareView extends LitElement {
             (s, k) => html`<fs-heatmap
               compact
               data-scenario=${k}
-              .caption=${`${names[k]}${k === 0 ? ' (baseline)' : ''}: gap ${formatValue(s.summary.gapHours.mean, 'hours')}.`}
+              .caption=${`${names[k]}${k === 0 ? ' (baseline)' : ''}.`}
               .result=${s}
               .scenario=${this.scenarios[k] ?? null}
               .timeZone=${this.timeZone}

@@ -1,5 +1,6 @@
-// Cost: total and per contact by kind of staffing (in-house, outsourced, AI), by pool and by
-// language; how contacts were resolved (the share handled by AI); cost over the week.
+// Cost: total, per contact handled and per resolved customer (answered + net AI resolutions); by
+// kind of staffing (in-house, outsourced, AI), by pool and by language; how contacts were resolved,
+// with the AI's resolutions gross, returned (the customer came back) and net; cost over the week.
 import { LitElement, css, html, nothing, svg } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import { scaleLinear } from 'd3';
@@ -8,7 +9,7 @@ import type { Scenario } from '../../sim/scenario';
 import { intervalStarts, KIND_COLOURS, SERIES_COLOURS, WidthController } from '../lib/chart';
 import { formatEstimate, formatInterval, formatValue } from '../lib/format';
 import type { Bar } from './fs-bar-chart';
-import { languageName } from './fs-heatmap';
+import { languageName } from '../lib/format';
 import { baseStyles, chartStyles, viewStyles } from './shared-styles';
 import './fs-bar-chart';
 import './fs-time-chart';
@@ -80,11 +81,13 @@ export class FsCostView extends LitElement {
       value: g.costTotal.mean,
       ci: g.costTotal.ci95,
       colour: '#0ea5e9',
-      note: `${formatValue(g.costPerContact.mean, 'money', cur)} / contact`,
+      note: `${formatValue(g.costPerResolvedCustomer.mean, 'money', cur)} / resolved`,
       details: [
         ['Contacts', formatValue(g.contacts.mean, 'count')],
-        ['Resolved by AI', formatValue(g.contained.mean, 'count')],
+        ['Cost per contact', formatValue(g.costPerContact.mean, 'money', cur)],
+        ['Cost per resolved customer', formatValue(g.costPerResolvedCustomer.mean, 'money', cur)],
         ['Answered', formatValue(g.answered.mean, 'count')],
+        ...(g.contained.mean ? ([['AI resolutions (gross / returned / net)', `${formatValue(g.contained.mean, 'count')} / ${formatValue(g.containedReturned.mean, 'count')} / ${formatValue(g.containedNet.mean, 'count')}`]] as [string, string][]) : []),
       ],
     }));
     const s = r.summary;
@@ -101,9 +104,14 @@ export class FsCostView extends LitElement {
           ${formatValue(contacts, 'count')} contacts in ${formatValue(days, 'agents')} days:
           ${kinds.includes('ai') ? `${formatValue(aiShare, 'fraction')} resolved by AI, ` : ''}${formatValue(contacts > 0 ? (s.answered.mean ?? 0) / contacts : 0, 'fraction')} answered by people,
           ${formatValue(contacts > 0 ? (s.abandoned.mean ?? 0) / contacts : 0, 'fraction')} abandoned. Total cost ${formatEstimate(s.costTotal, 'money', cur)}
-          (${formatValue(s.costPerMonth.mean, 'money', cur)} a month), ${formatEstimate(s.costPerContact, 'money', cur)} per resolved contact.
+          (${formatValue(s.costPerMonth.mean, 'money', cur)} a month): <b data-figure="costPerContact">${formatEstimate(s.costPerContact, 'money', cur)} per contact handled</b>
+          (answered by a person or resolved by AI) and
+          <b data-figure="costPerResolvedCustomer">${formatEstimate(s.costPerResolvedCustomer, 'money', cur)} per resolved customer</b>
+          (${formatValue(s.resolvedCustomers.mean, 'count')} customers: answered + net AI resolutions; an AI resolution the customer came back
+          from counts once, when the need is met).
         </figcaption>
       </section>
+      ${kinds.includes('ai') ? this.renderAi(r) : nothing}
       <div class="two">
         <section class="panel card">
           <fs-bar-chart
@@ -130,10 +138,10 @@ export class FsCostView extends LitElement {
         <section class="panel card">
           <fs-bar-chart
             heading="Cost by language"
-            .summary=${'Pool costs shared out to languages by the time agents spent on each; AI costs by conversation. Right: cost per resolved contact.'}
+            .summary=${'Pool costs shared out to languages by the time agents spent on each; AI costs by conversation. Right: cost per resolved customer.'}
             unit="money"
             .currency=${cur}
-            noteHeading="Per contact"
+            noteHeading="Per resolved customer"
             .bars=${languageBars}
           ></fs-bar-chart>
         </section>
@@ -165,10 +173,31 @@ export class FsCostView extends LitElement {
     `;
   }
 
+  /** AI resolutions: gross, returned (the customer came back: the resolution did not hold), net. */
+  private renderAi(r: ScenarioResult) {
+    const s = r.summary;
+    const bars: Bar[] = [
+      { key: 'gross', label: 'Gross', value: s.contained.mean, ci: s.contained.ci95, colour: KIND_COLOURS.ai },
+      { key: 'returned', label: 'Returned', value: s.containedReturned.mean, ci: s.containedReturned.ci95, colour: '#f59e0b' },
+      { key: 'net', label: 'Net', value: s.containedNet.mean, ci: s.containedNet.ci95, colour: '#16a34a' },
+    ];
+    const gross = s.contained.mean ?? 0;
+    const returned = s.containedReturned.mean ?? 0;
+    return html`<section class="panel card" data-ai>
+      <fs-bar-chart
+        heading="AI resolutions: gross, returned, net"
+        .summary=${`The AI closed ${formatValue(gross, 'count')} conversations; in ${formatValue(returned, 'count')} of them (${formatValue(gross > 0 ? returned / gross : 0, 'fraction')}) the customer came back, so ${formatValue(s.containedNet.mean, 'count')} resolutions held. Cost per resolved customer counts the net ones. Whiskers: 95% CI.`}
+        unit="count"
+        .bars=${bars}
+      ></fs-bar-chart>
+    </section>`;
+  }
+
   private renderMix(r: ScenarioResult) {
     const s = r.summary;
     const parts = [
-      { key: 'contained', label: 'Resolved by AI', value: s.contained.mean ?? 0, colour: KIND_COLOURS.ai },
+      { key: 'contained', label: 'Resolved by AI (held)', value: s.containedNet.mean ?? 0, colour: KIND_COLOURS.ai },
+      { key: 'returned', label: 'Resolved by AI, customer came back', value: s.containedReturned.mean ?? 0, colour: '#c084fc' },
       { key: 'answered', label: 'Answered by people', value: s.answered.mean ?? 0, colour: '#3b82f6' },
       { key: 'abandoned', label: 'Abandoned', value: s.abandoned.mean ?? 0, colour: '#ef4444' },
       { key: 'blocked', label: 'Blocked (queue full)', value: s.blocked.mean ?? 0, colour: '#64748b' },

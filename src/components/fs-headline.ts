@@ -1,14 +1,21 @@
-// Headline figures of one result: coverage gap hours, service level, ASA, abandon rate, cost per
-// contact, monthly cost, each with its 95% confidence interval.
+// Headline figures of one result, each with its 95% confidence interval: one card per channel
+// (service level against that channel's own target, the target shown; ASA — time to answer for
+// email — and abandonment), the coverage gap as uncovered + below-target hours, cost per contact,
+// cost per resolved customer, and net AI resolutions where there is an AI pool (the monthly cost is
+// in the Cost view and in Compare).
+// There is no all-channel service level: channels with different thresholds are never blended.
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import type { Estimate } from '../../sim/confidence';
-import type { ScenarioResult, SummaryFigure } from '../../sim/metrics';
-import { formatInterval, formatValue, type Unit } from '../lib/format';
+import type { HourFigure, ScenarioResult, SummaryFigure } from '../../sim/metrics';
+import { channelsIn } from '../lib/coverage';
+import { formatInterval, formatValue, targetText, waitLabel, type Unit } from '../lib/format';
 import { baseStyles, fitStyles, fitted } from './shared-styles';
 
+export type HeadlineFigure = SummaryFigure | HourFigure;
+
 export interface Headline {
-  figure: SummaryFigure;
+  figure: HeadlineFigure;
   label: string;
   unit: Unit;
   /** Lower is better (gap hours, waits, costs). */
@@ -16,14 +23,35 @@ export interface Headline {
   hint: string;
 }
 
-export const HEADLINES: Headline[] = [
-  { figure: 'gapHours', label: 'Coverage gap (language-hours)', unit: 'hours', lowerIsBetter: true, hint: 'Language-hours with demand where nobody with the skill is on the phones or the service-level target is missed' },
-  { figure: 'serviceLevel', label: 'Service level', unit: 'fraction', lowerIsBetter: false, hint: 'Answered within the threshold ÷ offered' },
-  { figure: 'asaSeconds', label: 'Avg speed of answer', unit: 'seconds', lowerIsBetter: true, hint: 'Mean wait of answered contacts' },
-  { figure: 'abandonRate', label: 'Abandon rate', unit: 'fraction', lowerIsBetter: true, hint: 'Abandoned ÷ offered' },
-  { figure: 'costPerContact', label: 'Cost per contact', unit: 'money', lowerIsBetter: true, hint: 'Total cost ÷ contacts resolved (answered or contained by AI)' },
+export const GAP_HEADLINE: Headline = {
+  figure: 'gapHours',
+  label: 'Coverage gap',
+  unit: 'hours',
+  lowerIsBetter: true,
+  hint: 'Hours with demand, counted per language × channel: uncovered (nobody with the skill on the phones) + below the channel’s service-level target',
+};
+
+/** The money figures and net AI resolutions (shown only where there is an AI pool); the headline
+ * leaves out the monthly cost, Compare shows it. */
+export const COST_HEADLINES: Headline[] = [
+  { figure: 'costPerContact', label: 'Cost per contact', unit: 'money', lowerIsBetter: true, hint: 'Total cost ÷ contacts handled (answered by a person + resolved by AI, gross)' },
+  {
+    figure: 'costPerResolvedCustomer',
+    label: 'Cost per resolved customer',
+    unit: 'money',
+    lowerIsBetter: true,
+    hint: 'Total cost ÷ resolved customers (answered + net AI resolutions: an AI resolution the customer came back from counts once, when the need is met)',
+  },
+  { figure: 'containedNet', label: 'Net AI resolutions', unit: 'count', lowerIsBetter: false, hint: 'AI resolutions that held: gross resolutions − those the customer came back from' },
   { figure: 'costPerMonth', label: 'Monthly cost', unit: 'money', lowerIsBetter: true, hint: 'Cost of the simulated period scaled to an average month' },
 ];
+
+export const channelTitle = (c: string) => c.charAt(0).toUpperCase() + c.slice(1);
+
+/** The channels of a result that have figures: voice, chat, email. */
+export const resultChannels = (r: ScenarioResult): string[] => channelsIn(r).filter((c) => r.channels[c]);
+
+export const hasAi = (r: ScenarioResult) => Object.values(r.pools).some((p) => p.type === 'ai');
 
 @customElement('fs-headline')
 export class FsHeadline extends LitElement {
@@ -43,12 +71,13 @@ export class FsHeadline extends LitElement {
         margin: 0;
         padding: 0;
         display: grid;
-        grid-template-columns: repeat(auto-fit, minmax(10.5rem, 1fr));
-        gap: 0.75rem;
+        grid-template-columns: repeat(auto-fit, minmax(8.6rem, 1fr));
+        gap: 0.55rem;
       }
       li {
-        padding: 0.75rem 0.9rem;
+        padding: 0.55rem 0.7rem;
         transition: opacity 0.2s;
+        min-width: 0;
       }
       :host([stale]) li {
         opacity: 0.55;
@@ -59,17 +88,29 @@ export class FsHeadline extends LitElement {
         font-weight: 500;
         letter-spacing: 0.01em;
       }
+      .label b {
+        color: var(--text);
+        font-weight: 600;
+      }
       .value {
-        --fit-max: 1.6rem;
+        --fit-max: 1.5rem;
         font-weight: 650;
         font-variant-numeric: tabular-nums;
-        margin: 0.15rem 0 0.05rem;
+        margin: 0.1rem 0 0.05rem;
         letter-spacing: -0.01em;
       }
-      .ci {
+      .ci,
+      .sub {
         font-size: 0.78rem;
         color: var(--text-muted);
         font-variant-numeric: tabular-nums;
+      }
+      .sub {
+        margin-top: 0.15rem;
+        color: var(--text);
+      }
+      .sub > span {
+        display: block;
       }
       .value.bad {
         color: var(--bad);
@@ -80,31 +121,59 @@ export class FsHeadline extends LitElement {
     `,
   ];
 
+  private ci(e: Estimate, unit: Unit, currency: string) {
+    const ci = formatInterval(e, unit, currency);
+    return html`<div class="ci">${ci ? `95% CI ${ci.slice(1, -1)}` : html`&nbsp;`}</div>`;
+  }
+
+  private renderChannel(r: ScenarioResult, channel: string) {
+    const c = r.channels[channel];
+    const t = r.channelTargets?.[channel];
+    const sl = c.serviceLevel;
+    const tone = sl.mean === null || !t ? '' : sl.mean >= t.target ? 'good' : 'bad';
+    const value = formatValue(sl.mean, 'fraction');
+    return html`<li
+      class="card fit-card"
+      data-channel=${channel}
+      title=${`${channelTitle(channel)}: answered within ${t ? targetText(t.target, t.thresholdSeconds).replace(/^.* in /, '') : 'the threshold'} ÷ offered, against the channel's own target`}
+    >
+      <div class="label"><b>${channelTitle(channel)}</b> service level</div>
+      <div class="value fit ${tone}" style=${fitted(value)} data-figure="serviceLevel" data-value=${String(sl.mean)}>${value}</div>
+      ${this.ci(sl, 'fraction', r.currency)}
+      <div class="sub">
+        <span class="target" data-target=${String(t?.target ?? '')}>target ${t ? targetText(t.target, t.thresholdSeconds) : '–'}</span>
+        <span data-figure="asaSeconds" data-value=${String(c.asaSeconds.mean)}>${waitLabel(channel)} ${formatValue(c.asaSeconds.mean, 'seconds')}</span>
+        <span data-figure="abandonRate" data-value=${String(c.abandonRate.mean)}>abandoned ${formatValue(c.abandonRate.mean, 'fraction')}</span>
+      </div>
+    </li>`;
+  }
+
+  private renderFigure(r: ScenarioResult, h: Headline, sub?: unknown) {
+    const e: Estimate = r.summary[h.figure];
+    const value = formatValue(e.mean, h.unit, r.currency);
+    const tone = h.figure === 'gapHours' && e.mean !== null ? (e.mean > 0.05 ? 'bad' : 'good') : '';
+    return html`<li class="card fit-card" data-figure=${h.figure} data-value=${String(e.mean)} title=${h.hint}>
+      <div class="label">${h.label}</div>
+      <div class="value fit ${tone}" style=${fitted(value)}>${value}</div>
+      ${this.ci(e, h.unit, r.currency)} ${sub ?? nothing}
+    </li>`;
+  }
+
   override render() {
     const r = this.result;
     if (!r) return nothing;
-    const target = r.coverage[0]?.target;
+    const s = r.summary;
+    const gapParts = html`<div class="sub">
+      <span data-figure="uncoveredHours" data-value=${String(s.uncoveredHours.mean)}>${formatValue(s.uncoveredHours.mean, 'hours')} uncovered</span>
+      <span data-figure="hoursBelowTarget" data-value=${String(s.hoursBelowTarget.mean)}>+ ${formatValue(s.hoursBelowTarget.mean, 'hours')} below target</span>
+    </div>`;
+    const aiParts = html`<div class="sub">
+      <span data-figure="contained" data-value=${String(s.contained.mean)}>${formatValue(s.contained.mean, 'count')} gross</span>
+      <span data-figure="containedReturned" data-value=${String(s.containedReturned.mean)}>− ${formatValue(s.containedReturned.mean, 'count')} returned</span>
+    </div>`;
     return html`<ul aria-label="Headline figures">
-      ${HEADLINES.map((h) => {
-        const e: Estimate = r.summary[h.figure];
-        const tone =
-          h.figure === 'serviceLevel' && e.mean !== null && target !== undefined
-            ? e.mean >= target
-              ? 'good'
-              : 'bad'
-            : h.figure === 'gapHours' && e.mean !== null
-              ? e.mean > 0.05
-                ? 'bad'
-                : 'good'
-              : '';
-        const ci = formatInterval(e, h.unit, r.currency);
-        const value = formatValue(e.mean, h.unit, r.currency);
-        return html`<li class="card fit-card" data-figure=${h.figure} data-value=${String(e.mean)} title=${h.hint}>
-          <div class="label">${h.label}</div>
-          <div class="value fit ${tone}" style=${fitted(value)}>${value}</div>
-          <div class="ci">${ci ? html`95% CI ${ci.slice(1, -1)}` : html`&nbsp;`}</div>
-        </li>`;
-      })}
+      ${resultChannels(r).map((c) => this.renderChannel(r, c))} ${this.renderFigure(r, GAP_HEADLINE, gapParts)}
+      ${COST_HEADLINES.filter((h) => h.figure !== 'costPerMonth' && (h.figure !== 'containedNet' || hasAi(r))).map((h) => this.renderFigure(r, h, h.figure === 'containedNet' ? aiParts : undefined))}
     </ul>`;
   }
 }

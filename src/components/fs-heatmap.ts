@@ -1,16 +1,25 @@
-// Coverage heatmap: hour of the week (display zone) × language. Colour is service level against
-// target; hatching marks hours with demand and nobody on the phones with the skill. Cells are a
-// keyboard grid (arrows, Home/End, PageUp/PageDown by day, Enter/Space for details).
+// Coverage heatmap: hour of the week (display zone) × queue. With all channels shown, one row per
+// language × channel, grouped by language: each row is measured against its own channel's
+// threshold and target, so no row ever blends voice with email (a channel filter shows that
+// channel's rows alone). Colour is the hour's service level against the row's target; hatching marks
+// the hours sim/ flags uncovered (demand, nobody with the skill on the phones). The per-row gap
+// columns and the caption use sim/'s hourly flags and hour figures, so every number adds up: the
+// caption's total = the sum of its languages = the sum of the rows. Cells are a keyboard grid
+// (arrows, Home/End, PageUp/PageDown by day, Enter/Space for details).
 import { LitElement, css, html, nothing, svg, type PropertyValues } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { scaleLinear } from 'd3';
 import type { ScenarioResult } from '../../sim/metrics';
 import type { Scenario } from '../../sim/scenario';
-import { attainment, buildHeatmap, poolsServing, type HeatCell, type Heatmap } from '../lib/coverage';
+import { attainment, buildHeatmap, cellStatus, type HeatCell, type Heatmap } from '../lib/coverage';
 import { tipPosition, WidthController } from '../lib/chart';
-import { formatValue } from '../lib/format';
-import { formatDateTime, formatWeekdayTime, pad2, WEEKDAYS, zoneOffsetName } from '../lib/time';
+import { formatValue, languageName, targetText, waitLabel } from '../lib/format';
+import { formatWeekdayTime, pad2, WEEKDAYS, zoneOffsetName } from '../lib/time';
+import { STATUS_TEXT } from './fs-hour-details';
 import { baseStyles, chartStyles } from './shared-styles';
+import './fs-hour-details';
+
+export { languageName };
 
 /** Service level minus target (fractions) → colour: red well below, amber just below, green met. */
 export const attainmentColour = scaleLinear<string>()
@@ -20,15 +29,8 @@ export const attainmentColour = scaleLinear<string>()
 
 const LEGEND_STOPS = [-0.5, -0.25, -0.1, -0.02, 0, 0.1];
 
-let languageNames: Intl.DisplayNames | null = null;
-export function languageName(code: string): string {
-  try {
-    languageNames ??= new Intl.DisplayNames(['en'], { type: 'language' });
-    return languageNames.of(code) ?? code;
-  } catch {
-    return code;
-  }
-}
+/** Whole hours: the gap figures count hours. */
+const hours = (x: number) => formatValue(x, 'hours');
 
 let uid = 0;
 
@@ -72,23 +74,39 @@ export class FsHeatmap extends LitElement {
         stroke: var(--surface);
         stroke-width: 2;
       }
+      .group-line {
+        stroke: var(--border-strong);
+        stroke-width: 1;
+      }
       .row-label {
         fill: var(--text);
         font-size: 0.86rem;
         font-weight: 600;
       }
+      .row-channel {
+        fill: var(--text-muted);
+        font-size: 0.78rem;
+      }
       .row-sub {
         fill: var(--text-muted);
         font-size: 0.75rem;
       }
+      :host([compact]) .row-label {
+        font-size: 0.72rem;
+      }
+      :host([compact]) .row-channel {
+        font-size: 0.62rem;
+      }
       .gap-label {
         fill: var(--text);
-        font-size: 0.85rem;
+        font-size: 0.8rem;
         font-variant-numeric: tabular-nums;
+      }
+      .gap-label.total {
+        font-weight: 600;
       }
       .gap-label.bad {
         fill: var(--bad);
-        font-weight: 600;
       }
       .col-head {
         fill: var(--text-muted);
@@ -125,47 +143,6 @@ export class FsHeatmap extends LitElement {
       .hatch-swatch {
         background: repeating-linear-gradient(-45deg, var(--hatch-line) 0 2px, var(--hatch-bg) 2px 5px);
       }
-      .details {
-        margin-top: 0.75rem;
-        padding: 0.85rem 1rem;
-      }
-      .details header {
-        display: flex;
-        align-items: baseline;
-        justify-content: space-between;
-        gap: 1rem;
-        margin-bottom: 0.5rem;
-      }
-      .details h4 {
-        margin: 0;
-        font-size: 1.02rem;
-      }
-      .details .pools {
-        display: flex;
-        flex-wrap: wrap;
-        gap: 0.4rem 1.2rem;
-        margin-top: 0.6rem;
-        font-size: 0.9rem;
-      }
-      .badge {
-        display: inline-block;
-        border-radius: 999px;
-        padding: 0.05rem 0.5rem;
-        font-size: 0.78rem;
-        font-weight: 600;
-      }
-      .badge.bad {
-        background: var(--bad-soft);
-        color: var(--bad);
-      }
-      .badge.good {
-        background: var(--good-soft);
-        color: var(--good);
-      }
-      .badge.warn {
-        background: var(--warn-soft);
-        color: var(--warn);
-      }
       .hint {
         font-size: 0.82rem;
         color: var(--text-muted);
@@ -182,35 +159,36 @@ export class FsHeatmap extends LitElement {
     }
   }
 
-  private layout() {
+  private layout(rowCount: number) {
     const compact = this.compact;
-    const left = compact ? 44 : 118;
-    const right = compact ? 8 : 78;
+    const left = compact ? 72 : 124;
+    // Three gap columns: uncovered, below target, total.
+    const gapColumn = 40;
+    const right = compact ? 8 : 3 * gapColumn + 12;
     const top = compact ? 22 : 40;
     const width = Math.max(360, this.width.value);
     const cellWidth = (width - left - right) / 168;
-    const cellHeight = compact ? 16 : 30;
-    return { left, right, top, width, cellWidth, cellHeight };
+    const cellHeight = compact ? (rowCount > 8 ? 12 : 16) : rowCount > 8 ? 22 : 30;
+    return { left, right, top, width, cellWidth, cellHeight, gapColumn };
   }
 
   override render() {
     const hm = this.heatmap;
     if (!hm || !this.result) return html`<p class="muted">No result yet.</p>`;
-    const { left, top, width, cellWidth, cellHeight } = this.layout();
     const rows = hm.rows;
+    const { left, top, width, cellWidth, cellHeight, gapColumn } = this.layout(rows.length);
     const height = top + rows.length * cellHeight + 4;
     const gapX = cellWidth > 5 ? 1 : 0.5;
     const zone = this.timeZone;
     const startMs = Date.parse(this.result.start);
     const zoneLabel = zone === 'UTC' ? 'UTC' : `${zone.replace(/_/g, ' ')} (${zoneOffsetName(zone, startMs)})`;
-    const summary = this.summaryText(hm);
-    const gridLabel = `Coverage heatmap: ${rows.length} languages by hour of the week in ${zoneLabel}${
-      hm.channel === 'all' ? '' : `, ${hm.channel} only`
-    }. Use arrow keys to move, Enter for details.`;
+    const gridLabel = `Coverage heatmap: ${rows.length} ${hm.channel === 'all' ? 'queues (language × channel)' : `languages, ${hm.channel} only`} by hour of the week in ${zoneLabel}. Use arrow keys to move, Enter for details.`;
     const a = this.active;
     const sel = this.selected;
     const cellX = (c: number) => left + c * cellWidth;
     const cellY = (r: number) => top + r * cellHeight;
+    const byLanguage = hm.channel === 'all';
+    const gapX0 = width - 3 * gapColumn;
     return html`
       <figure>
         <div class="chart" @pointerleave=${this.hideTip}>
@@ -236,65 +214,44 @@ export class FsHeatmap extends LitElement {
                 <line x1="0" y1="0" x2="0" y2="5" style="stroke: var(--hatch-line); stroke-width: 2.4"></line>
               </pattern>
             </defs>
-            ${WEEKDAYS.map(
-              (d, i) => svg`<text class="day-head" x=${cellX(i * 24) + 2} y=${this.compact ? 14 : 16} aria-hidden="true">${d}</text>`,
-            )}
+            ${WEEKDAYS.map((d, i) => svg`<text class="day-head" x=${cellX(i * 24) + 2} y=${this.compact ? 14 : 16} aria-hidden="true">${d}</text>`)}
             ${this.compact
               ? nothing
-              : Array.from({ length: 28 }, (_, k) => k * 6).map(
-                  (h) =>
-                    svg`<text class="col-head" x=${cellX(h) + 1} y=${top - 6} aria-hidden="true">${pad2(h % 24)}</text>`,
-                )}
-            ${rows.map(
-              (row, r) => svg`
-                <g role="row" aria-rowindex=${r + 1}>
-                  <text class="row-label" x=${this.compact ? 4 : 8} y=${cellY(r) + cellHeight / 2 + (this.compact ? 4 : 0)} role="rowheader">${row.language}</text>
+              : Array.from({ length: 28 }, (_, k) => k * 6).map((h) => svg`<text class="col-head" x=${cellX(h) + 1} y=${top - 6} aria-hidden="true">${pad2(h % 24)}</text>`)}
+            ${rows.map((row, r) => {
+              const y = cellY(r) + cellHeight / 2;
+              const labelY = y + (this.compact || byLanguage ? 4 : 0);
+              return svg`
+                <g role="row" aria-rowindex=${r + 1} data-queue=${row.key}>
+                  ${byLanguage && row.firstOfLanguage && r > 0 ? svg`<line class="group-line" x1="2" x2=${width - 2} y1=${cellY(r)} y2=${cellY(r)} aria-hidden="true"></line>` : nothing}
+                  <text class="row-label" x=${this.compact ? 4 : 8} y=${labelY} role="rowheader" aria-label=${`${languageName(row.language)} ${row.channel}, target ${targetText(row.target, row.thresholdSeconds)}`}>${
+                    byLanguage ? (row.firstOfLanguage ? row.language : '') : row.language
+                  }</text>
+                  ${byLanguage
+                    ? svg`<text class="row-channel" x=${this.compact ? 24 : 36} y=${labelY} aria-hidden="true">${row.channel}</text>`
+                    : this.compact
+                      ? nothing
+                      : svg`<text class="row-sub" x="8" y=${y + 13} aria-hidden="true">${languageName(row.language)}</text>`}
+                  ${row.cells.map((cell) => this.renderCell(cell, r, cellX(cell.column) + gapX / 2, cellY(r) + 1, Math.max(0.5, cellWidth - gapX), cellHeight - 2))}
                   ${this.compact
                     ? nothing
-                    : svg`<text class="row-sub" x="8" y=${cellY(r) + cellHeight / 2 + 13} aria-hidden="true">${languageName(row.language)}</text>`}
-                  ${row.cells.map((cell) => {
-                    const cls = cell.intervals.length === 0 ? 'none' : !(cell.offered > 0) ? 'zero' : '';
-                    const fill = cell.noCoverage
-                      ? `fill: url(#${this.patternId})`
-                      : cls
-                        ? ''
-                        : `fill: ${attainmentColour(attainment(cell) ?? 0)}`;
-                    return svg`<rect
-                      class="cell ${cls}"
-                      role="gridcell"
-                      x=${cellX(cell.column) + gapX / 2}
-                      y=${cellY(r) + 1}
-                      width=${Math.max(0.5, cellWidth - gapX)}
-                      height=${cellHeight - 2}
-                      style=${fill}
-                      tabindex=${a.row === r && a.column === cell.column ? 0 : -1}
-                      aria-colindex=${cell.column + 1}
-                      aria-selected=${sel?.row === r && sel.column === cell.column ? 'true' : 'false'}
-                      aria-label=${this.cellLabel(cell)}
-                      data-row=${r}
-                      data-column=${cell.column}
-                      data-language=${cell.language}
-                      data-offered=${String(cell.offered)}
-                      data-sl=${cell.serviceLevel === null ? '' : String(cell.serviceLevel)}
-                      data-nocoverage=${String(cell.noCoverage)}
-                      data-start=${cell.intervals.length ? this.result!.intervals[cell.intervals[0]].start : ''}
-                    ></rect>`;
-                  })}
-                  ${this.compact
-                    ? nothing
-                    : svg`<text class="gap-label ${(row.gapHours ?? 0) > 0.05 ? 'bad' : ''}" x=${width - 6} y=${cellY(r) + cellHeight / 2 + 5} text-anchor="end" role="gridcell" aria-label=${`${row.language}: ${formatValue(row.gapHours, 'hours')} coverage gap`}>${formatValue(row.gapHours, 'hours')}</text>`}
+                    : svg`
+                      <text class="gap-label" x=${gapX0 + gapColumn - 4} y=${y + 4} text-anchor="end" role="gridcell" data-uncovered=${row.uncoveredHours} aria-label=${`${row.key}: ${hours(row.uncoveredHours)} uncovered`}>${formatValue(row.uncoveredHours, 'count')}</text>
+                      <text class="gap-label" x=${gapX0 + 2 * gapColumn - 4} y=${y + 4} text-anchor="end" role="gridcell" data-below=${row.hoursBelowTarget} aria-label=${`${row.key}: ${hours(row.hoursBelowTarget)} below target`}>${formatValue(row.hoursBelowTarget, 'count')}</text>
+                      <text class="gap-label total ${row.gapHours > 0 ? 'bad' : ''}" x=${width - 6} y=${y + 4} text-anchor="end" role="gridcell" data-gap=${row.gapHours} aria-label=${`${row.key}: ${hours(row.gapHours)} coverage gap`}>${formatValue(row.gapHours, 'count')}</text>`}
                 </g>
-              `,
-            )}
+              `;
+            })}
             ${[1, 2, 3, 4, 5, 6].map(
               (d) => svg`<line class="day-line" x1=${cellX(d * 24)} x2=${cellX(d * 24)} y1=${top - (this.compact ? 4 : 16)} y2=${height - 3} aria-hidden="true"></line>`,
             )}
             ${this.compact
               ? nothing
-              : svg`<text class="col-head" x=${width - 6} y=${top - 6} text-anchor="end" aria-hidden="true">Gap hours</text>`}
-            ${sel
-              ? svg`<rect class="selected-ring" x=${cellX(sel.column) - 1} y=${cellY(sel.row)} width=${cellWidth + 2} height=${cellHeight} aria-hidden="true"></rect>`
-              : nothing}
+              : svg`<text class="col-head" x=${gapX0 + gapColumn - 4} y=${top - 6} text-anchor="end" aria-hidden="true">Unc.</text>
+                  <text class="col-head" x=${gapX0 + 2 * gapColumn - 4} y=${top - 6} text-anchor="end" aria-hidden="true">Below</text>
+                  <text class="col-head" x=${width - 6} y=${top - 6} text-anchor="end" aria-hidden="true">Gap h</text>
+                  <text class="col-head" x=${width - 6} y=${top - 22} text-anchor="end" aria-hidden="true">hours</text>`}
+            ${sel ? svg`<rect class="selected-ring" x=${cellX(sel.column) - 1} y=${cellY(sel.row)} width=${cellWidth + 2} height=${cellHeight} aria-hidden="true"></rect>` : nothing}
             ${this.focused
               ? svg`<rect class="focus-ring" x=${cellX(a.column) - 2} y=${cellY(a.row) - 1} width=${cellWidth + 4} height=${cellHeight + 2} rx="2" aria-hidden="true"></rect>`
               : nothing}
@@ -302,10 +259,50 @@ export class FsHeatmap extends LitElement {
           <div class="tip" hidden role="tooltip"></div>
         </div>
         ${this.renderLegend()}
-        <figcaption id="summary">${this.caption ? html`<b>${this.caption}</b> ` : nothing}${summary}</figcaption>
+        ${this.renderCaption(hm)}
       </figure>
-      ${this.compact ? nothing : this.renderDetails()}
+      ${this.compact || !sel
+        ? nothing
+        : html`<fs-hour-details
+            .result=${this.result}
+            .scenario=${this.scenario}
+            .cell=${this.cellAt(sel.row, sel.column) ?? null}
+            .timeZone=${this.timeZone}
+            .maxHoursPerCell=${hm.maxHoursPerCell}
+            @close=${() => (this.selected = null)}
+          ></fs-hour-details>`}
     `;
+  }
+
+  private renderCell(cell: HeatCell, r: number, x: number, y: number, w: number, h: number) {
+    const status = cellStatus(cell);
+    const cls = status === 'outside' ? 'none' : status === 'no-demand' ? 'zero' : '';
+    const fill = status === 'uncovered' ? `fill: url(#${this.patternId})` : cls ? '' : `fill: ${attainmentColour(attainment(cell) ?? 0)}`;
+    const a = this.active;
+    const sel = this.selected;
+    return svg`<rect
+      class="cell ${cls}"
+      role="gridcell"
+      x=${x}
+      y=${y}
+      width=${w}
+      height=${h}
+      style=${fill}
+      tabindex=${a.row === r && a.column === cell.column ? 0 : -1}
+      aria-colindex=${cell.column + 1}
+      aria-selected=${sel?.row === r && sel.column === cell.column ? 'true' : 'false'}
+      aria-label=${this.cellLabel(cell)}
+      data-row=${r}
+      data-column=${cell.column}
+      data-language=${cell.language}
+      data-channel=${cell.channel}
+      data-offered=${String(cell.offered)}
+      data-sl=${cell.serviceLevel === null ? '' : String(cell.serviceLevel)}
+      data-target=${cell.target}
+      data-uncovered=${cell.uncovered}
+      data-below=${cell.belowTarget}
+      data-start=${cell.hours.length ? new Date(Date.parse(this.result!.start) + cell.hours[0] * 3_600_000).toISOString() : ''}
+    ></rect>`;
   }
 
   private renderLegend() {
@@ -313,17 +310,52 @@ export class FsHeatmap extends LitElement {
     return html`
       <ul class="legend" aria-label="Legend">
         <li>
-          <span>Service level vs target</span>
+          <span>Service level vs the channel's target</span>
           <span>
             <span class="swatch ramp" style="display:block;background:${gradient}"></span>
             <span class="ramp-labels"><span>−50 pts</span><span>−10</span><span>target</span><span>+10</span></span>
           </span>
         </li>
-        <li><span class="swatch hatch-swatch"></span>No coverage: demand, nobody on the phones with the skill</li>
+        <li><span class="swatch hatch-swatch"></span>Uncovered: demand, nobody with the skill on the phones</li>
         <li><span class="swatch" style="background: var(--cell-empty)"></span>No demand</li>
         ${this.compact ? nothing : html`<li class="hint">Click a cell or press Enter for the hour's details</li>`}
       </ul>
     `;
+  }
+
+  /** The caption: the total, its two parts and the languages, all sim/'s hour figures (they add up:
+   * total = uncovered + below target = Σ languages = Σ rows). */
+  private renderCaption(hm: Heatmap) {
+    const t = hm.totals;
+    const targets = [...new Map(hm.rows.map((r) => [r.channel, targetText(r.target, r.thresholdSeconds)])).entries()];
+    const worst = hm.rows
+      .flatMap((r) => r.cells)
+      .filter((c) => cellStatus(c) === 'below')
+      .sort((x, y) => (attainment(x) ?? 0) - (attainment(y) ?? 0))[0];
+    const languages = [...hm.languages].sort((x, y) => y.gapHours - x.gapHours);
+    return html`<figcaption
+      id="summary"
+      data-gap=${t.gapHours}
+      data-uncovered=${t.uncoveredHours}
+      data-below=${t.hoursBelowTarget}
+    >
+      ${this.caption ? html`<b>${this.caption}</b> ` : nothing}
+      ${hm.rows.length} ${hm.channel === 'all' ? 'queues (language × channel)' : `languages (${hm.channel})`} × 168 hours of the week
+      (${hm.timeZone}${hm.weeks > 1.01 ? `, ${formatValue(hm.weeks, 'agents')} weeks: cells count every week` : ''}), each against its channel's target
+      (${targets.map(([c, text]) => `${c} ${text}`).join('; ')}).
+      ${this.compact
+        ? html`Coverage gap ${hours(t.gapHours)}: ${hours(t.uncoveredHours)} uncovered + ${hours(t.hoursBelowTarget)} below target.`
+        : html`<b>Coverage gap ${hours(t.gapHours)}</b> = ${hours(t.uncoveredHours)} uncovered (hatched: demand, nobody with the skill on the
+            phones) + ${hours(t.hoursBelowTarget)} below target. By language:
+            ${languages.map(
+              (l, i) => html`<span data-language=${l.language} data-gap=${l.gapHours} data-uncovered=${l.uncoveredHours} data-below=${l.hoursBelowTarget}
+                >${l.language} ${hours(l.gapHours)}</span
+              >${i < languages.length - 1 ? ', ' : '.'}`,
+            )}
+            ${worst
+              ? `The worst covered hour is ${worst.language} ${worst.channel} on ${this.when(worst)} at ${formatValue(worst.serviceLevel, 'fraction')} against ${formatValue(worst.target, 'fraction')}.`
+              : ''}`}
+    </figcaption>`;
   }
 
   private cellAt(row: number, column: number): HeatCell | undefined {
@@ -331,128 +363,17 @@ export class FsHeatmap extends LitElement {
   }
 
   private when(cell: HeatCell): string {
-    if (!this.result || cell.intervals.length === 0) return `${WEEKDAYS[Math.floor(cell.column / 24)]} ${pad2(cell.column % 24)}:00`;
-    const start = Date.parse(this.result.intervals[cell.intervals[0]].start);
-    const w = formatWeekdayTime(start, this.timeZone);
-    return `${w.slice(0, 7)}00`;
+    if (!this.result || cell.hours.length === 0) return `${WEEKDAYS[Math.floor(cell.column / 24)]} ${pad2(cell.column % 24)}:00`;
+    return formatWeekdayTime(Date.parse(this.result.start) + cell.hours[0] * 3_600_000, this.timeZone);
   }
 
   private cellLabel(cell: HeatCell): string {
-    const when = `${languageName(cell.language)}, ${this.when(cell)}`;
-    if (cell.intervals.length === 0) return `${when}: outside the simulated horizon`;
-    if (!(cell.offered > 0)) return `${when}: no demand`;
-    const sl = `service level ${formatValue(cell.serviceLevel, 'fraction')} against ${formatValue(cell.target, 'fraction')}`;
-    const base = `${formatValue(cell.offered, 'count')} offered`;
-    return cell.noCoverage ? `${when}: no coverage, nobody with the skill on the phones; ${base}, ${sl}` : `${when}: ${sl}, ${base}`;
-  }
-
-  private summaryText(hm: Heatmap): string {
-    const cells = hm.rows.flatMap((r) => r.cells).filter((c) => c.offered > 0);
-    const noCoverage = cells.filter((c) => c.noCoverage);
-    const below = cells.filter((c) => !c.noCoverage && (attainment(c) ?? 0) < 0);
-    const worstRows = hm.rows
-      .filter((r) => r.noCoverageHours > 0)
-      .sort((a, b) => b.noCoverageHours - a.noCoverageHours)
-      .map((r) => `${r.language} ${formatValue(r.noCoverageHours, 'hours')}`);
-    const worst = below.sort((a, b) => (attainment(a) ?? 0) - (attainment(b) ?? 0))[0];
-    const parts = [
-      `${hm.rows.length} languages × 168 hours of the week (${hm.timeZone}${hm.channel === 'all' ? ', all channels' : `, ${hm.channel}`}${
-        hm.weeks > 1.01 ? `, ${formatValue(hm.weeks, 'agents')} weeks averaged` : ''
-      }).`,
-      noCoverage.length
-        ? `${noCoverage.length} hours with demand and nobody on the phones with the skill (${worstRows.join(', ')}).`
-        : 'Every hour with demand has someone on the phones with the skill.',
-      `${below.length} more hours below target${
-        worst ? `; the worst is ${worst.language} on ${this.when(worst)} at ${formatValue(worst.serviceLevel, 'fraction')} against ${formatValue(worst.target, 'fraction')}` : ''
-      }.`,
-    ];
-    return parts.join(' ');
-  }
-
-  private renderDetails() {
-    const sel = this.selected;
-    const cell = sel ? this.cellAt(sel.row, sel.column) : undefined;
-    if (!sel || !cell || !this.result) return nothing;
-    const r = this.result;
-    const start = cell.intervals.length ? Date.parse(r.intervals[cell.intervals[0]].start) : 0;
-    const end = cell.intervals.length ? Date.parse(r.intervals[cell.intervals[cell.intervals.length - 1]].start) + r.intervalMinutes * 60_000 : 0;
-    const pools = poolsServing(this.scenario, r, cell.language, this.channel, cell.intervals);
-    const status = !(cell.offered > 0)
-      ? html`<span class="badge">No demand</span>`
-      : cell.noCoverage
-        ? html`<span class="badge bad">No coverage</span>`
-        : (attainment(cell) ?? 0) < 0
-          ? html`<span class="badge warn">Below target</span>`
-          : html`<span class="badge good">Target met</span>`;
-    const weeks = this.heatmap && this.heatmap.maxIntervalsPerCell * (r.intervalMinutes / 60) > 1 ? ' (totals over the weeks simulated)' : '';
-    return html`
-      <section class="details card" role="region" aria-label="Details of the selected hour" aria-live="polite">
-        <header>
-          <h4>
-            ${languageName(cell.language)} (${cell.language}) · ${cell.intervals.length ? `${formatDateTime(start, this.timeZone)}–${formatWeekdayTime(end, this.timeZone).slice(4)}` : this.when(cell)}
-            ${this.timeZone} ${status}
-          </h4>
-          <button class="quiet" @click=${() => (this.selected = null)} aria-label="Close details">Close ✕</button>
-        </header>
-        <table class="data">
-          <thead>
-            <tr>
-              <th scope="col">Channel</th>
-              <th scope="col">Offered</th>
-              <th scope="col">Answered</th>
-              <th scope="col">Abandoned</th>
-              <th scope="col">Service level</th>
-              <th scope="col">Target</th>
-              <th scope="col">ASA</th>
-              <th scope="col">Abandon rate</th>
-              <th scope="col">On the phones</th>
-              <th scope="col">Required</th>
-            </tr>
-          </thead>
-          <tbody>
-            ${cell.queues.map((q) => {
-              return html`<tr data-channel=${q.channel} data-offered=${q.offered} data-answered=${q.answered} data-abandoned=${q.abandoned}>
-                <td>${q.channel}${q.noCoverage ? html` <span class="badge bad">no coverage</span>` : nothing}</td>
-                <td>${formatValue(q.offered, 'agents')}</td>
-                <td>${formatValue(q.answered, 'agents')}</td>
-                <td>${formatValue(q.abandoned, 'agents')}</td>
-                <td>${formatValue(q.serviceLevel, 'fraction')}</td>
-                <td>${formatValue(q.target, 'fraction')} in ${formatValue(q.thresholdSeconds, 'seconds')}</td>
-                <td>${formatValue(q.asaSeconds, 'seconds')}</td>
-                <td>${formatValue(q.abandonRate, 'fraction')}</td>
-                <td>${formatValue(q.agentsOnPhones, 'agents')}</td>
-                <td>${formatValue(q.requiredAgents, 'agents')}</td>
-              </tr>`;
-            })}
-            ${cell.queues.length > 1
-              ? html`<tr data-channel="all" data-offered=${cell.offered} data-answered=${cell.answered} data-abandoned=${cell.abandoned}>
-                  <td><b>All</b></td>
-                  <td><b>${formatValue(cell.offered, 'agents')}</b></td>
-                  <td><b>${formatValue(cell.answered, 'agents')}</b></td>
-                  <td><b>${formatValue(cell.abandoned, 'agents')}</b></td>
-                  <td><b>${formatValue(cell.serviceLevel, 'fraction')}</b></td>
-                  <td>${formatValue(cell.target, 'fraction')}</td>
-                  <td>${formatValue(cell.asaSeconds, 'seconds')}</td>
-                  <td>${formatValue(cell.abandonRate, 'fraction')}</td>
-                  <td></td>
-                  <td></td>
-                </tr>`
-              : nothing}
-          </tbody>
-        </table>
-        <div class="pools" aria-label="Agents on shift by pool">
-          <span class="muted">Agents on the phones by pool (after shrinkage and absence):</span>
-          ${pools.length
-            ? pools.map((p) => html`<span><b>${p.id}</b> <span class="muted">${p.type}${p.secondary ? ', 2nd language' : ''}</span> ${formatValue(p.agents, 'agents')}</span>`)
-            : html`<span>no pool has this language</span>`}
-        </div>
-        <p class="hint">
-          Means over ${r.replications} replications${weeks}. Contacts are counted in the interval they arrived in.
-          "On the phones" counts every agent with the skill, also those busy with other languages; "Required" is the Erlang
-          staffing for the target on this queue alone.
-        </p>
-      </section>
-    `;
+    const when = `${languageName(cell.language)} ${cell.channel}, ${this.when(cell)}`;
+    const status = cellStatus(cell);
+    if (status === 'outside') return `${when}: outside the simulated horizon`;
+    if (status === 'no-demand') return `${when}: no demand`;
+    const sl = `service level ${formatValue(cell.serviceLevel, 'fraction')} against ${targetText(cell.target, cell.thresholdSeconds)}`;
+    return `${when}: ${STATUS_TEXT[status]}; ${sl}, ${formatValue(cell.offered, 'count')} offered`;
   }
 
   // --- interaction ---------------------------------------------------------------------------
@@ -476,7 +397,7 @@ export class FsHeatmap extends LitElement {
       return;
     }
     const cell = this.cellAt(at.row, at.column);
-    if (!cell || cell.intervals.length === 0) return;
+    if (!cell || cell.hours.length === 0) return;
     this.selected = at;
   }
 
@@ -549,31 +470,28 @@ export class FsHeatmap extends LitElement {
   private showTip(cell: HeatCell, x: number, y: number, width: number) {
     const tip = this.renderRoot.querySelector<HTMLDivElement>('.tip');
     if (!tip || !this.result) return;
+    const status = cellStatus(cell);
     const lines: [string, string][] =
-      cell.intervals.length === 0
+      status === 'outside'
         ? [['', 'outside the simulated horizon']]
-        : !(cell.offered > 0)
+        : status === 'no-demand'
           ? [['', 'no demand']]
           : [
-              ['Service level', `${formatValue(cell.serviceLevel, 'fraction')} (target ${formatValue(cell.target, 'fraction')})`],
+              ['Service level', `${formatValue(cell.serviceLevel, 'fraction')} (target ${targetText(cell.target, cell.thresholdSeconds)})`],
               ['Offered', formatValue(cell.offered, 'agents')],
-              ['ASA', formatValue(cell.asaSeconds, 'seconds')],
+              [waitLabel(cell.channel), formatValue(cell.asaSeconds, 'seconds')],
               ['Abandon rate', formatValue(cell.abandonRate, 'fraction')],
-              ...cell.queues
-                .filter((q) => q.offered > 0)
-                .map((q): [string, string] => [
-                  `${q.channel}: agents`,
-                  `${formatValue(q.agentsOnPhones, 'agents')} on phones / ${formatValue(q.requiredAgents, 'agents')} required`,
-                ]),
+              ['On the phones', formatValue(cell.agentsOnPhones, 'agents')],
+              ['Required', `${formatValue(cell.requiredAgents, 'agents')} on the phones, ${formatValue(cell.requiredScheduled, 'agents')} scheduled`],
             ];
     tip.innerHTML = '';
     const head = document.createElement('b');
-    head.textContent = `${cell.language} · ${this.when(cell)} ${this.timeZone}`;
+    head.textContent = `${cell.language} ${cell.channel} · ${this.when(cell)} ${this.timeZone}`;
     tip.append(head);
-    if (cell.noCoverage) {
+    if (status === 'uncovered' || status === 'below') {
       const warn = document.createElement('div');
-      warn.textContent = 'No coverage: nobody on the phones with the skill';
-      warn.style.color = 'var(--bad)';
+      warn.textContent = status === 'uncovered' ? 'Uncovered: nobody with the skill on the phones' : "Below the channel's target";
+      warn.style.color = status === 'uncovered' ? 'var(--bad)' : 'var(--warn)';
       tip.append(warn);
     }
     for (const [k, v] of lines) {

@@ -5,11 +5,11 @@ import { customElement, property, state } from 'lit/decorators.js';
 import type { ScenarioResult } from '../../sim/metrics';
 import type { Scenario } from '../../sim/scenario';
 import { intervalStarts, SERIES_COLOURS } from '../lib/chart';
-import { formatEstimate, formatValue } from '../lib/format';
+import { formatValue } from '../lib/format';
 import { formatWeekdayTime } from '../lib/time';
 import type { Bar } from './fs-bar-chart';
 import type { AreaSeries, LineSeries } from './fs-time-chart';
-import { languageName } from './fs-heatmap';
+import { languageName } from '../lib/format';
 import { baseStyles, viewStyles } from './shared-styles';
 import './fs-bar-chart';
 import './fs-time-chart';
@@ -61,9 +61,11 @@ export class FsStaffingView extends LitElement {
     }));
     const queues = r.coverage.filter((q) => lang === 'all' || q.language === lang);
     const required = r.intervals.map((_, i) => queues.reduce((s, q) => s + q.requiredAgents[i], 0));
+    const scheduled = r.intervals.map((_, i) => queues.reduce((s, q) => s + (q.requiredScheduled?.[i] ?? 0), 0));
     const onPhones = r.intervals.map((_, i) => shown.reduce((s, id) => s + r.staffing[id][i], 0));
     const lines: LineSeries[] = [
-      { key: 'required', label: `Required (Erlang, ${lang === 'all' ? 'sum over queues' : `${lang} queues`})`, colour: 'var(--text)', values: required, step: true, dashed: true },
+      { key: 'required', label: `Required on the phones (Erlang, ${lang === 'all' ? 'sum over queues' : `${lang} queues`})`, colour: 'var(--text)', values: required, step: true, dashed: true },
+      { key: 'scheduled', label: 'Required scheduled (before shrinkage and absence)', colour: 'var(--text-muted)', values: scheduled, step: true, dashed: true },
     ];
     const short = r.intervals.map((_, i) => onPhones[i] < required[i] - 0.5).filter(Boolean).length;
     const worst = required.reduce((a, req, i) => (req - onPhones[i] > required[a] - onPhones[a] ? i : a), 0);
@@ -93,7 +95,7 @@ export class FsStaffingView extends LitElement {
         </div>
         <fs-time-chart
           heading=${`Agents on the phones by pool vs required${lang === 'all' ? '' : ` — pools speaking ${languageName(lang)}`}`}
-          .summary=${`Stacked: agents on the phones (after shrinkage and absence) in each pool${lang === 'all' ? '' : ` with ${lang}`}; dashed: agents the Erlang formulas require for the service-level target on each queue. ${
+          .summary=${`Stacked: agents on the phones (after shrinkage and absence) in each pool${lang === 'all' ? '' : ` with ${lang}`}; dashed: agents the Erlang formulas require on the phones for each queue's own service-level target (dark), and the head count to schedule for that after shrinkage and absence (grey). ${
             short ? `Fewer on the phones than required in ${formatValue(short * hours, 'hours')} of the period; the largest shortfall is ${formatValue(required[worst] - onPhones[worst], 'agents')} agents on ${formatWeekdayTime(starts[worst], this.timeZone)} ${this.timeZone}.` : 'Never fewer on the phones than required.'
           } Multi-skilled agents appear once per pool; required agents add up over queues, which overstates the need where pools share skills.`}
           unit="agents"
@@ -109,7 +111,7 @@ export class FsStaffingView extends LitElement {
       <section class="panel card">
         <fs-bar-chart
           heading="Occupancy by pool"
-          .summary=${`Busy time ÷ time on the phones, with 95% CI. Above ~85% agents burn out; below ~60% the pool is overstaffed. Overall service level ${formatEstimate(r.summary.serviceLevel, 'fraction')}.`}
+          .summary=${`Busy time ÷ time on the phones, with 95% CI. Above ~85% agents burn out; below ~60% the pool is overstaffed.`}
           unit="fraction"
           .xMax=${1}
           .bars=${occupancy}

@@ -246,14 +246,17 @@ export const fitted = (text: string) => `--fit-chars: ${Math.max(4, [...text].le
 export const viewStyles = css`
   :host {
     display: grid;
+    /* A wide table scrolls inside its panel instead of widening the view. */
+    grid-template-columns: minmax(0, 1fr);
     gap: 1rem;
   }
   .panel {
     padding: 1rem 1.1rem 0.9rem;
+    min-width: 0;
   }
   .two {
     display: grid;
-    grid-template-columns: repeat(auto-fit, minmax(26rem, 1fr));
+    grid-template-columns: repeat(auto-fit, minmax(min(26rem, 100%), 1fr));
     gap: 1rem;
   }
 `;

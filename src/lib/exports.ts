@@ -5,7 +5,7 @@
 import type { Comparison } from '../../sim/compare';
 import type { ScenarioResult } from '../../sim/metrics';
 import type { Scenario } from '../../sim/scenario';
-import { coverageCsv, intervalsCsv, summaryCsv } from '../../sim/csv';
+import { coverageCsv, gapHoursCsv, intervalsCsv, summaryCsv } from '../../sim/csv';
 import { caseReportHtml } from '../../report/case-report';
 
 export interface ExportFile {
@@ -14,8 +14,16 @@ export interface ExportFile {
   text: string;
 }
 
-export type CsvKind = 'summary' | 'intervals' | 'coverage';
-export const CSV_KINDS: CsvKind[] = ['summary', 'intervals', 'coverage'];
+export type CsvKind = 'summary' | 'intervals' | 'coverage' | 'gap-hours';
+export const CSV_KINDS: CsvKind[] = ['summary', 'intervals', 'coverage', 'gap-hours'];
+
+/** The tables, as the CLI's --csv writes them (sim/csv: one definition for both). */
+const CSV_TABLES: Record<CsvKind, (r: ScenarioResult, fileName: string) => string> = {
+  summary: (r, fileName) => summaryCsv(r, fileName),
+  intervals: (r) => intervalsCsv(r),
+  coverage: (r) => coverageCsv(r),
+  'gap-hours': (r) => gapHoursCsv(r),
+};
 
 /** A file name's stem, safe in any file system: "Global follow-the-sun.yaml" → "global-follow-the-sun". */
 export function fileStem(fileName: string): string {
@@ -29,10 +37,9 @@ export function fileStem(fileName: string): string {
   return stem || 'scenario';
 }
 
-/** One result table as CSV: `<file>-summary.csv`, `<file>-intervals.csv`, `<file>-coverage.csv`. */
+/** One result table as CSV: `<file>-summary.csv`, `-intervals.csv`, `-coverage.csv`, `-gap-hours.csv`. */
 export function csvExport(kind: CsvKind, result: ScenarioResult, fileName: string): ExportFile {
-  const text = kind === 'summary' ? summaryCsv(result, fileName) : kind === 'intervals' ? intervalsCsv(result) : coverageCsv(result);
-  return { name: `${fileStem(fileName)}-${kind}.csv`, type: 'text/csv;charset=utf-8', text };
+  return { name: `${fileStem(fileName)}-${kind}.csv`, type: 'text/csv;charset=utf-8', text: CSV_TABLES[kind](result, fileName) };
 }
 
 /** `case-<base>-vs-<variant>[-vs-…].html`, kept to a sensible length. */

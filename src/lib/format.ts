@@ -41,7 +41,8 @@ export function formatValue(value: number | null | undefined, unit: Unit, curren
     case 'seconds':
       return formatSeconds(value);
     case 'hours':
-      return `${oneDecimal.format(value)} h`;
+      // Gap figures count whole hours: "866 h", not "866.0 h".
+      return `${Number.isInteger(value) ? grouped.format(value) : oneDecimal.format(value)} h`;
     case 'agents':
       return oneDecimal.format(value);
     case 'money':
@@ -82,3 +83,29 @@ export function formatCompactMoney(value: number, currency = 'EUR'): string {
 }
 
 export const PERCENT = (x: number) => `${Math.round(x * 100)}%`;
+
+let languageNames: Intl.DisplayNames | null = null;
+/** "German" for "de" (the code itself where the engine does not know it). */
+export function languageName(code: string): string {
+  try {
+    languageNames ??= new Intl.DisplayNames(['en'], { type: 'language' });
+    return languageNames.of(code) ?? code;
+  } catch {
+    return code;
+  }
+}
+
+const trimmed = (x: number) => new Intl.NumberFormat(locale, { maximumFractionDigits: 1 }).format(x);
+
+/** A threshold as people state it: "20 s", "2 min", "24 h". */
+export function thresholdText(seconds: number): string {
+  if (seconds < 120) return `${trimmed(seconds)} s`;
+  if (seconds < 7200) return `${trimmed(seconds / 60)} min`;
+  return `${trimmed(seconds / 3600)} h`;
+}
+
+/** "80% in 20 s", "90% in 24 h": a channel's service-level target. */
+export const targetText = (target: number, thresholdSeconds: number) => `${trimmed(target * 100)}% in ${thresholdText(thresholdSeconds)}`;
+
+/** What a wait is called on a channel: an email is answered hours later. */
+export const waitLabel = (channel: string) => (channel === 'email' ? 'Time to answer' : 'ASA');

@@ -15,11 +15,12 @@ import type { BrowserContext } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { caseReportHtml } from '../../report/case-report';
 import { compareModels, compileForComparison } from '../../sim/compare';
-import { coverageCsv, intervalsCsv, summaryCsv } from '../../sim/csv';
+import { coverageCsv, gapHoursCsv, intervalsCsv, summaryCsv } from '../../sim/csv';
 import type { ScenarioResult } from '../../sim/metrics';
 import { compileScenario } from '../../sim/model';
 import { formatPath, parseScenario, ScenarioError, type Scenario } from '../../sim/scenario';
 import { simulate } from '../../sim/simulate';
+import { formatValue, targetText, waitLabel } from '../../src/lib/format';
 import { createDoc, duplicateDoc, editDoc } from '../../src/lib/scenario-doc';
 import { decodeState, encodeState, type SharedState } from '../../src/lib/url-state';
 import { buildApp, CHROMIUM, launch, PATIENCE, ROOT, serve, shotPath, type Browser, type ContextOptions, type StaticServer } from './browser';
@@ -46,7 +47,7 @@ function bpoShift(s: Scenario): { path: (string | number)[]; agents: number } {
   s.staffing.forEach((p, i) => {
     if (p.type !== 'outsourced' || !p.shifts) return;
     p.shifts.forEach((sh, k) => {
-      if (!best || sh.agents > best.agents) best = { path: ['staffing', i, 'shifts', k, 'agents'], agents: sh.agents };
+      if (typeof sh.agents === 'number' && (!best || sh.agents > best.agents)) best = { path: ['staffing', i, 'shifts', k, 'agents'], agents: sh.agents };
     });
   });
   if (!best) throw new Error('the default scenario has no outsourced pool with shifts');
@@ -64,6 +65,8 @@ const DROPPED = {
 
 const app = (page: Page) => page.locator('fs-app');
 const headline = (page: Page, figure: string) => page.locator(`fs-app fs-headline [data-figure="${figure}"]`);
+/** A channel's card in the headline. */
+const channelCard = (page: Page, channel: string) => page.locator(`fs-app fs-headline li[data-channel="${channel}"]`);
 const field = (page: Page, path: (string | number)[]) => page.locator(`fs-app fs-scenario-editor input[data-path="${formatPath(path)}"]`);
 
 /** expect.poll with the patience a loaded machine needs (its default gives up after a second). */
@@ -175,9 +178,32 @@ describe('web app, built and driven in headless Chromium', { timeout: 600_000 },
     // with its own log and exp (sim/portable-math.ts), not the engines' Math functions, which
     // Node 20 and Chromium round differently for a few percent of arguments.
     expect(await page.locator('fs-app .scenario-title').textContent()).toContain(base.scenario.name);
-    for (const figure of ['gapHours', 'serviceLevel', 'abandonRate', 'asaSeconds', 'costPerContact', 'costPerMonth'] as const) {
-      expect(await headlineValue(page, figure), figure).toBe(base.result.summary[figure].mean);
+    const r = base.result;
+    for (const figure of ['gapHours', 'uncoveredHours', 'hoursBelowTarget', 'costPerContact', 'costPerResolvedCustomer'] as const) {
+      expect(await headlineValue(page, figure), figure).toBe(r.summary[figure].mean);
     }
+    // The gap card: uncovered + below target = the total.
+    expect(r.summary.uncoveredHours.mean! + r.summary.hoursBelowTarget.mean!).toBe(r.summary.gapHours.mean);
+    // One card per channel: its service level against its own target (shown), its wait (time to
+    // answer for email) and abandonment; no card for an all-channel service level.
+    const channels = Object.keys(r.channels);
+    expect(channels).toEqual(expect.arrayContaining(['voice', 'chat', 'email']));
+    expect(await page.locator('fs-app fs-headline li[data-channel]').count()).toBe(channels.length);
+    for (const c of channels) {
+      const card = channelCard(page, c);
+      const sl = card.locator('[data-figure="serviceLevel"]');
+      expect(Number(await sl.getAttribute('data-value')), c).toBe(r.channels[c].serviceLevel.mean);
+      expect(await sl.textContent(), c).toBe(formatValue(r.channels[c].serviceLevel.mean, 'fraction'));
+      const text = (await card.textContent()) ?? '';
+      expect(text).toContain(`target ${targetText(r.channelTargets[c].target, r.channelTargets[c].thresholdSeconds)}`);
+      expect(text).toContain(`${waitLabel(c)} ${formatValue(r.channels[c].asaSeconds.mean, 'seconds')}`);
+      expect(Number(await card.locator('[data-figure="abandonRate"]').getAttribute('data-value'))).toBe(r.channels[c].abandonRate.mean);
+    }
+    expect(await channelCard(page, 'email').textContent()).toContain('Time to answer');
+    expect(await channelCard(page, 'voice').textContent()).toContain(formatValue(r.channels.voice.serviceLevel.mean, 'fraction'));
+    expect(await page.locator('fs-app fs-headline [data-figure="serviceLevel"]').count()).toBe(channels.length); // only in channel cards
+    expect(await page.locator('fs-app fs-headline').textContent()).not.toMatch(/answered within the threshold|overall service level/i);
+    expect(await headline(page, 'containedNet').count()).toBe(0); // no AI pool in the default scenario
     await poll(() => page.locator('fs-app fs-run-status .msg').textContent()).toContain(`${base.result.replications} replications`);
     await page.screenshot({ path: shotPath('01-coverage') });
 
@@ -185,84 +211,122 @@ describe('web app, built and driven in headless Chromium', { timeout: 600_000 },
     expect(server.requests.every((p) => p.startsWith('/app/')), server.requests.join(' ')).toBe(true);
   });
 
-  it('shows heatmap cells that match the simulation run in Node with the same seed', async () => {
+  it('shows heatmap cells that match the simulation run in Node with the same seed, every gap figure adding up', async () => {
     await open();
-    const cells = await page.locator('fs-app fs-heatmap rect.cell').evaluateAll((els) =>
-      els.map((e) => ({ ...(e as SVGElement).dataset })),
-    );
+    const cells = await page.locator('fs-app fs-heatmap rect.cell').evaluateAll((els) => els.map((e) => ({ ...(e as SVGElement).dataset })));
     const r = base.result;
-    const languages = [...new Set(r.coverage.map((q) => q.language))];
-    expect(cells.length).toBe(languages.length * 168);
+    // One row per language × channel, each against its own channel's target.
+    expect(cells.length).toBe(r.coverage.length * 168);
 
-    // Expected, computed here: the display zone is UTC, so an interval's hour of the week is
-    // its UTC weekday (Monday first) and hour.
+    // Expected, computed here from sim/'s hourly flags: the display zone is UTC and the horizon one
+    // week, so hour k of the horizon is the column of its UTC weekday (Monday first) and hour.
     const start = Date.parse(r.start);
-    const columnOf = (i: number) => {
-      const d = new Date(start + i * r.intervalMinutes * 60_000);
+    const columnOf = (k: number) => {
+      const d = new Date(start + k * 3_600_000);
       return ((d.getUTCDay() + 6) % 7) * 24 + d.getUTCHours();
     };
-    const expected = new Map<string, { offered: number; noCoverage: boolean; within: number }>();
+    const expected = new Map<string, { offered: number; uncovered: number; below: number; sl: number | null; target: number }>();
     for (const q of r.coverage) {
-      q.offered.forEach((offered, i) => {
-        const key = `${q.language}|${columnOf(i)}`;
-        const e = expected.get(key) ?? { offered: 0, noCoverage: false, within: 0 };
-        e.offered += offered;
-        e.within += (q.serviceLevel[i] ?? 0) * offered;
-        if (q.channel !== 'email' && offered > 0 && q.agentsOnPhones[i] === 0) e.noCoverage = true;
-        expected.set(key, e);
+      q.hours.offered.forEach((offered, k) => {
+        expected.set(`${q.language}/${q.channel}|${columnOf(k)}`, { offered, uncovered: q.hours.uncovered[k], below: q.hours.belowTarget[k], sl: q.hours.serviceLevel[k], target: q.target });
       });
     }
     let hatched = 0;
+    let below = 0;
     for (const c of cells) {
-      const e = expected.get(`${c.language}|${c.column}`)!;
-      expect(e, `${c.language} ${c.column}`).toBeDefined();
+      const e = expected.get(`${c.language}/${c.channel}|${c.column}`)!;
+      expect(e, `${c.language}/${c.channel} ${c.column}`).toBeDefined();
       expect(Number(c.offered)).toBeCloseTo(e.offered, 9);
-      expect(c.nocoverage).toBe(String(e.noCoverage));
-      if (e.offered > 0) expect(Number(c.sl)).toBeCloseTo(e.within / e.offered, 9);
-      if (e.noCoverage) hatched++;
+      expect(Number(c.uncovered)).toBe(e.uncovered);
+      expect(Number(c.below)).toBe(e.below);
+      expect(Number(c.target)).toBe(e.target);
+      if (e.offered > 0) expect(Number(c.sl)).toBeCloseTo(e.sl!, 9);
+      hatched += e.uncovered;
+      below += e.below;
     }
+    // The flags are sim/'s figures: hatched cells = uncovered hours, below-target cells = hours below target.
+    expect(hatched).toBe(r.summary.uncoveredHours.mean);
+    expect(below).toBe(r.summary.hoursBelowTarget.mean);
     expect(hatched).toBeGreaterThan(0); // the default week has hours nobody covers
+    expect(await page.locator('fs-app fs-heatmap rect.cell[data-channel="email"][data-uncovered="1"]').count()).toBe(0); // an email waits for the next shift
     // Hatched cells use the pattern, not a colour.
-    const fill = await page.locator('fs-app fs-heatmap rect.cell[data-nocoverage="true"]').first().getAttribute('style');
+    const fill = await page.locator('fs-app fs-heatmap rect.cell[data-uncovered="1"]').first().getAttribute('style');
     expect(fill).toMatch(/url\(#hatch-/);
-    // And each row adds up to the language's offered contacts.
-    for (const language of languages) {
-      const sum = cells.filter((c) => c.language === language).reduce((s, c) => s + Number(c.offered), 0);
-      expect(sum / r.languages[language].offered.mean!).toBeCloseTo(1, 9);
+
+    // Each row's gap columns are its queue's figures, and its cells add up to them.
+    const rows = await page.locator('fs-app fs-heatmap g[role="row"]').evaluateAll((els) =>
+      els.map((g) => ({
+        key: g.getAttribute('data-queue')!,
+        uncovered: Number(g.querySelector('text[data-uncovered]')!.getAttribute('data-uncovered')),
+        below: Number(g.querySelector('text[data-below]')!.getAttribute('data-below')),
+        gap: Number(g.querySelector('text[data-gap]')!.getAttribute('data-gap')),
+      })),
+    );
+    expect(rows.map((row) => row.key).sort()).toEqual(Object.keys(r.queues).sort());
+    for (const row of rows) {
+      const q = r.queues[row.key];
+      expect(row.uncovered, row.key).toBe(q.uncoveredHours.mean);
+      expect(row.below, row.key).toBe(q.hoursBelowTarget.mean);
+      expect(row.gap, row.key).toBe(q.gapHours.mean);
+      const own = cells.filter((c) => `${c.language}/${c.channel}` === row.key);
+      expect(own.reduce((n, c) => n + Number(c.uncovered), 0)).toBe(row.uncovered);
+      expect(own.reduce((n, c) => n + Number(c.below), 0)).toBe(row.below);
     }
+
+    // The caption: total = uncovered + below target = Σ its languages = Σ rows = the summary.
+    const caption = page.locator('fs-app fs-heatmap figcaption');
+    const total = Number(await caption.getAttribute('data-gap'));
+    const languages = await caption.locator('[data-language]').evaluateAll((els) => els.map((e) => ({ language: e.getAttribute('data-language')!, gap: Number(e.getAttribute('data-gap')) })));
+    expect(languages.map((l) => l.language).sort()).toEqual(Object.keys(r.languages).sort());
+    expect(total).toBe(languages.reduce((n, l) => n + l.gap, 0));
+    expect(total).toBe(rows.reduce((n, row) => n + row.gap, 0));
+    expect(total).toBe(r.summary.gapHours.mean);
+    expect(Number(await caption.getAttribute('data-uncovered')) + Number(await caption.getAttribute('data-below'))).toBe(total);
+    for (const l of languages) expect(l.gap, l.language).toBe(r.languages[l.language].gapHours.mean);
+    const text = (await caption.textContent())!.replace(/\s+/g, ' ');
+    expect(text).toContain(`Coverage gap ${formatValue(total, 'hours')} = ${formatValue(r.summary.uncoveredHours.mean, 'hours')} uncovered`);
+    for (const l of languages) expect(text).toContain(`${l.language} ${formatValue(l.gap, 'hours')}`);
+    expect(text).not.toMatch(/target 82\.5|against 81\.0/);
+
+    // One channel: its rows alone, its own figures in the caption.
+    await page.locator('fs-app #channel').selectOption('voice');
+    await poll(() => page.locator('fs-app fs-heatmap rect.cell').count()).toBe(r.coverage.filter((q) => q.channel === 'voice').length * 168);
+    expect(Number(await caption.getAttribute('data-gap'))).toBe(r.channels.voice.gapHours.mean);
+    const voiceLanguages = await caption.locator('[data-language]').evaluateAll((els) => els.map((e) => Number(e.getAttribute('data-gap'))));
+    expect(voiceLanguages.reduce((n, g) => n + g, 0)).toBe(r.channels.voice.gapHours.mean);
+    await page.screenshot({ path: shotPath('01b-coverage-voice') });
   });
 
   it("shows an hour's details on click and with the keyboard", async () => {
     await open();
-    const cell = page.locator('fs-app fs-heatmap rect.cell[data-nocoverage="true"]').first();
+    const cell = page.locator('fs-app fs-heatmap rect.cell[data-uncovered="1"][data-channel="voice"]').first();
     await cell.click();
     const details = page.locator('fs-app fs-heatmap [aria-label="Details of the selected hour"]');
     await details.waitFor();
     const text = (await details.textContent()) ?? '';
-    expect(text).toContain('No coverage');
-    expect(text).toMatch(/Offered[\s\S]*Answered[\s\S]*Abandoned[\s\S]*ASA[\s\S]*On the phones[\s\S]*Required/);
+    expect(text).toContain('Uncovered');
+    expect(text).toMatch(/Offered[\s\S]*Answered[\s\S]*Abandoned[\s\S]*Service level[\s\S]*Target[\s\S]*ASA[\s\S]*On the phones[\s\S]*Required on the phones[\s\S]*Required scheduled/);
     expect(text).toMatch(/Agents on the phones by pool/);
-    expect(text).not.toContain('derived from');
-    // Answered and abandoned are sim/'s own counts per queue and interval, summed over the hour.
+    // Answered and abandoned are sim/'s own counts per queue and interval, summed over the hour;
+    // required agents the mean over the hour's intervals, on the phones and scheduled.
     const r = base.result;
     const language = await cell.getAttribute('data-language');
-    const column = Number(await cell.getAttribute('data-column'));
-    const start = Date.parse(r.start);
-    const inHour = r.intervals
-      .map((_, i) => i)
-      .filter((i) => {
-        const d = new Date(start + i * r.intervalMinutes * 60_000);
-        return ((d.getUTCDay() + 6) % 7) * 24 + d.getUTCHours() === column;
-      });
+    const hourStart = Date.parse((await cell.getAttribute('data-start'))!);
+    const inHour = r.intervals.map((_, i) => i).filter((i) => Math.floor((Date.parse(r.start) + i * r.intervalMinutes * 60_000 - hourStart) / 3_600_000) === 0);
+    expect(inHour).toHaveLength(60 / r.intervalMinutes);
     const rows = await details.locator('tr[data-channel]').evaluateAll((els) => els.map((e) => ({ ...(e as HTMLElement).dataset })));
     const queues = r.coverage.filter((q) => q.language === language);
-    expect(rows.filter((row) => row.channel !== 'all').map((row) => row.channel)).toEqual(queues.map((q) => q.channel));
+    expect(rows.map((row) => row.channel).sort()).toEqual(queues.map((q) => q.channel).sort());
+    expect(rows[0].channel).toBe('voice'); // the selected queue first
     const sum = (xs: number[]) => inHour.reduce((s, i) => s + xs[i], 0);
     let abandonedSomewhere = 0;
     for (const q of queues) {
       const row = rows.find((x) => x.channel === q.channel)!;
       expect(Number(row.answered), `${q.channel} answered`).toBeCloseTo(sum(q.answered), 9);
       expect(Number(row.abandoned), `${q.channel} abandoned`).toBeCloseTo(sum(q.abandoned), 9);
+      expect(Number(row.target), `${q.channel} target`).toBe(r.channelTargets[q.channel].target);
+      expect(Number(row.required), `${q.channel} required`).toBeCloseTo(sum(q.requiredAgents) / inHour.length, 9);
+      expect(Number(row.requiredScheduled), `${q.channel} required scheduled`).toBeCloseTo(sum(q.requiredScheduled) / inHour.length, 9);
       abandonedSomewhere += sum(q.abandoned);
     }
     expect(abandonedSomewhere).toBeGreaterThan(0); // a no-coverage hour loses callers
@@ -299,7 +363,7 @@ describe('web app, built and driven in headless Chromium', { timeout: 600_000 },
     await poll(() => page.locator('fs-app fs-heatmap rect.cell[data-row="0"][data-column="0"]').getAttribute('data-start')).toBe(base.result.start);
   });
 
-  it('downloads the summary, interval and coverage tables as CSV, the same the CLI writes for this seed', async () => {
+  it('downloads the summary, interval, coverage and gap-hours tables as CSV, the same the CLI writes for this seed', async () => {
     await open();
     const r = base.result;
     const group = page.getByRole('group', { name: 'Download the results' });
@@ -307,11 +371,13 @@ describe('web app, built and driven in headless Chromium', { timeout: 600_000 },
       summary: summaryCsv(r, 'global-follow-the-sun.yaml'),
       intervals: intervalsCsv(r),
       coverage: coverageCsv(r),
+      'gap-hours': gapHoursCsv(r),
     };
     for (const [kind, label] of [
       ['summary', 'Summary CSV'],
       ['intervals', 'Intervals CSV'],
       ['coverage', 'Coverage CSV'],
+      ['gap-hours', 'Gap hours CSV'],
     ] as const) {
       const button = group.getByRole('button', { name: label });
       // The first with the mouse, the others with the keyboard.
@@ -331,7 +397,7 @@ describe('web app, built and driven in headless Chromium', { timeout: 600_000 },
       // Every value, to the last digit: the browser's run is bit-identical to Node's.
       expect(csv).toBe(expected[kind]);
     }
-    await poll(() => page.locator('fs-app .toast').textContent()).toContain('global-follow-the-sun-coverage.csv');
+    await poll(() => page.locator('fs-app .toast').textContent()).toContain('global-follow-the-sun-gap-hours.csv');
     await page.screenshot({ path: shotPath('03a-csv-downloaded') });
   });
 
@@ -421,13 +487,24 @@ describe('web app, built and driven in headless Chromium', { timeout: 600_000 },
     expect(Number(await delta.getAttribute('data-delta'))).toBe(d.mean);
     expect(await delta.getAttribute('data-ci')).toBe(d.ci95!.join(','));
     expect(d.mean!).toBeLessThan(0);
-    expect(await delta.getAttribute('data-significant')).toBe('true');
-    for (const figure of ['serviceLevel', 'abandonRate', 'costPerContact', 'costPerMonth'] as const) {
-      const shown = Number(await page.locator(`fs-app fs-compare-view [data-scenario="1"][data-figure="${figure}"] .delta`).getAttribute('data-delta'));
+    // Gap hours are judged on pooled replications: the difference comes with a range, not a CI.
+    expect(await delta.getAttribute('data-range')).toBe('true');
+    expect(await delta.getAttribute('data-significant')).toBe(String(d.ci95![0] > 0 || d.ci95![1] < 0));
+    expect(await delta.textContent()).toContain('range');
+    const shownDelta = async (figure: string) => Number(await page.locator(`fs-app fs-compare-view [data-scenario="1"][data-figure="${figure}"] .delta`).getAttribute('data-delta'));
+    for (const figure of ['costPerContact', 'costPerResolvedCustomer', 'costPerMonth'] as const) {
       const want = expected.deltas[1]![figure].mean!;
-      if (figure.startsWith('cost')) expect(Math.abs(shown - want), figure).toBeLessThan(1e-9 * Math.abs(expected.scenarios[1].summary[figure].mean!));
-      else expect(shown, figure).toBe(want);
+      expect(Math.abs((await shownDelta(figure)) - want), figure).toBeLessThanOrEqual(1e-9 * Math.abs(expected.scenarios[1].summary[figure].mean!));
     }
+    // Service per channel, each against its own target, with its own paired delta: no blend.
+    for (const c of Object.keys(expected.scenarios[0].channels)) {
+      for (const figure of ['serviceLevel', 'abandonRate'] as const) {
+        expect(await shownDelta(`channel.${c}.${figure}`), `${c} ${figure}`).toBe(expected.channelDeltas[1]![c][figure].mean);
+      }
+      const label = await page.locator(`fs-app fs-compare-view [data-scenario="0"][data-figure="channel.${c}.serviceLevel"] .label`).textContent();
+      expect(label).toContain(targetText(expected.scenarios[0].channelTargets[c].target, expected.scenarios[0].channelTargets[c].thresholdSeconds));
+    }
+    expect(await page.locator('fs-app fs-compare-view [data-figure="serviceLevel"]').count()).toBe(0);
     expect(await page.locator('fs-app fs-compare-view fs-heatmap').count()).toBe(2);
     await page.setViewportSize({ width: 1440, height: 1250 });
     await page.screenshot({ path: shotPath('05-compare') });
@@ -485,7 +562,7 @@ describe('web app, built and driven in headless Chromium', { timeout: 600_000 },
     expect(await text(report, '.summary .variant li')).toEqual(await text(reference, '.summary .variant li'));
     expect(await text(report, 'table.headline-figures')).toEqual(await text(reference, 'table.headline-figures'));
     // The gap hours closed a week, as the report prints it, is the paired difference sim/ computes.
-    const gapRow = await report.locator('table.headline-figures tbody tr').first().innerText();
+    const gapRow = await report.locator('table.headline-figures tbody tr', { hasText: 'Gap hours' }).first().innerText();
     const weekly = (comparison.deltas[1]!.gapHours.mean! * 7) / ((Date.parse(comparison.scenarios[0].end) - Date.parse(comparison.scenarios[0].start)) / 86_400_000);
     expect(weekly).toBeLessThan(0);
     const closed = Math.abs(weekly);
@@ -561,7 +638,7 @@ describe('web app, built and driven in headless Chromium', { timeout: 600_000 },
     await poll(() => page.locator('fs-app .scenario-title').textContent()).toBe('One queue (dropped)');
     await waitForRunDone(page);
     const expectedGood = run(good).result;
-    expect(await headlineValue(page, 'serviceLevel')).toBe(expectedGood.summary.serviceLevel.mean);
+    expect(Number(await channelCard(page, 'voice').locator('[data-figure="serviceLevel"]').getAttribute('data-value'))).toBe(expectedGood.channels.voice.serviceLevel.mean);
     expect(await headlineValue(page, 'gapHours')).toBe(expectedGood.summary.gapHours.mean);
     expect(await alert.count()).toBe(0); // a file that opens clears the old message
   });
@@ -637,36 +714,43 @@ describe('web app, built and driven in headless Chromium', { timeout: 600_000 },
     }
   });
 
-  it('fits long currencies in the headline cards and says in the header which scenario is on screen', async () => {
-    // A variant in Mexican pesos: seven-figure amounts with a three-letter symbol (MX$1,509,248).
+  it('fits long currencies in the headline and compare cards and says in the header which scenario is on screen', async () => {
+    // A variant in Mexican pesos: seven-figure amounts with a three-letter symbol (MX$1,504,189).
     const text = edited(edited(DEFAULT_TEXT, ['currency'], 'MXN'), ['name'], `${base.scenario.name} (variant 2)`);
-    await open(page, await link({ v: 1, docs: [{ ex: DEFAULT_KEY }, { f: `${DEFAULT_KEY}-variant-2.yaml`, t: text, o: 'variant', ex: DEFAULT_KEY }], active: 1 }));
+    await open(page, await link({ v: 1, docs: [{ ex: DEFAULT_KEY }, { f: `${DEFAULT_KEY}-variant-2.yaml`, t: text, o: 'variant', ex: DEFAULT_KEY }], active: 1, cmp: [1, 0] }));
+    /** Values that do not fit their card: wider than their box, past the card's edge, or wrapped. */
+    const overflowing = (cards: string) =>
+      page.locator(cards).evaluateAll((els) =>
+        els.flatMap((card) => {
+          const value = card.querySelector('.value') as HTMLElement;
+          const box = card.getBoundingClientRect();
+          const range = document.createRange();
+          range.selectNodeContents(value);
+          const ink = range.getBoundingClientRect();
+          const lineHeight = parseFloat(getComputedStyle(value).fontSize) * 1.5;
+          const fits = value.scrollWidth <= value.clientWidth + 1 && ink.right <= box.right - 4 && ink.height < 2 * lineHeight;
+          return fits ? [] : [`${card.getAttribute('data-figure') ?? card.getAttribute('data-channel')}: ${value.textContent}`];
+        }),
+      );
     for (const [width, height] of [
       [1440, 900],
       [1280, 720],
     ]) {
       await page.setViewportSize({ width, height });
-      // Every value inside its card, on one line, nothing cut off.
-      const overflows = await page.locator('fs-app fs-headline li').evaluateAll((cards) =>
-        cards.flatMap((card) => {
-          const value = card.querySelector('.value') as HTMLElement;
-          const box = card.getBoundingClientRect();
-          const text = value.getBoundingClientRect();
-          const range = document.createRange();
-          range.selectNodeContents(value);
-          const ink = range.getBoundingClientRect();
-          const fits = value.scrollWidth <= value.clientWidth + 1 && ink.right <= box.right - 4 && text.height < 2 * parseFloat(getComputedStyle(value).fontSize) * 1.5;
-          return fits ? [] : [`${card.getAttribute('data-figure')}: ${value.textContent}`];
-        }),
-      );
-      expect(overflows, `${width}×${height}`).toEqual([]);
-      expect(await headline(page, 'costPerMonth').locator('.value').textContent()).toMatch(/^MX\$\d{1,3}(,\d{3})+$/);
+      await tab(page, 'Coverage');
+      expect(await overflowing('fs-app fs-headline li'), `headline ${width}×${height}`).toEqual([]);
+      expect(await headline(page, 'costPerContact').locator('.value').textContent()).toMatch(/^MX\$/);
       // The header names the scenario in full (its end tells the examples apart) and what it is.
       const title = page.locator('fs-app .scenario-title');
       expect(await title.textContent()).toBe(`${base.scenario.name} (variant 2)`);
       expect(await title.evaluate((e) => e.scrollHeight <= e.clientHeight + 1)).toBe(true);
       expect(await page.locator('fs-app fs-header [data-kind]').textContent()).toContain('variant 2');
       await page.screenshot({ path: shotPath(`08b-long-currency-${width}x${height}`) });
+      // Compare: the monthly cost, seven figures, in a card a quarter of the width.
+      await tab(page, 'Compare');
+      await page.locator('fs-app fs-compare-view [data-scenario="1"][data-figure="costPerMonth"]').waitFor({ timeout: PATIENCE });
+      expect(await page.locator('fs-app fs-compare-view [data-figure="costPerMonth"] .value').first().textContent()).toMatch(/^MX\$\d{1,3}(,\d{3}){2}$/);
+      expect(await overflowing('fs-app fs-compare-view .figure'), `compare ${width}×${height}`).toEqual([]);
     }
   });
 
