@@ -24,6 +24,15 @@ export class FsQueueTable extends LitElement {
       .wrap {
         overflow-x: auto;
       }
+      table.data th {
+        white-space: normal;
+        vertical-align: bottom;
+        line-height: 1.2;
+      }
+      table.data th,
+      table.data td {
+        padding: 0.3rem 0.5rem;
+      }
       tr.language td {
         font-weight: 600;
         background: var(--surface-2);
@@ -56,7 +65,7 @@ export class FsQueueTable extends LitElement {
               <th scope="col">Offered</th>
               <th scope="col">Service level</th>
               <th scope="col">Target</th>
-              <th scope="col">ASA / time to answer</th>
+              <th scope="col" title="Average speed of answer; for email, the time to answer">ASA</th>
               <th scope="col">Abandon rate</th>
               <th scope="col">Uncovered h</th>
               <th scope="col">Below target h</th>
