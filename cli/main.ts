@@ -71,22 +71,30 @@ const HELP: Record<string, CommandHelp> = {
     ],
   },
   plan: {
-    usage: 'followsun plan [SCENARIO] [options]',
+    usage: 'followsun plan SCENARIO [options]   or   followsun plan --compare BASE OTHER [MORE …] [options]',
     summary: 'The least-cost head counts for the shifts a scenario leaves open, proven by simulation.',
     details:
       'Shifts with agents: auto (or { min, max }), and candidate shifts given by startBetween, are\n' +
       'decided by a mixed-integer programme (HiGHS) from Erlang requirements per language, channel and\n' +
       'interval; the plan is then simulated and every hour still below target gets more, until the\n' +
-      'targets are met. It prints the plan, its cost and the simulated service per language × channel.',
+      'targets are met. It prints the plan, its cost and the simulated service per language × channel.\n' +
+      'With --compare, every scenario is planned to the first one\'s targets and the plans are compared\n' +
+      'with common random numbers (the first one\'s seed and replications), as followsun compare does.',
     options: [
       ['-o, --out FILE', 'write the planned scenario (YAML, comments kept; JSON when FILE ends in .json)'],
       ['--json', 'print the plan, its cost, the iterations and the verification run as JSON'],
+      ['--report FILE.html', 'write an HTML page: the plan against the scenario as written (--compare: the plans compared)'],
+      ['--compare', 'plan two or more scenarios to the same targets and compare the plans'],
       ['--max-iterations N', 'simulate-and-correct rounds at most (default 8)'],
-      ['--replications N', 'replications of each verification run, overriding the file'],
-      ['--seed S', 'random seed, overriding the file (a whole number)'],
+      ['--replications N', 'replications of each verification run, overriding the file (with --compare: of all)'],
+      ['--seed S', 'random seed, overriding the file (with --compare: shared by all)'],
       WORKERS,
     ],
-    examples: ['followsun plan scenarios/global-follow-the-sun.yaml --out planned.yaml'],
+    examples: [
+      'followsun plan staffing.yaml --out planned.yaml',
+      'followsun plan staffing.yaml --report plan.html',
+      'followsun plan --compare in-house.yaml follow-the-sun.yaml --report case.html',
+    ],
   },
   merge: {
     usage: 'followsun merge SHARD-FILE … -o FILE',
@@ -232,13 +240,24 @@ export async function main(argv: string[]): Promise<number> {
         const { values, positionals } = parseArgs({
           args: rest,
           allowPositionals: true,
-          options: { ...SIMULATION_OPTIONS, out: { type: 'string', short: 'o' }, json: { type: 'boolean', default: false }, 'max-iterations': { type: 'string' } },
+          options: {
+            ...SIMULATION_OPTIONS,
+            out: { type: 'string', short: 'o' },
+            json: { type: 'boolean', default: false },
+            report: { type: 'string' },
+            compare: { type: 'boolean', default: false },
+            'max-iterations': { type: 'string' },
+          },
         });
-        if (positionals.length > 1) throw new UsageError('plan takes one scenario file');
+        if (values.compare && positionals.length < 2) throw new UsageError('plan --compare needs at least two scenario files, the base first');
+        if (values.compare && values.out) throw new UsageError('--out writes one planned scenario: plan each file on its own to keep it (--compare plans them to compare)');
+        if (!values.compare && positionals.length !== 1) throw new UsageError(positionals.length === 0 ? 'plan needs a scenario file' : 'plan takes one scenario file (or, with --compare, two or more)');
         return await planCommand({
-          file: positionals[0],
+          files: positionals,
+          compare: values.compare,
           out: values.out,
           json: values.json,
+          report: values.report,
           maxIterations: wholeNumber(values['max-iterations'], '--max-iterations', 1),
           ...simulationSettings(values, 2),
         });

@@ -1,20 +1,31 @@
 // `followsun plan`: the least-cost head counts for a scenario's open shifts, with the simulation
-// that proves they meet the targets.
-import { readFileSync } from 'node:fs';
+// that proves they meet the targets; --report writes the plan against the scenario as written as
+// one HTML page; --compare plans several scenarios to the same targets and compares the plans.
+import { readFileSync, statSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
 import { ResultBuilder, type ScenarioResult } from '../sim/metrics';
 import type { CompiledModel } from '../sim/model';
 import { shiftWeekHours } from '../sim/roster';
-import { plan, type PlanResult } from '../sim/plan/planner';
+import { openShifts, plan, type PlanResult } from '../sim/plan/planner';
 import { plannedYaml } from '../sim/plan/planned-yaml';
-import { UsageError } from './arguments';
-import { DEFAULT_SCENARIO, displayPath, loadScenario, writeFileAtomic } from './files';
+import { ScenarioError, type Scenario } from '../sim/scenario';
+import { caseReportHtml } from '../report/case-report';
+import { ComparisonBuilder, comparisonOptions, type Comparison } from '../sim/compare';
+import { comparisonText, loadAll } from './compare';
+import { displayPath, prepareFolder, writeFileAtomic } from './files';
 import { formatEstimate, formatNumber, table } from './format';
-import { runJobs } from './parallel';
+import { watchInterrupt } from './interrupt';
+import { compileJobs, runJobs } from './parallel';
+import { Progress } from './progress';
 
 export interface PlanOptions {
-  file?: string;
+  /** The scenario to plan; with compare, every scenario to plan and compare (the base first). */
+  files: string[];
+  compare?: boolean;
   out?: string;
   json: boolean;
+  /** The HTML page to write. */
+  report?: string;
   replications?: number;
   seed?: number;
   workers?: number;
@@ -24,24 +35,57 @@ export interface PlanOptions {
 const HOURS_PER_FTE = 40;
 const WEEK_SECONDS = 7 * 86400;
 const AVERAGE_MONTH_SECONDS = (365.25 / 12) * 86400;
+const NOTHING_TO_PLAN = 'nothing to plan: no shift has agents: auto or { min, max }, and none gives candidate starts (startBetween)';
+
+/** One line on stderr naming what is wrong; exit code 2 (bad input). */
+function fail(message: string): number {
+  process.stderr.write(`followsun plan: ${message}\n`);
+  return 2;
+}
 
 export async function planCommand(options: PlanOptions): Promise<number> {
-  const path = options.file ?? DEFAULT_SCENARIO;
+  const problem = outputProblem('--report', options.report, 'plan.html') ?? outputProblem('--out', options.out, 'planned.yaml');
+  if (problem) return fail(problem);
+  return options.compare ? planAndCompare(options) : planOne(options);
+}
+
+/** What is wrong with an output path, checked before the planning rather than after it. */
+function outputProblem(flag: string, path: string | undefined, example: string): string | undefined {
+  if (path === undefined) return undefined;
+  let folder = false;
+  try {
+    folder = statSync(path).isDirectory();
+  } catch {
+    // a new file
+  }
+  if (folder) return `${flag} ${path}: is a folder; expected a file name such as ${example}`;
+  if (flag === '--report' && !/\.html?$/i.test(path)) return `${flag} ${path}: expected an HTML file name such as ${example}`;
+  const folderProblem = prepareFolder(dirname(resolve(path)));
+  return folderProblem ? `${flag} ${path}: its folder ${folderProblem}` : undefined;
+}
+
+/** Loads scenario files; every problem of every file on stderr (file, line, field) when bad. */
+function load(files: string[]): Scenario[] | undefined {
+  try {
+    return loadAll(files);
+  } catch (e) {
+    if (!(e instanceof ScenarioError)) throw e;
+    process.stderr.write(`${e.problems.join('\n')}\n`);
+    return undefined;
+  }
+}
+
+async function planOne(options: PlanOptions): Promise<number> {
+  const path = options.files[0];
   const file = displayPath(path);
-  const scenario = loadScenario(path);
-  const input = {
-    ...scenario,
-    seed: options.seed ?? scenario.seed,
-    replications: options.replications ?? scenario.replications,
-  };
+  const loaded = load([path]);
+  if (!loaded) return 2;
+  const input = { ...loaded[0], seed: options.seed ?? loaded[0].seed, replications: options.replications ?? loaded[0].replications };
+  if (openShifts(input).length === 0) return fail(`${file}: ${NOTHING_TO_PLAN}`);
+
   const started = Date.now();
-  const result = await plan(input, {
-    maxIterations: options.maxIterations,
-    simulate: (model) => simulateOnWorkers(model, options.workers),
-    onProgress: (step, iteration) => process.stderr.write(`Planning: iteration ${iteration}, ${step}…\n`),
-  });
+  const result = await planScenario(input, file, options);
   const seconds = (Date.now() - started) / 1000;
-  if (result.iterations.length === 0) throw new UsageError(`${file}: nothing to plan`);
 
   if (options.out) {
     const text = options.out.toLowerCase().endsWith('.json')
@@ -50,28 +94,179 @@ export async function planCommand(options: PlanOptions): Promise<number> {
     writeFileAtomic(options.out, text);
     process.stderr.write(`Wrote the planned scenario to ${options.out}\n`);
   }
+  if (options.report) {
+    // The scenario as written (open head counts at their minimum) and the plan, with common
+    // random numbers: the planned one is the verification run again, paired with the other.
+    const shown = [`${file} (as written)`, options.out ? displayPath(options.out) : `${file} (planned)`];
+    const comparison = await compareScenarios([input, result.scenario], shown, options.workers, 'Simulating the scenario as written and as planned: replication');
+    if (!comparison) return fail('interrupted: no report written');
+    const html = caseReportHtml({
+      scenarios: [input, result.scenario],
+      files: shown,
+      comparison,
+      labels: ['As written', 'Planned'],
+      kind: 'plan',
+      plans: [undefined, result],
+      generatedAt: new Date().toISOString(),
+    });
+    const written = write(options.report, html);
+    if (written) return written;
+    process.stderr.write(`Wrote the plan's report to ${displayPath(options.report)}\n`);
+  }
   const r = result.verification;
-  const cost = costs(r);
   if (options.json) {
     const document = {
       plan: result.plan,
-      cost,
+      cost: costs(r),
       met: result.met,
       unmet: result.unmet,
       iterations: result.iterations,
       verification: { file, ...r },
     };
-    process.stdout.write(`${JSON.stringify(document, (_, v) => (v === Infinity ? null : v), 2)}\n`);
+    process.stdout.write(`${json(document)}\n`);
   } else {
-    process.stdout.write(`${planText(file, result, cost, seconds)}\n`);
+    process.stdout.write(`${planText(file, result, seconds)}\n`);
   }
   return 0;
+}
+
+/** Every scenario planned to the first one's targets, then the plans compared with common random
+ * numbers (the first one's seed and replications). */
+async function planAndCompare(options: PlanOptions): Promise<number> {
+  if (options.files.length < 2) return fail('--compare needs at least two scenario files: the base first, then the others');
+  const loaded = load(options.files);
+  if (!loaded) return 2;
+  const files = options.files.map(displayPath);
+  const currencies = [...new Set(loaded.map((s) => s.currency))];
+  if (currencies.length > 1) return fail(`the scenarios use different currencies (${currencies.join(', ')}); a comparison needs one`);
+  const seed = options.seed ?? loaded[0].seed;
+  const replications = options.replications ?? loaded[0].replications;
+  const inputs = loaded.map((s, k) => {
+    const same = withTargetsOf(loaded[0], s);
+    if (k > 0 && JSON.stringify(targetsOf(same)) !== JSON.stringify(targetsOf(s))) {
+      process.stderr.write(`${files[k]}: its service-level or planning targets differ from ${files[0]}'s; planned to ${files[0]}'s\n`);
+    }
+    return { ...same, seed, replications };
+  });
+  if (inputs.every((s) => openShifts(s).length === 0)) return fail(`${NOTHING_TO_PLAN}, in any of the files`);
+
+  const plans: (PlanResult | undefined)[] = [];
+  for (const [k, input] of inputs.entries()) {
+    if (openShifts(input).length === 0) {
+      process.stderr.write(`${files[k]}: nothing to plan (no open shift); compared as written\n`);
+      plans.push(undefined);
+      continue;
+    }
+    plans.push(await planScenario(input, files[k], options));
+  }
+  const planned = inputs.map((s, k) => plans[k]?.scenario ?? s);
+  const comparison = await compareScenarios(planned, files, options.workers, `Comparing ${planned.length} planned scenarios: replication`);
+  if (!comparison) return fail('interrupted: no comparison written');
+
+  if (options.report) {
+    const html = caseReportHtml({ scenarios: planned, files, comparison, kind: 'planned', plans, generatedAt: new Date().toISOString() });
+    const written = write(options.report, html);
+    if (written) return written;
+  }
+  if (options.json) {
+    const document = {
+      plans: plans.map((p, k) => (p ? { file: files[k], plan: p.plan, cost: costs(p.verification), met: p.met, unmet: p.unmet, iterations: p.iterations } : null)),
+      scenarios: comparison.scenarios.map((r, k) => ({ file: files[k], ...r })),
+      deltas: comparison.deltas.map((d, k) => (d ? { base: files[0], variant: files[k], ...d } : null)),
+    };
+    process.stdout.write(`${json(document)}\n`);
+  } else if (options.report) {
+    const n = comparison.scenarios[0].replications;
+    process.stdout.write(`Wrote ${displayPath(options.report)}: ${planned.length} scenarios, each planned to the same targets, ${n} replication${n === 1 ? '' : 's'} each\n`);
+  } else {
+    const rosters = plans.map((p, k) => (p ? `${rosterText(`Plan for ${p.verification.name}  (${files[k]})`, p, true)}\n` : `${files[k]}: nothing to plan; compared as written\n`));
+    process.stdout.write(`${rosters.join('\n')}\n${comparisonText(comparison, files)}\n`);
+  }
+  return 0;
+}
+
+/** The targets a plan is made to: service levels per channel, the planner's settings, occupancy. */
+function targetsOf(s: Scenario) {
+  return {
+    serviceLevel: s.serviceLevel,
+    channels: (['voice', 'chat', 'email'] as const).map((c) => s.channels?.[c]?.serviceLevel ?? null),
+    plan: s.plan,
+    maxOccupancy: s.maxOccupancy ?? null,
+  };
+}
+
+/** The scenario with the base's targets: its service levels, plan settings and occupancy cap. */
+function withTargetsOf(base: Scenario, s: Scenario): Scenario {
+  const channels = { ...s.channels };
+  for (const c of ['voice', 'chat', 'email'] as const) {
+    const serviceLevel = base.channels?.[c]?.serviceLevel;
+    const own = { ...(channels[c] ?? {}) };
+    if (serviceLevel) own.serviceLevel = serviceLevel;
+    else delete own.serviceLevel;
+    channels[c] = Object.keys(own).length > 0 ? own : undefined;
+  }
+  return { ...s, serviceLevel: base.serviceLevel, channels, plan: base.plan, maxOccupancy: base.maxOccupancy };
+}
+
+/** plan() with its progress on stderr: each round's step, then what its simulation found. */
+async function planScenario(input: Scenario, file: string, options: PlanOptions): Promise<PlanResult> {
+  let round = 0;
+  return plan(input, {
+    maxIterations: options.maxIterations,
+    simulate: async (model) => {
+      const r = await simulateOnWorkers(model, options.workers);
+      const s = r.summary;
+      process.stderr.write(
+        `Planning ${file}: round ${round} simulated: ${formatNumber(s.hoursBelowTarget.mean ?? NaN, 'count')} of ${formatNumber(s.demandHours.mean ?? NaN, 'count')} ` +
+          `language × channel hours with demand below target, ${formatNumber(s.uncoveredHours.mean ?? NaN, 'count')} uncovered; ` +
+          `${formatNumber((s.costPerMonth.mean ?? NaN), 'money', r.currency)} a month\n`,
+      );
+      return r;
+    },
+    onProgress: (step, iteration) => {
+      round = iteration;
+      process.stderr.write(`Planning ${file}: round ${iteration}, ${step === 'solving' ? 'solving the programme (HiGHS)' : `simulating the plan (${input.replications} replications)`}…\n`);
+    },
+  });
+}
+
+/** The scenarios with common random numbers (the first one's seed and replications) over worker
+ * threads; each model's warnings under its file name, except that open shifts run at their
+ * minimum, which is what a scenario as written means here. Undefined when interrupted. */
+async function compareScenarios(scenarios: Scenario[], files: string[], workers: number | undefined, label: string): Promise<Comparison | undefined> {
+  const shared = comparisonOptions(scenarios);
+  const models = compileJobs(scenarios.map((scenario) => ({ scenario, options: shared })));
+  models.forEach((m, k) =>
+    m.warnings.filter((w) => !/simulated at their minimum/.test(w)).forEach((w) => process.stderr.write(`${files[k]}: warning: ${w}\n`)),
+  );
+  const builder = new ComparisonBuilder(models);
+  const interrupt = watchInterrupt();
+  const progress = new Progress(label, models.length * shared.replications);
+  try {
+    await runJobs(models, (j, r, f) => builder.add(j, r, f), { workers, onProgress: (done) => progress.update(done), signal: interrupt });
+  } finally {
+    progress.done();
+    interrupt.dispose();
+  }
+  return interrupt.aborted ? undefined : builder.result();
 }
 
 function simulateOnWorkers(model: CompiledModel, workers?: number): Promise<ScenarioResult> {
   const builder = new ResultBuilder(model);
   return runJobs([model], (_, __, figures) => builder.add(figures), { workers }).then(() => builder.result());
 }
+
+/** Writes the page; an exit code when it cannot. */
+function write(path: string, content: string): number | undefined {
+  try {
+    writeFileAtomic(path, content);
+    return undefined;
+  } catch (e) {
+    return fail(`${path}: cannot write (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
+  }
+}
+
+const json = (document: unknown) => JSON.stringify(document, (_, v) => (v === Infinity ? null : v), 2);
 
 function costs(r: ScenarioResult) {
   const reported = (Date.parse(r.end) - Date.parse(r.start)) / 1000;
@@ -84,12 +279,12 @@ function costs(r: ScenarioResult) {
   };
 }
 
-function planText(file: string, p: PlanResult, cost: ReturnType<typeof costs>, seconds: number): string {
+/** The plan's roster (head count, paid hours, FTEs per shift) and its cost. */
+function rosterText(title: string, p: PlanResult, withVerdict: boolean): string {
   const r = p.verification;
+  const cost = costs(r);
   const money = (x: number | null) => formatNumber(x ?? NaN, 'money', r.currency);
-  const lines = [`Plan for ${r.name}  (${file})`, ''];
   const rows = [['Pool', 'Days', 'Shift (local time)', 'Agents', 'Paid h/week', 'FTEs']];
-  const reportedWeeks = (Date.parse(r.end) - Date.parse(r.start)) / 1000 / WEEK_SECONDS;
   for (const [pool, shifts] of Object.entries(p.plan)) {
     for (const s of shifts) {
       const hours = shiftWeekHours(s) * s.agents;
@@ -97,16 +292,31 @@ function planText(file: string, p: PlanResult, cost: ReturnType<typeof costs>, s
     }
     if (shifts.length === 0) rows.push([pool, '', 'nobody needed', '0', '0', '0.0']);
   }
-  lines.push(table(rows), '');
-  lines.push(
+  return [
+    title,
+    '',
+    table(rows),
+    '',
     table([
       ['Cost per week', money(cost.perWeek)],
       ['Cost per month', money(cost.perMonth)],
       ['Cost per contact', money(cost.perContact)],
       ['Cost per resolved customer', money(cost.perResolvedCustomer)],
     ]),
-    '',
-  );
+    ...(withVerdict ? ['', verdictText(p)] : []),
+  ].join('\n');
+}
+
+function verdictText(p: PlanResult): string {
+  const lines = [p.met ? (p.unmet.length ? 'The targets are met wherever a shift can serve; not reached:' : 'Every target is met.') : 'Not every target is met:'];
+  for (const u of p.unmet) lines.push(`  - ${u}`);
+  return lines.join('\n');
+}
+
+function planText(file: string, p: PlanResult, seconds: number): string {
+  const r = p.verification;
+  const lines = [rosterText(`Plan for ${r.name}  (${file})`, p, false), ''];
+  const reportedWeeks = (Date.parse(r.end) - Date.parse(r.start)) / 1000 / WEEK_SECONDS;
   lines.push(`Proof: the planned scenario simulated, ${r.replications} replications, ${Number(reportedWeeks.toFixed(2))} weeks (95% confidence intervals)`);
   lines.push(
     table([
@@ -129,9 +339,8 @@ function planText(file: string, p: PlanResult, cost: ReturnType<typeof costs>, s
   lines.push(
     `Hours below target: ${formatNumber(s.hoursBelowTarget.mean ?? NaN, 'count')} of ${formatNumber(s.demandHours.mean ?? NaN, 'count')} language × channel hours with demand; uncovered: ${formatNumber(s.uncoveredHours.mean ?? NaN, 'count')}.`,
   );
-  lines.push(p.met ? 'Every target is met.' : 'Not every target is met:');
-  for (const u of p.unmet) lines.push(`  - ${u}`);
+  lines.push(verdictText(p));
   const its = p.iterations;
-  lines.push(`Planned in ${seconds.toFixed(1)} s, ${its.length} simulate-and-correct iteration${its.length === 1 ? '' : 's'}.`);
+  lines.push(`Planned in ${seconds.toFixed(1)} s, ${its.length} simulate-and-correct round${its.length === 1 ? '' : 's'}.`);
   return lines.join('\n');
 }

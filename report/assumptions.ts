@@ -131,9 +131,22 @@ function headCount(p: Loose): string {
   const zone = `<span class="muted">${esc(p.timezone ?? 'UTC')}</span>`;
   if (num(p.agents) !== undefined) return `${count(num(p.agents))} around the clock<br>${zone}`;
   const shifts = Array.isArray(p.shifts) ? (p.shifts as Loose[]) : [];
-  return (
-    shifts.map((s) => `<span class="nowrap">${count(num(s.agents))} × ${esc(days(s.days))} ${esc(s.start)}–${esc(s.end)}</span>`).join('<br>') + `<br>${zone}`
-  );
+  const when = (s: Loose) =>
+    Array.isArray(s.startBetween)
+      ? `${esc(days(s.days))} ${esc(s.hours)} h starting ${esc(s.startBetween[0])}–${esc(s.startBetween[1])} every ${esc(s.every ?? 60)} min`
+      : `${esc(days(s.days))} ${esc(s.start)}–${esc(s.end)}`;
+  return shifts.map((s) => `<span class="nowrap">${openHeadCount(s.agents)} × ${when(s)}</span>`).join('<br>') + `<br>${zone}`;
+}
+
+/** A shift's head count as written: a number, or what followsun plan is left to decide. */
+function openHeadCount(agents: unknown): string {
+  if (num(agents) !== undefined) return count(num(agents));
+  if (agents === 'auto') return '<em>auto</em>';
+  if (agents && typeof agents === 'object') {
+    const r = agents as Loose;
+    return `<em>${count(num(r.min) ?? 0)}–${num(r.max) !== undefined ? count(num(r.max)) : '∞'}</em>`;
+  }
+  return '–';
 }
 
 /** Price model of a pool in words. */

@@ -11,7 +11,8 @@ import { demandTable, settingsTable, staffingTable } from './assumptions';
 import { efficiencySvg, groupedBarsSvg, heatmapSvg, stackedBarsSvg, type BarPanel, type EfficiencyPoint, type StackedRow } from './charts';
 import { channelName, delta, esc, estimate, hasWidth, hours, languageName, money, percent, range, shortNames, targetText, type Unit } from './format';
 import { displayTime, page } from './page';
-import { caseSummary, channelsIn, direction, efficiency, efficiencySentence, hasAi, horizonOf, joinList, periodOf, ratioText } from './summary';
+import { HOURS_PER_FTE, iterationsTable, planSentence, plannedRosters, poolTable, rosterTable, unmetList, type PlanOutcome } from './plan';
+import { caseSummary, channelsIn, direction, efficiency, efficiencySentence, hasAi, horizonOf, joinList, periodOf, ratioText, scaled } from './summary';
 import { Ids, scenarioColour } from './svg';
 
 export interface CaseReportInput {
@@ -22,6 +23,21 @@ export interface CaseReportInput {
   comparison: Comparison;
   /** Shown in the footer; defaults to now. */
   generatedAt?: string;
+  /** Short names of the scenarios (default: their names without the words they all start with). */
+  labels?: string[];
+  /** What the page is: a case between scenarios (followsun report, the default); a plan against
+   * the scenario as written, open head counts at their minimum (followsun plan --report); or
+   * scenarios each planned to the same targets (followsun plan --compare --report). */
+  kind?: 'case' | 'plan' | 'planned';
+  /** With kind plan or planned: what the planner decided, per scenario (undefined for a scenario
+   * not planned: the one as written, or one with nothing to plan). */
+  plans?: (PlanOutcome | undefined)[];
+}
+
+/** The question of a comparison of plans: "Which costs least when each is planned to the same targets: A, B or C?" */
+export function plannedQuestion(names: string[]): string {
+  const list = `${names.slice(0, -1).join(', ')} or ${names.at(-1)}`;
+  return `Which costs ${names.length > 2 ? 'least' : 'less'} when each is planned to the same targets: ${list}?`;
 }
 
 /** "What changes if we move from A to B?" (or "to B or C?"). */
@@ -79,14 +95,26 @@ const summaryDelta = (f: string) => (c: Comparison, k: number) => (c.deltas[k] a
 
 /** The headline figures, in the summary's order: money, each channel against its own target,
  * coverage gaps, per contact; AI resolutions where a scenario has an AI pool. */
-function headlineSections(c: Comparison): HeadlineSection[] {
+function headlineSections(c: Comparison, withWeek = false): HeadlineSection[] {
   const results = c.scenarios;
   const base = results[0];
   const period = periodOf(base);
+  const weekOfMonth = (r: ScenarioResult) => horizonOf(r).perWeek / horizonOf(r).perMonth;
   const sections: HeadlineSection[] = [
     {
       title: 'Cost',
       rows: [
+        ...(withWeek
+          ? [
+              {
+                label: 'Cost a week',
+                unit: 'money' as Unit,
+                of: (r: ScenarioResult) => scaled(r.summary.costPerMonth, weekOfMonth(r)),
+                diff: (cmp: Comparison, k: number) => scaled(cmp.deltas[k]?.costPerMonth, weekOfMonth(cmp.scenarios[0])),
+                higherIsBetter: false,
+              },
+            ]
+          : []),
         { label: 'Cost a month', unit: 'money', of: summaryFigure('costPerMonth'), diff: summaryDelta('costPerMonth'), higherIsBetter: false },
         { label: 'Cost per contact', note: 'total cost ÷ contacts handled (answered + AI resolutions)', unit: 'money', of: summaryFigure('costPerContact'), diff: summaryDelta('costPerContact'), higherIsBetter: false },
         {
@@ -176,7 +204,7 @@ function deltaCell(e: Estimate | undefined, unit: Unit, currency: string, higher
   return `<td class="num delta${cls}">${esc(delta(e.mean, unit, currency))}${ns}${ci}</td>`;
 }
 
-function headlineTable(c: Comparison, labels: string[]): string {
+function headlineTable(c: Comparison, labels: string[], withWeek = false): string {
   const results = c.scenarios;
   const currency = results[0].currency;
   const columns = 1 + results.length + results.length - 1;
@@ -185,7 +213,7 @@ function headlineTable(c: Comparison, labels: string[]): string {
     results.map((_, k) => `<th class="num"><span class="badge s${k}">${esc(labels[k])}</span></th>`).join('') +
     results.slice(1).map((_, j) => `<th class="num">Difference ${esc(labels[j + 1])} − ${esc(labels[0])}</th>`).join('') +
     '</tr>';
-  const sections = headlineSections(c).map((s) => {
+  const sections = headlineSections(c, withWeek).map((s) => {
     const rows = s.rows.map((h) => {
       const values = results.map((r) => valueCell(h.of(r), h.unit, currency, h.hourRange)).join('');
       const deltas = results
@@ -338,7 +366,7 @@ function efficiencySection(c: Comparison, labels: string[]): string {
 
 /** Per language, broken down by channel (each against its own target), for every scenario; a
  * language's gap hours add its channels, and the totals add the languages (and the channels). */
-function languageTable(c: Comparison, labels: string[], languages: string[]): string {
+function languageTable(c: Comparison, labels: string[], languages: string[], withCi = false): string {
   const results = c.scenarios;
   const base = results[0];
   const period = periodOf(base);
@@ -353,7 +381,8 @@ function languageTable(c: Comparison, labels: string[], languages: string[]): st
   const slCell = (e: Estimate | undefined, target: number | undefined) => {
     if (!e || e.mean === null) return '<td class="num muted">–</td>';
     const miss = target !== undefined && e.mean < target;
-    return `<td class="num${miss ? ' below' : ''}">${esc(percent(e.mean, 1))}${miss ? '<span class="flag" title="below the channel’s target">▼</span>' : ''}</td>`;
+    const ci = withCi && hasWidth(e) ? `<span class="ci">${esc(range(e.ci95, 'fraction'))}%</span>` : '';
+    return `<td class="num${miss ? ' below' : ''}">${esc(percent(e.mean, 1))}${miss ? '<span class="flag" title="below the channel’s target">▼</span>' : ''}${ci}</td>`;
   };
   const rateCell = (e: Estimate | undefined, show: boolean) => (show && e && e.mean !== null ? `<td class="num">${esc(percent(e.mean, 1))}</td>` : '<td class="num muted">–</td>');
   const hasAbandon = (channel: string) => channel !== 'email' || results.some((r) => (r.channels?.[channel]?.abandonRate.mean ?? 0) > 0);
@@ -414,8 +443,11 @@ export function caseReportHtml(input: CaseReportInput): string {
   if (scenarios.length !== results.length) throw new Error(`expected ${results.length} scenarios for the comparison's results, got ${scenarios.length}`);
   const ids = new Ids('fs');
   const names = results.map((r) => r.name);
-  const labels = shortNames(names);
-  const question = caseQuestion(labels);
+  const labels = input.labels ?? shortNames(names);
+  const kind = input.kind ?? 'case';
+  const planning = kind !== 'case';
+  const plans = input.plans ?? [];
+  const question = kind === 'plan' ? `Staffing plan for ${names.at(-1)}` : kind === 'planned' ? plannedQuestion(labels) : caseQuestion(labels);
   const base = results[0];
   const currency = base.currency;
   const generated = input.generatedAt ?? new Date().toISOString();
@@ -426,7 +458,18 @@ export function caseReportHtml(input: CaseReportInput): string {
   const languages = [...new Set(results.flatMap((r) => r.coverage.map((q) => q.language)))];
   const languageLabel = (l: string) => `${languageName(l)} (${l})`;
 
-  const summaryHtml = summaries
+  const planLead =
+    kind === 'plan' && plans[1]
+      ? `<div class="variant plan-lead"><p class="headline"><strong>The plan:</strong> ${esc(planSentence(scenarios[1], plans[1], results[1]))}</p>${unmetList(plans[1], true)}</div>`
+      : kind === 'planned'
+        ? `<div class="variant plan-lead"><ul>${results
+            .map(
+              (r, k) =>
+                `<li><span class="badge s${k}">${esc(labels[k])}</span> ${plans[k] ? esc(planSentence(scenarios[k], plans[k]!, r)) + (plans[k]!.met ? ' It meets the targets.' : ' It does not meet every target (see its plan).') : 'Nothing to plan: compared as written.'}</li>`,
+            )
+            .join('')}</ul></div>`
+        : '';
+  const summaryHtml = planLead + summaries
     .map(
       (s) =>
         `<div class="variant" data-variant="${s.variant}"><p class="headline">${s.lead.map((t, i) => (i === 0 ? `<strong>${esc(t)}</strong>` : esc(t))).join(' ')}</p>` +
@@ -473,17 +516,58 @@ export function caseReportHtml(input: CaseReportInput): string {
     className: 'abandonment',
   });
 
+  const planOf = (k: number) => {
+    const outcome = plans[k];
+    if (!outcome) return `<p class="muted">Nothing to plan in ${esc(labels[k])}: no shift is left open; it is compared as written.</p>`;
+    const its = outcome.iterations.length;
+    return (
+      rosterTable(plannedRosters(scenarios[k], outcome)) +
+      unmetList(outcome) +
+      `<h3>Simulate and correct${kind === 'planned' ? `: ${esc(labels[k])}` : ''}</h3>` +
+      `<p class="small">The programme’s plan is simulated; every language × channel hour still below target gets more agents required, and the programme is solved again. ${its} round${its === 1 ? '' : 's'}:</p>` +
+      iterationsTable(outcome, results[k])
+    );
+  };
+  const planSection =
+    kind === 'plan'
+      ? `<section class="plan">
+<h2>The plan: who works when</h2>
+<p class="lead">Every shift of every pool in its local time, with its head count: chosen by followsun plan for the shifts the file left open, or fixed in the file. Paid hours a week and FTEs count the whole shift, breaks and time off the phones included.</p>
+${planOf(1)}
+</section>`
+      : kind === 'planned'
+        ? `<section class="plans">
+<h2>The plans: who works when</h2>
+<p class="lead">Each scenario’s open shifts planned by followsun plan to the same targets (${esc(joinList(channels.map((ch) => `${channelName(ch).toLowerCase()} ${targetText(base.channelTargets[ch])}`)))}). Shifts in local time; paid hours a week and FTEs count the whole shift.</p>
+${results.map((_, k) => `<h3><span class="badge s${k}">${esc(labels[k])}</span> ${esc(names[k])}</h3>${planOf(k)}`).join('')}
+</section>`
+        : '';
+  const poolSection = planning
+    ? `<section class="pools">
+<h2>Head count and occupancy per pool</h2>
+<p class="lead">Agents on each pool’s roster (the sum of its shifts’ head counts${kind === 'plan' ? '; as written, open shifts at their minimum' : ''}), FTEs at ${HOURS_PER_FTE} paid hours a week, and occupancy: time busy with contacts ÷ time on the phones, over the simulated window.</p>
+${poolTable(scenarios, results, labels)}
+</section>`
+    : '';
+
   const days = horizonOf(base).days;
   const targets = channels
     .map((ch) => base.channelTargets?.[ch] ?? results.find((r) => r.channelTargets?.[ch])?.channelTargets[ch])
     .map((t, i) => (t ? `${channelName(channels[i]).toLowerCase()} ${targetText(t)}` : ''))
     .filter(Boolean);
+  const eyebrow = kind === 'plan' ? 'followsun plan · staffing plan' : kind === 'planned' ? 'followsun plan · plans compared' : 'followsun · coverage and outsourcing case';
+  const what =
+    kind === 'plan'
+      ? `The scenario as written (open head counts at their minimum) against the plan followsun plan chose: the least-cost head counts for its open shifts that meet every language × channel target, proven by simulation. `
+      : kind === 'planned'
+        ? `Every scenario was planned to the same targets by followsun plan (the least-cost head counts for its open shifts, proven by simulation); the planned scenarios are compared here. `
+        : '';
   const body = `
 <header class="report-head">
-  <p class="eyebrow">followsun · coverage and outsourcing case</p>
+  <p class="eyebrow">${esc(eyebrow)}</p>
   <h1 class="question">${esc(question)}</h1>
   <p class="meta">${results.map((_, k) => `<span class="badge s${k}">${esc(labels[k])}</span>`).join(' ')}
-  &nbsp;Simulated ${esc(displayTime(base.start))} to ${esc(displayTime(base.end))} (${esc(hours(days * 24))} h), ${base.replications} replication${base.replications === 1 ? '' : 's'} with common random numbers. Money in ${esc(currency)}.${Math.abs(days - 7) > 1e-9 ? ' Monthly figures are scaled from the simulated window; hours and contacts are counted in it.' : ''}</p>
+  &nbsp;${esc(what)}Simulated ${esc(displayTime(base.start))} to ${esc(displayTime(base.end))} (${esc(hours(days * 24))} h), ${base.replications} replication${base.replications === 1 ? '' : 's'} with common random numbers. Money in ${esc(currency)}.${Math.abs(days - 7) > 1e-9 ? ' Monthly figures are scaled from the simulated window; hours and contacts are counted in it.' : ''}</p>
 </header>
 
 <section class="summary" aria-label="Summary">
@@ -491,10 +575,12 @@ ${summaryHtml}
 <p class="small muted">Differences of totals carry paired 95% confidence intervals (the scenarios saw the same customers in each replication); a difference is called significant only when its interval excludes zero. Gap hours come with a range instead: from the hours below target with 95% confidence to those whose interval reaches below it. Per-language differences are called clear only when the two scenarios’ ranges do not overlap.</p>
 </section>
 
+${planSection}
 <section class="figures">
 <h2>Headline figures</h2>
-${headlineTable(c, labels)}
+${headlineTable(c, labels, planning)}
 </section>
+${poolSection}
 
 <section class="page coverage">
 <h2>Coverage around the clock</h2>
@@ -505,7 +591,7 @@ ${heatmaps}
 <section class="page languages">
 <h2>Service level and abandonment per language and channel</h2>
 <p class="lead">Every service figure belongs to one channel and is measured against that channel’s own threshold and target; a language’s gap hours add its channels, and the totals add the languages.</p>
-${languageTable(c, labels, languages)}
+${languageTable(c, labels, languages, planning)}
 <figure>${slChart}</figure>
 <figure>${abandonChart}</figure>
 </section>
@@ -541,10 +627,16 @@ ${staffingTable(scenarios, labels)}
 <dt>Gap hours</dt><dd>Hours of one language on one channel with contacts that were either <em>uncovered</em> (nobody with the skill on the phones; voice and chat) or <em>below target</em> (the hour’s service level, pooled over replications, under the channel’s target). Gap hours = uncovered + below target; a language’s gap hours add its channels, the total adds the languages.</dd>
 <dt>Cost per contact</dt><dd>Total cost ÷ contacts handled (answered by a person, or resolved by AI), each pool under its price model.</dd>
 <dt>Cost per resolved customer</dt><dd>Total cost ÷ (contacts answered + AI resolutions that held, i.e. whose customer did not come back).</dd>
+${
+    planning
+      ? `<dt>The plan</dt><dd>followsun plan works out, for every language × channel and interval, the agents Erlang A (with patience) or Erlang C requires on the phones at the handle times contacts get from the pools that serve them (email: the work to clear by its deadline). A mixed-integer programme, solved by HiGHS, chooses the head count of every open shift at least cost, sharing multi-skilled agents among the queues they serve, within each shift’s and pool’s limits. The plan is then simulated; every hour still below target gets more agents required and the programme is solved again, until the targets are met (at most ${esc(percent(scenarios[0].plan.belowTargetShare, 1))} of the hours with demand below target) or the rounds run out. Costs are each pool’s price model: hourly rates with premiums, per-contact and per-minute prices, minimums.</dd>
+<dt>FTE</dt><dd>Paid hours a week ÷ ${HOURS_PER_FTE}.</dd>`
+      : ''
+  }
 <dt>Confidence intervals</dt><dd>Means over ${base.replications} independent replications with Student-t 95% intervals. The scenarios were run with the same seed, so replication r of each sees the same arrivals, handle times and patience; the difference of two scenarios is estimated from the paired replications.</dd>
 </dl>
 </section>
 
-<footer>Generated by followsun on ${esc(displayTime(generated))}. ${esc(names.join(' → '))}. Simulation, not a forecast: the figures follow from the assumptions above.</footer>`;
+<footer>Generated by followsun on ${esc(displayTime(generated))}. ${esc(kind === 'plan' ? `${names[0]}: as written → planned` : names.join(kind === 'planned' ? ' · ' : ' → '))}. Simulation, not a forecast: the figures follow from the assumptions above.</footer>`;
   return page(question, body);
 }

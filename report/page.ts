@@ -61,6 +61,19 @@ ${SCENARIO_COLOURS.map((c, k) => `.badge.s${k} { background: ${c}; }`).join('\n'
 .type.in-house { background: #ddf4ff; color: #0550ae; }
 .type.outsourced { background: #fff1e5; color: #953800; }
 .type.ai { background: #fbefff; color: #6639ba; }
+.verdict { font-weight: 650; margin: 10px 0 4px; }
+.verdict.met { color: #116329; }
+.verdict.unmet { color: #a40e26; }
+ul.unmet { margin: 0 0 12px; padding-left: 20px; font-size: 14.5px; }
+.summary .plan-lead { border-left-color: #1a7f37; background: #f0fbf3; }
+.summary .plan-lead ul { list-style: none; padding-left: 0; }
+.summary .plan-lead li { margin: 4px 0 8px; }
+table.data.roster { width: auto; min-width: 70%; }
+table.data.roster tbody.pool tr:first-child th, table.data.roster tbody.pool tr:first-child td { border-top: 2px solid #afb8c1; }
+table.data.roster tr.subtotal td { font-size: 13.5px; color: #3d444d; background: #fbfcfd; }
+table.data.iterations { width: auto; min-width: 60%; }
+table.data.iterations tr.last td { font-weight: 650; }
+table.data.pools { width: auto; min-width: 60%; }
 .note { font-size: 14px; color: #3d444d; background: #f6f8fa; border: 1px solid #d8dee4; border-radius: 8px; padding: 10px 14px; }
 dl.defs { display: grid; grid-template-columns: 12em 1fr; gap: 4px 16px; font-size: 14.5px; }
 dl.defs dt { font-weight: 650; }

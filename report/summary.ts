@@ -245,21 +245,22 @@ function monthlyCostSentence(subject: string, before: number | null, after: numb
   const m = (x: number | null) => money(x, currency);
   if (!d || d.mean === null) return `${subject} changes the monthly cost from ${m(before)} to ${m(after)}.`;
   const amount = money(Math.abs(d.mean), currency);
-  const share = relative(d.mean, before);
+  // No share of nothing: from a base that costs nothing, only the amount.
+  const share = before ? `${relative(d.mean, before)}; ` : '';
   const from = `from ${m(before)} to ${m(after)}`;
   switch (direction(d)) {
     case 'up':
-      return `${subject} raises the monthly cost by ${amount} (${share}; ${moneyCi(d, currency, true)}), ${from}.`;
+      return `${subject} raises the monthly cost by ${amount} (${share}${moneyCi(d, currency, true)}), ${from}.`;
     case 'down':
-      return `${subject} saves ${amount} a month (${share}; ${moneyCi(d, currency, true)}), ${from}.`;
+      return `${subject} saves ${amount} a month (${share}${moneyCi(d, currency, true)}), ${from}.`;
     case 'none':
       return identical(d)
         ? `${subject} leaves the monthly cost unchanged at ${m(before)}.`
         : `${subject} does not change the monthly cost significantly: ${m(before)} before, ${m(after)} after (${delta(d.mean, 'money', currency)}, ${moneyCi(d, currency, false)}).`;
     case 'unknown':
       return d.mean >= 0
-        ? `${subject} raises the monthly cost by ${amount} (${share}; a single replication gives no confidence interval), ${from}.`
-        : `${subject} saves ${amount} a month (${share}; a single replication gives no confidence interval), ${from}.`;
+        ? `${subject} raises the monthly cost by ${amount} (${share}a single replication gives no confidence interval), ${from}.`
+        : `${subject} saves ${amount} a month (${share}a single replication gives no confidence interval), ${from}.`;
   }
 }
 
