@@ -167,6 +167,8 @@ async function planAndCompare(options: PlanOptions): Promise<number> {
     const html = caseReportHtml({ scenarios: planned, files, comparison, kind: 'planned', plans, generatedAt: new Date().toISOString() });
     const written = write(options.report, html);
     if (written) return written;
+    const n = comparison.scenarios[0].replications;
+    process.stderr.write(`Wrote ${displayPath(options.report)}: ${planned.length} scenarios, each planned to the same targets, ${n} replication${n === 1 ? '' : 's'} each\n`);
   }
   if (options.json) {
     const document = {
@@ -175,9 +177,6 @@ async function planAndCompare(options: PlanOptions): Promise<number> {
       deltas: comparison.deltas.map((d, k) => (d ? { base: files[0], variant: files[k], ...d } : null)),
     };
     process.stdout.write(`${json(document)}\n`);
-  } else if (options.report) {
-    const n = comparison.scenarios[0].replications;
-    process.stdout.write(`Wrote ${displayPath(options.report)}: ${planned.length} scenarios, each planned to the same targets, ${n} replication${n === 1 ? '' : 's'} each\n`);
   } else {
     const rosters = plans.map((p, k) => (p ? `${rosterText(`Plan for ${p.verification.name}  (${files[k]})`, p, true)}\n` : `${files[k]}: nothing to plan; compared as written\n`));
     process.stdout.write(`${rosters.join('\n')}\n${comparisonText(comparison, files)}\n`);
