@@ -1,25 +1,32 @@
 // The scenario file's duration distributions (handle time, patience, delays): their schema,
 // with messages that say what was expected. sim/distributions.ts turns them into samplers.
 import * as z from 'zod';
-import { nonNegative, positive } from './schema-parts';
+import { distributionMean } from './distributions';
+import { LIMITS, nonNegative, positiveSeconds, seconds, shown } from './schema-parts';
 
 /** The values of `dist`, in the order the schema lists them. */
 export const DISTRIBUTION_NAMES = ['exponential', 'lognormal', 'deterministic', 'uniform', 'gamma', 'empirical'] as const;
 export type DistributionName = (typeof DISTRIBUTION_NAMES)[number];
 
 const unknownDist = `expected dist: ${DISTRIBUTION_NAMES.slice(0, -1).join(', ')} or ${DISTRIBUTION_NAMES.at(-1)}`;
-const cv = positive('a coefficient of variation (standard deviation ÷ mean)').describe(
+const cvText = 'a coefficient of variation (standard deviation ÷ mean)';
+const cv = z
+  .number({ error: `expected ${cvText} > 0` })
+  .positive({ error: `expected ${cvText} > 0`, abort: true })
+  .min(LIMITS.cvMin, { error: `expected ${cvText} from ${LIMITS.cvMin} to ${LIMITS.cv} (use deterministic for no spread)` })
+  .max(LIMITS.cv, { error: `expected ${cvText} from ${LIMITS.cvMin} to ${LIMITS.cv}` })
+  .describe(
   'Coefficient of variation: standard deviation ÷ mean (0.6 for typical handle times).',
 );
 /** `dist`, the name of the shape, described for editors. */
 const named = <N extends DistributionName>(name: N) => z.literal(name).describe(`Which distribution: ${DISTRIBUTION_NAMES.join(', ')}.`);
-const mean = positive('a mean in seconds').describe('Mean duration, in seconds.');
+const mean = positiveSeconds('a mean in seconds').describe('Mean duration, in seconds.');
 
 const uniform = z
   .strictObject({
     dist: named('uniform'),
-    min: nonNegative('a shortest duration in seconds').describe('Shortest duration, in seconds.'),
-    max: nonNegative('a longest duration in seconds').describe('Longest duration, in seconds (at least min).'),
+    min: seconds('a shortest duration in seconds').describe('Shortest duration, in seconds.'),
+    max: seconds('a longest duration in seconds').describe('Longest duration, in seconds (at least min).'),
   })
   .superRefine((u, ctx) => {
     if (u.max < u.min) ctx.addIssue({ code: 'custom', path: ['max'], message: `expected max ≥ min (${u.min})` });
@@ -29,11 +36,11 @@ const uniform = z
 const histogramBin = z
   .strictObject(
     {
-      from: nonNegative('a lower edge in seconds')
+      from: seconds('a lower edge in seconds')
         .optional()
         .describe("Lower edge of the bin, in seconds; only needed on the first bin (default 0). Later bins start at the previous bin's upTo."),
-      upTo: nonNegative('an upper edge in seconds').describe('Upper edge of the bin, in seconds; edges increase from bin to bin.'),
-      count: nonNegative('a count of contacts').describe('Contacts in the bin (a count or a share; only proportions matter).'),
+      upTo: seconds('an upper edge in seconds').describe('Upper edge of the bin, in seconds; edges increase from bin to bin.'),
+      count: nonNegative('a count of contacts', 1e12).describe('Contacts in the bin (a count or a share; only proportions matter).'),
     },
     { error: 'expected a bin { upTo: seconds, count: contacts }' },
   )
@@ -43,13 +50,15 @@ const empirical = z
   .strictObject({
     dist: named('empirical'),
     values: z
-      .array(nonNegative('an observed duration in seconds'), { error: 'expected a list of observed durations in seconds' })
+      .array(seconds('an observed duration in seconds'), { error: 'expected a list of observed durations in seconds' })
       .min(1, { error: 'expected at least one observed duration' })
+      .max(LIMITS.samples, { error: `expected at most ${shown(LIMITS.samples)} observed durations` })
       .optional()
       .describe('Observed durations in seconds; each draw is one of them, picked uniformly at random (a bootstrap).'),
     histogram: z
       .array(histogramBin, { error: 'expected a list of bins: [{ upTo: seconds, count: contacts }, …]' })
       .min(1, { error: 'expected at least one bin' })
+      .max(LIMITS.samples, { error: `expected at most ${shown(LIMITS.samples)} bins` })
       .optional()
       .describe(
         "Binned durations, as exported by a contact-centre platform: a bin is drawn in proportion to its count, then a duration uniformly within it.",
@@ -117,7 +126,7 @@ export const distribution = z.discriminatedUnion(
       .strictObject({ dist: named('lognormal'), mean, cv })
       .describe('Lognormal with the given mean and coefficient of variation: typical of handle times.'),
     z
-      .strictObject({ dist: named('deterministic'), mean: nonNegative('a duration in seconds').describe('The duration, in seconds.') })
+      .strictObject({ dist: named('deterministic'), mean: seconds('a duration in seconds').describe('The duration, in seconds.') })
       .describe('Always exactly `mean` seconds.'),
     uniform,
     z
@@ -130,3 +139,21 @@ export const distribution = z.discriminatedUnion(
   { error: unknownDist },
 );
 export type Distribution = z.infer<typeof distribution>;
+
+/** Where a distribution's mean is set, for messages about it. */
+function meanField(d: Distribution): string {
+  return d.dist === 'uniform' ? 'max' : d.dist === 'empirical' ? (d.values ? 'values' : 'histogram') : 'mean';
+}
+
+/** A handle time: as `distribution`, with a mean above 0 (a contact takes some time; a zero
+ * would divide by zero in the agents-required figures and let a recontact loop spin in place). */
+export const handleTimeDistribution = distribution.superRefine((d, ctx) => {
+  const mean = distributionMean(d);
+  if (Number.isFinite(mean) && mean < LIMITS.minHandleSeconds) {
+    ctx.addIssue({
+      code: 'custom',
+      path: [meanField(d)],
+      message: `expected a handle time above 0 (a mean of at least ${LIMITS.minHandleSeconds} seconds): a contact takes some time`,
+    });
+  }
+});

@@ -113,6 +113,59 @@ export function compileDistribution(d: Distribution | undefined): Sampler {
   }
 }
 
+/** The mean of a distribution in seconds (NaN for a malformed one, Infinity for none). */
+export function distributionMean(d: Distribution | undefined): number {
+  if (d === undefined) return Infinity;
+  switch (d.dist) {
+    case 'exponential':
+    case 'deterministic':
+    case 'lognormal':
+    case 'gamma':
+      return d.mean;
+    case 'uniform':
+      return (d.min + d.max) / 2;
+    case 'empirical': {
+      if (d.values) return d.values.reduce((sum, v) => sum + v, 0) / d.values.length;
+      let lower = d.histogram?.[0]?.from ?? 0;
+      let total = 0;
+      let weighted = 0;
+      for (const bin of d.histogram ?? []) {
+        if (bin.count > 0) {
+          total += bin.count;
+          weighted += bin.count * ((lower + bin.upTo) / 2);
+        }
+        lower = bin.upTo;
+      }
+      return total > 0 ? weighted / total : NaN;
+    }
+    default:
+      return NaN;
+  }
+}
+
+/** The shortest duration a distribution can draw, in seconds (0 for the continuous shapes that
+ * reach down to 0; Infinity for none). */
+export function shortestDuration(d: Distribution | undefined): number {
+  if (d === undefined) return Infinity;
+  switch (d.dist) {
+    case 'deterministic':
+      return d.mean;
+    case 'uniform':
+      return d.min;
+    case 'empirical': {
+      if (d.values) return d.values.reduce((min, v) => Math.min(min, v), Infinity);
+      let lower = d.histogram?.[0]?.from ?? 0;
+      for (const bin of d.histogram ?? []) {
+        if (bin.count > 0) return lower;
+        lower = bin.upTo;
+      }
+      return NaN;
+    }
+    default:
+      return 0;
+  }
+}
+
 /** The same distribution with every duration multiplied by `factor` (e.g. a handle-time factor). */
 export function scaled(s: Sampler, factor: number): Sampler {
   if (!(factor >= 0 && factor < Infinity)) throw new RangeError(`expected a scale factor ≥ 0, got ${factor}`);

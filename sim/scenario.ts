@@ -2,10 +2,23 @@
 // JSON text, and error messages that name the file, the field path and what was expected.
 import * as z from 'zod';
 import { isMap, isSeq, LineCounter, parseDocument, Parser, type Node as YamlNode, type YAMLError } from 'yaml';
-import { distribution } from './distribution-schema';
+import { distribution, handleTimeDistribution, type Distribution } from './distribution-schema';
+import { distributionMean, shortestDuration } from './distributions';
 import { PATTERN_NAMES } from './patterns';
 import { localTimeSchema, shiftSchema } from './roster';
-import { fraction, nonNegative, positive, positiveFraction, wholeNumber } from './schema-parts';
+import {
+  factor,
+  fraction,
+  LIMITS,
+  money as amount,
+  nonNegative,
+  positive,
+  positiveFraction,
+  positiveSeconds,
+  seconds,
+  shown,
+  wholeNumber,
+} from './schema-parts';
 
 export const CHANNELS = ['voice', 'chat', 'email'] as const;
 export type Channel = (typeof CHANNELS)[number];
@@ -32,9 +45,9 @@ function isTimeZone(name: string): boolean {
 
 const volume = z
   .strictObject({
-    perHour: nonNegative('contacts per hour').optional().describe('Average contacts per hour.'),
-    perDay: nonNegative('contacts per day').optional().describe('Average contacts per day.'),
-    perWeek: nonNegative('contacts per week').optional().describe('Average contacts per week.'),
+    perHour: nonNegative('contacts per hour', LIMITS.perHour).optional().describe('Average contacts per hour.'),
+    perDay: nonNegative('contacts per day', 24 * LIMITS.perHour).optional().describe('Average contacts per day.'),
+    perWeek: nonNegative('contacts per week', 168 * LIMITS.perHour).optional().describe('Average contacts per week.'),
   })
   .refine((v) => [v.perHour, v.perDay, v.perWeek].filter((x) => x !== undefined).length === 1, {
     error: 'expected exactly one of perHour, perDay, perWeek',
@@ -43,7 +56,7 @@ const volume = z
 
 const weights = (count: number, what: string, note: string) =>
   z
-    .array(nonNegative('a weight'), { error: `expected ${count} ${what} weights ${note}` })
+    .array(nonNegative('a weight', LIMITS.weight), { error: `expected ${count} ${what} weights ${note}` })
     .length(count, { error: `expected ${count} ${what} weights ${note}` });
 
 const pattern = z
@@ -79,19 +92,20 @@ const demandStream = z.strictObject({
   timezone: timezone.default('UTC').describe("The customers' IANA time zone: the pattern is in their local time."),
   volume,
   pattern: pattern.default('flat'),
-  dailyVolumeCv: nonNegative('a coefficient of variation')
+  dailyVolumeCv: nonNegative('a coefficient of variation', LIMITS.dailyVolumeCv)
     .default(0)
     .describe('Day-to-day forecast uncertainty: each local day gets a random volume factor with mean 1 and this cv.'),
   specialDays: z
     .array(
       z.strictObject({
         date: isoDate.describe("The customers' local date, YYYY-MM-DD."),
-        factor: nonNegative('a volume factor').describe("Multiplies the day's volume: 0 closed, 0.4 a holiday, 2 a launch."),
+        factor: nonNegative('a volume factor', LIMITS.factor).describe("Multiplies the day's volume: 0 closed, 0.4 a holiday, 2 a launch."),
       }),
     )
+    .max(5 * LIMITS.listItems, { error: `expected at most ${shown(5 * LIMITS.listItems)} special days` })
     .default([])
     .describe("Holidays, launches: the day's volume (customers' local date) is multiplied by factor."),
-  handleTime: distribution.describe('Handle time of one contact, in seconds.'),
+  handleTime: handleTimeDistribution.describe('Handle time of one contact, in seconds.'),
   patience: distribution
     .optional()
     .describe('How long a customer waits before abandoning, in seconds. Omit for no abandonment (email is never abandoned).'),
@@ -105,9 +119,9 @@ const demandStream = z.strictObject({
   machineCustomers: z
     .strictObject({
       share: fraction.describe("Share of the stream's contacts made by customers' AI assistants."),
-      volumeUplift: nonNegative('a share').default(0).describe('Extra machine-made contacts, as a share of their volume (0.5 = 50% more).'),
+      volumeUplift: nonNegative('a share', LIMITS.factor).default(0).describe('Extra machine-made contacts, as a share of their volume (0.5 = 50% more).'),
       patience: distribution.optional().describe("How long an AI assistant waits before giving up, in seconds; default: the stream's patience."),
-      handleTimeFactor: positive('a factor')
+      handleTimeFactor: factor()
         .default(1)
         .describe("Their handle time as a multiple of the stream's (< 1 shorter, > 1 longer)."),
     })
@@ -115,7 +129,11 @@ const demandStream = z.strictObject({
     .describe("Contacts made by customers' AI assistants on their behalf: their share, extra volume, patience and handle time."),
 });
 
-const money = (what: string) => nonNegative(what).default(0);
+const money = (what: string) => amount(what).default(0);
+/** Shrinkage and absence: at 1 nobody would ever be on the phones (and agents required would be
+ * infinite), so at most 0.95. */
+const OFF_PHONES = 'expected a fraction from 0 to 0.95 (0.3, not 30): at 1 nobody would ever be on the phones';
+const offPhones = z.number({ error: OFF_PHONES }).min(0, { error: OFF_PHONES }).max(0.95, { error: OFF_PHONES });
 
 const humanPool = z.strictObject({
   id: identifier.describe('Unique name of the pool (letters, digits, - and _), used by sweeps and reports.'),
@@ -131,7 +149,7 @@ const humanPool = z.strictObject({
   secondarySkills: z
     .strictObject({
       languages: z.array(language).min(1).describe('Languages the agents speak less fluently.'),
-      handleTimeFactor: positive('a factor').default(1.25).describe('Handle-time multiple in those languages (1.25 = 25% longer).'),
+      handleTimeFactor: factor().default(1.25).describe('Handle-time multiple in those languages (1.25 = 25% longer).'),
     })
     .optional()
     .describe('Languages spoken less fluently: contacts in them take longer.'),
@@ -140,19 +158,23 @@ const humanPool = z.strictObject({
     .min(1)
     .default([...CHANNELS])
     .describe('Channels the pool works: voice, chat, email (default all).'),
-  agents: wholeNumber(0).optional().describe('Shorthand: this many agents around the clock.'),
-  shifts: z.array(shiftSchema).min(1).optional().describe('Shifts in the site’s local time.'),
-  maxAgents: wholeNumber(0)
+  agents: wholeNumber(0, LIMITS.agents, 'agents of one pool').optional().describe('Shorthand: this many agents around the clock.'),
+  shifts: z
+    .array(shiftSchema)
+    .min(1)
+    .max(LIMITS.listItems, { error: `expected at most ${shown(LIMITS.listItems)} shifts` })
+    .optional().describe('Shifts in the site’s local time.'),
+  maxAgents: wholeNumber(0, LIMITS.agents, 'agents of one pool')
     .optional()
     .describe('For followsun plan: the most agents the pool may have on all its shifts together (a hiring or contract cap).'),
-  shrinkage: fraction.default(0).describe('Planned share of paid time off the phones (breaks, training, meetings).'),
-  absence: fraction.default(0).describe('Unplanned absence: the chance an agent misses a given day.'),
-  chatConcurrency: wholeNumber(1).default(1).describe('Chats one agent handles at once.'),
-  acceptAfterSeconds: nonNegative('seconds').default(0).describe('Overflow: the pool takes a contact only once it has waited this long, in seconds.'),
-  handleTimeFactor: positive('a factor').default(1).describe('The pool is slower (> 1) or faster (< 1) than the stream’s handle time.'),
+  shrinkage: offPhones.default(0).describe('Planned share of paid time off the phones (breaks, training, meetings).'),
+  absence: offPhones.default(0).describe('Unplanned absence: the chance an agent misses a given day.'),
+  chatConcurrency: wholeNumber(1, LIMITS.chatConcurrency).default(1).describe('Chats one agent handles at once.'),
+  acceptAfterSeconds: seconds('seconds').default(0).describe('Overflow: the pool takes a contact only once it has waited this long, in seconds.'),
+  handleTimeFactor: factor().default(1).describe('The pool is slower (> 1) or faster (< 1) than the stream’s handle time.'),
   copilot: z
     .strictObject({
-      handleTimeFactor: positive('a factor').describe('Handle-time multiple with the copilot (0.9 = 10% shorter).'),
+      handleTimeFactor: factor().describe('Handle-time multiple with the copilot (0.9 = 10% shorter).'),
       costPerAgentHour: money('a cost per paid agent hour').describe('Copilot cost per paid agent hour, in the scenario currency.'),
     })
     .optional()
@@ -207,10 +229,10 @@ const aiPool = z.strictObject({
     .record(z.string(), fraction)
     .refine((c) => c.default !== undefined || Object.keys(c).length > 0, { error: 'expected { default: 0.3, en: 0.5, "en/chat": 0.6 }' })
     .describe('Share resolved without a person: default, per language (en) or per language/channel (en/chat).'),
-  handleTime: distribution.describe('Length of a conversation with the AI agent, in seconds.'),
-  maxConcurrent: wholeNumber(1).optional().describe('Conversations at once; omit for unlimited.'),
-  handoffHandleTimeFactor: positive('a factor').default(1).describe('Handle-time factor from the context the AI passes on (< 1 saves time).'),
-  escalatedHandleTimeFactor: positive('a factor').default(1).describe('Escalated contacts are the harder ones (> 1).'),
+  handleTime: handleTimeDistribution.describe('Length of a conversation with the AI agent, in seconds.'),
+  maxConcurrent: wholeNumber(1, LIMITS.capacity).optional().describe('Conversations at once; omit for unlimited.'),
+  handoffHandleTimeFactor: factor().default(1).describe('Handle-time factor from the context the AI passes on (< 1 saves time).'),
+  escalatedHandleTimeFactor: factor().default(1).describe('Escalated contacts are the harder ones (> 1).'),
   recontact: z
     .strictObject({
       share: fraction.describe('Share of the contained contacts that were not resolved and come back.'),
@@ -222,9 +244,10 @@ const aiPool = z.strictObject({
     .array(
       z.strictObject({
         start: z.iso.datetime({ offset: true, error: 'expected an ISO date-time' }).describe('Start of the outage, an ISO date-time with offset.'),
-        hours: positive('hours').describe('Length of the outage in hours.'),
+        hours: positive('hours', LIMITS.horizonDays * 24, 'three years').describe('Length of the outage in hours.'),
       }),
     )
+    .max(LIMITS.listItems, { error: `expected at most ${shown(LIMITS.listItems)} outages` })
     .default([])
     .describe('Periods when the AI agent is down: every contact goes to people.'),
   cost: z
@@ -245,8 +268,8 @@ const pool = z.union([humanPool, aiPool]);
 
 const serviceLevel = z
   .strictObject({
-    seconds: positive('a threshold in seconds').optional().describe('Threshold in seconds (give seconds or hours).'),
-    hours: positive('a threshold in hours').optional().describe('Threshold in hours, e.g. for email (give seconds or hours).'),
+    seconds: positiveSeconds('a threshold in seconds').optional().describe('Threshold in seconds (give seconds or hours).'),
+    hours: positive('a threshold in hours', LIMITS.durationSeconds / 3600, '30 days').optional().describe('Threshold in hours, e.g. for email (give seconds or hours).'),
     target: fraction.describe('Target share of contacts answered within the threshold (0.8 = 80%).'),
   })
   .refine((s) => (s.seconds === undefined) !== (s.hours === undefined), { error: 'expected exactly one of seconds, hours' });
@@ -254,9 +277,9 @@ const serviceLevel = z
 const channelSettings = (name: Channel) =>
   z
     .strictObject({
-      priority: wholeNumber(1).optional().describe('Lower is served first by a free agent (default voice 1, chat 2, email 3).'),
+      priority: wholeNumber(1, LIMITS.priority).optional().describe('Lower is served first by a free agent (default voice 1, chat 2, email 3).'),
       serviceLevel: serviceLevel.optional().describe(`Service-level threshold and target for ${name} contacts.`),
-      maxWaiting: wholeNumber(0).optional().describe('Queue capacity per language: more waiting contacts are blocked.'),
+      maxWaiting: wholeNumber(0, LIMITS.capacity).optional().describe('Queue capacity per language: more waiting contacts are blocked.'),
     })
     .optional()
     .describe(`Settings for ${name} contacts.`);
@@ -266,9 +289,9 @@ const horizon = z
     start: z.iso
       .datetime({ offset: true, error: 'expected an ISO date-time such as 2026-03-23T00:00:00Z' })
       .describe('First reported instant, an ISO date-time with offset such as 2026-03-23T00:00:00Z.'),
-    days: positive('a number of days').optional().describe('Reported length in days (give days or hours).'),
-    hours: positive('a number of hours').optional().describe('Reported length in hours (give days or hours).'),
-    warmupHours: nonNegative('hours')
+    days: positive('a number of days', LIMITS.horizonDays, 'three years').optional().describe('Reported length in days (give days or hours).'),
+    hours: positive('a number of hours', LIMITS.horizonDays * 24, 'three years').optional().describe('Reported length in hours (give days or hours).'),
+    warmupHours: nonNegative('hours', LIMITS.warmupHours, '31 days')
       .default(24)
       .describe('Simulated before start and not reported, so that queues are not empty at the start.'),
   })
@@ -295,7 +318,7 @@ export const scenarioSchema = z
       .describe('Length of a reporting interval in minutes.'),
     serviceLevel: z
       .strictObject({
-        seconds: positive('a threshold in seconds').describe('Threshold in seconds: answered within it counts as within service level.'),
+        seconds: positiveSeconds('a threshold in seconds').describe('Threshold in seconds: answered within it counts as within service level.'),
         target: fraction.describe('Target share of contacts answered within the threshold (0.8 = 80%).'),
       })
       .prefault({ seconds: 20, target: 0.8 })
@@ -305,21 +328,21 @@ export const scenarioSchema = z
       .prefault({})
       .describe('Per-channel settings: priority, service level and queue capacity.'),
     seed: wholeNumber(0).default(1).describe('Random seed: the same seed gives the same figures.'),
-    replications: wholeNumber(1)
+    replications: wholeNumber(1, LIMITS.replications, 'more adds little precision: the interval narrows as 1/√replications')
       .default(10)
       .describe('Independent runs of the horizon; the 95% confidence intervals come from their spread.'),
     routing: z
       .enum(['priority', 'longest-idle', 'random'], { error: 'expected priority, longest-idle or random' })
       .default('priority')
       .describe('How an arriving contact picks among idle agents of several pools.'),
-    maxOccupancy: positiveFraction('an occupancy cap')
+    maxOccupancy: positiveFraction('an occupancy cap', LIMITS.occupancyMin)
       .optional()
       .describe(
         'Cap on occupancy used when computing required agents, as WFM calculators offer: a fraction above 0, at most 1 (0.85 = 85%); omit for none.',
       ),
     plan: z
       .strictObject({
-        maxOccupancy: positiveFraction('an occupancy cap')
+        maxOccupancy: positiveFraction('an occupancy cap', LIMITS.occupancyMin)
           .optional()
           .describe('Occupancy the planned staffing may not exceed in any interval (0.85 = 85%); default: none beyond maxOccupancy.'),
         belowTargetShare: fraction
@@ -333,12 +356,14 @@ export const scenarioSchema = z
       .min(1, {
         error: 'expected at least one demand stream',
       })
+      .max(LIMITS.listItems, { error: `expected at most ${shown(LIMITS.listItems)} demand streams` })
       .describe('Demand streams: contacts of one language and channel from customers in one time zone.'),
     staffing: z
       .array(pool, { error: 'expected a list of staffing pools' })
       .min(1, {
         error: 'expected at least one staffing pool',
       })
+      .max(LIMITS.listItems, { error: `expected at most ${shown(LIMITS.listItems)} staffing pools` })
       .describe('Staffing pools: in-house and outsourced agent teams, and AI agents.'),
   })
   .superRefine((s, ctx) => {
@@ -359,13 +384,69 @@ export const scenarioSchema = z
             aiFor.set(`${l}/${c}`, p.id);
           }
         }
+        checkContainmentKeys(p, i, ctx);
       } else if (p.agents === undefined && p.shifts === undefined) {
         ctx.addIssue({ code: 'custom', path: ['staffing', i, 'agents'], message: 'expected agents (a whole number, around the clock) or shifts' });
       } else if (p.agents !== undefined && p.shifts !== undefined) {
         ctx.addIssue({ code: 'custom', path: ['staffing', i, 'shifts'], message: 'expected agents or shifts, not both' });
       }
+      if (p.type !== 'ai') checkShiftHeadCounts(p, i, ctx);
     });
+    s.demand.forEach((d, i) => checkRedialLoop(d, i, ctx));
   });
+
+type Context = z.core.$RefinementCtx<unknown>;
+
+/** A shift's head count (or the planner's range) within the bound for agents. */
+function checkShiftHeadCounts(p: { shifts?: { agents: unknown }[] }, i: number, ctx: Context): void {
+  const message = `expected a whole number from 0 to ${shown(LIMITS.agents)} (agents of one shift)`;
+  (p.shifts ?? []).forEach((shift, k) => {
+    const agents = shift?.agents;
+    const path = ['staffing', i, 'shifts', k, 'agents'];
+    if (typeof agents === 'number' && agents > LIMITS.agents) ctx.addIssue({ code: 'custom', path, message });
+    if (agents !== null && typeof agents === 'object') {
+      for (const end of ['min', 'max'] as const) {
+        const n = (agents as Record<string, unknown>)[end];
+        if (typeof n === 'number' && n > LIMITS.agents) ctx.addIssue({ code: 'custom', path: [...path, end], message });
+      }
+    }
+  });
+}
+
+/** Containment keys: default, one of the AI pool's languages, or language/channel it covers. */
+function checkContainmentKeys(p: AiPool, i: number, ctx: Context): void {
+  for (const key of Object.keys(p.containment)) {
+    if (key === 'default') continue;
+    const [language, ch, ...more] = key.split('/');
+    const known = p.skills.includes(language) && more.length === 0 && (ch === undefined || (p.channels as string[]).includes(ch));
+    if (!known) {
+      const channels = p.channels.length > 0 ? `${p.skills[0]}/${p.channels[0]}` : `${p.skills[0]}/chat`;
+      ctx.addIssue({
+        code: 'custom',
+        path: ['staffing', i, 'containment', key],
+        message: `unknown key: expected default, one of the pool's languages (${p.skills.join(', ')}) or a language/channel it covers such as ${channels}`,
+      });
+    }
+  }
+}
+
+/** With redial share 1 and a delay that is always 0, a caller whose patience is (or may be) 0
+ * hangs up and calls again at the same instant for ever: a loop that makes no progress. */
+function checkRedialLoop(d: DemandStream, i: number, ctx: Context): void {
+  const redial = d.redial;
+  if (!redial || redial.share < 1 || d.channel === 'email' || distributionMean(redial.delay) > 0) return;
+  const patiences: (Distribution | undefined)[] = [d.patience];
+  if (d.machineCustomers && d.machineCustomers.share > 0) patiences.push(d.machineCustomers.patience ?? d.patience);
+  if (patiences.some((p) => p !== undefined && shortestDuration(p) === 0)) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['demand', i, 'redial', 'delay'],
+      message:
+        'expected a redial delay above 0 when every caller who hangs up redials (share 1) and patience can be 0: ' +
+        'such a caller would hang up and call again at the same instant for ever',
+    });
+  }
+}
 
 export type Scenario = z.infer<typeof scenarioSchema>;
 export type ScenarioInput = z.input<typeof scenarioSchema>;
