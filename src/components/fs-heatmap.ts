@@ -161,22 +161,24 @@ export class FsHeatmap extends LitElement {
 
   private layout(rowCount: number) {
     const compact = this.compact;
-    const left = compact ? 72 : 124;
+    // Label and gap columns in rem: they grow with the text (presentation mode).
+    const rem = parseFloat(getComputedStyle(document.documentElement).fontSize) || 14;
+    const left = Math.round(rem * (compact ? 5.1 : 8.9));
     // Three gap columns: uncovered, below target, total.
-    const gapColumn = 40;
+    const gapColumn = Math.round(rem * 2.9);
     const right = compact ? 8 : 3 * gapColumn + 12;
     const top = compact ? 22 : 40;
     const width = Math.max(360, this.width.value);
     const cellWidth = (width - left - right) / 168;
     const cellHeight = compact ? (rowCount > 8 ? 12 : 16) : rowCount > 8 ? 22 : 30;
-    return { left, right, top, width, cellWidth, cellHeight, gapColumn };
+    return { left, right, top, width, cellWidth, cellHeight, gapColumn, rem };
   }
 
   override render() {
     const hm = this.heatmap;
     if (!hm || !this.result) return html`<p class="muted">No result yet.</p>`;
     const rows = hm.rows;
-    const { left, top, width, cellWidth, cellHeight, gapColumn } = this.layout(rows.length);
+    const { left, top, width, cellWidth, cellHeight, gapColumn, rem } = this.layout(rows.length);
     const height = top + rows.length * cellHeight + 4;
     const gapX = cellWidth > 5 ? 1 : 0.5;
     const zone = this.timeZone;
@@ -228,7 +230,7 @@ export class FsHeatmap extends LitElement {
                     byLanguage ? (row.firstOfLanguage ? row.language : '') : row.language
                   }</text>
                   ${byLanguage
-                    ? svg`<text class="row-channel" x=${this.compact ? 24 : 36} y=${labelY} aria-hidden="true">${row.channel}</text>`
+                    ? svg`<text class="row-channel" x=${Math.round(rem * (this.compact ? 1.7 : 2.6))} y=${labelY} aria-hidden="true">${row.channel}</text>`
                     : this.compact
                       ? nothing
                       : svg`<text class="row-sub" x="8" y=${y + 13} aria-hidden="true">${languageName(row.language)}</text>`}
