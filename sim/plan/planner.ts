@@ -236,10 +236,13 @@ function buildProgramme(m: CompiledModel, humans: HumanPool[], candidates: Candi
   const programmeCandidates: ProgrammeCandidate[] = candidates.map((c) => {
     const pool = humans[c.pool];
     const roster = rosterOf(pool, c);
+    // A partner billed only per contact charges nothing for head count: a cent an hour keeps
+    // the planner from rostering agents it does not need.
+    const paidHours = roster.paidAgentSeconds.reduce((t, x) => t + x, 0) / 3600;
     return {
       pool: c.pool,
       agentSeconds: roster.paidAgentSeconds,
-      cost: costOf(pool, pools[c.pool].onPhonesShare, roster.paidAgentSeconds, roster.premiumWeightedAgentSeconds),
+      cost: Math.max(costOf(pool, pools[c.pool].onPhonesShare, roster.paidAgentSeconds, roster.premiumWeightedAgentSeconds), 0.01 * paidHours),
       max: c.max !== undefined ? c.max - c.min : undefined,
     };
   });

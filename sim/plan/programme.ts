@@ -86,13 +86,50 @@ function solver(): Promise<Highs> {
   return highs;
 }
 
+/** Solves at a grain of at most an hour (shorter reporting intervals are merged: requirements
+ * take the busier part, coverage and work add up), which keeps a week's programme small enough
+ * to solve in seconds; the shortfall is given back per reporting interval. */
 export async function solveProgramme(p: Programme, options: { timeLimitSeconds?: number; relativeGap?: number } = {}): Promise<ProgrammeSolution> {
+  const factor = Math.max(1, Math.floor(3600 / p.intervalSeconds));
+  const coarse = factor > 1 ? coarsened(p, factor) : p;
+  const solution = await solveAtGrain(coarse, options);
+  if (factor === 1) return solution;
+  return { ...solution, shortfall: solution.shortfall.map((row) => Float64Array.from({ length: p.intervalCount }, (_, i) => row[Math.floor(i / factor)])) };
+}
+
+function coarsened(p: Programme, factor: number): Programme {
+  const count = Math.ceil(p.intervalCount / factor);
+  const fold = (a: Float64Array, how: 'sum' | 'max') => {
+    const out = new Float64Array(count);
+    a.forEach((x, i) => {
+      const k = Math.floor(i / factor);
+      out[k] = how === 'sum' ? out[k] + x : Math.max(out[k], x);
+    });
+    return out;
+  };
+  return {
+    intervalSeconds: p.intervalSeconds * factor,
+    intervalCount: count,
+    pools: p.pools.map((pool) => ({ ...pool, fixedAgentSeconds: fold(pool.fixedAgentSeconds, 'sum') })),
+    candidates: p.candidates.map((c) => ({ ...c, agentSeconds: fold(c.agentSeconds, 'sum') })),
+    queues: p.queues.map((q) => ({
+      ...q,
+      servers: fold(q.servers, 'max'),
+      workSeconds: fold(q.workSeconds, 'sum'),
+      offered: fold(q.offered, 'sum'),
+      deadlineIntervals: Math.max(1, Math.floor(q.deadlineIntervals / factor)),
+    })),
+    links: p.links,
+  };
+}
+
+async function solveAtGrain(p: Programme, options: { timeLimitSeconds?: number; relativeGap?: number }): Promise<ProgrammeSolution> {
   const { text, shortfallNames } = programmeText(p);
   const h = await solver();
   const r = h.solve(text, {
     output_flag: false,
-    mip_rel_gap: options.relativeGap ?? 0.002,
-    time_limit: options.timeLimitSeconds ?? 120,
+    mip_rel_gap: options.relativeGap ?? 0.01,
+    time_limit: options.timeLimitSeconds ?? 40,
   });
   if (r.Status !== 'Optimal' && r.Status !== 'Time limit reached') throw new Error(`the solver found no plan: ${r.Status}`);
   const value = (name: string) => r.Columns[name]?.Primal ?? 0;
