@@ -698,3 +698,70 @@ describe('case report on small scenarios', () => {
     expect(out).not.toContain('data-figure="Voice service level"');
   });
 });
+
+describe('plan reports (followsun plan --report, --compare --report)', () => {
+  const written = async (agents: unknown, name = 'Desk') => {
+    const { validateScenario } = await import('../sim/scenario');
+    return validateScenario(
+      {
+        name,
+        horizon: { start: '2026-03-18T00:00:00Z', days: 1, warmupHours: 2 },
+        intervalMinutes: 60,
+        replications: 2,
+        demand: [{ id: 'calls', language: 'en', volume: { perHour: 30 }, handleTime: { dist: 'exponential', mean: 180 }, patience: { dist: 'exponential', mean: 120 } }],
+        staffing: [
+          {
+            id: 'desk',
+            skills: ['en'],
+            cost: { perHour: 30 },
+            shifts: [
+              { days: 'daily', start: '00:00', end: '12:00', agents: agents as number },
+              { days: 'daily', start: '12:00', end: '24:00', agents: 3 },
+            ],
+          },
+        ],
+      },
+      'test.yaml',
+    );
+  };
+  const outcome = {
+    plan: { desk: [{ days: 'daily', start: '00:00', end: '12:00', agents: 4 }] },
+    iterations: [
+      { iteration: 1, plannedCost: 2000, hoursBelowTarget: 3, uncoveredHours: 0, demandHours: 24, raisedHours: 3 },
+      { iteration: 2, plannedCost: 2100, hoursBelowTarget: 0, uncoveredHours: 0, demandHours: 24, raisedHours: 0 },
+    ],
+    unmet: ['en/voice: no pool that speaks en works voice at those times (1 h with demand)', 'en/voice: the candidate shifts and head-count limits (max, maxAgents) leave 1 h short'],
+    met: true,
+  };
+
+  it('the plan against the scenario as written: roster, rounds, unmet targets per queue, open head counts', async () => {
+    const scenarios = [await written('auto'), await written(4)];
+    const c = compareModels(compileForComparison(scenarios));
+    const out = caseReportHtml({ scenarios, comparison: c, labels: ['As written', 'Planned'], kind: 'plan', plans: [undefined, outcome], generatedAt: '2026-01-01T00:00:00Z' });
+    expect(out).not.toMatch(/NaN|undefined|Infinity|\[object|\(;/);
+    expect(out).toContain('<h1 class="question">Staffing plan for Desk</h1>');
+    // Paid hours a week: 12 h × 7 days × head count; FTEs ÷ 40.
+    const roster = out.match(/<table class="data roster">[\s\S]*?<\/table>/)![0];
+    expect(roster.match(/<tr class="shift/g)).toHaveLength(2);
+    expect(roster).toMatch(/00:00–12:00<\/td><td class="num"><strong>4<\/strong><\/td><td class="num">336<\/td><td class="num">8\.4<\/td><td class="small">the plan</);
+    expect(roster).toMatch(/12:00–24:00<\/td><td class="num"><strong>3<\/strong>[\s\S]*?the file</);
+    expect(roster).toMatch(/All pools<\/td><td class="num">7<\/td><td class="num">588<\/td><td class="num">14\.7</);
+    expect(out.match(/<table class="data iterations">[\s\S]*?<\/table>/)![0].match(/<tr/g)).toHaveLength(3);
+    // One item per queue, its reasons joined.
+    expect(out.match(/<ul class="unmet">[\s\S]*?<\/ul>/)![0].match(/<li>/g)).toHaveLength(1);
+    expect(out).toContain('data-figure="Cost a week"');
+    // As written, open head counts at their minimum: 3 agents; the staffing table says auto.
+    expect(out.match(/<table class="data pools">[\s\S]*?<\/table>/)![0]).toMatch(/data-pool="desk"><td>[\s\S]*?<td class="num">3<\/td>[\s\S]*?<td class="num">7<\/td>/);
+    expect(out).toContain('<em>auto</em> × daily 00:00–12:00');
+  });
+
+  it('plans compared: the title and lead say every scenario was planned to the same targets', async () => {
+    const scenarios = [await written(4, 'Desk — A'), await written(5, 'Desk — B')];
+    const c = compareModels(compileForComparison(scenarios));
+    const out = caseReportHtml({ scenarios, comparison: c, kind: 'planned', plans: [outcome, { ...outcome, plan: { desk: [{ ...outcome.plan.desk[0], agents: 5 }] } }] });
+    expect(out).not.toMatch(/NaN|undefined|Infinity|\[object/);
+    expect(out).toContain('Which costs less when each is planned to the same targets: A or B?');
+    expect(out).toContain('Every scenario was planned to the same targets by followsun plan');
+    expect(out.match(/<table class="data roster">/g)).toHaveLength(2);
+  });
+});
