@@ -267,7 +267,7 @@ describe('followsun run --json', () => {
     expect(header).toEqual(expect.arrayContaining(['figure', 'mean', 'ci95_low', 'ci95_high']));
     const offered = summaryRows.find((r) => r[header.indexOf('figure')] === 'offered');
     expect(offered).toBeDefined();
-    expect(Number(offered![header.indexOf('mean')])).toBeCloseTo(s.summary.offered.mean, 6); // twelve significant digits
+    expect(Number(offered![header.indexOf('mean')])).toBeCloseTo(s.summary.offered.mean!, 6); // twelve significant digits
     expect(summaryRows.some((r) => r[header.indexOf('figure')] === 'pool.lisbon.occupancy')).toBe(true);
   });
 });
