@@ -91,9 +91,9 @@ const HELP: Record<string, CommandHelp> = {
       WORKERS,
     ],
     examples: [
-      'followsun plan staffing.yaml --out planned.yaml',
-      'followsun plan staffing.yaml --report plan.html',
-      'followsun plan --compare in-house.yaml follow-the-sun.yaml --report case.html',
+      'followsun plan scenarios/open/global-follow-the-sun.yaml --out planned.yaml',
+      'followsun plan scenarios/open/global-follow-the-sun.yaml --report plan.html',
+      'followsun plan --compare scenarios/open/global-follow-the-sun.yaml my-variant.yaml --report case.html',
     ],
   },
   merge: {
