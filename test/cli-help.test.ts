@@ -35,7 +35,7 @@ async function followsun(...args: string[]): Promise<Outcome> {
 
 /** The real bin script, in a child process from the project folder. */
 function followsunBin(...args: string[]): Outcome {
-  const r = spawnSync(process.execPath, ['bin/followsun.mjs', ...args], { cwd: ROOT, encoding: 'utf8', timeout: 120_000 });
+  const r = spawnSync(process.execPath, ['bin/followsun.mjs', ...args], { cwd: ROOT, encoding: 'utf8', timeout: 300_000 });
   if (r.error) throw r.error;
   const stderr = r.stderr.split('\n').filter((line) => !/replication \d+\/\d+ \(\d+%\)/.test(line)).join('\n');
   return { status: r.status, stdout: r.stdout, stderr };

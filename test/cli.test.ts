@@ -20,7 +20,7 @@ interface Outcome {
 }
 
 function followsun(...args: string[]): Outcome {
-  const r = spawnSync(process.execPath, ['bin/followsun.mjs', ...args], { cwd: ROOT, encoding: 'utf8', timeout: 60_000 });
+  const r = spawnSync(process.execPath, ['bin/followsun.mjs', ...args], { cwd: ROOT, encoding: 'utf8', timeout: 300_000 });
   if (r.error) throw r.error;
   // A slow machine may show progress lines; they are not what these tests are about.
   const stderr = r.stderr.split('\n').filter((line) => !/replication \d+\/\d+ \(\d+%\)/.test(line)).join('\n');

@@ -72,7 +72,7 @@ describe('followsun report: the outsourcing case as one HTML file', () => {
     page = context.pages()[0] ?? (await context.newPage());
     page.on('request', (r) => requests.push(r.url()));
     await page.goto(pathToFileURL(file).href, { waitUntil: 'load' });
-  }, 60_000);
+  }, 300_000);
 
   afterAll(async () => {
     await context?.close();
