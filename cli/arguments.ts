@@ -1,5 +1,31 @@
 // Command-line values checked with messages that say what was expected.
+import { availableParallelism } from 'node:os';
+import { LIMITS, shown as thousands } from '../sim/schema-parts';
+
 export class UsageError extends Error {}
+
+/** --allow-large-runs: run beyond the work limits (sim/work-estimate.ts) on purpose. Also
+ * FOLLOWSUN_ALLOW_LARGE_RUNS=1, for scripts and for commands whose options do not list it. */
+export function largeRunsAllowed(flag: boolean | undefined): boolean {
+  return flag === true || process.env.FOLLOWSUN_ALLOW_LARGE_RUNS === '1';
+}
+
+/** --workers N, at most one per core: more threads only add memory (each holds the models). */
+export function workerCount(requested: number | undefined): number | undefined {
+  if (requested === undefined) return undefined;
+  const cores = availableParallelism();
+  if (requested <= cores) return requested;
+  process.stderr.write(`followsun: --workers ${requested}: this machine has ${cores} core${cores === 1 ? '' : 's'}; using ${cores} worker${cores === 1 ? '' : 's'}\n`);
+  return cores;
+}
+
+/** --replications N from the command line, within the scenario schema's bound. */
+export function checkReplications(n: number | undefined): number | undefined {
+  if (n !== undefined && n > LIMITS.replications) {
+    throw new UsageError(`--replications: expected at most ${thousands(LIMITS.replications)} replications (more adds little precision), got ${n}`);
+  }
+  return n;
+}
 
 export function wholeNumber(value: string | undefined, flag: string, min = 0): number | undefined {
   if (value === undefined) return undefined;

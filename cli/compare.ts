@@ -4,8 +4,8 @@ import { ComparisonBuilder, comparisonOptions, type Comparison } from '../sim/co
 import type { Estimate } from '../sim/confidence';
 import type { HourFigure, SummaryFigure } from '../sim/metrics';
 import { ScenarioError, type Scenario } from '../sim/scenario';
-import { UsageError } from './arguments';
-import { displayPath, loadScenario } from './files';
+import { checkReplications, largeRunsAllowed, UsageError, workerCount } from './arguments';
+import { checkScenarioWork, displayPath, loadScenario } from './files';
 import { formatNumber, table, type Unit } from './format';
 import { watchInterrupt } from './interrupt';
 import { compileJobs, runJobs } from './parallel';
@@ -17,6 +17,8 @@ export interface CompareOptions {
   seed?: number;
   json: boolean;
   workers?: number;
+  /** Run beyond the work limits on purpose (--allow-large-runs). */
+  allowLargeRuns?: boolean;
 }
 
 export const HEADLINES: [SummaryFigure | HourFigure, string, Unit][] = [
@@ -77,16 +79,33 @@ export async function runComparison(
 
 export async function compareCommand(options: CompareOptions): Promise<number> {
   if (options.files.length < 2) throw new UsageError('compare needs at least two scenario files: the base first, then the variants');
+  const replications = checkReplications(options.replications);
+  const workers = workerCount(options.workers);
   let scenarios: Scenario[];
+  const files = options.files.map(displayPath);
   try {
     scenarios = loadAll(options.files);
+    // Every scenario runs with the base's replications (or --replications): each within the limits.
+    const shared = comparisonOptions(scenarios, { replications });
+    const source = replications !== undefined ? '--replications' : `replications (the base's, ${shared.replications})`;
+    const problems = scenarios.flatMap(
+      (s, k) =>
+        checkScenarioWork(s, files[k], { replications: shared.replications, replicationsSource: source, allowLargeRuns: largeRunsAllowed(options.allowLargeRuns) })
+          .problems,
+    );
+    if (problems.length > 0) throw new ScenarioError(problems);
   } catch (e) {
     if (!(e instanceof ScenarioError)) throw e;
     process.stderr.write(`${e.problems.join('\n')}\n`);
     return 2;
   }
-  const files = options.files.map(displayPath);
-  const comparison = await runComparison(scenarios, { ...options, files });
+  let comparison: Comparison | undefined;
+  try {
+    comparison = await runComparison(scenarios, { ...options, replications, workers, files });
+  } catch (e) {
+    process.stderr.write(`followsun compare: the simulation failed: ${(e as Error).message}\n`);
+    return 2;
+  }
   if (!comparison) {
     process.stderr.write('Interrupted: no comparison written (it needs every replication of every scenario).\n');
     return 130;

@@ -2,7 +2,12 @@
 // definitions (service level = answered within the threshold ÷ offered).
 import { parseArgs } from 'node:util';
 import { queueFigures, requiredAgents } from '../sim/erlang';
+import { LIMITS } from '../sim/schema-parts';
 import { decimal, positiveNumber, UsageError, wholeNumber } from './arguments';
+
+/** The most agents the formulas are evaluated for (Erlang A takes about a second at a million). */
+const MAX_AGENTS = 1_000_000;
+const thousands = (n: number) => n.toLocaleString('en-US');
 import { formatNumber, table } from './format';
 
 export function erlangCommand(args: string[]): number {
@@ -22,20 +27,34 @@ export function erlangCommand(args: string[]): number {
   });
   const ratePerHour = decimal(values.rate, '--rate', 'contacts per hour ≥ 0');
   if (ratePerHour === undefined) throw new UsageError('--rate: expected contacts per hour');
-  const ahtSeconds = positiveNumber(values.aht, '--aht');
+  const ahtSeconds = atMost(positiveNumber(values.aht, '--aht'), '--aht', LIMITS.durationSeconds, 'seconds (30 days)');
   if (ahtSeconds === undefined) throw new UsageError('--aht: expected the mean handle time in seconds');
-  const thresholdSeconds = positiveNumber(values.sl, '--sl') ?? 20;
-  const patienceSeconds = positiveNumber(values.patience, '--patience');
+  const thresholdSeconds = atMost(positiveNumber(values.sl, '--sl'), '--sl', LIMITS.durationSeconds, 'seconds (30 days)') ?? 20;
+  const patienceSeconds = atMost(positiveNumber(values.patience, '--patience'), '--patience', LIMITS.durationSeconds, 'seconds (30 days)');
   let agents = wholeNumber(values.agents, '--agents', 1);
+  if (agents !== undefined && agents > MAX_AGENTS) {
+    throw new UsageError(`--agents: expected a whole number from 1 to ${thousands(MAX_AGENTS)}, got ${values.agents}`);
+  }
+  // The same bounds as a scenario's service-level target: a fraction from 0 to 1.
   const target = decimal(values.target, '--target', 'a fraction between 0 and 1 (0.8, not 80)');
-  if (target !== undefined && !(target > 0 && target < 1)) {
+  if (target !== undefined && !(target >= 0 && target <= 1)) {
     throw new UsageError(`--target: expected a fraction between 0 and 1 (0.8, not 80), got ${values.target}`);
   }
-  const maxOccupancy = fractionOption(values['max-occupancy'], '--max-occupancy', (x) => x > 0 && x <= 1);
+  const offered = (ratePerHour * ahtSeconds) / 3600;
+  if (!(offered <= LIMITS.peakLoadErlangs)) {
+    throw new UsageError(
+      `--rate: an offered load of ${thousands(Math.round(offered))} Erlangs (--rate × --aht ÷ 3600), beyond the ${thousands(LIMITS.peakLoadErlangs)} followsun computes`,
+    );
+  }
+  const maxOccupancy = fractionOption(values['max-occupancy'], '--max-occupancy', (x) => x >= LIMITS.occupancyMin && x <= 1, `from ${LIMITS.occupancyMin} to 1`);
   const shrinkage = fractionOption(values.shrinkage, '--shrinkage', (x) => x >= 0 && x < 1) ?? 0;
   if (agents === undefined) {
     if (target === undefined) throw new UsageError('give --agents N, or --target 0.8 to get the agents required');
-    agents = requiredAgents({ ratePerHour, ahtSeconds, thresholdSeconds, patienceSeconds, target, maxOccupancy });
+    try {
+      agents = requiredAgents({ ratePerHour, ahtSeconds, thresholdSeconds, patienceSeconds, target, maxOccupancy });
+    } catch {
+      throw new UsageError(`--target ${values.target}: not reachable with any number of agents these formulas are evaluated for`);
+    }
   }
   // Agents to schedule so that `agents` are on the phones after shrinkage.
   const scheduled = agents > 0 ? Math.ceil(agents / (1 - shrinkage) - 1e-9) : 0;
@@ -82,8 +101,13 @@ export function erlangCommand(args: string[]): number {
   return 0;
 }
 
-function fractionOption(text: string | undefined, flag: string, valid: (x: number) => boolean): number | undefined {
+function fractionOption(text: string | undefined, flag: string, valid: (x: number) => boolean, range?: string): number | undefined {
   const x = decimal(text, flag, 'a fraction (0.85, not 85)');
-  if (x !== undefined && !valid(x)) throw new UsageError(`${flag}: expected a fraction (0.85, not 85), got ${text}`);
+  if (x !== undefined && !valid(x)) throw new UsageError(`${flag}: expected a fraction${range ? ` ${range}` : ''} (0.85, not 85), got ${text}`);
+  return x;
+}
+
+function atMost(x: number | undefined, flag: string, max: number, unit: string): number | undefined {
+  if (x !== undefined && x > max) throw new UsageError(`${flag}: expected at most ${thousands(max)} ${unit}, got ${x}`);
   return x;
 }

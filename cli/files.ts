@@ -1,9 +1,12 @@
-// Reading scenario files and folders, and writing outputs atomically (temporary file, then
-// rename), so an interrupted run never leaves a half-written file behind.
-import { accessSync, constants, mkdirSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
-import { dirname, join, relative, resolve } from 'node:path';
+// Reading scenario files and folders, checking outputs before simulating, and writing them
+// atomically (temporary file, then rename), so an interrupted run never leaves a half-written
+// file behind, and no temporary file outlives the process that wrote it.
+import { accessSync, constants, mkdirSync, readdirSync, readFileSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
+import { basename, dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parseScenario, ScenarioError, type Scenario } from '../sim/scenario';
+import { getHeapStatistics } from 'node:v8';
+import { fieldLine, parsePath, parseScenario, ScenarioError, type Scenario } from '../sim/scenario';
+import { checkWork, estimateWork, type WorkCheck, type WorkInputs } from '../sim/work-estimate';
 
 export const PROJECT_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 export const DEFAULT_SCENARIO = join(PROJECT_ROOT, 'scenarios', 'global-follow-the-sun.yaml');
@@ -33,31 +36,203 @@ export function displayPath(path: string): string {
 }
 
 export function loadScenario(path: string): Scenario {
+  return loadScenarioFile(path).scenario;
+}
+
+/** The most a scenario file may weigh: the largest real ones are a few hundred kilobytes. */
+export const MAX_SCENARIO_BYTES = 16 * 2 ** 20;
+
+/** A scenario and the text it was read from (for the lines of later problems). */
+export function loadScenarioFile(path: string): { scenario: Scenario; text: string } {
   let text: string;
   try {
+    const stat = statSync(path);
+    if (stat.isDirectory()) throw Object.assign(new Error('a folder'), { code: 'EISDIR' });
+    if (stat.size > MAX_SCENARIO_BYTES) {
+      throw new ScenarioError([`${displayPath(path)}: ${Math.round(stat.size / 2 ** 20)} MB is too large for a scenario file (at most ${MAX_SCENARIO_BYTES / 2 ** 20} MB)`]);
+    }
     text = readFileSync(path, 'utf8');
   } catch (e) {
+    if (e instanceof ScenarioError) throw e;
     const code = (e as NodeJS.ErrnoException).code;
-    throw new ScenarioError([`${displayPath(path)}: ${code === 'ENOENT' ? 'file not found' : `cannot read (${code})`}`]);
+    throw new ScenarioError([`${displayPath(path)}: ${code === 'ENOENT' ? 'file not found' : code === 'EISDIR' ? 'is a folder' : `cannot read (${code})`}`]);
   }
-  return parseScenario(text, displayPath(path));
+  return { scenario: parseScenario(text, displayPath(path)), text };
+}
+
+/** mkdir -p, one level at a time: Node's own recursive mkdir spins for ever where mkdir answers
+ * ENOENT under an existing folder (in /proc, for one). */
+export function makeFolder(dir: string): void {
+  const missing: string[] = [];
+  let at = resolve(dir);
+  for (;;) {
+    try {
+      if (!statSync(at).isDirectory()) throw Object.assign(new Error(`${at} is not a folder`), { code: 'ENOTDIR' });
+      break;
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw e;
+    }
+    missing.push(at);
+    const parent = dirname(at);
+    if (parent === at) break;
+    at = parent;
+  }
+  for (const folder of missing.reverse()) {
+    try {
+      mkdirSync(folder);
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
+    }
+  }
 }
 
 /** Creates an output folder if needed; returns what is wrong with it, or undefined. */
 export function prepareFolder(dir: string): string | undefined {
   try {
-    mkdirSync(dir, { recursive: true });
+    makeFolder(dir);
+    if (!statSync(dir).isDirectory()) return 'not a folder';
     accessSync(dir, constants.W_OK);
     return undefined;
   } catch (e) {
+    return folderProblem(e);
+  }
+}
+
+function folderProblem(e: unknown): string {
+  const code = (e as NodeJS.ErrnoException).code;
+  return code === 'ENOTDIR' || code === 'EEXIST'
+    ? 'not a folder'
+    : code === 'EACCES' || code === 'EPERM' || code === 'EROFS'
+      ? 'not writable'
+      : code === 'ENAMETOOLONG'
+        ? 'a name too long'
+        : `a folder that cannot be created or used (${code ?? (e as Error).message})`;
+}
+
+/** The longest file name followsun writes: names leave room for the temporary file's suffix
+ * within the 255 bytes most file systems allow. */
+export const MAX_FILE_NAME_BYTES = 200;
+
+/** What is wrong with writing the file `path`, or undefined: checked before simulating, so that
+ * an hour of simulation is not lost to a typo. Creates missing folders, as the write would. */
+export function outputProblem(path: string): string | undefined {
+  if (path === '') return 'expected a file name';
+  const name = basename(resolve(path));
+  if (Buffer.byteLength(name) > MAX_FILE_NAME_BYTES) return `the file name is too long (${Buffer.byteLength(name)} bytes; at most ${MAX_FILE_NAME_BYTES})`;
+  try {
+    if (statSync(path).isDirectory()) return `is a folder; name a file in it, such as ${join(path, 'results.json')}`;
+  } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
-    return code === 'ENOTDIR' || code === 'EEXIST' ? 'not a folder' : code === 'EACCES' ? 'not writable' : `cannot be used (${code})`;
+    if (code !== 'ENOENT') return folderProblem(e);
+  }
+  const folder = dirname(resolve(path));
+  const problem = prepareFolder(folder);
+  if (problem) return `${folder}: ${problem}`;
+  try {
+    accessSync(path, constants.W_OK);
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code !== 'ENOENT') return `cannot be written (${(e as NodeJS.ErrnoException).code})`;
+  }
+  // The only sure test: write the temporary file the output will be written through.
+  const probe = temporaryName(path);
+  try {
+    writeFileSync(probe, '');
+  } catch (e) {
+    return `the folder ${folder} does not take new files (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`;
+  } finally {
+    removeQuietly(probe);
+  }
+  return undefined;
+}
+
+/** Writes an output file (atomically); returns what went wrong, or undefined. */
+export function writeOutput(path: string, content: string): string | undefined {
+  try {
+    writeFileAtomic(path, content);
+    return undefined;
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    return `cannot write it (${code === 'ENOSPC' ? 'the disk is full' : (code ?? (e as Error).message)})`;
+  }
+}
+
+/** Temporary files being written, removed if the process ends before they are renamed. */
+const pendingTemporaries = new Set<string>();
+let cleanupInstalled = false;
+
+function removeQuietly(path: string): void {
+  try {
+    unlinkSync(path);
+  } catch {
+    // already gone
+  }
+}
+
+const temporaryName = (path: string) => join(dirname(resolve(path)), `.${basename(path)}.${process.pid}.tmp`);
+
+/** Temporary files of `path` left by a process that no longer runs (killed while writing). */
+function removeStaleTemporaries(path: string): void {
+  const name = basename(path);
+  let names: string[];
+  try {
+    names = readdirSync(dirname(resolve(path)));
+  } catch {
+    return;
+  }
+  for (const other of names) {
+    // This version's name, and the earlier `<name>.<pid>.tmp`.
+    if (!other.endsWith('.tmp') || !(other.startsWith(`.${name}.`) || other.startsWith(`${name}.`))) continue;
+    const pid = Number(/\.(\d+)\.tmp$/.exec(other)?.[1]);
+    if (!Number.isInteger(pid) || pid === process.pid || processRuns(pid)) continue;
+    if (other !== `.${name}.${pid}.tmp` && other !== `${name}.${pid}.tmp`) continue;
+    removeQuietly(join(dirname(resolve(path)), other));
+  }
+}
+
+function processRuns(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === 'EPERM';
   }
 }
 
 export function writeFileAtomic(path: string, content: string): void {
-  mkdirSync(dirname(resolve(path)), { recursive: true });
-  const temporary = `${path}.${process.pid}.tmp`;
-  writeFileSync(temporary, content);
-  renameSync(temporary, path);
+  makeFolder(dirname(resolve(path)));
+  removeStaleTemporaries(path);
+  if (!cleanupInstalled) {
+    process.on('exit', () => pendingTemporaries.forEach(removeQuietly));
+    cleanupInstalled = true;
+  }
+  const temporary = temporaryName(path);
+  pendingTemporaries.add(temporary);
+  try {
+    writeFileSync(temporary, content);
+    renameSync(temporary, path);
+  } finally {
+    pendingTemporaries.delete(temporary);
+    removeQuietly(temporary);
+  }
+}
+
+/** The work a scenario asks for against the limits (sim/work-estimate.ts), for this process's
+ * memory: one line per problem, naming the file and the field. */
+export function checkScenarioWork(
+  scenario: Scenario,
+  file: string,
+  inputs: WorkInputs & { allowLargeRuns: boolean },
+  text?: string,
+): WorkCheck {
+  const estimate = estimateWork(scenario, inputs);
+  const where = (field: string) => {
+    if (field.startsWith('-') || field.includes(' ') || text === undefined) return `${file}: ${field}`;
+    const line = fieldLine(text, parsePath(field));
+    return `${file}${line ? `:${line}` : ''}: ${field}`;
+  };
+  return checkWork(estimate, where, {
+    allowLargeRuns: inputs.allowLargeRuns,
+    heapBytes: getHeapStatistics().heap_size_limit,
+    replicationsSource: inputs.replicationsSource,
+  });
 }

@@ -1,90 +1,251 @@
 // `followsun merge`: puts the outputs of `--shard k/n` runs back together into exactly the file
-// a single run writes, after checking that every item is there once.
-import { readFileSync } from 'node:fs';
-import { displayPath, writeFileAtomic } from './files';
-import type { RunDocument } from './run';
-import type { ShardInfo } from './shards';
-import { sweepFileText, type SweepDocument } from './sweep';
+// a single run writes, after checking that they belong together (same followsun version,
+// scenarios, seed, replications and grid), that none was edited (checksum), and that every
+// shard and every item is there exactly once. Each problem is one line; nothing is written.
+import { statSync, readFileSync } from 'node:fs';
+import { displayPath, outputProblem, writeFileAtomic } from './files';
+import type { FileResult, ItemError, RunDocument } from './run';
+import { csvChecksumMatches, jsonChecksumMatches, MAX_ITEMS, type ShardInfo } from './shards';
+import { pointCount, sweepFileText, type SweepDocument, type SweepPoint } from './sweep';
 
 class MergeError extends Error {}
+
+/** A shard output is at most this large (a JavaScript string holds about 512 MB). */
+const MAX_SHARD_BYTES = 400 * 2 ** 20;
+
+interface Parsed {
+  file: string;
+  info: ShardInfo;
+  /** Item indices in the file, in file order. */
+  indices: number[];
+}
 
 export function mergeCommand(files: string[], out: string | undefined): number {
   try {
     if (!out) throw new MergeError('merge needs --out FILE');
     if (files.length === 0) throw new MergeError('merge needs the shard outputs to combine');
-    const texts = files.map((f) => {
-      try {
-        return readFileSync(f, 'utf8');
-      } catch {
-        throw new MergeError(`${displayPath(f)}: cannot read it`);
-      }
-    });
-    const merged = texts[0].startsWith('# followsun sweep shard') ? mergeCsv(texts, files) : mergeJson(texts, files, out);
+    const outProblem = outputProblem(out);
+    if (outProblem) throw new MergeError(`--out ${out}: ${outProblem}`);
+    const texts = files.map(readShard);
+    const csv = texts.map((t) => t.startsWith('#'));
+    const mixed = csv.findIndex((c) => c !== csv[0]);
+    if (mixed >= 0) {
+      throw new MergeError(`${displayPath(files[mixed])}: a ${csv[mixed] ? 'CSV' : 'JSON'} shard output, but ${displayPath(files[0])} is ${csv[0] ? 'CSV' : 'JSON'}: merge the shards of one command`);
+    }
+    const merged = csv[0] ? mergeCsv(texts, files) : mergeJson(texts, files, out);
     writeFileAtomic(out, merged);
     process.stderr.write(`Merged ${files.length} shard${files.length === 1 ? '' : 's'} into ${out}\n`);
     return 0;
   } catch (e) {
-    if (!(e instanceof MergeError)) throw e;
-    process.stderr.write(`followsun merge: ${e.message}\n`);
+    const message = e instanceof MergeError ? e.message : `cannot merge these files: ${(e as Error).message}`;
+    process.stderr.write(`${message.split('\n').map((line) => `followsun merge: ${line}`).join('\n')}\n`);
     return 2;
   }
 }
 
-/** Checks the shards are one complete set: same split, every shard once, every item once. */
-function checkComplete(infos: (ShardInfo | undefined)[], indices: number[], files: string[]): void {
-  infos.forEach((info, i) => {
-    if (!info) throw new MergeError(`${displayPath(files[i])}: not a shard output (run with --shard k/n)`);
-  });
-  const first = infos[0]!;
-  const shards = new Set<number>();
-  infos.forEach((info, i) => {
-    if (info!.count !== first.count || info!.items !== first.items) throw new MergeError(`${displayPath(files[i])}: from a different split (${info!.count} shards of ${info!.items})`);
-    if (shards.has(info!.index)) throw new MergeError(`${displayPath(files[i])}: shard ${info!.index}/${info!.count} given twice`);
-    shards.add(info!.index);
-  });
-  const missingShards = Array.from({ length: first.count }, (_, k) => k + 1).filter((k) => !shards.has(k));
-  if (missingShards.length > 0) throw new MergeError(`missing shard${missingShards.length > 1 ? 's' : ''} ${missingShards.map((k) => `${k}/${first.count}`).join(', ')}`);
-  const seen = new Set(indices);
-  const missing = Array.from({ length: first.items }, (_, i) => i).filter((i) => !seen.has(i));
-  if (missing.length > 0) throw new MergeError(`items ${missing.join(', ')} are missing (an interrupted or failed shard?)`);
+function readShard(path: string): string {
+  const file = displayPath(path);
+  try {
+    const size = statSync(path).size;
+    if (statSync(path).isDirectory()) throw new MergeError(`${file}: is a folder, not a shard output`);
+    if (size > MAX_SHARD_BYTES) throw new MergeError(`${file}: ${Math.round(size / 2 ** 20)} MB is too large to be a followsun shard output`);
+    return readFileSync(path, 'utf8');
+  } catch (e) {
+    if (e instanceof MergeError) throw e;
+    const code = (e as NodeJS.ErrnoException).code;
+    throw new MergeError(`${file}: cannot read it (${code === 'ENOENT' ? 'no such file' : (code ?? (e as Error).message)})`);
+  }
+}
+
+const isWhole = (x: unknown, min: number, max: number): x is number => typeof x === 'number' && Number.isInteger(x) && x >= min && x <= max;
+const plural = (n: number, word: string) => `${n.toLocaleString('en-US')} ${word}${n === 1 ? '' : 's'}`;
+
+/** What is wrong with a shard's own description of itself, or undefined. */
+function shardInfoProblem(info: unknown, kind: 'run' | 'sweep' | undefined): string | undefined {
+  if (info === null || typeof info !== 'object') return 'not a shard output (run with --shard k/n, then merge)';
+  const s = info as Record<string, unknown>;
+  if (typeof s.followsun !== 'string' || (s.kind !== 'run' && s.kind !== 'sweep')) return 'its shard description lacks the followsun version and command: written by an older followsun, or not by followsun';
+  if (kind !== undefined && s.kind !== kind) return `a ${String(s.kind)} shard in ${kind === 'run' ? 'a run' : 'a sweep'} output`;
+  if (!isWhole(s.count, 1, MAX_ITEMS)) return `says it is one of ${describe(s.count)} shards; followsun writes from 1 to ${MAX_ITEMS.toLocaleString('en-US')}`;
+  if (!isWhole(s.index, 1, s.count)) return `says it is shard ${describe(s.index)} of ${s.count}`;
+  if (!isWhole(s.items, 1, MAX_ITEMS)) return `says the ${s.kind === 'run' ? 'batch' : 'grid'} has ${describe(s.items)} items; followsun writes from 1 to ${MAX_ITEMS.toLocaleString('en-US')}`;
+  if (s.seed !== null && !isWhole(s.seed, 0, Number.MAX_SAFE_INTEGER)) return `its seed ${describe(s.seed)} is not a whole number`;
+  if (s.replications !== null && !isWhole(s.replications, 1, 10_000)) return `its replications ${describe(s.replications)} are not a whole number from 1 to 10,000`;
+  if (!Array.isArray(s.scenarios) || !s.scenarios.every((h) => h === null || (typeof h === 'string' && /^sha256:[0-9a-f]{64}$/.test(h)))) {
+    return 'its scenario hashes are missing or malformed';
+  }
+  if (s.kind === 'run' && s.scenarios.length !== s.items) return `lists ${plural(s.scenarios.length, 'scenario hash')} for ${plural(s.items, 'item')}`;
+  if (s.kind === 'sweep') {
+    if (s.scenarios.length !== 1) return `lists ${plural(s.scenarios.length, 'scenario hash')}; a sweep has one scenario`;
+    const grid = s.grid;
+    if (!Array.isArray(grid) || grid.length === 0 || !grid.every((v) => typeof v?.path === 'string' && Array.isArray(v.values) && v.values.length > 0 && v.values.length <= MAX_ITEMS && v.values.every((x: unknown) => typeof x === 'number' && Number.isFinite(x)))) {
+      return 'its grid is missing or malformed';
+    }
+    const points = pointCount(grid as { values: number[] }[]);
+    if (points !== s.items) return `its grid has ${describe(points)} points but it says ${describe(s.items)}`;
+  }
+  return undefined;
+}
+
+const describe = (x: unknown) => (typeof x === 'number' ? (Math.abs(x) >= 1e15 ? x.toExponential() : x.toLocaleString('en-US')) : JSON.stringify(x)?.slice(0, 40) ?? String(x));
+
+/** The first difference between two shards' provenance, in words, or undefined. */
+function provenanceDifference(a: ShardInfo, b: ShardInfo): string | undefined {
+  const own = "each file's own";
+  if (a.kind !== b.kind) return `a ${b.kind} shard, not a ${a.kind} shard`;
+  if (a.followsun !== b.followsun) return `written by followsun ${b.followsun}, not ${a.followsun}`;
+  if (a.count !== b.count || a.items !== b.items) return `another split (${b.count} shards of ${b.items} items, not ${a.count} of ${a.items})`;
+  if (JSON.stringify(a.scenarios) !== JSON.stringify(b.scenarios)) {
+    const k = a.scenarios.findIndex((h, i) => h !== b.scenarios[i]);
+    return a.kind === 'sweep' ? 'another scenario (the file differs)' : `another batch of scenarios (item ${k + 1}'s file differs)`;
+  }
+  if (a.seed !== b.seed) return `another seed (${b.seed ?? own}, not ${a.seed ?? own})`;
+  if (a.replications !== b.replications) return `other replications (${b.replications ?? own}, not ${a.replications ?? own})`;
+  if (JSON.stringify(a.grid) !== JSON.stringify(b.grid)) return 'another grid (--vary)';
+  return undefined;
+}
+
+/** Checks the shards are one complete set: same provenance, every shard once, every item once,
+ * each in its own shard. */
+function checkComplete(parsed: Parsed[]): void {
+  const problems: string[] = [];
+  const first = parsed[0];
+  const byShard = new Map<number, string>();
+  for (const p of parsed) {
+    const difference = p === first ? undefined : provenanceDifference(first.info, p.info);
+    if (difference) {
+      problems.push(`${p.file}: does not belong with ${first.file}: ${difference}`);
+      continue;
+    }
+    const other = byShard.get(p.info.index);
+    if (other !== undefined) problems.push(`${p.file}: shard ${p.info.index}/${p.info.count} given twice (also ${other})`);
+    else byShard.set(p.info.index, p.file);
+  }
+  if (problems.length > 0) throw new MergeError(problems.join('\n'));
+  const { count, items } = first.info;
+  const seen = new Map<number, string>();
+  for (const p of parsed) {
+    for (const i of p.indices) {
+      if (!isWhole(i, 0, items - 1)) {
+        problems.push(`${p.file}: holds an item numbered ${describe(i)}, outside 0 to ${items - 1}`);
+      } else if (i % count !== p.info.index - 1) {
+        problems.push(`${p.file}: holds item ${i}, which belongs to shard ${(i % count) + 1}/${count}, not ${p.info.index}/${count}`);
+      } else if (seen.has(i)) {
+        problems.push(`${p.file}: item ${i} appears twice${seen.get(i) === p.file ? '' : ` (also in ${seen.get(i)})`}`);
+      } else seen.set(i, p.file);
+      if (problems.length >= 10) break;
+    }
+  }
+  if (problems.length > 0) throw new MergeError(problems.join('\n'));
+  const missingShards: number[] = [];
+  for (let k = 1; k <= count && missingShards.length <= 10; k++) if (!byShard.has(k)) missingShards.push(k);
+  if (missingShards.length > 0) {
+    const shown = missingShards.slice(0, 10).map((k) => `${k}/${count}`).join(', ');
+    const more = count - byShard.size - Math.min(10, missingShards.length);
+    throw new MergeError(`missing shard${missingShards.length > 1 ? 's' : ''} ${shown}${more > 0 ? ` and ${plural(more, 'more')}` : ''}`);
+  }
+  if (seen.size < items) {
+    const missing: number[] = [];
+    for (let i = 0; i < items && missing.length < 10; i++) if (!seen.has(i)) missing.push(i);
+    const more = items - seen.size - missing.length;
+    throw new MergeError(`items ${missing.join(', ')}${more > 0 ? ` and ${plural(more, 'more')}` : ''} are missing (an interrupted or failed shard?)`);
+  }
 }
 
 function mergeJson(texts: string[], files: string[], out: string): string {
-  const docs = texts.map((t, i) => {
+  const problems: string[] = [];
+  const docs = texts.map((text, i) => {
+    const file = displayPath(files[i]);
+    let d: Record<string, unknown>;
     try {
-      const d = JSON.parse(t) as (RunDocument | SweepDocument) & { shard?: ShardInfo };
-      if (!Array.isArray((d as RunDocument).scenarios) && !Array.isArray((d as SweepDocument).points)) throw new Error();
-      return d;
+      d = JSON.parse(text) as Record<string, unknown>;
+      if (d === null || typeof d !== 'object' || Array.isArray(d)) throw new Error();
     } catch {
-      throw new MergeError(`${displayPath(files[i])}: not a followsun run or sweep output (JSON)`);
+      problems.push(`${file}: not a followsun run or sweep output (not a JSON document)`);
+      return undefined;
     }
+    const kind = Array.isArray(d.scenarios) ? 'run' : Array.isArray(d.points) ? 'sweep' : undefined;
+    if (!kind) {
+      problems.push(`${file}: not a followsun run or sweep output (no scenarios or points)`);
+      return undefined;
+    }
+    const problem = d.shard === undefined ? 'not a shard output (run with --shard k/n, then merge)' : shardInfoProblem(d.shard, kind);
+    if (problem) {
+      problems.push(`${file}: ${problem}`);
+      return undefined;
+    }
+    if (!jsonChecksumMatches(d)) {
+      problems.push(`${file}: ${d.checksum === undefined ? 'has no checksum' : 'its checksum does not match its content'}: edited after followsun wrote it?`);
+      return undefined;
+    }
+    const partial = d.partial as { missing?: unknown[] } | undefined;
+    if (partial) {
+      const info = d.shard as ShardInfo;
+      problems.push(`${file}: an interrupted shard (${plural(partial.missing?.length ?? 0, 'item')} missing); run shard ${info.index}/${info.count} again`);
+      return undefined;
+    }
+    return { file, doc: d, kind };
   });
-  if (docs.every((d) => 'points' in d)) {
-    const sweeps = docs as SweepDocument[];
-    const points = sweeps.flatMap((d) => d.points).sort((a, b) => a.index - b.index);
-    checkComplete(sweeps.map((d) => d.shard), points.map((p) => p.index), files);
-    const { shard: _, ...rest } = sweeps[0];
+  if (problems.length > 0) throw new MergeError(problems.join('\n'));
+  const valid = docs as { file: string; doc: Record<string, unknown>; kind: 'run' | 'sweep' }[];
+  const itemsOf = (d: Record<string, unknown>): unknown[] =>
+    d.points !== undefined ? (d.points as unknown[]) : [...(d.scenarios as unknown[]), ...((d.errors as unknown[] | undefined) ?? [])];
+  const indexOf = (item: unknown) => (item !== null && typeof item === 'object' ? (item as { index?: unknown }).index : undefined) as number;
+  checkComplete(valid.map((v) => ({ file: v.file, info: v.doc.shard as ShardInfo, indices: itemsOf(v.doc).map(indexOf) })));
+  if (valid[0].kind === 'sweep') {
+    const sweeps = valid.map((v) => v.doc as unknown as SweepDocument & { checksum?: string });
+    const points = sweeps.flatMap((d) => d.points).sort((a: SweepPoint, b: SweepPoint) => a.index - b.index);
+    const { shard: _, checksum: __, ...rest } = sweeps[0];
     return sweepFileText({ ...rest, points }, out);
   }
-  const runs = docs as RunDocument[];
-  const scenarios = runs.flatMap((d) => d.scenarios).sort((a, b) => a.index - b.index);
-  const errors = runs.flatMap((d) => d.errors ?? []).sort((a, b) => a.index - b.index);
-  checkComplete(runs.map((d) => d.shard), [...scenarios.map((s) => s.index), ...errors.map((e) => e.index)], files);
+  const runs = valid.map((v) => v.doc as unknown as RunDocument);
+  const scenarios = runs.flatMap((d) => d.scenarios).sort((a: FileResult, b: FileResult) => a.index - b.index);
+  const errors = runs.flatMap((d) => d.errors ?? []).sort((a: ItemError, b: ItemError) => a.index - b.index);
   return `${JSON.stringify({ scenarios, ...(errors.length > 0 ? { errors } : {}) }, null, 2)}\n`;
 }
 
 function mergeCsv(texts: string[], files: string[]): string {
-  const infos = texts.map((t) => {
-    const m = /^# followsun sweep shard (\d+)\/(\d+) of (\d+) points/.exec(t);
-    return m ? { index: Number(m[1]), count: Number(m[2]), items: Number(m[3]) } : undefined;
+  const problems: string[] = [];
+  const parsed = texts.map((text, i) => {
+    const file = displayPath(files[i]);
+    const lines = text.split('\n');
+    const comments = lines.filter((line) => line.startsWith('#'));
+    const provenanceLine = comments.find((line) => line.startsWith('# provenance: '));
+    if (!/^# followsun sweep shard /.test(lines[0] ?? '') || !provenanceLine) {
+      problems.push(`${file}: not a followsun sweep shard output (its first lines say which shard it is and where it comes from)`);
+      return undefined;
+    }
+    let info: unknown;
+    try {
+      info = JSON.parse(provenanceLine.slice('# provenance: '.length));
+    } catch {
+      problems.push(`${file}: its provenance line is not readable`);
+      return undefined;
+    }
+    const problem = shardInfoProblem(info, 'sweep');
+    if (problem) {
+      problems.push(`${file}: ${problem}`);
+      return undefined;
+    }
+    if (!csvChecksumMatches(text)) {
+      problems.push(`${file}: ${comments.some((line) => line.startsWith('# checksum: ')) ? 'its checksum does not match its content' : 'has no checksum'}: edited after followsun wrote it?`);
+      return undefined;
+    }
+    if (comments.some((line) => line.startsWith('# partial'))) {
+      const s = info as ShardInfo;
+      problems.push(`${file}: an interrupted shard; run shard ${s.index}/${s.count} again`);
+      return undefined;
+    }
+    const body = lines.filter((line) => line && !line.startsWith('#'));
+    return { file, info: info as ShardInfo, header: body[0] ?? '', rows: body.slice(1) };
   });
-  const bodies = texts.map((t) => t.split('\n').filter((line) => line && !line.startsWith('#')));
-  const header = bodies[0][0];
-  bodies.forEach((b, i) => {
-    if (b[0] !== header) throw new MergeError(`${displayPath(files[i])}: its columns differ from ${displayPath(files[0])}`);
-  });
-  const rows = bodies.flatMap((b) => b.slice(1)).map((line) => ({ index: Number(line.split(',')[0]), line }));
-  rows.sort((a, b) => a.index - b.index);
-  checkComplete(infos, rows.map((r) => r.index), files);
-  return `${[header, ...rows.map((r) => r.line)].join('\n')}\n`;
+  if (problems.length > 0) throw new MergeError(problems.join('\n'));
+  const valid = parsed as { file: string; info: ShardInfo; header: string; rows: string[] }[];
+  const header = valid[0].header;
+  for (const v of valid) if (v.header !== header) problems.push(`${v.file}: its columns differ from ${valid[0].file}`);
+  if (problems.length > 0) throw new MergeError(problems.join('\n'));
+  const rows = valid.map((v) => v.rows.map((line) => ({ index: /^\d+(?=,|$)/.test(line) ? Number(line.split(',')[0]) : NaN, line })));
+  checkComplete(valid.map((v, i) => ({ file: v.file, info: v.info, indices: rows[i].map((r) => r.index) })));
+  const all = rows.flat().sort((a, b) => a.index - b.index);
+  return `${[header, ...all.map((r) => r.line)].join('\n')}\n`;
 }

@@ -1,15 +1,17 @@
 // `followsun sweep`: one scenario, a grid of values for one or more of its knobs (pools and
 // streams addressed by id), every point run with the same random numbers; one row per point.
-import { ResultBuilder, type ScenarioResult } from '../sim/metrics';
+import { ResultBuilder, type ReplicationFigures } from '../sim/metrics';
+import type { CompiledModel } from '../sim/model';
 import { formatPath, ScenarioError, validateScenario, type Scenario } from '../sim/scenario';
 import { csvLines } from '../sim/csv';
+import { big, estimateWork, WORK_LIMITS } from '../sim/work-estimate';
 import { sweepReportHtml } from '../report/sweep';
-import { UsageError } from './arguments';
-import { displayPath, loadScenario, writeFileAtomic } from './files';
+import { checkReplications, largeRunsAllowed, UsageError, workerCount } from './arguments';
+import { checkScenarioWork, displayPath, loadScenarioFile, outputProblem, writeOutput } from './files';
 import { watchInterrupt } from './interrupt';
-import { compileJobs, runJobs, type Job } from './parallel';
+import { compileJobs, runJobs } from './parallel';
 import { Progress } from './progress';
-import { inShard, type Shard, type ShardInfo } from './shards';
+import { csvWithChecksum, fileHash, FOLLOWSUN_VERSION, inShard, jsonWithChecksum, type Shard, type ShardInfo } from './shards';
 
 export interface SweepOptions {
   file: string;
@@ -21,6 +23,8 @@ export interface SweepOptions {
   shard?: Shard;
   /** Also write an HTML page with the cost-vs-service-level chart (efficient frontier). */
   report?: string;
+  /** Run beyond the work limits on purpose (--allow-large-runs). */
+  allowLargeRuns?: boolean;
 }
 
 export interface Variation {
@@ -51,6 +55,8 @@ export interface SweepPoint {
 
 export interface SweepDocument {
   shard?: ShardInfo;
+  /** Only in the output of an interrupted sweep: the points missing from it. */
+  partial?: { reason: 'interrupted'; missing: number[] };
   scenario: string;
   file: string;
   seed: number;
@@ -59,25 +65,62 @@ export interface SweepDocument {
   points: SweepPoint[];
 }
 
+/** Keys a --vary path may not walk through: they would reach Object.prototype. */
+const FORBIDDEN_KEYS = new Set(['__proto__', 'prototype', 'constructor']);
+/** Values of one --vary range at most. */
+export const MAX_VALUES = 10_000;
+
 /** "staffing.manila.agents=0..40:5" → the path and the values 0, 5, …, 40. */
 export function parseVariation(text: string): Variation {
   const match = /^([A-Za-z0-9_.-]+)=(-?[\d.]+)\.\.(-?[\d.]+):([\d.]+)$/.exec(text);
   const [from, to, step] = match ? [Number(match[2]), Number(match[3]), Number(match[4])] : [NaN, NaN, NaN];
-  if (!match || !(step > 0) || !(to >= from) || [from, to, step].some(Number.isNaN)) {
-    throw new UsageError(`--vary: expected path=from..to:step such as staffing.manila.agents=0..40:5, got ${text}`);
+  if (!match || !(step > 0) || !(to >= from) || ![from, to, step].every(Number.isFinite)) {
+    throw new UsageError(`--vary: expected path=from..to:step such as staffing.manila.agents=0..40:5, got ${shorten(text)}`);
   }
-  const decimals = Math.max(...[match[2], match[4]].map((n) => (n.split('.')[1] ?? '').length));
+  const path = match[1];
+  const forbidden = path.split('.').find((key) => FORBIDDEN_KEYS.has(key));
+  if (forbidden) throw new UsageError(`--vary ${shorten(path)}: ${forbidden} is not a field of a scenario`);
+  // Values as written: as many decimals as the range's start and step, at most 15.
+  const decimals = Math.min(15, Math.max(...[match[2], match[4]].map((n) => (n.split('.')[1] ?? '').length)));
+  const count = Math.floor((to - from) / step + 1e-9) + 1;
+  if (!(count <= MAX_VALUES)) {
+    throw new UsageError(`--vary ${shorten(path)}: ${count > 1e15 ? count.toExponential(1) : count.toLocaleString('en-US')} values is too many (at most ${MAX_VALUES.toLocaleString('en-US')})`);
+  }
   const values: number[] = [];
-  for (let i = 0; from + i * step <= to + step * 1e-9; i++) values.push(Number((from + i * step).toFixed(decimals)));
-  if (values.length > 10_000) throw new UsageError(`--vary ${match[1]}: ${values.length} values is too many`);
-  return { path: match[1], values };
+  for (let i = 0; from + i * step <= to + step * 1e-9 && values.length <= MAX_VALUES; i++) values.push(Number((from + i * step).toFixed(decimals)));
+  return { path, values };
+}
+
+const shorten = (text: string) => (text.length > 80 ? `${text.slice(0, 77)}...` : text);
+
+/** Points of the grid: every combination of the variations. */
+export const pointCount = (variations: { values: unknown[] }[]) => variations.reduce((n, v) => n * v.values.length, 1);
+
+/** The values of grid point `index` (the first variation varying slowest). */
+export function pointAt(variations: Variation[], index: number): Record<string, number> {
+  const values: Record<string, number> = {};
+  let rest = index;
+  for (let k = variations.length - 1; k >= 0; k--) {
+    const v = variations[k];
+    values[v.path] = v.values[rest % v.values.length];
+    rest = Math.floor(rest / v.values.length);
+  }
+  return Object.fromEntries(variations.map((v) => [v.path, values[v.path]]));
 }
 
 /** Every combination of the variations, the first varying slowest. */
 export function grid(variations: Variation[]): Record<string, number>[] {
-  return variations.reduce<Record<string, number>[]>(
-    (points, v) => points.flatMap((p) => v.values.map((value) => ({ ...p, [v.path]: value }))),
-    [{}],
+  const points = pointCount(variations);
+  if (points > WORK_LIMITS.gridPoints) throw new UsageError(tooManyPoints(variations));
+  return Array.from({ length: points }, (_, i) => pointAt(variations, i));
+}
+
+function tooManyPoints(variations: Variation[]): string {
+  const points = pointCount(variations);
+  const shown = points > 1e15 ? points.toExponential(1) : points.toLocaleString('en-US');
+  return (
+    `--vary: a grid of ${shown} points (${variations.map((v) => v.values.length.toLocaleString('en-US')).join(' × ')}), ` +
+    `more than ${WORK_LIMITS.gridPoints.toLocaleString('en-US')}; use coarser steps or split it over several sweeps`
   );
 }
 
@@ -85,6 +128,8 @@ export function grid(variations: Variation[]): Record<string, number>[] {
 export function withValue(scenario: Scenario, path: string, value: number, file: string): Scenario {
   const copy = structuredClone(scenario) as unknown as Record<string, unknown>;
   const keys = path.split('.');
+  const forbidden = keys.find((key) => FORBIDDEN_KEYS.has(key));
+  if (forbidden) throw new ScenarioError([`${file}: --vary ${path}: ${forbidden} is not a field of a scenario`]);
   let node: unknown = copy;
   const walked: (string | number)[] = [];
   for (let i = 0; i < keys.length - 1; i++) {
@@ -109,7 +154,8 @@ function step(node: unknown, key: string, walked: (string | number)[], path: str
     walked.push(at);
     return node[at];
   }
-  if (node === null || typeof node !== 'object' || !(key in node)) {
+  // Own fields only: a path never walks into a prototype.
+  if (node === null || typeof node !== 'object' || !Object.hasOwn(node, key)) {
     throw new ScenarioError([`${file}: --vary ${path}: ${formatPath([...walked, key])} is not in the scenario`]);
   }
   walked.push(key);
@@ -117,62 +163,160 @@ function step(node: unknown, key: string, walked: (string | number)[], path: str
 }
 
 export async function sweepCommand(options: SweepOptions): Promise<number> {
+  const replicationsFlag = checkReplications(options.replications);
+  const workers = workerCount(options.workers);
   const variations = options.vary.map(parseVariation);
   if (variations.length === 0) throw new UsageError('sweep needs at least one --vary path=from..to:step');
+  const twice = variations.find((v, i) => variations.findIndex((w) => w.path === v.path) !== i);
+  if (twice) throw new UsageError(`--vary ${twice.path}: given twice (one range per path)`);
+  const total = pointCount(variations);
+  if (total > WORK_LIMITS.gridPoints) throw new UsageError(tooManyPoints(variations));
+  // Outputs are checked before anything is simulated.
+  for (const [flag, path] of [['--out', options.out], ['--report', options.report]] as const) {
+    const problem = path === undefined ? undefined : outputProblem(path);
+    if (problem) {
+      process.stderr.write(`followsun: ${flag} ${path}: ${problem}\n`);
+      return 2;
+    }
+  }
   const file = displayPath(options.file);
-  const points = grid(variations);
+  const indices: number[] = [];
+  for (let i = 0; i < total; i++) if (inShard(i, options.shard)) indices.push(i);
+  const allowLargeRuns = largeRunsAllowed(options.allowLargeRuns);
+  const replicationsSource = replicationsFlag !== undefined ? '--replications' : 'replications';
+
   let base: Scenario;
+  let text: string;
   const scenarios: { index: number; values: Record<string, number>; scenario: Scenario }[] = [];
   try {
-    base = loadScenario(options.file);
-    points.forEach((values, index) => {
-      if (!inShard(index, options.shard)) return;
+    ({ scenario: base, text } = loadScenarioFile(options.file));
+    // Common random numbers: every point runs with the base's seed and replications.
+    const replications = replicationsFlag ?? base.replications;
+    // Memory for the whole grid, before building its points.
+    const memory = checkScenarioWork(base, file, {
+      replications,
+      replicationsSource,
+      points: indices.length,
+      summaryOnly: true,
+      pointBytes: 4 * JSON.stringify(base).length,
+      allowLargeRuns: true,
+    }, text);
+    if (memory.problems.length > 0) throw new ScenarioError(memory.problems);
+    let contacts = 0;
+    for (const index of indices) {
+      const values = pointAt(variations, index);
       let scenario = base;
       for (const [path, value] of Object.entries(values)) scenario = withValue(scenario, path, value, file);
+      // Each point's own peak load and size; the contacts of all points together.
+      const at = `${file} with ${Object.entries(values).map(([path, value]) => `${path}=${value}`).join(', ')}`;
+      const work = checkScenarioWork(scenario, at, { replications, replicationsSource, allowLargeRuns: true });
+      if (work.problems.length > 0) throw new ScenarioError(work.problems);
+      contacts += estimateWork(scenario, { replications }).contacts;
       scenarios.push({ index, values, scenario });
-    });
+    }
+    if (contacts > WORK_LIMITS.contacts && !allowLargeRuns) {
+      throw new ScenarioError([
+        `${file}: --vary: about ${big(contacts)} contacts to simulate (${indices.length.toLocaleString('en-US')} points × ${replications.toLocaleString('en-US')} replications), ` +
+          `above the limit of ${big(WORK_LIMITS.contacts)}; use coarser steps, fewer replications, shards (--shard k/n), or pass --allow-large-runs if you mean it`,
+      ]);
+    }
   } catch (e) {
     if (!(e instanceof ScenarioError)) throw e;
     process.stderr.write(`${e.problems.join('\n')}\n`);
     return 2;
   }
-  // Common random numbers: every point runs with the base's seed and replications.
-  const shared = { seed: options.seed ?? base.seed, replications: options.replications ?? base.replications };
-  const jobs: Job[] = scenarios.map((p) => ({ scenario: p.scenario, options: shared }));
-  const models = compileJobs(jobs);
-  const builders = models.map((m) => new ResultBuilder(m));
-  const results: (ScenarioResult | undefined)[] = new Array(jobs.length);
-  const interrupt = watchInterrupt();
-  const progress = new Progress(`Sweep of ${points.length} points: replication`, jobs.length * shared.replications);
+  const shared = { seed: options.seed ?? base.seed, replications: replicationsFlag ?? base.replications };
+  const errors: string[] = [];
+  let models: CompiledModel[];
   try {
-    await runJobs(
-      models,
-      (j, r, f) => {
-        builders[j].add(f);
-        if (r + 1 === shared.replications) results[j] = builders[j].result();
-      },
-      { workers: options.workers, onProgress: (done) => progress.update(done), signal: interrupt },
-    );
+    models = compileJobs(scenarios.map((p) => ({ scenario: p.scenario, options: shared })));
+  } catch (e) {
+    process.stderr.write(`${file}: cannot be simulated: ${(e as Error).message}\n`);
+    return 2;
+  }
+
+  // Builders are made when a point's first replication arrives and dropped once it is done:
+  // only each point's headline figures are kept.
+  const builders: (ResultBuilder | undefined)[] = new Array(models.length);
+  const figures: (SweepPoint['figures'] | undefined)[] = new Array(models.length);
+  const settled: boolean[] = new Array(models.length).fill(false);
+  const failPoint = (j: number, e: unknown) => {
+    settled[j] = true;
+    builders[j] = undefined;
+    const at = Object.entries(scenarios[j].values).map(([path, value]) => `${path}=${value}`).join(', ');
+    const line = `${file} with ${at}: the simulation failed: ${(e as Error).message}`;
+    errors.push(line);
+    process.stderr.write(`${line}\n`);
+  };
+  const deliver = (j: number, r: number, f: ReplicationFigures) => {
+    const builder = (builders[j] ??= new ResultBuilder(models[j]));
+    builder.add(f);
+    if (r + 1 < shared.replications) return;
+    try {
+      const summary = builder.result().summary;
+      figures[j] = Object.fromEntries(SWEEP_FIGURES.map((name) => [name, summary[name]])) as SweepPoint['figures'];
+      settled[j] = true;
+      builders[j] = undefined;
+    } catch (e) {
+      failPoint(j, e);
+    }
+  };
+  const interrupt = watchInterrupt();
+  const totalTasks = models.length * shared.replications;
+  const progress = new Progress(`Sweep of ${total} points: replication`, totalTasks);
+  let doneBefore = 0;
+  const runSome = async (jobs: number[]) => {
+    let done = 0;
+    try {
+      await runJobs(jobs.map((j) => models[j]), (k, r, f) => deliver(jobs[k], r, f), {
+        workers,
+        onProgress: (n) => progress.update(Math.min(totalTasks, doneBefore + (done = n))),
+        signal: interrupt,
+      });
+    } finally {
+      doneBefore += done;
+    }
+  };
+  try {
+    try {
+      await runSome(models.map((_, j) => j));
+    } catch {
+      // A replication failed: the unfinished points one at a time, to find the one that fails.
+      for (let j = 0; j < models.length; j++) {
+        if (settled[j] || interrupt.aborted) continue;
+        builders[j] = undefined;
+        try {
+          await runSome([j]);
+        } catch (e) {
+          failPoint(j, e);
+        }
+      }
+    }
   } finally {
     progress.done();
     interrupt.dispose();
   }
 
+  const missing = scenarios.filter((_, j) => !settled[j]);
+  const interrupted = interrupt.aborted && missing.length > 0;
   const document: SweepDocument = {
-    ...(options.shard ? { shard: { ...options.shard, items: points.length } } : {}),
+    ...(options.shard ? { shard: shardInfo(options.shard, total, shared, variations, options.file) } : {}),
+    ...(interrupted ? { partial: { reason: 'interrupted' as const, missing: missing.map((p) => p.index) } } : {}),
     scenario: base.name,
     file,
     ...shared,
     varied: variations.map((v) => v.path),
     points: scenarios.flatMap((p, j) => {
-      const r = results[j];
-      if (!r) return [];
-      const figures = Object.fromEntries(SWEEP_FIGURES.map((f) => [f, r.summary[f]])) as SweepPoint['figures'];
-      return [{ index: p.index, values: p.values, figures }];
+      const f = figures[j];
+      return f ? [{ index: p.index, values: p.values, figures: f }] : [];
     }),
   };
-  writeFileAtomic(options.out, sweepFileText(document, options.out));
-  process.stderr.write(`Wrote ${document.points.length} of ${scenarios.length} points to ${options.out}\n`);
+  const problem = writeOutput(options.out, sweepFileText(document, options.out));
+  if (problem) {
+    process.stderr.write(`followsun: --out ${options.out}: ${problem}\n`);
+    return 2;
+  }
+  process.stderr.write(`Wrote ${document.points.length} of ${scenarios.length} points${interrupted ? ' (partial: the missing points are listed in the file)' : ''} to ${options.out}\n`);
   if (options.report) {
     const html = sweepReportHtml({
       title: `${base.name}: sweep`,
@@ -184,27 +328,56 @@ export async function sweepCommand(options: SweepOptions): Promise<number> {
         costPerContact: p.figures.costPerContact.mean ?? NaN,
       })),
     });
-    writeFileAtomic(options.report, html);
+    const reportProblem = writeOutput(options.report, html);
+    if (reportProblem) {
+      process.stderr.write(`followsun: --report ${options.report}: ${reportProblem}\n`);
+      return 2;
+    }
     process.stderr.write(`Wrote the sweep chart to ${options.report}\n`);
   }
-  if (interrupt.aborted) {
-    const missing = scenarios.filter((_, j) => !results[j]).map((p) => JSON.stringify(p.values));
-    process.stderr.write(`Interrupted: ${document.points.length} of ${scenarios.length} points finished; missing: ${missing.join(', ')}\n`);
+  if (interrupted) {
+    const shown = missing.slice(0, 20).map((p) => JSON.stringify(p.values));
+    const more = missing.length > shown.length ? ` and ${missing.length - shown.length} more` : '';
+    process.stderr.write(`Interrupted: ${document.points.length} of ${scenarios.length} points finished; missing: ${shown.join(', ')}${more}\n`);
     return 130;
   }
-  return 0;
+  return errors.length > 0 ? 2 : 0;
 }
 
-/** JSON when the file name ends in .json, CSV otherwise (a shard's CSV starts with a # line
- * saying which shard it is, for followsun merge). */
+function shardInfo(
+  shard: Shard,
+  items: number,
+  shared: { seed: number; replications: number },
+  variations: Variation[],
+  path: string,
+): ShardInfo {
+  return {
+    ...shard,
+    items,
+    kind: 'sweep',
+    followsun: FOLLOWSUN_VERSION,
+    ...shared,
+    scenarios: [fileHash(path)],
+    grid: variations.map((v) => ({ path: v.path, values: v.values })),
+  };
+}
+
+/** JSON when the file name ends in .json, CSV otherwise. A shard's output says which shard it
+ * is and where it comes from, and carries a checksum (JSON: a last field; CSV: # lines before the
+ * table), for followsun merge; an interrupted sweep's output lists the missing points. */
 export function sweepFileText(d: SweepDocument, fileName: string): string {
-  if (fileName.toLowerCase().endsWith('.json')) return `${JSON.stringify(d, null, 2)}\n`;
+  if (fileName.toLowerCase().endsWith('.json')) return d.shard ? jsonWithChecksum(d) : `${JSON.stringify(d, null, 2)}\n`;
   const header = ['index', ...d.varied, ...SWEEP_FIGURES.flatMap((f) => [f, `${f}_ci95_low`, `${f}_ci95_high`])];
   const rows = d.points.map((p) => [
     p.index,
     ...d.varied.map((path) => p.values[path]),
     ...SWEEP_FIGURES.flatMap((f) => [p.figures[f].mean ?? NaN, p.figures[f].ci95?.[0] ?? NaN, p.figures[f].ci95?.[1] ?? NaN]),
   ]);
-  const shardLine = d.shard ? `# followsun sweep shard ${d.shard.index}/${d.shard.count} of ${d.shard.items} points\n` : '';
-  return shardLine + csvLines([header, ...rows]);
+  const table = csvLines([header, ...rows]);
+  const lines = [
+    ...(d.shard ? [`# followsun sweep shard ${d.shard.index}/${d.shard.count} of ${d.shard.items} points`, `# provenance: ${JSON.stringify(d.shard)}`] : []),
+    ...(d.partial ? [`# partial: interrupted; ${d.partial.missing.length} points missing: ${d.partial.missing.join(' ')}`] : []),
+  ];
+  if (d.shard) return csvWithChecksum(lines, table);
+  return lines.length > 0 ? `${lines.join('\n')}\n${table}` : table;
 }

@@ -6,8 +6,15 @@ import { INTERVAL_CHANNEL_FIGURES, INTERVAL_FIGURES, type ScenarioResult } from 
  * (13211.199999999999 → 13211.2). */
 const number = (x: number | null | undefined) =>
   x === null || x === undefined || !Number.isFinite(x) ? '' : String(Number(x.toPrecision(12)));
-export const csvText = (s: string) => (/[",\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s);
-const estimateCells = (e: Estimate) => [number(e.mean), number(e.ci95?.[0]), number(e.ci95?.[1])];
+/** A text cell. One that a spreadsheet would read as a formula (starting with = + - @, a tab or
+ * a carriage return: names, ids and file names come from files anyone may write) gets a leading
+ * single quote, as OWASP recommends against CSV injection; numbers are written as numbers. */
+export const csvText = (s: string) => {
+  const safe = /^[=+\-@\t\r]/.test(s) ? `'${s}` : s;
+  return /[",\n\r]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
+};
+/** An estimate's cells: numbers (an empty cell where there is none). */
+const estimateCells = (e: Estimate) => [e.mean ?? NaN, e.ci95?.[0] ?? NaN, e.ci95?.[1] ?? NaN];
 const isEstimate = (v: unknown): v is Estimate => typeof v === 'object' && v !== null && 'mean' in v;
 
 export function csvLines(rows: (string | number)[][]): string {

@@ -557,9 +557,25 @@ export function parseScenario(text: string, file: string): Scenario {
     // Unresolvable or excessive aliases are only found when the document is converted.
     throw new ScenarioError([`${file}: not valid YAML or JSON: ${(e as Error).message.split('\n')[0]}`]);
   }
+  return validateScenario(data, file, lineFinder(doc, lineCounter));
+}
+
+/** The line of a field (by its path) in a scenario file's text, where there is one. */
+export function fieldLine(text: string, path: Path): number | undefined {
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text, { lineCounter, uniqueKeys: false });
+  return lineFinder(doc, lineCounter)(path);
+}
+
+/** "demand[0].volume.perHour" → ["demand", 0, "volume", "perHour"] (formatPath's inverse). */
+export function parsePath(text: string): (string | number)[] {
+  return [...text.matchAll(/([^.[\]]+)|\[(\d+)\]/g)].map((m) => (m[2] !== undefined ? Number(m[2]) : m[1]));
+}
+
+function lineFinder(doc: ReturnType<typeof parseDocument>, lineCounter: LineCounter): (path: Path) => number | undefined {
   const lineAt = (node: YamlNode | null | undefined) => (node?.range ? lineCounter.linePos(node.range[0]).line : undefined);
   // The line of the field's key where it has one (a nested block starts a line below its key).
-  const lineOf = (path: Path): number | undefined => {
+  return (path: Path): number | undefined => {
     for (let n = path.length; n > 0; n--) {
       const parent = doc.getIn(path.slice(0, n - 1), true);
       const key = path[n - 1];
@@ -572,7 +588,6 @@ export function parseScenario(text: string, file: string): Scenario {
     }
     return lineAt(doc.contents);
   };
-  return validateScenario(data, file, lineOf);
 }
 
 // ---------------------------------------------------------------------------------------------
