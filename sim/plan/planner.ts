@@ -140,12 +140,19 @@ export async function plan(s: Scenario, options: PlanOptions): Promise<PlanResul
       raisedHours: raised,
     });
     const reachableDemand = (s0.demandHours.mean ?? 0) - countUnreachableWithDemand(result, unreachable);
-    // The week's service level is judged for queues every hour of which some pool can serve.
+    // Each queue's service level over the window is judged on the hours some pool can serve.
     const met =
       (s0.hoursBelowTarget.mean ?? 0) <= s.plan.belowTargetShare * reachableDemand &&
       model.queues.every((queue, q) => {
-        const g = result.queues[`${queue.language}/${queue.channel}`];
-        return unreachable[q].size > 0 || g.serviceLevel.mean === null || g.serviceLevel.mean >= queue.slTarget;
+        const hours = result.coverage[q].hours;
+        let within = 0;
+        let offered = 0;
+        hours.offered.forEach((o, h) => {
+          if (unreachable[q].has(h) || !(o > 0)) return;
+          within += o * (hours.serviceLevel[h] ?? 0);
+          offered += o;
+        });
+        return offered === 0 || within / offered >= queue.slTarget;
       });
     best = { scenario: planned, result, agents, unmet, met };
     if (met || raised === 0) break;
