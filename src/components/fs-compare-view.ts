@@ -10,7 +10,7 @@ import type { Estimate } from '../../sim/confidence';
 import type { Scenario } from '../../sim/scenario';
 import { formatDelta, formatInterval, formatValue, targetText, type Unit } from '../lib/format';
 import { channelTitle, COST_HEADLINES, GAP_HEADLINE, resultChannels, type Headline } from './fs-headline';
-import { baseStyles, fitStyles, fitted, viewStyles } from './shared-styles';
+import { baseStyles, fitStyles, fitted, viewStyles, segmentedStyles } from './shared-styles';
 import './fs-heatmap';
 
 export interface CompareCandidate {
@@ -87,6 +87,7 @@ export class FsCompareView extends LitElement {
   static override styles = [
     baseStyles,
     viewStyles,
+    segmentedStyles,
     fitStyles,
     css`
       h3 {
@@ -230,21 +231,6 @@ export class FsCompareView extends LitElement {
         gap: 1rem;
         margin-bottom: 0.5rem;
         flex-wrap: wrap;
-      }
-      .seg {
-        display: inline-flex;
-        border: 1px solid var(--border);
-        border-radius: 6px;
-        overflow: hidden;
-      }
-      .seg button {
-        border: 0;
-        border-radius: 0;
-      }
-      .seg button[aria-pressed='true'] {
-        background: var(--accent-soft);
-        color: var(--text);
-        font-weight: 600;
       }
       .empty {
         color: var(--text-muted);

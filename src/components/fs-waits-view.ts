@@ -14,7 +14,7 @@ import { formatWeekdayTime } from '../lib/time';
 import type { Bar } from './fs-bar-chart';
 import { channelTitle, resultChannels } from './fs-headline';
 import type { LineSeries } from './fs-time-chart';
-import { baseStyles, viewStyles } from './shared-styles';
+import { baseStyles, viewStyles, segmentedStyles } from './shared-styles';
 import './fs-bar-chart';
 import './fs-queue-table';
 import './fs-time-chart';
@@ -41,6 +41,7 @@ export class FsWaitsView extends LitElement {
   static override styles = [
     baseStyles,
     viewStyles,
+    segmentedStyles,
     css`
       fs-bar-chart + fs-bar-chart {
         margin-top: 1.25rem;
@@ -54,21 +55,6 @@ export class FsWaitsView extends LitElement {
       }
       .picker .muted {
         margin-right: 0.2rem;
-      }
-      .seg {
-        display: inline-flex;
-        border: 1px solid var(--border);
-        border-radius: 6px;
-        overflow: hidden;
-      }
-      .seg button {
-        border: 0;
-        border-radius: 0;
-      }
-      .seg button[aria-pressed='true'] {
-        background: var(--accent-soft);
-        color: var(--text);
-        font-weight: 600;
       }
     `,
   ];

@@ -260,3 +260,22 @@ export const viewStyles = css`
     gap: 1rem;
   }
 `;
+
+/** A row of buttons acting as one control (the channel switch): the pressed one highlighted. */
+export const segmentedStyles = css`
+  .seg {
+    display: inline-flex;
+    border: 1px solid var(--border);
+    border-radius: 6px;
+    overflow: hidden;
+  }
+  .seg button {
+    border: 0;
+    border-radius: 0;
+  }
+  .seg button[aria-pressed='true'] {
+    background: var(--accent-soft);
+    color: var(--text);
+    font-weight: 600;
+  }
+`;
