@@ -2,8 +2,9 @@
 // the one in progress (its worker is terminated, its promise rejects with Cancelled).
 import type { Comparison } from '../sim/compare';
 import type { ScenarioResult } from '../sim/metrics';
+import type { PlanResult } from '../sim/plan/planner';
 import type { Scenario } from '../sim/scenario';
-import type { WorkerReply, WorkerRequest } from './sim-protocol';
+import type { PlanStep, WorkerReply, WorkerRequest } from './sim-protocol';
 
 export class Cancelled extends Error {
   constructor() {
@@ -19,6 +20,7 @@ interface Pending {
   resolve: (reply: WorkerReply) => void;
   reject: (e: Error) => void;
   onProgress: Progress;
+  onPlanProgress?: (step: PlanStep) => void;
 }
 
 let nextId = 0;
@@ -45,6 +47,14 @@ export class SimRunner {
     });
   }
 
+  /** Plans the scenario's open shifts (rounds of solving and simulating) in the worker. */
+  plan(scenario: Scenario, onProgress: (step: PlanStep) => void, maxIterations?: number): Promise<{ plan: PlanResult; ms: number }> {
+    return this.start({ kind: 'plan', id: ++nextId, scenario, maxIterations }, () => undefined, onProgress).then((reply) => {
+      if (reply.type !== 'planned') throw new Error('unexpected reply');
+      return reply;
+    });
+  }
+
   /** Stops the job in progress, if any. */
   cancel(): void {
     if (!this.pending) return;
@@ -55,11 +65,11 @@ export class SimRunner {
     p.reject(new Cancelled());
   }
 
-  private start(request: WorkerRequest, onProgress: Progress): Promise<WorkerReply> {
+  private start(request: WorkerRequest, onProgress: Progress, onPlanProgress?: (step: PlanStep) => void): Promise<WorkerReply> {
     this.cancel();
     const worker = (this.worker ??= this.spawn());
     return new Promise<WorkerReply>((resolve, reject) => {
-      this.pending = { id: request.id, resolve, reject, onProgress };
+      this.pending = { id: request.id, resolve, reject, onProgress, onPlanProgress };
       worker.postMessage(request);
     });
   }
@@ -72,6 +82,10 @@ export class SimRunner {
       if (!p || reply.id !== p.id) return;
       if (reply.type === 'progress') {
         p.onProgress(reply.done, reply.total);
+        return;
+      }
+      if (reply.type === 'plan-progress') {
+        p.onPlanProgress?.(reply.progress);
         return;
       }
       this.pending = null;

@@ -1,14 +1,27 @@
 // Messages between the page and the simulation worker.
 import type { Comparison } from '../sim/compare';
 import type { ScenarioResult } from '../sim/metrics';
+import type { PlanResult } from '../sim/plan/planner';
 import type { Scenario } from '../sim/scenario';
 
 export type WorkerRequest =
   | { kind: 'simulate'; id: number; scenario: Scenario }
-  | { kind: 'compare'; id: number; scenarios: Scenario[] };
+  | { kind: 'compare'; id: number; scenarios: Scenario[] }
+  | { kind: 'plan'; id: number; scenario: Scenario; maxIterations?: number };
+
+/** A planner round's step: the programme solving, or its plan simulated (replications done). */
+export interface PlanStep {
+  step: 'solving' | 'simulating';
+  iteration: number;
+  maxIterations: number;
+  done: number;
+  total: number;
+}
 
 export type WorkerReply =
   | { type: 'progress'; id: number; done: number; total: number }
+  | { type: 'plan-progress'; id: number; progress: PlanStep }
   | { type: 'result'; id: number; result: ScenarioResult; warnings: string[]; ms: number }
   | { type: 'comparison'; id: number; comparison: Comparison; ms: number }
+  | { type: 'planned'; id: number; plan: PlanResult; ms: number }
   | { type: 'error'; id: number; message: string };

@@ -9,6 +9,7 @@ import type { ScenarioResult } from '../../sim/metrics';
 import { ScenarioError, type Scenario } from '../../sim/scenario';
 import { channelsIn } from '../lib/coverage';
 import { DEFAULT_EXAMPLE, EXAMPLES, exampleByKey } from '../lib/examples';
+import { openShiftCount, plannedDoc } from '../lib/plan';
 import {
   createDoc,
   displayName,
@@ -33,6 +34,7 @@ import './fs-cost-view';
 import './fs-header';
 import './fs-headline';
 import './fs-heatmap';
+import './fs-plan-panel';
 import './fs-run-status';
 import './fs-scenario-editor';
 import './fs-scenario-list';
@@ -893,6 +895,7 @@ export class FsApp extends LitElement {
           ${stored ? this.renderExports() : nothing}
           </div>
           ${stale && this.run.phase !== 'running' ? html`<div class="stale-note">Showing the last result that ran; the scenario has changed since.</div>` : nothing}
+          ${this.renderPlan(doc, stale ? null : (stored?.result ?? null))}
           ${result && this.view !== 'compare' ? html`<fs-headline .result=${result} ?stale=${stale || this.run.phase === 'running'}></fs-headline>` : nothing}
           ${this.renderTabs(result, stored?.scenario ?? doc?.lastValid ?? null)}
           <div role="tabpanel" id="panel" aria-labelledby=${`tab-${this.view}`}>${this.renderView(result, stored?.scenario ?? doc?.lastValid ?? null)}</div>
@@ -974,6 +977,25 @@ export class FsApp extends LitElement {
           </section>`
         : nothing}
     </aside>`;
+  }
+
+  /** The Plan action, for a scenario that leaves head counts open (sim/plan). */
+  private renderPlan(doc: ScenarioDoc | undefined, current: ScenarioResult | null) {
+    const open = openShiftCount(doc?.scenario);
+    if (!doc?.scenario || open === 0) return nothing;
+    return html`<fs-plan-panel .scenario=${doc.scenario} .planKey=${`${doc.id}\u0000${doc.text}`} .current=${current} .openCount=${open} @use-plan=${this.usePlan}></fs-plan-panel>`;
+  }
+
+  /** Adds the planned scenario as a variant next to the one planned, and compares the two. */
+  private usePlan(e: CustomEvent<Scenario>): void {
+    const doc = this.active;
+    if (!doc) return;
+    const planned = plannedDoc(doc, e.detail, this.docs);
+    const at = this.docs.indexOf(doc);
+    this.docs = [...this.docs.slice(0, at + 1), planned, ...this.docs.slice(at + 1)];
+    this.compareSelection = [doc.id, planned.id];
+    this.activeId = planned.id;
+    this.showToast(`Added “${displayName(planned)}”: open Compare to set it against the scenario it plans.`);
   }
 
   private renderNotice(n: Notice) {

@@ -1,0 +1,312 @@
+// The Plan action: for a scenario that leaves head counts open (agents `auto` or `{ min, max }`,
+// candidate shifts by `startBetween`), runs sim/plan's planner in its own worker — rounds of
+// solving the staffing programme and simulating the plan, with progress and Cancel — then shows
+// the plan as a roster (per pool, its shifts in the pool's local time across the day, with head
+// counts), the figures before and after, the targets it cannot meet and why, and "Use this plan",
+// which asks the app to add the planned scenario as a variant.
+import { LitElement, css, html, nothing, type PropertyValues } from 'lit';
+import { customElement, property, state } from 'lit/decorators.js';
+import type { ScenarioResult } from '../../sim/metrics';
+import type { PlanResult } from '../../sim/plan/planner';
+import type { Scenario } from '../../sim/scenario';
+import { formatDelta, formatValue } from '../lib/format';
+import { planDeltas, rosterOf, type RosterPool } from '../lib/plan';
+import type { PlanStep } from '../sim-protocol';
+import { Cancelled, SimRunner } from '../sim-client';
+import { baseStyles } from './shared-styles';
+
+type Phase = 'idle' | 'running' | 'done' | 'error';
+const MAX_ITERATIONS = 8;
+
+@customElement('fs-plan-panel')
+export class FsPlanPanel extends LitElement {
+  /** The scenario to plan, and a key of its text: a new key drops a plan of older text. */
+  @property({ attribute: false }) scenario: Scenario | null = null;
+  @property() planKey = '';
+  /** The scenario's own result (open shifts at their minimum), for the before/after figures. */
+  @property({ attribute: false }) current: ScenarioResult | null = null;
+  @property({ type: Number }) openCount = 0;
+
+  @state() private phase: Phase = 'idle';
+  @state() private step: PlanStep | null = null;
+  @state() private result: PlanResult | null = null;
+  @state() private ms = 0;
+  @state() private error = '';
+  private readonly runner = new SimRunner();
+  private plannedKey = '';
+
+  static override styles = [
+    baseStyles,
+    css`
+      :host {
+        display: block;
+      }
+      .card {
+        padding: 0.75rem 1rem;
+        display: grid;
+        gap: 0.6rem;
+      }
+      .bar {
+        display: flex;
+        align-items: center;
+        gap: 0.5rem 0.9rem;
+        flex-wrap: wrap;
+        font-size: 0.9rem;
+      }
+      .bar .msg {
+        flex: 1 1 18rem;
+        min-width: 0;
+      }
+      h3 {
+        margin: 0;
+        font-size: 1rem;
+      }
+      progress {
+        width: 10rem;
+        height: 0.5rem;
+        accent-color: var(--accent);
+      }
+      .met {
+        color: var(--good);
+      }
+      .unmet-title {
+        color: var(--warn);
+      }
+      .error {
+        color: var(--bad);
+      }
+      .columns {
+        display: grid;
+        grid-template-columns: minmax(16rem, 22rem) minmax(0, 1fr);
+        gap: 1rem;
+        align-items: start;
+      }
+      @media (max-width: 1100px) {
+        .columns {
+          grid-template-columns: minmax(0, 1fr);
+        }
+      }
+      table {
+        border-collapse: collapse;
+        width: 100%;
+        font-size: 0.85rem;
+        font-variant-numeric: tabular-nums;
+      }
+      th,
+      td {
+        padding: 0.2rem 0.4rem;
+        text-align: left;
+        border-bottom: 1px solid var(--border);
+        white-space: nowrap;
+      }
+      th {
+        color: var(--text-muted);
+        font-weight: 500;
+      }
+      td.num,
+      th.num {
+        text-align: right;
+      }
+      .better {
+        color: var(--good);
+      }
+      .worse {
+        color: var(--bad);
+      }
+      .pool + .pool {
+        margin-top: 0.7rem;
+      }
+      .pool h4 {
+        margin: 0 0 0.2rem;
+        font-size: 0.88rem;
+      }
+      .pool h4 span {
+        color: var(--text-muted);
+        font-weight: 400;
+      }
+      td.day {
+        width: 100%;
+        min-width: 10rem;
+      }
+      .track {
+        position: relative;
+        height: 0.9rem;
+        background: repeating-linear-gradient(to right, var(--border) 0 1px, transparent 1px calc(100% / 4));
+        border-radius: 2px;
+      }
+      .seg {
+        position: absolute;
+        top: 0.1rem;
+        bottom: 0.1rem;
+        background: var(--accent);
+        border-radius: 2px;
+      }
+      .ticks {
+        display: flex;
+        justify-content: space-between;
+        color: var(--text-muted);
+        font-size: 0.7rem;
+      }
+      ul {
+        margin: 0;
+        padding-left: 1.2rem;
+        font-size: 0.85rem;
+      }
+      .note {
+        font-size: 0.8rem;
+      }
+    `,
+  ];
+
+  protected override willUpdate(changed: PropertyValues): void {
+    if (changed.has('planKey') && this.plannedKey && this.plannedKey !== this.planKey) this.reset();
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.runner.cancel();
+  }
+
+  private reset(): void {
+    this.runner.cancel();
+    this.phase = 'idle';
+    this.result = null;
+    this.step = null;
+    this.error = '';
+    this.plannedKey = '';
+  }
+
+  private start(): void {
+    const scenario = this.scenario;
+    if (!scenario) return;
+    const key = this.planKey;
+    this.plannedKey = key;
+    this.phase = 'running';
+    this.result = null;
+    this.error = '';
+    this.step = { step: 'solving', iteration: 1, maxIterations: MAX_ITERATIONS, done: 0, total: scenario.replications };
+    this.runner
+      .plan(scenario, (step) => this.plannedKey === key && (this.step = step), MAX_ITERATIONS)
+      .then(({ plan, ms }) => {
+        if (this.plannedKey !== key) return;
+        this.result = plan;
+        this.ms = ms;
+        this.phase = 'done';
+        void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('[data-plan-result]')?.focus());
+      })
+      .catch((e: Error) => {
+        if (e instanceof Cancelled || this.plannedKey !== key) return;
+        this.phase = 'error';
+        this.error = e.message;
+      });
+  }
+
+  private cancel(): void {
+    this.runner.cancel();
+    this.phase = 'idle';
+    this.step = null;
+    this.plannedKey = '';
+    this.error = 'Planning cancelled.';
+  }
+
+  private use(): void {
+    if (!this.result) return;
+    this.dispatchEvent(new CustomEvent<Scenario>('use-plan', { detail: this.result.scenario, bubbles: true, composed: true }));
+  }
+
+  override render() {
+    return html`<section class="card" aria-label="Plan the open shifts" data-plan-phase=${this.phase}>
+      ${this.phase === 'running' ? this.renderRunning() : this.phase === 'done' && this.result ? this.renderResult(this.result) : this.renderIdle()}
+    </section>`;
+  }
+
+  private renderIdle() {
+    const n = this.openCount;
+    return html`<div class="bar">
+      <span class="msg"
+        ><strong>Open shifts:</strong> this scenario leaves ${n} head count${n === 1 ? '' : 's'} to the planner. Plan finds the least-cost
+        head counts that meet every language × channel target, then checks them by simulation.
+        ${this.error ? html`<span class=${this.phase === 'error' ? 'error' : 'muted'} role="status">${this.phase === 'error' ? `The planner failed: ${this.error}` : this.error}</span>` : nothing}</span
+      >
+      <button class="primary" data-action="plan" ?disabled=${!this.scenario} @click=${this.start}>Plan</button>
+    </div>`;
+  }
+
+  private renderRunning() {
+    const s = this.step!;
+    const what = s.step === 'solving' ? 'solving the staffing programme' : `simulating the plan, ${s.done} of ${s.total} replications`;
+    return html`<div class="bar" role="status" aria-live="polite">
+      <span class="msg" data-plan-step=${s.step} data-plan-round=${s.iteration}>Planning… round ${s.iteration} (of at most ${s.maxIterations}): ${what}</span>
+      ${s.step === 'simulating' ? html`<progress max=${s.total || 1} value=${s.done} aria-label="Replications done"></progress>` : html`<progress aria-label="Solving"></progress>`}
+      <button data-action="cancel-plan" @click=${this.cancel}>Cancel</button>
+    </div>`;
+  }
+
+  private renderResult(r: PlanResult) {
+    const currency = r.verification.currency;
+    const deltas = planDeltas(this.current, r.verification);
+    const roster = rosterOf(r, r.scenario);
+    const rounds = r.iterations.length;
+    return html`
+      <div class="bar" tabindex="-1" data-plan-result>
+        <span class="msg">
+          <h3>
+            Plan
+            ${r.met ? html`<span class="met" data-plan-met="true">· targets met</span>` : html`<span class="unmet-title" data-plan-met="false">· some targets not met</span>`}
+          </h3>
+          <span class="muted note">${rounds} round${rounds === 1 ? '' : 's'} of solving and simulating, ${formatValue(this.ms / 1000, 'agents')} s · checked with
+          ${r.verification.replications} replications</span>
+        </span>
+        <button class="primary" data-action="use-plan" @click=${this.use}>Use this plan</button>
+        <button class="quiet" data-action="discard-plan" @click=${this.reset}>Discard</button>
+      </div>
+      ${r.unmet.length
+        ? html`<div data-plan-unmet><strong class="unmet-title">Targets it cannot meet</strong><ul>${r.unmet.map((u) => html`<li>${u}</li>`)}</ul></div>`
+        : nothing}
+      <div class="columns">
+        <table data-plan-deltas>
+          <caption class="sr-only">Before and after the plan</caption>
+          <thead><tr><th>Figure</th><th class="num">Before</th><th class="num">Planned</th><th class="num">Change</th></tr></thead>
+          <tbody>
+            ${deltas.map(
+              (d) => html`<tr data-figure=${d.key}>
+                <th scope="row">${d.label}</th>
+                <td class="num">${formatValue(d.before, d.unit, currency)}</td>
+                <td class="num" data-value=${String(d.after ?? '')}>${formatValue(d.after, d.unit, currency)}</td>
+                <td class="num ${d.better === null ? '' : d.better ? 'better' : 'worse'}">${formatDelta(d.delta, d.unit, currency)}</td>
+              </tr>`,
+            )}
+          </tbody>
+        </table>
+        <div data-plan-roster>${roster.map((p) => this.renderPool(p))}</div>
+      </div>
+    `;
+  }
+
+  private renderPool(p: RosterPool) {
+    return html`<div class="pool" data-pool=${p.id}>
+      <h4>${p.id} <span>· ${p.timezone} local time · ${p.rows.length} shift${p.rows.length === 1 ? '' : 's'}, ${p.agents} agent${p.agents === 1 ? '' : 's'} in all</span></h4>
+      ${p.rows.length === 0
+        ? html`<div class="muted note">Nobody: every candidate shift stays empty.</div>`
+        : html`<table>
+            <thead><tr><th>Days</th><th>Shift</th><th class="num">Agents</th><th><div class="ticks" aria-hidden="true"><span>00</span><span>06</span><span>12</span><span>18</span><span>24</span></div></th></tr></thead>
+            <tbody>
+              ${p.rows.map(
+                (row) => html`<tr data-shift>
+                  <td>${row.days}</td>
+                  <td>${row.start}–${row.end}</td>
+                  <td class="num" data-agents=${row.agents}>${row.agents}</td>
+                  <td class="day"><div class="track" role="img" aria-label=${`${row.start} to ${row.end}`}>${row.segments.map(([a, b]) => html`<span class="seg" style=${`left:${a}%;width:${b - a}%`}></span>`)}</div></td>
+                </tr>`,
+              )}
+            </tbody>
+          </table>`}
+    </div>`;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'fs-plan-panel': FsPlanPanel;
+  }
+}

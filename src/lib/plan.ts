@@ -1,0 +1,136 @@
+// The Plan action's logic without a browser: which scenarios have open shifts, the planned roster
+// as rows (per pool, in the pool's local time, with where each shift sits in the day), the before
+// and after figures, and the planned scenario written back into the file's own text as a variant.
+import { isMap, isScalar, isSeq, parseDocument, stringify } from 'yaml';
+import type { Estimate } from '../../sim/confidence';
+import type { ScenarioResult } from '../../sim/metrics';
+import type { PlannedShift, PlanResult } from '../../sim/plan/planner';
+import type { Scenario } from '../../sim/scenario';
+import { expandShift } from '../../sim/roster';
+import { displayName, newDocId, withText, type ScenarioDoc } from './scenario-doc';
+import type { Unit } from './format';
+
+/** Is any head count left to the planner (agents `auto` or `{ min, max }`, or `startBetween`)? */
+export function openShiftCount(s: Scenario | null | undefined): number {
+  if (!s) return 0;
+  return s.staffing.reduce(
+    (n, p) => n + (p.type === 'ai' ? 0 : (p.shifts ?? []).reduce((k, spec) => k + expandShift(spec).filter((c) => typeof c.agents !== 'number').length, 0)),
+    0,
+  );
+}
+
+const minutesOf = (t: string) => {
+  const [h, m] = t.split(':').map(Number);
+  return h * 60 + (m || 0);
+};
+
+export interface RosterRow {
+  days: string;
+  start: string;
+  end: string;
+  agents: number;
+  /** Parts of the day the shift covers, as [from, to) in percent of 24 h (two when it runs past midnight). */
+  segments: [number, number][];
+  /** Paid hours of one agent on one day of the shift. */
+  hours: number;
+}
+
+export interface RosterPool {
+  id: string;
+  timezone: string;
+  rows: RosterRow[];
+  /** Agents on the planned shifts (a head count per shift, summed). */
+  agents: number;
+}
+
+export function daysText(days: string | string[]): string {
+  return Array.isArray(days) ? days.join(', ') : days;
+}
+
+/** The plan's shifts per pool (pools in the scenario's order), earliest start first. */
+export function rosterOf(result: Pick<PlanResult, 'plan'>, scenario: Scenario): RosterPool[] {
+  return scenario.staffing.flatMap((p) => {
+    const shifts: PlannedShift[] | undefined = result.plan[p.id];
+    if (p.type === 'ai' || !shifts) return [];
+    const rows = shifts
+      .map((s): RosterRow => {
+        const from = minutesOf(s.start);
+        const to = minutesOf(s.end);
+        const pct = (m: number) => (m / 1440) * 100;
+        const segments: [number, number][] = to > from ? [[pct(from), pct(to)]] : [[pct(from), 100], ...(to > 0 ? [[0, pct(to)] as [number, number]] : [])];
+        return { days: daysText(s.days), start: s.start, end: s.end, agents: s.agents, segments, hours: ((to > from ? to : to + 1440) - from) / 60 };
+      })
+      .sort((a, b) => minutesOf(a.start) - minutesOf(b.start) || a.days.localeCompare(b.days));
+    return [{ id: p.id, timezone: p.timezone ?? 'UTC', rows, agents: rows.reduce((n, r) => n + r.agents, 0) }];
+  });
+}
+
+export interface PlanDelta {
+  key: string;
+  label: string;
+  unit: Unit;
+  before: number | null;
+  after: number | null;
+  /** after − before, or null when either is missing. */
+  delta: number | null;
+  /** Did the plan make it better (true), worse (false), or is it even / unknown (null)? */
+  better: boolean | null;
+}
+
+const mean = (e: Estimate | undefined) => e?.mean ?? null;
+
+/** Cost per month, per contact and per resolved customer, gap hours, and each channel's service
+ * level: before (the scenario as it stands, open shifts at their minimum) and after the plan. */
+export function planDeltas(before: ScenarioResult | null, after: ScenarioResult): PlanDelta[] {
+  const row = (key: string, label: string, unit: Unit, lowerIsBetter: boolean, b: number | null, a: number | null): PlanDelta => {
+    const delta = a !== null && b !== null ? a - b : null;
+    const better = delta === null || Math.abs(delta) < 1e-12 ? null : lowerIsBetter ? delta < 0 : delta > 0;
+    return { key, label, unit, before: b, after: a, delta, better };
+  };
+  const s = (r: ScenarioResult | null, f: keyof ScenarioResult['summary']) => (r ? mean(r.summary[f]) : null);
+  return [
+    row('costPerMonth', 'Cost per month', 'money', true, s(before, 'costPerMonth'), s(after, 'costPerMonth')),
+    row('costPerContact', 'Cost per contact', 'money', true, s(before, 'costPerContact'), s(after, 'costPerContact')),
+    row('costPerResolvedCustomer', 'Cost per resolved customer', 'money', true, s(before, 'costPerResolvedCustomer'), s(after, 'costPerResolvedCustomer')),
+    row('gapHours', 'Coverage gap', 'hours', true, s(before, 'gapHours'), s(after, 'gapHours')),
+    ...Object.keys(after.channels).map((c) =>
+      row(`serviceLevel:${c}`, `Service level, ${c}`, 'fraction', false, before?.channels[c] ? mean(before.channels[c].serviceLevel) : null, mean(after.channels[c].serviceLevel)),
+    ),
+  ];
+}
+
+/** The planned scenario as a new variant of `doc`: the file's own text (comments kept) with the
+ * shifts of every pool that had open ones replaced by the plan's, named "… (planned)". */
+export function plannedDoc(doc: ScenarioDoc, planned: Scenario, taken: ScenarioDoc[]): ScenarioDoc {
+  const source = doc.format === 'json' ? stringify(parseDocument(doc.text).toJS()) : doc.text;
+  const yaml = parseDocument(source);
+  const staffing = yaml.get('staffing', true);
+  const original = doc.scenario ?? doc.lastValid;
+  if (!original || !isSeq(staffing)) throw new Error('the scenario has no staffing to plan');
+  planned.staffing.forEach((p, i) => {
+    const before = original.staffing[i];
+    if (p.type === 'ai' || !before || before.type === 'ai' || openShiftCount({ ...original, staffing: [before] }) === 0) return;
+    const node = staffing.items[i];
+    if (!isMap(node)) return;
+    const shifts = yaml.createNode((p.shifts ?? []).map((s) => ({ days: s.days, start: s.start, end: s.end, agents: s.agents })));
+    // Flow maps, one shift a line, times quoted as people write them ("07:00": a YAML 1.1 reader
+    // would take 07:00 for a number of minutes).
+    if (isSeq(shifts))
+      shifts.items.forEach((item) => {
+        if (!isMap(item)) return;
+        item.flow = true;
+        item.items.forEach((pair) => isScalar(pair.value) && typeof pair.value.value === 'string' && /^\d/.test(pair.value.value) && (pair.value.type = 'QUOTE_DOUBLE'));
+      });
+    node.set('shifts', shifts);
+  });
+  const baseName = displayName(doc).replace(/ \(planned( \d+)?\)$/, '');
+  const baseFile = doc.fileName.replace(/(-planned(-\d+)?)?\.(ya?ml|json)$/i, '');
+  let n = 1;
+  const suffix = (k: number) => (k === 1 ? '' : ` ${k}`);
+  const fileOf = (k: number) => `${baseFile}-planned${k === 1 ? '' : `-${k}`}.yaml`;
+  while (taken.some((d) => displayName(d) === `${baseName} (planned${suffix(n)})` || d.fileName === fileOf(n))) n++;
+  yaml.set('name', `${baseName} (planned${suffix(n)})`);
+  const text = yaml.toString({ lineWidth: 0 });
+  const made = withText({ ...doc, id: newDocId(), origin: 'variant', format: 'yaml', fileName: fileOf(n) }, text);
+  return { ...made, originalText: made.text };
+}
