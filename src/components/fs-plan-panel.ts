@@ -66,6 +66,9 @@ export class FsPlanPanel extends LitElement {
         height: 0.5rem;
         accent-color: var(--accent);
       }
+      [data-plan-result]:focus:not(:focus-visible) {
+        outline: none;
+      }
       .met {
         color: var(--good);
       }
@@ -77,11 +80,11 @@ export class FsPlanPanel extends LitElement {
       }
       .columns {
         display: grid;
-        grid-template-columns: minmax(16rem, 22rem) minmax(0, 1fr);
-        gap: 1rem;
+        grid-template-columns: max-content minmax(20rem, 1fr);
+        gap: 1rem 1.5rem;
         align-items: start;
       }
-      @media (max-width: 1100px) {
+      @media (max-width: 1000px) {
         .columns {
           grid-template-columns: minmax(0, 1fr);
         }
@@ -252,7 +255,9 @@ export class FsPlanPanel extends LitElement {
         <span class="msg">
           <h3>
             Plan
-            ${r.met ? html`<span class="met" data-plan-met="true">· targets met</span>` : html`<span class="unmet-title" data-plan-met="false">· some targets not met</span>`}
+            ${r.met
+              ? html`<span class="met" data-plan-met="true">· targets met${r.unmet.length ? ' in the hours a pool can work' : ''}</span>`
+              : html`<span class="unmet-title" data-plan-met="false">· some targets not met</span>`}
           </h3>
           <span class="muted note">${rounds} round${rounds === 1 ? '' : 's'} of solving and simulating, ${formatValue(this.ms / 1000, 'agents')} s · checked with
           ${r.verification.replications} replications</span>
@@ -261,7 +266,7 @@ export class FsPlanPanel extends LitElement {
         <button class="quiet" data-action="discard-plan" @click=${this.reset}>Discard</button>
       </div>
       ${r.unmet.length
-        ? html`<div data-plan-unmet><strong class="unmet-title">Targets it cannot meet</strong><ul>${r.unmet.map((u) => html`<li>${u}</li>`)}</ul></div>`
+        ? html`<div data-plan-unmet><strong class="unmet-title">What no plan of these shifts can meet, and why</strong><ul>${r.unmet.map((u) => html`<li>${u}</li>`)}</ul></div>`
         : nothing}
       <div class="columns">
         <table data-plan-deltas>

@@ -242,8 +242,8 @@ export class FsScenarioEditor extends LitElement {
       const shifts = Array.isArray(p.shifts) ? (p.shifts as Raw[]) : null;
       const heads = shifts
         ? shifts.map((s, k) =>
-            field([...base, 'shifts', k, 'agents'], html`${String(Array.isArray(s.days) ? s.days.join(',') : s.days)} ${String(s.start)}–${String(s.end)}`, s.agents, {
-              unit: 'agents',
+            field([...base, 'shifts', k, 'agents'], html`${String(Array.isArray(s.days) ? s.days.join(',') : s.days)} ${shiftTimes(s)}`, s.agents, {
+              unit: openAgents(s.agents),
               step: '1',
               min: '0',
             }),
@@ -323,4 +323,17 @@ declare global {
   interface HTMLElementTagNameMap {
     'fs-scenario-editor': FsScenarioEditor;
   }
+}
+
+/** "07:00–15:30", or for candidate shifts "starts 10:00–12:00, 8 h". */
+function shiftTimes(s: Raw): string {
+  if (Array.isArray(s.startBetween)) return `starts ${s.startBetween.map(String).join('–')}${s.every !== undefined ? ` every ${String(s.every)} min` : ''}, ${String(s.hours)} h`;
+  return `${String(s.start)}–${String(s.end)}`;
+}
+
+/** The head count's unit, saying when it is left to the planner (auto, or a range). */
+function openAgents(agents: unknown): string {
+  if (agents === 'auto') return 'agents · open (auto), Plan decides';
+  if (isObject(agents)) return `agents · open (${String(agents.min ?? 0)}–${String(agents.max ?? '∞')}), Plan decides`;
+  return 'agents';
 }

@@ -19,6 +19,7 @@ import { coverageCsv, gapHoursCsv, intervalsCsv, summaryCsv } from '../../sim/cs
 import type { ScenarioResult } from '../../sim/metrics';
 import { compileScenario } from '../../sim/model';
 import { formatPath, parseScenario, ScenarioError, type Scenario } from '../../sim/scenario';
+import { plan } from '../../sim/plan/planner';
 import { simulate } from '../../sim/simulate';
 import { formatValue, targetText, waitLabel } from '../../src/lib/format';
 import { createDoc, duplicateDoc, editDoc } from '../../src/lib/scenario-doc';
@@ -62,6 +63,24 @@ const DROPPED = {
   demand: [{ id: 'calls', language: 'en', volume: { perHour: 300 }, handleTime: { dist: 'exponential', mean: 180 } }],
   staffing: [{ id: 'team', skills: ['en'], agents: 18 }],
 };
+
+/** A small scenario with open shifts (one queue, a shift left to the planner and candidate starts):
+ * what the Plan test opens. */
+const OPEN_TEXT = `name: Open shifts (small)
+horizon: { start: 2026-03-16T00:00:00Z, days: 1, warmupHours: 2 }
+replications: 2
+demand:
+  - { id: en-voice, language: en, channel: voice, timezone: Europe/Dublin, volume: { perWeek: 7000 }, pattern: business-day,
+      handleTime: { dist: exponential, mean: 240 }, patience: { dist: exponential, mean: 150 } }
+staffing:
+  - id: team
+    timezone: Europe/Dublin
+    skills: [en]
+    shifts:
+      - { days: daily, start: "07:00", end: "15:00", agents: auto }
+      - { days: daily, startBetween: ["10:00", "12:00"], every: 120, hours: 8, agents: { min: 1, max: 30 } }
+    cost: { perHour: 30 }
+`;
 
 const app = (page: Page) => page.locator('fs-app');
 const headline = (page: Page, figure: string) => page.locator(`fs-app fs-headline [data-figure="${figure}"]`);
@@ -814,5 +833,58 @@ describe('web app, built and driven in headless Chromium', { timeout: 600_000 },
     expect((await report.locator('section.assumptions').innerText()).replace(/\s+/g, ' ')).toMatch(/one-queue\.json.*one-queue-variant-2\.yaml/);
     await report.close();
     await reference.close();
+  });
+
+  it('plans the open shifts of an opened file in the worker, shows the roster, and adopts it as a variant', async () => {
+    // The planner run here in Node: the page runs the same code, so the same plan.
+    const scenario = parseScenario(OPEN_TEXT, 'small-open.yaml');
+    const expected = await plan(scenario, { simulate: (m) => simulate(m) });
+    await open();
+    await page.locator('fs-app input[type="file"]').setInputFiles({ name: 'small-open.yaml', mimeType: 'text/yaml', buffer: Buffer.from(OPEN_TEXT) });
+    await poll(() => page.locator('fs-app .scenario-title').textContent()).toContain('Open shifts (small)');
+    await waitForRunDone(page);
+    const panel = page.locator('fs-app fs-plan-panel');
+    expect(await panel.locator('section').textContent()).toContain('3 head counts');
+
+    // The Plan button works from the keyboard; progress, then the roster.
+    const planButton = panel.getByRole('button', { name: 'Plan', exact: true });
+    await planButton.focus();
+    await page.keyboard.press('Enter');
+    await panel.locator('[data-plan-phase="done"]').waitFor({ timeout: 2 * PATIENCE });
+    const shifts = expected.plan.team;
+    const rows = panel.locator('[data-pool="team"] tr[data-shift]');
+    expect(await rows.count()).toBe(shifts.length);
+    const seen = await rows.evaluateAll((trs) => trs.map((tr) => [...tr.querySelectorAll('td')].slice(0, 3).map((td) => td.textContent!.trim())));
+    const want = [...shifts].sort((a, b) => a.start.localeCompare(b.start)).map((s) => [String(s.days), `${s.start}–${s.end}`, String(s.agents)]);
+    expect(seen).toEqual(want);
+    // Before and after: the planned figures are the verification run's.
+    for (const [figure, value] of [
+      ['costPerMonth', expected.verification.summary.costPerMonth.mean],
+      ['costPerContact', expected.verification.summary.costPerContact.mean],
+      ['costPerResolvedCustomer', expected.verification.summary.costPerResolvedCustomer.mean],
+      ['gapHours', expected.verification.summary.gapHours.mean],
+      ['serviceLevel:voice', expected.verification.channels.voice.serviceLevel.mean],
+    ] as const) {
+      expect(Number(await panel.locator(`tr[data-figure="${figure}"] td[data-value]`).getAttribute('data-value')), figure).toBe(value);
+    }
+    // The unmet targets, with their reasons (nobody works the night: the pool has no night shift).
+    const unmet = panel.locator('[data-plan-unmet] li');
+    expect(await unmet.allTextContents()).toEqual(expected.unmet);
+    await page.screenshot({ path: shotPath('10-plan-1440x900') });
+    await page.setViewportSize({ width: 1280, height: 720 });
+    await page.screenshot({ path: shotPath('10b-plan-1280x720') });
+
+    // Use this plan: a new variant with the planned head counts, on screen and simulated.
+    await panel.getByRole('button', { name: 'Use this plan' }).click();
+    await poll(() => page.locator('fs-app .scenario-title').textContent()).toContain('Open shifts (small) (planned)');
+    await waitForRunDone(page);
+    expect(await page.locator('fs-app fs-plan-panel').count()).toBe(0); // nothing left open
+    expect(await page.locator('fs-app fs-scenario-list li', { hasText: '(planned)' }).count()).toBe(1);
+    const download = await downloadOf(page, () => page.getByRole('button', { name: 'Download YAML' }).click());
+    expect(download.suggestedFilename()).toBe('small-open-planned.yaml');
+    const adopted = parseScenario(await downloadedText(download), 'small-open-planned.yaml');
+    expect(adopted.staffing[0].type !== 'ai' && adopted.staffing[0].shifts).toEqual(expected.scenario.staffing[0].type !== 'ai' && expected.scenario.staffing[0].shifts);
+    await poll(() => headlineValue(page, 'gapHours')).toBe(expected.verification.summary.gapHours.mean);
+    await page.screenshot({ path: shotPath('10c-plan-adopted-1280x720') });
   });
 });
