@@ -1,11 +1,14 @@
 // The web app's logic without a browser: the heatmap's folding of intervals into hours of the week
 // in a display zone, the scenario document (edits keep comments, problems land on fields), the URL
-// state. The browser tests (test/e2e) cover the same paths end to end.
+// state, the Plan action (open shifts, roster, before/after, the planned variant). The browser
+// tests (test/e2e) cover the same paths end to end.
 import { describe, expect, it } from 'vitest';
 import type { ScenarioResult } from '../sim/metrics';
 import { attainment, buildHeatmap, cellStatus, hourColumns, intervalColumns, intervalsByHour } from '../src/lib/coverage';
 import { caseReportName, csvExport, fileStem } from '../src/lib/exports';
 import { createDoc, downloadFile, duplicateDoc, editDoc, isModified, rawData, resetDoc, splitProblems } from '../src/lib/scenario-doc';
+import { openShiftCount, planDeltas, plannedDoc, rosterOf } from '../src/lib/plan';
+import { parseScenario } from '../sim/scenario';
 import { hourOfWeek, localMidnights } from '../src/lib/time';
 import { decodeState, encodeState } from '../src/lib/url-state';
 
@@ -254,5 +257,101 @@ describe('URL state', () => {
     expect(await decodeState(hash)).toEqual(state);
     expect(await decodeState('#other')).toBeNull();
     await expect(decodeState('#s=AAAA')).rejects.toThrow();
+  });
+});
+
+describe('the Plan action', () => {
+  const OPEN = `# A pool the planner staffs.
+name: Small open
+horizon: { start: 2026-03-16T00:00:00Z, days: 1 }
+replications: 2
+demand:
+  - { id: en-voice, language: en, channel: voice, timezone: Europe/Dublin, volume: { perWeek: 7000 }, pattern: business-day, handleTime: { dist: exponential, mean: 240 } }
+staffing:
+  - id: fixed
+    timezone: Europe/Dublin
+    skills: [en]
+    shifts:
+      - { days: Mon-Fri, start: "09:00", end: "17:00", agents: 4 } # given
+  - id: team
+    timezone: America/New_York
+    skills: [en]
+    shifts:
+      - { days: daily, start: "22:00", end: "06:00", agents: auto }
+      - { days: [Sat, Sun], startBetween: ["10:00", "12:00"], every: 120, hours: 8, agents: { min: 1, max: 30 } }
+`;
+  const scenario = parseScenario(OPEN, 'small.yaml');
+
+  it('counts the head counts left open: auto, ranges and every candidate start', () => {
+    expect(openShiftCount(scenario)).toBe(3);
+    expect(openShiftCount(parseScenario(OPEN.replace('agents: auto', 'agents: 2').replace(/startBetween.*\n/, 'start: "10:00", end: "18:00", agents: 3 }\n'), 'x.yaml'))).toBe(0);
+    expect(openShiftCount(null)).toBe(0);
+  });
+
+  it('lays out the roster per pool in local time, overnight shifts in two parts of the day', () => {
+    const plan = {
+      team: [
+        { days: ['Sat', 'Sun'], start: '12:00', end: '20:00', agents: 2 },
+        { days: 'daily', start: '22:00', end: '06:00', agents: 3 },
+        { days: ['Sat', 'Sun'], start: '10:00', end: '18:00', agents: 1 },
+      ],
+    };
+    const [pool, ...others] = rosterOf({ plan }, scenario);
+    expect(others).toEqual([]); // the pool with nothing open is not in the plan
+    expect(pool.id).toBe('team');
+    expect(pool.timezone).toBe('America/New_York');
+    expect(pool.agents).toBe(6);
+    expect(pool.rows.map((r) => [r.days, r.start, r.end, r.agents, r.hours])).toEqual([
+      ['Sat, Sun', '10:00', '18:00', 1, 8],
+      ['Sat, Sun', '12:00', '20:00', 2, 8],
+      ['daily', '22:00', '06:00', 3, 8],
+    ]);
+    expect(pool.rows[2].segments).toEqual([
+      [(22 / 24) * 100, 100],
+      [0, 25],
+    ]);
+  });
+
+  it('sets the figures after the plan against those before, better or worse by the figure', () => {
+    const e = (mean: number) => ({ mean, ci95: null });
+    const result = (cost: number, gap: number, sl: number) =>
+      ({
+        summary: { costPerMonth: e(cost), costPerContact: e(cost / 1000), costPerResolvedCustomer: e(cost / 900), gapHours: e(gap) },
+        channels: { voice: { serviceLevel: e(sl) } },
+      }) as unknown as ScenarioResult;
+    const rows = planDeltas(result(1000, 20, 0.5), result(3000, 4, 0.85));
+    expect(rows.map((r) => r.key)).toEqual(['costPerMonth', 'costPerContact', 'costPerResolvedCustomer', 'gapHours', 'serviceLevel:voice']);
+    expect(rows[0]).toMatchObject({ before: 1000, after: 3000, delta: 2000, better: false });
+    expect(rows[3]).toMatchObject({ delta: -16, better: true });
+    expect(rows[4].better).toBe(true);
+    expect(rows[4].delta).toBeCloseTo(0.35, 12);
+    // No result before (the scenario did not run): the planned figures alone.
+    expect(planDeltas(null, result(3000, 4, 0.85))[0]).toMatchObject({ before: null, after: 3000, delta: null, better: null });
+  });
+
+  it("writes the plan into the file's own text as a variant: comments kept, only the open pools' shifts replaced", () => {
+    const doc = createDoc(OPEN, 'small.yaml', 'file');
+    const planned = {
+      ...scenario,
+      staffing: scenario.staffing.map((p) =>
+        p.id === 'team' && p.type !== 'ai'
+          ? { ...p, shifts: [{ days: 'daily', start: '22:00', end: '06:00', agents: 3 }, { days: ['Sat', 'Sun'], start: '12:00', end: '20:00', agents: 2 }] }
+          : p,
+      ),
+    };
+    const variant = plannedDoc(doc, planned, [doc]);
+    expect(variant.origin).toBe('variant');
+    expect(variant.fileName).toBe('small-planned.yaml');
+    expect(variant.problems).toEqual([]);
+    expect(variant.scenario!.name).toBe('Small open (planned)');
+    expect(variant.text).toContain('# A pool the planner staffs.');
+    expect(variant.text).toContain('agents: 4 } # given');
+    expect(variant.text).toContain('- { days: daily, start: "22:00", end: "06:00", agents: 3 }');
+    expect(openShiftCount(variant.scenario)).toBe(0);
+    const team = variant.scenario!.staffing[1];
+    expect(team.type !== 'ai' && team.shifts).toEqual(planned.staffing[1].type !== 'ai' && planned.staffing[1].shifts);
+    // A second plan of the same file gets its own name.
+    const again = plannedDoc(doc, planned, [doc, variant]);
+    expect([again.fileName, again.scenario!.name]).toEqual(['small-planned-2.yaml', 'Small open (planned 2)']);
   });
 });
