@@ -145,10 +145,21 @@ export class FsPlanPanel extends LitElement {
         border-radius: 2px;
       }
       .ticks {
-        display: flex;
-        justify-content: space-between;
+        position: relative;
+        height: 1em;
         color: var(--text-muted);
         font-size: 0.7rem;
+        font-weight: 400;
+      }
+      .ticks span {
+        position: absolute;
+        transform: translateX(-50%);
+      }
+      .ticks span:first-child {
+        transform: none;
+      }
+      .ticks span:last-child {
+        transform: translateX(-100%);
       }
       ul {
         margin: 0;
@@ -294,7 +305,7 @@ export class FsPlanPanel extends LitElement {
       ${p.rows.length === 0
         ? html`<div class="muted note">Nobody: every candidate shift stays empty.</div>`
         : html`<table>
-            <thead><tr><th>Days</th><th>Shift</th><th class="num">Agents</th><th><div class="ticks" aria-hidden="true"><span>00</span><span>06</span><span>12</span><span>18</span><span>24</span></div></th></tr></thead>
+            <thead><tr><th>Days</th><th>Shift</th><th class="num">Agents</th><th><div class="ticks" aria-hidden="true">${[0, 6, 12, 18, 24].map((h) => html`<span style=${`left:${(h / 24) * 100}%`}>${String(h).padStart(2, '0')}</span>`)}</div></th></tr></thead>
             <tbody>
               ${p.rows.map(
                 (row) => html`<tr data-shift>

@@ -242,7 +242,7 @@ export class FsScenarioEditor extends LitElement {
       const shifts = Array.isArray(p.shifts) ? (p.shifts as Raw[]) : null;
       const heads = shifts
         ? shifts.map((s, k) =>
-            field([...base, 'shifts', k, 'agents'], html`${String(Array.isArray(s.days) ? s.days.join(',') : s.days)} ${shiftTimes(s)}`, s.agents, {
+            field([...base, 'shifts', k, 'agents'], html`${String(Array.isArray(s.days) ? s.days.join(',') : s.days)} ${shiftTimes(s)}`, typeof s.agents === 'number' ? s.agents : null, {
               unit: openAgents(s.agents),
               step: '1',
               min: '0',
