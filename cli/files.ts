@@ -1,7 +1,7 @@
 // Reading scenario files and folders, checking outputs before simulating, and writing them
 // atomically (temporary file, then rename), so an interrupted run never leaves a half-written
 // file behind, and no temporary file outlives the process that wrote it.
-import { accessSync, constants, mkdirSync, readdirSync, readFileSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
+import { accessSync, closeSync, constants, mkdirSync, openSync, readdirSync, readSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { getHeapStatistics } from 'node:v8';
@@ -46,18 +46,39 @@ export const MAX_SCENARIO_BYTES = 16 * 2 ** 20;
 export function loadScenarioFile(path: string): { scenario: Scenario; text: string } {
   let text: string;
   try {
-    const stat = statSync(path);
-    if (stat.isDirectory()) throw Object.assign(new Error('a folder'), { code: 'EISDIR' });
-    if (stat.size > MAX_SCENARIO_BYTES) {
-      throw new ScenarioError([`${displayPath(path)}: ${Math.round(stat.size / 2 ** 20)} MB is too large for a scenario file (at most ${MAX_SCENARIO_BYTES / 2 ** 20} MB)`]);
+    const bytes = readBounded(path, MAX_SCENARIO_BYTES);
+    if (bytes === undefined) {
+      throw new ScenarioError([`${displayPath(path)}: too large for a scenario file (at most ${MAX_SCENARIO_BYTES / 2 ** 20} MB)`]);
     }
-    text = readFileSync(path, 'utf8');
+    text = bytes.toString('utf8');
   } catch (e) {
     if (e instanceof ScenarioError) throw e;
     const code = (e as NodeJS.ErrnoException).code;
     throw new ScenarioError([`${displayPath(path)}: ${code === 'ENOENT' ? 'file not found' : code === 'EISDIR' ? 'is a folder' : `cannot read (${code})`}`]);
   }
   return { scenario: parseScenario(text, displayPath(path)), text };
+}
+
+/** A file's bytes, or undefined when it holds more than `max` (also for devices and pipes that
+ * never end, such as /dev/zero). */
+export function readBounded(path: string, max: number): Buffer | undefined {
+  if (statSync(path).isDirectory()) throw Object.assign(new Error(`${path} is a folder`), { code: 'EISDIR' });
+  const fd = openSync(path, 'r');
+  try {
+    const chunks: Buffer[] = [];
+    let total = 0;
+    for (;;) {
+      const chunk = Buffer.allocUnsafe(Math.min(1 << 20, max + 1 - total));
+      const n = readSync(fd, chunk, 0, chunk.length, null);
+      if (n === 0) break;
+      chunks.push(chunk.subarray(0, n));
+      total += n;
+      if (total > max) return undefined;
+    }
+    return Buffer.concat(chunks, total);
+  } finally {
+    closeSync(fd);
+  }
 }
 
 /** mkdir -p, one level at a time: Node's own recursive mkdir spins for ever where mkdir answers

@@ -2,8 +2,7 @@
 // a single run writes, after checking that they belong together (same followsun version,
 // scenarios, seed, replications and grid), that none was edited (checksum), and that every
 // shard and every item is there exactly once. Each problem is one line; nothing is written.
-import { statSync, readFileSync } from 'node:fs';
-import { displayPath, outputProblem, writeFileAtomic } from './files';
+import { displayPath, outputProblem, readBounded, writeFileAtomic } from './files';
 import type { FileResult, ItemError, RunDocument } from './run';
 import { csvChecksumMatches, jsonChecksumMatches, MAX_ITEMS, type ShardInfo } from './shards';
 import { pointCount, sweepFileText, type SweepDocument, type SweepPoint } from './sweep';
@@ -46,13 +45,13 @@ export function mergeCommand(files: string[], out: string | undefined): number {
 function readShard(path: string): string {
   const file = displayPath(path);
   try {
-    const size = statSync(path).size;
-    if (statSync(path).isDirectory()) throw new MergeError(`${file}: is a folder, not a shard output`);
-    if (size > MAX_SHARD_BYTES) throw new MergeError(`${file}: ${Math.round(size / 2 ** 20)} MB is too large to be a followsun shard output`);
-    return readFileSync(path, 'utf8');
+    const bytes = readBounded(path, MAX_SHARD_BYTES);
+    if (bytes === undefined) throw new MergeError(`${file}: too large to be a followsun shard output (at most ${MAX_SHARD_BYTES / 2 ** 20} MB)`);
+    return bytes.toString('utf8');
   } catch (e) {
     if (e instanceof MergeError) throw e;
     const code = (e as NodeJS.ErrnoException).code;
+    if (code === 'EISDIR') throw new MergeError(`${file}: is a folder, not a shard output`);
     throw new MergeError(`${file}: cannot read it (${code === 'ENOENT' ? 'no such file' : (code ?? (e as Error).message)})`);
   }
 }

@@ -701,6 +701,7 @@ function syntaxProblems(text: string, errors: YAMLError[], lines: LineCounter): 
     }
     if (/^Missing ,( or :)? between/.test(message)) return [at(start, `expected a comma before this item of ${structure}`)];
     if (message === 'Implicit map keys need to be followed by map values') return [at(start, 'expected a colon after the field name (name: value)')];
+    if (/call stack size/i.test(message)) return [at(start, 'nested too deeply (brackets or indentation within brackets, thousands of levels)')];
     return [at(start, message.charAt(0).toLowerCase() + message.slice(1))];
   });
   if (unclosed) {

@@ -18,6 +18,9 @@ export const WORK_LIMITS = {
   contacts: 1_000_000_000,
   /** Events processed (arrivals, ends of service, abandonments…), about three per contact. */
   events: 4_000_000_000,
+  /** Contacts beyond which a run is refused even with --allow-large-runs: half a day and more on
+   * one core, and with redial or recontact loops a sign that the run would never end. */
+  contactsEvenIfAllowed: 100_000_000_000,
   /** Agents busy at once in one language × channel at its peak (see LIMITS). */
   peakLoadErlangs: LIMITS.peakLoadErlangs,
   /** Points of a sweep grid (before sharding). */
@@ -221,7 +224,9 @@ export function checkWork(
   const problems: string[] = [];
   let large = false;
   const source = options.replicationsSource ?? 'replications';
-  const allow = 'or pass --allow-large-runs if you mean it';
+  const beyondAll = e.contacts > WORK_LIMITS.contactsEvenIfAllowed;
+  const limitText = (limit: number) => `above the limit of ${big(limit)}${beyondAll ? ' (even with --allow-large-runs)' : ''}`;
+  const allow = (hint: string) => (beyondAll ? hint : `${hint}, or pass --allow-large-runs if you mean it`);
   if (e.peakLoad && e.peakLoad.amount > WORK_LIMITS.peakLoadErlangs) {
     problems.push(
       `${where(e.peakLoad.field)}: a peak load of about ${shown(round(e.peakLoad.amount))} agents busy at once in ${e.peakLoad.queue} ` +
@@ -230,22 +235,23 @@ export function checkWork(
   }
   if (problems.length === 0 && (e.contacts > WORK_LIMITS.contacts || e.events > WORK_LIMITS.events)) {
     large = true;
-    if (!options.allowLargeRuns) {
+    const beyond = e.contacts > WORK_LIMITS.contactsEvenIfAllowed;
+    if (!options.allowLargeRuns || beyond) {
       const what = e.contacts > WORK_LIMITS.contacts ? 'contacts' : 'events';
       const amount = what === 'contacts' ? e.contacts : e.events;
       const perReplication = (what === 'contacts' ? e.contactsPerReplication : e.events / e.replications / e.points) * e.points;
-      const limit = WORK_LIMITS[what];
+      const limit = beyond ? WORK_LIMITS.contactsEvenIfAllowed : WORK_LIMITS[what];
       const times = `${shown(e.replications)} replication${e.replications === 1 ? '' : 's'}${e.points > 1 ? ` of ${shown(e.points)} points` : ''}`;
       if (perReplication * 2 <= limit || e.contactParts.length === 0) {
         problems.push(
           `${where(source)}: about ${big(amount)} ${what} to simulate (${times} × about ${big(perReplication / e.points)} each), ` +
-            `above the limit of ${big(limit)}; use fewer replications, ${allow}`,
+            `${limitText(limit)}; ${allow('use fewer replications')}`,
         );
       } else {
         const part = e.contactParts[0];
         problems.push(
           `${where(part.field)}: about ${big(amount)} ${what} to simulate (${part.detail}; ${times}), ` +
-            `above the limit of ${big(limit)}; ${part.hint ?? 'lower it'}, ${allow}`,
+            `${limitText(limit)}; ${allow(part.hint ?? 'lower it')}`,
         );
       }
     }
