@@ -50,13 +50,22 @@ export function loadScenarioFile(path: string): { scenario: Scenario; text: stri
     if (bytes === undefined) {
       throw new ScenarioError([`${displayPath(path)}: too large for a scenario file (at most ${MAX_SCENARIO_BYTES / 2 ** 20} MB)`]);
     }
-    text = bytes.toString('utf8');
+    text = decodeText(bytes);
+    if (text.includes('\0')) throw new ScenarioError([`${displayPath(path)}: not a text file (it holds NUL bytes); save the scenario as UTF-8 text`]);
   } catch (e) {
     if (e instanceof ScenarioError) throw e;
     const code = (e as NodeJS.ErrnoException).code;
     throw new ScenarioError([`${displayPath(path)}: ${code === 'ENOENT' ? 'file not found' : code === 'EISDIR' ? 'is a folder' : `cannot read (${code})`}`]);
   }
   return { scenario: parseScenario(text, displayPath(path)), text };
+}
+
+/** Text as editors save it: UTF-8, or UTF-16 with its byte-order mark (as browsers read it too). */
+export function decodeText(bytes: Buffer): string {
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return new TextDecoder('utf-16le').decode(bytes.subarray(2));
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return new TextDecoder('utf-16be').decode(bytes.subarray(2));
+  const text = bytes.toString('utf8');
+  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
 }
 
 /** A file's bytes, or undefined when it holds more than `max` (also for devices and pipes that

@@ -529,18 +529,43 @@ function problemText(issue: z.core.$ZodIssue, data: unknown): string {
 /** Validates parsed data; `lineOf` maps a field path to a line number where the format has one. */
 export function validateScenario(data: unknown, file: string, lineOf: (path: Path) => number | undefined = () => undefined): Scenario {
   const parsed = scenarioSchema.safeParse(data);
-  if (parsed.success) return parsed.data;
-  const problems = flattenUnions(parsed.error.issues).flatMap((issue) => {
-    const where = (path: Path) => {
-      const line = lineOf(path);
-      return `${file}${line ? `:${line}` : ''}: ${formatPath(path)}`;
-    };
-    if (issue.code === 'unrecognized_keys') {
-      return issue.keys.map((key) => `${where([...issue.path, key])}: unknown field (check the spelling, or whether it belongs here)`);
-    }
-    return [`${where(issue.path)}: ${problemText(issue, data)}`];
+  const where = (path: Path) => {
+    const line = lineOf(path);
+    return `${file}${line ? `:${line}` : ''}: ${formatPath(path)}`;
+  };
+  const unknown = (path: Path) => `${where(path)}: unknown field (check the spelling, or whether it belongs here)`;
+  // A "__proto__" key is dropped by the schema's records (it cannot be set on a plain object):
+  // found in the data itself, as the unknown field it is.
+  const prototypeKeys = protoPaths(data).map(unknown);
+  if (parsed.success && prototypeKeys.length === 0) return parsed.data;
+  const issues = parsed.success ? [] : flattenUnions(parsed.error.issues);
+  const problems = issues.flatMap((issue, i) => {
+    if (issue.code === 'unrecognized_keys') return issue.keys.filter((key) => key !== '__proto__').map((key) => unknown([...issue.path, key]));
+    // The same problem in several items of one list (24 hourly weights): one line.
+    const sameInList = (other: z.core.$ZodIssue) =>
+      other.code === issue.code &&
+      other.message === issue.message &&
+      other.path.length === issue.path.length &&
+      typeof other.path.at(-1) === 'number' &&
+      typeof issue.path.at(-1) === 'number' &&
+      other.path.slice(0, -1).every((key, k) => key === issue.path[k]);
+    if (issues.slice(0, i).some(sameInList)) return [];
+    const more = issues.slice(i + 1).filter(sameInList).length;
+    const suffix = more > 0 ? ` (and ${more} more like it in ${formatPath(issue.path.slice(0, -1))})` : '';
+    return [`${where(issue.path)}: ${problemText(issue, data)}${suffix}`];
   });
-  throw new ScenarioError(problems);
+  throw new ScenarioError([...prototypeKeys, ...problems]);
+}
+
+/** Paths of own "__proto__" keys anywhere in parsed data. */
+function protoPaths(data: unknown, path: (string | number)[] = [], found: (string | number)[][] = []): (string | number)[][] {
+  if (found.length >= 10 || data === null || typeof data !== 'object') return found;
+  if (Array.isArray(data)) data.forEach((item, i) => protoPaths(item, [...path, i], found));
+  else {
+    if (Object.hasOwn(data, '__proto__')) found.push([...path, '__proto__']);
+    for (const [key, value] of Object.entries(data)) if (key !== '__proto__') protoPaths(value, [...path, key], found);
+  }
+  return found;
 }
 
 /** Parses a scenario from YAML or JSON text (JSON is YAML); `file` names it in error messages. */

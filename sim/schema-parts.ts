@@ -70,11 +70,10 @@ export const between = (what: string, min: number, max: number, why?: string) =>
     .min(min, { error: `expected ${what} from ${shown(min)} to ${shown(max)}${why ? ` (${why})` : ''}` })
     .max(max, { error: `expected ${what} from ${shown(min)} to ${shown(max)}${why ? ` (${why})` : ''}` });
 export const wholeNumber = (min: number, max?: number, why?: string) => {
-  const schema = z
-    .number({ error: `expected a whole number ≥ ${min}` })
-    .int({ error: `expected a whole number ≥ ${min}` })
-    .min(min, { error: `expected a whole number ≥ ${min}` });
-  return max === undefined ? schema : schema.max(max, { error: `expected a whole number from ${min} to ${shown(max)}${why ? ` (${why})` : ''}` });
+  const number = z.number({ error: `expected a whole number ≥ ${min}` });
+  // Too big first: 1e300 is no whole number for JavaScript, but "at most" is the useful answer.
+  const bounded = max === undefined ? number : number.max(max, { error: `expected a whole number from ${min} to ${shown(max)}${why ? ` (${why})` : ''}`, abort: true });
+  return bounded.int({ error: `expected a whole number ≥ ${min}`, abort: true }).min(min, { error: `expected a whole number ≥ ${min}` });
 };
 export const fraction = z
   .number({ error: 'expected a fraction from 0 to 1 (0.8, not 80)' })
