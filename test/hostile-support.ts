@@ -92,6 +92,10 @@ writeFileSync(process.env.HOSTILE_RESULTS, JSON.stringify(outcomes));
 process.exit(0);
 `;
 
+/** tsx by its full address: worker threads inherit --import and resolve it from the working
+ * directory, which the cases change. */
+const TSX = pathToFileURL(join(ROOT, 'node_modules', 'tsx', 'dist', 'loader.mjs')).href;
+
 export interface Case {
   args: string[];
   cwd?: string;
@@ -104,8 +108,10 @@ export function followsunMany(cases: Case[]): Outcome[] {
   try {
     const casesFile = join(dir, 'cases.json');
     const resultsFile = join(dir, 'results.json');
+    const script = join(dir, 'many.mjs');
     writeFileSync(casesFile, JSON.stringify(cases));
-    const r = spawnSync(process.execPath, [`--max-old-space-size=${HEAP_MB}`, '--import', 'tsx', '--input-type=module', '-e', MANY], {
+    writeFileSync(script, MANY);
+    const r = spawnSync(process.execPath, [`--max-old-space-size=${HEAP_MB}`, '--import', TSX, script], {
       cwd: ROOT,
       encoding: 'utf8',
       timeout: TIMEOUT_MS,
