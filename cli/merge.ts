@@ -26,7 +26,11 @@ export function mergeCommand(files: string[], out: string | undefined): number {
     const outProblem = outputProblem(out);
     if (outProblem) throw new MergeError(`--out ${out}: ${outProblem}`);
     const texts = files.map(readShard);
-    const csv = texts.map((t) => t.startsWith('#'));
+    // JSON documents start with a bracket; CSV tables with # lines or a header row.
+    const json = texts.map((t) => /^\s*[{[]/.test(t));
+    const foreign = texts.findIndex((t, i) => !json[i] && !/^(#|[\w.-]+,)/.test(t));
+    if (foreign >= 0) throw new MergeError(`${displayPath(files[foreign])}: not a followsun shard output (neither JSON nor CSV)`);
+    const csv = json.map((j) => !j);
     const mixed = csv.findIndex((c) => c !== csv[0]);
     if (mixed >= 0) {
       throw new MergeError(`${displayPath(files[mixed])}: a ${csv[mixed] ? 'CSV' : 'JSON'} shard output, but ${displayPath(files[0])} is ${csv[0] ? 'CSV' : 'JSON'}: merge the shards of one command`);
@@ -93,6 +97,7 @@ function provenanceDifference(a: ShardInfo, b: ShardInfo): string | undefined {
   const own = "each file's own";
   if (a.kind !== b.kind) return `a ${b.kind} shard, not a ${a.kind} shard`;
   if (a.followsun !== b.followsun) return `written by followsun ${b.followsun}, not ${a.followsun}`;
+  if (JSON.stringify(a.grid) !== JSON.stringify(b.grid)) return 'another grid (--vary)';
   if (a.count !== b.count || a.items !== b.items) return `another split (${b.count} shards of ${b.items} items, not ${a.count} of ${a.items})`;
   if (JSON.stringify(a.scenarios) !== JSON.stringify(b.scenarios)) {
     const k = a.scenarios.findIndex((h, i) => h !== b.scenarios[i]);
@@ -100,7 +105,6 @@ function provenanceDifference(a: ShardInfo, b: ShardInfo): string | undefined {
   }
   if (a.seed !== b.seed) return `another seed (${b.seed ?? own}, not ${a.seed ?? own})`;
   if (a.replications !== b.replications) return `other replications (${b.replications ?? own}, not ${a.replications ?? own})`;
-  if (JSON.stringify(a.grid) !== JSON.stringify(b.grid)) return 'another grid (--vary)';
   return undefined;
 }
 

@@ -117,7 +117,7 @@ describe('Ctrl-C', () => {
   it('writes the finished scenarios marked as partial, says what is missing, and removes stale temporary files', async () => {
     // The second scenario takes minutes; the run is interrupted once it is under way (a warning
     // about its pool is printed just before the simulation starts, and the first is tiny).
-    const slow = { ...oneQueue(), name: 'Slow', replications: 5000, horizon: { start: '2026-03-23T00:00:00Z', days: 2 } };
+    const slow: Record<string, any> = { ...oneQueue(), name: 'Slow', replications: 5000, horizon: { start: '2026-03-23T00:00:00Z', days: 2 } };
     slow.demand[0].volume.perHour = 2000;
     slow.staffing[0].agents = 110;
     slow.staffing[0].skills = ['en', 'de'];
