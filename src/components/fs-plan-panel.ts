@@ -199,6 +199,7 @@ export class FsPlanPanel extends LitElement {
     this.result = null;
     this.error = '';
     this.step = { step: 'solving', iteration: 1, maxIterations: MAX_ITERATIONS, done: 0, total: scenario.replications };
+    this.focusOn('[data-action="cancel-plan"]'); // the Plan button goes away: keyboard users land on Cancel
     this.runner
       .plan(scenario, (step) => this.plannedKey === key && (this.step = step), MAX_ITERATIONS)
       .then(({ plan, ms }) => {
@@ -206,7 +207,7 @@ export class FsPlanPanel extends LitElement {
         this.result = plan;
         this.ms = ms;
         this.phase = 'done';
-        void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('[data-plan-result]')?.focus());
+        this.focusOn('[data-plan-result]');
       })
       .catch((e: Error) => {
         if (e instanceof Cancelled || this.plannedKey !== key) return;
@@ -221,6 +222,11 @@ export class FsPlanPanel extends LitElement {
     this.step = null;
     this.plannedKey = '';
     this.error = 'Planning cancelled.';
+    this.focusOn('[data-action="plan"]');
+  }
+
+  private focusOn(selector: string): void {
+    void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>(selector)?.focus());
   }
 
   private use(): void {
@@ -274,7 +280,16 @@ export class FsPlanPanel extends LitElement {
           ${r.verification.replications} replications</span>
         </span>
         <button class="primary" data-action="use-plan" @click=${this.use}>Use this plan</button>
-        <button class="quiet" data-action="discard-plan" @click=${this.reset}>Discard</button>
+        <button
+          class="quiet"
+          data-action="discard-plan"
+          @click=${() => {
+            this.reset();
+            this.focusOn('[data-action="plan"]');
+          }}
+        >
+          Discard
+        </button>
       </div>
       ${r.unmet.length
         ? html`<div data-plan-unmet><strong class="unmet-title">What no plan of these shifts can meet, and why</strong><ul>${r.unmet.map((u) => html`<li>${u}</li>`)}</ul></div>`

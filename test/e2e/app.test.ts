@@ -851,6 +851,8 @@ describe('web app, built and driven in headless Chromium', { timeout: 600_000 },
     await planButton.focus();
     await page.keyboard.press('Enter');
     await panel.locator('[data-plan-phase="done"]').waitFor({ timeout: 2 * PATIENCE });
+    // Focus follows: on the plan once it is there (keyboard users land on it, Use this plan a Tab away).
+    await poll(() => panel.evaluate((el) => el.shadowRoot!.activeElement?.hasAttribute('data-plan-result') ?? false)).toBe(true);
     const shifts = expected.plan.team;
     const rows = panel.locator('[data-pool="team"] tr[data-shift]');
     expect(await rows.count()).toBe(shifts.length);
