@@ -169,6 +169,14 @@ export class FsPlanPanel extends LitElement {
       .note {
         font-size: 0.8rem;
       }
+      details table {
+        width: auto;
+        margin-top: 0.3rem;
+      }
+      summary {
+        cursor: pointer;
+        color: var(--text-muted);
+      }
     `,
   ];
 
@@ -311,6 +319,23 @@ export class FsPlanPanel extends LitElement {
         </table>
         <div data-plan-roster>${roster.map((p) => this.renderPool(p))}</div>
       </div>
+      <details class="note">
+        <summary>Rounds: the hours below target raise the requirement and the programme is solved again</summary>
+        <table data-plan-rounds>
+          <thead><tr><th class="num">Round</th><th class="num">Planned cost (horizon)</th><th class="num">Hours below target</th><th class="num">Uncovered hours</th><th class="num">Hours raised</th></tr></thead>
+          <tbody>
+            ${r.iterations.map(
+              (it) => html`<tr>
+                <td class="num">${it.iteration}</td>
+                <td class="num">${formatValue(it.plannedCost, 'money', currency)}</td>
+                <td class="num">${formatValue(it.hoursBelowTarget, 'hours')}</td>
+                <td class="num">${formatValue(it.uncoveredHours, 'hours')}</td>
+                <td class="num">${it.raisedHours}</td>
+              </tr>`,
+            )}
+          </tbody>
+        </table>
+      </details>
     `;
   }
 

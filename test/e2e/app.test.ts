@@ -846,6 +846,7 @@ describe('web app, built and driven in headless Chromium', { timeout: 600_000 },
     const panel = page.locator('fs-app fs-plan-panel');
     expect(await panel.locator('section').textContent()).toContain('3 head counts');
 
+    await page.screenshot({ path: shotPath('10a-plan-open-shifts') });
     // The Plan button works from the keyboard; progress, then the roster.
     const planButton = panel.getByRole('button', { name: 'Plan', exact: true });
     await planButton.focus();
