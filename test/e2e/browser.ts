@@ -38,6 +38,7 @@ const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
   '.js': 'text/javascript; charset=utf-8',
   '.css': 'text/css; charset=utf-8',
+  '.wasm': 'application/wasm',
   '.json': 'application/json',
   '.svg': 'image/svg+xml',
   '.png': 'image/png',
