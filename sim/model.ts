@@ -200,10 +200,9 @@ export function compileScenario(s: Scenario, options: CompileOptions = {}): Comp
       ? [`no staffing pool serves ${q.language}/${q.channel}: ${q.channel === 'email' ? 'those emails are never answered' : 'those contacts wait until they give up'}`]
       : [],
   );
-  for (const p of humans) {
-    if (p.shifts?.some((sh) => typeof sh.agents !== 'number')) {
-      warnings.push(`staffing pool ${p.id}: shifts with agents auto or { min, max } are simulated at their minimum; followsun plan decides them`);
-    }
+  const open = humans.filter((p) => p.shifts?.some((sh) => typeof sh.agents !== 'number')).map((p) => p.id);
+  if (open.length > 0) {
+    warnings.push(`staffing ${open.join(', ')}: shifts with open head counts are simulated at their minimum; followsun plan decides them`);
   }
   // A skill spelled differently from the demand ('es' against 'es-MX') silently serves nobody.
   const demanded = new Set(queueParts.map(([language]) => language));
