@@ -12,6 +12,7 @@ import { helpText, plainParseError, UsageError, wantsHelp, wholeNumber, type Com
 import { parseShard } from './shards';
 
 const WORKERS: [string, string] = ['--workers N', 'worker threads (default: all cores when the run is big enough to gain)'];
+const LARGE: [string, string] = ['--allow-large-runs', 'run beyond the work limits (more than a billion contacts; README, Limits)'];
 const SHARD: [string, string] = ['--shard k/n', 'run only the k-th of n slices (needs --out; then followsun merge)'];
 
 /** Every command's help; `followsun --help` lists them with their summaries. */
@@ -30,6 +31,7 @@ const HELP: Record<string, CommandHelp> = {
       ['--csv DIR', 'also write NN-<name>-summary.csv and NN-<name>-intervals.csv per scenario to DIR'],
       ['-o, --out FILE', 'write the JSON document to FILE instead of printing the summaries'],
       WORKERS,
+      LARGE,
       SHARD,
     ],
     examples: ['followsun run scenarios/ --replications 20 --csv results'],
@@ -45,6 +47,7 @@ const HELP: Record<string, CommandHelp> = {
       ['--seed S', "random seed shared by all scenarios (default: the base file's)"],
       ['--json', 'print one JSON document: the scenarios and their deltas against the base'],
       WORKERS,
+      LARGE,
     ],
     examples: ['followsun compare scenarios/global-in-house.yaml scenarios/global-follow-the-sun.yaml'],
   },
@@ -64,6 +67,7 @@ const HELP: Record<string, CommandHelp> = {
       ['--replications N', 'replications per point, overriding the file (at least 2)'],
       ['--seed S', 'random seed, overriding the file (a whole number)'],
       WORKERS,
+      LARGE,
       SHARD,
     ],
     examples: [
@@ -165,13 +169,18 @@ const SIMULATION_OPTIONS = {
   replications: { type: 'string' },
   seed: { type: 'string' },
   workers: { type: 'string' },
+  'allow-large-runs': { type: 'boolean', default: false },
 } as const;
 
-function simulationSettings(values: { replications?: string; seed?: string; workers?: string }, minReplications: number) {
+function simulationSettings(
+  values: { replications?: string; seed?: string; workers?: string; 'allow-large-runs'?: boolean },
+  minReplications: number,
+) {
   return {
     replications: wholeNumber(values.replications, '--replications', minReplications),
     seed: wholeNumber(values.seed, '--seed'),
     workers: wholeNumber(values.workers, '--workers', 1),
+    allowLargeRuns: values['allow-large-runs'],
   };
 }
 
