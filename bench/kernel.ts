@@ -3,9 +3,9 @@
 import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { simulateReplication } from '../sim/engine';
-import { compileScenario } from '../sim/model';
-import { parseScenario, validateScenario, type ScenarioInput } from '../sim/scenario';
+import { simulateReplication } from '../sim/kernel/engine';
+import { compileScenario } from '../sim/model/model';
+import { parseScenario, validateScenario, type ScenarioInput } from '../sim/scenario/scenario';
 import { availableParallelism } from 'node:os';
 import { DEFAULT_SCENARIO } from '../cli/files';
 import { compileJobs, runJobs } from '../cli/parallel';

@@ -1,10 +1,10 @@
 // Command-line values checked with messages that say what was expected.
 import { availableParallelism } from 'node:os';
-import { LIMITS, shown as thousands } from '../sim/schema-parts';
+import { LIMITS, shown as thousands } from '../sim/scenario/schema-parts';
 
 export class UsageError extends Error {}
 
-/** --allow-large-runs: run beyond the work limits (sim/work-estimate.ts) on purpose. Also
+/** --allow-large-runs: run beyond the work limits (sim/scenario/work-estimate.ts) on purpose. Also
  * FOLLOWSUN_ALLOW_LARGE_RUNS=1, for scripts and for commands whose options do not list it. */
 export function largeRunsAllowed(flag: boolean | undefined): boolean {
   return flag === true || process.env.FOLLOWSUN_ALLOW_LARGE_RUNS === '1';

@@ -1,9 +1,9 @@
 // `followsun compare`: scenarios side by side with common random numbers, each headline
 // figure's difference against the first with its 95% confidence interval.
 import { ComparisonBuilder, comparisonOptions, type Comparison } from '../sim/compare';
-import type { Estimate } from '../sim/confidence';
-import type { HourFigure, SummaryFigure } from '../sim/metrics';
-import { ScenarioError, type Scenario } from '../sim/scenario';
+import type { Estimate } from '../sim/stats/confidence';
+import type { HourFigure, SummaryFigure } from '../sim/stats/metrics';
+import { ScenarioError, type Scenario } from '../sim/scenario/scenario';
 import { checkReplications, largeRunsAllowed, UsageError, workerCount } from './arguments';
 import { checkScenarioWork, displayPath, loadScenario } from './files';
 import { formatNumber, table, type Unit } from './format';

@@ -1,8 +1,8 @@
 // `followsun erlang`: the queueing formulas on the command line, with the simulation's
 // definitions (service level = answered within the threshold ÷ offered).
 import { parseArgs } from 'node:util';
-import { queueFigures, requiredAgents } from '../sim/erlang';
-import { LIMITS } from '../sim/schema-parts';
+import { queueFigures, requiredAgents } from '../sim/stats/erlang';
+import { LIMITS } from '../sim/scenario/schema-parts';
 import { decimal, positiveNumber, UsageError, wholeNumber } from './arguments';
 
 /** The most agents the formulas are evaluated for (Erlang A takes about a second at a million). */

@@ -5,8 +5,8 @@ import { accessSync, closeSync, constants, mkdirSync, openSync, readdirSync, rea
 import { basename, dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { getHeapStatistics } from 'node:v8';
-import { fieldLine, parsePath, parseScenario, ScenarioError, type Scenario } from '../sim/scenario';
-import { checkWork, estimateWork, type WorkCheck, type WorkInputs } from '../sim/work-estimate';
+import { fieldLine, parsePath, parseScenario, ScenarioError, type Scenario } from '../sim/scenario/scenario';
+import { checkWork, estimateWork, type WorkCheck, type WorkInputs } from '../sim/scenario/work-estimate';
 
 export const PROJECT_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 export const DEFAULT_SCENARIO = join(PROJECT_ROOT, 'scenarios', 'global-follow-the-sun.yaml');
@@ -246,7 +246,7 @@ export function writeFileAtomic(path: string, content: string): void {
   }
 }
 
-/** The work a scenario asks for against the limits (sim/work-estimate.ts), for this process's
+/** The work a scenario asks for against the limits (sim/scenario/work-estimate.ts), for this process's
  * memory: one line per problem, naming the file and the field. */
 export function checkScenarioWork(
   scenario: Scenario,

@@ -1,5 +1,5 @@
 // Human-readable numbers and aligned tables for the terminal.
-import type { Estimate } from '../sim/confidence';
+import type { Estimate } from '../sim/stats/confidence';
 
 export type Unit = 'count' | 'fraction' | 'seconds' | 'money';
 

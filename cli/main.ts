@@ -1,6 +1,6 @@
 // The `followsun` command: parses arguments and hands over to one subcommand.
 import { parseArgs } from 'node:util';
-import { scenarioJsonSchema } from '../sim/scenario';
+import { scenarioJsonSchema } from '../sim/scenario/scenario';
 import { erlangCommand } from './erlang';
 import { compareCommand } from './compare';
 import { mergeCommand } from './merge';

@@ -3,9 +3,9 @@
 // they finish in, so every fold over them is bit-identical to a single-threaded run.
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
-import type { ReplicationFigures } from '../sim/metrics';
-import { compileScenario, type CompiledModel, type CompileOptions } from '../sim/model';
-import type { Scenario } from '../sim/scenario';
+import type { ReplicationFigures } from '../sim/stats/metrics';
+import { compileScenario, type CompiledModel, type CompileOptions } from '../sim/model/model';
+import type { Scenario } from '../sim/scenario/scenario';
 import { runReplication } from '../sim/simulate';
 
 export interface Job {

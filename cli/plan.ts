@@ -3,12 +3,12 @@
 // one HTML page; --compare plans several scenarios to the same targets and compares the plans.
 import { readFileSync, statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import { ResultBuilder, type ScenarioResult } from '../sim/metrics';
-import type { CompiledModel } from '../sim/model';
-import { shiftWeekHours } from '../sim/roster';
+import { ResultBuilder, type ScenarioResult } from '../sim/stats/metrics';
+import type { CompiledModel } from '../sim/model/model';
+import { shiftWeekHours } from '../sim/model/roster';
 import { openShifts, plan, type PlanResult } from '../sim/plan/planner';
 import { plannedYaml } from '../sim/plan/planned-yaml';
-import { ScenarioError, type Scenario } from '../sim/scenario';
+import { ScenarioError, type Scenario } from '../sim/scenario/scenario';
 import { caseReportHtml } from '../report/case-report';
 import { ComparisonBuilder, comparisonOptions, type Comparison } from '../sim/compare';
 import { comparisonText, loadAll } from './compare';

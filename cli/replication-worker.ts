@@ -1,6 +1,6 @@
 // A worker thread: runs replications of the compiled models it was given, on request.
 import { parentPort, workerData } from 'node:worker_threads';
-import type { CompiledModel } from '../sim/model';
+import type { CompiledModel } from '../sim/model/model';
 import { runReplication } from '../sim/simulate';
 import type { ResultMessage, TaskMessage } from './parallel';
 

@@ -3,7 +3,7 @@
 import { statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { ScenarioError, type Scenario } from '../sim/scenario';
+import { ScenarioError, type Scenario } from '../sim/scenario/scenario';
 import { caseReportHtml } from '../report/case-report';
 import { helpText, UsageError, wholeNumber, type CommandHelp } from './arguments';
 import { displayPath, prepareFolder, writeFileAtomic } from './files';

@@ -1,9 +1,9 @@
 // `followsun run`: simulate scenario files and print a summary, JSON, or CSV tables.
 import { join } from 'node:path';
 import { coverageCsv, gapHoursCsv, intervalsCsv, summaryCsv } from '../sim/csv';
-import { ResultBuilder, type ReplicationFigures, type ScenarioResult } from '../sim/metrics';
-import type { CompiledModel } from '../sim/model';
-import { ScenarioError, type Scenario } from '../sim/scenario';
+import { ResultBuilder, type ReplicationFigures, type ScenarioResult } from '../sim/stats/metrics';
+import type { CompiledModel } from '../sim/model/model';
+import { ScenarioError, type Scenario } from '../sim/scenario/scenario';
 import { checkReplications, largeRunsAllowed, UsageError, workerCount } from './arguments';
 import { checkScenarioWork, DEFAULT_SCENARIO, displayPath, expandScenarioPaths, loadScenarioFile, outputProblem, prepareFolder, writeFileAtomic, writeOutput } from './files';
 import { watchInterrupt } from './interrupt';

@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { UsageError } from './arguments';
 import { PROJECT_ROOT } from './files';
-import { WORK_LIMITS } from '../sim/work-estimate';
+import { WORK_LIMITS } from '../sim/scenario/work-estimate';
 
 export interface Shard {
   index: number; // 1-based

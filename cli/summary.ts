@@ -1,7 +1,7 @@
 // The readable summary `followsun run` prints for one scenario: every service figure per
 // channel, against that channel's own threshold and target.
-import type { Estimate } from '../sim/confidence';
-import type { ScenarioResult } from '../sim/metrics';
+import type { Estimate } from '../sim/stats/confidence';
+import type { ScenarioResult } from '../sim/stats/metrics';
 import { formatEstimate, formatNumber, table, type Unit } from './format';
 
 const WEEKDAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];

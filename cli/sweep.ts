@@ -1,10 +1,10 @@
 // `followsun sweep`: one scenario, a grid of values for one or more of its knobs (pools and
 // streams addressed by id), every point run with the same random numbers; one row per point.
-import { ResultBuilder, type ReplicationFigures } from '../sim/metrics';
-import type { CompiledModel } from '../sim/model';
-import { formatPath, ScenarioError, validateScenario, type Scenario } from '../sim/scenario';
+import { ResultBuilder, type ReplicationFigures } from '../sim/stats/metrics';
+import type { CompiledModel } from '../sim/model/model';
+import { formatPath, ScenarioError, validateScenario, type Scenario } from '../sim/scenario/scenario';
 import { csvLines } from '../sim/csv';
-import { big, estimateWork, WORK_LIMITS } from '../sim/work-estimate';
+import { big, estimateWork, WORK_LIMITS } from '../sim/scenario/work-estimate';
 import { sweepReportHtml } from '../report/sweep';
 import { checkReplications, largeRunsAllowed, UsageError, workerCount } from './arguments';
 import { checkScenarioWork, displayPath, loadScenarioFile, outputProblem, writeOutput } from './files';

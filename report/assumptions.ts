@@ -1,8 +1,8 @@
 // The scenarios' assumptions as tables a reader can check: settings, demand per language and
 // channel (weekly volume, handle time, patience), and the staffing pools with their type, head
 // count or shifts and price model (AI: containment and price).
-import type { ScenarioResult } from '../sim/metrics';
-import type { Scenario } from '../sim/scenario';
+import type { ScenarioResult } from '../sim/stats/metrics';
+import type { Scenario } from '../sim/scenario/scenario';
 import { channelName, count, esc, languageName, money, percent, seconds } from './format';
 
 type Loose = Record<string, unknown>;
@@ -173,7 +173,7 @@ export function priceModel(p: Loose, currency: string): string {
   const clause = c.serviceLevelClause as Loose | undefined;
   if (clause) {
     // The clause is judged on the contacts offered to the pool's queues in its hours, each against
-    // its channel's threshold (sim/costs.ts): said as such, not as one service level.
+    // its channel's threshold (sim/stats/costs.ts): said as such, not as one service level.
     const t = `${percent(num(clause.penalty))} off when under ${percent(num(clause.target))} of its contacts are answered within their channel’s threshold`;
     const bonus = num(clause.bonusAbove) !== undefined && num(clause.bonus) ? `; ${percent(num(clause.bonus))} bonus at ${percent(num(clause.bonusAbove))} or more` : '';
     parts.push(t + bonus);

@@ -4,9 +4,9 @@
 // extra cost, and the scenarios' assumptions. Pure TypeScript (no DOM, no Node APIs): the CLI
 // writes it to a file, the browser app offers it as a download, and both produce the same page.
 import type { Comparison } from '../sim/compare';
-import type { Estimate } from '../sim/confidence';
-import type { ScenarioResult } from '../sim/metrics';
-import type { Scenario } from '../sim/scenario';
+import type { Estimate } from '../sim/stats/confidence';
+import type { ScenarioResult } from '../sim/stats/metrics';
+import type { Scenario } from '../sim/scenario/scenario';
 import { demandTable, settingsTable, staffingTable } from './assumptions';
 import { efficiencySvg, groupedBarsSvg, heatmapSvg, stackedBarsSvg, type BarPanel, type EfficiencyPoint, type StackedRow } from './charts';
 import { channelName, delta, esc, estimate, hasWidth, hours, languageName, money, percent, range, shortNames, targetText, type Unit } from './format';

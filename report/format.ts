@@ -1,7 +1,7 @@
 // Text for the reports: HTML escaping and numbers as a reader of a printed page wants them
 // (percentages, money in the scenario's currency, hours, signed differences, 95% CIs). Pure
 // functions: no DOM, no Node APIs, so the browser app produces the same report as the CLI.
-import type { Estimate } from '../sim/confidence';
+import type { Estimate } from '../sim/stats/confidence';
 
 const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 

@@ -2,10 +2,10 @@
 // roster per pool with paid hours and FTEs, head count and occupancy per pool, the
 // simulate-and-correct iterations, and the targets left unmet with their reasons. Pure
 // TypeScript, like the rest of the case report.
-import type { ScenarioResult } from '../sim/metrics';
+import type { ScenarioResult } from '../sim/stats/metrics';
 import type { PlanIteration, PlannedShift } from '../sim/plan/planner';
-import { expandShift, minimumAgents, shiftWeekHours } from '../sim/roster';
-import type { HumanPool, Scenario } from '../sim/scenario';
+import { expandShift, minimumAgents, shiftWeekHours } from '../sim/model/roster';
+import type { HumanPool, Scenario } from '../sim/scenario/scenario';
 import { count, esc, hours, money, percent, range, hasWidth } from './format';
 import { horizonOf, periodOf } from './summary';
 

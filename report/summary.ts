@@ -3,8 +3,8 @@
 // numbers) excludes 0; a per-language difference, for which the comparison has no paired CI,
 // only when the two scenarios' 95% CIs do not overlap. Pure functions, plain text out.
 import type { Comparison } from '../sim/compare';
-import type { Estimate } from '../sim/confidence';
-import type { ScenarioResult } from '../sim/metrics';
+import type { Estimate } from '../sim/stats/confidence';
+import type { ScenarioResult } from '../sim/stats/metrics';
 import { channelName, count, delta, hours, languageName, money, orderChannels, percent, range, targetText, thresholdText, value, type Unit } from './format';
 
 const DAYS_PER_MONTH = 365.25 / 12;
@@ -187,7 +187,7 @@ function ci(e: Estimate, unit: Unit, magnitude: boolean): string {
   if (e.ci95[0] === e.ci95[1]) return unit === 'hours' ? 'the same however the replications fall' : 'the same in every replication';
   const bounds: [number, number] = magnitude ? [Math.abs(e.ci95[1]), Math.abs(e.ci95[0])].sort((a, b) => a - b) as [number, number] : e.ci95;
   const text = range(bounds, unit);
-  // Hour figures (gaps) come with a range, not a confidence interval: see sim/gap-hours.ts.
+  // Hour figures (gaps) come with a range, not a confidence interval: see sim/stats/gap-hours.ts.
   return `${unit === 'hours' ? 'range' : '95% CI'} ${text}${unit === 'fraction' ? ' pts' : unit === 'hours' ? ' h' : ''}`;
 }
 

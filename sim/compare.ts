@@ -2,11 +2,11 @@
 // count, so replication r of each sees the same arrivals, handle times and patience (common
 // random numbers), and each headline figure's difference is estimated from the paired
 // per-replication differences, with its own 95% confidence interval.
-import { FigureAccumulator, type Estimate } from './confidence';
-import { HOUR_FIGURES, type HourFigure } from './gap-hours';
-import { channelsOf, GROUP_FIGURES, ResultBuilder, SUMMARY_FIGURES, type GroupFigure, type ReplicationFigures, type ScenarioResult, type SummaryFigure } from './metrics';
-import { compileScenario, type CompiledModel } from './model';
-import type { Scenario } from './scenario';
+import { FigureAccumulator, type Estimate } from './stats/confidence';
+import { HOUR_FIGURES, type HourFigure } from './stats/gap-hours';
+import { channelsOf, GROUP_FIGURES, ResultBuilder, SUMMARY_FIGURES, type GroupFigure, type ReplicationFigures, type ScenarioResult, type SummaryFigure } from './stats/metrics';
+import { compileScenario, type CompiledModel } from './model/model';
+import type { Scenario } from './scenario/scenario';
 import { runReplication } from './simulate';
 
 export interface Comparison {

@@ -1,6 +1,6 @@
 // Result tables as CSV text (plain strings, no I/O), for the CLI and the web app alike.
-import type { Estimate } from './confidence';
-import { INTERVAL_CHANNEL_FIGURES, INTERVAL_FIGURES, type ScenarioResult } from './metrics';
+import type { Estimate } from './stats/confidence';
+import { INTERVAL_CHANNEL_FIGURES, INTERVAL_FIGURES, type ScenarioResult } from './stats/metrics';
 
 /** Twelve significant digits: the figures' own precision, without binary float noise
  * (13211.199999999999 → 13211.2). */

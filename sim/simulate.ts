@@ -1,7 +1,7 @@
 // Independent replications of a compiled model, folded into one result object.
-import { simulateReplication } from './engine';
-import { ResultBuilder, replicationFigures, type ReplicationFigures, type ScenarioResult } from './metrics';
-import type { CompiledModel } from './model';
+import { simulateReplication } from './kernel/engine';
+import { ResultBuilder, replicationFigures, type ReplicationFigures, type ScenarioResult } from './stats/metrics';
+import type { CompiledModel } from './model/model';
 
 export function runReplication(model: CompiledModel, replication: number): ReplicationFigures {
   return replicationFigures(model, simulateReplication(model, replication));

@@ -1,9 +1,9 @@
 // Runs simulations off the main thread. One runner has at most one job: starting another cancels
 // the one in progress (its worker is terminated, its promise rejects with Cancelled).
 import type { Comparison } from '../sim/compare';
-import type { ScenarioResult } from '../sim/metrics';
+import type { ScenarioResult } from '../sim/stats/metrics';
 import type { PlanResult } from '../sim/plan/planner';
-import type { Scenario } from '../sim/scenario';
+import type { Scenario } from '../sim/scenario/scenario';
 import type { PlanStep, WorkerReply, WorkerRequest } from './sim-protocol';
 
 export class Cancelled extends Error {

@@ -1,8 +1,8 @@
 // Messages between the page and the simulation worker.
 import type { Comparison } from '../sim/compare';
-import type { ScenarioResult } from '../sim/metrics';
+import type { ScenarioResult } from '../sim/stats/metrics';
 import type { PlanResult } from '../sim/plan/planner';
-import type { Scenario } from '../sim/scenario';
+import type { Scenario } from '../sim/scenario/scenario';
 
 export type WorkerRequest =
   | { kind: 'simulate'; id: number; scenario: Scenario }

@@ -2,7 +2,7 @@
 // posting progress after each replication. The page cancels a run by terminating this worker.
 // The planner (and its WebAssembly solver) loads only when a plan is asked for.
 import { compareModels, compileForComparison } from '../sim/compare';
-import { compileScenario } from '../sim/model';
+import { compileScenario } from '../sim/model/model';
 import { simulate } from '../sim/simulate';
 import type { PlanStep, WorkerRequest, WorkerReply } from './sim-protocol';
 

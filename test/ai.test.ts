@@ -4,10 +4,10 @@
 // and the customer comes back; it may be down (outages) or full (maxConcurrent); it is billed per
 // conversation and per resolution.
 import { describe, expect, it } from 'vitest';
-import { simulateReplication } from '../sim/engine';
-import { erlangB } from '../sim/erlang';
-import { compileScenario } from '../sim/model';
-import { validateScenario, type ScenarioInput } from '../sim/scenario';
+import { simulateReplication } from '../sim/kernel/engine';
+import { erlangB } from '../sim/stats/erlang';
+import { compileScenario } from '../sim/model/model';
+import { validateScenario, type ScenarioInput } from '../sim/scenario/scenario';
 import { run } from './support';
 
 type Pool = ScenarioInput['staffing'][number];
@@ -155,7 +155,7 @@ describe('escalation to people', () => {
   });
 
   it('a customer who hangs up and tries again is not made harder by every pass through the AI', () => {
-    // SUSPECTED BUG (sim/engine.ts, finishAi / abandon): the escalation factor is applied to
+    // SUSPECTED BUG (sim/kernel/engine.ts, finishAi / abandon): the escalation factor is applied to
     // cHandle in place, and a redial copies the already-scaled cHandle and goes through the AI
     // again, so the factor compounds: 2×, 4×, 8× … per attempt. Every handled chat here should take
     // exactly 300 s × 2 = 600 s; observed 982 s on average (seed 5).
@@ -323,7 +323,7 @@ describe('what the result says about the AI pool', () => {
 
 describe('edges of the horizon and of the model', () => {
   it('a conversation that starts inside the horizon is counted (and billed) as contained even when it ends after it', () => {
-    // SUSPECTED BUG (sim/engine.ts, run loop: `if (this.countedWaiting === 0 && time >= reportEnd)
+    // SUSPECTED BUG (sim/kernel/engine.ts, run loop: `if (this.countedWaiting === 0 && time >= reportEnd)
     // break`): the run stops as soon as no reported contact waits for a person, while AI
     // conversations that started in the window are still going; their containment (counted in
     // the interval they started in) is never recorded and their resolution never billed. With
@@ -341,7 +341,7 @@ describe('edges of the horizon and of the model', () => {
   });
 
   it('warns about a queue nobody serves when the AI only partly contains it', () => {
-    // SUSPECTED BUG (sim/model.ts, warnings): the check is
+    // SUSPECTED BUG (sim/model/model.ts, warnings): the check is
     // `aiPools[q.aiPool].containmentByQueue.every((c) => c < 1)` over ALL queues instead of
     // `containmentByQueue[q] < 1` for this queue: an AI that fully contains English chat hides
     // the warning for German chat, whose escalated half then waits for nobody.

@@ -6,9 +6,9 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { compareModels, compileForComparison } from '../sim/compare';
-import { SUMMARY_FIGURES } from '../sim/metrics';
-import { compileScenario } from '../sim/model';
-import { validateScenario, type ScenarioInput } from '../sim/scenario';
+import { SUMMARY_FIGURES } from '../sim/stats/metrics';
+import { compileScenario } from '../sim/model/model';
+import { validateScenario, type ScenarioInput } from '../sim/scenario/scenario';
 import { simulate } from '../sim/simulate';
 import { grid, parseVariation } from '../cli/sweep';
 

@@ -1,11 +1,11 @@
 // Channels: chat agents juggle several conversations, email is deferred work that waits
 // overnight, and full queues turn callers away.
 import { describe, expect, it } from 'vitest';
-import { FigureAccumulator } from '../sim/confidence';
-import { erlangB, queueFigures } from '../sim/erlang';
-import { SUMMARY_FIGURES } from '../sim/metrics';
-import { compileScenario } from '../sim/model';
-import { validateScenario, type ScenarioInput } from '../sim/scenario';
+import { FigureAccumulator } from '../sim/stats/confidence';
+import { erlangB, queueFigures } from '../sim/stats/erlang';
+import { SUMMARY_FIGURES } from '../sim/stats/metrics';
+import { compileScenario } from '../sim/model/model';
+import { validateScenario, type ScenarioInput } from '../sim/scenario/scenario';
 import { runReplication } from '../sim/simulate';
 import { run } from './support';
 

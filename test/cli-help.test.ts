@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { parseScenario } from '../sim/scenario';
+import { parseScenario } from '../sim/scenario/scenario';
 import { DEFAULT_SCENARIO } from '../cli/files';
 import { main } from '../cli/main';
 

@@ -6,8 +6,8 @@ import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { queueFigures } from '../sim/erlang';
-import { parseScenario, scenarioJsonSchema } from '../sim/scenario';
+import { queueFigures } from '../sim/stats/erlang';
+import { parseScenario, scenarioJsonSchema } from '../sim/scenario/scenario';
 import { DEFAULT_SCENARIO } from '../cli/files';
 import { formatEstimate, formatNumber } from '../cli/format';
 

@@ -1,9 +1,9 @@
 // Demand follows the customers' clock: patterns are given in local time and land on the UTC
 // simulation clock correctly across daylight-saving changes.
 import { describe, expect, it } from 'vitest';
-import { simulateReplication } from '../sim/engine';
-import { compileScenario, type CompiledModel } from '../sim/model';
-import { validateScenario, type ScenarioInput } from '../sim/scenario';
+import { simulateReplication } from '../sim/kernel/engine';
+import { compileScenario, type CompiledModel } from '../sim/model/model';
+import { validateScenario, type ScenarioInput } from '../sim/scenario/scenario';
 import { run } from './support';
 
 const HOUR = 3600;

@@ -1,9 +1,9 @@
 // Duration distributions: each sampler reproduces the distribution an analyst wrote down, checked
 // against theory with tolerances derived from the distribution's own moments (never from a run).
 import { describe, expect, it } from 'vitest';
-import { distribution, type Distribution } from '../sim/distribution-schema';
-import { compileDistribution, sample, scaled, type Sampler } from '../sim/distributions';
-import { randomStream } from '../sim/random';
+import { distribution, type Distribution } from '../sim/scenario/distribution-schema';
+import { compileDistribution, sample, scaled, type Sampler } from '../sim/model/distributions';
+import { randomStream } from '../sim/kernel/random';
 
 const DRAWS = 200_000;
 /** Tolerance in standard errors. A correct sampler lands outside ±4 SE with probability 6e-5 per

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { simulateReplication } from '../sim/engine';
-import { compileScenario } from '../sim/model';
-import { validateScenario, type ScenarioInput } from '../sim/scenario';
+import { simulateReplication } from '../sim/kernel/engine';
+import { compileScenario } from '../sim/model/model';
+import { validateScenario, type ScenarioInput } from '../sim/scenario/scenario';
 import { queueScenario, run } from './support';
 
 const sum = (a: Float64Array) => a.reduce((s, x) => s + x, 0);

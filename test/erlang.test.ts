@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { erlangB, erlangC, queueFigures, requiredAgents, type QueueFigures, type QueueInputs } from '../sim/erlang';
+import { erlangB, erlangC, queueFigures, requiredAgents, type QueueFigures, type QueueInputs } from '../sim/stats/erlang';
 
 // Expected values come from published tables, calculators and other libraries' test suites (named
 // beside each one), or from independent computations written out in this file (exact rational

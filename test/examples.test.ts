@@ -3,8 +3,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { summaryCsv } from '../sim/csv';
-import { compileScenario } from '../sim/model';
-import { parseScenario, validateScenario, type ScenarioInput } from '../sim/scenario';
+import { compileScenario } from '../sim/model/model';
+import { parseScenario, validateScenario, type ScenarioInput } from '../sim/scenario/scenario';
 import { run } from './support';
 
 const read = (name: string) => readFileSync(new URL(`../scenarios/${name}`, import.meta.url), 'utf8');

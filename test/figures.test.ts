@@ -4,8 +4,8 @@
 // hours; gap hours are counted per language × channel × hour and add up everywhere. Each expected
 // value is worked out independently of the engine (closed forms, the scenario's own numbers).
 import { describe, expect, it } from 'vitest';
-import { requiredAgents } from '../sim/erlang';
-import type { ScenarioInput } from '../sim/scenario';
+import { requiredAgents } from '../sim/stats/erlang';
+import type { ScenarioInput } from '../sim/scenario/scenario';
 import { run } from './support';
 
 type Pool = ScenarioInput['staffing'][number];

@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { parseScenario } from '../sim/scenario';
+import { parseScenario } from '../sim/scenario/scenario';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const SLOW = 120_000; // a busy two-core machine

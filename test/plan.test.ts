@@ -1,12 +1,12 @@
 // followsun plan: the least-cost head counts that meet every target, checked against the
 // closed form (a single queue planned to Erlang's head count) and against brute force.
 import { describe, expect, it } from 'vitest';
-import { requiredAgents } from '../sim/erlang';
-import { compileScenario } from '../sim/model';
+import { requiredAgents } from '../sim/stats/erlang';
+import { compileScenario } from '../sim/model/model';
 import { plan } from '../sim/plan/planner';
 import { solveProgramme, type Programme } from '../sim/plan/programme';
 import { readFileSync } from 'node:fs';
-import { parseScenario, validateScenario, type ScenarioInput } from '../sim/scenario';
+import { parseScenario, validateScenario, type ScenarioInput } from '../sim/scenario/scenario';
 import { simulate } from '../sim/simulate';
 
 const MONDAY = '2026-03-23T00:00:00Z';

@@ -1,9 +1,9 @@
 // The simulation's own log and exp: within one unit in the last place of the engine's, and the
 // same bits on every engine because they use only +, −, ×, ÷.
 import { describe, expect, it } from 'vitest';
-import { exp, expm1, log, log1p } from '../sim/portable-math';
-import { randomStream } from '../sim/random';
-import { exponential as zigExponential, normal as zigNormal } from '../sim/variates';
+import { exp, expm1, log, log1p } from '../sim/kernel/portable-math';
+import { randomStream } from '../sim/kernel/random';
+import { exponential as zigExponential, normal as zigNormal } from '../sim/kernel/variates';
 
 /** Distance in units in the last place between two doubles of the same sign. */
 function ulps(a: number, b: number): number {

@@ -4,7 +4,7 @@
 // calendar month the horizon covers, and the service-level clause. Every expected figure below is
 // worked out from the scenario's numbers, never copied from a run.
 import { describe, expect, it } from 'vitest';
-import type { ScenarioInput } from '../sim/scenario';
+import type { ScenarioInput } from '../sim/scenario/scenario';
 import { run } from './support';
 
 type Pool = ScenarioInput['staffing'][number];

@@ -3,10 +3,10 @@
 // the number in the system is a birth–death process (M/M/c/K+M): the simulated share of callers
 // who get a busy signal, and the backlog, must match its exact solution.
 import { describe, expect, it } from 'vitest';
-import { FigureAccumulator } from '../sim/confidence';
-import { simulateReplication } from '../sim/engine';
-import { compileScenario } from '../sim/model';
-import { validateScenario } from '../sim/scenario';
+import { FigureAccumulator } from '../sim/stats/confidence';
+import { simulateReplication } from '../sim/kernel/engine';
+import { compileScenario } from '../sim/model/model';
+import { validateScenario } from '../sim/scenario/scenario';
 import { queueScenario, type QueueCase } from './support';
 
 interface CapacityCase extends QueueCase {

@@ -16,10 +16,10 @@ import { channelName, shortNames, targetText } from '../report/format';
 import { caseSummary, direction, efficiency, separation } from '../report/summary';
 import { efficientFrontier, sweepChartSvg, sweepReportHtml, type SweepPoint } from '../report/sweep';
 import type { Comparison } from '../sim/compare';
-import type { Estimate } from '../sim/confidence';
-import type { ScenarioResult } from '../sim/metrics';
+import type { Estimate } from '../sim/stats/confidence';
+import type { ScenarioResult } from '../sim/stats/metrics';
 import { compareModels, compileForComparison } from '../sim/compare';
-import type { Scenario } from '../sim/scenario';
+import type { Scenario } from '../sim/scenario/scenario';
 
 const BASE = join(PROJECT_ROOT, 'scenarios', 'global-in-house.yaml');
 const VARIANT = join(PROJECT_ROOT, 'scenarios', 'global-follow-the-sun.yaml');
@@ -626,7 +626,7 @@ describe('efficient frontier of a sweep', () => {
 
 describe('case report on small scenarios', () => {
   it('renders a one-day, one-queue case and an identical variant without gaps in its text', async () => {
-    const { validateScenario } = await import('../sim/scenario');
+    const { validateScenario } = await import('../sim/scenario/scenario');
     const one = (name: string, agents: number) =>
       validateScenario(
         {
@@ -663,7 +663,7 @@ describe('case report on small scenarios', () => {
   });
 
   it('shows AI resolutions gross, came back and net where a scenario has an AI pool', async () => {
-    const { validateScenario } = await import('../sim/scenario');
+    const { validateScenario } = await import('../sim/scenario/scenario');
     const chat = (name: string, bot: boolean) =>
       validateScenario(
         {
@@ -701,7 +701,7 @@ describe('case report on small scenarios', () => {
 
 describe('plan reports (followsun plan --report, --compare --report)', () => {
   const written = async (agents: unknown, name = 'Desk') => {
-    const { validateScenario } = await import('../sim/scenario');
+    const { validateScenario } = await import('../sim/scenario/scenario');
     return validateScenario(
       {
         name,

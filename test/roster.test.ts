@@ -2,9 +2,9 @@
 // across both daylight-saving nights; paid hours, premiums and daily absence follow from them.
 import { formatInTimeZone } from 'date-fns-tz';
 import { describe, expect, it } from 'vitest';
-import { randomStream } from '../sim/random';
-import { drawAvailability, type Availability, type CompiledRoster, type RosterWindow } from '../sim/availability';
-import { compileRoster, expandShift, shiftSchema, type ConcreteShift, type CostPremiums } from '../sim/roster';
+import { randomStream } from '../sim/kernel/random';
+import { drawAvailability, type Availability, type CompiledRoster, type RosterWindow } from '../sim/model/availability';
+import { compileRoster, expandShift, shiftSchema, type ConcreteShift, type CostPremiums } from '../sim/model/roster';
 
 const HOUR = 3600;
 const DAY = 86400;

@@ -4,10 +4,10 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { parseScenario, scenarioJsonSchema, ScenarioError, validateScenario } from '../sim/scenario';
+import { parseScenario, scenarioJsonSchema, ScenarioError, validateScenario } from '../sim/scenario/scenario';
 import { DEFAULT_SCENARIO } from '../cli/files';
 
-const SCENARIOS_DIR = fileURLToPath(new URL('../scenarios/', import.meta.url));
+const SCENARIOS_DIR = fileURLToPath(new URL('../scenarios', import.meta.url));
 
 /** A small English help desk, in the flow/block mix analysts actually write. */
 const DESK_YAML = `# A small English help desk in Dublin

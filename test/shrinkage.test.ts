@@ -3,12 +3,12 @@
 // never take a break and two would lose half their time. Breaks are time-shared: floor(x) agents
 // stay on the phones and one more for frac(x) of every quarter hour.
 import { describe, expect, it } from 'vitest';
-import { drawAvailability, type Availability, type RosterWindow } from '../sim/availability';
-import { simulateReplication } from '../sim/engine';
-import { compileScenario } from '../sim/model';
-import { randomStream } from '../sim/random';
-import { compileRoster, type ConcreteShift } from '../sim/roster';
-import { validateScenario, type ScenarioInput } from '../sim/scenario';
+import { drawAvailability, type Availability, type RosterWindow } from '../sim/model/availability';
+import { simulateReplication } from '../sim/kernel/engine';
+import { compileScenario } from '../sim/model/model';
+import { randomStream } from '../sim/kernel/random';
+import { compileRoster, type ConcreteShift } from '../sim/model/roster';
+import { validateScenario, type ScenarioInput } from '../sim/scenario/scenario';
 import { run } from './support';
 
 const HOUR = 3600;

@@ -1,9 +1,9 @@
 // Rosters in the simulation: shifts follow the site's clock, shrinkage and absence take agents
 // off the phones, and the coverage report names the hours nobody can serve.
 import { describe, expect, it } from 'vitest';
-import { simulateReplication } from '../sim/engine';
-import { compileScenario } from '../sim/model';
-import { validateScenario, type ScenarioInput } from '../sim/scenario';
+import { simulateReplication } from '../sim/kernel/engine';
+import { compileScenario } from '../sim/model/model';
+import { validateScenario, type ScenarioInput } from '../sim/scenario/scenario';
 import { run } from './support';
 
 const exponential = (mean: number) => ({ dist: 'exponential' as const, mean });

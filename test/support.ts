@@ -1,6 +1,6 @@
 // Shared builders for tests: scenarios written the way an analyst would, in a few lines.
-import { compileScenario, type CompileOptions } from '../sim/model';
-import { validateScenario, type ScenarioInput } from '../sim/scenario';
+import { compileScenario, type CompileOptions } from '../sim/model/model';
+import { validateScenario, type ScenarioInput } from '../sim/scenario/scenario';
 import { simulate } from '../sim/simulate';
 
 export interface QueueCase {

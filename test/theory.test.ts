@@ -2,11 +2,11 @@
 // Erlang C (no abandonment) and Erlang A (exponential patience) within its own confidence
 // interval, at small, medium and large scale.
 import { describe, expect, it } from 'vitest';
-import { FigureAccumulator } from '../sim/confidence';
-import { queueFigures } from '../sim/erlang';
-import { SUMMARY_FIGURES } from '../sim/metrics';
-import { compileScenario } from '../sim/model';
-import { validateScenario } from '../sim/scenario';
+import { FigureAccumulator } from '../sim/stats/confidence';
+import { queueFigures } from '../sim/stats/erlang';
+import { SUMMARY_FIGURES } from '../sim/stats/metrics';
+import { compileScenario } from '../sim/model/model';
+import { validateScenario } from '../sim/scenario/scenario';
 import { runReplication } from '../sim/simulate';
 import { queueScenario, type QueueCase } from './support';
 

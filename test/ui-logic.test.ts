@@ -3,16 +3,16 @@
 // state, the Plan action (open shifts, roster, before/after, the planned variant). The browser
 // tests (test/e2e) cover the same paths end to end.
 import { describe, expect, it } from 'vitest';
-import type { ScenarioResult } from '../sim/metrics';
+import type { ScenarioResult } from '../sim/stats/metrics';
 import { attainment, buildHeatmap, cellStatus, hourColumns, intervalColumns, intervalsByHour } from '../src/lib/coverage';
 import { caseReportName, csvExport, fileStem } from '../src/lib/exports';
 import { createDoc, downloadFile, duplicateDoc, editDoc, isModified, rawData, resetDoc, splitProblems } from '../src/lib/scenario-doc';
 import { openShiftCount, planDeltas, plannedDoc, rosterOf } from '../src/lib/plan';
-import { parseScenario } from '../sim/scenario';
+import { parseScenario } from '../sim/scenario/scenario';
 import { hourOfWeek, localMidnights } from '../src/lib/time';
 import { decodeState, encodeState } from '../src/lib/url-state';
 
-/** A result with the shape sim/metrics produces, filled with simple numbers: 85% answered, 10%
+/** A result with the shape sim/stats/metrics produces, filled with simple numbers: 85% answered, 10%
  * abandoned; hours with demand and nobody on the phones (voice, chat) are uncovered, and the hours
  * listed in `below` are below target. */
 function fakeResult(options: {

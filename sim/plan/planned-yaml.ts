@@ -2,7 +2,7 @@
 // lists the planner decided are replaced, in place, so the rest of the file (comments, order,
 // formatting) stays exactly as the analyst wrote it. Candidate starts left at 0 are dropped.
 import { isMap, isSeq, parseDocument, type YAMLMap } from 'yaml';
-import type { Scenario } from '../scenario';
+import type { Scenario } from '../scenario/scenario';
 
 export function plannedYaml(originalText: string, planned: Scenario): string {
   const doc = parseDocument(originalText);

@@ -4,10 +4,10 @@
 // a mixed-integer programme chooses the head counts (programme.ts), then the plan is simulated;
 // where an hour still misses its target, that hour's requirement is raised and the programme
 // solved again, until the targets are met or the iterations run out.
-import { compileRoster, expandShift, minimumAgents, type HeadCount, type ShiftSpec } from '../roster';
-import type { ScenarioResult } from '../metrics';
-import { compileScenario, type CompiledModel } from '../model';
-import type { HumanPool, Scenario } from '../scenario';
+import { compileRoster, expandShift, minimumAgents, type HeadCount, type ShiftSpec } from '../model/roster';
+import type { ScenarioResult } from '../stats/metrics';
+import { compileScenario, type CompiledModel } from '../model/model';
+import type { HumanPool, Scenario } from '../scenario/scenario';
 import { solveProgramme, type Programme, type ProgrammeCandidate } from './programme';
 import { queueRequirements } from './requirements';
 

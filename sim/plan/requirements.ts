@@ -5,8 +5,8 @@
 // handover. Servers are "standard" agents: a pool's own speed and chat concurrency are applied
 // when the programme lets its agents count toward a queue. Email is work that must be done by
 // its deadline, not a queue to answer at once.
-import { requiredAgents } from '../erlang';
-import type { CompiledModel } from '../model';
+import { requiredAgents } from '../stats/erlang';
+import type { CompiledModel } from '../model/model';
 
 export interface QueueRequirement {
   /** Expected contacts offered to people per interval. */

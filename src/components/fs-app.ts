@@ -5,8 +5,8 @@
 import { LitElement, css, html, nothing, type PropertyValues } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
 import type { Comparison } from '../../sim/compare';
-import type { ScenarioResult } from '../../sim/metrics';
-import { ScenarioError, type Scenario } from '../../sim/scenario';
+import type { ScenarioResult } from '../../sim/stats/metrics';
+import { ScenarioError, type Scenario } from '../../sim/scenario/scenario';
 import { channelsIn } from '../lib/coverage';
 import { DEFAULT_EXAMPLE, EXAMPLES, exampleByKey } from '../lib/examples';
 import { openShiftCount, plannedDoc } from '../lib/plan';

@@ -6,8 +6,8 @@
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import type { Comparison } from '../../sim/compare';
-import type { Estimate } from '../../sim/confidence';
-import type { Scenario } from '../../sim/scenario';
+import type { Estimate } from '../../sim/stats/confidence';
+import type { Scenario } from '../../sim/scenario/scenario';
 import { formatDelta, formatInterval, formatValue, targetText, type Unit } from '../lib/format';
 import { channelTitle, COST_HEADLINES, GAP_HEADLINE, resultChannels, type Headline } from './fs-headline';
 import { baseStyles, fitStyles, fitted, viewStyles, segmentedStyles } from './shared-styles';

@@ -4,8 +4,8 @@
 import { LitElement, css, html, nothing, svg } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import { scaleLinear } from 'd3';
-import type { ScenarioResult } from '../../sim/metrics';
-import type { Scenario } from '../../sim/scenario';
+import type { ScenarioResult } from '../../sim/stats/metrics';
+import type { Scenario } from '../../sim/scenario/scenario';
 import { intervalStarts, KIND_COLOURS, SERIES_COLOURS, WidthController } from '../lib/chart';
 import { formatEstimate, formatInterval, formatValue } from '../lib/format';
 import type { Bar } from './fs-bar-chart';

@@ -6,8 +6,8 @@
 // There is no all-channel service level: channels with different thresholds are never blended.
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
-import type { Estimate } from '../../sim/confidence';
-import type { HourFigure, ScenarioResult, SummaryFigure } from '../../sim/metrics';
+import type { Estimate } from '../../sim/stats/confidence';
+import type { HourFigure, ScenarioResult, SummaryFigure } from '../../sim/stats/metrics';
 import { channelsIn } from '../lib/coverage';
 import { formatInterval, formatValue, targetText, waitLabel, type Unit } from '../lib/format';
 import { baseStyles, fitStyles, fitted } from './shared-styles';

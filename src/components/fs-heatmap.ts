@@ -9,8 +9,8 @@
 import { LitElement, css, html, nothing, svg, type PropertyValues } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { scaleLinear } from 'd3';
-import type { ScenarioResult } from '../../sim/metrics';
-import type { Scenario } from '../../sim/scenario';
+import type { ScenarioResult } from '../../sim/stats/metrics';
+import type { Scenario } from '../../sim/scenario/scenario';
 import { attainment, buildHeatmap, cellStatus, type HeatCell, type Heatmap } from '../lib/coverage';
 import { tipPosition, WidthController } from '../lib/chart';
 import { formatValue, languageName, targetText, waitLabel } from '../lib/format';

@@ -5,8 +5,8 @@
 // that speak the language.
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
-import type { ScenarioResult } from '../../sim/metrics';
-import type { Scenario } from '../../sim/scenario';
+import type { ScenarioResult } from '../../sim/stats/metrics';
+import type { Scenario } from '../../sim/scenario/scenario';
 import { cellStatus, poolsServing, queueCell, type CellStatus, type HeatCell } from '../lib/coverage';
 import { formatValue, languageName, targetText } from '../lib/format';
 import { formatDateTime, formatWeekdayTime } from '../lib/time';

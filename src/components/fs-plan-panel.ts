@@ -6,9 +6,9 @@
 // which asks the app to add the planned scenario as a variant.
 import { LitElement, css, html, nothing, type PropertyValues } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
-import type { ScenarioResult } from '../../sim/metrics';
+import type { ScenarioResult } from '../../sim/stats/metrics';
 import type { PlanResult } from '../../sim/plan/planner';
-import type { Scenario } from '../../sim/scenario';
+import type { Scenario } from '../../sim/scenario/scenario';
 import { formatDelta, formatValue } from '../lib/format';
 import { planDeltas, rosterOf, type RosterPool } from '../lib/plan';
 import type { PlanStep } from '../sim-protocol';

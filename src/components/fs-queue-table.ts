@@ -4,8 +4,8 @@
 // row above carries only what adds up across channels (offered, gap hours, cost).
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
-import type { Estimate } from '../../sim/confidence';
-import type { ScenarioResult } from '../../sim/metrics';
+import type { Estimate } from '../../sim/stats/confidence';
+import type { ScenarioResult } from '../../sim/stats/metrics';
 import { formatValue, languageName, targetText, waitLabel } from '../lib/format';
 import { resultChannels } from './fs-headline';
 import { baseStyles, chartStyles } from './shared-styles';

@@ -2,8 +2,8 @@
 // queue), over the horizon; one language or all. Occupancy per pool.
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
-import type { ScenarioResult } from '../../sim/metrics';
-import type { Scenario } from '../../sim/scenario';
+import type { ScenarioResult } from '../../sim/stats/metrics';
+import type { Scenario } from '../../sim/scenario/scenario';
 import { intervalStarts, SERIES_COLOURS } from '../lib/chart';
 import { formatValue } from '../lib/format';
 import { formatWeekdayTime } from '../lib/time';

@@ -5,9 +5,9 @@
 // against its own target), and the table of languages broken down by channel.
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
-import type { Estimate } from '../../sim/confidence';
-import type { ScenarioResult } from '../../sim/metrics';
-import type { Scenario } from '../../sim/scenario';
+import type { Estimate } from '../../sim/stats/confidence';
+import type { ScenarioResult } from '../../sim/stats/metrics';
+import type { Scenario } from '../../sim/scenario/scenario';
 import { intervalStarts } from '../lib/chart';
 import { formatEstimate, formatValue, languageName, targetText, thresholdText, waitLabel } from '../lib/format';
 import { formatWeekdayTime } from '../lib/time';

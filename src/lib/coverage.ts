@@ -4,9 +4,9 @@
 // gap flags (`coverage[k].hours`: uncovered, below target), so the hatched and below-target cells of
 // a row add up to that queue's `uncoveredHours` and `hoursBelowTarget`, the rows of a language to
 // the language's figures and all rows to the summary's. Pure functions of the result.
-import type { Estimate } from '../../sim/confidence';
-import type { QueueCoverage, ScenarioResult } from '../../sim/metrics';
-import type { Scenario } from '../../sim/scenario';
+import type { Estimate } from '../../sim/stats/confidence';
+import type { QueueCoverage, ScenarioResult } from '../../sim/stats/metrics';
+import type { Scenario } from '../../sim/scenario/scenario';
 import { hourOfWeek } from './time';
 
 export const HOURS_PER_WEEK = 168;

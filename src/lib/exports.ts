@@ -3,8 +3,8 @@
 // writes). Pure functions, no DOM: the app loads this module on first use (it carries the report's
 // code), the tests call it in Node.
 import type { Comparison } from '../../sim/compare';
-import type { ScenarioResult } from '../../sim/metrics';
-import type { Scenario } from '../../sim/scenario';
+import type { ScenarioResult } from '../../sim/stats/metrics';
+import type { Scenario } from '../../sim/scenario/scenario';
 import { coverageCsv, gapHoursCsv, intervalsCsv, summaryCsv } from '../../sim/csv';
 import { caseReportHtml } from '../../report/case-report';
 

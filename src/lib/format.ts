@@ -1,6 +1,6 @@
 // Numbers as an analyst reads them: percentages, seconds, money in the scenario's currency, and a
 // mean with its 95% confidence interval. The figures themselves come from sim/ untouched.
-import type { Estimate } from '../../sim/confidence';
+import type { Estimate } from '../../sim/stats/confidence';
 
 export type Unit = 'count' | 'fraction' | 'seconds' | 'money' | 'hours' | 'agents';
 

@@ -2,11 +2,11 @@
 // as rows (per pool, in the pool's local time, with where each shift sits in the day), the before
 // and after figures, and the planned scenario written back into the file's own text as a variant.
 import { isMap, isScalar, isSeq, parseDocument, stringify } from 'yaml';
-import type { Estimate } from '../../sim/confidence';
-import type { ScenarioResult } from '../../sim/metrics';
+import type { Estimate } from '../../sim/stats/confidence';
+import type { ScenarioResult } from '../../sim/stats/metrics';
 import type { PlannedShift, PlanResult } from '../../sim/plan/planner';
-import type { Scenario } from '../../sim/scenario';
-import { expandShift } from '../../sim/roster';
+import type { Scenario } from '../../sim/scenario/scenario';
+import { expandShift } from '../../sim/model/roster';
 import { displayName, newDocId, withText, type ScenarioDoc } from './scenario-doc';
 import type { Unit } from './format';
 

@@ -2,7 +2,7 @@
 // keep the file's comments and layout, a download is the file the user would have written, and
 // the same text runs in the browser and in the CLI. Every edit is validated with sim/'s schema.
 import { isScalar, parseDocument, stringify } from 'yaml';
-import { formatPath, parseScenario, ScenarioError, type Scenario } from '../../sim/scenario';
+import { formatPath, parseScenario, ScenarioError, type Scenario } from '../../sim/scenario/scenario';
 
 export type Origin = 'example' | 'file' | 'variant' | 'link';
 

@@ -1,6 +1,6 @@
 // Display time zones: every time axis and the heatmap's hour of the week are shown in one zone the
 // user picks (UTC, the browser's, or a zone named in the scenario). Intl does the zone arithmetic.
-import type { Scenario } from '../../sim/scenario';
+import type { Scenario } from '../../sim/scenario/scenario';
 
 export const WEEKDAYS = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'] as const;
 const SHORT_TO_INDEX: Record<string, number> = { Mon: 0, Tue: 1, Wed: 2, Thu: 3, Fri: 4, Sat: 5, Sun: 6 };

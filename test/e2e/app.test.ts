@@ -16,9 +16,9 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from
 import { caseReportHtml } from '../../report/case-report';
 import { compareModels, compileForComparison } from '../../sim/compare';
 import { coverageCsv, gapHoursCsv, intervalsCsv, summaryCsv } from '../../sim/csv';
-import type { ScenarioResult } from '../../sim/metrics';
-import { compileScenario } from '../../sim/model';
-import { formatPath, parseScenario, ScenarioError, type Scenario } from '../../sim/scenario';
+import type { ScenarioResult } from '../../sim/stats/metrics';
+import { compileScenario } from '../../sim/model/model';
+import { formatPath, parseScenario, ScenarioError, type Scenario } from '../../sim/scenario/scenario';
 import { plan } from '../../sim/plan/planner';
 import { simulate } from '../../sim/simulate';
 import { formatValue, targetText, waitLabel } from '../../src/lib/format';
@@ -194,7 +194,7 @@ describe('web app, built and driven in headless Chromium', { timeout: 600_000 },
     expect(firstResultMs).toBeGreaterThan(0);
 
     // The numbers the CLI computes for the same scenario and seed, to the last bit: sim/ draws
-    // with its own log and exp (sim/portable-math.ts), not the engines' Math functions, which
+    // with its own log and exp (sim/kernel/portable-math.ts), not the engines' Math functions, which
     // Node 20 and Chromium round differently for a few percent of arguments.
     expect(await page.locator('fs-app .scenario-title').textContent()).toContain(base.scenario.name);
     const r = base.result;

@@ -3,9 +3,9 @@
 import * as z from 'zod';
 import { isMap, isSeq, LineCounter, parseDocument, Parser, type Node as YamlNode, type YAMLError } from 'yaml';
 import { distribution, handleTimeDistribution, type Distribution } from './distribution-schema';
-import { distributionMean, shortestDuration } from './distributions';
+import { distributionMean, shortestDuration } from '../model/distributions';
 import { PATTERN_NAMES } from './patterns';
-import { localTimeSchema, shiftSchema } from './roster';
+import { localTimeSchema, shiftSchema } from '../model/roster';
 import {
   factor,
   fraction,

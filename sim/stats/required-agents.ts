@@ -4,7 +4,7 @@
 // each spent on the queue) and the AI's escalation factor when contacts are handed over by an AI
 // front door. Given on the phones and scheduled (grossed up for shrinkage and absence).
 import { requiredAgents } from './erlang';
-import type { CompiledModel } from './model';
+import type { CompiledModel } from '../model/model';
 
 export interface QueueRequirementInputs {
   ahtSeconds: number;

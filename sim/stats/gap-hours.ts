@@ -5,8 +5,8 @@
 // (answered within the threshold ÷ offered, pooled over replications) is below the channel's
 // target. Gap hours = uncovered hours + hours below target.
 import { tCritical, type Estimate } from './confidence';
-import type { CompiledModel } from './model';
-import type { Tallies } from './tallies';
+import type { CompiledModel } from '../model/model';
+import type { Tallies } from '../kernel/tallies';
 
 export const HOUR_FIGURES = ['uncoveredHours', 'hoursBelowTarget', 'gapHours', 'demandHours', 'targetMetShare'] as const;
 export type HourFigure = (typeof HOUR_FIGURES)[number];

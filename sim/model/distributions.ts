@@ -1,9 +1,9 @@
 // Durations (handle time, patience) as compiled samplers: plain numbers and typed arrays, no
 // closures, so the engine's hot loop samples with one switch and no allocation.
-import { exp, log } from './portable-math';
-import { exponential, normal } from './variates';
-import type { Distribution } from './distribution-schema';
-import type { Uniform } from './random';
+import { exp, log } from '../kernel/portable-math';
+import { exponential, normal } from '../kernel/variates';
+import type { Distribution } from '../scenario/distribution-schema';
+import type { Uniform } from '../kernel/random';
 
 
 export const EXPONENTIAL = 0;

@@ -3,10 +3,10 @@
 // shift instances on the simulation clock, pools get the queues they serve. Everything the hot
 // loop needs is a number or a typed array here.
 import { compileDistribution, scaled, type Sampler } from './distributions';
-import { resolvePattern } from './patterns';
+import { resolvePattern } from '../scenario/patterns';
 import type { CompiledRoster } from './availability';
 import { compileRoster, expandShift, minimumAgents } from './roster';
-import { CHANNELS, type AiPool, type Channel, type DemandStream, type HumanPool, type Scenario } from './scenario';
+import { CHANNELS, type AiPool, type Channel, type DemandStream, type HumanPool, type Scenario } from '../scenario/scenario';
 import { offsetTimeline } from './timezones';
 
 const QUARTER_MS = 900_000;

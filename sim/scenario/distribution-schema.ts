@@ -1,7 +1,7 @@
 // The scenario file's duration distributions (handle time, patience, delays): their schema,
-// with messages that say what was expected. sim/distributions.ts turns them into samplers.
+// with messages that say what was expected. sim/model/distributions.ts turns them into samplers.
 import * as z from 'zod';
-import { distributionMean } from './distributions';
+import { distributionMean } from '../model/distributions';
 import { LIMITS, nonNegative, positiveSeconds, seconds, shown } from './schema-parts';
 
 /** The values of `dist`, in the order the schema lists them. */

@@ -5,9 +5,9 @@
 // line naming the field and the estimate; contacts and events may be allowed on purpose
 // (--allow-large-runs), memory and the peak load may not (they would crash the run, not only
 // make it long). Pure: no Node APIs, so the web app can ask before starting a run.
-import { distributionMean, shortestDuration } from './distributions';
+import { distributionMean, shortestDuration } from '../model/distributions';
 import type { Distribution } from './distribution-schema';
-import { DRAIN_LIMIT_SECONDS } from './model';
+import { DRAIN_LIMIT_SECONDS } from '../model/model';
 import { resolvePattern } from './patterns';
 import { type AiPool, type Channel, type DemandStream, type HumanPool, type Scenario } from './scenario';
 import { LIMITS, shown } from './schema-parts';

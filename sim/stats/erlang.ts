@@ -1,7 +1,7 @@
 // Closed-form queueing figures for one call-centre queue: Erlang B, Erlang C (M/M/n) and
 // Erlang A (M/M/n+M, exponential patience). Everything is built from the Erlang B recursion and
 // log-space sums, never from factorials or A^n, so it stays finite from 1 to many thousands of agents.
-import { exp, expm1, log, log1p } from './portable-math';
+import { exp, expm1, log, log1p } from '../kernel/portable-math';
 
 export interface QueueInputs {
   ratePerHour: number; // arrivals per hour (λ)

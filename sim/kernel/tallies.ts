@@ -1,7 +1,7 @@
 // What one replication counts, as flat typed arrays: per reporting interval × queue, per
 // interval × pool, and a wait-time histogram per queue. Contacts are counted in the interval
 // they arrived in (the WFM convention), so a contact's whole fate lands in one cell.
-import type { CompiledModel } from './model';
+import type { CompiledModel } from '../model/model';
 import { exp, log } from './portable-math';
 
 /** Wait-time histogram: bin 0 holds waits of exactly 0 s, then half-second bins up to 120 s,

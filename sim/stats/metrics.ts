@@ -5,9 +5,9 @@
 import { FigureAccumulator, type Estimate } from './confidence';
 import { intervalLengthSeconds, replicationCosts } from './costs';
 import { HourlyCoverage, hourlyTallies, type HourFigure, type HourlyQueueCoverage } from './gap-hours';
-import type { CompiledModel } from './model';
+import type { CompiledModel } from '../model/model';
 import { agentsOnPhonesRequired, agentsScheduledRequired, requirementInputs } from './required-agents';
-import { Tallies, waitPercentile, WAIT_BINS } from './tallies';
+import { Tallies, waitPercentile, WAIT_BINS } from '../kernel/tallies';
 
 /** Figures of one replication (their mean and CI over replications); hour figures (gaps) are
  * judged on the pooled replications and added by ResultBuilder. */

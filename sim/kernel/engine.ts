@@ -8,11 +8,11 @@
 // "ghost" until then). Only contacts that will redial get an abandonment event, so that the
 // redial starts on time. A ghost is no longer waiting, so a queue's capacity and its backlog
 // count only contacts whose deadline is still ahead (see stillWaiting).
-import { NEVER, sample } from './distributions';
+import { NEVER, sample } from '../model/distributions';
 import { exponential } from './variates';
 import { randomStream, type Uniform } from './random';
-import type { CompiledModel } from './model';
-import { drawAvailability } from './availability';
+import type { CompiledModel } from '../model/model';
+import { drawAvailability } from '../model/availability';
 import { Tallies, waitBin, WAIT_BINS } from './tallies';
 
 // Event kinds, in the low 4 bits of an event's payload; the rest is an index.

@@ -8,7 +8,7 @@
 // So a 22:00–06:00 night shift lasts 7 h across the spring night and 9 h across the autumn night.
 // All offsets come from one offsetTimeline per compile (about one Intl call per day).
 import * as z from 'zod';
-import { wholeNumber } from './schema-parts';
+import { wholeNumber } from '../scenario/schema-parts';
 import { intervalBounds, type CompiledRoster, type RosterWindow } from './availability';
 import { offsetTimeline } from './timezones';
 

@@ -1,7 +1,7 @@
 // What one replication costs, under each pool's pricing, and how the cost is shared out to the
 // queues (language × channel) it served.
-import type { CompiledModel } from './model';
-import type { Tallies } from './tallies';
+import type { CompiledModel } from '../model/model';
+import type { Tallies } from '../kernel/tallies';
 
 export interface ReplicationCosts {
   /** Per human pool, per reporting interval. */
