@@ -155,10 +155,9 @@ describe('escalation to people', () => {
   });
 
   it('a customer who hangs up and tries again is not made harder by every pass through the AI', () => {
-    // SUSPECTED BUG (sim/kernel/engine.ts, finishAi / abandon): the escalation factor is applied to
-    // cHandle in place, and a redial copies the already-scaled cHandle and goes through the AI
-    // again, so the factor compounds: 2×, 4×, 8× … per attempt. Every handled chat here should take
-    // exactly 300 s × 2 = 600 s; observed 982 s on average (seed 5).
+    // A redial is the same customer with the same need: the escalation factor applies to each
+    // attempt's handling, never compounded over attempts (it once was: 2×, 4×, 8×…). Every handled
+    // chat here takes exactly 300 s × 2 = 600 s.
     const impatient: Stream = {
       ...chats,
       volume: { perHour: 60 },
@@ -323,12 +322,9 @@ describe('what the result says about the AI pool', () => {
 
 describe('edges of the horizon and of the model', () => {
   it('a conversation that starts inside the horizon is counted (and billed) as contained even when it ends after it', () => {
-    // SUSPECTED BUG (sim/kernel/engine.ts, run loop: `if (this.countedWaiting === 0 && time >= reportEnd)
-    // break`): the run stops as soon as no reported contact waits for a person, while AI
-    // conversations that started in the window are still going; their containment (counted in
-    // the interval they started in) is never recorded and their resolution never billed. With
-    // containment 1 and one-hour conversations over a two-hour horizon, about half of the
-    // conversations are reported as not contained (observed 121 contained of 217, seed 5).
+    // The run drains until every AI conversation that started in the window has ended, so its
+    // containment is counted and its resolution billed (the run once stopped as soon as nobody
+    // waited for a person, losing about half of these one-hour conversations).
     const input = frontDoor(
       [{ ...chats, volume: { perHour: 100 } }],
       [bot({ containment: { default: 1 }, handleTime: { dist: 'deterministic', mean: 3600 }, cost: { perResolution: 1 } }), { id: 'team', skills: ['en'], agents: 5 }],
@@ -341,10 +337,8 @@ describe('edges of the horizon and of the model', () => {
   });
 
   it('warns about a queue nobody serves when the AI only partly contains it', () => {
-    // SUSPECTED BUG (sim/model/model.ts, warnings): the check is
-    // `aiPools[q.aiPool].containmentByQueue.every((c) => c < 1)` over ALL queues instead of
-    // `containmentByQueue[q] < 1` for this queue: an AI that fully contains English chat hides
-    // the warning for German chat, whose escalated half then waits for nobody.
+    // The warning is judged per queue: an AI that fully contains English chat must not hide the
+    // one for German chat, whose escalated half waits for nobody.
     const input = frontDoor(
       [chats, { ...chats, id: 'de-chats', language: 'de' }],
       [bot({ skills: ['en', 'de'], containment: { en: 1, de: 0.5 } }), { id: 'paris', skills: ['fr'], agents: 3 }],
