@@ -88,8 +88,9 @@ export async function plan(s: Scenario, options: PlanOptions): Promise<PlanResul
   const maxOccupancy = s.plan.maxOccupancy ?? s.maxOccupancy;
   const iterations: PlanIteration[] = [];
   const raisedBefore = new Set<number>();
+  const unreachable = unreachableHours(model, programme);
   const maxIterations = options.maxIterations ?? 8;
-  let best: { scenario: Scenario; result: ScenarioResult; agents: number[]; unmet: string[]; met: boolean } | undefined;
+  let last: { scenario: Scenario; result: ScenarioResult; agents: number[]; unmet: string[]; met: boolean } | undefined;
 
   for (let iteration = 1; iteration <= maxIterations; iteration++) {
     options.onProgress?.('solving', iteration);
@@ -108,28 +109,7 @@ export async function plan(s: Scenario, options: PlanOptions): Promise<PlanResul
 
     options.onProgress?.('simulating', iteration);
     const result = await options.simulate(compileScenario(planned));
-    const unmet = unmetRequirements(model, programme, solution.shortfall);
-    const unreachable = unreachableHours(model, programme);
-    // An hour below target gets one more server; an hour raised before only when the miss is
-    // beyond doubt (its interval wholly below target): a plan exactly at target misses about
-    // half its hours by chance, and would otherwise climb on noise.
-    let raised = 0;
-    result.coverage.forEach((row, q) => {
-      row.hours.belowTarget.forEach((below, h) => {
-        if (!below || unreachable[q].has(h)) return;
-        const key = q * 100_000 + h;
-        if (raisedBefore.has(key) && !row.hours.surelyBelowTarget[h]) return;
-        raisedBefore.add(key);
-        raised++;
-        // The further below target, the bigger the step: one more server, or more when the miss is
-        // large (agents blending voice with chats are busier than a static split suggests).
-        const shortBy = model.queues[q].slTarget - (row.hours.serviceLevel[h] ?? 0);
-        for (const i of intervalsOfHour(model, h)) {
-          if (model.queues[q].channel === 'email') raise[q][i] += 0.25;
-          else raise[q][i] += row.hours.surelyBelowTarget[h] ? Math.max(1, Math.round(2 * shortBy * requirements[q].servers[i])) : 1;
-        }
-      });
-    });
+    const raised = raiseWhereBelowTarget(model, result, requirements, unreachable, raise, raisedBefore);
     const s0 = result.summary;
     iterations.push({
       iteration,
@@ -139,25 +119,11 @@ export async function plan(s: Scenario, options: PlanOptions): Promise<PlanResul
       demandHours: s0.demandHours.mean ?? 0,
       raisedHours: raised,
     });
-    const reachableDemand = (s0.demandHours.mean ?? 0) - countUnreachableWithDemand(result, unreachable);
-    // Each queue's service level over the window is judged on the hours some pool can serve.
-    const met =
-      (s0.hoursBelowTarget.mean ?? 0) <= s.plan.belowTargetShare * reachableDemand &&
-      model.queues.every((queue, q) => {
-        const hours = result.coverage[q].hours;
-        let within = 0;
-        let offered = 0;
-        hours.offered.forEach((o, h) => {
-          if (unreachable[q].has(h) || !(o > 0)) return;
-          within += o * (hours.serviceLevel[h] ?? 0);
-          offered += o;
-        });
-        return offered === 0 || within / offered >= queue.slTarget;
-      });
-    best = { scenario: planned, result, agents, unmet, met };
+    const met = targetsMet(model, result, unreachable, s.plan.belowTargetShare);
+    last = { scenario: planned, result, agents, unmet: unmetRequirements(model, solution.shortfall, unreachable), met };
     if (met || raised === 0) break;
   }
-  const final = best!;
+  const final = last!;
   return {
     plan: planTable(s, candidates, final.agents),
     scenario: final.scenario,
@@ -172,6 +138,57 @@ function countUnreachableWithDemand(result: ScenarioResult, unreachable: Set<num
   let n = 0;
   result.coverage.forEach((row, q) => unreachable[q].forEach((h) => (row.hours.offered[h] > 0 ? n++ : 0)));
   return n;
+}
+
+/** Raises the requirement of every hour below target, returning how many: one more server the
+ * first time; again only when the miss is beyond doubt (its interval wholly below target), by a
+ * step that grows with the miss (agents blending voice with chats are busier than a static split
+ * of their time suggests). A plan exactly at target misses about half its hours by chance, and
+ * would otherwise climb on noise. */
+function raiseWhereBelowTarget(
+  m: CompiledModel,
+  result: ScenarioResult,
+  requirements: ReturnType<typeof queueRequirements>,
+  unreachable: Set<number>[],
+  raise: Float64Array[],
+  raisedBefore: Set<number>,
+): number {
+  let raised = 0;
+  result.coverage.forEach((row, q) => {
+    row.hours.belowTarget.forEach((below, h) => {
+      if (!below || unreachable[q].has(h)) return;
+      const key = q * 100_000 + h;
+      const surely = row.hours.surelyBelowTarget[h] === 1;
+      if (raisedBefore.has(key) && !surely) return;
+      raisedBefore.add(key);
+      raised++;
+      const shortBy = m.queues[q].slTarget - (row.hours.serviceLevel[h] ?? 0);
+      for (const i of intervalsOfHour(m, h)) {
+        if (m.queues[q].channel === 'email') raise[q][i] += 0.25;
+        else raise[q][i] += surely ? Math.max(1, Math.round(2 * shortBy * requirements[q].servers[i])) : 1;
+      }
+    });
+  });
+  return raised;
+}
+
+/** Met: at most `belowTargetShare` of the reachable hours with demand below target, and each
+ * queue's service level over the hours some pool can serve at or above its target. */
+function targetsMet(m: CompiledModel, result: ScenarioResult, unreachable: Set<number>[], belowTargetShare: number): boolean {
+  const s = result.summary;
+  const reachableDemand = (s.demandHours.mean ?? 0) - countUnreachableWithDemand(result, unreachable);
+  if ((s.hoursBelowTarget.mean ?? 0) > belowTargetShare * reachableDemand) return false;
+  return m.queues.every((queue, q) => {
+    const hours = result.coverage[q].hours;
+    let within = 0;
+    let offered = 0;
+    hours.offered.forEach((o, h) => {
+      if (unreachable[q].has(h) || !(o > 0)) return;
+      within += o * (hours.serviceLevel[h] ?? 0);
+      offered += o;
+    });
+    return offered === 0 || within / offered >= queue.slTarget;
+  });
 }
 
 /** Reporting intervals inside hour h of the horizon. */
@@ -194,9 +211,8 @@ function unreachableHours(m: CompiledModel, p: Programme): Set<number>[] {
 }
 
 /** Targets left short by the programme, grouped per queue, with the reason. */
-function unmetRequirements(m: CompiledModel, p: Programme, shortfall: Float64Array[]): string[] {
+function unmetRequirements(m: CompiledModel, shortfall: Float64Array[], unreachable: Set<number>[]): string[] {
   const out: string[] = [];
-  const unreachable = unreachableHours(m, p);
   m.queues.forEach((queue, q) => {
     let noPool = 0;
     let capped = 0;
