@@ -12,7 +12,8 @@ import { ScenarioError, type Scenario } from '../sim/scenario/scenario';
 import { caseReportHtml } from '../report/case-report';
 import { ComparisonBuilder, comparisonOptions, type Comparison } from '../sim/compare';
 import { comparisonText, loadAll } from './compare';
-import { displayPath, prepareFolder, writeFileAtomic } from './files';
+import { largeRunsAllowed } from './arguments';
+import { checkScenarioWork, displayPath, prepareFolder, writeFileAtomic } from './files';
 import { formatEstimate, formatNumber, table } from './format';
 import { watchInterrupt } from './interrupt';
 import { compileJobs, runJobs } from './parallel';
@@ -30,6 +31,8 @@ export interface PlanOptions {
   seed?: number;
   workers?: number;
   maxIterations?: number;
+  /** Run beyond the work limits on purpose (--allow-large-runs). */
+  allowLargeRuns?: boolean;
 }
 
 const HOURS_PER_FTE = 40;
@@ -64,10 +67,23 @@ function outputProblem(flag: string, path: string | undefined, example: string):
   return folderProblem ? `${flag} ${path}: its folder ${folderProblem}` : undefined;
 }
 
-/** Loads scenario files; every problem of every file on stderr (file, line, field) when bad. */
-function load(files: string[]): Scenario[] | undefined {
+/** Loads scenario files; every problem of every file on stderr (file, line, field) when bad,
+ * including work beyond the limits: each round of planning simulates the scenario once more. */
+function load(files: string[], options: PlanOptions): Scenario[] | undefined {
   try {
-    return loadAll(files);
+    const scenarios = loadAll(files);
+    const rounds = (options.maxIterations ?? 8) + 1;
+    const problems = scenarios.flatMap(
+      (s, k) =>
+        checkScenarioWork(s, displayPath(files[k]), {
+          replications: options.replications,
+          replicationsSource: options.replications !== undefined ? '--replications' : undefined,
+          points: rounds,
+          allowLargeRuns: largeRunsAllowed(options.allowLargeRuns),
+        }).problems,
+    );
+    if (problems.length > 0) throw new ScenarioError(problems);
+    return scenarios;
   } catch (e) {
     if (!(e instanceof ScenarioError)) throw e;
     process.stderr.write(`${e.problems.join('\n')}\n`);
@@ -78,7 +94,7 @@ function load(files: string[]): Scenario[] | undefined {
 async function planOne(options: PlanOptions): Promise<number> {
   const path = options.files[0];
   const file = displayPath(path);
-  const loaded = load([path]);
+  const loaded = load([path], options);
   if (!loaded) return 2;
   const input = { ...loaded[0], seed: options.seed ?? loaded[0].seed, replications: options.replications ?? loaded[0].replications };
   if (openShifts(input).length === 0) return fail(`${file}: ${NOTHING_TO_PLAN}`);
@@ -134,7 +150,7 @@ async function planOne(options: PlanOptions): Promise<number> {
  * numbers (the first one's seed and replications). */
 async function planAndCompare(options: PlanOptions): Promise<number> {
   if (options.files.length < 2) return fail('--compare needs at least two scenario files: the base first, then the others');
-  const loaded = load(options.files);
+  const loaded = load(options.files, options);
   if (!loaded) return 2;
   const files = options.files.map(displayPath);
   const currencies = [...new Set(loaded.map((s) => s.currency))];

@@ -243,6 +243,12 @@ describe.concurrent('followsun plan: bad input is one clear line and exit code 2
     expect(o.stderr).not.toMatch(/^\s+at /m);
   });
 
+  it('refuses work beyond the limits before planning, counting every round', async () => {
+    const o = await followsun('plan', inHouse, '--replications', '10000', '--max-iterations', '9999');
+    expect(o.status).toBe(2);
+    expect(o.stderr.trim().split('\n')).toEqual([expect.stringMatching(/--replications: about .* contacts to simulate .*--allow-large-runs/)]);
+  });
+
   it('checks the report file before planning', async () => {
     const o = await followsun('plan', inHouse, '--report', dir);
     expect(o.status).toBe(2);
