@@ -10,7 +10,9 @@ import { createDoc, downloadFile, duplicateDoc, editDoc, isModified, rawData, re
 import { openShiftCount, planDeltas, plannedDoc, rosterOf } from '../src/lib/plan';
 import { parseScenario } from '../sim/scenario/scenario';
 import { hourOfWeek, localMidnights } from '../src/lib/time';
-import { decodeState, encodeState } from '../src/lib/url-state';
+import { checkState, decodeRaw, decodeState, encodeState, LinkError, MAX_LINK_TEXT } from '../src/lib/url-state';
+import { checkRun } from '../src/lib/run-limits';
+import { readdirSync, readFileSync } from 'node:fs';
 
 /** A result with the shape sim/stats/metrics produces, filled with simple numbers: 85% answered, 10%
  * abandoned; hours with demand and nobody on the phones (voice, chat) are uncovered, and the hours
@@ -353,5 +355,84 @@ staffing:
     // A second plan of the same file gets its own name.
     const again = plannedDoc(doc, planned, [doc, variant]);
     expect([again.fileName, again.scenario!.name]).toEqual(['small-planned-2.yaml', 'Small open (planned 2)']);
+  });
+});
+
+describe('links: what a link may ask for', () => {
+  const ONE_QUEUE = `name: One queue
+horizon: { start: 2026-03-16T00:00:00Z, days: 1, warmupHours: 2 }
+replications: 3
+demand:
+  - { id: calls, language: en, volume: { perHour: 300 }, handleTime: { dist: exponential, mean: 180 } }
+staffing:
+  - { id: team, skills: [en], agents: 18 }
+`;
+
+  it('reads a good link unchanged', () => {
+    const state = { v: 1 as const, docs: [{ ex: 'global-follow-the-sun' }, { f: 'one.yaml', t: ONE_QUEUE, o: 'file' as const }], active: 1, view: 'waits', tz: 'Asia/Tokyo', ch: 'voice', cmp: [1, 0] };
+    expect(checkState(state)).toEqual({ state, problems: [] });
+  });
+
+  it('refuses what is not a followsun link at all, in plain words', () => {
+    for (const raw of [null, 42, 'x', [], { v: 2, docs: [] }, { v: 1 }, { v: 1, docs: {} }]) {
+      expect(() => checkState(raw)).toThrow(LinkError);
+      expect(() => checkState(raw)).toThrow(/not a followsun link/);
+    }
+  });
+
+  it('leaves out bad scenarios and settings and says which', () => {
+    const { state, problems } = checkState(
+      { v: 1, docs: [null, 7, { t: 12 }, { ex: 'no-such-example' }, { f: 'one.yaml', t: ONE_QUEUE }], active: 4, cmp: 'abc', tz: 'Mars/Olympus', ch: 'fax', view: 3 },
+      (key) => key !== 'no-such-example',
+    );
+    expect(state).toEqual({ v: 1, docs: [{ f: 'one.yaml', t: ONE_QUEUE }], active: 0 });
+    expect(problems.join('\n')).toMatch(/Scenario 1 of the link is empty/);
+    expect(problems.join('\n')).toMatch(/Scenario 2 of the link is empty or not a scenario \(7\)/);
+    expect(problems.join('\n')).toMatch(/Scenario 3 of the link has no readable text/);
+    expect(problems.join('\n')).toMatch(/does not ship \(“no-such-example”\)/);
+    expect(problems.join('\n')).toMatch(/time zone “Mars\/Olympus” is not one this browser knows/);
+    expect(problems.join('\n')).toMatch(/comparison \(“abc”\)/);
+    expect(problems.join('\n')).toMatch(/channel “fax”/);
+    expect(problems.join('\n')).toMatch(/view \(3\)/);
+  });
+
+  it('checks each scenario with the schema files get, keeps it to fix and says what is wrong', () => {
+    const bad = ONE_QUEUE.replace('replications: 3', 'replications: 1000000000');
+    const { state, problems } = checkState({ v: 1, docs: [{ f: 'big.yaml', t: bad }], active: 0, cmp: [0, 5] });
+    expect(state.docs).toEqual([{ f: 'big.yaml', t: bad }]);
+    expect(problems[0]).toMatch(/^Scenario 1 of the link \(big\.yaml\) has problems: big\.yaml:\d+: replications: /);
+    expect(problems[1]).toMatch(/comparison \(\[0,5\]\)/);
+    expect(state.cmp).toBeUndefined();
+  });
+
+  it('maps the open scenario and the comparison past scenarios left out', () => {
+    const { state } = checkState({ v: 1, docs: [null, { ex: 'a' }, { ex: 'b' }], active: 2, cmp: [2, 0, 1] });
+    expect(state).toEqual({ v: 1, docs: [{ ex: 'a' }, { ex: 'b' }], active: 1, cmp: [1, 0] });
+  });
+
+  it('stops inflating a link beyond the size cap', async () => {
+    const hash = await encodeState({ v: 1, docs: [{ f: 'x.yaml', t: 'a'.repeat(MAX_LINK_TEXT + 10) }], active: 0 });
+    expect(hash.length).toBeLessThan(20_000);
+    await expect(decodeRaw(hash)).rejects.toThrow(/more than 2 MB of scenarios/);
+    // Within the cap it reads.
+    expect(await decodeRaw(hash, 4 * MAX_LINK_TEXT)).toMatchObject({ v: 1 });
+  });
+
+  it('says a damaged link is damaged', async () => {
+    await expect(decodeRaw('#s=abc')).rejects.toThrow(LinkError);
+    await expect(decodeRaw('#s=!!!')).rejects.toThrow(/damaged/);
+    expect(await decodeState('#x')).toBeNull();
+    const good = await encodeState({ v: 1, docs: [{ ex: 'global-follow-the-sun' }], active: 0 });
+    await expect(decodeRaw(good.slice(0, good.length - 3))).rejects.toThrow(/damaged/);
+  });
+
+  it('asks before a run above the work limit, runs the shipped examples by themselves', () => {
+    for (const file of readdirSync('scenarios').filter((f) => /\.ya?ml$/.test(f))) {
+      expect(checkRun(parseScenario(readFileSync(`scenarios/${file}`, 'utf8'), file), file).kind, file).toBe('ok');
+    }
+    const large = ONE_QUEUE.replace('perHour: 300', 'perHour: 1000000').replace('days: 1,', 'days: 30,').replace('mean: 180', 'mean: 1').replace('replications: 3', 'replications: 10');
+    const check = checkRun(parseScenario(large, 'large.yaml'), 'large.yaml');
+    expect(check.kind).toBe('ask');
+    expect(check.kind === 'ask' && check.text).toMatch(/^This run asks for about 7\.\d billion contacts \(10 replications × about 7\d\d million each\).*Run anyway\?$/);
   });
 });

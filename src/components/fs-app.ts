@@ -25,7 +25,8 @@ import {
 import type { CsvKind, ExportFile } from '../lib/exports';
 import { saveFile } from '../lib/save-file';
 import { zoneOptions } from '../lib/time';
-import { decodeState, encodeState, hasState, type SharedDoc, type SharedState } from '../lib/url-state';
+import { checkState, decodeRaw, encodeState, hasState, LinkError, type SharedDoc, type SharedState } from '../lib/url-state';
+import { checkRun } from '../lib/run-limits';
 import { Cancelled, SimRunner } from '../sim-client';
 import type { CompareCandidate } from './fs-compare-view';
 import { baseStyles } from './shared-styles';
@@ -33,6 +34,7 @@ import './fs-compare-view';
 import './fs-cost-view';
 import './fs-header';
 import './fs-headline';
+import './fs-large-run';
 import './fs-heatmap';
 import './fs-plan-panel';
 import './fs-run-status';
@@ -115,6 +117,9 @@ export class FsApp extends LitElement {
   private readonly compareRunner = new SimRunner();
   private runningKey: string | null = null;
   private failedKey: string | null = null;
+  /** A run above the work limit waiting for "Run anyway" (its key), and the one the user allowed. */
+  @state() private largeRun: { key: string; text: string } | null = null;
+  private allowedKey: string | null = null;
   private compareRunningKey: string | null = null;
   private compareFailedKey: string | null = null;
   private runTimer = 0;
@@ -403,14 +408,21 @@ export class FsApp extends LitElement {
 
   private async restore(hash: string): Promise<void> {
     let state: SharedState | null = null;
+    let problems: string[] = [];
     if (hasState(hash)) {
       try {
-        state = await decodeState(hash);
+        const raw = await decodeRaw(hash);
+        if (raw !== null) ({ state, problems } = checkState(raw, (key) => !!exampleByKey(key)));
       } catch (e) {
-        this.notice = { kind: 'error', title: 'This link could not be read', lines: [(e as Error).message], footer: 'Showing the default scenario instead.' };
+        const line = e instanceof LinkError ? e.message : `The link is damaged (${(e as Error).message}).`;
+        this.notice = { kind: 'error', title: 'This link could not be read', lines: [line], footer: 'Showing the default scenario instead.' };
       }
     }
     if (state) this.applyShared(state);
+    if (state && problems.length) {
+      const footer = 'The rest of the link is open; a scenario with problems is in the list to fix, and the default scenario is shown while the one to open has problems.';
+      this.notice = { kind: 'error', title: 'Parts of this link could not be used', lines: problems, footer };
+    }
     else if (!this.docs.length) this.loadDefaults();
     this.lastHash = hash;
     this.restored = true;
@@ -439,7 +451,7 @@ export class FsApp extends LitElement {
       if (!docs.some((d) => d.origin === 'example' && d.exampleKey === ex.key)) docs.unshift(this.exampleDoc(ex.key)!);
     }
     this.docs = docs;
-    this.activeId = byIndex[s.active]?.id ?? docs.find((d) => d.exampleKey === DEFAULT_EXAMPLE)?.id ?? docs[0].id;
+    this.activeId = (byIndex[s.active]?.scenario ? byIndex[s.active]?.id : undefined) ?? docs.find((d) => d.exampleKey === DEFAULT_EXAMPLE)?.id ?? docs[0].id;
     if (s.view && VIEWS.some((v) => v.id === s.view)) this.view = s.view as View;
     if (s.tz) this.timeZone = s.tz;
     if (s.ch) this.channel = s.ch;
@@ -693,6 +705,17 @@ export class FsApp extends LitElement {
     if (key === this.runningKey) return;
     const text = doc.text;
     const scenario = doc.scenario;
+    if (key !== this.allowedKey) {
+      const check = checkRun(scenario, doc.fileName);
+      if (check.kind !== 'ok') {
+        // Not started by itself: a refused run fails, a large one waits for "Run anyway".
+        this.failedKey = key;
+        this.largeRun = check.kind === 'ask' ? { key, text: check.text } : null;
+        this.run = { phase: check.kind === 'ask' ? 'idle' : 'error', docId: doc.id, done: 0, total: 0, message: check.kind === 'ask' ? 'Waiting: this run is large.' : check.text };
+        return;
+      }
+    }
+    this.largeRun = null;
     this.runningKey = key;
     this.run = { phase: 'running', docId: doc.id, done: 0, total: scenario.replications, message: '' };
     this.runner
@@ -728,6 +751,14 @@ export class FsApp extends LitElement {
     this.runningKey = null;
     this.run = { phase: 'idle', docId: doc?.id ?? '', done: 0, total: 0, message: 'Run cancelled. Change something or press Run to simulate again.' };
   }
+
+  private runAnyway = () => {
+    if (!this.largeRun) return;
+    this.allowedKey = this.largeRun.key;
+    this.failedKey = null;
+    this.largeRun = null;
+    if (this.active) this.startRun(this.active.id);
+  };
 
   private runAgain(): void {
     this.failedKey = null;
@@ -892,6 +923,7 @@ export class FsApp extends LitElement {
             .warnings=${stale ? [] : (stored?.warnings ?? [])}
             @cancel-run=${this.cancelRun}
           ></fs-run-status>
+          ${this.largeRun && doc && this.largeRun.key === `${doc.id}\u0000${doc.text}` ? html`<fs-large-run .text=${this.largeRun.text} @run-anyway=${this.runAnyway}></fs-large-run>` : nothing}
           ${stored ? this.renderExports() : nothing}
           </div>
           ${stale && this.run.phase !== 'running' ? html`<div class="stale-note">Showing the last result that ran; the scenario has changed since.</div>` : nothing}

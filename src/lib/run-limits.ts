@@ -1,0 +1,36 @@
+// Before the app starts a run: the CLI's work estimate (sim/scenario/work-estimate.ts). A run above
+// the work limit (contacts or events) is not started by itself: the page asks first. A run that
+// would crash rather than only take long (a peak load beyond what agents required are computed
+// for, a result too big for one document) is refused with the CLI's line.
+import { big, checkWork, estimateWork, WORK_LIMITS } from '../../sim/scenario/work-estimate';
+import type { Scenario } from '../../sim/scenario/scenario';
+
+export type RunCheck = { kind: 'ok' } | { kind: 'ask'; contacts: number; text: string } | { kind: 'refuse'; text: string };
+
+export function checkRun(scenario: Scenario, fileName: string): RunCheck {
+  let estimate;
+  try {
+    estimate = estimateWork(scenario);
+  } catch (e) {
+    return { kind: 'refuse', text: `${fileName}: the work this run asks for cannot be estimated (${(e as Error).message}).` };
+  }
+  const check = checkWork(estimate, (field) => `${fileName}: ${field}`, { allowLargeRuns: true });
+  if (check.problems.length > 0 && !(check.large && estimate.contacts > WORK_LIMITS.contactsEvenIfAllowed)) {
+    return { kind: 'refuse', text: check.problems[0] };
+  }
+  if (!check.large) return { kind: 'ok' };
+  const r = estimate.replications;
+  const each = estimate.contactsPerReplication;
+  const hours = estimate.contacts / 2e6 / 3600;
+  const time = hours >= 48 ? `${big(Math.round(hours / 24))} days` : hours >= 1 ? `${Math.round(hours)} hours` : `${Math.max(1, Math.round(hours * 60))} minutes`;
+  return {
+    kind: 'ask',
+    contacts: estimate.contacts,
+    text:
+      `This run asks for about ${big(estimate.contacts)} contacts (${r} replication${r === 1 ? '' : 's'} × about ${big(each)} each), ` +
+      (estimate.contacts > WORK_LIMITS.contacts
+        ? `above the limit of ${big(WORK_LIMITS.contacts)} a run starts with by itself`
+        : `about ${big(estimate.events)} events, above the limit of ${big(WORK_LIMITS.events)} a run starts with by itself`) +
+      `: on one core, about ${time}. Run anyway?`,
+  };
+}
