@@ -5,8 +5,8 @@ import { dirname, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { ScenarioError, type Scenario } from '../sim/scenario/scenario';
 import { caseReportHtml } from '../report/case-report';
-import { helpText, UsageError, wholeNumber, type CommandHelp } from './arguments';
-import { displayPath, prepareFolder, writeFileAtomic } from './files';
+import { helpText, largeRunsAllowed, UsageError, wholeNumber, type CommandHelp } from './arguments';
+import { checkScenarioWork, displayPath, prepareFolder, writeFileAtomic } from './files';
 import { loadAll, runComparison } from './compare';
 
 export const REPORT_HELP: CommandHelp = {
@@ -21,6 +21,7 @@ export const REPORT_HELP: CommandHelp = {
     ['--replications N', "replications of every scenario (default: the base file's)"],
     ['--seed S', "random seed shared by all scenarios (default: the base file's)"],
     ['--workers N', 'worker threads (default: all cores when the run is big enough to gain)'],
+    ['--allow-large-runs', 'run beyond the work limits (more than a billion contacts; README, Limits)'],
   ],
   examples: ['followsun report scenarios/global-in-house.yaml scenarios/global-follow-the-sun.yaml -o case.html'],
 };
@@ -40,6 +41,7 @@ export async function reportCommand(args: string[]): Promise<number> {
   let out: string | undefined;
   let files: string[];
   let options: ComparisonOptions;
+  let allowLargeRuns = false;
   try {
     const { values, positionals } = parseArgs({
       args,
@@ -49,6 +51,7 @@ export async function reportCommand(args: string[]): Promise<number> {
         replications: { type: 'string' },
         seed: { type: 'string' },
         workers: { type: 'string' },
+        'allow-large-runs': { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },
       },
     });
@@ -58,6 +61,7 @@ export async function reportCommand(args: string[]): Promise<number> {
     }
     out = values.out;
     files = positionals;
+    allowLargeRuns = values['allow-large-runs'];
     options = {
       replications: wholeNumber(values.replications, '--replications', 1),
       seed: wholeNumber(values.seed, '--seed'),
@@ -95,6 +99,17 @@ export async function reportCommand(args: string[]): Promise<number> {
   let scenarios: Scenario[];
   try {
     scenarios = loadAll(files);
+    // Every scenario runs with the base's replications (common random numbers).
+    const replications = options.replications ?? scenarios[0].replications;
+    const problems = scenarios.flatMap(
+      (s, k) =>
+        checkScenarioWork(s, displayPath(files[k]), {
+          replications,
+          replicationsSource: options.replications !== undefined ? '--replications' : `replications (the base's, ${replications})`,
+          allowLargeRuns: largeRunsAllowed(allowLargeRuns),
+        }).problems,
+    );
+    if (problems.length > 0) throw new ScenarioError(problems);
   } catch (e) {
     if (!(e instanceof ScenarioError)) throw e;
     process.stderr.write(`${e.problems.join('\n')}\n`);

@@ -72,6 +72,8 @@ const CASES: [string, string[], 0 | 2, string, ((o: Outcome) => void)?][] = [
   ['run a scenario of 52 billion contacts (--allow-large-runs would lift the limit)', ['run', join(dir, 'huge.json')], 2, 'pass --allow-large-runs'],
   ['run a redial loop with --allow-large-runs: beyond the ceiling', ['run', join(dir, 'loop.json')], 2, 'even with --allow-large-runs', undefined],
   ['run /dev/zero', ['run', '/dev/zero'], 2, 'too large'],
+  ['report on a scenario of 52 billion contacts', ['report', base, join(dir, 'huge.json'), '-o', join(dir, 'case.html')], 2, 'pass --allow-large-runs'],
+  ['plan with a billion replications', ['plan', base, '--replications', '1000000000'], 2, '--replications'],
 ];
 
 describe('hostile command lines', () => {
