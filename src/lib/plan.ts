@@ -1,7 +1,8 @@
 // The Plan action's logic without a browser: which scenarios have open shifts, the planned roster
 // as rows (per pool, in the pool's local time, with where each shift sits in the day), the before
 // and after figures, and the planned scenario written back into the file's own text as a variant.
-import { isMap, isScalar, isSeq, parseDocument, stringify } from 'yaml';
+import { parseDocument, stringify } from 'yaml';
+import { plannedYaml } from '../../sim/plan/planned-yaml';
 import type { Estimate } from '../../sim/stats/confidence';
 import type { ScenarioResult } from '../../sim/stats/metrics';
 import type { PlannedShift, PlanResult } from '../../sim/plan/planner';
@@ -102,27 +103,9 @@ export function planDeltas(before: ScenarioResult | null, after: ScenarioResult)
 /** The planned scenario as a new variant of `doc`: the file's own text (comments kept) with the
  * shifts of every pool that had open ones replaced by the plan's, named "… (planned)". */
 export function plannedDoc(doc: ScenarioDoc, planned: Scenario, taken: ScenarioDoc[]): ScenarioDoc {
+  if (!(doc.scenario ?? doc.lastValid)) throw new Error('the scenario has no staffing to plan');
   const source = doc.format === 'json' ? stringify(parseDocument(doc.text).toJS()) : doc.text;
-  const yaml = parseDocument(source);
-  const staffing = yaml.get('staffing', true);
-  const original = doc.scenario ?? doc.lastValid;
-  if (!original || !isSeq(staffing)) throw new Error('the scenario has no staffing to plan');
-  planned.staffing.forEach((p, i) => {
-    const before = original.staffing[i];
-    if (p.type === 'ai' || !before || before.type === 'ai' || openShiftCount({ ...original, staffing: [before] }) === 0) return;
-    const node = staffing.items[i];
-    if (!isMap(node)) return;
-    const shifts = yaml.createNode((p.shifts ?? []).map((s) => ({ days: s.days, start: s.start, end: s.end, agents: s.agents })));
-    // Flow maps, one shift a line, times quoted as people write them ("07:00": a YAML 1.1 reader
-    // would take 07:00 for a number of minutes).
-    if (isSeq(shifts))
-      shifts.items.forEach((item) => {
-        if (!isMap(item)) return;
-        item.flow = true;
-        item.items.forEach((pair) => isScalar(pair.value) && typeof pair.value.value === 'string' && /^\d/.test(pair.value.value) && (pair.value.type = 'QUOTE_DOUBLE'));
-      });
-    node.set('shifts', shifts);
-  });
+  const yaml = parseDocument(plannedYaml(source, planned));
   const baseName = displayName(doc).replace(/ \(planned( \d+)?\)$/, '');
   const baseFile = doc.fileName.replace(/(-planned(-\d+)?)?\.(ya?ml|json)$/i, '');
   let n = 1;
