@@ -3,13 +3,14 @@
 // one HTML page; --compare plans several scenarios to the same targets and compares the plans.
 import { readFileSync, statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import { ResultBuilder, type ScenarioResult } from '../sim/stats/metrics';
+import { AVERAGE_MONTH_SECONDS, ResultBuilder, type ScenarioResult } from '../sim/stats/metrics';
 import type { CompiledModel } from '../sim/model/model';
 import { shiftWeekHours } from '../sim/model/roster';
 import { openShifts, plan, type PlanResult } from '../sim/plan/planner';
 import { plannedYaml } from '../sim/plan/planned-yaml';
 import { ScenarioError, type Scenario } from '../sim/scenario/scenario';
 import { caseReportHtml } from '../report/case-report';
+import { HOURS_PER_FTE } from '../report/plan';
 import { ComparisonBuilder, comparisonOptions, type Comparison } from '../sim/compare';
 import { comparisonText, loadAll } from './compare';
 import { largeRunsAllowed } from './arguments';
@@ -35,9 +36,7 @@ export interface PlanOptions {
   allowLargeRuns?: boolean;
 }
 
-const HOURS_PER_FTE = 40;
 const WEEK_SECONDS = 7 * 86400;
-const AVERAGE_MONTH_SECONDS = (365.25 / 12) * 86400;
 const NOTHING_TO_PLAN = 'nothing to plan: no shift has agents: auto or { min, max }, and none gives candidate starts (startBetween)';
 
 /** One line on stderr naming what is wrong; exit code 2 (bad input). */
@@ -284,11 +283,10 @@ function write(path: string, content: string): number | undefined {
 const json = (document: unknown) => JSON.stringify(document, (_, v) => (v === Infinity ? null : v), 2);
 
 function costs(r: ScenarioResult) {
-  const reported = (Date.parse(r.end) - Date.parse(r.start)) / 1000;
-  const total = r.summary.costTotal.mean ?? 0;
+  const perMonth = r.summary.costPerMonth.mean ?? 0;
   return {
-    perWeek: (total * WEEK_SECONDS) / reported,
-    perMonth: (total * AVERAGE_MONTH_SECONDS) / reported,
+    perWeek: (perMonth * WEEK_SECONDS) / AVERAGE_MONTH_SECONDS,
+    perMonth,
     perContact: r.summary.costPerContact.mean,
     perResolvedCustomer: r.summary.costPerResolvedCustomer.mean,
   };

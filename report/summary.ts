@@ -4,10 +4,10 @@
 // only when the two scenarios' 95% CIs do not overlap. Pure functions, plain text out.
 import type { Comparison } from '../sim/compare';
 import type { Estimate } from '../sim/stats/confidence';
-import type { ScenarioResult } from '../sim/stats/metrics';
+import { AVERAGE_MONTH_SECONDS, type ScenarioResult } from '../sim/stats/metrics';
 import { channelName, count, delta, hours, languageName, money, orderChannels, percent, range, targetText, thresholdText, value, type Unit } from './format';
 
-const DAYS_PER_MONTH = 365.25 / 12;
+const DAYS_PER_MONTH = AVERAGE_MONTH_SECONDS / 86400;
 
 /** How a result's figures over its horizon scale to a week and to an average month. */
 export function horizonOf(r: Pick<ScenarioResult, 'start' | 'end'>): { days: number; perWeek: number; perMonth: number } {

@@ -5,13 +5,11 @@
 // where an hour still misses its target, that hour's requirement is raised and the programme
 // solved again, until the targets are met or the iterations run out.
 import { compileRoster, expandShift, minimumAgents, type HeadCount, type ShiftSpec } from '../model/roster';
-import type { ScenarioResult } from '../stats/metrics';
+import { AVERAGE_MONTH_SECONDS, type ScenarioResult } from '../stats/metrics';
 import { compileScenario, type CompiledModel } from '../model/model';
 import type { HumanPool, Scenario } from '../scenario/scenario';
 import { solveProgramme, type Programme, type ProgrammeCandidate } from './programme';
 import { queueRequirements } from './requirements';
-
-const AVERAGE_MONTH_SECONDS = (365.25 / 12) * 86400;
 
 export interface PlannedShift {
   days: string | string[];

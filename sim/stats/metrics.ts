@@ -166,7 +166,8 @@ export interface ReplicationFigures {
   events: number;
 }
 
-const AVERAGE_MONTH_SECONDS = (365.25 / 12) * 86400;
+/** An average month (30.44 days): what costPerMonth, monthly minimums and plans scale to. */
+export const AVERAGE_MONTH_SECONDS = (365.25 / 12) * 86400;
 const ratio = (a: number, b: number) => (b > 0 ? a / b : NaN);
 
 export function channelsOf(m: CompiledModel): string[] {
