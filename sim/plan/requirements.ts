@@ -5,7 +5,7 @@
 // handover. Servers are "standard" agents: a pool's own speed and chat concurrency are applied
 // when the programme lets its agents count toward a queue. Email is work that must be done by
 // its deadline, not a queue to answer at once.
-import { requiredAgents } from '../stats/erlang';
+import { serversRequired } from '../stats/required-agents';
 import type { CompiledModel } from '../model/model';
 
 export interface QueueRequirement {
@@ -66,19 +66,7 @@ export function queueRequirements(m: CompiledModel, maxOccupancy: number | undef
       }
       if (!(offered[i] > 0)) continue;
       const ratePerHour = Math.round((offered[i] / intervalHours) * 100) / 100;
-      if (!cache.has(ratePerHour)) {
-        cache.set(
-          ratePerHour,
-          requiredAgents({
-            ratePerHour,
-            ahtSeconds,
-            thresholdSeconds: queue.slThresholdSeconds,
-            patienceSeconds: Number.isFinite(queue.meanPatienceSeconds) ? queue.meanPatienceSeconds : undefined,
-            target: queue.slTarget,
-            maxOccupancy,
-          }),
-        );
-      }
+      if (!cache.has(ratePerHour)) cache.set(ratePerHour, serversRequired(queue, ratePerHour, ahtSeconds, maxOccupancy));
       servers[i] = cache.get(ratePerHour)! + extra;
     }
     return {

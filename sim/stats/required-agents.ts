@@ -4,7 +4,7 @@
 // each spent on the queue) and the AI's escalation factor when contacts are handed over by an AI
 // front door. Given on the phones and scheduled (grossed up for shrinkage and absence).
 import { requiredAgents } from './erlang';
-import type { CompiledModel } from '../model/model';
+import type { CompiledModel, CompiledQueue } from '../model/model';
 
 export interface QueueRequirementInputs {
   ahtSeconds: number;
@@ -45,15 +45,21 @@ export function agentsOnPhonesRequired(
   const queue = m.queues[q];
   const load = (ratePerHour * inputs.ahtSeconds) / 3600;
   if (queue.channel === 'email') return Math.ceil(load / (m.maxOccupancy ?? 1) - 1e-9);
-  const agents = requiredAgents({
+  const servers = serversRequired(queue, ratePerHour, inputs.ahtSeconds, m.maxOccupancy);
+  return Math.ceil(servers / inputs.concurrency - 1e-9);
+}
+
+/** Servers (agents, or chat slots) Erlang A — Erlang C when nobody hangs up — says a live
+ * queue's own target needs at `ratePerHour` and `ahtSeconds`. */
+export function serversRequired(queue: CompiledQueue, ratePerHour: number, ahtSeconds: number, maxOccupancy?: number): number {
+  return requiredAgents({
     ratePerHour,
-    ahtSeconds: inputs.ahtSeconds,
+    ahtSeconds,
     thresholdSeconds: queue.slThresholdSeconds,
     patienceSeconds: Number.isFinite(queue.meanPatienceSeconds) ? queue.meanPatienceSeconds : undefined,
     target: queue.slTarget,
-    maxOccupancy: m.maxOccupancy,
+    maxOccupancy,
   });
-  return Math.ceil(agents / inputs.concurrency - 1e-9);
 }
 
 /** Agents to schedule so that `onPhones` are on the phones after shrinkage and absence. */
