@@ -191,18 +191,26 @@ export function programmeText(p: Programme): { text: string; shortfallNames: (st
     }
   });
 
+  // Links and candidates by pool, links by queue: each row below reads only its own.
+  const indices = <T>(items: T[], key: (x: T) => number, count: number) => {
+    const out = Array.from({ length: count }, () => [] as number[]);
+    items.forEach((x, j) => out[key(x)].push(j));
+    return out;
+  };
+  const poolLinks = indices(p.links, (l) => l.pool, p.pools.length);
+  const poolCandidates = indices(p.candidates, (c) => c.pool, p.pools.length);
+  const queueLinks = indices(p.links, (l) => l.queue, p.queues.length);
+
   // Pool capacity: allocated agents ≤ agents on the phones.
   p.pools.forEach((pool, pi) => {
     for (let i = 0; i < I; i++) {
       if (!poolOn[pi][i]) continue;
-      const terms: string[] = [];
-      p.links.forEach((l, li) => {
-        if (l.pool === pi && linkNames[li][i]) terms.push(term(1, linkNames[li][i]!));
-      });
+      const terms = poolLinks[pi].flatMap((li) => (linkNames[li][i] ? [term(1, linkNames[li][i]!)] : []));
       if (terms.length === 0) continue;
-      p.candidates.forEach((c, k) => {
-        if (c.pool === pi && c.agentSeconds[i] > 0) terms.push(term((-pool.onPhonesShare * c.agentSeconds[i]) / dt, `x${k}`));
-      });
+      for (const k of poolCandidates[pi]) {
+        const c = p.candidates[k];
+        if (c.agentSeconds[i] > 0) terms.push(term((-pool.onPhonesShare * c.agentSeconds[i]) / dt, `x${k}`));
+      }
       row(`cap${pi}_${i}`, terms, '<=', (pool.onPhonesShare * pool.fixedAgentSeconds[i]) / dt);
     }
   });
@@ -210,8 +218,7 @@ export function programmeText(p: Programme): { text: string; shortfallNames: (st
   // Queues: live cover per interval; email as a backlog with a deadline.
   const shortfallNames = p.queues.map(() => new Array<string | null>(I).fill(null));
   p.queues.forEach((q, qi) => {
-    const served = (i: number) =>
-      p.links.flatMap((l, li) => (l.queue === qi && linkNames[li][i] ? [{ l, name: linkNames[li][i]! }] : []));
+    const served = (i: number) => queueLinks[qi].flatMap((li) => (linkNames[li][i] ? [{ l: p.links[li], name: linkNames[li][i]! }] : []));
     if (q.live) {
       for (let i = 0; i < I; i++) {
         if (!(q.servers[i] > 0)) continue;
@@ -243,7 +250,7 @@ export function programmeText(p: Programme): { text: string; shortfallNames: (st
 
   // Pools: head-count caps; the bill, with its monthly minimum as a floor.
   p.pools.forEach((pool, pi) => {
-    const own = p.candidates.flatMap((c, k) => (c.pool === pi ? [term(1, `x${k}`)] : []));
+    const own = poolCandidates[pi].map((k) => term(1, `x${k}`));
     if (pool.maxAgents !== undefined && own.length > 0) row(`head${pi}`, own, '<=', pool.maxAgents);
     if (poolCostTerms[pi].length === 0) return;
     if (pool.minimumCost > pool.fixedCost) {
