@@ -203,19 +203,16 @@ export function replicationFigures(m: CompiledModel, t: Tallies): ReplicationFig
       let online = 0;
       for (const p of queue.pools) online += t.poolOnlineSeconds[i * P + p];
       const offered = t.offered[cell];
-      coverage.set(
-        [
-          offered,
-          ratio(t.answeredWithinThreshold[cell], offered),
-          ratio(t.waitSecondsAnswered[cell], t.answered[cell]),
-          ratio(t.abandoned[cell], offered),
-          online / length,
-          t.backlog[cell],
-          t.answered[cell],
-          t.abandoned[cell],
-        ],
-        cell * CF,
-      );
+      // Written in place: one interval × queue cell per row, for every replication.
+      const at = cell * CF;
+      coverage[at] = offered;
+      coverage[at + 1] = ratio(t.answeredWithinThreshold[cell], offered);
+      coverage[at + 2] = ratio(t.waitSecondsAnswered[cell], t.answered[cell]);
+      coverage[at + 3] = ratio(t.abandoned[cell], offered);
+      coverage[at + 4] = online / length;
+      coverage[at + 5] = t.backlog[cell];
+      coverage[at + 6] = t.answered[cell];
+      coverage[at + 7] = t.abandoned[cell];
       const c = queueChannel[q] * 5;
       byChannel[c] += offered;
       byChannel[c + 1] += t.answered[cell];
