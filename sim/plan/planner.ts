@@ -8,7 +8,7 @@ import { compileRoster, expandShift, minimumAgents, type HeadCount, type ShiftSp
 import { AVERAGE_MONTH_SECONDS, type ScenarioResult } from '../stats/metrics';
 import { compileScenario, type CompiledModel } from '../model/model';
 import type { HumanPool, Scenario } from '../scenario/scenario';
-import { solveProgramme, type Programme, type ProgrammeCandidate } from './programme';
+import { poolsOn, solveProgramme, type Programme, type ProgrammeCandidate } from './programme';
 import { queueRequirements } from './requirements';
 
 export interface PlannedShift {
@@ -197,12 +197,12 @@ function intervalsOfHour(m: CompiledModel, h: number): number[] {
 
 /** Per queue, the hours in which no pool that speaks its language can have anyone on the phones. */
 function unreachableHours(m: CompiledModel, p: Programme): Set<number>[] {
+  const on = poolsOn(p);
   return m.queues.map((_, q) => {
     const hours = new Set<number>();
     const pools = p.links.filter((l) => l.queue === q).map((l) => l.pool);
     for (let i = 0; i < m.intervalCount; i++) {
-      const on = pools.some((pool) => p.pools[pool].fixedAgentSeconds[i] > 0 || p.candidates.some((c) => c.pool === pool && c.agentSeconds[i] > 0));
-      if (!on) hours.add(Math.floor((i * m.intervalSeconds) / 3600));
+      if (!pools.some((pool) => on[pool][i])) hours.add(Math.floor((i * m.intervalSeconds) / 3600));
     }
     return hours;
   });

@@ -145,6 +145,14 @@ async function solveAtGrain(p: Programme, options: { timeLimitSeconds?: number; 
   };
 }
 
+/** Per pool and interval, 1 when anyone can be on the phones: a fixed agent, or a candidate
+ * shift that covers it. */
+export function poolsOn(p: Programme): Uint8Array[] {
+  const on = p.pools.map((pool) => Uint8Array.from(pool.fixedAgentSeconds, (s) => (s > 0 ? 1 : 0)));
+  p.candidates.forEach((c) => c.agentSeconds.forEach((s, i) => (s > 0 ? (on[c.pool][i] = 1) : 0)));
+  return on;
+}
+
 /** The programme in CPLEX LP format, one term per line (no line-length limits to meet). */
 export function programmeText(p: Programme): { text: string; shortfallNames: (string | null)[][] } {
   const I = p.intervalCount;
@@ -160,8 +168,7 @@ export function programmeText(p: Programme): { text: string; shortfallNames: (st
   };
 
   // When each pool can have anyone on the phones at all.
-  const poolOn = p.pools.map((pool) => Uint8Array.from(pool.fixedAgentSeconds, (s) => (s > 0 ? 1 : 0)));
-  p.candidates.forEach((c) => c.agentSeconds.forEach((s, i) => (s > 0 ? (poolOn[c.pool][i] = 1) : 0)));
+  const poolOn = poolsOn(p);
 
   // Head counts.
   const poolCostTerms: string[][] = p.pools.map(() => []);
