@@ -5,7 +5,7 @@
 import { compileDistribution, scaled, type Sampler } from './distributions';
 import { resolvePattern } from '../scenario/patterns';
 import type { CompiledRoster } from './availability';
-import { compileRoster, expandShift, minimumAgents } from './roster';
+import { compileRoster, expandShift, minimumAgents, type CostPremiums } from './roster';
 import { CHANNELS, type AiPool, type Channel, type DemandStream, type HumanPool, type Scenario } from '../scenario/scenario';
 import { offsetTimeline } from './timezones';
 
@@ -349,7 +349,6 @@ function compilePool(
     if (!p.skills.includes(language)) handleFactorByQueue[q] = baseFactor * p.secondarySkills!.handleTimeFactor;
   }
   const c = p.cost;
-  const premiums = { nightShare: c.nightPremium, nightFrom: c.night.from, nightTo: c.night.to, weekendShare: c.weekendPremium };
   return {
     id: p.id,
     type: p.type,
@@ -363,7 +362,7 @@ function compilePool(
       p.timezone,
       p.shifts?.flatMap(expandShift).map((c) => ({ ...c, agents: minimumAgents(c.agents) })),
       p.agents,
-      premiums,
+      costPremiums(p),
       window,
     ),
     shrinkage: p.shrinkage,
@@ -378,6 +377,12 @@ function compilePool(
       serviceLevelClause: c.serviceLevelClause,
     },
   };
+}
+
+/** A pool's night and weekend premiums, as the roster weighs paid time by them. */
+export function costPremiums(p: HumanPool): CostPremiums {
+  const c = p.cost;
+  return { nightShare: c.nightPremium, nightFrom: c.night.from, nightTo: c.night.to, weekendShare: c.weekendPremium };
 }
 
 function compileAiPool(p: AiPool, queueParts: [string, Channel][], clockZeroMs: number): CompiledAiPool {

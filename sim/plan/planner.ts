@@ -6,7 +6,7 @@
 // solved again, until the targets are met or the iterations run out.
 import { compileRoster, expandShift, minimumAgents, type HeadCount, type ShiftSpec } from '../model/roster';
 import { AVERAGE_MONTH_SECONDS, type ScenarioResult } from '../stats/metrics';
-import { compileScenario, type CompiledModel } from '../model/model';
+import { compileScenario, costPremiums, type CompiledModel } from '../model/model';
 import type { HumanPool, Scenario } from '../scenario/scenario';
 import { poolsOn, solveProgramme, type Programme, type ProgrammeCandidate } from './programme';
 import { queueRequirements } from './requirements';
@@ -231,9 +231,7 @@ function buildProgramme(m: CompiledModel, humans: HumanPool[], candidates: Candi
   const reportedSeconds = m.reportEndSeconds - m.reportStartSeconds;
   const window = m;
   const rosterOf = (pool: HumanPool, shift: { days: string | string[]; start: string; end: string }) => {
-    const c = pool.cost;
-    const premiums = { nightShare: c.nightPremium, nightFrom: c.night.from, nightTo: c.night.to, weekendShare: c.weekendPremium };
-    return compileRoster(pool.timezone, [{ ...shift, agents: 1 }], undefined, premiums, window);
+    return compileRoster(pool.timezone, [{ ...shift, agents: 1 }], undefined, costPremiums(pool), window);
   };
   const costOf = (pool: HumanPool, onPhonesShare: number, paid: Float64Array, weighted: Float64Array) => {
     const sum = (a: Float64Array) => a.reduce((t, x) => t + x, 0);
