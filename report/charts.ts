@@ -1,6 +1,6 @@
 // The case report's charts: the coverage heatmap (hour of the week in UTC × language), grouped
 // bars per language, stacked cost bars per provider, and the gap-hours-per-cost scatter.
-import { scaleBand, scaleLinear } from 'd3';
+import { scaleBand, scaleLinear } from 'd3-scale';
 import type { Estimate } from '../sim/stats/confidence';
 import type { ScenarioResult } from '../sim/stats/metrics';
 import { channelName, count, esc, hours, languageName, money, orderChannels, percent, targetText } from './format';

@@ -2,7 +2,7 @@
 // paths and number formats (no d3-selection, no DOM), so they run in Node and in the browser.
 // Every chart is an <svg role="img"> with an aria-label and a <title>; marks carry <title>
 // elements, which browsers show as tooltips.
-import { scaleLinear, type ScaleLinear } from 'd3';
+import { scaleLinear, type ScaleLinear } from 'd3-scale';
 import { esc } from './format';
 
 export const FONT = "system-ui, -apple-system, 'Segoe UI', Roboto, 'Helvetica Neue', Arial, sans-serif";

@@ -3,8 +3,8 @@
 // at a lower-or-equal cost). The share is summary.targetMetShare: of the language × channel hours
 // with demand, those that met their own channel's target (never a service level blending
 // channels). Pure TypeScript: the sweep command (CLI) and the app both call it.
-import { scaleLinear } from 'd3';
-import { line } from 'd3';
+import { scaleLinear } from 'd3-scale';
+import { line } from 'd3-shape';
 import { esc, money, percent } from './format';
 import { page } from './page';
 import { INK, chartTitle, legend, niceLinear, r, svgDocument, text, valueAxisX, valueAxisY } from './svg';

@@ -2,7 +2,10 @@
 // (e.g. cost per contact next to total cost).
 import { LitElement, css, html, nothing, svg, type PropertyValues } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
-import { axisBottom, max, scaleBand, scaleLinear, select } from 'd3';
+import { axisBottom } from 'd3-axis';
+import { max } from 'd3-array';
+import { scaleBand, scaleLinear } from 'd3-scale';
+import { select } from 'd3-selection';
 import { tipPosition, WidthController } from '../lib/chart';
 import { formatCompactMoney, formatValue, type Unit } from '../lib/format';
 import { baseStyles, chartStyles } from './shared-styles';

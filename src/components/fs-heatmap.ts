@@ -8,7 +8,7 @@
 // (arrows, Home/End, PageUp/PageDown by day, Enter/Space for details).
 import { LitElement, css, html, nothing, svg, type PropertyValues } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
-import { scaleLinear } from 'd3';
+import { scaleLinear } from 'd3-scale';
 import type { ScenarioResult } from '../../sim/stats/metrics';
 import type { Scenario } from '../../sim/scenario/scenario';
 import { attainment, buildHeatmap, cellStatus, type HeatCell, type Heatmap } from '../lib/coverage';

@@ -3,7 +3,11 @@
 // the arrow keys to read the values interval by interval; a tooltip follows the pointer.
 import { LitElement, css, html, nothing, svg, type PropertyValues } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
-import { area, axisBottom, axisLeft, curveStepAfter, line, max, scaleLinear, select, stack, stackOffsetNone } from 'd3';
+import { axisBottom, axisLeft } from 'd3-axis';
+import { max } from 'd3-array';
+import { scaleLinear } from 'd3-scale';
+import { select } from 'd3-selection';
+import { area, curveStepAfter, line, stack, stackOffsetNone } from 'd3-shape';
 import { dayTicks, tipPosition, tipTime, WidthController } from '../lib/chart';
 import { formatCompactMoney, formatValue, type Unit } from '../lib/format';
 import { baseStyles, chartStyles } from './shared-styles';
