@@ -7,6 +7,7 @@ import { SUMMARY_FIGURES } from '../sim/stats/metrics';
 import { compileScenario } from '../sim/model/model';
 import { validateScenario, type ScenarioInput } from '../sim/scenario/scenario';
 import { runReplication } from '../sim/simulate';
+import { simulateReplication } from '../sim/kernel/engine';
 import { run } from './support';
 
 const exponential = (mean: number) => ({ dist: 'exponential' as const, mean });
@@ -127,5 +128,103 @@ describe('capacity limits', () => {
       blocking.add([at('blocked') / at('contacts')]);
     }
     expect(Math.abs(blocking.estimate(0).mean! - erlangB(5, 5))).toBeLessThanOrEqual(blocking.halfWidth(0, 0.99));
+  });
+});
+
+describe('blending calls and chats', () => {
+  // Two agents, each on one call or up to two chats, and no room to wait: a loss system whose
+  // state is how many agents are idle, on one chat, on two chats or on a call.
+  const rates = { callsPerHour: 20, callSeconds: 180, chatsPerHour: 30, chatSeconds: 240 };
+  type State = [idle: number, oneChat: number, twoChats: number, onCall: number];
+
+  /** Exact blocking of calls and chats for a chat placement rule (a continuous-time Markov chain
+   * on the 10 states, solved by Gaussian elimination). */
+  function exactBlocking(chatsFill: 'agents already chatting' | 'idle agents first') {
+    const states: State[] = [];
+    for (let a = 0; a <= 2; a++) for (let b = 0; a + b <= 2; b++) for (let c = 0; a + b + c <= 2; c++) states.push([a, b, c, 2 - a - b - c]);
+    const index = (s: State) => states.findIndex((t) => t.every((x, i) => x === s[i]));
+    const n = states.length;
+    const Q = Array.from({ length: n }, () => new Array<number>(n).fill(0));
+    const move = (from: State, to: State, rate: number) => {
+      Q[index(from)][index(to)] += rate;
+      Q[index(from)][index(from)] -= rate;
+    };
+    const [lv, mv, lc, mc] = [rates.callsPerHour / 3600, 1 / rates.callSeconds, rates.chatsPerHour / 3600, 1 / rates.chatSeconds];
+    for (const s of states) {
+      const [i, one, two, call] = s;
+      if (i > 0) move(s, [i - 1, one, two, call + 1], lv);
+      const toChatting: State | undefined = one > 0 ? [i, one - 1, two + 1, call] : undefined;
+      const toIdle: State | undefined = i > 0 ? [i - 1, one + 1, two, call] : undefined;
+      const chatGoesTo = chatsFill === 'agents already chatting' ? (toChatting ?? toIdle) : (toIdle ?? toChatting);
+      if (chatGoesTo) move(s, chatGoesTo, lc);
+      if (call > 0) move(s, [i + 1, one, two, call - 1], call * mv);
+      if (one > 0) move(s, [i + 1, one - 1, two, call], one * mc);
+      if (two > 0) move(s, [i, one + 1, two - 1, call], 2 * two * mc);
+    }
+    // π Q = 0 with Σ π = 1: transpose, replace the last equation by the normalisation.
+    const A = states.map((_, r) => states.map((__, c) => Q[c][r]));
+    const b = new Array<number>(n).fill(0);
+    A[n - 1].fill(1);
+    b[n - 1] = 1;
+    for (let col = 0; col < n; col++) {
+      const pivot = A.slice(col).reduce((best, row, k) => (Math.abs(row[col]) > Math.abs(A[best][col]) ? col + k : best), col);
+      [A[col], A[pivot]] = [A[pivot], A[col]];
+      [b[col], b[pivot]] = [b[pivot], b[col]];
+      for (let r = 0; r < n; r++) {
+        if (r === col) continue;
+        const f = A[r][col] / A[col][col];
+        for (let c = col; c < n; c++) A[r][c] -= f * A[col][c];
+        b[r] -= f * b[col];
+      }
+    }
+    const pi = b.map((x, k) => x / A[k][k]);
+    const probability = (when: (s: State) => boolean) => states.reduce((t, s, k) => t + (when(s) ? pi[k] : 0), 0);
+    return {
+      calls: probability(([i]) => i === 0), // arrivals see time averages
+      chats: probability(([i, one]) => i === 0 && one === 0),
+    };
+  }
+
+  it('a chat joins an agent who is already chatting, keeping the other agent free for the next call', () => {
+    const input: ScenarioInput = {
+      name: 'blended desk',
+      horizon: { start: '2026-03-23T00:00:00Z', days: 20, warmupHours: 24 },
+      intervalMinutes: 60,
+      seed: 11,
+      replications: 20,
+      channels: { voice: { maxWaiting: 0 }, chat: { maxWaiting: 0 } },
+      demand: [
+        { id: 'calls', language: 'en', channel: 'voice', volume: { perHour: rates.callsPerHour }, handleTime: exponential(rates.callSeconds) },
+        { id: 'chats', language: 'en', channel: 'chat', volume: { perHour: rates.chatsPerHour }, handleTime: exponential(rates.chatSeconds) },
+      ],
+      staffing: [{ id: 'desk', skills: ['en'], agents: 2, chatConcurrency: 2 }],
+    };
+    const model = compileScenario(validateScenario(input, 'blended.yaml'));
+    const channelOf = model.queues.map((queue) => queue.channel);
+    const acc = new FigureAccumulator(2);
+    for (let r = 0; r < model.replications; r++) {
+      const t = simulateReplication(model, r);
+      const share = (channel: string) => {
+        let blocked = 0;
+        let contacts = 0;
+        t.blocked.forEach((x, cell) => {
+          if (channelOf[cell % model.queues.length] !== channel) return;
+          blocked += x;
+          contacts += t.contacts[cell];
+        });
+        return blocked / contacts;
+      };
+      acc.add([share('voice'), share('chat')]);
+    }
+    const packed = exactBlocking('agents already chatting');
+    const spread = exactBlocking('idle agents first');
+    ['calls', 'chats'].forEach((kind, i) => {
+      const simulated = acc.estimate(i).mean!;
+      const halfWidth = acc.halfWidth(i, 0.99);
+      const context = `${kind}: exact ${packed[kind as 'calls']}, simulated ${simulated} ± ${halfWidth}`;
+      expect(Math.abs(simulated - packed[kind as 'calls']), context).toBeLessThanOrEqual(halfWidth);
+    });
+    // The rule matters: spreading chats over idle agents would turn away clearly more calls.
+    expect(spread.calls - packed.calls).toBeGreaterThan(5 * acc.halfWidth(0, 0.99));
   });
 });

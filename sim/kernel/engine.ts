@@ -499,13 +499,13 @@ class Kernel {
     return this.qIsChat[q] ? 1 : this.concurrency[p];
   }
 
-  /** The pool's best agent for queue q: for a chat the least loaded with room, otherwise a
-   * fully idle one; the one longest in that state. -1 if none. */
+  /** The pool's best agent for queue q: for a chat the most loaded with room (chats fill agents
+   * who already chat, keeping whole agents free for calls and email), otherwise a fully idle
+   * one; the one longest in that state. -1 if none. */
   private candidate(p: number, q: number): number {
     const base = p * this.maxConcurrency;
     if (this.qIsChat[q]) {
-      const c = this.concurrency[p];
-      for (let load = 0; load < c; load++) if (this.listCount[base + load] > 0) return this.listHead[base + load];
+      for (let load = this.concurrency[p] - 1; load >= 0; load--) if (this.listCount[base + load] > 0) return this.listHead[base + load];
       return NONE;
     }
     return this.listCount[base] > 0 ? this.listHead[base] : NONE;
@@ -539,7 +539,8 @@ class Kernel {
         else {
           const load = this.aLoad[a] / this.concurrency[p];
           const bestLoad = this.aLoad[best] / this.concurrency[this.aPool[best]];
-          if (load < bestLoad || (load === bestLoad && this.aSince[a] < this.aSince[best])) best = a;
+          const fuller = this.qIsChat[q] ? load > bestLoad : load < bestLoad;
+          if (fuller || (load === bestLoad && this.aSince[a] < this.aSince[best])) best = a;
         }
       }
       return best;
