@@ -1,0 +1,287 @@
+// Back-test: replay a period of contact records with a scenario's model — its demand, handle
+// times and patience — and the staffing the records show was on the phones, then set what
+// really happened against the simulation, hour by hour. The simulation's 95% band is the range
+// of its replications (2.5th to 97.5th percentile): the values one real period could take if the
+// model were right, which the actual value should fall inside about 95% of the time.
+import type { ContactRecord } from './records';
+import type { Scenario } from '../scenario/scenario';
+import { compileScenario, type CompiledModel } from '../model/model';
+import type { CompiledRoster } from '../model/availability';
+import { simulateReplication } from '../kernel/engine';
+import { inferStaffing, secondsPerInterval, type ObservedStaffing } from './observed-staffing';
+import { dayOf, DAY_MS, HOUR_MS, instantOfLocal, isoDay, isoWithOffset, localMsOfInstant, weekdayOf } from './local-time';
+
+export const BACKTEST_FIGURES = ['offered', 'answered', 'abandonRate', 'asaSeconds', 'serviceLevel', 'occupancy'] as const;
+export type BacktestFigure = (typeof BACKTEST_FIGURES)[number];
+export const GRAINS = ['hour', 'hourOfWeek', 'day'] as const;
+export type Grain = (typeof GRAINS)[number];
+
+/** Per hour (or day, hour of the week): the sums every figure is a ratio of. */
+const SUMS = ['offered', 'answered', 'abandoned', 'within', 'waitSeconds', 'busySeconds', 'onlineSeconds'] as const;
+const S = SUMS.length;
+
+export interface ErrorFigures {
+  /** Mean of simulated − actual: > 0 the model overstates. */
+  bias: number | null;
+  /** Mean |simulated − actual|. */
+  mae: number | null;
+  /** Mean |simulated − actual| ÷ |actual|, over the points where actual ≠ 0 (a fraction). */
+  mape: number | null;
+  /** Share of the points whose actual value lies in the simulation's 95% band. */
+  insideBand: number | null;
+  /** Points compared (hours, days … where both are defined). */
+  points: number;
+}
+
+export interface SeriesPoint {
+  /** Label: ISO local time of the hour, YYYY-MM-DD, or "Sun 09:00". */
+  label: string;
+  actual: number | null;
+  mean: number | null;
+  low: number | null;
+  high: number | null;
+}
+
+export interface BacktestResult {
+  timezone: string;
+  /** First and last local day replayed, and days inside it without records (not compared). */
+  from: string;
+  to: string;
+  daysWithoutRecords: string[];
+  replications: number;
+  thresholdSeconds: number;
+  contacts: number;
+  agentsSeen: number;
+  /** Hourly grain: figures.<name>.{ bias, mae, mape, insideBand }. */
+  figures: Record<BacktestFigure, ErrorFigures>;
+  grains: Record<Grain, Record<BacktestFigure, ErrorFigures>>;
+  series: Record<Grain, Record<BacktestFigure, SeriesPoint[]>>;
+}
+
+export interface BacktestOptions {
+  replications?: number;
+  seed?: number;
+  onProgress?: (done: number, total: number) => void;
+}
+
+/** The observed sessions as a roster: one agent per session, on the simulation clock. */
+function observedRoster(staffing: ObservedStaffing, model: CompiledModel, zone: string): CompiledRoster {
+  const cache = new Map<number, number>();
+  const sim = (localMs: number) => (instantOfLocal(zone, localMs, cache) - model.clockZeroMs) / 1000;
+  const spans = staffing.sessions
+    .map((s) => ({ start: sim(s.startLocalMs), end: sim(s.endLocalMs) }))
+    .filter((s) => s.end > 0 && s.start < model.stopSeconds && s.end > s.start)
+    .sort((a, b) => a.start - b.start);
+  const paid = new Float64Array(model.intervalCount);
+  for (const s of spans) {
+    for (let i = 0; i < model.intervalCount; i++) {
+      const a = model.reportStartSeconds + i * model.intervalSeconds;
+      const overlap = Math.min(s.end, a + model.intervalSeconds, model.reportEndSeconds) - Math.max(s.start, a);
+      if (overlap > 0) paid[i] += overlap;
+    }
+  }
+  return {
+    shiftStartSeconds: Float64Array.from(spans, (s) => Math.max(0, s.start)),
+    shiftEndSeconds: Float64Array.from(spans, (s) => s.end),
+    shiftAgents: new Int32Array(spans.length).fill(1),
+    paidAgentSeconds: paid,
+    premiumWeightedAgentSeconds: paid.slice(),
+  };
+}
+
+/** The scenario set to the records' period, hour by hour, with the observed staffing. */
+export function backtestModel(scenario: Scenario, firstDay: number, days: number, staffing: ObservedStaffing, options: BacktestOptions = {}): CompiledModel {
+  const zone = scenario.demand[0].timezone;
+  const replay: Scenario = {
+    ...scenario,
+    horizon: { start: isoWithOffset(zone, firstDay * DAY_MS), days, warmupHours: 0 },
+    intervalMinutes: 60,
+    replications: options.replications ?? Math.max(scenario.replications, 20),
+  };
+  const model = compileScenario(replay, { seed: options.seed });
+  if (model.pools.length === 0) throw new Error('the scenario has no pool of agents to replay the observed staffing with');
+  // The observed agents were on the phones: no shrinkage or absence on top; the first pool gets
+  // them all (an imported scenario has one), any other pool none.
+  const empty: CompiledRoster = {
+    shiftStartSeconds: new Float64Array(0),
+    shiftEndSeconds: new Float64Array(0),
+    shiftAgents: new Int32Array(0),
+    paidAgentSeconds: new Float64Array(model.intervalCount),
+    premiumWeightedAgentSeconds: new Float64Array(model.intervalCount),
+  };
+  model.pools = model.pools.map((p, k) => ({ ...p, roster: k === 0 ? observedRoster(staffing, model, zone) : empty, shrinkage: 0, absenceRate: 0 }));
+  return model;
+}
+
+function quantile(sorted: number[], p: number): number {
+  const x = (sorted.length - 1) * p;
+  const lo = Math.floor(x);
+  return sorted[lo] + (sorted[Math.min(lo + 1, sorted.length - 1)] - sorted[lo]) * (x - lo);
+}
+
+function figureOf(sums: Float64Array, at: number, figure: BacktestFigure): number {
+  const [offered, answered, abandoned, within, wait, busy, online] = sums.subarray(at, at + S);
+  switch (figure) {
+    case 'offered':
+      return offered;
+    case 'answered':
+      return answered;
+    case 'abandonRate':
+      return offered > 0 ? abandoned / offered : NaN;
+    case 'asaSeconds':
+      return answered > 0 ? wait / answered : NaN;
+    case 'serviceLevel':
+      return offered > 0 ? within / offered : NaN;
+    case 'occupancy':
+      return online > 0 ? busy / online : NaN;
+  }
+}
+
+export function errorFigures(points: SeriesPoint[]): ErrorFigures {
+  const both = points.filter((p) => p.actual !== null && p.mean !== null);
+  if (both.length === 0) return { bias: null, mae: null, mape: null, insideBand: null, points: 0 };
+  const diff = both.map((p) => p.mean! - p.actual!);
+  const relative = both.filter((p) => p.actual !== 0).map((p) => Math.abs(p.mean! - p.actual!) / Math.abs(p.actual!));
+  const inside = both.filter((p) => p.low !== null && p.actual! >= p.low - 1e-9 && p.actual! <= p.high! + 1e-9).length;
+  return {
+    bias: diff.reduce((a, b) => a + b, 0) / both.length,
+    mae: diff.reduce((a, b) => a + Math.abs(b), 0) / both.length,
+    mape: relative.length > 0 ? relative.reduce((a, b) => a + b, 0) / relative.length : null,
+    insideBand: inside / both.length,
+    points: both.length,
+  };
+}
+
+const WEEKDAY_NAMES = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'];
+
+/** Replays `records` (one period, the customers' local time of the scenario's first stream). */
+export function backtest(scenario: Scenario, records: ContactRecord[], options: BacktestOptions = {}): BacktestResult {
+  if (records.length === 0) throw new Error('no contact records to back-test on');
+  const zone = scenario.demand[0].timezone;
+  const firstDay = dayOf(records[0].arrivalLocalMs);
+  const lastDay = dayOf(records[records.length - 1].arrivalLocalMs);
+  const days = lastDay - firstDay + 1;
+  const staffing = inferStaffing(records);
+  const model = backtestModel(scenario, firstDay, days, staffing, options);
+  const hours = model.intervalCount;
+  const startMs = model.clockZeroMs + model.reportStartSeconds * 1000;
+  const threshold = model.queues[0]?.slThresholdSeconds ?? 20;
+
+  // Actual sums per hour of the period.
+  const cache = new Map<number, number>();
+  const hourOf = (localMs: number) => Math.floor((instantOfLocal(zone, localMs, cache) - startMs) / HOUR_MS);
+  const actual = new Float64Array(hours * S);
+  const seenDays = new Set<number>();
+  for (const r of records) {
+    seenDays.add(dayOf(r.arrivalLocalMs));
+    const h = hourOf(r.arrivalLocalMs);
+    if (h < 0 || h >= hours) continue;
+    const at = h * S;
+    actual[at]++;
+    if (r.answered) {
+      actual[at + 1]++;
+      actual[at + 4] += r.waitSeconds;
+      if (r.waitSeconds <= threshold) actual[at + 3]++;
+    } else actual[at + 2]++;
+  }
+  // Staffing figures on the hours of the simulation clock (local hours unless the offset moves).
+  const toSimLocal = (spans: { startLocalMs: number; endLocalMs: number }[]) =>
+    spans.map((s) => ({ startLocalMs: instantOfLocal(zone, s.startLocalMs, cache), endLocalMs: instantOfLocal(zone, s.endLocalMs, cache) }));
+  const busy = secondsPerInterval(toSimLocal(staffing.busy), startMs, HOUR_MS, hours);
+  const online = secondsPerInterval(toSimLocal(staffing.sessions), startMs, HOUR_MS, hours);
+  for (let h = 0; h < hours; h++) {
+    actual[h * S + 5] = busy[h];
+    actual[h * S + 6] = online[h];
+  }
+
+  // Simulated sums per hour and replication.
+  const R = model.replications;
+  const simulated: Float64Array[] = [];
+  const Q = model.queues.length;
+  const P = model.pools.length;
+  for (let r = 0; r < R; r++) {
+    const t = simulateReplication(model, r);
+    const sums = new Float64Array(hours * S);
+    for (let h = 0; h < hours; h++) {
+      const at = h * S;
+      for (let q = 0; q < Q; q++) {
+        const cell = h * Q + q;
+        sums[at] += t.offered[cell];
+        sums[at + 1] += t.answered[cell];
+        sums[at + 2] += t.abandoned[cell];
+        sums[at + 3] += t.answeredWithinThreshold[cell];
+        sums[at + 4] += t.waitSecondsAnswered[cell];
+      }
+      for (let p = 0; p < P; p++) {
+        sums[at + 5] += t.poolBusySeconds[h * P + p];
+        sums[at + 6] += t.poolOnlineSeconds[h * P + p];
+      }
+    }
+    simulated.push(sums);
+    options.onProgress?.(r + 1, R);
+  }
+
+  // Groups of hours per grain; hours of days without records are left out.
+  const localStart = localMsOfInstant(zone, startMs);
+  const hourLocal = (h: number) => localMsOfInstant(zone, startMs + h * HOUR_MS);
+  const grouping: Record<Grain, { groupOf: (h: number) => number; count: number; label: (g: number) => string }> = {
+    hour: { groupOf: (h) => h, count: hours, label: (g) => isoWithOffset(zone, localStart + g * HOUR_MS).slice(0, 16) },
+    day: { groupOf: (h) => dayOf(hourLocal(h)) - firstDay, count: days, label: (g) => isoDay(firstDay + g) },
+    hourOfWeek: {
+      groupOf: (h) => weekdayOf(dayOf(hourLocal(h))) * 24 + Math.floor((hourLocal(h) % DAY_MS) / HOUR_MS),
+      count: 168,
+      label: (g) => `${WEEKDAY_NAMES[Math.floor(g / 24)]} ${String(g % 24).padStart(2, '0')}:00`,
+    },
+  };
+  const result = { figures: {}, grains: {}, series: {} } as Pick<BacktestResult, 'figures' | 'grains' | 'series'>;
+  for (const grain of GRAINS) {
+    const { groupOf, count, label } = grouping[grain];
+    const fold = (sums: Float64Array) => {
+      const out = new Float64Array(count * S);
+      for (let h = 0; h < hours; h++) {
+        if (!seenDays.has(dayOf(hourLocal(h)))) continue;
+        const g = groupOf(h);
+        for (let k = 0; k < S; k++) out[g * S + k] += sums[h * S + k];
+      }
+      return out;
+    };
+    const actualG = fold(actual);
+    const simG = simulated.map(fold);
+    const used = new Set<number>();
+    for (let h = 0; h < hours; h++) if (seenDays.has(dayOf(hourLocal(h)))) used.add(groupOf(h));
+    result.series[grain] = {} as Record<BacktestFigure, SeriesPoint[]>;
+    result.grains[grain] = {} as Record<BacktestFigure, ErrorFigures>;
+    for (const figure of BACKTEST_FIGURES) {
+      const points: SeriesPoint[] = [];
+      for (let g = 0; g < count; g++) {
+        if (!used.has(g)) continue;
+        const a = figureOf(actualG, g * S, figure);
+        const values = simG.map((s) => figureOf(s, g * S, figure)).filter(Number.isFinite).sort((x, y) => x - y);
+        // A ratio defined in fewer than half the replications (an hour with a contact now and
+        // then) has no band worth comparing with.
+        const defined = values.length >= Math.max(1, R / 2);
+        points.push({
+          label: label(g),
+          actual: Number.isFinite(a) ? a : null,
+          mean: defined ? values.reduce((x, y) => x + y, 0) / values.length : null,
+          low: defined ? quantile(values, 0.025) : null,
+          high: defined ? quantile(values, 0.975) : null,
+        });
+      }
+      result.series[grain][figure] = points;
+      result.grains[grain][figure] = errorFigures(points);
+    }
+  }
+  result.figures = result.grains.hour;
+  return {
+    timezone: zone,
+    from: isoDay(firstDay),
+    to: isoDay(lastDay),
+    daysWithoutRecords: Array.from({ length: days }, (_, d) => firstDay + d).filter((d) => !seenDays.has(d)).map(isoDay),
+    replications: R,
+    thresholdSeconds: threshold,
+    contacts: records.length,
+    agentsSeen: staffing.agents,
+    ...result,
+  };
+}

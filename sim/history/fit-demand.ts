@@ -1,0 +1,200 @@
+// Demand per queue from contact records: volume, the weekly pattern in the customers' local time,
+// days with unusually low (or high) volume as special days, and day-to-day variation.
+//
+// The scenario's pattern is separable (a weekday weight × an intraday curve), but real weeks are
+// not: a bank's Friday is a half day and its Saturday starts after sunset. Weekdays whose
+// intraday curves differ are therefore fitted as streams of their own (same queue, volume only
+// on their days), so each kind of day keeps its own curve.
+import type { ContactRecord } from './records';
+import { dayOf, HOUR_MS, weekdayOf } from './local-time';
+
+/** A day this far below (or above) the typical volume of its weekday is a special day. */
+export const SPECIAL_LOW = 0.6;
+export const SPECIAL_HIGH = 1.6;
+/** Weekdays whose intraday curves differ by less than this (total variation distance: the share
+ * of the calls that would have to move hour) share one curve. */
+export const SAME_CURVE = 0.12;
+/** Pseudo-calls of the day group's curve (all queues) added to a small queue's own curve, so
+ * that its hours are not noise. */
+const CURVE_PRIOR_CALLS = 50;
+
+export interface DayGroup {
+  /** Monday-first weekdays, 0 = Monday. */
+  weekdays: number[];
+  /** Mon-Thu, Fri, Sun … for stream ids and messages. */
+  name: string;
+}
+
+export interface StreamFit {
+  id: string;
+  queue: string;
+  group: DayGroup;
+  /** Mean contacts per day of each weekday, Monday first (0 outside the group). */
+  weekday: number[];
+  /** 24 relative weights, 00:00 to 23:00 local time. */
+  hourly: number[];
+  perWeek: number;
+}
+
+export interface QueueDemandFit {
+  queue: string;
+  offered: number;
+  perWeek: number;
+  /** Day-to-day variation beyond Poisson noise: the cv of a day's volume factor. */
+  dailyVolumeCv: number;
+}
+
+export interface DemandFit {
+  /** Local day numbers (days since 1970-01-01) of the first and last day with records. */
+  firstDay: number;
+  lastDay: number;
+  daysWithData: number[];
+  /** Days inside the period without a single record: a gap in the data, not a quiet day. */
+  missingDays: number[];
+  specialDays: { day: number; factor: number }[];
+  groups: DayGroup[];
+  streams: StreamFit[];
+  queues: QueueDemandFit[];
+}
+
+const WEEKDAYS = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'];
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length === 0 ? NaN : s.length % 2 ? s[(s.length - 1) >> 1] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+}
+
+const normalise = (xs: number[]) => {
+  const total = xs.reduce((a, b) => a + b, 0);
+  return xs.map((x) => (total > 0 ? x / total : 1 / xs.length));
+};
+const distance = (a: number[], b: number[]) => a.reduce((s, x, i) => s + Math.abs(x - b[i]), 0) / 2;
+/** Four significant digits: the file stays readable, the fit loses nothing that matters. */
+export const round4 = (x: number) => (x === 0 ? 0 : Number(x.toPrecision(4)));
+
+/** Mon-Thu for consecutive weekdays (Sun-Thu wraps), a comma list otherwise. */
+export function dayGroupName(weekdays: number[]): string {
+  if (weekdays.length === 7) return 'daily';
+  if (weekdays.length === 1) return WEEKDAYS[weekdays[0]];
+  const set = new Set(weekdays);
+  const start = weekdays.find((d) => !set.has((d + 6) % 7));
+  if (start !== undefined) {
+    let end = start;
+    while (set.has((end + 1) % 7) && (end + 1) % 7 !== start) end = (end + 1) % 7;
+    if ((end - start + 7) % 7 === weekdays.length - 1) return `${WEEKDAYS[start]}-${WEEKDAYS[end]}`;
+  }
+  return weekdays.map((d) => WEEKDAYS[d]).join(',');
+}
+
+export function fitDemand(records: ContactRecord[]): DemandFit {
+  const queues = [...new Set(records.map((r) => r.queue))];
+  const firstDay = dayOf(records[0].arrivalLocalMs);
+  const lastDay = dayOf(records[records.length - 1].arrivalLocalMs);
+  const days = lastDay - firstDay + 1;
+  // counts[(q * days + d) * 24 + h]
+  const counts = new Float64Array(queues.length * days * 24);
+  const qIndex = new Map(queues.map((q, i) => [q, i]));
+  for (const r of records) {
+    const d = dayOf(r.arrivalLocalMs) - firstDay;
+    const h = Math.floor((r.arrivalLocalMs % 86_400_000) / HOUR_MS);
+    counts[(qIndex.get(r.queue)! * days + d) * 24 + h]++;
+  }
+  const dayTotal = (d: number, q?: number) => {
+    let s = 0;
+    for (let qq = 0; qq < queues.length; qq++) {
+      if (q !== undefined && qq !== q) continue;
+      for (let h = 0; h < 24; h++) s += counts[(qq * days + d) * 24 + h];
+    }
+    return s;
+  };
+  const totals = Array.from({ length: days }, (_, d) => dayTotal(d));
+  const withData = totals.flatMap((t, d) => (t > 0 ? [d] : []));
+  const missing = totals.flatMap((t, d) => (t > 0 ? [] : [d]));
+
+  // Special days: against the median of their weekday (needs two or more of that weekday).
+  const byWeekday = (ds: number[], w: number) => ds.filter((d) => weekdayOf(firstDay + d) === w);
+  const special = new Map<number, number>();
+  for (let w = 0; w < 7; w++) {
+    const same = byWeekday(withData, w);
+    if (same.length < 2) continue;
+    const typical = median(same.map((d) => totals[d]));
+    for (const d of same) {
+      const ratio = totals[d] / typical;
+      if (ratio < SPECIAL_LOW || ratio > SPECIAL_HIGH) special.set(d, ratio);
+    }
+  }
+  const normal = withData.filter((d) => !special.has(d));
+
+  // Intraday curve of each weekday (all queues), and weekdays grouped by curve.
+  const curveOf = (ds: number[], q?: number) => {
+    const c = Array(24).fill(0);
+    for (const d of ds) for (let qq = 0; qq < queues.length; qq++) if (q === undefined || qq === q) for (let h = 0; h < 24; h++) c[h] += counts[(qq * days + d) * 24 + h];
+    return c;
+  };
+  const groups: { weekdays: number[]; curve: number[] }[] = [];
+  for (let w = 0; w < 7; w++) {
+    const ds = byWeekday(normal, w);
+    if (ds.length === 0) continue;
+    const curve = curveOf(ds);
+    const home = groups.find((g) => distance(normalise(g.curve), normalise(curve)) < SAME_CURVE);
+    if (home) {
+      home.weekdays.push(w);
+      home.curve = home.curve.map((x, h) => x + curve[h]);
+    } else groups.push({ weekdays: [w], curve });
+  }
+  // Weekdays never seen on a normal day get no volume: say so through the weekday weights (0).
+  const dayGroups: DayGroup[] = groups.map((g) => ({ weekdays: g.weekdays, name: dayGroupName(g.weekdays) }));
+
+  const streams: StreamFit[] = [];
+  const queueFits: QueueDemandFit[] = [];
+  queues.forEach((queue, q) => {
+    const weekdayMean = Array.from({ length: 7 }, (_, w) => {
+      const ds = byWeekday(normal, w);
+      return ds.length > 0 ? ds.reduce((s, d) => s + dayTotal(d, q), 0) / ds.length : 0;
+    });
+    groups.forEach((g, k) => {
+      const weekday = weekdayMean.map((m, w) => (g.weekdays.includes(w) ? m : 0));
+      const perWeek = weekday.reduce((a, b) => a + b, 0);
+      if (perWeek === 0) return;
+      const own = curveOf(normal.filter((d) => g.weekdays.includes(weekdayOf(firstDay + d))), q);
+      const prior = normalise(g.curve);
+      const hourly = normalise(own.map((c, h) => c + CURVE_PRIOR_CALLS * prior[h])).map((x) => round4(x * 24));
+      const id = groups.length === 1 ? safeId(queue) : `${safeId(queue)}-${dayGroups[k].name.replace(/,/g, '-')}`;
+      streams.push({ id, queue, group: dayGroups[k], weekday: weekday.map(round4), hourly, perWeek: round4(perWeek) });
+    });
+    // Day-to-day variation beyond Poisson: var(actual / expected) − mean(1 / expected).
+    const ratios: number[] = [];
+    let poisson = 0;
+    for (const d of normal) {
+      const expected = weekdayMean[weekdayOf(firstDay + d)];
+      if (expected < 5) continue;
+      ratios.push(dayTotal(d, q) / expected);
+      poisson += 1 / expected;
+    }
+    let cv = 0;
+    if (ratios.length >= 3) {
+      const mean = ratios.reduce((a, b) => a + b, 0) / ratios.length;
+      const variance = ratios.reduce((s, r) => s + (r - mean) ** 2, 0) / (ratios.length - 1);
+      cv = Math.sqrt(Math.max(0, variance - poisson / ratios.length));
+    }
+    queueFits.push({
+      queue,
+      offered: records.filter((r) => r.queue === queue).length,
+      perWeek: round4(weekdayMean.reduce((a, b) => a + b, 0)),
+      dailyVolumeCv: Math.round(cv * 1000) / 1000,
+    });
+  });
+  return {
+    firstDay,
+    lastDay,
+    daysWithData: withData.map((d) => firstDay + d),
+    missingDays: missing.map((d) => firstDay + d),
+    specialDays: [...special].sort((a, b) => a[0] - b[0]).map(([d, ratio]) => ({ day: firstDay + d, factor: Math.round(ratio * 100) / 100 })),
+    groups: dayGroups,
+    streams,
+    queues: queueFits,
+  };
+}
+
+/** A stream id from a queue code: he-PS → he-PS (ids allow letters, digits, - and _). */
+export const safeId = (queue: string) => (/^[A-Za-z]/.test(queue) ? queue : `q${queue}`).replace(/[^A-Za-z0-9_-]/g, '_');

@@ -1,0 +1,135 @@
+// From contact records to a followsun scenario: demand streams per queue, handle times,
+// patience and a typical week of the observed staffing, with a plain account of what was
+// estimated and how (the file's leading comment, and the import's printout).
+import { Document, isScalar, isSeq, visit } from 'yaml';
+import type { ContactRecord } from './records';
+import { fitDemand, safeId, type DemandFit } from './fit-demand';
+import { fitHandleTime, type HandleTimeFit } from './fit-handle-time';
+import { fitPatience, type PatienceFit } from './patience';
+import { inferStaffing, typicalWeek, type ObservedStaffing } from './observed-staffing';
+import { DAY_MS, isoDay, isoWithOffset } from './local-time';
+import type { ScenarioInput } from '../scenario/scenario';
+
+export interface QueueFit {
+  queue: string;
+  handleTime?: HandleTimeFit;
+  patience?: PatienceFit;
+}
+
+export interface ScenarioFit {
+  timezone: string;
+  demand: DemandFit;
+  queues: QueueFit[];
+  staffing: ObservedStaffing;
+  scenario: ScenarioInput;
+}
+
+export interface FitOptions {
+  timezone: string;
+  name?: string;
+  /** Where the records came from, for the scenario's description. */
+  source?: string;
+}
+
+export function fitScenario(records: ContactRecord[], options: FitOptions): ScenarioFit {
+  const { timezone } = options;
+  const demand = fitDemand(records);
+  const queues: QueueFit[] = demand.queues.map(({ queue }) => {
+    const mine = records.filter((r) => r.queue === queue);
+    const handles = mine.filter((r) => r.answered && r.handleSeconds > 0).map((r) => r.handleSeconds);
+    return {
+      queue,
+      handleTime: handles.length > 0 ? fitHandleTime(handles) : undefined,
+      patience: fitPatience(mine.map((r) => ({ seconds: r.waitSeconds, abandoned: !r.answered }))),
+    };
+  });
+  const staffing = inferStaffing(records);
+  const shifts = typicalWeek(staffing, demand.daysWithData);
+  const fallbackHandle = { dist: 'lognormal' as const, mean: 180, cv: 1 };
+  const queueFit = new Map(queues.map((q) => [q.queue, q]));
+  const cvOf = new Map(demand.queues.map((q) => [q.queue, q.dailyVolumeCv]));
+  const specialDays = demand.specialDays.map((s) => ({ date: isoDay(s.day), factor: s.factor }));
+  const scenario: ScenarioInput = {
+    name: options.name ?? `Fitted from ${options.source ?? 'contact records'}`,
+    description: describeFit(demand, queues, staffing, options),
+    horizon: { start: isoWithOffset(timezone, demand.firstDay * DAY_MS), days: demand.lastDay - demand.firstDay + 1, warmupHours: 24 },
+    intervalMinutes: 30,
+    replications: 10,
+    demand: demand.streams.map((s) => {
+      const q = queueFit.get(s.queue)!;
+      return {
+        id: s.id,
+        language: s.queue,
+        channel: 'voice' as const,
+        timezone,
+        volume: { perWeek: s.perWeek },
+        pattern: { hourly: s.hourly, weekday: s.weekday },
+        dailyVolumeCv: cvOf.get(s.queue) ?? 0,
+        ...(specialDays.length > 0 ? { specialDays } : {}),
+        handleTime: q.handleTime?.chosen ?? fallbackHandle,
+        ...(q.patience ? { patience: { dist: 'exponential' as const, mean: Math.max(q.patience.meanSeconds, 0.1) } } : {}),
+      };
+    }),
+    staffing: [
+      {
+        id: 'agents',
+        type: 'in-house' as const,
+        timezone,
+        skills: demand.queues.map((q) => q.queue),
+        channels: ['voice' as const],
+        ...(shifts.length > 0 ? { shifts } : { agents: 0 }),
+      },
+    ],
+  };
+  return { timezone, demand, queues, staffing, scenario };
+}
+
+const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
+
+/** What was estimated and how, in the scenario's own words (its description). */
+export function describeFit(demand: DemandFit, queues: QueueFit[], staffing: ObservedStaffing, options: FitOptions): string {
+  const lines = [
+    `Fitted by followsun import from ${options.source ?? 'contact records'}: ${isoDay(demand.firstDay)} to ${isoDay(demand.lastDay)}, local time ${options.timezone}.`,
+    `Demand: one stream per queue and kind of day (${demand.groups.map((g) => g.name).join(' / ')}: weekdays whose hourly curves differ get streams of their own); ` +
+      'volume = mean contacts offered per weekday over ordinary days; hourly weights from those days; ' +
+      'dailyVolumeCv = day-to-day variation beyond Poisson noise.',
+  ];
+  if (demand.specialDays.length > 0) lines.push(`Special days (volume below 60% or above 160% of their weekday's median): ${demand.specialDays.map((s) => `${isoDay(s.day)} ×${s.factor}`).join(', ')}.`);
+  if (demand.missingDays.length > 0) lines.push(`Days with no records at all (a gap in the data, not fitted): ${demand.missingDays.map(isoDay).join(', ')}.`);
+  lines.push('Handle time: lognormal by maximum likelihood when its Kolmogorov-Smirnov distance D ≤ 0.05, else the empirical histogram (40 quantile bins).');
+  lines.push('Patience: exponential, maximum likelihood with answered calls as right-censored (total wait ÷ callers who hung up); checked against Kaplan-Meier.');
+  for (const q of queues) {
+    const h = q.handleTime;
+    const p = q.patience;
+    lines.push(
+      `  ${q.queue}: handle ${h ? `${h.choice} (n=${h.n}, mean ${h.meanSeconds.toFixed(0)} s; lognormal mean ${h.lognormal.meanSeconds} s cv ${h.lognormal.cv}, D=${h.lognormal.ks.toFixed(3)}; empirical D=${h.empiricalKs.toFixed(3)})` : 'none answered (default used)'}; ` +
+        `patience ${p ? `${p.meanSeconds} s ± ${p.standardErrorSeconds.toFixed(0)} (${p.abandoned} hung up of ${p.offered}, ${pct(p.censoredShare)} censored; naive mean of hang-ups ${p.naiveMeanSeconds.toFixed(0)} s; Kaplan-Meier gap ${p.kaplanMeierGap.toFixed(3)})` : 'nobody hung up (no abandonment)'}`,
+    );
+  }
+  lines.push(
+    `Staffing: ${staffing.agents} agents seen answering; on the phones from a call's start to the end of their last call before a pause over 30 min. ` +
+      'The shifts below are the typical week of that (mean per weekday and half hour); followsun backtest replays the observed sessions themselves.',
+  );
+  return lines.join('\n');
+}
+
+/** The scenario as YAML, its description repeated as the file's leading comment. */
+export function scenarioYaml(fit: ScenarioFit): string {
+  const comment = String(fit.scenario.description ?? '')
+    .split('\n')
+    .map((l) => `# ${l}`)
+    .join('\n');
+  const doc = new Document(fit.scenario, { aliasDuplicateObjects: false });
+  // Lists of numbers and small mappings of plain values (a shift, a special day) on one line.
+  visit(doc, {
+    Seq(_, node) {
+      if (node.items.every(isScalar)) node.flow = true;
+    },
+    Map(_, node, path) {
+      if (node.items.length <= 4 && node.items.every((p) => isScalar(p.value)) && isSeq(path[path.length - 1])) node.flow = true;
+    },
+  });
+  return `${comment}\n${doc.toString({ lineWidth: 0 })}`;
+}
+
+export { safeId };

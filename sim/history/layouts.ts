@@ -1,0 +1,164 @@
+// The export layouts the import recognises: the Anonymous Bank call log (Technion SEE Center),
+// and a documented generic one that any platform's export can be mapped onto (--map).
+import type { Layout, RowOutcome } from './records';
+import { localMsOfInstant } from './local-time';
+
+
+// ---------------------------------------------------------------------------------------------
+// Anonymous Bank, 1999: vru+line, call_id, customer_id, priority, type, date (YYMMDD),
+// vru_entry, vru_exit, vru_time, q_start, q_exit, q_time, outcome, ser_start, ser_exit,
+// ser_time, server. Clock times carry no date: a call across midnight ends "before" it starts.
+
+/** The bank's service types as queues: a language code (the bank's customers speak Hebrew, PE
+ * is its English line) with the type as a subtag, so each type is a queue of its own. */
+export const BANK_TYPES: Record<string, { queue: string; name: string }> = {
+  PS: { queue: 'he-PS', name: 'regular' },
+  PE: { queue: 'en-PE', name: 'regular, in English' },
+  NE: { queue: 'he-NE', name: 'stock exchange' },
+  NW: { queue: 'he-NW', name: 'prospective customers' },
+  IN: { queue: 'he-IN', name: 'internet' },
+  TT: { queue: 'he-TT', name: 'callbacks' },
+};
+
+/** The bank's clock is Israel's. */
+export const BANK_TIMEZONE = 'Asia/Jerusalem';
+
+const clockSeconds = (text: string): number | undefined => {
+  const m = /^(\d{1,2}):(\d{2}):(\d{2})$/.exec(text);
+  return m && Number(m[1]) < 24 && Number(m[2]) < 60 && Number(m[3]) < 60 ? Number(m[1]) * 3600 + Number(m[2]) * 60 + Number(m[3]) : undefined;
+};
+const wholeSeconds = (text: string): number | undefined => (/^-?\d+$/.test(text) ? Number(text) : undefined);
+const malformed = (field: string, expected: string, got: string): RowOutcome => ({
+  kind: 'rejected',
+  reason: `malformed ${field}`,
+  detail: `expected ${expected}, got ${JSON.stringify(got.slice(0, 30))}`,
+});
+
+export const bankLayout: Layout = {
+  name: 'bank (Anonymous Bank call log)',
+  required: ['type', 'date', 'vru_entry', 'vru_exit', 'q_time', 'outcome', 'ser_start', 'ser_exit', 'ser_time', 'server'],
+  row(f): RowOutcome {
+    const outcome = f('outcome');
+    if (outcome === 'PHANTOM') return { kind: 'rejected', reason: 'PHANTOM (not a real call, to ignore)' };
+    if (outcome !== 'AGENT' && outcome !== 'HANG') return malformed('outcome', 'AGENT, HANG or PHANTOM', outcome);
+    const type = BANK_TYPES[f('type')];
+    if (!type) return { kind: 'rejected', reason: 'unknown service type', detail: `type ${JSON.stringify(f('type'))}` };
+    const date = /^(\d{2})(\d{2})(\d{2})$/.exec(f('date'));
+    if (!date) return malformed('date', 'YYMMDD', f('date'));
+    const year = Number(date[1]) + (Number(date[1]) >= 50 ? 1900 : 2000);
+    const dayMs = Date.UTC(year, Number(date[2]) - 1, Number(date[3]));
+    if (new Date(dayMs).getUTCDate() !== Number(date[3])) return malformed('date', 'a real date YYMMDD', f('date'));
+    const entry = clockSeconds(f('vru_entry'));
+    const exit = clockSeconds(f('vru_exit'));
+    if (entry === undefined) return malformed('vru_entry', 'a clock time H:MM:SS', f('vru_entry'));
+    if (exit === undefined) return malformed('vru_exit', 'a clock time H:MM:SS', f('vru_exit'));
+    const wait = wholeSeconds(f('q_time'));
+    const handle = wholeSeconds(f('ser_time'));
+    if (wait === undefined) return malformed('q_time', 'whole seconds', f('q_time'));
+    if (handle === undefined) return malformed('ser_time', 'whole seconds', f('ser_time'));
+    if (wait < 0) return { kind: 'rejected', reason: 'negative time in the queue' };
+    if (handle < 0) return { kind: 'rejected', reason: 'negative service time' };
+    const answered = outcome === 'AGENT';
+    // A caller who hung up without ever queueing left in the IVR: a real call, never offered.
+    if (!answered && wait === 0 && f('q_start') === '0:00:00') return { kind: 'not-offered' };
+    const notes: string[] = [];
+    // The queue is joined when the IVR is left (vru_exit, = q_start when the call queued).
+    let arrivalSeconds = exit;
+    if (exit < entry) {
+      // Either the IVR ran past midnight, or the source's clocks disagree (a negative vru_time).
+      if (entry - exit > 12 * 3600) arrivalSeconds += 86_400;
+      else notes.push('negative time in the IVR (vru_exit before vru_entry; queue times kept)');
+    }
+    if (answered) {
+      const start = clockSeconds(f('ser_start'));
+      const end = clockSeconds(f('ser_exit'));
+      if (start !== undefined && end !== undefined && end < start) notes.push('served across midnight (ser_time kept)');
+      if (handle === 0) notes.push('answered with a service time of 0 s (counted, not in the handle-time fit)');
+      if (f('server') === 'NO_SERVER' || f('server') === '') notes.push('answered with no agent named (not in the observed staffing)');
+    }
+    const server = f('server');
+    return {
+      kind: 'contact',
+      record: {
+        queue: type.queue,
+        arrivalLocalMs: dayMs + arrivalSeconds * 1000,
+        answered,
+        waitSeconds: wait,
+        handleSeconds: answered ? handle : 0,
+        agent: answered && server !== 'NO_SERVER' && server !== '' ? server : undefined,
+      },
+      notes,
+    };
+  },
+};
+
+// ---------------------------------------------------------------------------------------------
+// Generic: one row per contact with the columns
+//   arrival         when the contact reached the queue: 2026-03-02 09:15:00 (the customers' local
+//                   time, --timezone) or an ISO instant with an offset (2026-03-02T08:15:00Z)
+//   queue           a language code (en, pt-BR), or any queue name (becomes und-<name>)
+//   outcome         answered or abandoned (anything else is counted and left out)
+//   wait_seconds    time in the queue until answered or abandoned
+//   handle_seconds  handle time of an answered contact (talk + wrap-up)
+//   agent           (optional) who answered: for the observed staffing
+
+export const GENERIC_FIELDS = ['arrival', 'queue', 'outcome', 'wait_seconds', 'handle_seconds'] as const;
+
+const LANGUAGE = /^[a-z]{2,3}(-[A-Za-z0-9]{2,8})?$/;
+
+/** A queue name as a scenario language code: itself when it is one, otherwise und-<name>
+ * (und: "undetermined" in ISO 639), letters and digits only, at most 8. */
+export function queueCode(name: string): string | undefined {
+  if (LANGUAGE.test(name)) return name;
+  const tag = name.replace(/[^A-Za-z0-9]/g, '').slice(0, 8);
+  return tag.length >= 2 ? `und-${tag}` : undefined;
+}
+
+const LOCAL = /^(\d{4})-(\d{2})-(\d{2})[T ](\d{1,2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?$/;
+
+/** Local wall-clock ms of an arrival: local text as it stands, an instant with an offset moved to
+ * the customers' zone. */
+export function arrivalLocal(text: string, timezone: string): number | undefined {
+  const m = LOCAL.exec(text);
+  if (m) {
+    const ms = Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]), Number(m[4]), Number(m[5]), Number(m[6] ?? 0));
+    const check = new Date(ms);
+    return check.getUTCDate() === Number(m[3]) && Number(m[4]) < 24 ? ms : undefined;
+  }
+  if (/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/.test(text)) {
+    const instant = Date.parse(text);
+    return Number.isFinite(instant) ? localMsOfInstant(timezone, instant) : undefined;
+  }
+  return undefined;
+}
+
+export function genericLayout(timezone: string): Layout {
+  return {
+    name: 'generic',
+    required: GENERIC_FIELDS,
+    row(f): RowOutcome {
+      const arrival = arrivalLocal(f('arrival'), timezone);
+      if (arrival === undefined) return malformed('arrival', 'a time such as 2026-03-02 09:15:00 or 2026-03-02T08:15:00Z', f('arrival'));
+      const queue = queueCode(f('queue'));
+      if (!queue) return malformed('queue', 'a language code or a queue name', f('queue'));
+      const outcome = f('outcome').toLowerCase();
+      if (outcome !== 'answered' && outcome !== 'abandoned') return { kind: 'rejected', reason: 'outcome neither answered nor abandoned', detail: JSON.stringify(f('outcome').slice(0, 30)) };
+      const wait = Number(f('wait_seconds'));
+      if (f('wait_seconds') === '' || !Number.isFinite(wait)) return malformed('wait_seconds', 'seconds', f('wait_seconds'));
+      if (wait < 0) return { kind: 'rejected', reason: 'negative time in the queue' };
+      const answered = outcome === 'answered';
+      const handle = answered ? Number(f('handle_seconds')) : 0;
+      if (answered && (f('handle_seconds') === '' || !Number.isFinite(handle))) return malformed('handle_seconds', 'seconds', f('handle_seconds'));
+      if (handle < 0) return { kind: 'rejected', reason: 'negative handle time' };
+      const notes = answered && handle === 0 ? ['answered with a handle time of 0 s (counted, not in the handle-time fit)'] : [];
+      const agent = f('agent') || undefined;
+      return { kind: 'contact', record: { queue, arrivalLocalMs: arrival, answered, waitSeconds: wait, handleSeconds: handle, agent: answered ? agent : undefined }, notes };
+    },
+  };
+}
+
+/** The layout a header looks like: the bank's when it has its columns. */
+export function guessFormat(header: string): 'bank' | 'generic' {
+  return /(^|[\t,])vru_entry([\t,]|$)/.test(header) && /(^|[\t,])ser_time([\t,]|$)/.test(header) ? 'bank' : 'generic';
+}
+

@@ -1,0 +1,107 @@
+// The staffing that was on the phones, inferred from the agents seen working: an agent is on the
+// phones from the start of a call they answered until the end of their last call before a
+// pause longer than SESSION_GAP_SECONDS (then they are taken to be off: a break, the day's end).
+// This undercounts idle time at a session's edges and at quiet hours, and knows nothing of
+// agents who logged in and took no call; it is what call-level records allow.
+import type { ContactRecord } from './records';
+import { DAY_MS, weekdayOf } from './local-time';
+
+export const SESSION_GAP_SECONDS = 30 * 60;
+
+export interface Session {
+  agent: string;
+  /** Local wall-clock milliseconds. */
+  startLocalMs: number;
+  endLocalMs: number;
+}
+
+export interface ObservedStaffing {
+  agents: number;
+  sessions: Session[];
+  /** Service episodes (busy time), local wall-clock milliseconds. */
+  busy: { startLocalMs: number; endLocalMs: number }[];
+}
+
+export function inferStaffing(records: ContactRecord[], gapSeconds = SESSION_GAP_SECONDS): ObservedStaffing {
+  const byAgent = new Map<string, { startLocalMs: number; endLocalMs: number }[]>();
+  const busy: { startLocalMs: number; endLocalMs: number }[] = [];
+  for (const r of records) {
+    if (!r.answered || r.agent === undefined) continue;
+    const start = r.arrivalLocalMs + r.waitSeconds * 1000;
+    const episode = { startLocalMs: start, endLocalMs: start + r.handleSeconds * 1000 };
+    busy.push(episode);
+    let list = byAgent.get(r.agent);
+    if (!list) byAgent.set(r.agent, (list = []));
+    list.push(episode);
+  }
+  const sessions: Session[] = [];
+  for (const [agent, episodes] of byAgent) {
+    episodes.sort((a, b) => a.startLocalMs - b.startLocalMs);
+    let current: Session | undefined;
+    for (const e of episodes) {
+      if (current && e.startLocalMs - current.endLocalMs <= gapSeconds * 1000) {
+        current.endLocalMs = Math.max(current.endLocalMs, e.endLocalMs);
+      } else {
+        if (current) sessions.push(current);
+        current = { agent, startLocalMs: e.startLocalMs, endLocalMs: e.endLocalMs };
+      }
+    }
+    if (current) sessions.push(current);
+  }
+  sessions.sort((a, b) => a.startLocalMs - b.startLocalMs);
+  return { agents: byAgent.size, sessions, busy };
+}
+
+/** Σ of each span's overlap with [from + k·step, from + (k+1)·step), in seconds, per k. */
+export function secondsPerInterval(spans: { startLocalMs: number; endLocalMs: number }[], fromLocalMs: number, stepMs: number, count: number): Float64Array {
+  const out = new Float64Array(count);
+  for (const s of spans) {
+    let a = Math.max(s.startLocalMs, fromLocalMs);
+    const b = Math.min(s.endLocalMs, fromLocalMs + count * stepMs);
+    while (a < b) {
+      const k = Math.floor((a - fromLocalMs) / stepMs);
+      const end = Math.min(b, fromLocalMs + (k + 1) * stepMs);
+      out[k] += (end - a) / 1000;
+      a = end;
+    }
+  }
+  return out;
+}
+
+export interface TypicalShift {
+  days: string;
+  start: string;
+  end: string;
+  agents: number;
+}
+
+const WEEKDAYS = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'];
+const clock = (minutes: number) => `${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
+
+/** A typical week of the observed staffing, as the scenario's shifts can say it: per weekday and
+ * half hour, the mean agents on the phones over the days with data of that weekday, rounded;
+ * each run of equal head counts one "shift". For planning from; the backtest replays the
+ * sessions themselves. */
+export function typicalWeek(staffing: ObservedStaffing, daysWithData: number[], slotMinutes = 30): TypicalShift[] {
+  const slotMs = slotMinutes * 60_000;
+  const perDay = DAY_MS / slotMs;
+  const shifts: TypicalShift[] = [];
+  for (let w = 0; w < 7; w++) {
+    const days = daysWithData.filter((d) => weekdayOf(d) === w);
+    if (days.length === 0) continue;
+    const mean = new Float64Array(perDay);
+    for (const d of days) {
+      const seconds = secondsPerInterval(staffing.sessions, d * DAY_MS, slotMs, perDay);
+      for (let k = 0; k < perDay; k++) mean[k] += seconds[k] / (slotMs / 1000) / days.length;
+    }
+    for (let k = 0; k < perDay; ) {
+      const agents = Math.round(mean[k]);
+      let end = k + 1;
+      while (end < perDay && Math.round(mean[end]) === agents) end++;
+      if (agents > 0) shifts.push({ days: WEEKDAYS[w], start: clock(k * slotMinutes), end: end === perDay ? '24:00' : clock(end * slotMinutes), agents });
+      k = end;
+    }
+  }
+  return shifts;
+}
+
