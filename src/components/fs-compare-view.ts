@@ -10,6 +10,8 @@ import type { Estimate } from '../../sim/stats/confidence';
 import type { Scenario } from '../../sim/scenario/scenario';
 import { formatDelta, formatInterval, formatValue, targetText, type Unit } from '../lib/format';
 import { channelTitle, COST_HEADLINES, GAP_HEADLINE, resultChannels, type Headline } from './fs-headline';
+import { displayName, isModified } from '../lib/scenario-doc';
+import { connect, type AppStore } from '../state/app-store';
 import { baseStyles, fitStyles, fitted, viewStyles, segmentedStyles } from './shared-styles';
 import './fs-heatmap';
 
@@ -66,6 +68,28 @@ function compareRows(c: Comparison): CompareRow[] {
   ];
 }
 
+/** The view's inputs from the session: every scenario as a candidate, the chosen ones, and their
+ * comparison while those are still the ones chosen (or a new one runs). */
+function compareProps(store: AppStore): Partial<FsCompareView> {
+  const st = store.state;
+  const ids = store.compareIds();
+  const c = ids.length >= 2 ? st.comparison : null;
+  const run = st.compareRun;
+  return {
+    candidates: st.docs.map((d) => ({ id: d.id, name: `${displayName(d)}${d.origin === 'example' && isModified(d) ? ' (edited)' : ''}`, valid: !!d.scenario, origin: d.origin })),
+    selection: st.compareSelection,
+    comparison: c?.comparison ?? null,
+    comparedIds: c?.ids ?? [],
+    scenarios: c?.scenarios ?? [],
+    running: run.running,
+    reportReady: !!c && c.key === store.compareKey(ids),
+    progress: run.running ? `${run.done} of ${run.total} replications` : '',
+    error: run.error,
+    timeZone: st.timeZone,
+    channel: st.channel,
+  };
+}
+
 @customElement('fs-compare-view')
 export class FsCompareView extends LitElement {
   @property({ attribute: false }) candidates: CompareCandidate[] = [];
@@ -83,6 +107,13 @@ export class FsCompareView extends LitElement {
   @property() timeZone = 'UTC';
   @property() channel = 'all';
   @state() private layout: 'side' | 'stacked' = 'side';
+  private ctl = connect(this, (s) => [s.state.docs, s.state.compareSelection, s.state.comparison, s.state.compareRun, s.state.timeZone, s.state.channel]);
+
+  /** Connected to the app's store, the view shows the session's scenarios and comparison. */
+  protected override willUpdate(): void {
+    const store = this.ctl.store;
+    if (store) Object.assign(this, compareProps(store));
+  }
 
   static override styles = [
     baseStyles,
@@ -299,7 +330,7 @@ export class FsCompareView extends LitElement {
         data-export="case-report"
         aria-describedby="report-note"
         ?disabled=${!ready}
-        @click=${() => this.dispatchEvent(new CustomEvent('download-report', { bubbles: true, composed: true }))}
+        @click=${() => this.ctl.store?.downloadCaseReport()}
       >
         <span aria-hidden="true">⤓</span> Download case report (HTML)
       </button>
@@ -308,12 +339,12 @@ export class FsCompareView extends LitElement {
 
   private toggle(id: string, on: boolean) {
     const next = on ? [...this.selection.filter((x) => x !== id), id] : this.selection.filter((x) => x !== id);
-    this.dispatchEvent(new CustomEvent('selection-change', { detail: next.slice(0, 4), bubbles: true, composed: true }));
+    this.ctl.store?.set({ compareSelection: next.slice(0, 4) });
   }
 
   private makeBaseline(id: string) {
     const next = [id, ...this.selection.filter((x) => x !== id)];
-    this.dispatchEvent(new CustomEvent('selection-change', { detail: next, bubbles: true, composed: true }));
+    this.ctl.store?.set({ compareSelection: next });
   }
 
   private renderCards(c: Comparison) {

@@ -2,10 +2,10 @@
 // kind of staffing (in-house, outsourced, AI), by pool and by language; how contacts were resolved,
 // with the AI's resolutions gross, returned (the customer came back) and net; cost over the week.
 import { LitElement, css, html, nothing, svg } from 'lit';
-import { customElement, property } from 'lit/decorators.js';
+import { customElement } from 'lit/decorators.js';
+import { connect } from '../state/app-store';
 import { scaleLinear } from 'd3-scale';
 import type { ScenarioResult } from '../../sim/stats/metrics';
-import type { Scenario } from '../../sim/scenario/scenario';
 import { intervalStarts, KIND_COLOURS, SERIES_COLOURS, WidthController } from '../lib/chart';
 import { formatEstimate, formatInterval, formatValue } from '../lib/format';
 import type { Bar } from './fs-bar-chart';
@@ -18,9 +18,16 @@ const KIND_LABEL: Record<string, string> = { 'in-house': 'In-house', outsourced:
 
 @customElement('fs-cost-view')
 export class FsCostView extends LitElement {
-  @property({ attribute: false }) result: ScenarioResult | null = null;
-  @property({ attribute: false }) scenario: Scenario | null = null;
-  @property() timeZone = 'UTC';
+  // What it shows is the app's: the result on screen and the display time zone.
+  private ctl = connect(this, (s) => [s.shown.result, s.state.timeZone]);
+
+  private get result(): ScenarioResult | null {
+    return this.ctl.store?.shown.result ?? null;
+  }
+
+  private get timeZone(): string {
+    return this.ctl.store?.state.timeZone ?? 'UTC';
+  }
 
   private readonly width = new WidthController(this, 900);
 

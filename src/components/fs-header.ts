@@ -1,14 +1,12 @@
 // The header: the brand, which scenario is on screen (its name in full on up to two lines — the
 // examples share a long prefix, so cutting the end would hide what tells them apart — and what it
-// is: a variant, an edited example, a file), and the scenario actions. It only reports clicks:
-// `header-action` events with the action's name; the app does the work.
+// is: a variant, an edited example, a file), and the scenario actions, which it asks of the app's
+// store (src/state/app-store.ts).
 import { LitElement, css, html, nothing } from 'lit';
-import { customElement, property } from 'lit/decorators.js';
+import { customElement } from 'lit/decorators.js';
 import { displayName, isModified, type ScenarioDoc } from '../lib/scenario-doc';
+import { connect } from '../state/app-store';
 import { baseStyles } from './shared-styles';
-
-export type HeaderAction = 'toggle-sidebar' | 'open-file' | 'duplicate' | 'download' | 'copy-link' | 'present' | 'theme';
-export type Theme = 'auto' | 'light' | 'dark';
 
 /** What a scenario is, in a word or two: "variant 2", "example, edited", "file". */
 export function scenarioKind(doc: ScenarioDoc): { kind: string; text: string } {
@@ -20,10 +18,7 @@ export function scenarioKind(doc: ScenarioDoc): { kind: string; text: string } {
 
 @customElement('fs-header')
 export class FsHeader extends LitElement {
-  @property({ attribute: false }) doc: ScenarioDoc | undefined = undefined;
-  @property() theme: Theme = 'auto';
-  @property({ type: Boolean }) present = false;
-  @property({ type: Boolean }) sidebar = true;
+  private ctl = connect(this, (s) => [s.active, s.state.theme, s.state.present, s.state.sidebar]);
 
   static override styles = [
     baseStyles,
@@ -126,15 +121,21 @@ export class FsHeader extends LitElement {
     `,
   ];
 
-  private act(action: HeaderAction) {
-    this.dispatchEvent(new CustomEvent<HeaderAction>('header-action', { detail: action, bubbles: true, composed: true }));
-  }
+  private onFileInput = (e: Event) => {
+    const input = e.target as HTMLInputElement;
+    const files = [...(input.files ?? [])];
+    input.value = '';
+    void this.ctl.store?.openFiles(files);
+  };
 
   override render() {
-    const doc = this.doc;
-    const themeLabel = this.theme === 'auto' ? 'Auto' : this.theme === 'light' ? 'Light' : 'Dark';
+    const store = this.ctl.store;
+    if (!store) return nothing;
+    const doc = store.active;
+    const { theme, present, sidebar } = store.state;
+    const themeLabel = theme === 'auto' ? 'Auto' : theme === 'light' ? 'Light' : 'Dark';
     const kind = doc ? scenarioKind(doc) : null;
-    return html`<header class=${this.present ? 'present' : ''}>
+    return html`<header class=${present ? 'present' : ''}>
       <div class="brand">
         <svg width="26" height="26" viewBox="0 0 32 32" aria-hidden="true">
           <circle cx="16" cy="16" r="15" fill="#f59e0b"></circle>
@@ -143,7 +144,7 @@ export class FsHeader extends LitElement {
         </svg>
         followsun <small>coverage planner</small>
       </div>
-      <button class="quiet" aria-pressed=${String(this.sidebar)} @click=${() => this.act('toggle-sidebar')} title="Show or hide the scenario panel">
+      <button class="quiet" aria-pressed=${String(sidebar)} @click=${() => store.toggleSidebar()} title="Show or hide the scenario panel">
         ☰ Scenarios
       </button>
       <div class="scenario" title=${doc ? `${displayName(doc)} (${doc.fileName})` : ''}>
@@ -152,15 +153,16 @@ export class FsHeader extends LitElement {
         ${kind ? html`<span class="scenario-kind ${kind.kind}" data-kind=${kind.kind}>${kind.text}</span>` : nothing}
       </div>
       <div class="actions" role="toolbar" aria-label="Scenario actions">
-        <button @click=${() => this.act('open-file')} title="Open a YAML or JSON scenario file (or drop one anywhere)">Open file…</button>
-        <button @click=${() => this.act('duplicate')} ?disabled=${!doc}>Duplicate as variant</button>
-        <button @click=${() => this.act('download')} ?disabled=${!doc}>Download YAML</button>
-        <button @click=${() => this.act('copy-link')}>Copy link</button>
-        <button class="quiet" aria-pressed=${String(this.present)} @click=${() => this.act('present')} title="Larger text, no side panel">Present</button>
-        <button class="quiet" @click=${() => this.act('theme')} aria-label=${`Theme: ${themeLabel}. Change theme`} title="Theme: auto (system), light or dark">
-          ${this.theme === 'dark' ? '☾' : this.theme === 'light' ? '☀' : '◐'} ${themeLabel}
+        <button @click=${() => this.renderRoot.querySelector<HTMLInputElement>('#file')?.click()} title="Open a YAML or JSON scenario file (or drop one anywhere)">Open file…</button>
+        <button @click=${() => store.duplicate()} ?disabled=${!doc}>Duplicate as variant</button>
+        <button @click=${() => store.download()} ?disabled=${!doc}>Download YAML</button>
+        <button @click=${() => void store.copyLink()}>Copy link</button>
+        <button class="quiet" aria-pressed=${String(present)} @click=${() => store.togglePresent()} title="Larger text, no side panel">Present</button>
+        <button class="quiet" @click=${() => store.cycleTheme()} aria-label=${`Theme: ${themeLabel}. Change theme`} title="Theme: auto (system), light or dark">
+          ${theme === 'dark' ? '☾' : theme === 'light' ? '☀' : '◐'} ${themeLabel}
         </button>
       </div>
+      <input id="file" type="file" accept=".yaml,.yml,.json,application/json,application/yaml,text/yaml" multiple hidden @change=${this.onFileInput} />
     </header>`;
   }
 }

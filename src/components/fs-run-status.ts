@@ -5,7 +5,9 @@ import { customElement, property } from 'lit/decorators.js';
 import { formatValue } from '../lib/format';
 import { baseStyles } from './shared-styles';
 
-export type RunPhase = 'idle' | 'running' | 'done' | 'error' | 'invalid';
+import type { RunPhase } from '../state/app-state';
+
+export type { RunPhase };
 
 @customElement('fs-run-status')
 export class FsRunStatus extends LitElement {

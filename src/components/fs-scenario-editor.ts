@@ -2,9 +2,10 @@
 // handle time, replications and seed. Each edit goes into the scenario's text and is validated
 // with sim/'s schema; the message for a field appears next to it. The source itself can be edited.
 import { LitElement, css, html, nothing, type TemplateResult } from 'lit';
-import { customElement, property, state } from 'lit/decorators.js';
+import { customElement, state } from 'lit/decorators.js';
 import { live } from 'lit/directives/live.js';
 import { rawData, splitProblems, pathKey, type FieldPath, type Problem, type ScenarioDoc } from '../lib/scenario-doc';
+import { connect } from '../state/app-store';
 import { baseStyles } from './shared-styles';
 
 type Raw = Record<string, unknown>;
@@ -22,7 +23,12 @@ let fieldIds = 0;
 
 @customElement('fs-scenario-editor')
 export class FsScenarioEditor extends LitElement {
-  @property({ attribute: false }) doc: ScenarioDoc | null = null;
+  private ctl = connect(this, (s) => [s.active]);
+
+  /** The scenario on screen: what this editor changes. */
+  private get doc(): ScenarioDoc | null {
+    return this.ctl.store?.active ?? null;
+  }
   @state() private sourceDraft: string | null = null;
 
   static override styles = [
@@ -306,7 +312,7 @@ export class FsScenarioEditor extends LitElement {
 
   private applySource = () => {
     if (this.sourceDraft === null) return;
-    this.dispatchEvent(new CustomEvent('source-edit', { detail: this.sourceDraft, bubbles: true, composed: true }));
+    this.ctl.store?.editText(this.sourceDraft);
     this.sourceDraft = null;
   };
 
@@ -315,7 +321,7 @@ export class FsScenarioEditor extends LitElement {
     if (text) value = raw;
     else if (raw.trim() === '') value = null;
     else value = Number.isFinite(Number(raw)) ? Number(raw) : raw;
-    this.dispatchEvent(new CustomEvent('field-edit', { detail: { path, value }, bubbles: true, composed: true }));
+    this.ctl.store?.editField(path, value);
   }
 }
 

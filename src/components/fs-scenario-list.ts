@@ -1,17 +1,29 @@
 // The scenarios of this session: shipped examples, opened files and variants. Pick one to view and
 // edit; remove the ones you no longer need.
 import { LitElement, css, html, nothing } from 'lit';
-import { customElement, property } from 'lit/decorators.js';
+import { customElement } from 'lit/decorators.js';
 import { displayName, isModified, type ScenarioDoc } from '../lib/scenario-doc';
+import { connect } from '../state/app-store';
 import { baseStyles } from './shared-styles';
 
 const ORIGIN: Record<string, string> = { example: 'example', file: 'file', variant: 'variant', link: 'shared' };
 
 @customElement('fs-scenario-list')
 export class FsScenarioList extends LitElement {
-  @property({ attribute: false }) docs: ScenarioDoc[] = [];
-  @property() activeId = '';
-  @property({ attribute: false }) running: string | null = null;
+  private ctl = connect(this, (s) => [s.state.docs, s.state.activeId, s.state.run.phase === 'running' ? s.state.run.docId : null]);
+
+  private get docs(): ScenarioDoc[] {
+    return this.ctl.store?.state.docs ?? [];
+  }
+
+  private get activeId(): string {
+    return this.ctl.store?.state.activeId ?? '';
+  }
+
+  private get running(): string | null {
+    const run = this.ctl.store?.state.run;
+    return run?.phase === 'running' ? run.docId : null;
+  }
 
   static override styles = [
     baseStyles,
@@ -101,8 +113,9 @@ export class FsScenarioList extends LitElement {
     </ul>`;
   }
 
-  private emit(type: string, id: string) {
-    this.dispatchEvent(new CustomEvent(type, { detail: id, bubbles: true, composed: true }));
+  private emit(type: 'select-doc' | 'remove-doc', id: string) {
+    if (type === 'select-doc') this.ctl.store?.select(id);
+    else this.ctl.store?.remove(id);
   }
 }
 

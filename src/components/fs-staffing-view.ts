@@ -1,7 +1,8 @@
 // Staffing: agents on the phones by pool (stacked) against the agents required (Erlang, per
 // queue), over the horizon; one language or all. Occupancy per pool.
 import { LitElement, css, html, nothing } from 'lit';
-import { customElement, property, state } from 'lit/decorators.js';
+import { customElement, state } from 'lit/decorators.js';
+import { connect } from '../state/app-store';
 import type { ScenarioResult } from '../../sim/stats/metrics';
 import type { Scenario } from '../../sim/scenario/scenario';
 import { intervalStarts, SERIES_COLOURS } from '../lib/chart';
@@ -16,9 +17,20 @@ import './fs-time-chart';
 
 @customElement('fs-staffing-view')
 export class FsStaffingView extends LitElement {
-  @property({ attribute: false }) result: ScenarioResult | null = null;
-  @property({ attribute: false }) scenario: Scenario | null = null;
-  @property() timeZone = 'UTC';
+  // What it shows is the app's: the result on screen, its scenario, the display time zone.
+  private ctl = connect(this, (s) => [s.shown.result, s.shown.scenario, s.state.timeZone]);
+
+  private get result(): ScenarioResult | null {
+    return this.ctl.store?.shown.result ?? null;
+  }
+
+  private get scenario(): Scenario | null {
+    return this.ctl.store?.shown.scenario ?? null;
+  }
+
+  private get timeZone(): string {
+    return this.ctl.store?.state.timeZone ?? 'UTC';
+  }
   @state() private language = 'all';
 
   static override styles = [

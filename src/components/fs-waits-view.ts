@@ -4,10 +4,10 @@
 // service level by language for the channel (queues["<language>/<channel>"]) and by channel (each
 // against its own target), and the table of languages broken down by channel.
 import { LitElement, css, html, nothing } from 'lit';
-import { customElement, property, state } from 'lit/decorators.js';
+import { customElement, state } from 'lit/decorators.js';
+import { connect } from '../state/app-store';
 import type { Estimate } from '../../sim/stats/confidence';
 import type { ScenarioResult } from '../../sim/stats/metrics';
-import type { Scenario } from '../../sim/scenario/scenario';
 import { intervalStarts } from '../lib/chart';
 import { formatEstimate, formatValue, languageName, targetText, thresholdText, waitLabel } from '../lib/format';
 import { formatWeekdayTime } from '../lib/time';
@@ -32,9 +32,16 @@ const NONE: Estimate = { mean: null, ci95: null };
 
 @customElement('fs-waits-view')
 export class FsWaitsView extends LitElement {
-  @property({ attribute: false }) result: ScenarioResult | null = null;
-  @property({ attribute: false }) scenario: Scenario | null = null;
-  @property() timeZone = 'UTC';
+  // What it shows is the app's: the result on screen and the display time zone.
+  private ctl = connect(this, (s) => [s.shown.result, s.state.timeZone]);
+
+  private get result(): ScenarioResult | null {
+    return this.ctl.store?.shown.result ?? null;
+  }
+
+  private get timeZone(): string {
+    return this.ctl.store?.state.timeZone ?? 'UTC';
+  }
   /** The channel shown (the first one when unset or not in the result). */
   @state() private channel = '';
 

@@ -1,0 +1,104 @@
+// The shape of a session's state: the scenarios (examples, files, variants) and which one is on
+// screen, what the views show, the runs and their results, the comparison, messages, theme and
+// presentation. Plain data; src/state/app-store.ts holds it and changes it.
+import type { Comparison } from '../../sim/compare';
+import type { ScenarioResult } from '../../sim/stats/metrics';
+import type { Scenario } from '../../sim/scenario/scenario';
+import type { ScenarioDoc } from '../lib/scenario-doc';
+
+export type View = 'coverage' | 'waits' | 'staffing' | 'cost' | 'roster' | 'compare';
+export const VIEWS: { id: View; label: string }[] = [
+  { id: 'coverage', label: 'Coverage' },
+  { id: 'waits', label: 'Waits' },
+  { id: 'staffing', label: 'Staffing' },
+  { id: 'cost', label: 'Cost' },
+  { id: 'compare', label: 'Compare' },
+];
+
+export type Theme = 'auto' | 'light' | 'dark';
+export type RunPhase = 'idle' | 'running' | 'done' | 'error' | 'invalid';
+
+/** A finished run of a scenario's text. */
+export interface Stored {
+  text: string;
+  scenario: Scenario;
+  result: ScenarioResult;
+  warnings: string[];
+  ms: number;
+}
+
+export interface RunState {
+  phase: RunPhase;
+  docId: string;
+  done: number;
+  total: number;
+  message: string;
+}
+
+export interface ComparisonRun {
+  key: string;
+  ids: string[];
+  scenarios: Scenario[];
+  comparison: Comparison;
+}
+
+export interface Notice {
+  kind: 'error' | 'info';
+  title: string;
+  lines: string[];
+  footer?: string;
+}
+
+export interface AppState {
+  docs: ScenarioDoc[];
+  activeId: string;
+  view: View;
+  /** The display time zone of every view. */
+  timeZone: string;
+  /** The channel filter ('all' or one channel). */
+  channel: string;
+  results: Map<string, Stored>;
+  run: RunState;
+  /** A run above the work limit waiting for "Run anyway" (its key and why). */
+  largeRun: { key: string; text: string } | null;
+  /** Document ids chosen in Compare, baseline first. */
+  compareSelection: string[];
+  comparison: ComparisonRun | null;
+  compareRun: { running: boolean; done: number; total: number; error: string };
+  /** The comparison key a case report download waits for (started from the results toolbar). */
+  reportWanted: string | null;
+  notice: Notice | null;
+  toast: string;
+  theme: Theme;
+  present: boolean;
+  sidebar: boolean;
+  /** The link has been read (or there was none): runs and URL writes may start. */
+  restored: boolean;
+  /** When the first result arrived (ms after navigation start). */
+  firstResultMs: number | null;
+}
+
+export const INITIAL_STATE: AppState = {
+  docs: [],
+  activeId: '',
+  view: 'coverage',
+  timeZone: 'UTC',
+  channel: 'all',
+  results: new Map(),
+  run: { phase: 'idle', docId: '', done: 0, total: 0, message: 'Loading…' },
+  largeRun: null,
+  compareSelection: [],
+  comparison: null,
+  compareRun: { running: false, done: 0, total: 0, error: '' },
+  reportWanted: null,
+  notice: null,
+  toast: '',
+  theme: 'auto',
+  present: false,
+  sidebar: true,
+  restored: false,
+  firstResultMs: null,
+};
+
+/** The key of one run: the document and its text. */
+export const runKey = (doc: ScenarioDoc) => `${doc.id}\u0000${doc.text}`;
