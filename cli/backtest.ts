@@ -1,0 +1,98 @@
+// `followsun backtest`: replay a period of contact records with a scenario and the staffing the
+// records show, and print how far the simulation is from what happened (per hour: bias, mean
+// absolute error, mean absolute percentage error, share of hours inside the 95% band). With
+// --train-until, the scenario is fitted on the records before that date and tested on the rest.
+import { parseArgs } from 'node:util';
+import { displayPath, loadScenarioFile, writeOutput } from './files';
+import { checkReplications, UsageError, wholeNumber } from './arguments';
+import { table } from './format';
+import { loadRecords, RECORDS_OPTIONS } from './import';
+import { RecordsError, type ContactRecord } from '../sim/history/records';
+import { fitScenario, scenarioYaml } from '../sim/history/fit-scenario';
+import { backtest, BACKTEST_FIGURES, type BacktestResult } from '../sim/history/backtest';
+import { dayOf, dayOfIso, isoDay } from '../sim/history/local-time';
+import { parseScenario, ScenarioError, type Scenario } from '../sim/scenario/scenario';
+import { backtestReportHtml, errorText, FIGURE_NAMES } from '../report/backtest';
+
+/** Records before `day` (local date) to fit on, the rest to test on. */
+export function splitAt(records: ContactRecord[], day: number): { train: ContactRecord[]; test: ContactRecord[] } {
+  return { train: records.filter((r) => dayOf(r.arrivalLocalMs) < day), test: records.filter((r) => dayOf(r.arrivalLocalMs) >= day) };
+}
+
+export function backtestText(result: BacktestResult, fittedOn: string): string {
+  const rows = BACKTEST_FIGURES.map((f) => [FIGURE_NAMES[f].title, ...errorText(result.figures[f], FIGURE_NAMES[f].unit), String(result.figures[f].points)]);
+  return [
+    `Back-test ${result.from} to ${result.to} (local time ${result.timezone}): ${result.contacts} contacts, ${result.agentsSeen} agents seen, ${result.replications} replications.`,
+    fittedOn,
+    ...(result.daysWithoutRecords.length ? [`Days without records, not compared: ${result.daysWithoutRecords.join(', ')}.`] : []),
+    '',
+    'Per hour, simulated against actual:',
+    table([['', 'bias', 'MAE', 'MAPE', 'inside 95% band', 'hours'], ...rows]),
+  ].join('\n');
+}
+
+export function backtestCommand(args: string[]): number {
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: {
+      ...RECORDS_OPTIONS,
+      'train-until': { type: 'string' },
+      report: { type: 'string' },
+      json: { type: 'boolean', default: false },
+      replications: { type: 'string' },
+      seed: { type: 'string' },
+    },
+  });
+  const trainUntil = values['train-until'];
+  const cut = trainUntil === undefined ? undefined : dayOfIso(trainUntil);
+  if (trainUntil !== undefined && cut === undefined) throw new UsageError(`--train-until: expected a date such as 1999-01-25, got ${JSON.stringify(trainUntil)}`);
+  if (positionals.length === 0 || positionals.length > 2) throw new UsageError('backtest takes a scenario file and a records file (with --train-until, the records file alone will do)');
+  if (positionals.length === 1 && cut === undefined) throw new UsageError('backtest needs a scenario file before the records file (or --train-until DATE, to fit one on the records before DATE)');
+  const replications = checkReplications(wholeNumber(values.replications, '--replications', 2));
+  const seed = wholeNumber(values.seed, '--seed');
+  const recordsPath = positionals[positionals.length - 1];
+  try {
+    const base: Scenario | undefined = positionals.length === 2 ? loadScenarioFile(positionals[0]).scenario : undefined;
+    const { outcome, timezone } = loadRecords(recordsPath, { ...values, timezone: values.timezone ?? base?.demand[0].timezone });
+    let scenario: Scenario;
+    let test = outcome.records;
+    let fittedOn: string;
+    if (cut !== undefined) {
+      const split = splitAt(outcome.records, cut);
+      if (split.train.length === 0) throw new RecordsError([`${displayPath(recordsPath)}: no records before ${trainUntil} to fit on`]);
+      if (split.test.length === 0) throw new RecordsError([`${displayPath(recordsPath)}: no records on or after ${trainUntil} to test on`]);
+      const fit = fitScenario(split.train, { timezone, source: displayPath(recordsPath) });
+      const fitted = parseScenario(scenarioYaml(fit), 'fitted scenario');
+      // A scenario file given too keeps its settings (service level, seed, replications).
+      scenario = base ? { ...fitted, serviceLevel: base.serviceLevel, channels: base.channels, seed: base.seed, replications: base.replications } : fitted;
+      test = split.test;
+      fittedOn = `Out of sample: fitted on ${isoDay(dayOf(split.train[0].arrivalLocalMs))} to ${isoDay(cut - 1)}, tested on the rest.`;
+    } else {
+      scenario = base!;
+      fittedOn = `Scenario ${displayPath(positionals[0])}; the staffing replayed is the one the records show.`;
+    }
+    const result = backtest(scenario, test, { replications, seed });
+    if (values.report) {
+      const html = backtestReportHtml({ title: `Back-test of ${scenario.name}`, result, fittedOn, generatedAt: new Date().toISOString().slice(0, 16).replace('T', ' ') + ' UTC' });
+      const problem = writeOutput(values.report, html);
+      if (problem) {
+        process.stderr.write(`followsun: ${displayPath(values.report)}: ${problem}\n`);
+        return 2;
+      }
+    }
+    if (values.json) {
+      const { series: _series, ...rest } = result;
+      process.stdout.write(`${JSON.stringify({ ...rest, fittedOn }, null, 2)}\n`);
+    } else {
+      process.stdout.write(`${backtestText(result, fittedOn)}\n${values.report ? `Wrote ${displayPath(values.report)}.\n` : ''}`);
+    }
+    return 0;
+  } catch (e) {
+    if (e instanceof RecordsError || e instanceof ScenarioError) {
+      process.stderr.write(`${e.problems.map((p) => `followsun: ${p}`).join('\n')}\n`);
+      return 2;
+    }
+    throw e;
+  }
+}

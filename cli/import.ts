@@ -1,0 +1,102 @@
+// `followsun import`: contact records (an export of a contact-centre platform) → a fitted
+// scenario file, with every row accounted for and what was estimated and how.
+import { parseArgs } from 'node:util';
+import { displayPath, decodeText, readBounded, writeOutput } from './files';
+import { UsageError } from './arguments';
+import { accountingLines, MAX_RECORD_BYTES, readRecords, RecordsError, type ColumnMap, type ReadOutcome } from '../sim/history/records';
+import { BANK_TIMEZONE, bankLayout, genericLayout, GENERIC_FIELDS, guessFormat } from '../sim/history/layouts';
+import { fitScenario, scenarioYaml } from '../sim/history/fit-scenario';
+import { parseScenario, ScenarioError } from '../sim/scenario/scenario';
+
+export const FORMATS = ['bank', 'generic'] as const;
+export type RecordsFormat = (typeof FORMATS)[number];
+
+export interface RecordsOptions {
+  format?: string;
+  map?: string[];
+  timezone?: string;
+}
+
+/** --map column=field (repeatable): a file column read as a field of the layout. */
+export function columnMap(items: string[] = []): ColumnMap {
+  const map: ColumnMap = {};
+  for (const item of items) {
+    const at = item.lastIndexOf('=');
+    if (at <= 0 || at === item.length - 1) throw new UsageError(`--map: expected column=field such as "Start Time=arrival", got ${JSON.stringify(item)}`);
+    const field = item.slice(at + 1).trim();
+    if (!(GENERIC_FIELDS as readonly string[]).includes(field) && field !== 'agent') {
+      throw new UsageError(`--map ${item}: unknown field '${field}' (the generic layout's fields: ${[...GENERIC_FIELDS, 'agent'].join(', ')})`);
+    }
+    map[item.slice(0, at).trim()] = field;
+  }
+  return map;
+}
+
+function checkTimezone(zone: string): string {
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone: zone });
+    return zone;
+  } catch {
+    throw new UsageError(`--timezone: expected an IANA time zone such as Europe/Berlin, got ${JSON.stringify(zone)}`);
+  }
+}
+
+/** Reads a records file with the layout asked for (or the one its header looks like). */
+export function loadRecords(path: string, o: RecordsOptions): { outcome: ReadOutcome; timezone: string; format: RecordsFormat } {
+  if (o.format !== undefined && !(FORMATS as readonly string[]).includes(o.format)) {
+    throw new UsageError(`--format: expected ${FORMATS.join(' or ')}, got ${JSON.stringify(o.format)}`);
+  }
+  const map = columnMap(o.map);
+  const shown = displayPath(path);
+  let bytes: Buffer | undefined;
+  try {
+    bytes = readBounded(path, MAX_RECORD_BYTES);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    throw new RecordsError([`${shown}: ${code === 'ENOENT' ? 'file not found' : code === 'EISDIR' ? 'is a folder' : `cannot read (${code})`}`]);
+  }
+  if (bytes === undefined) throw new RecordsError([`${shown}: larger than ${MAX_RECORD_BYTES / 2 ** 20} MB: split the records by month`]);
+  const text = decodeText(bytes);
+  if (text.includes('\0')) throw new RecordsError([`${shown}: not a text file (it holds NUL bytes); export the records as CSV or TSV`]);
+  const format = (o.format as RecordsFormat | undefined) ?? (Object.keys(map).length > 0 ? 'generic' : guessFormat(text.slice(0, text.indexOf('\n') >>> 0)));
+  const timezone = checkTimezone(o.timezone ?? (format === 'bank' ? BANK_TIMEZONE : 'UTC'));
+  const layout = format === 'bank' ? bankLayout : genericLayout(timezone);
+  return { outcome: readRecords(text, shown, layout, map), timezone, format };
+}
+
+export const RECORDS_OPTIONS = {
+  format: { type: 'string' },
+  map: { type: 'string', multiple: true },
+  timezone: { type: 'string' },
+} as const;
+
+export function importCommand(args: string[]): number {
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: { ...RECORDS_OPTIONS, out: { type: 'string', short: 'o' }, name: { type: 'string' } },
+  });
+  if (positionals.length !== 1) throw new UsageError(positionals.length === 0 ? 'import needs a records file (CSV or TSV)' : 'import takes one records file');
+  if (!values.out) throw new UsageError('import needs --out FILE.yaml: where to write the fitted scenario');
+  try {
+    const { outcome, timezone, format } = loadRecords(positionals[0], values);
+    const fit = fitScenario(outcome.records, { timezone, name: values.name, source: displayPath(positionals[0]) });
+    const yaml = scenarioYaml(fit);
+    parseScenario(yaml, values.out); // what is written is a valid scenario, or a bug
+    const problem = writeOutput(values.out, yaml);
+    if (problem) {
+      process.stderr.write(`followsun: ${displayPath(values.out)}: ${problem}\n`);
+      return 2;
+    }
+    process.stdout.write(
+      [`Layout: ${format}; local time ${timezone}.`, ...accountingLines(outcome), '', ...String(fit.scenario.description).split('\n'), '', `Wrote ${displayPath(values.out)}.`].join('\n') + '\n',
+    );
+    return 0;
+  } catch (e) {
+    if (e instanceof RecordsError || e instanceof ScenarioError) {
+      process.stderr.write(`${e.problems.map((p) => `followsun: ${p}`).join('\n')}\n`);
+      return 2;
+    }
+    throw e;
+  }
+}

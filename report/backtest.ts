@@ -1,0 +1,129 @@
+// The back-test as a self-contained HTML page: per figure, the hours of the replayed period with
+// the simulation's 95% band (shaded) and its mean (line), and what really happened as points;
+// the errors in a table. Pure TypeScript: the CLI (and later the app) call it.
+import { scaleLinear } from 'd3-scale';
+import { area, line } from 'd3-shape';
+import { esc, percent } from './format';
+import { page } from './page';
+import { AXIS, MUTED, chartTitle, legend, niceLinear, r, svgDocument, text, valueAxisY } from './svg';
+import { BACKTEST_FIGURES, type BacktestFigure, type BacktestResult, type ErrorFigures, type Grain, type SeriesPoint } from '../sim/history/backtest';
+
+const BAND = '#9ec5f4';
+const MEAN = '#0969da';
+const ACTUAL = '#bc4c00';
+
+export const FIGURE_NAMES: Record<BacktestFigure, { title: string; unit: 'count' | 'fraction' | 'seconds' }> = {
+  offered: { title: 'Contacts offered', unit: 'count' },
+  answered: { title: 'Contacts answered', unit: 'count' },
+  abandonRate: { title: 'Abandon rate', unit: 'fraction' },
+  asaSeconds: { title: 'Average speed of answer (s)', unit: 'seconds' },
+  serviceLevel: { title: 'Service level', unit: 'fraction' },
+  occupancy: { title: 'Occupancy', unit: 'fraction' },
+};
+
+const GRAIN_NAMES: Record<Grain, string> = { hour: 'hour by hour', hourOfWeek: 'by hour of the week', day: 'day by day' };
+
+export function errorText(e: ErrorFigures, unit: 'count' | 'fraction' | 'seconds'): [string, string, string, string] {
+  const v = (x: number | null, signed = false) =>
+    x === null ? '–' : unit === 'fraction' ? `${signed && x > 0 ? '+' : ''}${(x * 100).toFixed(1)} pts` : `${signed && x > 0 ? '+' : ''}${x.toFixed(1)}${unit === 'seconds' ? ' s' : ''}`;
+  return [v(e.bias, true), v(e.mae), e.mape === null ? '–' : percent(e.mape, 0), e.insideBand === null ? '–' : percent(e.insideBand, 0)];
+}
+
+/** One figure over one grain: band, mean line, actual points. */
+export function backtestChartSvg(points: SeriesPoint[], figure: BacktestFigure, grain: Grain): string {
+  const width = 920;
+  const height = 280;
+  const left = 64;
+  const right = width - 16;
+  const top = 72;
+  const bottom = height - 44;
+  const { title, unit } = FIGURE_NAMES[figure];
+  const x = scaleLinear().domain([0, Math.max(1, points.length - 1)]).range([left, right]);
+  const values = points.flatMap((p) => [p.actual, p.high, p.low].filter((v): v is number => v !== null));
+  const y = niceLinear(values, [bottom, top]);
+  const defined = (p: SeriesPoint) => p.low !== null && p.high !== null;
+  const band = area<[number, SeriesPoint]>()
+    .defined(([, p]) => defined(p))
+    .x(([i]) => x(i))
+    .y0(([, p]) => y(p.low!))
+    .y1(([, p]) => y(p.high!))(points.map((p, i) => [i, p]));
+  const mean = line<[number, SeriesPoint]>()
+    .defined(([, p]) => p.mean !== null)
+    .x(([i]) => x(i))
+    .y(([, p]) => y(p.mean!))(points.map((p, i) => [i, p]));
+  const format = unit === 'fraction' ? (v: number) => `${Math.round(v * 100)}%` : undefined;
+  const dots = points
+    .map((p, i) => {
+      if (p.actual === null) return '';
+      const inside = p.low !== null && p.actual >= p.low && p.actual <= p.high!;
+      const shown = unit === 'fraction' ? `${(p.actual * 100).toFixed(1)}%` : p.actual.toFixed(1);
+      const band = p.low !== null ? `; simulated ${unit === 'fraction' ? `${(p.low * 100).toFixed(1)}–${(p.high! * 100).toFixed(1)}%` : `${p.low.toFixed(1)}–${p.high!.toFixed(1)}`}` : '';
+      return `<circle cx="${r(x(i))}" cy="${r(y(p.actual))}" r="${points.length > 200 ? 1.6 : 2.6}" fill="${inside ? ACTUAL : 'none'}" stroke="${ACTUAL}" stroke-width="1.2"><title>${esc(`${p.label}: actual ${shown}${band}`)}</title></circle>`;
+    })
+    .join('');
+  const every = Math.max(1, Math.ceil(points.length / 8));
+  const labels = points
+    .map((p, i) => (i % every === 0 ? text(x(i), bottom + 16, grain === 'hour' ? p.label.slice(0, 10) : p.label, { size: 11.5, anchor: 'middle', fill: MUTED }) : ''))
+    .join('');
+  const key = legend(
+    [
+      { label: 'simulated 95% band', swatch: `<rect width="14" height="14" fill="${BAND}"/>` },
+      { label: 'simulated mean', swatch: `<path d="M0,7H14" stroke="${MEAN}" stroke-width="2"/>` },
+      { label: 'actual (hollow: outside the band)', swatch: `<circle cx="7" cy="7" r="4" fill="${ACTUAL}"/>` },
+    ],
+    left,
+    58,
+    right - left,
+  );
+  return svgDocument(
+    width,
+    height,
+    `${title}, ${GRAIN_NAMES[grain]}: actual against the simulation's 95% band`,
+    'backtest',
+    chartTitle(title, GRAIN_NAMES[grain], left) +
+      key.svg +
+      valueAxisY(y, left, right, format, '') +
+      `<path d="${band ?? ''}" fill="${BAND}" opacity="0.75"/>` +
+      `<path d="${mean ?? ''}" fill="none" stroke="${MEAN}" stroke-width="1.4"/>` +
+      `<line x1="${left}" x2="${right}" y1="${bottom}" y2="${bottom}" stroke="${AXIS}"/>` +
+      dots +
+      labels,
+  );
+}
+
+export interface BacktestReportInput {
+  title: string;
+  result: BacktestResult;
+  /** How the scenario was obtained (fitted on which period, or the file). */
+  fittedOn: string;
+  generatedAt?: string;
+}
+
+export function backtestReportHtml(input: BacktestReportInput): string {
+  const { result } = input;
+  const rows = BACKTEST_FIGURES.map((f) => {
+    const [bias, mae, mape, inside] = errorText(result.figures[f], FIGURE_NAMES[f].unit);
+    return `<tr><td>${esc(FIGURE_NAMES[f].title)}</td><td class="num">${esc(bias)}</td><td class="num">${esc(mae)}</td><td class="num">${esc(mape)}</td><td class="num">${esc(inside)}</td><td class="num">${result.figures[f].points}</td></tr>`;
+  }).join('');
+  const charts = BACKTEST_FIGURES.map(
+    (f) => `<figure>${backtestChartSvg(result.series.hour[f], f, 'hour')}</figure><figure>${backtestChartSvg(result.series.hourOfWeek[f], f, 'hourOfWeek')}</figure>`,
+  ).join('\n');
+  const body = `
+<header class="report-head">
+  <p class="eyebrow">followsun · back-test</p>
+  <h1>${esc(input.title)}</h1>
+  <p class="meta">Replayed ${esc(result.from)} to ${esc(result.to)} (local time ${esc(result.timezone)}): ${result.contacts} contacts, ${result.agentsSeen} agents seen answering, ${result.replications} replications. ${esc(input.fittedOn)}</p>
+</header>
+<section>
+<h2>Errors, hour by hour</h2>
+<table class="data"><thead><tr><th>Figure</th><th class="num">Bias (sim − actual)</th><th class="num">Mean abs. error</th><th class="num">Mean abs. % error</th><th class="num">Actual inside the 95% band</th><th class="num">Hours</th></tr></thead><tbody>${rows}</tbody></table>
+<p class="small muted">The simulation replays the period with the scenario's demand, handle times and patience, and the agents the records show on the phones. Its 95% band is the 2.5th to 97.5th percentile of the replications: where one real period should fall 95% of the time if the model were right. Service level: answered within ${result.thresholdSeconds} s ÷ offered. Occupancy: time the observed agents spent on calls ÷ time they were on the phones.${result.daysWithoutRecords.length ? ` Days without records, not compared: ${esc(result.daysWithoutRecords.join(', '))}.` : ''}</p>
+</section>
+<section>
+<h2>Actual against simulated</h2>
+${charts}
+</section>
+<footer>Generated by followsun${input.generatedAt ? ` on ${esc(input.generatedAt)}` : ''}.</footer>`;
+  return page(input.title, body);
+}
+
