@@ -143,21 +143,23 @@ describe('plans across a daylight-saving change', () => {
   });
 });
 
-describe('the planned default scenario', () => {
-  it('re-run with another seed, meets every language × channel target wherever a pool can serve, with at most 2 % of hours below target', () => {
-    const file = new URL('../scenarios/global-follow-the-sun.yaml', import.meta.url);
-    const scenario = parseScenario(readFileSync(file, 'utf8'), 'global-follow-the-sun.yaml');
-    const r = simulate(compileScenario(scenario, { seed: 777, replications: 10 }));
-    for (const row of r.coverage) {
-      const key = `${row.language}/${row.channel}`;
-      // Where some hours have nobody who speaks the language, the week cannot meet its target:
-      // those hours are reported as uncovered, not hidden.
-      if (r.queues[key].uncoveredHours.mean! > 0) {
-        expect(row.language, key).toBe('ja');
-        continue;
+describe('the example scenarios, shipped planned', () => {
+  for (const name of ['global-follow-the-sun.yaml', 'global-in-house.yaml', 'global-ai-hybrid.yaml', 'global-mix.yaml']) {
+    it(`${name}, re-run with another seed, meets every language × channel target wherever a pool can serve, with at most 2 % of hours below target`, () => {
+      const file = new URL(`../scenarios/${name}`, import.meta.url);
+      const scenario = parseScenario(readFileSync(file, 'utf8'), name);
+      const r = simulate(compileScenario(scenario, { seed: 777, replications: 10 }));
+      for (const row of r.coverage) {
+        const key = `${row.language}/${row.channel}`;
+        // Where some hours have nobody who speaks the language, the week cannot meet its target:
+        // those hours are reported as uncovered, not hidden. Only the Japanese desks close at night.
+        if (r.queues[key].uncoveredHours.mean! > 0) {
+          expect(row.language, key).toBe('ja');
+          continue;
+        }
+        expect(r.queues[key].serviceLevel.mean!, key).toBeGreaterThanOrEqual(row.target);
       }
-      expect(r.queues[key].serviceLevel.mean!, key).toBeGreaterThanOrEqual(row.target);
-    }
-    expect(r.summary.hoursBelowTarget.mean!).toBeLessThanOrEqual(0.02 * r.summary.demandHours.mean!);
-  });
+      expect(r.summary.hoursBelowTarget.mean!).toBeLessThanOrEqual(0.02 * r.summary.demandHours.mean!);
+    });
+  }
 });
