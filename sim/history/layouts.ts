@@ -36,7 +36,7 @@ const malformed = (field: string, expected: string, got: string): RowOutcome => 
 
 export const bankLayout: Layout = {
   name: 'bank (Anonymous Bank call log)',
-  required: ['type', 'date', 'vru_entry', 'vru_exit', 'q_time', 'outcome', 'ser_start', 'ser_exit', 'ser_time', 'server'],
+  required: ['type', 'date', 'vru_entry', 'vru_exit', 'q_start', 'q_time', 'outcome', 'ser_start', 'ser_exit', 'ser_time', 'server'],
   row(f): RowOutcome {
     const outcome = f('outcome');
     if (outcome === 'PHANTOM') return { kind: 'rejected', reason: 'PHANTOM (not a real call, to ignore)' };

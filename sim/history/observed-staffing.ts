@@ -1,12 +1,17 @@
 // The staffing that was on the phones, inferred from the agents seen working: an agent is on the
-// phones from the start of a call they answered until the end of their last call before a
-// pause longer than SESSION_GAP_SECONDS (then they are taken to be off: a break, the day's end).
-// This undercounts idle time at a session's edges and at quiet hours, and knows nothing of
-// agents who logged in and took no call; it is what call-level records allow.
+// phones from the start of a call they answered until the end of their last call before a pause
+// they cannot have spent waiting for calls. A pause up to SESSION_GAP_SECONDS is always bridged
+// (between calls, a short break); a longer one, up to LONG_PAUSE_SECONDS, only when no caller
+// who arrived during it waited more than BUSY_WAIT_SECONDS — an idle agent would have answered
+// them — so that a quiet night with a call an hour keeps its agent, and a lunch break at a busy
+// hour does not. This still misses idle time at a session's very edges and agents who logged in
+// and took no call at all: it is what call-level records allow.
 import type { ContactRecord } from './records';
 import { DAY_MS, weekdayOf } from './local-time';
 
 export const SESSION_GAP_SECONDS = 30 * 60;
+export const LONG_PAUSE_SECONDS = 4 * 3600;
+export const BUSY_WAIT_SECONDS = 20;
 
 export interface Session {
   agent: string;
@@ -22,7 +27,21 @@ export interface ObservedStaffing {
   busy: { startLocalMs: number; endLocalMs: number }[];
 }
 
+/** Whether a caller arrived in (fromMs, toMs) and waited longer than BUSY_WAIT_SECONDS: `waited`
+ * holds the arrivals of such callers, sorted. */
+function someoneWaited(waited: number[], fromMs: number, toMs: number): boolean {
+  let lo = 0;
+  let hi = waited.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (waited[mid] <= fromMs) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo < waited.length && waited[lo] < toMs;
+}
+
 export function inferStaffing(records: ContactRecord[], gapSeconds = SESSION_GAP_SECONDS): ObservedStaffing {
+  const waited = records.filter((r) => r.waitSeconds > BUSY_WAIT_SECONDS).map((r) => r.arrivalLocalMs).sort((a, b) => a - b);
   const byAgent = new Map<string, { startLocalMs: number; endLocalMs: number }[]>();
   const busy: { startLocalMs: number; endLocalMs: number }[] = [];
   for (const r of records) {
@@ -39,7 +58,9 @@ export function inferStaffing(records: ContactRecord[], gapSeconds = SESSION_GAP
     episodes.sort((a, b) => a.startLocalMs - b.startLocalMs);
     let current: Session | undefined;
     for (const e of episodes) {
-      if (current && e.startLocalMs - current.endLocalMs <= gapSeconds * 1000) {
+      const pause = current ? e.startLocalMs - current.endLocalMs : Infinity;
+      const bridged = pause <= gapSeconds * 1000 || (pause <= LONG_PAUSE_SECONDS * 1000 && !someoneWaited(waited, current!.endLocalMs, e.startLocalMs));
+      if (current && bridged) {
         current.endLocalMs = Math.max(current.endLocalMs, e.endLocalMs);
       } else {
         if (current) sessions.push(current);
