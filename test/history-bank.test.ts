@@ -1,0 +1,142 @@
+// The Anonymous Bank's January 1999 call log (Technion SEE Center, Avi Mandelbaum; slices in
+// test/fixtures, see its README): every odd row accounted for, a valid fitted scenario, and a
+// back-test of the last week after fitting on the first three, through the command line.
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, describe, expect, it, vi } from 'vitest';
+import { readRecords, RecordsError } from '../sim/history/records';
+import { bankLayout, genericLayout } from '../sim/history/layouts';
+import { parseScenario } from '../sim/scenario/scenario';
+import { main } from '../cli/main';
+
+const FIXTURES = fileURLToPath(new URL('./fixtures/', import.meta.url));
+const WEEK = join(FIXTURES, 'anonymous-bank-1999-01-week1.tsv');
+const SMALL_QUEUES = join(FIXTURES, 'anonymous-bank-1999-01-small-queues.tsv');
+const dir = mkdtempSync(join(tmpdir(), 'followsun-history-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+async function followsun(...args: string[]) {
+  let stdout = '';
+  let stderr = '';
+  const out = vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => ((stdout += String(chunk)), true));
+  const err = vi.spyOn(process.stderr, 'write').mockImplementation((chunk) => ((stderr += String(chunk)), true));
+  try {
+    return { status: await main(args), stdout, stderr };
+  } finally {
+    out.mockRestore();
+    err.mockRestore();
+  }
+}
+
+describe('the first week of January 1999, read with the bank layout', () => {
+  const text = readFileSync(WEEK, 'utf8');
+  const read = readRecords(text, 'week1.tsv', bankLayout);
+  const dataRows = text.trimEnd().split('\n').length - 1;
+
+  it('accounts for every row: offered, hung up in the IVR, or left out by kind', () => {
+    const rejected = Object.values(read.rejected).reduce((s, t) => s + t.count, 0);
+    expect(read.rowsRead).toBe(dataRows);
+    expect(read.records.length + read.notOffered.count + rejected).toBe(read.rowsRead);
+  });
+
+  it('counts the warts of the source by kind, each with the first line it is on', () => {
+    const header = text.split('\n')[0].split('\t');
+    const column = (name: string) => header.indexOf(name);
+    const rows = text.trimEnd().split('\n').slice(1).map((l) => l.split('\t'));
+    const phantoms = rows.filter((r) => r[column('outcome')] === 'PHANTOM').length;
+    expect(phantoms).toBeGreaterThan(0);
+    expect(read.rejected['PHANTOM (not a real call, to ignore)'].count).toBe(phantoms);
+    expect(read.rejected['unknown service type']).toMatchObject({ count: 1, detail: 'type "AA"' });
+    const line = read.rejected['unknown service type'].firstLine;
+    expect(text.split('\n')[line - 1].split('\t')[column('type')]).toBe('AA');
+    expect(read.notes['served across midnight (ser_time kept)'].count).toBeGreaterThan(0);
+    expect(read.notes['answered with no agent named (not in the observed staffing)'].count).toBeGreaterThan(0);
+    // A caller who hung up in the IVR, never queued, is not an abandoned call (the AA row is one,
+    // counted as an unknown type).
+    const ivr = rows.filter((r) => r[column('outcome')] === 'HANG' && r[column('q_start')] === '0:00:00' && r[column('type')] !== 'AA').length;
+    expect(read.notOffered.count).toBe(ivr);
+  });
+
+  it('imports to a scenario that followsun run accepts, with every type as a queue', async () => {
+    const out = join(dir, 'week1.yaml');
+    const o = await followsun('import', WEEK, '--out', out);
+    expect(o.stderr).toBe('');
+    expect(o.status).toBe(0);
+    expect(o.stdout).toMatch(/9487 rows read: \d+ contacts offered to a queue, \d+ hung up before reaching one \(in the IVR\), \d+ left out/);
+    const scenario = parseScenario(readFileSync(out, 'utf8'), out);
+    expect(new Set(scenario.demand.map((d) => d.language))).toEqual(new Set(['he-PS', 'en-PE', 'he-NE', 'he-NW', 'he-IN', 'he-TT']));
+    expect(scenario.demand.every((d) => d.timezone === 'Asia/Jerusalem' && d.patience?.dist === 'exponential')).toBe(true);
+    expect(scenario.horizon.start).toBe('1999-01-01T00:00:00+02:00');
+    const run = await followsun('run', out, '--replications', '2', '--json');
+    expect(run.status).toBe(0);
+    expect(JSON.parse(run.stdout).scenarios[0].summary.offered.mean).toBeGreaterThan(5000);
+  });
+});
+
+describe('malformed records', () => {
+  it('name the file, the line and what was expected, and are counted rather than fatal', () => {
+    const csv = 'arrival,queue,outcome,wait_seconds,handle_seconds\n2026-01-05 09:00:00,en,answered,12,300\nyesterday,en,answered,12,300\n2026-01-05 09:01:00,en,answered,-3,300\n';
+    const read = readRecords(csv, 'calls.csv', genericLayout('UTC'));
+    expect(read.records.length).toBe(1);
+    expect(read.rejected['malformed arrival']).toMatchObject({ count: 1, firstLine: 3 });
+    expect(read.rejected['malformed arrival'].detail).toContain('expected a time such as 2026-03-02 09:15:00');
+    expect(read.rejected['negative time in the queue']).toMatchObject({ count: 1, firstLine: 4 });
+  });
+
+  it('a missing column is an error naming the file and the columns it has', () => {
+    expect(() => readRecords('when,queue\n2026-01-05 09:00,en\n', 'calls.csv', genericLayout('UTC'))).toThrow(RecordsError);
+    expect(() => readRecords('when,queue\n2026-01-05 09:00,en\n', 'calls.csv', genericLayout('UTC'))).toThrow(/calls\.csv:1: the generic layout needs the columns arrival, outcome, wait_seconds, handle_seconds; the header has when, queue/);
+  });
+
+  it('--map reads another export’s columns as the generic fields', async () => {
+    const file = join(dir, 'platform.csv');
+    const rows = Array.from({ length: 60 }, (_, i) => `2026-01-0${5 + (i % 3)}T${String(8 + (i % 9)).padStart(2, '0')}:${String(i % 60).padStart(2, '0')}:00Z,sales,${i % 7 ? 'answered' : 'abandoned'},${i % 40},${i % 7 ? 120 + i : 0},A${i % 4}`);
+    writeFileSync(file, `Start,Skill,Result,Wait,Talk,Agent\n${rows.join('\n')}\n`);
+    const map = ['Start=arrival', 'Skill=queue', 'Result=outcome', 'Wait=wait_seconds', 'Talk=handle_seconds', 'Agent=agent'].flatMap((m) => ['--map', m]);
+    const out = join(dir, 'platform.yaml');
+    const o = await followsun('import', file, ...map, '--timezone', 'Europe/Berlin', '--out', out);
+    expect(o.stderr).toBe('');
+    expect(o.status).toBe(0);
+    const scenario = parseScenario(readFileSync(out, 'utf8'), out);
+    expect(scenario.demand[0].language).toBe('und-sales');
+    expect(scenario.demand[0].timezone).toBe('Europe/Berlin');
+    const bad = await followsun('import', file, '--map', 'Start=start_time', '--out', out);
+    expect(bad.status).toBe(2);
+    expect(bad.stderr).toContain("unknown field 'start_time'");
+  });
+});
+
+describe('fit on the first three weeks of January, back-test the last', () => {
+  it('prints each figure’s bias, errors and share of hours inside the band', async () => {
+    const report = join(dir, 'backtest.html');
+    const text = await followsun('backtest', SMALL_QUEUES, '--train-until', '1999-01-25', '--replications', '10', '--report', report);
+    expect(text.stderr).toBe('');
+    expect(text.status).toBe(0);
+    expect(text.stdout).toContain('Back-test 1999-01-25 to 1999-01-31 (local time Asia/Jerusalem)');
+    expect(text.stdout).toContain('Out of sample: fitted on 1999-01-01 to 1999-01-24');
+    for (const figure of ['Contacts offered', 'Abandon rate', 'Average speed of answer (s)', 'Service level', 'Occupancy']) {
+      expect(text.stdout).toMatch(new RegExp(`${figure.replace(/[()]/g, '\\$&')}\\s+[+−-]?\\d`));
+    }
+    const html = readFileSync(report, 'utf8');
+    expect(html.match(/<svg class="chart backtest"/g)?.length).toBe(12); // six figures, two grains each
+
+    const json = await followsun('backtest', SMALL_QUEUES, '--train-until', '1999-01-25', '--replications', '10', '--json');
+    const result = JSON.parse(json.stdout);
+    for (const figure of ['offered', 'abandonRate', 'asaSeconds', 'serviceLevel', 'occupancy']) {
+      const f = result.figures[figure];
+      expect(Object.keys(f)).toEqual(expect.arrayContaining(['bias', 'mae', 'mape', 'insideBand']));
+      expect(f.mae).toBeGreaterThanOrEqual(Math.abs(f.bias));
+      expect(f.insideBand).toBeGreaterThanOrEqual(0);
+      expect(f.insideBand).toBeLessThanOrEqual(1);
+    }
+    expect(result.figures.offered.points).toBe(7 * 24);
+  });
+
+  it('refuses a date with nothing to fit on, naming the file', async () => {
+    const o = await followsun('backtest', SMALL_QUEUES, '--train-until', '1998-12-01');
+    expect(o.status).toBe(2);
+    expect(o.stderr).toMatch(/anonymous-bank-1999-01-small-queues\.tsv: no records before 1998-12-01 to fit on/);
+  });
+});
