@@ -1,16 +1,39 @@
 // Time-zone offsets as a short list of changes, so that local-time curves and rosters can be
 // laid onto the UTC clock exactly (both daylight-saving nights included) with few Intl calls.
-import { formatInTimeZone } from 'date-fns-tz';
 
 const MINUTE_MS = 60_000;
 const DAY_MS = 86_400_000;
 const STEP_MS = 15 * MINUTE_MS; // offsets change on quarter-hour UTC boundaries in every zone in use
 
-/** UTC offset of `zone` at `utcMs`, in minutes (Berlin in summer: 120). */
+/** One formatter per zone: building an Intl.DateTimeFormat costs far more than using one. */
+const wallClocks = new Map<string, Intl.DateTimeFormat>();
+
+function wallClock(zone: string): Intl.DateTimeFormat {
+  let format = wallClocks.get(zone);
+  if (!format) {
+    format = new Intl.DateTimeFormat('en-US', {
+      timeZone: zone,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: 'numeric',
+      day: 'numeric',
+      hour: 'numeric',
+      minute: 'numeric',
+      second: 'numeric',
+    });
+    wallClocks.set(zone, format);
+  }
+  return format;
+}
+
+/** UTC offset of `zone` at `utcMs`, in whole minutes (Berlin in summer: 120): the zone's wall
+ * clock read as if it were UTC, minus the instant. */
 export function offsetMinutes(zone: string, utcMs: number): number {
-  const text = formatInTimeZone(utcMs, zone, 'xxx'); // "+05:30", "-04:00", "+00:00"
-  const sign = text[0] === '-' ? -1 : 1;
-  return sign * (Number(text.slice(1, 3)) * 60 + Number(text.slice(4, 6)));
+  const wholeSecondMs = Math.floor(utcMs / 1000) * 1000; // the wall clock shows whole seconds
+  const part: Record<string, number> = {};
+  for (const { type, value } of wallClock(zone).formatToParts(wholeSecondMs)) if (type !== 'literal') part[type] = Number(value);
+  const wallMs = Date.UTC(part.year, part.month - 1, part.day, part.hour, part.minute, part.second);
+  return Math.trunc((wallMs - wholeSecondMs) / MINUTE_MS); // hours:minutes, as an ISO offset prints it
 }
 
 export interface OffsetTimeline {
