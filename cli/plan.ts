@@ -10,7 +10,6 @@ import { openShifts, plan, type PlanResult } from '../sim/plan/planner';
 import { plannedYaml } from '../sim/plan/planned-yaml';
 import { ScenarioError, type Scenario } from '../sim/scenario/scenario';
 import { caseReportHtml } from '../report/case-report';
-import { HOURS_PER_FTE } from '../report/plan';
 import { ComparisonBuilder, comparisonOptions, type Comparison } from '../sim/compare';
 import { comparisonText, loadAll } from './compare';
 import { largeRunsAllowed } from './arguments';
@@ -301,7 +300,7 @@ function rosterText(title: string, p: PlanResult, withVerdict: boolean): string 
   for (const [pool, shifts] of Object.entries(p.plan)) {
     for (const s of shifts) {
       const hours = shiftWeekHours(s) * s.agents;
-      rows.push([pool, String(s.days), `${s.start}–${s.end}`, String(s.agents), formatNumber(hours, 'count'), (hours / HOURS_PER_FTE).toFixed(1)]);
+      rows.push([pool, String(s.days), `${s.start}–${s.end}`, String(s.agents), formatNumber(hours, 'count'), (hours / p.scenario.hoursPerFte).toFixed(1)]);
     }
     if (shifts.length === 0) rows.push([pool, '', 'nobody needed', '0', '0', '0.0']);
   }

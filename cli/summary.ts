@@ -48,13 +48,15 @@ export function summaryText(r: ScenarioResult & { file: string }): string {
   lines.push(
     '',
     table([
-      ['Pool', 'Type', 'Handled', 'Occupancy', 'On phones', 'Cost'],
+      ['Pool', 'Type', 'Handled', 'Occupancy', 'On phones', 'Paid h/week', 'FTEs', 'Cost'],
       ...Object.entries(r.pools).map(([id, p]) => [
         id,
         p.type,
         formatEstimate(p.handled, 'count', '', true) + (p.contained ? ` (${formatNumber(p.contained.mean ?? NaN, 'count')} resolved)` : ''),
         p.occupancy ? formatEstimate(p.occupancy, 'fraction', '', true) : '',
         p.agentsOnPhones ? `${(p.agentsOnPhones.mean ?? 0).toFixed(1)} avg` : '',
+        p.paidHoursPerWeek !== undefined ? formatNumber(p.paidHoursPerWeek, 'count') : '',
+        p.ftes !== undefined ? p.ftes.toFixed(1) : '',
         formatEstimate(p.costTotal, 'money', r.currency, true),
       ]),
     ]),

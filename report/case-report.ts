@@ -11,7 +11,7 @@ import { demandTable, settingsTable, staffingTable } from './assumptions';
 import { efficiencySvg, groupedBarsSvg, heatmapSvg, stackedBarsSvg, type BarPanel, type EfficiencyPoint, type StackedRow } from './charts';
 import { channelName, delta, esc, estimate, hasWidth, hours, languageName, money, percent, range, shortNames, targetText, type Unit } from './format';
 import { displayTime, page } from './page';
-import { HOURS_PER_FTE, iterationsTable, planSentence, plannedRosters, poolTable, rosterTable, unmetList, type PlanOutcome } from './plan';
+import { iterationsTable, planSentence, plannedRosters, poolTable, rosterTable, unmetList, type PlanOutcome } from './plan';
 import { caseSummary, channelsIn, direction, efficiency, efficiencySentence, hasAi, horizonOf, joinList, periodOf, ratioText, scaled } from './summary';
 import { Ids, scenarioColour } from './svg';
 
@@ -545,7 +545,7 @@ ${results.map((_, k) => `<h3><span class="badge s${k}">${esc(labels[k])}</span> 
   const poolSection = planning
     ? `<section class="pools">
 <h2>Head count and occupancy per pool</h2>
-<p class="lead">Agents on each pool’s roster (the sum of its shifts’ head counts${kind === 'plan' ? '; as written, open shifts at their minimum' : ''}), FTEs at ${HOURS_PER_FTE} paid hours a week, and occupancy: time busy with contacts ÷ time on the phones, over the simulated window.</p>
+<p class="lead">Agents on each pool’s roster (the sum of its shifts’ head counts${kind === 'plan' ? '; as written, open shifts at their minimum' : ''}), FTEs (paid hours a week ÷ the scenario’s <code>hoursPerFte</code>, ${[...new Set(scenarios.map((s) => s.hoursPerFte))].join(' / ')} h), and occupancy: time busy with contacts ÷ time on the phones, over the simulated window.</p>
 ${poolTable(scenarios, results, labels)}
 </section>`
     : '';
@@ -630,7 +630,7 @@ ${staffingTable(scenarios, labels)}
 ${
     planning
       ? `<dt>The plan</dt><dd>followsun plan works out, for every language × channel and interval, the agents Erlang A (with patience) or Erlang C requires on the phones at the handle times contacts get (after any AI handover; email: the work to clear by its deadline). A mixed-integer programme, solved by HiGHS, chooses the head count of every open shift at least cost, sharing multi-skilled agents among the queues they serve at their own speed and chat concurrency, within each shift’s and pool’s limits. The plan is then simulated; every hour still below target gets more agents required and the programme is solved again, until the targets are met (each channel’s service level over the window, with at most ${esc(percent(scenarios[0].plan.belowTargetShare, 1))} of the hours with demand below target) or the rounds run out. Costs are each pool’s price model: hourly rates with premiums, per-contact and per-minute prices, minimums.</dd>
-<dt>FTE</dt><dd>Paid hours a week ÷ ${HOURS_PER_FTE}.</dd>`
+<dt>FTE</dt><dd>Paid hours a week ÷ the scenario’s hours per FTE (<code>hoursPerFte</code>, default 40).</dd>`
       : ''
   }
 <dt>Confidence intervals</dt><dd>Means over ${base.replications} independent replications with Student-t 95% intervals. The scenarios were run with the same seed, so replication r of each sees the same arrivals, handle times and patience; the difference of two scenarios is estimated from the paired replications.</dd>

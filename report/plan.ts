@@ -9,9 +9,6 @@ import type { HumanPool, Scenario } from '../sim/scenario/scenario';
 import { count, esc, hours, money, percent, range, hasWidth } from './format';
 import { horizonOf, periodOf } from './summary';
 
-/** Paid hours a week that make one full-time equivalent. */
-export const HOURS_PER_FTE = 40;
-
 /** What followsun plan decided for one scenario (a PlanResult without its scenario and run). */
 export interface PlanOutcome {
   plan: Record<string, PlannedShift[]>;
@@ -41,7 +38,9 @@ export interface PoolRoster {
   aroundTheClock?: number;
   headCount: number;
   paidHoursPerWeek: number;
+  /** Paid hours a week ÷ the scenario's hoursPerFte. */
   ftes: number;
+  hoursPerFte: number;
 }
 
 /** Every human pool's roster as the scenario stands: open head counts at their minimum (what an
@@ -51,7 +50,7 @@ export function poolRosters(s: Scenario): PoolRoster[] {
   return humans.map((p) => {
     if (!p.shifts) {
       const n = p.agents ?? 0;
-      return { id: p.id, type: p.type, timezone: p.timezone, rows: [], aroundTheClock: n, headCount: n, paidHoursPerWeek: n * 168, ftes: (n * 168) / HOURS_PER_FTE };
+      return { id: p.id, type: p.type, timezone: p.timezone, rows: [], aroundTheClock: n, headCount: n, paidHoursPerWeek: n * 168, ftes: (n * 168) / s.hoursPerFte, hoursPerFte: s.hoursPerFte };
     }
     const rows = p.shifts.flatMap((spec) =>
       expandShift(spec).flatMap((c): RosterRow[] => {
@@ -62,7 +61,7 @@ export function poolRosters(s: Scenario): PoolRoster[] {
       }),
     );
     const paid = rows.reduce((t, r) => t + r.paidHoursPerWeek, 0);
-    return { id: p.id, type: p.type, timezone: p.timezone, rows, headCount: rows.reduce((n, r) => n + r.agents, 0), paidHoursPerWeek: paid, ftes: paid / HOURS_PER_FTE };
+    return { id: p.id, type: p.type, timezone: p.timezone, rows, headCount: rows.reduce((n, r) => n + r.agents, 0), paidHoursPerWeek: paid, ftes: paid / s.hoursPerFte, hoursPerFte: s.hoursPerFte };
   });
 }
 
@@ -92,7 +91,7 @@ export function rosterTable(rosters: PoolRoster[]): string {
     const rows = p.rows.map(
       (r, i) =>
         `<tr class="shift${r.open ? ' planned' : ''}">${i === 0 ? pool : ''}<td>${esc(daysText(r.days))}</td><td class="nowrap">${esc(r.start)}–${esc(r.end)}</td>` +
-        `<td class="num"><strong>${count(r.agents)}</strong></td><td class="num">${hours(r.paidHoursPerWeek)}</td><td class="num">${fte(r.paidHoursPerWeek / HOURS_PER_FTE)}</td>` +
+        `<td class="num"><strong>${count(r.agents)}</strong></td><td class="num">${hours(r.paidHoursPerWeek)}</td><td class="num">${fte(r.paidHoursPerWeek / p.hoursPerFte)}</td>` +
         `<td class="small${r.open ? '' : ' muted'}">${r.open ? 'the plan' : 'the file'}</td></tr>`,
     );
     const subtotal =
@@ -101,11 +100,12 @@ export function rosterTable(rosters: PoolRoster[]): string {
         : '';
     return `<tbody class="pool" data-pool="${esc(p.id)}">${rows.join('')}${subtotal}</tbody>`;
   });
-  const total = rosters.reduce((t, p) => ({ agents: t.agents + p.headCount, paid: t.paid + p.paidHoursPerWeek }), { agents: 0, paid: 0 });
+  const total = rosters.reduce((t, p) => ({ agents: t.agents + p.headCount, paid: t.paid + p.paidHoursPerWeek, ftes: t.ftes + p.ftes }), { agents: 0, paid: 0, ftes: 0 });
+  const hoursPerFte = rosters[0]?.hoursPerFte ?? 40;
   return (
     '<table class="data roster"><thead><tr><th>Pool</th><th>Days</th><th>Shift (local time)</th><th class="num">Agents</th><th class="num">Paid hours a week</th>' +
-    `<th class="num">FTEs (${HOURS_PER_FTE} h a week)</th><th>Head count from</th></tr></thead>${body.join('')}` +
-    `<tfoot><tr class="total"><td colspan="3">All pools</td><td class="num">${count(total.agents)}</td><td class="num">${count(total.paid)}</td><td class="num">${fte(total.paid / HOURS_PER_FTE)}</td><td></td></tr></tfoot></table>`
+    `<th class="num">FTEs (${hoursPerFte} h a week)</th><th>Head count from</th></tr></thead>${body.join('')}` +
+    `<tfoot><tr class="total"><td colspan="3">All pools</td><td class="num">${count(total.agents)}</td><td class="num">${count(total.paid)}</td><td class="num">${fte(total.ftes)}</td><td></td></tr></tfoot></table>`
   );
 }
 
@@ -121,7 +121,7 @@ export function poolTable(scenarios: Scenario[], results: ScenarioResult[], labe
   };
   const head =
     `<tr><th rowspan="2">Pool</th>${labels.map((l, k) => `<th colspan="3" class="scenario-col"><span class="badge s${k}">${esc(l)}</span></th>`).join('')}</tr>` +
-    `<tr>${labels.map(() => `<th class="num">Agents on the roster</th><th class="num">FTEs (${HOURS_PER_FTE} h)</th><th class="num">Occupancy</th>`).join('')}</tr>`;
+    `<tr>${labels.map((_, k) => `<th class="num">Agents on the roster</th><th class="num">FTEs (${scenarios[k].hoursPerFte} h)</th><th class="num">Occupancy</th>`).join('')}</tr>`;
   const body = ids.map((id) => {
     const cells = rosters.map((r, k) => {
       const p = r.find((x) => x.id === id);
@@ -187,7 +187,7 @@ export function planSentence(planned: Scenario, outcome: PlanOutcome, result: Sc
   const demand = s.demandHours.mean ?? 0;
   const uncovered = s.uncoveredHours.mean ?? 0;
   return (
-    `${count(agents)} agents on ${count(shifts)} shift${shifts === 1 ? '' : 's'} in ${count(rosters.length)} pool${rosters.length === 1 ? '' : 's'} (${fte(ftes)} FTEs at ${HOURS_PER_FTE} h a week), ` +
+    `${count(agents)} agents on ${count(shifts)} shift${shifts === 1 ? '' : 's'} in ${count(rosters.length)} pool${rosters.length === 1 ? '' : 's'} (${fte(ftes)} FTEs at ${planned.hoursPerFte} h a week), ` +
     `costing ${money(s.costPerMonth.mean, c)} a month, ${money(s.costPerContact.mean, c)} per contact and ${money(s.costPerResolvedCustomer.mean, c)} per resolved customer. ` +
     `Simulated (${count(result.replications)} replications), ${hours(below)} of the ${hours(demand)} language × channel hours with demand ${periodOf(result)} are below target` +
     ` (${percent(demand > 0 ? below / demand : 0, 1)}; the plan allows ${percent(planned.plan.belowTargetShare, 1)})${uncovered > 0 ? ` and ${hours(uncovered)} are uncovered (nobody with the skill on the phones)` : ''}.`

@@ -30,7 +30,10 @@ export function summaryCsv(r: ScenarioResult, file = ''): string {
   for (const [type, e] of Object.entries(r.costByType)) add(`costByType.${type}`, e);
   for (const [group, entries] of [['pool', r.pools], ['language', r.languages], ['channel', r.channels], ['queue', r.queues]] as const) {
     for (const [id, figures] of Object.entries(entries)) {
-      for (const [f, e] of Object.entries(figures)) if (isEstimate(e)) add(`${group}.${id}.${f}`, e);
+      for (const [f, e] of Object.entries(figures)) {
+        if (isEstimate(e)) add(`${group}.${id}.${f}`, e);
+        else if (typeof e === 'number') rows.push([r.name, file, `${group}.${id}.${f}`, e, '', '']); // exact: no interval
+      }
     }
   }
   return csvLines(rows);

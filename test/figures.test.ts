@@ -211,3 +211,33 @@ describe('coverage gaps are counted per language × channel × hour', () => {
     }
   });
 });
+
+describe('paid hours and FTEs per site, as finance reads them', () => {
+  const dublin: Pool = {
+    id: 'dublin',
+    skills: ['en'],
+    timezone: 'Europe/Dublin',
+    shifts: [
+      { days: 'Mon-Fri', start: '07:00', end: '15:30', agents: 46 }, // 46 × 5 × 8.5 h = 1,955 h
+      { days: 'Sat', start: '08:00', end: '16:30', agents: 12 }, // 12 × 8.5 h = 102 h
+    ],
+  };
+  const calls: Stream = { id: 'calls', language: 'en', volume: { perHour: 30 }, handleTime: { dist: 'exponential', mean: 240 } };
+
+  it('46 agents on a weekday shift of 8.5 hours and 12 on Saturday are 2,057 paid hours a week: 51.4 FTEs at 40 h', () => {
+    const r = run(scenario([calls], [dublin], { horizon: { start: MONDAY, days: 7, warmupHours: 24 }, replications: 2 }));
+    expect(r.pools.dublin.paidHoursPerWeek).toBeCloseTo(2057, 6);
+    expect(r.pools.dublin.ftes).toBeCloseTo(2057 / 40, 6);
+  });
+
+  it('counts per week whatever the horizon, and in the FTE the scenario defines (37.5 h)', () => {
+    const r = run(scenario([calls], [dublin], { horizon: { start: MONDAY, days: 14, warmupHours: 24 }, replications: 1, hoursPerFte: 37.5 }));
+    expect(r.pools.dublin.paidHoursPerWeek).toBeCloseTo(2057, 6);
+    expect(r.pools.dublin.ftes).toBeCloseTo(2057 / 37.5, 6);
+  });
+
+  it('a team on the phones around the clock is paid 168 hours a week per agent', () => {
+    const r = run(scenario([calls], [{ id: 'desk', skills: ['en'], agents: 5 }], { replications: 1 }));
+    expect(r.pools.desk.paidHoursPerWeek).toBeCloseTo(5 * 168, 6);
+  });
+});

@@ -112,6 +112,8 @@ export interface CompiledModel {
   routing: number; // index into ROUTING_RULES
   /** Occupancy cap for required agents, as WFM calculators offer; undefined: none. */
   maxOccupancy?: number;
+  /** Paid hours a week that make one FTE. */
+  hoursPerFte: number;
   /** Epoch milliseconds of the simulation clock's zero: the horizon start minus the warm-up. */
   clockZeroMs: number;
   /** Reported window [reportStartSeconds, reportEndSeconds) on the simulation clock. */
@@ -221,6 +223,7 @@ export function compileScenario(s: Scenario, options: CompileOptions = {}): Comp
     replications: options.replications ?? s.replications,
     routing: ROUTING_RULES.indexOf(s.routing),
     maxOccupancy: s.maxOccupancy,
+    hoursPerFte: s.hoursPerFte,
     ...window,
     languages: [...new Set(queueParts.map(([language]) => language))],
     queues,

@@ -7,6 +7,7 @@ import { distributionMean, shortestDuration } from '../model/distributions';
 import { PATTERN_NAMES } from './patterns';
 import { localTimeSchema, shiftSchema } from '../model/roster';
 import {
+  between,
   factor,
   fraction,
   LIMITS,
@@ -340,6 +341,9 @@ export const scenarioSchema = z
       .describe(
         'Cap on occupancy used when computing required agents, as WFM calculators offer: a fraction above 0, at most 1 (0.85 = 85%); omit for none.',
       ),
+    hoursPerFte: between('hours per full-time equivalent', 1, 84)
+      .default(40)
+      .describe('Paid hours a week that make one full-time equivalent (FTE), for head-count figures in FTEs (default 40).'),
     plan: z
       .strictObject({
         maxOccupancy: positiveFraction('an occupancy cap', LIMITS.occupancyMin)

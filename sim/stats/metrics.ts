@@ -114,6 +114,10 @@ export interface PoolResult {
   /** Human pools. */
   occupancy?: Estimate;
   agentsOnPhones?: Estimate;
+  /** Human pools: paid (scheduled) hours per week of the reported window, and those in FTEs
+   * (÷ the scenario's hoursPerFte). Set by the roster, the same in every replication. */
+  paidHoursPerWeek?: number;
+  ftes?: number;
   /** AI pools. */
   contained?: Estimate;
 }
@@ -168,6 +172,7 @@ export interface ReplicationFigures {
 
 /** An average month (30.44 days): what costPerMonth, monthly minimums and plans scale to. */
 export const AVERAGE_MONTH_SECONDS = (365.25 / 12) * 86400;
+const WEEK_SECONDS = 7 * 86400;
 const ratio = (a: number, b: number) => (b > 0 ? a / b : NaN);
 
 export function channelsOf(m: CompiledModel): string[] {
@@ -457,7 +462,12 @@ export class ResultBuilder {
     const poolRecord = (index: number, type: string) => {
       const all = record(POOL_FIGURES, this.pools, index * POOL_FIGURES.length);
       const keep = type === 'ai' ? ['handled', 'contained', 'costTotal'] : ['handled', 'occupancy', 'agentsOnPhones', 'costTotal'];
-      return { type, ...Object.fromEntries(keep.map((k) => [k, all[k as PoolFigure]])) } as PoolResult;
+      const result = { type, ...Object.fromEntries(keep.map((k) => [k, all[k as PoolFigure]])) } as PoolResult;
+      if (type !== 'ai') {
+        result.paidHoursPerWeek = paidHoursPerWeek(m, index);
+        result.ftes = result.paidHoursPerWeek / m.hoursPerFte;
+      }
+      return result;
     };
     const queuesWhere = (keep: (q: CompiledModel['queues'][number]) => boolean) =>
       m.queues.flatMap((q, i) => (keep(q) ? [i] : []));
@@ -560,4 +570,11 @@ function bounded(name: string, e: Estimate): Estimate {
   if (!e.ci95) return e;
   const high = FRACTIONS.has(name) ? Math.min(1, e.ci95[1]) : e.ci95[1];
   return { mean: e.mean, ci95: [Math.max(0, e.ci95[0]), high] };
+}
+
+/** A human pool's paid hours per week over the reported window (every scheduled agent-hour,
+ * shrinkage included: it is paid). */
+export function paidHoursPerWeek(m: CompiledModel, pool: number): number {
+  const paidSeconds = m.pools[pool].roster.paidAgentSeconds.reduce((t, x) => t + x, 0);
+  return (paidSeconds / 3600) * (WEEK_SECONDS / (m.reportEndSeconds - m.reportStartSeconds));
 }
