@@ -2,6 +2,7 @@
 // records show, and print how far the simulation is from what happened (per hour: bias, mean
 // absolute error, mean absolute percentage error, share of hours inside the 95% band). With
 // --train-until, the scenario is fitted on the records before that date and tested on the rest.
+import { basename } from 'node:path';
 import { parseArgs } from 'node:util';
 import { displayPath, loadScenarioFile, writeOutput } from './files';
 import { checkReplications, UsageError, wholeNumber } from './arguments';
@@ -62,7 +63,7 @@ export function backtestCommand(args: string[]): number {
       const split = splitAt(outcome.records, cut);
       if (split.train.length === 0) throw new RecordsError([`${displayPath(recordsPath)}: no records before ${trainUntil} to fit on`]);
       if (split.test.length === 0) throw new RecordsError([`${displayPath(recordsPath)}: no records on or after ${trainUntil} to test on`]);
-      const fit = fitScenario(split.train, { timezone, source: displayPath(recordsPath) });
+      const fit = fitScenario(split.train, { timezone, source: basename(recordsPath) });
       const fitted = parseScenario(scenarioYaml(fit), 'fitted scenario');
       // A scenario file given too keeps its settings (service level, seed, replications).
       scenario = base ? { ...fitted, serviceLevel: base.serviceLevel, channels: base.channels, seed: base.seed, replications: base.replications } : fitted;

@@ -1,5 +1,6 @@
 // `followsun import`: contact records (an export of a contact-centre platform) → a fitted
 // scenario file, with every row accounted for and what was estimated and how.
+import { basename } from 'node:path';
 import { parseArgs } from 'node:util';
 import { displayPath, decodeText, readBounded, writeOutput } from './files';
 import { UsageError } from './arguments';
@@ -80,7 +81,7 @@ export function importCommand(args: string[]): number {
   if (!values.out) throw new UsageError('import needs --out FILE.yaml: where to write the fitted scenario');
   try {
     const { outcome, timezone, format } = loadRecords(positionals[0], values);
-    const fit = fitScenario(outcome.records, { timezone, name: values.name, source: displayPath(positionals[0]) });
+    const fit = fitScenario(outcome.records, { timezone, name: values.name, source: basename(positionals[0]) });
     const yaml = scenarioYaml(fit);
     parseScenario(yaml, values.out); // what is written is a valid scenario, or a bug
     const problem = writeOutput(values.out, yaml);

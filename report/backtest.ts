@@ -25,7 +25,9 @@ const GRAIN_NAMES: Record<Grain, string> = { hour: 'hour by hour', hourOfWeek: '
 
 export function errorText(e: ErrorFigures, unit: 'count' | 'fraction' | 'seconds'): [string, string, string, string] {
   const v = (x: number | null, signed = false) =>
-    x === null ? '–' : unit === 'fraction' ? `${signed && x > 0 ? '+' : ''}${(x * 100).toFixed(1)} pts` : `${signed && x > 0 ? '+' : ''}${x.toFixed(1)}${unit === 'seconds' ? ' s' : ''}`;
+    x === null
+      ? '–'
+      : `${signed && x > 0 ? '+' : ''}${unit === 'fraction' ? `${(x * 100).toFixed(1)} pts` : `${x.toFixed(1)}${unit === 'seconds' ? ' s' : ''}`}`.replace(/^-/, '−');
   return [v(e.bias, true), v(e.mae), e.mape === null ? '–' : percent(e.mape, 0), e.insideBand === null ? '–' : percent(e.insideBand, 0)];
 }
 
@@ -61,9 +63,17 @@ export function backtestChartSvg(points: SeriesPoint[], figure: BacktestFigure, 
       return `<circle cx="${r(x(i))}" cy="${r(y(p.actual))}" r="${points.length > 200 ? 1.6 : 2.6}" fill="${inside ? ACTUAL : 'none'}" stroke="${ACTUAL}" stroke-width="1.2"><title>${esc(`${p.label}: actual ${shown}${band}`)}</title></circle>`;
     })
     .join('');
-  const every = Math.max(1, Math.ceil(points.length / 8));
-  const labels = points
-    .map((p, i) => (i % every === 0 ? text(x(i), bottom + 16, grain === 'hour' ? p.label.slice(0, 10) : p.label, { size: 11.5, anchor: 'middle', fill: MUTED }) : ''))
+  // Day boundaries carry the labels: the date hour by hour, the weekday by hour of the week.
+  const dayStart = (p: SeriesPoint) => (grain === 'hour' ? p.label.endsWith('T00:00') : grain === 'hourOfWeek' ? p.label.endsWith(' 00:00') : true);
+  const starts = points.flatMap((p, i) => (dayStart(p) ? [i] : []));
+  const every = Math.max(1, Math.ceil(starts.length / 10));
+  const labels = starts
+    .filter((_, k) => k % every === 0)
+    .map((i) => {
+      const p = points[i];
+      const shown = grain === 'hour' ? p.label.slice(5, 10) : grain === 'hourOfWeek' ? p.label.slice(0, 3) : p.label.slice(5);
+      return `<line x1="${r(x(i))}" x2="${r(x(i))}" y1="${bottom}" y2="${bottom + 4}" stroke="${AXIS}"/>` + text(x(i), bottom + 16, shown, { size: 11.5, anchor: grain === 'day' ? 'middle' : 'start', fill: MUTED });
+    })
     .join('');
   const key = legend(
     [
@@ -105,8 +115,10 @@ export function backtestReportHtml(input: BacktestReportInput): string {
     const [bias, mae, mape, inside] = errorText(result.figures[f], FIGURE_NAMES[f].unit);
     return `<tr><td>${esc(FIGURE_NAMES[f].title)}</td><td class="num">${esc(bias)}</td><td class="num">${esc(mae)}</td><td class="num">${esc(mape)}</td><td class="num">${esc(inside)}</td><td class="num">${result.figures[f].points}</td></tr>`;
   }).join('');
+  // A period longer than a week is also shown folded onto one week (hour of the week).
+  const weeks = result.series.day.offered.length > 7;
   const charts = BACKTEST_FIGURES.map(
-    (f) => `<figure>${backtestChartSvg(result.series.hour[f], f, 'hour')}</figure><figure>${backtestChartSvg(result.series.hourOfWeek[f], f, 'hourOfWeek')}</figure>`,
+    (f) => `<figure>${backtestChartSvg(result.series.hour[f], f, 'hour')}</figure>${weeks ? `<figure>${backtestChartSvg(result.series.hourOfWeek[f], f, 'hourOfWeek')}</figure>` : ''}`,
   ).join('\n');
   const body = `
 <header class="report-head">

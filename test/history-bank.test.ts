@@ -120,7 +120,7 @@ describe('fit on the first three weeks of January, back-test the last', () => {
       expect(text.stdout).toMatch(new RegExp(`${figure.replace(/[()]/g, '\\$&')}\\s+[+−-]?\\d`));
     }
     const html = readFileSync(report, 'utf8');
-    expect(html.match(/<svg class="chart backtest"/g)?.length).toBe(12); // six figures, two grains each
+    expect(html.match(/<svg class="chart backtest"/g)?.length).toBe(6); // a chart per figure, hour by hour (one week)
 
     const json = await followsun('backtest', SMALL_QUEUES, '--train-until', '1999-01-25', '--replications', '10', '--json');
     const result = JSON.parse(json.stdout);
