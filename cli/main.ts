@@ -130,6 +130,43 @@ const HELP: Record<string, CommandHelp> = {
       'followsun erlang --rate 1000 --aht 180 --target 0.8 --max-occupancy 0.85 --shrinkage 0.3',
     ],
   },
+  import: {
+    usage: 'followsun import RECORDS --out SCENARIO.yaml [options]',
+    summary: 'Fit a scenario to contact records (a CSV or TSV export): demand, handle times, patience, staffing.',
+    details:
+      'One row per contact. Demand per queue with its weekly pattern in the customers\' local time,\n' +
+      'special days and day-to-day variation; handle time lognormal or empirical (whichever fits);\n' +
+      'patience from every caller\'s wait, answered callers counted as censored; the staffing seen\n' +
+      'answering. Rows that cannot be used are counted by kind, never dropped silently.',
+    options: [
+      ['-o, --out FILE', 'the scenario to write (YAML; required)'],
+      ['--format FORMAT', 'bank (the Anonymous Bank call log) or generic (default: from the header)'],
+      ['--map COLUMN=FIELD', 'read a column as a generic field: arrival, queue, outcome, wait_seconds, handle_seconds, agent'],
+      ['--timezone ZONE', "the customers' IANA time zone of the records' clock (bank: Asia/Jerusalem, else UTC)"],
+      ['--name NAME', 'the scenario name (default: Fitted from RECORDS)'],
+    ],
+    examples: ['followsun import january.tsv --out bank.yaml', 'followsun import calls.csv --map "Start Time=arrival" --timezone Europe/Berlin --out desk.yaml'],
+  },
+  backtest: {
+    usage: 'followsun backtest SCENARIO RECORDS [options]   or   followsun backtest RECORDS --train-until DATE [options]',
+    summary: 'Replay contact records with a scenario and the observed staffing: actual against simulated, hour by hour.',
+    details:
+      'Per hour: offered, answered, abandon rate, ASA, service level and occupancy, each with its bias,\n' +
+      'mean absolute (percentage) error and the share of hours whose actual value lies inside the\n' +
+      "simulation's 95% band. With --train-until, the scenario is fitted on the records before DATE and\n" +
+      'tested on the rest (out of sample).',
+    options: [
+      ['--train-until DATE', 'fit on the records before DATE (YYYY-MM-DD, local), test on the rest'],
+      ['--report FILE.html', 'write an HTML page with a chart per figure (actual as points, simulated as a band)'],
+      ['--json', 'print figures.<name>.{ bias, mae, mape, insideBand } and the other grains as JSON'],
+      ['--replications N', 'replications of the replay (default: the scenario\'s, at least 20)'],
+      ['--seed S', 'random seed, overriding the file (a whole number)'],
+      ['--format FORMAT', 'bank or generic, as for import'],
+      ['--map COLUMN=FIELD', 'read a column as a generic field, as for import'],
+      ['--timezone ZONE', "the records' local time zone (default: the scenario's)"],
+    ],
+    examples: ['followsun backtest bank.yaml january.tsv --report backtest.html', 'followsun backtest january.tsv --train-until 1999-01-25 --json'],
+  },
   schema: {
     usage: 'followsun schema',
     summary: "Print the scenario file's JSON Schema, every field described (for editor autocompletion).",
@@ -280,6 +317,10 @@ export async function main(argv: string[]): Promise<number> {
       }
       case 'erlang':
         return erlangCommand(rest);
+      case 'import':
+        return (await import('./import')).importCommand(rest);
+      case 'backtest':
+        return (await import('./backtest')).backtestCommand(rest);
       case 'schema':
         process.stdout.write(`${JSON.stringify(scenarioJsonSchema(), null, 2)}\n`);
         return 0;
