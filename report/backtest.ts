@@ -21,7 +21,7 @@ export const FIGURE_NAMES: Record<BacktestFigure, { title: string; unit: 'count'
   occupancy: { title: 'Occupancy', unit: 'fraction' },
 };
 
-const GRAIN_NAMES: Record<Grain, string> = { hour: 'hour by hour', hourOfWeek: 'by hour of the week', day: 'day by day' };
+const GRAIN_NAMES: Record<Grain, string> = { interval: 'interval by interval', hour: 'hour by hour', hourOfWeek: 'by hour of the week', day: 'day by day' };
 
 export function errorText(e: ErrorFigures, unit: 'count' | 'fraction' | 'seconds'): [string, string, string, string] {
   const v = (x: number | null, signed = false) =>
@@ -64,14 +64,14 @@ export function backtestChartSvg(points: SeriesPoint[], figure: BacktestFigure, 
     })
     .join('');
   // Day boundaries carry the labels: the date hour by hour, the weekday by hour of the week.
-  const dayStart = (p: SeriesPoint) => (grain === 'hour' ? p.label.endsWith('T00:00') : grain === 'hourOfWeek' ? p.label.endsWith(' 00:00') : true);
+  const dayStart = (p: SeriesPoint) => (grain === 'hour' || grain === 'interval' ? p.label.endsWith('T00:00') : grain === 'hourOfWeek' ? p.label.endsWith(' 00:00') : true);
   const starts = points.flatMap((p, i) => (dayStart(p) ? [i] : []));
   const every = Math.max(1, Math.ceil(starts.length / 10));
   const labels = starts
     .filter((_, k) => k % every === 0)
     .map((i) => {
       const p = points[i];
-      const shown = grain === 'hour' ? p.label.slice(5, 10) : grain === 'hourOfWeek' ? p.label.slice(0, 3) : p.label.slice(5);
+      const shown = grain === 'hour' || grain === 'interval' ? p.label.slice(5, 10) : grain === 'hourOfWeek' ? p.label.slice(0, 3) : p.label.slice(5);
       return `<line x1="${r(x(i))}" x2="${r(x(i))}" y1="${bottom}" y2="${bottom + 4}" stroke="${AXIS}"/>` + text(x(i), bottom + 16, shown, { size: 11.5, anchor: grain === 'day' ? 'middle' : 'start', fill: MUTED });
     })
     .join('');

@@ -3,8 +3,9 @@
 // really happened against the simulation, hour by hour. The simulation's 95% band is the range
 // of its replications (2.5th to 97.5th percentile): the values one real period could take if the
 // model were right, which the actual value should fall inside about 95% of the time.
-import type { ContactRecord } from './records';
+import { RecordsError, type ContactRecord } from './records';
 import type { Scenario } from '../scenario/scenario';
+import { LIMITS } from '../scenario/schema-parts';
 import { compileScenario, type CompiledModel } from '../model/model';
 import type { CompiledRoster } from '../model/availability';
 import { simulateReplication } from '../kernel/engine';
@@ -13,7 +14,7 @@ import { dayOf, DAY_MS, HOUR_MS, instantOfLocal, isoDay, isoWithOffset, localMsO
 
 export const BACKTEST_FIGURES = ['offered', 'answered', 'abandonRate', 'asaSeconds', 'serviceLevel', 'occupancy'] as const;
 export type BacktestFigure = (typeof BACKTEST_FIGURES)[number];
-export const GRAINS = ['hour', 'hourOfWeek', 'day'] as const;
+export const GRAINS = ['interval', 'hour', 'hourOfWeek', 'day'] as const;
 export type Grain = (typeof GRAINS)[number];
 
 /** Per hour (or day, hour of the week): the sums every figure is a ratio of. */
@@ -52,6 +53,8 @@ export interface BacktestResult {
   thresholdSeconds: number;
   contacts: number;
   agentsSeen: number;
+  /** The scenario's reporting interval, the finest grain compared. */
+  intervalMinutes: number;
   /** Hourly grain: figures.<name>.{ bias, mae, mape, insideBand }. */
   figures: Record<BacktestFigure, ErrorFigures>;
   grains: Record<Grain, Record<BacktestFigure, ErrorFigures>>;
@@ -89,13 +92,12 @@ function observedRoster(staffing: ObservedStaffing, model: CompiledModel, zone: 
   };
 }
 
-/** The scenario set to the records' period, hour by hour, with the observed staffing. */
+/** The scenario set to the records' period, interval by interval, with the observed staffing. */
 export function backtestModel(scenario: Scenario, firstDay: number, days: number, staffing: ObservedStaffing, options: BacktestOptions = {}): CompiledModel {
   const zone = scenario.demand[0].timezone;
   const replay: Scenario = {
     ...scenario,
     horizon: { start: isoWithOffset(zone, firstDay * DAY_MS), days, warmupHours: 0 },
-    intervalMinutes: 60,
     replications: options.replications ?? Math.max(scenario.replications, 20),
   };
   const model = compileScenario(replay, { seed: options.seed });
@@ -161,22 +163,24 @@ export function backtest(scenario: Scenario, records: ContactRecord[], options: 
   const firstDay = dayOf(records[0].arrivalLocalMs);
   const lastDay = dayOf(records[records.length - 1].arrivalLocalMs);
   const days = lastDay - firstDay + 1;
+  if (days > LIMITS.horizonDays) throw new RecordsError([`the records span ${days} days: a back-test replays at most ${LIMITS.horizonDays} (split them)`]);
   const staffing = inferStaffing(records);
   const model = backtestModel(scenario, firstDay, days, staffing, options);
-  const hours = model.intervalCount;
+  const intervals = model.intervalCount;
+  const intervalMs = model.intervalSeconds * 1000;
   const startMs = model.clockZeroMs + model.reportStartSeconds * 1000;
   const threshold = model.queues[0]?.slThresholdSeconds ?? 20;
 
-  // Actual sums per hour of the period.
+  // Actual sums per interval of the period.
   const cache = new Map<number, number>();
-  const hourOf = (localMs: number) => Math.floor((instantOfLocal(zone, localMs, cache) - startMs) / HOUR_MS);
-  const actual = new Float64Array(hours * S);
+  const intervalOf = (localMs: number) => Math.floor((instantOfLocal(zone, localMs, cache) - startMs) / intervalMs);
+  const actual = new Float64Array(intervals * S);
   const seenDays = new Set<number>();
   for (const r of records) {
     seenDays.add(dayOf(r.arrivalLocalMs));
-    const h = hourOf(r.arrivalLocalMs);
-    if (h < 0 || h >= hours) continue;
-    const at = h * S;
+    const i = intervalOf(r.arrivalLocalMs);
+    if (i < 0 || i >= intervals) continue;
+    const at = i * S;
     actual[at]++;
     if (r.answered) {
       actual[at + 1]++;
@@ -184,28 +188,28 @@ export function backtest(scenario: Scenario, records: ContactRecord[], options: 
       if (r.waitSeconds <= threshold) actual[at + 3]++;
     } else actual[at + 2]++;
   }
-  // Staffing figures on the hours of the simulation clock (local hours unless the offset moves).
-  const toSimLocal = (spans: { startLocalMs: number; endLocalMs: number }[]) =>
+  // Busy and on-the-phones time, on the simulation clock's intervals.
+  const instants = (spans: { startLocalMs: number; endLocalMs: number }[]) =>
     spans.map((s) => ({ startLocalMs: instantOfLocal(zone, s.startLocalMs, cache), endLocalMs: instantOfLocal(zone, s.endLocalMs, cache) }));
-  const busy = secondsPerInterval(toSimLocal(staffing.busy), startMs, HOUR_MS, hours);
-  const online = secondsPerInterval(toSimLocal(staffing.sessions), startMs, HOUR_MS, hours);
-  for (let h = 0; h < hours; h++) {
-    actual[h * S + 5] = busy[h];
-    actual[h * S + 6] = online[h];
+  const busy = secondsPerInterval(instants(staffing.busy), startMs, intervalMs, intervals);
+  const online = secondsPerInterval(instants(staffing.sessions), startMs, intervalMs, intervals);
+  for (let i = 0; i < intervals; i++) {
+    actual[i * S + 5] = busy[i];
+    actual[i * S + 6] = online[i];
   }
 
-  // Simulated sums per hour and replication.
+  // Simulated sums per interval and replication.
   const R = model.replications;
   const simulated: Float64Array[] = [];
   const Q = model.queues.length;
   const P = model.pools.length;
   for (let r = 0; r < R; r++) {
     const t = simulateReplication(model, r);
-    const sums = new Float64Array(hours * S);
-    for (let h = 0; h < hours; h++) {
-      const at = h * S;
+    const sums = new Float64Array(intervals * S);
+    for (let i = 0; i < intervals; i++) {
+      const at = i * S;
       for (let q = 0; q < Q; q++) {
-        const cell = h * Q + q;
+        const cell = i * Q + q;
         sums[at] += t.offered[cell];
         sums[at + 1] += t.answered[cell];
         sums[at + 2] += t.abandoned[cell];
@@ -213,55 +217,58 @@ export function backtest(scenario: Scenario, records: ContactRecord[], options: 
         sums[at + 4] += t.waitSecondsAnswered[cell];
       }
       for (let p = 0; p < P; p++) {
-        sums[at + 5] += t.poolBusySeconds[h * P + p];
-        sums[at + 6] += t.poolOnlineSeconds[h * P + p];
+        sums[at + 5] += t.poolBusySeconds[i * P + p];
+        sums[at + 6] += t.poolOnlineSeconds[i * P + p];
       }
     }
     simulated.push(sums);
     options.onProgress?.(r + 1, R);
   }
 
-  // Groups of hours per grain; hours of days without records are left out.
-  const localStart = localMsOfInstant(zone, startMs);
-  const hourLocal = (h: number) => localMsOfInstant(zone, startMs + h * HOUR_MS);
-  const grouping: Record<Grain, { groupOf: (h: number) => number; count: number; label: (g: number) => string }> = {
-    hour: { groupOf: (h) => h, count: hours, label: (g) => isoWithOffset(zone, localStart + g * HOUR_MS).slice(0, 16) },
-    day: { groupOf: (h) => dayOf(hourLocal(h)) - firstDay, count: days, label: (g) => isoDay(firstDay + g) },
+  // Intervals grouped per grain (in the customers' local time); days without records left out.
+  const localOf = (i: number) => localMsOfInstant(zone, startMs + i * intervalMs);
+  const hourIndex = (i: number) => Math.floor((i * intervalMs) / HOUR_MS);
+  const stamp = (i: number) => isoWithOffset(zone, localOf(i)).slice(0, 16);
+  const grouping: Record<Grain, { groupOf: (i: number) => number; count: number; label: (i: number) => string }> = {
+    interval: { groupOf: (i) => i, count: intervals, label: stamp },
+    hour: { groupOf: hourIndex, count: hourIndex(intervals - 1) + 1, label: stamp },
+    day: { groupOf: (i) => dayOf(localOf(i)) - firstDay, count: days, label: (i) => isoDay(dayOf(localOf(i))) },
     hourOfWeek: {
-      groupOf: (h) => weekdayOf(dayOf(hourLocal(h))) * 24 + Math.floor((hourLocal(h) % DAY_MS) / HOUR_MS),
+      groupOf: (i) => weekdayOf(dayOf(localOf(i))) * 24 + Math.floor((localOf(i) % DAY_MS) / HOUR_MS),
       count: 168,
-      label: (g) => `${WEEKDAY_NAMES[Math.floor(g / 24)]} ${String(g % 24).padStart(2, '0')}:00`,
+      label: (i) => `${WEEKDAY_NAMES[weekdayOf(dayOf(localOf(i)))]} ${String(Math.floor((localOf(i) % DAY_MS) / HOUR_MS)).padStart(2, '0')}:00`,
     },
   };
   const result = { figures: {}, grains: {}, series: {} } as Pick<BacktestResult, 'figures' | 'grains' | 'series'>;
   for (const grain of GRAINS) {
     const { groupOf, count, label } = grouping[grain];
+    // The first interval of each group names it.
+    const first = new Int32Array(count).fill(-1);
+    for (let i = 0; i < intervals; i++) if (seenDays.has(dayOf(localOf(i))) && first[groupOf(i)] < 0) first[groupOf(i)] = i;
     const fold = (sums: Float64Array) => {
       const out = new Float64Array(count * S);
-      for (let h = 0; h < hours; h++) {
-        if (!seenDays.has(dayOf(hourLocal(h)))) continue;
-        const g = groupOf(h);
-        for (let k = 0; k < S; k++) out[g * S + k] += sums[h * S + k];
+      for (let i = 0; i < intervals; i++) {
+        if (!seenDays.has(dayOf(localOf(i)))) continue;
+        const g = groupOf(i);
+        for (let k = 0; k < S; k++) out[g * S + k] += sums[i * S + k];
       }
       return out;
     };
     const actualG = fold(actual);
     const simG = simulated.map(fold);
-    const used = new Set<number>();
-    for (let h = 0; h < hours; h++) if (seenDays.has(dayOf(hourLocal(h)))) used.add(groupOf(h));
     result.series[grain] = {} as Record<BacktestFigure, SeriesPoint[]>;
     result.grains[grain] = {} as Record<BacktestFigure, ErrorFigures>;
     for (const figure of BACKTEST_FIGURES) {
       const points: SeriesPoint[] = [];
       for (let g = 0; g < count; g++) {
-        if (!used.has(g)) continue;
+        if (first[g] < 0) continue;
         const a = figureOf(actualG, g * S, figure);
         const values = simG.map((s) => figureOf(s, g * S, figure)).filter(Number.isFinite).sort((x, y) => x - y);
         // A ratio defined in fewer than half the replications (an hour with a contact now and
         // then) has no band worth comparing with.
         const defined = values.length >= Math.max(1, R / 2);
         points.push({
-          label: label(g),
+          label: label(first[g]),
           actual: Number.isFinite(a) ? a : null,
           mean: defined ? values.reduce((x, y) => x + y, 0) / values.length : null,
           low: defined ? quantile(values, 0.025) : null,
@@ -279,6 +286,7 @@ export function backtest(scenario: Scenario, records: ContactRecord[], options: 
     to: isoDay(lastDay),
     daysWithoutRecords: Array.from({ length: days }, (_, d) => firstDay + d).filter((d) => !seenDays.has(d)).map(isoDay),
     replications: R,
+    intervalMinutes: model.intervalSeconds / 60,
     thresholdSeconds: threshold,
     contacts: records.length,
     agentsSeen: staffing.agents,
