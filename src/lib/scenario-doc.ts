@@ -1,7 +1,8 @@
 // A scenario as the user works on it: its source text (YAML or JSON) is the truth, so that edits
 // keep the file's comments and layout, a download is the file the user would have written, and
 // the same text runs in the browser and in the CLI. Every edit is validated with sim/'s schema.
-import { isScalar, parseDocument, stringify } from 'yaml';
+import { isScalar, parseDocument, stringify, type Document } from 'yaml';
+import { editYaml } from './yaml-splice';
 import { formatPath, parseScenario, ScenarioError, type Scenario } from '../../sim/scenario/scenario';
 
 export type Origin = 'example' | 'file' | 'variant' | 'link';
@@ -76,15 +77,21 @@ export function rawData(doc: ScenarioDoc): Record<string, unknown> | null {
 
 export type FieldPath = (string | number)[];
 
-/** Sets one field; keeps comments and layout (the scalar node is updated in place). */
+/** Sets one field; only that field's text changes (comments and layout kept, src/lib/yaml-splice.ts). */
 export function editDoc(doc: ScenarioDoc, path: FieldPath, value: unknown): ScenarioDoc {
-  // JSON turns into YAML on the first edit (same data, and downloads are YAML anyway).
+  return changeDoc(doc, (yamlDoc) => {
+    const node = yamlDoc.getIn(path, true);
+    if (isScalar(node) && value !== null && typeof value !== 'object') node.value = value;
+    else yamlDoc.setIn(path, value);
+  });
+}
+
+/** Any change made with the `yaml` Document API, written into the text with only what changed
+ * rewritten. JSON turns into YAML on the first edit (same data, and downloads are YAML anyway). */
+export function changeDoc(doc: ScenarioDoc, change: (yamlDoc: Document) => void): ScenarioDoc {
   const source = doc.format === 'json' ? stringify(parseDocument(doc.text).toJS()) : doc.text;
-  const yamlDoc = parseDocument(source);
-  const node = yamlDoc.getIn(path, true);
-  if (isScalar(node) && value !== null && typeof value !== 'object') node.value = value;
-  else yamlDoc.setIn(path, value);
-  return withText({ ...doc, format: 'yaml' }, yamlDoc.toString({ lineWidth: 0 }));
+  const text = editYaml(source, change);
+  return text === doc.text ? doc : withText({ ...doc, format: 'yaml' }, text);
 }
 
 export function withText(doc: ScenarioDoc, text: string): ScenarioDoc {

@@ -3,11 +3,13 @@
 // downloads, messages, theme and presentation. The shell provides one AppStore to the elements
 // below it; each reads what it shows with `connect(this, select)` and calls the actions here.
 import type { ReactiveControllerHost } from 'lit';
+import type { Document } from 'yaml';
 import { ScenarioError, type Scenario } from '../../sim/scenario/scenario';
 import type { CsvKind, ExportFile } from '../lib/exports';
 import { plannedDoc } from '../lib/plan';
 import { saveFile } from '../lib/save-file';
 import {
+  changeDoc,
   createDoc,
   displayName,
   downloadFile,
@@ -123,6 +125,13 @@ export class AppStore extends Store<AppState> {
   editText(text: string): void {
     const doc = this.active;
     if (doc && text !== doc.text) this.replaceDoc(withText(doc, text));
+  }
+
+  /** Any change of the active scenario made with the `yaml` Document API (the roster editor's):
+   * only the changed part of the text is rewritten, and the result is validated like any edit. */
+  change(edit: (doc: Document) => void): void {
+    const doc = this.active;
+    if (doc) this.replaceDoc(changeDoc(doc, edit));
   }
 
   reset(): void {
