@@ -18,6 +18,7 @@ import './fs-headline';
 import './fs-heatmap';
 import './fs-plan-panel';
 import './fs-results-bar';
+import './fs-roster-editor';
 import './fs-scenario-editor';
 import './fs-scenario-list';
 import './fs-staffing-view';
@@ -262,7 +263,7 @@ export class FsApp extends LitElement {
                 @use-plan=${(e: CustomEvent) => store.usePlan(e.detail)}
               ></fs-plan-panel>`
             : nothing}
-          ${result && view !== 'compare' && view !== 'roster' ? html`<fs-headline .result=${result} ?stale=${stale || run.phase === 'running'}></fs-headline>` : nothing}
+          ${result && view !== 'compare' ? html`<fs-headline .result=${result} ?stale=${stale || run.phase === 'running'}></fs-headline>` : nothing}
           ${this.renderTabs()}
           <div role="tabpanel" id="panel" aria-labelledby=${`tab-${view}`}>${this.renderView(result, scenario)}</div>
         </main>
@@ -357,6 +358,7 @@ export class FsApp extends LitElement {
   private renderView(result: AppStore['shown']['result'], scenario: AppStore['shown']['scenario']) {
     const { view, run, channel, timeZone } = this.store.state;
     if (view === 'compare') return html`<fs-compare-view></fs-compare-view>`;
+    if (view === 'roster') return html`<fs-roster-editor></fs-roster-editor>`;
     if (!result) return html`<div class="empty card">${run.phase === 'running' ? 'Simulating the first result…' : 'No result yet.'}</div>`;
     switch (view) {
       case 'coverage':

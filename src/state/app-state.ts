@@ -12,6 +12,7 @@ export const VIEWS: { id: View; label: string }[] = [
   { id: 'waits', label: 'Waits' },
   { id: 'staffing', label: 'Staffing' },
   { id: 'cost', label: 'Cost' },
+  { id: 'roster', label: 'Roster' },
   { id: 'compare', label: 'Compare' },
 ];
 

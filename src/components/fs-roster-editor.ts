@@ -1,0 +1,554 @@
+// The roster editor: each pool's shifts as a week in the site's local time (a row per shift, a bar
+// per day it runs, the head count on the bar), with the agents the pool's queues require and the
+// pool's agents on the phones per hour drawn above and, where short, behind. Drag a bar to move it,
+// its edges to resize it; or focus it and use the keyboard (← → move by 15 minutes, with Shift by an
+// hour; ↑ ↓ lengthen or shorten; + − head count; Delete removes). The form under each week edits a
+// shift's days, hours and head count, adds and removes shifts, and the pool's languages and
+// channels; pools are added and removed too. Every edit goes into the scenario's text (only what
+// changed is rewritten) and is validated with the CLI's schema, its message next to the field.
+import { LitElement, css, html, nothing, svg, type TemplateResult } from 'lit';
+import { customElement, state } from 'lit/decorators.js';
+import { live } from 'lit/directives/live.js';
+import type { ScenarioResult } from '../../sim/stats/metrics';
+import { SERIES_COLOURS, WidthController } from '../lib/chart';
+import { formatValue } from '../lib/format';
+import {
+  addPool,
+  addShift,
+  adjusted,
+  CHANNEL_NAMES,
+  daysText,
+  moveShift,
+  removePool,
+  removeShift,
+  rosterPools,
+  setPoolField,
+  setPoolList,
+  setShift,
+  shiftBars,
+  shiftWeekHours,
+  splitList,
+  weekProfile,
+  WEEK_MINUTES,
+  type RosterEdit,
+  type RosterPool,
+  type RosterShift,
+  type WeekProfile,
+} from '../lib/roster-edit';
+import { splitProblems, type Problem } from '../lib/scenario-doc';
+import { WEEKDAYS } from '../lib/time';
+import { connect } from '../state/app-store';
+import { baseStyles } from './shared-styles';
+
+const LABEL = 150;
+const HEAD = 20;
+const BAND = 64;
+const ROW = 28;
+type Part = 'move' | 'start' | 'end';
+interface Drag {
+  pool: number;
+  shift: number;
+  part: Part;
+  x0: number;
+  delta: number;
+}
+
+const profiles = new WeakMap<ScenarioResult, Map<string, WeekProfile>>();
+function profileOf(result: ScenarioResult, pool: RosterPool, pools: RosterPool[]): WeekProfile {
+  let byPool = profiles.get(result);
+  if (!byPool) profiles.set(result, (byPool = new Map()));
+  const key = JSON.stringify([pool, pools.map((p) => [p.id, p.skills, p.secondary, p.channels])]);
+  let p = byPool.get(key);
+  if (!p) byPool.set(key, (p = weekProfile(result, pool, pools)));
+  return p;
+}
+
+const shiftName = (s: RosterShift) => (s.from === null ? `${String(Array.isArray(s.days) ? s.days.join(',') : s.days)} (candidate starts)` : `${s.mask === null ? String(s.days) : daysText(s.mask)} ${s.start}–${s.end}`);
+const agentsText = (a: unknown) => (typeof a === 'number' ? String(a) : a === 'auto' ? 'auto' : a && typeof a === 'object' ? JSON.stringify(a) : '');
+
+@customElement('fs-roster-editor')
+export class FsRosterEditor extends LitElement {
+  private ctl = connect(this, (s) => [s.active, s.shown.result]);
+  private width = new WidthController(this, 900);
+  @state() private drag: Drag | null = null;
+
+  static override styles = [
+    baseStyles,
+    css`
+      :host {
+        display: grid;
+        gap: 0.85rem;
+      }
+      .pool {
+        padding: 0.9rem 1rem;
+        display: grid;
+        gap: 0.6rem;
+      }
+      .pool-head {
+        display: flex;
+        align-items: baseline;
+        gap: 0.4rem 0.8rem;
+        flex-wrap: wrap;
+      }
+      .pool-head h3 {
+        margin: 0;
+        font-size: 1.05rem;
+      }
+      .facts {
+        color: var(--text-muted);
+        font-size: 0.88rem;
+        font-variant-numeric: tabular-nums;
+      }
+      .tag {
+        font-size: 0.75rem;
+        border-radius: 999px;
+        padding: 0.05rem 0.5rem;
+        background: var(--surface-3);
+        color: var(--text-muted);
+      }
+      svg {
+        display: block;
+        user-select: none;
+        touch-action: none;
+      }
+      svg text {
+        font-size: 11px;
+        fill: var(--text-muted);
+      }
+      svg .label {
+        fill: var(--text);
+        font-size: 12px;
+      }
+      svg .count {
+        fill: #fff;
+        font-weight: 600;
+        font-size: 11px;
+        pointer-events: none;
+      }
+      .shift {
+        outline: none;
+      }
+      .shift rect.bar {
+        cursor: grab;
+      }
+      .shift:focus-visible rect.bar,
+      .shift.dragging rect.bar {
+        stroke: var(--focus);
+        stroke-width: 2.5;
+      }
+      .shift:focus-visible .label {
+        font-weight: 700;
+      }
+      .hint {
+        color: var(--text-muted);
+        font-size: 0.82rem;
+        margin: 0;
+      }
+      table {
+        border-collapse: collapse;
+        width: 100%;
+        font-size: 0.9rem;
+      }
+      th {
+        text-align: left;
+        font-weight: 600;
+        color: var(--text-muted);
+        font-size: 0.8rem;
+        padding: 0.2rem 0.4rem;
+      }
+      td {
+        padding: 0.2rem 0.4rem;
+        vertical-align: top;
+        border-top: 1px solid var(--border);
+      }
+      td input[type='text'] {
+        width: 5.2rem;
+        min-height: 1.9rem;
+        font-variant-numeric: tabular-nums;
+      }
+      .days {
+        display: flex;
+        gap: 2px;
+      }
+      .days label {
+        display: grid;
+        place-items: center;
+        font-size: 0.72rem;
+        color: var(--text-muted);
+        gap: 0;
+      }
+      input[aria-invalid='true'] {
+        border-color: var(--bad);
+        background: var(--bad-soft);
+      }
+      .error {
+        color: var(--bad);
+        font-size: 0.8rem;
+        line-height: 1.35;
+        margin-top: 0.15rem;
+      }
+      .problems {
+        background: var(--bad-soft);
+        color: var(--bad);
+        border: 1px solid var(--bad);
+        border-radius: 6px;
+        padding: 0.5rem 0.7rem;
+        font-size: 0.85rem;
+      }
+      .problems ul {
+        margin: 0.25rem 0 0;
+        padding-left: 1.1rem;
+      }
+      details.settings > summary {
+        cursor: pointer;
+        font-weight: 600;
+        font-size: 0.92rem;
+      }
+      .form {
+        display: grid;
+        grid-template-columns: repeat(auto-fill, minmax(14rem, 1fr));
+        gap: 0.5rem 1rem;
+        margin-top: 0.5rem;
+      }
+      .form label {
+        display: grid;
+        gap: 0.15rem;
+        font-size: 0.85rem;
+        color: var(--text-muted);
+      }
+      .form input[type='text'],
+      .form select {
+        width: 100%;
+        color: var(--text);
+      }
+      fieldset {
+        border: 0;
+        margin: 0;
+        padding: 0;
+        display: flex;
+        gap: 0.6rem;
+        align-items: center;
+        flex-wrap: wrap;
+        font-size: 0.88rem;
+      }
+      legend {
+        font-size: 0.85rem;
+        color: var(--text-muted);
+        padding: 0;
+        margin-bottom: 0.15rem;
+      }
+      .row {
+        display: flex;
+        gap: 0.5rem;
+        flex-wrap: wrap;
+        align-items: center;
+      }
+      .empty {
+        padding: 2rem;
+        text-align: center;
+        color: var(--text-muted);
+      }
+    `,
+  ];
+
+  private get store() {
+    return this.ctl.store;
+  }
+
+  private edit(change: RosterEdit | null): void {
+    if (change) this.store?.change(change);
+  }
+
+  override render() {
+    const doc = this.store?.active;
+    if (!doc) return nothing;
+    const pools = rosterPools(doc);
+    const result = this.store!.shown.result;
+    const problems = splitProblems(doc);
+    const used = new Set<Problem>();
+    const at = (path: string) => {
+      const mine = problems.filter((p) => p.path !== null && (p.path === path || p.path.startsWith(`${path}.`) || p.path.startsWith(`${path}[`)));
+      mine.forEach((p) => used.add(p));
+      return mine;
+    };
+    const perFte = (doc.scenario ?? doc.lastValid)?.hoursPerFte ?? 40;
+    const cards = pools.map((p, i) => this.renderPool(p, i, pools, result, at, perFte));
+    const rest = problems.filter((p) => !used.has(p));
+    const languages = [...new Set((doc.scenario ?? doc.lastValid)?.demand.map((d) => d.language) ?? [])];
+    return html`
+      ${rest.length
+        ? html`<div class="problems" role="alert">
+            <b>This scenario cannot run until these are fixed:</b>
+            <ul>
+              ${rest.map((p) => html`<li>${p.line ? `line ${p.line}: ` : ''}${p.path ? `${p.path}: ` : ''}${p.message}</li>`)}
+            </ul>
+          </div>`
+        : nothing}
+      <p class="hint" id="keys">
+        Times are each site's local time. Drag a bar to move a shift, its ends to change its hours; or focus a bar (Tab) and use ← → to move it by 15 minutes
+        (Shift: an hour), ↑ ↓ to end it later or earlier, + − for the head count, Delete to remove it. Shaded hours: one of the pool's queues uncovered (red) or
+        below its target (amber), from the last run.
+      </p>
+      ${cards.length ? cards : html`<div class="empty card">No pool with agents: add one.</div>`}
+      <div class="row">
+        <button @click=${() => this.edit(addPool(pools.map((p) => p.id), languages.slice(0, 1)))}>+ Add a pool</button>
+      </div>
+    `;
+  }
+
+  private renderPool(pool: RosterPool, order: number, pools: RosterPool[], result: ScenarioResult | null, at: (path: string) => Problem[], perFte: number) {
+    const base = `staffing[${pool.index}]`;
+    const colour = SERIES_COLOURS[order % SERIES_COLOURS.length];
+    const hours = pool.shifts.reduce((n, s) => n + shiftWeekHours(s), 0) + (typeof pool.agents === 'number' && !pool.shifts.length ? pool.agents * 168 : 0);
+    const profile = result && result.staffing[pool.id] ? profileOf(result, pool, pools) : null;
+    return html`<section class="pool card" data-roster-pool=${pool.id} aria-labelledby=${`pool-${pool.index}`}>
+      <div class="pool-head">
+        <h3 id=${`pool-${pool.index}`}>${pool.id}</h3>
+        <span class="tag">${pool.type === 'outsourced' ? 'outsourced (BPO)' : pool.type}</span>
+        <span class="facts">${pool.timezone} · ${pool.skills.join(', ')}${pool.secondary.length ? ` (+ ${pool.secondary.join(', ')})` : ''} · ${(pool.channels ?? CHANNEL_NAMES).join(', ')}</span>
+        <span class="facts" data-paid-hours=${hours}>${formatValue(hours, 'count')} paid h a week · ${formatValue(hours / perFte, 'agents')} FTEs at ${perFte} h</span>
+      </div>
+      ${this.renderWeek(pool, colour, profile)} ${this.renderShifts(pool, base, at)} ${this.renderSettings(pool, base, at)}
+    </section>`;
+  }
+
+  // --- the week ------------------------------------------------------------------------------------
+
+  private renderWeek(pool: RosterPool, colour: string, profile: WeekProfile | null) {
+    const total = Math.max(640, this.width.value - 34);
+    const plot = total - LABEL - 8;
+    const x = (minute: number) => LABEL + (minute / WEEK_MINUTES) * plot;
+    const rows = pool.shifts.length ? pool.shifts : [];
+    const height = HEAD + BAND + 6 + Math.max(1, rows.length) * ROW + 4;
+    const rowsTop = HEAD + BAND + 6;
+    const max = profile ? Math.max(1, ...profile.requiredScheduled, ...profile.required, ...profile.onPhonesServing) * 1.1 : 1;
+    const y = (v: number) => HEAD + BAND - (v / max) * (BAND - 4);
+    const step = (values: number[]) => values.map((v, h) => `${h ? 'L' : 'M'}${x(h * 60)},${y(v)}H${x((h + 1) * 60)}`).join('');
+    const around = !pool.shifts.length && typeof pool.agents === 'number';
+    return html`<svg
+      width=${total}
+      height=${height}
+      role="group"
+      aria-label=${`${pool.id}: the week in ${pool.timezone}, a row per shift`}
+      @pointermove=${(e: PointerEvent) => this.onPointerMove(e, plot)}
+      @pointerup=${(e: PointerEvent) => this.onPointerUp(e, pool)}
+      @pointercancel=${() => (this.drag = null)}
+    >
+      ${WEEKDAYS.map(
+        (d, i) => svg`<text x=${x(i * 1440 + 720)} y=${13} text-anchor="middle">${d}</text>
+          <line x1=${x(i * 1440)} x2=${x(i * 1440)} y1=${HEAD} y2=${height} stroke="var(--border)"></line>
+          <line x1=${x(i * 1440 + 720)} x2=${x(i * 1440 + 720)} y1=${HEAD + BAND} y2=${height} stroke="var(--border)" stroke-dasharray="2 3" opacity="0.6"></line>`,
+      )}
+      <line x1=${x(WEEK_MINUTES)} x2=${x(WEEK_MINUTES)} y1=${HEAD} y2=${height} stroke="var(--border)"></line>
+      ${profile
+        ? svg`<g data-profile aria-hidden="true">
+            ${profile.uncovered.map((u, h) =>
+              u || profile.below[h]
+                ? svg`<rect x=${x(h * 60)} y=${rowsTop - 2} width=${x(60) - x(0)} height=${height - rowsTop + 2} fill=${u ? 'var(--bad)' : 'var(--warn)'} opacity=${u ? 0.16 : 0.12}
+                    data-gap-hour=${h}></rect>`
+                : nothing,
+            )}
+            <path d=${`${step(profile.requiredScheduled)}V${y(0)}H${x(0)}Z`} fill="var(--surface-3)"></path>
+            <path d=${step(profile.onPhonesServing)} fill="none" stroke="var(--text-muted)" stroke-width="1.2"></path>
+            <path d=${step(profile.onPhones)} fill="none" stroke=${colour} stroke-width="2"></path>
+            <path d=${step(profile.required)} fill="none" stroke="var(--text)" stroke-width="1.2" stroke-dasharray="4 3"></path>
+            <text x=${LABEL - 6} y=${HEAD + 11} text-anchor="end">- - required on phones</text>
+            <text x=${LABEL - 6} y=${HEAD + 23} text-anchor="end">▇ required scheduled</text>
+            <text x=${LABEL - 6} y=${HEAD + 35} text-anchor="end">— all pools serving</text>
+            <text x=${LABEL - 6} y=${HEAD + 47} text-anchor="end" fill=${colour} style="fill:${colour}">— ${pool.id.length > 14 ? 'this pool' : pool.id}</text>
+            <text x=${LABEL - 6} y=${HEAD + BAND - 1} text-anchor="end">0 – ${formatValue(max / 1.1, 'agents')} agents</text>
+          </g>`
+        : svg`<text x=${LABEL + 8} y=${HEAD + BAND / 2}>The requirement appears once the scenario has run.</text>`}
+      ${around ? svg`<text class="label" x=${LABEL - 6} y=${rowsTop + 18} text-anchor="end">${pool.agents} around the clock</text><rect x=${x(0)} y=${rowsTop + 4} width=${plot} height=${ROW - 8} rx="3" fill=${colour} opacity="0.8"></rect>` : nothing}
+      ${rows.map((s, r) => this.renderBars(pool, s, rowsTop + r * ROW, colour, x))}
+    </svg>`;
+  }
+
+  private renderBars(pool: RosterPool, shift: RosterShift, top: number, colour: string, x: (m: number) => number) {
+    const d = this.drag;
+    const dragging = d !== null && d.pool === pool.index && d.shift === shift.index;
+    const shown = dragging && d.delta ? (adjusted(shift, d.delta, d.part) ?? shift) : shift;
+    const bars = shiftBars(shown);
+    const fixed = shift.from !== null;
+    const agents = agentsText(shift.agents);
+    const label = shiftName(shift);
+    return svg`<g
+      class="shift ${dragging ? 'dragging' : ''}"
+      tabindex=${fixed ? 0 : -1}
+      role=${fixed ? 'button' : 'img'}
+      aria-roledescription="shift"
+      aria-describedby="keys"
+      aria-label=${`${pool.id}, ${label}, ${agents} agents`}
+      data-shift=${shift.index}
+      data-start=${shift.start}
+      data-end=${shift.end}
+      data-days=${shift.mask === null ? '' : daysText(shift.mask)}
+      data-agents=${agents}
+      @keydown=${(e: KeyboardEvent) => this.onKey(e, pool, shift)}
+    >
+      <text class="label" x=${LABEL - 6} y=${top + 18} text-anchor="end">${label.length > 22 ? `${label.slice(0, 21)}…` : label}<title>${label}</title></text>
+      ${bars.map(({ from, to }) => {
+        const w = Math.max(2, x(to) - x(from));
+        return svg`<rect class="bar" x=${x(from)} y=${top + 4} width=${w} height=${ROW - 8} rx="3" fill=${shift.open ? 'var(--text-muted)' : colour}
+            opacity=${shift.open ? 0.45 : 0.9}
+            @pointerdown=${(e: PointerEvent) => fixed && this.onPointerDown(e, pool, shift, x(from), x(to))}><title>${label}: ${agents} agents</title></rect>
+          ${w > 18 ? svg`<text class="count" x=${x(from) + w / 2} y=${top + 18} text-anchor="middle">${agents}</text>` : nothing}`;
+      })}
+    </g>`;
+  }
+
+  private onKey(e: KeyboardEvent, pool: RosterPool, shift: RosterShift): void {
+    const by = e.shiftKey ? 60 : 15;
+    let change: RosterEdit | null = null;
+    if (e.key === 'ArrowLeft' || e.key === 'ArrowRight') change = moveShift(pool.index, shift, e.key === 'ArrowLeft' ? -by : by, 'move');
+    else if (e.key === 'ArrowUp' || e.key === 'ArrowDown') change = moveShift(pool.index, shift, e.key === 'ArrowUp' ? by : -by, 'end');
+    else if ((e.key === '+' || e.key === '=' || e.key === '-') && typeof shift.agents === 'number') change = setShift(pool.index, shift.index, { agents: Math.max(0, shift.agents + (e.key === '-' ? -1 : 1)) });
+    else if ((e.key === 'Delete' || e.key === 'Backspace') && pool.shifts.length > 1) change = removeShift(pool.index, shift.index);
+    else return;
+    e.preventDefault();
+    this.edit(change);
+  }
+
+  private onPointerDown(e: PointerEvent, pool: RosterPool, shift: RosterShift, left: number, right: number): void {
+    if (e.button !== 0) return;
+    e.preventDefault();
+    const svgEl = (e.currentTarget as SVGElement).ownerSVGElement!;
+    svgEl.setPointerCapture(e.pointerId);
+    const px = e.clientX - svgEl.getBoundingClientRect().left;
+    const edge = Math.min(6, (right - left) / 4);
+    const part: Part = px - left < edge ? 'start' : right - px < edge ? 'end' : 'move';
+    ((e.currentTarget as SVGElement).parentNode as SVGGElement).focus();
+    this.drag = { pool: pool.index, shift: shift.index, part, x0: e.clientX, delta: 0 };
+  }
+
+  private onPointerMove(e: PointerEvent, plot: number): void {
+    if (!this.drag) return;
+    const delta = Math.round(((e.clientX - this.drag.x0) / plot) * (WEEK_MINUTES / 15)) * 15;
+    if (delta !== this.drag.delta) this.drag = { ...this.drag, delta };
+  }
+
+  private onPointerUp(e: PointerEvent, pool: RosterPool): void {
+    const d = this.drag;
+    if (!d) return;
+    this.drag = null;
+    (e.currentTarget as SVGElement).releasePointerCapture?.(e.pointerId);
+    const shift = pool.shifts.find((s) => s.index === d.shift);
+    if (shift && d.delta) this.edit(moveShift(pool.index, shift, d.delta, d.part));
+  }
+
+  // --- the form ------------------------------------------------------------------------------------
+
+  private field(path: string, label: string, value: string, at: (path: string) => Problem[], commit: (v: string) => void, cls = '') {
+    const mine = at(path);
+    const id = `${path.replace(/[^\w]/g, '-')}`;
+    return html`<input
+        type="text"
+        id=${id}
+        class=${cls}
+        aria-label=${label}
+        data-path=${path}
+        .value=${live(value)}
+        aria-invalid=${mine.length ? 'true' : 'false'}
+        aria-describedby=${mine.length ? `${id}-err` : nothing}
+        @change=${(e: Event) => commit((e.target as HTMLInputElement).value.trim())}
+      />${mine.length ? html`<div class="error" id=${`${id}-err`} role="alert">${mine.map((p) => p.message).join('; ')}</div>` : nothing}`;
+  }
+
+  private renderShifts(pool: RosterPool, base: string, at: (path: string) => Problem[]): TemplateResult {
+    const n = pool.shifts.length;
+    return html`<table data-shifts=${pool.id}>
+        <thead>
+          <tr><th scope="col">Days</th><th scope="col">Start</th><th scope="col">End</th><th scope="col">Agents</th><th scope="col"><span class="sr-only">Remove</span></th></tr>
+        </thead>
+        <tbody>
+          ${pool.shifts.map((s, r) => {
+            const path = `${base}.shifts[${s.index}]`;
+            const name = `${pool.id} shift ${r + 1}`;
+            const mask = s.mask ?? 0;
+            const dayErrors = at(`${path}.days`);
+            return html`<tr data-shift=${s.index}>
+              <td>
+                <div class="days" role="group" aria-label=${`${name} days`}>
+                  ${WEEKDAYS.map(
+                    (d, k) => html`<label
+                      >${d.slice(0, 2)}<input
+                        type="checkbox"
+                        aria-label=${`${name} on ${d}`}
+                        .checked=${live(((mask >> k) & 1) === 1)}
+                        ?disabled=${s.mask === null}
+                        @change=${(e: Event) => this.edit(setShift(pool.index, s.index, { days: daysText((e.target as HTMLInputElement).checked ? mask | (1 << k) : mask & ~(1 << k)) }))}
+                    /></label>`,
+                  )}
+                </div>
+                ${dayErrors.length ? html`<div class="error" role="alert">${dayErrors.map((p) => p.message).join('; ')}</div>` : nothing}
+              </td>
+              <td>${s.from === null && s.start === '' ? '—' : this.field(`${path}.start`, `${name} start`, s.start, at, (v) => this.edit(setShift(pool.index, s.index, { start: v })))}</td>
+              <td>${s.from === null && s.end === '' ? '—' : this.field(`${path}.end`, `${name} end`, s.end, at, (v) => this.edit(setShift(pool.index, s.index, { end: v })))}</td>
+              <td>
+                ${this.field(`${path}.agents`, `${name} agents`, agentsText(s.agents), at, (v) =>
+                  this.edit(setShift(pool.index, s.index, { agents: v === '' ? null : v === 'auto' ? 'auto' : Number.isFinite(Number(v)) ? Number(v) : v })),
+                )}
+              </td>
+              <td>
+                <button class="quiet" aria-label=${`Remove ${name}`} title=${n > 1 ? 'Remove this shift' : 'A pool needs a shift: remove the pool instead'} ?disabled=${n <= 1} @click=${() => this.edit(removeShift(pool.index, s.index))}>
+                  ✕
+                </button>
+              </td>
+            </tr>`;
+          })}
+        </tbody>
+      </table>
+      ${pool.shifts.length === 0 && typeof pool.agents === 'number' ? html`<p class="hint">${pool.agents} agents around the clock: adding a shift turns them into a daily 00:00–24:00 shift.</p>` : nothing}
+      <div class="row">
+        <button @click=${() => this.edit(addShift(pool))} aria-label=${`Add a shift to ${pool.id}`}>+ Add a shift</button>
+      </div>`;
+  }
+
+  private renderSettings(pool: RosterPool, base: string, at: (path: string) => Problem[]) {
+    const channels = pool.channels ?? [...CHANNEL_NAMES];
+    const channelErrors = at(`${base}.channels`);
+    return html`<details class="settings">
+      <summary>Pool settings: name, type, time zone, languages, channels</summary>
+      <div class="form">
+        <label>Name${this.field(`${base}.id`, `${pool.id} name`, pool.id, at, (v) => this.edit(setPoolField(pool, 'id', v)))}</label>
+        <label
+          >Type
+          <select aria-label=${`${pool.id} type`} @change=${(e: Event) => this.edit(setPoolField(pool, 'type', (e.target as HTMLSelectElement).value))}>
+            ${['in-house', 'outsourced'].map((t) => html`<option value=${t} ?selected=${pool.type === t}>${t === 'outsourced' ? 'outsourced (BPO)' : t}</option>`)}
+          </select></label
+        >
+        <label>Time zone (IANA)${this.field(`${base}.timezone`, `${pool.id} time zone`, pool.timezone, at, (v) => this.edit(setPoolField(pool, 'timezone', v)))}</label>
+        <label>Languages (codes, comma-separated)${this.field(`${base}.skills`, `${pool.id} languages`, pool.skills.join(', '), at, (v) => this.edit(setPoolList(pool, 'skills', splitList(v))))}</label>
+        <label
+          >Secondary languages (slower)${this.field(`${base}.secondarySkills`, `${pool.id} secondary languages`, pool.secondary.join(', '), at, (v) =>
+            this.edit(setPoolList(pool, 'secondary', splitList(v))),
+          )}</label
+        >
+        <fieldset>
+          <legend>Channels</legend>
+          ${CHANNEL_NAMES.map(
+            (c) => html`<label
+              ><input
+                type="checkbox"
+                aria-label=${`${pool.id} works ${c}`}
+                .checked=${live(channels.includes(c))}
+                @change=${(e: Event) => this.edit(setPoolList(pool, 'channels', (e.target as HTMLInputElement).checked ? CHANNEL_NAMES.filter((x) => x === c || channels.includes(x)) : channels.filter((x) => x !== c)))}
+              />
+              ${c}</label
+            >`,
+          )}
+          ${channelErrors.length ? html`<div class="error" role="alert">${channelErrors.map((p) => p.message).join('; ')}</div>` : nothing}
+        </fieldset>
+      </div>
+      <div class="row" style="margin-top:0.6rem">
+        <button @click=${() => this.edit(removePool(pool.index))} aria-label=${`Remove the pool ${pool.id}`}>Remove this pool</button>
+      </div>
+    </details>`;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'fs-roster-editor': FsRosterEditor;
+  }
+}

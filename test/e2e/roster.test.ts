@@ -1,0 +1,259 @@
+// The roster editor, built and driven in headless Chromium: a shift built with the form, the
+// keyboard and the mouse; the coverage it changes; the YAML it exports, run by the CLI itself
+// (`node bin/followsun.mjs run --json`) to the same figures; pools, languages and channels added and
+// removed from the form with the text coming back byte for byte. Expected numbers come from sim/ or
+// the CLI run here, never from the page. Each test has its own browser context and its own link.
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { BrowserContext, Download, Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { compileScenario } from '../../sim/model/model';
+import { parseScenario } from '../../sim/scenario/scenario';
+import { simulate } from '../../sim/simulate';
+import { editYaml } from '../../src/lib/yaml-splice';
+import { encodeState } from '../../src/lib/url-state';
+import { buildApp, CHROMIUM, launch, PATIENCE, ROOT, serve, shotPath, type Browser, type StaticServer } from './browser';
+
+/** One queue, one site, one shift: the evening has demand and nobody on the phones. */
+const TEXT = `# A small roster for the roster editor: one queue, one site.
+name: Roster (small)
+horizon: { start: 2026-03-16T00:00:00Z, days: 2, warmupHours: 2 }
+replications: 3
+demand:
+  - { id: en-voice, language: en, channel: voice, timezone: Europe/Dublin, volume: { perWeek: 7000 }, pattern: business-day,
+      handleTime: { dist: exponential, mean: 240 }, patience: { dist: exponential, mean: 150 } }
+staffing:
+  - id: team
+    timezone: Europe/Dublin   # the site
+    skills: [en]
+    shifts:
+      - { days: Mon-Fri, start: "08:00", end: "16:00", agents: 12 }   # the early shift
+    cost: { perHour: 30 }
+`;
+
+const poll = <T>(fn: () => Promise<T> | T) => expect.poll(fn, { timeout: PATIENCE });
+const headlineValue = async (page: Page, figure: string) => Number(await page.locator(`fs-app fs-headline [data-figure="${figure}"]`).getAttribute('data-value'));
+const voiceLevel = async (page: Page) => Number(await page.locator('fs-app fs-headline li[data-channel="voice"] [data-figure="serviceLevel"]').getAttribute('data-value'));
+const roster = (page: Page) => page.locator('fs-app fs-roster-editor');
+const bar = (page: Page, k: number) => roster(page).locator(`[data-roster-pool="team"] g.shift[data-shift="${k}"]`);
+const input = (page: Page, path: string) => roster(page).locator(`input[data-path="${path}"]`);
+const source = (page: Page) => page.locator('fs-app fs-scenario-editor textarea');
+
+async function fill(page: Page, path: string, value: string): Promise<void> {
+  const field = input(page, path);
+  await field.fill(value);
+  await field.press('Tab');
+}
+
+async function waitForRunDone(page: Page): Promise<void> {
+  await page.locator('fs-app fs-run-status[phase="done"]').waitFor({ timeout: PATIENCE });
+}
+
+/** The run of the text as it is now is on screen (not an older run's result). */
+async function settled(page: Page): Promise<void> {
+  const done = async () => (await page.locator('fs-app fs-run-status[phase="done"]').count()) === 1 && (await page.locator('fs-app fs-results-bar .stale-note').count()) === 0;
+  await poll(done).toBe(true);
+}
+
+describe('roster editor, built and driven in headless Chromium', { timeout: 600_000 }, () => {
+  let server: StaticServer;
+  let browser: Browser;
+  let dist: string;
+  let context: BrowserContext;
+  let page: Page;
+  let pageErrors: string[] = [];
+  const scratch = mkdtempSync(join(tmpdir(), 'followsun-roster-'));
+
+  beforeAll(async () => {
+    if (!existsSync(CHROMIUM)) throw new Error(`No Chromium at ${CHROMIUM}: install it (apt-get install -y chromium) or set CHROMIUM_PATH`);
+    dist = await buildApp();
+    server = await serve(dist);
+    browser = await launch();
+  }, 600_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+    if (dist) rmSync(dist, { recursive: true, force: true });
+    rmSync(scratch, { recursive: true, force: true });
+  });
+
+  beforeEach(async () => {
+    pageErrors = [];
+    context = await browser.newContext();
+    context.on('page', (p) => p.on('pageerror', (e) => pageErrors.push(e.message)));
+    page = await context.newPage();
+  }, PATIENCE);
+
+  afterEach(async () => {
+    await context?.close();
+    expect(pageErrors, 'errors on the page').toEqual([]);
+  }, PATIENCE);
+
+  /** Opens the small scenario (as an opened file) on the Roster view. */
+  async function openRoster(): Promise<void> {
+    const hash = await encodeState({ v: 1, docs: [{ f: 'roster-small.yaml', t: TEXT, o: 'file' }], active: 0, view: 'roster' });
+    await page.goto(`${server.url}${hash}`);
+    await roster(page).locator('[data-roster-pool="team"]').waitFor({ timeout: PATIENCE });
+    await waitForRunDone(page);
+  }
+
+  it('builds a shift with the form, the keyboard and the mouse; the coverage changes; the exported YAML gives the CLI the same figures', async () => {
+    await openRoster();
+    const before = simulate(compileScenario(parseScenario(TEXT, 'roster-small.yaml')));
+    await poll(() => headlineValue(page, 'gapHours')).toBe(before.summary.gapHours.mean);
+    expect(before.summary.uncoveredHours.mean).toBeGreaterThan(0); // the evening nobody works
+    // The week: one row, bars on Monday to Friday with the head count; the requirement behind,
+    // and the hours the queue has a gap shaded.
+    expect(await bar(page, 0).getAttribute('data-days')).toBe('Mon-Fri');
+    expect(await bar(page, 0).locator('rect.bar').count()).toBe(5);
+    expect(await bar(page, 0).locator('text.count').first().textContent()).toBe('12');
+    expect(await roster(page).locator('[data-profile] path').count()).toBeGreaterThan(2);
+    await poll(() => roster(page).locator('[data-profile] rect[data-gap-hour]').count()).toBeGreaterThan(0);
+
+    // Add a shift from the form: the default row appears in the week and in the text.
+    await roster(page).getByRole('button', { name: 'Add a shift to team' }).click();
+    await bar(page, 1).waitFor();
+    expect(await bar(page, 1).getAttribute('data-start')).toBe('09:00');
+
+    // An invalid time: the schema's message next to the field, nothing runs.
+    await fill(page, 'staffing[0].shifts[1].start', '25:00');
+    const error = roster(page).locator('#staffing-0--shifts-1--start-err');
+    await poll(() => error.textContent()).toContain('expected a time HH:MM');
+    expect(await input(page, 'staffing[0].shifts[1].start').getAttribute('aria-invalid')).toBe('true');
+    await page.locator('fs-app fs-run-status[phase="invalid"]').waitFor();
+    await page.screenshot({ path: shotPath('11a-roster-invalid-time') });
+
+    // The form: start, end, head count.
+    await fill(page, 'staffing[0].shifts[1].start', '11:00');
+    await fill(page, 'staffing[0].shifts[1].end', '19:00');
+    await fill(page, 'staffing[0].shifts[1].agents', '8');
+    await poll(() => bar(page, 1).getAttribute('data-agents')).toBe('8');
+    expect(await error.count()).toBe(0);
+
+    // The keyboard: → moves by 15 minutes, Shift+→ by an hour, ↑ ends later, + adds an agent.
+    await bar(page, 1).focus();
+    await page.keyboard.press('ArrowRight');
+    await poll(() => bar(page, 1).getAttribute('data-start')).toBe('11:15');
+    await page.keyboard.press('ArrowLeft');
+    await poll(() => bar(page, 1).getAttribute('data-start')).toBe('11:00');
+    await page.keyboard.press('Shift+ArrowRight');
+    await poll(() => bar(page, 1).getAttribute('data-end')).toBe('20:00');
+    expect(await bar(page, 1).getAttribute('data-start')).toBe('12:00');
+    await page.keyboard.press('ArrowUp');
+    await poll(() => bar(page, 1).getAttribute('data-end')).toBe('20:15');
+    await page.keyboard.press('Shift+ArrowDown');
+    await poll(() => bar(page, 1).getAttribute('data-end')).toBe('19:15');
+    await page.keyboard.press('ArrowUp');
+    await poll(() => bar(page, 1).getAttribute('data-end')).toBe('19:30');
+    await page.keyboard.press('+');
+    await poll(() => bar(page, 1).getAttribute('data-agents')).toBe('9');
+    // Still the focused bar after the edits (keyboard users keep their place).
+    expect(await bar(page, 1).evaluate((g) => g.getRootNode() instanceof ShadowRoot && (g.getRootNode() as ShadowRoot).activeElement === g)).toBe(true);
+
+    // The mouse: drag the early shift's bar (Monday) one hour later, then its end one hour later.
+    const monday = bar(page, 0).locator('rect.bar').first();
+    const box = (await monday.boundingBox())!;
+    const hour = box.width / 8; // the bar is 8 hours long
+    await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+    await page.mouse.down();
+    await page.mouse.move(box.x + box.width / 2 + hour / 2, box.y + box.height / 2, { steps: 3 });
+    await page.mouse.move(box.x + box.width / 2 + hour, box.y + box.height / 2, { steps: 3 });
+    await page.mouse.up();
+    await poll(() => bar(page, 0).getAttribute('data-start')).toBe('09:00');
+    expect(await bar(page, 0).getAttribute('data-end')).toBe('17:00');
+    const moved = (await bar(page, 0).locator('rect.bar').first().boundingBox())!;
+    await page.mouse.move(moved.x + moved.width - 2, moved.y + moved.height / 2);
+    await page.mouse.down();
+    await page.mouse.move(moved.x + moved.width - 2 + hour, moved.y + moved.height / 2, { steps: 4 });
+    await page.mouse.up();
+    await poll(() => bar(page, 0).getAttribute('data-end')).toBe('18:00');
+    expect(await bar(page, 0).getAttribute('data-start')).toBe('09:00');
+
+    // Days from the checkboxes: add Saturday to the late shift.
+    await roster(page).getByRole('checkbox', { name: 'team shift 2 on Sat' }).check();
+    await poll(() => bar(page, 1).getAttribute('data-days')).toBe('Mon-Sat');
+
+    // The run of the edited text: fewer gap hours, the figures sim/ gives for the same text.
+    await settled(page);
+    const text = await source(page).inputValue();
+    const after = simulate(compileScenario(parseScenario(text, 'roster-small.yaml')));
+    await poll(() => headlineValue(page, 'gapHours')).toBe(after.summary.gapHours.mean);
+    expect(after.summary.gapHours.mean!).toBeLessThan(before.summary.gapHours.mean!);
+    expect(await voiceLevel(page)).toBe(after.channels.voice.serviceLevel.mean);
+    await page.screenshot({ path: shotPath('11b-roster-built-1440x900') });
+
+    // Only the shift lines changed: the comments, the order and the rest of the file are as written.
+    const changed = text.split('\n').filter((l) => !TEXT.split('\n').includes(l));
+    expect(changed).toEqual([
+      '      - { days: Mon-Fri, start: "09:00", end: "18:00", agents: 12 }   # the early shift',
+      '      - { days: Mon-Sat, start: "12:00", end: "19:30", agents: 9 }',
+    ]);
+
+    // Download: the CLI accepts the file and prints the figures on screen.
+    const [download] = await Promise.all([page.waitForEvent('download', { timeout: PATIENCE }), page.getByRole('button', { name: 'Download YAML' }).click()]);
+    expect(download.suggestedFilename()).toBe('roster-small.yaml');
+    const file = join(scratch, 'roster-small.yaml');
+    writeFileSync(file, readFileSync((await (download as Download).path())!, 'utf8'));
+    expect(readFileSync(file, 'utf8')).toBe(text);
+    const cli = JSON.parse(execFileSync(process.execPath, [join(ROOT, 'bin', 'followsun.mjs'), 'run', file, '--json'], { cwd: ROOT, encoding: 'utf8', maxBuffer: 256 * 2 ** 20 }));
+    const printed = cli.scenarios[0];
+    expect(printed.summary.gapHours.mean).toBe(await headlineValue(page, 'gapHours'));
+    expect(printed.summary.costPerContact.mean).toBe(await headlineValue(page, 'costPerContact'));
+    expect(printed.channels.voice.serviceLevel.mean).toBe(await voiceLevel(page));
+  });
+
+  it('adds and removes pools, languages and channels from the form, validating each edit; undoing them gives the text back byte for byte', async () => {
+    // Nothing changed, nothing rewritten: every shipped example serialises to itself.
+    for (const dir of ['scenarios', join('scenarios', 'open')]) {
+      for (const f of readdirSync(join(ROOT, dir)).filter((x) => x.endsWith('.yaml'))) {
+        const t = readFileSync(join(ROOT, dir, f), 'utf8');
+        expect(editYaml(t, () => undefined), f).toBe(t);
+      }
+    }
+    await openRoster();
+    const settings = roster(page).locator('[data-roster-pool="team"] details.settings');
+    await settings.locator('summary').click();
+
+    // A secondary language and a channel list: written into the pool, then taken out again.
+    await fill(page, 'staffing[0].secondarySkills', 'es');
+    await poll(() => source(page).inputValue()).toContain('secondarySkills: { languages: [es] }');
+    await roster(page).getByRole('checkbox', { name: 'team works email' }).uncheck();
+    await poll(() => source(page).inputValue()).toContain('channels: [voice, chat]');
+    // A language code the schema refuses: its message next to the field.
+    await fill(page, 'staffing[0].skills', 'en, english!');
+    const skillsError = roster(page).locator('#staffing-0--skills-err');
+    await poll(() => skillsError.textContent()).toMatch(/language/i);
+    await page.screenshot({ path: shotPath('11c-roster-form-error') });
+    await fill(page, 'staffing[0].skills', 'en');
+    await fill(page, 'staffing[0].secondarySkills', '');
+    await roster(page).getByRole('checkbox', { name: 'team works email' }).check();
+    await poll(() => source(page).inputValue()).not.toContain('secondarySkills');
+    // The channels the file now names are all three (it named none before): the list stays, as written.
+    const withChannels = await source(page).inputValue();
+    expect(withChannels).toContain('channels: [voice, chat, email]');
+
+    // A new pool, at the end of the staffing list; edited; then removed: the text as before.
+    await roster(page).getByRole('button', { name: '+ Add a pool' }).click();
+    const added = roster(page).locator('[data-roster-pool="pool-2"]');
+    await added.waitFor();
+    await poll(() => source(page).inputValue()).toContain('  - id: pool-2\n');
+    expect(parseScenario(await source(page).inputValue(), 'x.yaml').staffing.map((p) => p.id)).toEqual(['team', 'pool-2']);
+    await waitForRunDone(page);
+    await page.setViewportSize({ width: 1280, height: 720 });
+    await page.screenshot({ path: shotPath('11d-roster-two-pools-1280x720'), fullPage: false });
+    await added.locator('details.settings summary').click();
+    await added.getByRole('button', { name: 'Remove the pool pool-2' }).click();
+    await poll(() => source(page).inputValue()).toBe(withChannels);
+
+    // A shift added and removed: the text as before, byte for byte.
+    await roster(page).getByRole('button', { name: 'Add a shift to team' }).click();
+    await bar(page, 1).waitFor();
+    await roster(page).getByRole('button', { name: 'Remove team shift 2' }).click();
+    await poll(() => source(page).inputValue()).toBe(withChannels);
+    // The last shift of a pool cannot be removed (a pool needs one): its button says so.
+    expect(await roster(page).getByRole('button', { name: 'Remove team shift 1' }).isDisabled()).toBe(true);
+  });
+});
