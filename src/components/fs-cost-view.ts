@@ -11,18 +11,24 @@ import { formatEstimate, formatInterval, formatValue } from '../lib/format';
 import type { Bar } from './fs-bar-chart';
 import { languageName } from '../lib/format';
 import { baseStyles, chartStyles, viewStyles } from './shared-styles';
+import type { Scenario } from '../../sim/scenario/scenario';
 import './fs-bar-chart';
+import './fs-finance-table';
 import './fs-time-chart';
 
 const KIND_LABEL: Record<string, string> = { 'in-house': 'In-house', outsourced: 'Outsourced (BPO)', ai: 'AI agents' };
 
 @customElement('fs-cost-view')
 export class FsCostView extends LitElement {
-  // What it shows is the app's: the result on screen and the display time zone.
-  private ctl = connect(this, (s) => [s.shown.result, s.state.timeZone]);
+  // What it shows is the app's: the result on screen, its scenario and the display time zone.
+  private ctl = connect(this, (s) => [s.shown.result, s.shown.scenario, s.state.timeZone]);
 
   private get result(): ScenarioResult | null {
     return this.ctl.store?.shown.result ?? null;
+  }
+
+  private get scenario(): Scenario | null {
+    return this.ctl.store?.shown.scenario ?? null;
   }
 
   private get timeZone(): string {
@@ -141,6 +147,7 @@ export class FsCostView extends LitElement {
           ></fs-bar-chart>
         </section>
       </div>
+      <section class="panel card"><fs-finance-table .result=${r} .scenario=${this.scenario}></fs-finance-table></section>
       <div class="two">
         <section class="panel card">
           <fs-bar-chart
