@@ -4,7 +4,7 @@
 import { LitElement, css, html, nothing, type TemplateResult } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
 import { live } from 'lit/directives/live.js';
-import { rawData, splitProblems, pathKey, type FieldPath, type Problem, type ScenarioDoc } from '../lib/scenario-doc';
+import { rawData, splitProblems, pathKey, withText, type FieldPath, type Problem, type ScenarioDoc } from '../lib/scenario-doc';
 import { connect } from '../state/app-store';
 import { baseStyles } from './shared-styles';
 
@@ -46,7 +46,9 @@ export class FsScenarioEditor extends LitElement {
         cursor: pointer;
         font-weight: 600;
         padding: 0.15rem 0;
+        /* The marker sits outside the text (wrapped lines align): leave it room in the sidebar. */
         list-style-position: outside;
+        margin-left: 1rem;
       }
       summary .count {
         font-weight: 400;
@@ -169,6 +171,15 @@ export class FsScenarioEditor extends LitElement {
       .hint {
         color: var(--text-muted);
         font-size: 0.8rem;
+      }
+      button.line {
+        all: unset;
+        cursor: pointer;
+        text-decoration: underline;
+        font-weight: 600;
+      }
+      button.line:focus-visible {
+        outline: 2px solid var(--focus);
       }
     `,
   ];
@@ -294,20 +305,60 @@ export class FsScenarioEditor extends LitElement {
 
   private renderSource(doc: ScenarioDoc) {
     const draft = this.sourceDraft ?? doc.text;
-    return html`<details @toggle=${(e: Event) => (e.target as HTMLDetailsElement).open || (this.sourceDraft = null)}>
+    // The draft is checked as it is typed (the schema of the CLI); its problems show under the box.
+    const checked = this.sourceDraft === null ? doc : this.draftDoc(doc, this.sourceDraft);
+    const problems = splitProblems(checked);
+    return html`<details ?open=${this.sourceOpen} @toggle=${this.onSourceToggle}>
       <summary>Source <span class="count">(${doc.format.toUpperCase()}, every field)</span></summary>
       <p class="hint">Everything the file can say (patterns, shifts, pricing, AI…). See the README for the format.</p>
       <textarea
         aria-label="Scenario source"
+        aria-invalid=${problems.length ? 'true' : 'false'}
+        aria-describedby=${problems.length ? 'source-problems' : nothing}
         spellcheck="false"
         .value=${live(draft)}
         @input=${(e: Event) => (this.sourceDraft = (e.target as HTMLTextAreaElement).value)}
       ></textarea>
+      ${problems.length
+        ? html`<div class="problems" id="source-problems" role="alert" data-source-problems>
+            <b>${this.sourceDraft === null ? 'This text cannot run:' : 'Not applied yet; as typed, this text cannot run:'}</b>
+            <ul>
+              ${problems.map(
+                (p) =>
+                  html`<li>
+                    ${p.line ? html`<button class="line" @click=${() => this.goToLine(p.line!)} title="Put the cursor on this line">line ${p.line}</button>: ` : ''}${p.path ? `${p.path}: ` : ''}${p.message}
+                  </li>`,
+              )}
+            </ul>
+          </div>`
+        : nothing}
       <div class="row">
         <button class="primary" ?disabled=${this.sourceDraft === null || this.sourceDraft === doc.text} @click=${this.applySource}>Apply</button>
         <button ?disabled=${this.sourceDraft === null} @click=${() => (this.sourceDraft = null)}>Discard changes</button>
       </div>
     </details>`;
+  }
+
+  @state() private sourceOpen = false;
+  private checkedDraft: { text: string; doc: ScenarioDoc } | null = null;
+
+  private onSourceToggle = (e: Event) => {
+    this.sourceOpen = (e.target as HTMLDetailsElement).open;
+    if (!this.sourceOpen) this.sourceDraft = null;
+  };
+
+  /** The draft validated (once per text). */
+  private draftDoc(doc: ScenarioDoc, text: string): ScenarioDoc {
+    if (this.checkedDraft?.text !== text || this.checkedDraft.doc.id !== doc.id) this.checkedDraft = { text, doc: withText(doc, text) };
+    return this.checkedDraft.doc;
+  }
+
+  private goToLine(line: number): void {
+    const area = this.renderRoot.querySelector('textarea');
+    if (!area) return;
+    const at = area.value.split('\n').slice(0, line - 1).reduce((n, l) => n + l.length + 1, 0);
+    area.focus();
+    area.setSelectionRange(at, at + (area.value.indexOf('\n', at) < 0 ? 0 : area.value.indexOf('\n', at) - at));
   }
 
   private applySource = () => {
