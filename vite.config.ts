@@ -6,11 +6,12 @@ export default defineConfig({
   worker: { format: 'es' },
   build: { target: 'es2022', chunkSizeWarningLimit: 1200 },
   // Pre-bundled up front, so the dev server does not reload the page mid-session.
-  optimizeDeps: { include: ['lit', 'lit/decorators.js', 'lit/directives/live.js', 'd3-scale', 'd3-shape', 'd3-axis', 'd3-array', 'd3-selection', 'yaml', 'zod', 'date-fns-tz', 'seedrandom'] },
+  optimizeDeps: { include: ['lit', 'lit/decorators.js', 'lit/directives/live.js', 'd3-scale', 'd3-shape', 'd3-axis', 'd3-array', 'd3-selection', 'yaml', 'zod', 'seedrandom'] },
   // Generous limits: on a busy 2-core machine everything runs several times slower, and a test
   // that fails for that tells nothing (speed is measured by `npm run bench`, not by the tests).
   test: {
     include: ['test/**/*.test.ts'],
+    globalSetup: ['test/build-cli.setup.ts'],
     testTimeout: 180_000,
     hookTimeout: 300_000,
     teardownTimeout: 60_000,

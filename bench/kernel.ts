@@ -82,12 +82,11 @@ if (caseName) {
   process.stdout.write(JSON.stringify(measure(caseName)));
 } else {
   const self = fileURLToPath(import.meta.url);
-  const runner = fileURLToPath(new URL('../bin/run-ts.mjs', import.meta.url));
   const millions = (x: number) => `${(x / 1e6).toFixed(2)} M`;
   console.log('followsun kernel benchmark (one core, one replication per case, after a warm-up run)\n');
   console.log(['case'.padEnd(34), 'arrivals'.padStart(11), 'contacts/s'.padStart(11), 'events/s'.padStart(11), 'time'.padStart(8), 'peak RSS'.padStart(10)].join(' '));
   for (const name of Object.keys(CASES)) {
-    const child = spawnSync(process.execPath, [runner, self, name], { encoding: 'utf8' });
+    const child = spawnSync(process.execPath, [self, name], { encoding: 'utf8' });
     if (child.status !== 0) {
       console.error(child.stderr);
       process.exit(1);

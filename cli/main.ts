@@ -1,15 +1,9 @@
 // The `followsun` command: parses arguments and hands over to one subcommand.
+// Each command's code is imported when it runs, so a quick command (erlang, schema, help) does
+// not load the simulator, the report's charts or the YAML parser.
 import { parseArgs } from 'node:util';
-import { scenarioJsonSchema } from '../sim/scenario/scenario';
-import { erlangCommand } from './erlang';
-import { compareCommand } from './compare';
-import { mergeCommand } from './merge';
-import { reportCommand, REPORT_HELP } from './report';
-import { sweepCommand } from './sweep';
-import { planCommand } from './plan';
-import { runCommand } from './run';
+import { REPORT_HELP } from './report-help';
 import { helpText, plainParseError, UsageError, wantsHelp, wholeNumber, type CommandHelp } from './arguments';
-import { parseShard } from './shards';
 
 const WORKERS: [string, string] = ['--workers N', 'worker threads (default: all cores when the run is big enough to gain)'];
 const LARGE: [string, string] = ['--allow-large-runs', 'run beyond the work limits (more than a billion contacts; README, Limits)'];
@@ -134,14 +128,14 @@ const HELP: Record<string, CommandHelp> = {
     usage: 'followsun import RECORDS --out SCENARIO.yaml [options]',
     summary: 'Fit a scenario to contact records (a CSV or TSV export): demand, handle times, patience, staffing.',
     details:
-      'One row per contact. Demand per queue with its weekly pattern in the customers\' local time,\n' +
+      'One row per contact, or per queue and interval. Demand per queue, weekly pattern in the customers\' local time,\n' +
       'special days and day-to-day variation; handle time lognormal or empirical (whichever fits);\n' +
       'patience from every caller\'s wait, answered callers counted as censored; the staffing seen\n' +
       'answering. Rows that cannot be used are counted by kind, never dropped silently.',
     options: [
       ['-o, --out FILE', 'the scenario to write (YAML; required)'],
-      ['--format FORMAT', 'bank (the Anonymous Bank call log) or generic (default: from the header)'],
-      ['--map COLUMN=FIELD', 'read a column as a generic field: arrival, queue, outcome, wait_seconds, handle_seconds, agent'],
+      ['--format FORMAT', 'bank (the Anonymous Bank call log), generic (a row per contact) or intervals (default: from the header)'],
+      ['--map COLUMN=FIELD', 'read a column as a field: arrival, queue, outcome, wait_seconds, handle_seconds, agent (or an interval field)'],
       ['--timezone ZONE', "the customers' IANA time zone of the records' clock (bank: Asia/Jerusalem, else UTC)"],
       ['--name NAME', 'the scenario name (default: Fitted from RECORDS)'],
     ],
@@ -242,6 +236,7 @@ export async function main(argv: string[]): Promise<number> {
             shard: { type: 'string' },
           },
         });
+        const [{ runCommand }, { parseShard }] = await Promise.all([import('./run'), import('./shards')]);
         return await runCommand({
           files: positionals,
           ...simulationSettings(values, 1),
@@ -257,6 +252,7 @@ export async function main(argv: string[]): Promise<number> {
           allowPositionals: true,
           options: { ...SIMULATION_OPTIONS, json: { type: 'boolean', default: false } },
         });
+        const { compareCommand } = await import('./compare');
         // Two replications at least: a difference's interval needs them.
         return await compareCommand({ files: positionals, ...simulationSettings(values, 2), json: values.json });
       }
@@ -274,6 +270,7 @@ export async function main(argv: string[]): Promise<number> {
         });
         if (positionals.length !== 1) throw new UsageError('sweep takes one scenario file');
         if (!values.out) throw new UsageError('sweep needs --out FILE (.csv, or .json)');
+        const [{ sweepCommand }, { parseShard }] = await Promise.all([import('./sweep'), import('./shards')]);
         return await sweepCommand({
           file: positionals[0],
           vary: values.vary ?? [],
@@ -299,6 +296,7 @@ export async function main(argv: string[]): Promise<number> {
         if (values.compare && positionals.length < 2) throw new UsageError('plan --compare needs at least two scenario files, the base first');
         if (values.compare && values.out) throw new UsageError('--out writes one planned scenario: plan each file on its own to keep it (--compare plans them to compare)');
         if (!values.compare && positionals.length !== 1) throw new UsageError(positionals.length === 0 ? 'plan needs a scenario file' : 'plan takes one scenario file (or, with --compare, two or more)');
+        const { planCommand } = await import('./plan');
         return await planCommand({
           files: positionals,
           compare: values.compare,
@@ -310,19 +308,19 @@ export async function main(argv: string[]): Promise<number> {
         });
       }
       case 'report':
-        return await reportCommand(rest);
+        return await (await import('./report')).reportCommand(rest);
       case 'merge': {
         const { values, positionals } = parseArgs({ args: rest, allowPositionals: true, options: { out: { type: 'string', short: 'o' } } });
-        return mergeCommand(positionals, values.out);
+        return (await import('./merge')).mergeCommand(positionals, values.out);
       }
       case 'erlang':
-        return erlangCommand(rest);
+        return (await import('./erlang')).erlangCommand(rest);
       case 'import':
         return (await import('./import')).importCommand(rest);
       case 'backtest':
         return (await import('./backtest')).backtestCommand(rest);
       case 'schema':
-        process.stdout.write(`${JSON.stringify(scenarioJsonSchema(), null, 2)}\n`);
+        process.stdout.write(`${JSON.stringify((await import('../sim/scenario/scenario')).scenarioJsonSchema(), null, 2)}\n`);
         return 0;
       case 'help': {
         const topic = rest[0];

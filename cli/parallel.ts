@@ -1,6 +1,15 @@
-// Spreads the replications of one or many scenarios over worker threads. Results are handed
-// back per scenario in replication order, whatever the number of workers and whatever order
-// they finish in, so every fold over them is bit-identical to a single-threaded run.
+// Spreads the replications of one or many scenarios over the cores: this thread runs
+// replications too, and one worker thread per further core. Results are handed back per scenario
+// in replication order, whatever the number of workers and whatever order they finish in, so
+// every fold over them is bit-identical to a single-threaded run.
+//
+// Measured on the 2-core machine (Node 20, npm run bench and the notes in README, Performance):
+// worker threads cost ~0.05 s each to start from the built JavaScript (a second each when they
+// compiled TypeScript with tsx); worker processes cost ~0.13 s and, on a thousand short
+// replications, half as much CPU again as threads for copying each result through a pipe
+// (threads hand the typed arrays over without a copy). A worker is always handed the next
+// replications before it finishes one, because waking this thread can take milliseconds on a
+// busy machine, longer than a short replication.
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { ReplicationFigures } from '../sim/stats/metrics';
@@ -31,19 +40,29 @@ export interface ParallelOptions {
   signal?: { aborted: boolean };
 }
 
-/** A worker thread needs about a second to start and warm up its compiler (measured on the
- * default scenario), so small batches run in this thread and larger ones on every core. */
-const CONTACTS_WORTH_A_WORKER = 3_000_000;
+/** Expected contacts of one replication of a model (arrivals at the streams' mean rates). */
+const contactsPerReplication = (m: CompiledModel) => m.stopSeconds * m.streams.reduce((rate, s) => rate + s.meanRatePerSecond, 0);
+
+/** A worker thread costs about 0.05 s to start and warm up, so small batches run in this thread
+ * alone and larger ones on every core. */
+const CONTACTS_WORTH_A_WORKER = 500_000;
 
 export function defaultWorkers(models: CompiledModel[]): number {
-  const contacts = models.reduce(
-    (n, m) => n + m.replications * m.stopSeconds * m.streams.reduce((rate, s) => rate + s.meanRatePerSecond, 0),
-    0,
-  );
+  const contacts = models.reduce((n, m) => n + m.replications * contactsPerReplication(m), 0);
   return contacts < CONTACTS_WORTH_A_WORKER ? 1 : availableParallelism();
 }
 
-const WORKER_BOOT = new URL('../bin/replication-worker.mjs', import.meta.url);
+/** The built worker entry, beside the built CLI (bin/build-cli.mjs). */
+const WORKER_ENTRY = new URL('./replication-worker.js', import.meta.url);
+
+/** A worker holds enough tasks for about this many contacts (and at least three, so that it
+ * still has one while this thread runs a replication of its own). */
+const CONTACTS_QUEUED_PER_WORKER = 200_000;
+
+function tasksPerWorker(models: CompiledModel[]): number {
+  const smallest = Math.min(...models.map(contactsPerReplication));
+  return Math.max(3, Math.min(64, Math.ceil(CONTACTS_QUEUED_PER_WORKER / Math.max(1, smallest))));
+}
 
 /** Runs every replication of every job. `deliver(job, replication, figures)` is called for each
  * job's replications in order 0, 1, 2…; returns how many tasks finished. */
@@ -63,46 +82,63 @@ export async function runJobs(
     options.onProgress?.(++done, tasks.length);
   };
   const workers = Math.max(1, Math.min(options.workers ?? defaultWorkers(models), tasks.length));
-  if (workers === 1) {
-    for (const task of tasks) {
-      if (options.signal?.aborted) break;
-      finished(task, runReplication(models[task.job], task.replication));
-      await new Promise((resolve) => setImmediate(resolve)); // let Ctrl-C and progress through
-    }
-    return done;
-  }
   let next = 0;
-  await Promise.all(
-    Array.from({ length: workers }, async () => {
-      // Workers get the compiled models (plain data), so they load only the kernel's modules.
-      const worker = new Worker(WORKER_BOOT, { workerData: { models } });
-      try {
-        while (next < tasks.length && !options.signal?.aborted) {
-          const task = tasks[next++];
-          finished(task, await ask(worker, task));
-        }
-      } finally {
-        await worker.terminate();
-      }
-    }),
-  );
+  const take = () => (next < tasks.length && !options.signal?.aborted ? tasks[next++] : undefined);
+  const here = async () => {
+    for (let task = take(); task; task = take()) {
+      finished(task, runReplication(models[task.job], task.replication));
+      await new Promise((resolve) => setImmediate(resolve)); // let results, Ctrl-C and progress through
+    }
+  };
+  const queued = tasksPerWorker(models);
+  const elsewhere = async () => {
+    const worker = new ReplicationThread(models);
+    try {
+      await Promise.all(
+        Array.from({ length: queued }, async () => {
+          for (let task = take(); task; task = take()) finished(task, await worker.run(task));
+        }),
+      );
+    } finally {
+      await worker.close();
+    }
+  };
+  await Promise.all([here(), ...Array.from({ length: workers - 1 }, elsewhere)]);
   return done;
 }
 
-function ask(worker: Worker, task: TaskMessage): Promise<ReplicationFigures> {
-  return new Promise((resolve, reject) => {
-    const onMessage = (message: ResultMessage) => {
-      worker.off('error', onError);
-      resolve(message.figures);
-    };
-    const onError = (error: Error) => {
-      worker.off('message', onMessage);
-      reject(error);
-    };
-    worker.once('message', onMessage);
-    worker.once('error', onError);
-    worker.postMessage(task);
-  });
+/** One worker thread (cli/replication-worker.ts) and the tasks it has been handed. */
+class ReplicationThread {
+  private readonly worker: Worker;
+  private readonly waiting = new Map<number, { resolve: (f: ReplicationFigures) => void; reject: (e: Error) => void }>();
+
+  constructor(models: CompiledModel[]) {
+    // The compiled models are plain data: the worker loads only the kernel's modules.
+    this.worker = new Worker(WORKER_ENTRY, { workerData: { models } });
+    this.worker.on('message', (message: ResultMessage) => {
+      const waiter = this.waiting.get(message.task);
+      this.waiting.delete(message.task);
+      waiter?.resolve(message.figures);
+    });
+    this.worker.on('error', (error) => this.failAll(error));
+    this.worker.on('exit', (code) => this.failAll(new Error(`a worker thread stopped (exit code ${code})`)));
+  }
+
+  run(task: TaskMessage): Promise<ReplicationFigures> {
+    return new Promise((resolve, reject) => {
+      this.waiting.set(task.task, { resolve, reject });
+      this.worker.postMessage(task);
+    });
+  }
+
+  close(): Promise<number> {
+    return this.worker.terminate();
+  }
+
+  private failAll(error: Error): void {
+    for (const waiter of this.waiting.values()) waiter.reject(error);
+    this.waiting.clear();
+  }
 }
 
 /** Buffers results that arrive early until their predecessors are in. */

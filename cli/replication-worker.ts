@@ -1,4 +1,5 @@
-// A worker thread: runs replications of the compiled models it was given, on request.
+// A worker thread (cli/parallel.ts): runs replications of the compiled models it was given, on
+// request, and hands the figures' typed arrays back without copying them.
 import { parentPort, workerData } from 'node:worker_threads';
 import type { CompiledModel } from '../sim/model/model';
 import { runReplication } from '../sim/simulate';

@@ -1,9 +1,8 @@
 // Shared by the hostile-input tests: the CLI run as a child process under a time and memory
 // budget, one scenario written the way an analyst would, and checks that every refusal is
-// clear. A CLI process costs about two seconds to start on a busy machine (the TypeScript is
-// compiled on the fly), so many cases run in one child process that calls the CLI's main()
-// once per case — still a separate process with its own budget, so a hang or a blown heap
-// fails the test instead of the test runner.
+// clear. Many cases run in one child process that calls the built CLI's main() once per case
+// (test/build-cli.setup.ts builds it) — still a separate process with its own budget, so a hang
+// or a blown heap fails the test instead of the test runner.
 import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -92,10 +91,6 @@ writeFileSync(process.env.HOSTILE_RESULTS, JSON.stringify(outcomes));
 process.exit(0);
 `;
 
-/** tsx by its full address: worker threads inherit --import and resolve it from the working
- * directory, which the cases change. */
-const TSX = pathToFileURL(join(ROOT, 'node_modules', 'tsx', 'dist', 'loader.mjs')).href;
-
 export interface Case {
   args: string[];
   cwd?: string;
@@ -111,13 +106,13 @@ export function followsunMany(cases: Case[]): Outcome[] {
     const script = join(dir, 'many.mjs');
     writeFileSync(casesFile, JSON.stringify(cases));
     writeFileSync(script, MANY);
-    const r = spawnSync(process.execPath, [`--max-old-space-size=${HEAP_MB}`, '--import', TSX, script], {
+    const r = spawnSync(process.execPath, [`--max-old-space-size=${HEAP_MB}`, script], {
       cwd: ROOT,
       encoding: 'utf8',
       timeout: TIMEOUT_MS,
       killSignal: 'SIGKILL',
       maxBuffer: 256 * 2 ** 20,
-      env: env({ HOSTILE_MAIN: pathToFileURL(join(ROOT, 'cli', 'main.ts')).href, HOSTILE_CASES: casesFile, HOSTILE_RESULTS: resultsFile }),
+      env: env({ HOSTILE_MAIN: pathToFileURL(join(ROOT, 'build', 'main.js')).href, HOSTILE_CASES: casesFile, HOSTILE_RESULTS: resultsFile }),
     });
     if (r.status !== 0) throw new Error(`the cases did not all end (status ${r.status ?? r.signal}): ${r.stderr.slice(-2000)}`);
     return JSON.parse(readFileSync(resultsFile, 'utf8')) as Outcome[];
