@@ -8,17 +8,13 @@ import { displayPath, loadScenarioFile, writeOutput } from './files';
 import { checkReplications, UsageError, wholeNumber } from './arguments';
 import { table } from './format';
 import { loadRecords, RECORDS_OPTIONS } from './import';
-import { RecordsError, type ContactRecord } from '../sim/history/records';
-import { fitScenario, scenarioYaml } from '../sim/history/fit-scenario';
-import { backtest, BACKTEST_FIGURES, type BacktestResult } from '../sim/history/backtest';
+import { RecordsError } from '../sim/history/records';
+import { observeIntervals } from '../sim/history/intervals';
+import { fitScenario, fitScenarioFromIntervals, scenarioYaml } from '../sim/history/fit-scenario';
+import { backtestObserved, BACKTEST_FIGURES, observeRecords, type BacktestResult, type Observation } from '../sim/history/backtest';
 import { dayOf, dayOfIso, isoDay } from '../sim/history/local-time';
 import { parseScenario, ScenarioError, type Scenario } from '../sim/scenario/scenario';
 import { backtestReportHtml, errorText, FIGURE_NAMES } from '../report/backtest';
-
-/** Records before `day` (local date) to fit on, the rest to test on. */
-export function splitAt(records: ContactRecord[], day: number): { train: ContactRecord[]; test: ContactRecord[] } {
-  return { train: records.filter((r) => dayOf(r.arrivalLocalMs) < day), test: records.filter((r) => dayOf(r.arrivalLocalMs) >= day) };
-}
 
 export function backtestText(result: BacktestResult, fittedOn: string): string {
   const rows = BACKTEST_FIGURES.map((f) => [FIGURE_NAMES[f].title, ...errorText(result.figures[f], FIGURE_NAMES[f].unit), String(result.figures[f].points)]);
@@ -55,25 +51,42 @@ export function backtestCommand(args: string[]): number {
   const recordsPath = positionals[positionals.length - 1];
   try {
     const base: Scenario | undefined = positionals.length === 2 ? loadScenarioFile(positionals[0]).scenario : undefined;
-    const { outcome, timezone } = loadRecords(recordsPath, { ...values, timezone: values.timezone ?? base?.demand[0].timezone });
+    const loaded = loadRecords(recordsPath, { ...values, timezone: values.timezone ?? base?.demand[0].timezone });
+    const { timezone } = loaded;
+    const shown = displayPath(recordsPath);
+    // Contact records or interval rows, by local day; and what a period of them says happened.
+    const rows: { day: number }[] = loaded.format === 'intervals'
+      ? loaded.outcome.records.map((r) => ({ day: dayOf(r.startLocalMs) }))
+      : loaded.outcome.records.map((r) => ({ day: dayOf(r.arrivalLocalMs) }));
+    const pick = (keep: (day: number) => boolean) => rows.flatMap((r, i) => (keep(r.day) ? [i] : []));
+    const observe = (indexes: number[]): Observation => {
+      if (loaded.format !== 'intervals') return observeRecords(indexes.map((i) => loaded.outcome.records[i]));
+      const table = indexes.map((i) => loaded.outcome.records[i]);
+      if (!table.some((r) => Number.isFinite(r.agents))) throw new RecordsError([`${shown}: no agents column: the back-test replays the staffing the table shows`]);
+      return observeIntervals(table, loaded.intervalMinutes);
+    };
     let scenario: Scenario;
-    let test = outcome.records;
+    let test = pick(() => true);
     let fittedOn: string;
     if (cut !== undefined) {
-      const split = splitAt(outcome.records, cut);
-      if (split.train.length === 0) throw new RecordsError([`${displayPath(recordsPath)}: no records before ${trainUntil} to fit on`]);
-      if (split.test.length === 0) throw new RecordsError([`${displayPath(recordsPath)}: no records on or after ${trainUntil} to test on`]);
-      const fit = fitScenario(split.train, { timezone, source: basename(recordsPath) });
+      const train = pick((day) => day < cut);
+      test = pick((day) => day >= cut);
+      if (train.length === 0) throw new RecordsError([`${shown}: no records before ${trainUntil} to fit on`]);
+      if (test.length === 0) throw new RecordsError([`${shown}: no records on or after ${trainUntil} to test on`]);
+      const options = { timezone, source: basename(recordsPath) };
+      const fit =
+        loaded.format === 'intervals'
+          ? fitScenarioFromIntervals(train.map((i) => loaded.outcome.records[i]), loaded.intervalMinutes, options)
+          : fitScenario(train.map((i) => loaded.outcome.records[i]), options);
       const fitted = parseScenario(scenarioYaml(fit), 'fitted scenario');
       // A scenario file given too keeps its settings (service level, seed, replications).
       scenario = base ? { ...fitted, serviceLevel: base.serviceLevel, channels: base.channels, seed: base.seed, replications: base.replications } : fitted;
-      test = split.test;
-      fittedOn = `Out of sample: fitted on ${isoDay(dayOf(split.train[0].arrivalLocalMs))} to ${isoDay(cut - 1)}, tested on the rest.`;
+      fittedOn = `Out of sample: fitted on ${isoDay(rows[train[0]].day)} to ${isoDay(cut - 1)}, tested on the rest.`;
     } else {
       scenario = base!;
       fittedOn = `Scenario ${displayPath(positionals[0])}; the staffing replayed is the one the records show.`;
     }
-    const result = backtest(scenario, test, { replications, seed });
+    const result = backtestObserved(scenario, observe(test), { replications, seed });
     if (values.report) {
       const html = backtestReportHtml({ title: `Back-test of ${scenario.name}`, result, fittedOn, generatedAt: new Date().toISOString().slice(0, 16).replace('T', ' ') + ' UTC' });
       const problem = writeOutput(values.report, html);

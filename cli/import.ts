@@ -4,12 +4,13 @@ import { basename } from 'node:path';
 import { parseArgs } from 'node:util';
 import { displayPath, decodeText, readBounded, writeOutput } from './files';
 import { UsageError } from './arguments';
-import { accountingLines, MAX_RECORD_BYTES, readRecords, RecordsError, type ColumnMap, type ReadOutcome } from '../sim/history/records';
+import { accountingLines, MAX_RECORD_BYTES, readRecords, readRows, RecordsError, type ColumnMap, type ReadOutcome } from '../sim/history/records';
+import { INTERVAL_FIELDS, INTERVAL_OPTIONAL_FIELDS, intervalLayout, intervalMinutesOf, type IntervalRow } from '../sim/history/intervals';
 import { BANK_TIMEZONE, bankLayout, genericLayout, GENERIC_FIELDS, guessFormat } from '../sim/history/layouts';
-import { fitScenario, scenarioYaml } from '../sim/history/fit-scenario';
+import { fitScenario, fitScenarioFromIntervals, scenarioYaml } from '../sim/history/fit-scenario';
 import { parseScenario, ScenarioError } from '../sim/scenario/scenario';
 
-export const FORMATS = ['bank', 'generic'] as const;
+export const FORMATS = ['bank', 'generic', 'intervals'] as const;
 export type RecordsFormat = (typeof FORMATS)[number];
 
 export interface RecordsOptions {
@@ -18,6 +19,8 @@ export interface RecordsOptions {
   timezone?: string;
 }
 
+const MAPPABLE: string[] = [...GENERIC_FIELDS, 'agent', ...INTERVAL_FIELDS, ...INTERVAL_OPTIONAL_FIELDS];
+
 /** --map column=field (repeatable): a file column read as a field of the layout. */
 export function columnMap(items: string[] = []): ColumnMap {
   const map: ColumnMap = {};
@@ -25,8 +28,8 @@ export function columnMap(items: string[] = []): ColumnMap {
     const at = item.lastIndexOf('=');
     if (at <= 0 || at === item.length - 1) throw new UsageError(`--map: expected column=field such as "Start Time=arrival", got ${JSON.stringify(item)}`);
     const field = item.slice(at + 1).trim();
-    if (!(GENERIC_FIELDS as readonly string[]).includes(field) && field !== 'agent') {
-      throw new UsageError(`--map ${item}: unknown field '${field}' (the generic layout's fields: ${[...GENERIC_FIELDS, 'agent'].join(', ')})`);
+    if (!MAPPABLE.includes(field)) {
+      throw new UsageError(`--map ${item}: unknown field '${field}' (contact records: ${[...GENERIC_FIELDS, 'agent'].join(', ')}; interval tables: ${[...INTERVAL_FIELDS, ...INTERVAL_OPTIONAL_FIELDS].join(', ')})`);
     }
     map[item.slice(0, at).trim()] = field;
   }
@@ -42,8 +45,12 @@ function checkTimezone(zone: string): string {
   }
 }
 
+export type Loaded =
+  | { format: 'bank' | 'generic'; timezone: string; outcome: ReadOutcome }
+  | { format: 'intervals'; timezone: string; outcome: ReadOutcome<IntervalRow>; intervalMinutes: number };
+
 /** Reads a records file with the layout asked for (or the one its header looks like). */
-export function loadRecords(path: string, o: RecordsOptions): { outcome: ReadOutcome; timezone: string; format: RecordsFormat } {
+export function loadRecords(path: string, o: RecordsOptions): Loaded {
   if (o.format !== undefined && !(FORMATS as readonly string[]).includes(o.format)) {
     throw new UsageError(`--format: expected ${FORMATS.join(' or ')}, got ${JSON.stringify(o.format)}`);
   }
@@ -59,10 +66,21 @@ export function loadRecords(path: string, o: RecordsOptions): { outcome: ReadOut
   if (bytes === undefined) throw new RecordsError([`${shown}: larger than ${MAX_RECORD_BYTES / 2 ** 20} MB: split the records by month`]);
   const text = decodeText(bytes);
   if (text.includes('\0')) throw new RecordsError([`${shown}: not a text file (it holds NUL bytes); export the records as CSV or TSV`]);
-  const format = (o.format as RecordsFormat | undefined) ?? (Object.keys(map).length > 0 ? 'generic' : guessFormat(text.slice(0, text.indexOf('\n') >>> 0)));
+  const header = text.slice(0, text.indexOf('\n') >>> 0);
+  const mapped = Object.values(map);
+  const format: RecordsFormat =
+    (o.format as RecordsFormat | undefined) ??
+    (/(^|[\t,])interval_start([\t,\r]|$)/.test(header) || mapped.includes('interval_start') ? 'intervals' : mapped.length > 0 ? 'generic' : guessFormat(header));
   const timezone = checkTimezone(o.timezone ?? (format === 'bank' ? BANK_TIMEZONE : 'UTC'));
-  const layout = format === 'bank' ? bankLayout : genericLayout(timezone);
-  return { outcome: readRecords(text, shown, layout, map), timezone, format };
+  if (format === 'intervals') {
+    const outcome = readRows(text, shown, intervalLayout(timezone), map);
+    const intervalMinutes = intervalMinutesOf(outcome.records);
+    if (intervalMinutes === undefined) {
+      throw new RecordsError([`${shown}: cannot tell the length of the intervals: expected starts 5, 10, 15, 20, 30 or 60 minutes apart within each queue`]);
+    }
+    return { format, timezone, outcome, intervalMinutes };
+  }
+  return { outcome: readRecords(text, shown, format === 'bank' ? bankLayout : genericLayout(timezone), map), timezone, format };
 }
 
 export const RECORDS_OPTIONS = {
@@ -80,8 +98,10 @@ export function importCommand(args: string[]): number {
   if (positionals.length !== 1) throw new UsageError(positionals.length === 0 ? 'import needs a records file (CSV or TSV)' : 'import takes one records file');
   if (!values.out) throw new UsageError('import needs --out FILE.yaml: where to write the fitted scenario');
   try {
-    const { outcome, timezone, format } = loadRecords(positionals[0], values);
-    const fit = fitScenario(outcome.records, { timezone, name: values.name, source: basename(positionals[0]) });
+    const loaded = loadRecords(positionals[0], values);
+    const { outcome, timezone, format } = loaded;
+    const options = { timezone, name: values.name, source: basename(positionals[0]) };
+    const fit = loaded.format === 'intervals' ? fitScenarioFromIntervals(loaded.outcome.records, loaded.intervalMinutes, options) : fitScenario(loaded.outcome.records, options);
     const yaml = scenarioYaml(fit);
     parseScenario(yaml, values.out); // what is written is a valid scenario, or a bug
     const problem = writeOutput(values.out, yaml);

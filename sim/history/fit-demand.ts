@@ -5,7 +5,6 @@
 // not: a bank's Friday is a half day and its Saturday starts after sunset. Weekdays whose
 // intraday curves differ are therefore fitted as streams of their own (same queue, volume only
 // on their days), so each kind of day keeps its own curve.
-import type { ContactRecord } from './records';
 import { dayOf, HOUR_MS, weekdayOf } from './local-time';
 
 /** A day this far below (or above) the typical volume of its weekday is a special day. */
@@ -86,7 +85,17 @@ export function dayGroupName(weekdays: number[]): string {
   return weekdays.map((d) => WEEKDAYS[d]).join(',');
 }
 
-export function fitDemand(records: ContactRecord[]): DemandFit {
+/** Contacts arriving: one contact record each, or a row of an interval table with its count. */
+export interface Arrivals {
+  queue: string;
+  /** Local wall-clock ms. */
+  arrivalLocalMs: number;
+  /** Contacts offered (1 when absent: a contact record). */
+  count?: number;
+}
+
+/** `records` in time order. */
+export function fitDemand(records: Arrivals[]): DemandFit {
   const queues = [...new Set(records.map((r) => r.queue))];
   const firstDay = dayOf(records[0].arrivalLocalMs);
   const lastDay = dayOf(records[records.length - 1].arrivalLocalMs);
@@ -97,7 +106,7 @@ export function fitDemand(records: ContactRecord[]): DemandFit {
   for (const r of records) {
     const d = dayOf(r.arrivalLocalMs) - firstDay;
     const h = Math.floor((r.arrivalLocalMs % 86_400_000) / HOUR_MS);
-    counts[(qIndex.get(r.queue)! * days + d) * 24 + h]++;
+    counts[(qIndex.get(r.queue)! * days + d) * 24 + h] += r.count ?? 1;
   }
   const dayTotal = (d: number, q?: number) => {
     let s = 0;
@@ -179,7 +188,7 @@ export function fitDemand(records: ContactRecord[]): DemandFit {
     }
     queueFits.push({
       queue,
-      offered: records.filter((r) => r.queue === queue).length,
+      offered: records.reduce((n, r) => n + (r.queue === queue ? (r.count ?? 1) : 0), 0),
       perWeek: round4(weekdayMean.reduce((a, b) => a + b, 0)),
       dailyVolumeCv: Math.round(cv * 1000) / 1000,
     });

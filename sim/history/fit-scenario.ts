@@ -6,7 +6,9 @@ import type { ContactRecord } from './records';
 import { fitDemand, safeId, type DemandFit } from './fit-demand';
 import { fitHandleTime, type HandleTimeFit } from './fit-handle-time';
 import { fitPatience, type PatienceFit } from './patience';
-import { inferStaffing, typicalWeek, type ObservedStaffing } from './observed-staffing';
+import { inferStaffing, typicalWeek, type ObservedStaffing, type TypicalShift } from './observed-staffing';
+import { ASSUMED_HANDLE_CV, fitIntervalQueues, intervalStaffing, type IntervalRow } from './intervals';
+import type { Distribution } from '../scenario/distribution-schema';
 import { DAY_MS, isoDay, isoWithOffset } from './local-time';
 import type { ScenarioInput } from '../scenario/scenario';
 
@@ -44,19 +46,35 @@ export function fitScenario(records: ContactRecord[], options: FitOptions): Scen
     };
   });
   const staffing = inferStaffing(records);
-  const shifts = typicalWeek(staffing, demand.daysWithData);
-  const fallbackHandle = { dist: 'lognormal' as const, mean: 180, cv: 1 };
-  const queueFit = new Map(queues.map((q) => [q.queue, q]));
+  const params = new Map(
+    queues.map((q) => [q.queue, { handle: q.handleTime?.chosen ?? FALLBACK_HANDLE, patienceSeconds: q.patience?.meanSeconds }]),
+  );
+  const scenario = assemble(demand, params, typicalWeek(staffing, demand.daysWithData), describeFit(demand, queues, staffing, options), options, 30);
+  return { timezone, demand, queues, staffing, scenario };
+}
+
+const FALLBACK_HANDLE = { dist: 'lognormal' as const, mean: 180, cv: 1 };
+
+/** The scenario from its fitted parts: one stream per queue and kind of day, one pool. */
+function assemble(
+  demand: DemandFit,
+  params: Map<string, { handle: Distribution; patienceSeconds?: number }>,
+  shifts: TypicalShift[],
+  description: string,
+  options: FitOptions,
+  intervalMinutes: number,
+): ScenarioInput {
+  const { timezone } = options;
   const cvOf = new Map(demand.queues.map((q) => [q.queue, q.dailyVolumeCv]));
   const specialDays = demand.specialDays.map((s) => ({ date: isoDay(s.day), factor: s.factor }));
-  const scenario: ScenarioInput = {
+  return {
     name: options.name ?? `Fitted from ${options.source ?? 'contact records'}`,
-    description: describeFit(demand, queues, staffing, options),
+    description,
     horizon: { start: isoWithOffset(timezone, demand.firstDay * DAY_MS), days: demand.lastDay - demand.firstDay + 1, warmupHours: 24 },
-    intervalMinutes: 30,
+    intervalMinutes: intervalMinutes as ScenarioInput['intervalMinutes'],
     replications: 10,
     demand: demand.streams.map((s) => {
-      const q = queueFit.get(s.queue)!;
+      const q = params.get(s.queue)!;
       return {
         id: s.id,
         language: s.queue,
@@ -66,8 +84,8 @@ export function fitScenario(records: ContactRecord[], options: FitOptions): Scen
         pattern: { hourly: s.hourly, weekday: s.weekday },
         dailyVolumeCv: cvOf.get(s.queue) ?? 0,
         ...(specialDays.length > 0 ? { specialDays } : {}),
-        handleTime: q.handleTime?.chosen ?? fallbackHandle,
-        ...(q.patience ? { patience: { dist: 'exponential' as const, mean: Math.max(q.patience.meanSeconds, 0.1) } } : {}),
+        handleTime: q.handle,
+        ...(q.patienceSeconds !== undefined ? { patience: { dist: 'exponential' as const, mean: Math.max(q.patienceSeconds, 0.1) } } : {}),
       };
     }),
     staffing: [
@@ -81,7 +99,36 @@ export function fitScenario(records: ContactRecord[], options: FitOptions): Scen
       },
     ],
   };
-  return { timezone, demand, queues, staffing, scenario };
+}
+
+/** A scenario from an interval table (rows in time order). */
+export function fitScenarioFromIntervals(rows: IntervalRow[], intervalMinutes: number, options: FitOptions): ScenarioFit {
+  const demand = fitDemand(rows.map((r) => ({ queue: r.queue, arrivalLocalMs: r.startLocalMs, count: r.offered })));
+  const fits = fitIntervalQueues(rows);
+  const staffing = intervalStaffing(rows, intervalMinutes);
+  const params = new Map(
+    fits.map((q) => [
+      q.queue,
+      {
+        handle: Number.isFinite(q.ahtSeconds) && q.ahtSeconds > 0 ? { dist: 'lognormal' as const, mean: Math.round(q.ahtSeconds * 10) / 10, cv: ASSUMED_HANDLE_CV } : FALLBACK_HANDLE,
+        patienceSeconds: q.patienceSeconds !== undefined ? Math.round(q.patienceSeconds * 10) / 10 : undefined,
+      },
+    ]),
+  );
+  const lines = [
+    `Fitted by followsun import from the interval table ${options.source ?? ''} (${intervalMinutes}-minute intervals): ${isoDay(demand.firstDay)} to ${isoDay(demand.lastDay)}, local time ${options.timezone}.`,
+    `Demand: as from call records — one stream per queue and kind of day (${demand.groups.map((g) => g.name).join(' / ')}), mean offered per weekday over ordinary days, hourly weights, dailyVolumeCv.`,
+    ...(demand.specialDays.length > 0 ? [`Special days: ${demand.specialDays.map((s) => `${isoDay(s.day)} ×${s.factor}`).join(', ')}.`] : []),
+    `Handle time: lognormal with the table's average handle time and an assumed cv of ${ASSUMED_HANDLE_CV} (a table gives no spread).`,
+    "Patience: exponential, total waiting time ÷ abandons (the censored estimator's formula; answered waits from ASA, abandoners' waits from abandon_wait_seconds or else ASA).",
+    ...fits.map(
+      (q) =>
+        `  ${q.queue}: ${q.offered} offered, ${q.abandoned} abandoned; AHT ${Number.isFinite(q.ahtSeconds) ? `${q.ahtSeconds.toFixed(0)} s` : 'unknown (default used)'}; patience ${q.patienceSeconds !== undefined ? `${q.patienceSeconds.toFixed(0)} s` : 'not estimated (no abandons or no waits)'}`,
+    ),
+    `Staffing: the table's agents per interval (summed over queues; ${staffing.agents} at most); the shifts below are its typical week.`,
+  ];
+  const scenario = assemble(demand, params, typicalWeek(staffing, demand.daysWithData), lines.join('\n'), options, intervalMinutes);
+  return { timezone: options.timezone, demand, queues: fits.map((q) => ({ queue: q.queue })), staffing, scenario };
 }
 
 const pct = (x: number) => `${(x * 100).toFixed(1)}%`;

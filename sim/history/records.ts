@@ -22,18 +22,22 @@ export interface ContactRecord {
   agent: string | undefined;
 }
 
-/** What a layout makes of one row. */
-export type RowOutcome =
-  | { kind: 'contact'; record: Omit<ContactRecord, 'line'>; notes: string[] }
+/** What a layout makes of one row (a contact, or a row of an interval table). */
+export type RowOutcome<T = Omit<ContactRecord, 'line'>> =
+  | { kind: 'contact'; record: T; notes: string[] }
   /** A real call that never reached a queue (hung up in the IVR): not offered, not an error. */
   | { kind: 'not-offered' }
   | { kind: 'rejected'; reason: string; detail?: string };
 
-export interface Layout {
+export interface Layout<T = Omit<ContactRecord, 'line'>> {
   name: string;
   /** Column names the layout needs in the header. */
   required: readonly string[];
-  row(field: (name: string) => string): RowOutcome;
+  row(field: (name: string) => string): RowOutcome<T>;
+  /** What a kept row is, for the accounting: "contacts offered to a queue". */
+  kept?: string;
+  /** Rows are kept in this order (local wall-clock ms). */
+  time?: (row: T) => number;
 }
 
 export interface Tally {
@@ -43,14 +47,16 @@ export interface Tally {
   detail?: string;
 }
 
-export interface ReadOutcome {
-  records: ContactRecord[];
+export interface ReadOutcome<T extends { line: number } = ContactRecord> {
+  records: T[];
   rowsRead: number;
   notOffered: Tally;
   /** Rows left out, by kind: counted, never silently dropped. */
   rejected: Record<string, Tally>;
   /** Rows kept after a correction or with a caveat (served across midnight …), by kind. */
   notes: Record<string, Tally>;
+  /** What a kept row is (the layout's `kept`). */
+  kept: string;
 }
 
 /** Bounds on the work: a year of a large centre's calls fits; beyond that, split the file. */
@@ -68,7 +74,12 @@ export class RecordsError extends Error {
 export type ColumnMap = Record<string, string>;
 
 /** Reads the rows of `text` (named `file` in messages) with `layout`. */
-export function readRecords(text: string, file: string, layout: Layout, columnMap: ColumnMap = {}): ReadOutcome {
+export function readRecords(text: string, file: string, layout: Layout, columnMap?: ColumnMap): ReadOutcome {
+  return readRows(text, file, layout, columnMap, (r) => r.arrivalLocalMs);
+}
+
+/** Any layout's rows: kept (in time order), not offered, or rejected by kind. */
+export function readRows<T>(text: string, file: string, layout: Layout<T>, columnMap: ColumnMap = {}, time: (row: T) => number = layout.time ?? (() => 0)): ReadOutcome<T & { line: number }> {
   const firstLineEnd = text.indexOf('\n');
   const header = firstLineEnd < 0 ? text : text.slice(0, firstLineEnd);
   const parse = header.includes('\t') ? tsvParseRows : csvParseRows;
@@ -90,7 +101,14 @@ export function readRecords(text: string, file: string, layout: Layout, columnMa
     ]);
   }
   const index = new Map(named.map((name, i) => [name, i]));
-  const out: ReadOutcome = { records: [], rowsRead: 0, notOffered: { count: 0, firstLine: 0 }, rejected: {}, notes: {} };
+  const out: ReadOutcome<T & { line: number }> = {
+    records: [],
+    rowsRead: 0,
+    notOffered: { count: 0, firstLine: 0 },
+    rejected: {},
+    notes: {},
+    kept: layout.kept ?? 'contacts offered to a queue',
+  };
   const count = (tallies: Record<string, Tally>, kind: string, line: number, detail?: string) => {
     const t = (tallies[kind] ??= { count: 0, firstLine: line, detail });
     t.count++;
@@ -116,18 +134,17 @@ export function readRecords(text: string, file: string, layout: Layout, columnMa
   }
   if (out.records.length === 0) {
     const why = Object.entries(out.rejected).map(([kind, t]) => `${t.count} ${kind} (first on line ${t.firstLine}${t.detail ? `: ${t.detail}` : ''})`);
-    throw new RecordsError([`${file}: no usable contact in ${out.rowsRead} rows${why.length ? `: ${why.join('; ')}` : ''}`]);
+    throw new RecordsError([`${file}: no usable row in ${out.rowsRead} rows${why.length ? `: ${why.join('; ')}` : ''}`]);
   }
-  out.records.sort((a, b) => a.arrivalLocalMs - b.arrivalLocalMs);
+  out.records.sort((a, b) => time(a) - time(b));
   return out;
 }
 
 /** Rejected + not offered + kept = rows read: the accounting the import prints. */
-export function accountingLines(o: ReadOutcome): string[] {
+export function accountingLines(o: ReadOutcome<{ line: number }>): string[] {
   const rejected = Object.values(o.rejected).reduce((s, t) => s + t.count, 0);
-  const lines = [
-    `${o.rowsRead} rows read: ${o.records.length} contacts offered to a queue, ${o.notOffered.count} hung up before reaching one (in the IVR), ${rejected} left out`,
-  ];
+  const ivr = o.kept === 'contacts offered to a queue' ? `, ${o.notOffered.count} hung up before reaching one (in the IVR)` : '';
+  const lines = [`${o.rowsRead} rows read: ${o.records.length} ${o.kept}${ivr}, ${rejected} left out`];
   const describe = (kind: string, t: Tally) => `  ${String(t.count).padStart(7)}  ${kind} (first on line ${t.firstLine}${t.detail ? `: ${t.detail}` : ''})`;
   if (rejected > 0) lines.push('Left out:', ...Object.entries(o.rejected).map(([k, t]) => describe(k, t)));
   if (Object.keys(o.notes).length > 0) lines.push('Kept, with a caveat:', ...Object.entries(o.notes).map(([k, t]) => describe(k, t)));

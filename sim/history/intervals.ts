@@ -1,0 +1,189 @@
+// Interval tables — what most contact-centre platforms export when they keep no call-level
+// log: per queue and interval, contacts offered, answered and abandoned, the average handle time
+// and speed of answer, and the agents staffed. Columns:
+//   interval_start              start of the interval: local time (--timezone) or an ISO instant
+//   queue                       a language code, or any queue name (becomes und-<name>)
+//   offered, answered           contacts
+//   aht_seconds                 average handle time of the answered contacts
+//   abandoned                   (optional) contacts that hung up; default offered − answered
+//   asa_seconds                 (optional) average wait of the answered: needed for patience
+//   abandon_wait_seconds        (optional) average wait of those who hung up (default: ASA)
+//   answered_within_threshold   (optional) for the service level
+//   agents                      (optional) agents on the phones for the queue: needed to replay
+// A table has less to say than call records: handle times are only a mean (the spread is
+// assumed), and patience comes from total waiting time ÷ abandons — the censored estimator's
+// own formula, with the abandoners' waits approximated when the table lacks them.
+import type { Layout, RowOutcome } from './records';
+import { arrivalLocal, queueCode } from './layouts';
+import { dayOf, instantOfLocal } from './local-time';
+import type { Observation } from './backtest';
+import type { ObservedStaffing, Session } from './observed-staffing';
+
+export interface IntervalRow {
+  line: number;
+  queue: string;
+  startLocalMs: number;
+  offered: number;
+  answered: number;
+  abandoned: number;
+  ahtSeconds: number;
+  /** NaN when the table does not say. */
+  asaSeconds: number;
+  abandonWaitSeconds: number;
+  answeredWithinThreshold: number;
+  agents: number;
+}
+
+export const INTERVAL_FIELDS = ['interval_start', 'queue', 'offered', 'answered', 'aht_seconds'] as const;
+export const INTERVAL_OPTIONAL_FIELDS = ['abandoned', 'asa_seconds', 'abandon_wait_seconds', 'answered_within_threshold', 'agents'] as const;
+/** Interval lengths the scenario knows (they divide an hour). */
+const LENGTHS = [5, 10, 15, 20, 30, 60];
+/** Handle-time spread assumed when only the mean is known (the bank's calls: cv 1.4–2). */
+export const ASSUMED_HANDLE_CV = 1;
+
+export function intervalLayout(timezone: string): Layout<Omit<IntervalRow, 'line'>> {
+  const number = (f: (name: string) => string, name: string, optional = false): number | string => {
+    const text = f(name);
+    if (text === '' && optional) return NaN;
+    const x = Number(text);
+    return text !== '' && Number.isFinite(x) ? x : `malformed ${name}`;
+  };
+  return {
+    name: 'intervals',
+    required: INTERVAL_FIELDS,
+    kept: 'interval rows',
+    time: (r) => r.startLocalMs,
+    row(f): RowOutcome<Omit<IntervalRow, 'line'>> {
+      const start = arrivalLocal(f('interval_start'), timezone);
+      if (start === undefined) return { kind: 'rejected', reason: 'malformed interval_start', detail: `expected a time such as 2026-03-02 09:30, got ${JSON.stringify(f('interval_start').slice(0, 30))}` };
+      const queue = queueCode(f('queue'));
+      if (!queue) return { kind: 'rejected', reason: 'malformed queue', detail: JSON.stringify(f('queue').slice(0, 30)) };
+      const values: Record<string, number> = {};
+      // An interval where nobody was answered has no AHT (nor ASA): blank is fine there.
+      const noneAnswered = f('answered') === '0';
+      for (const name of [...INTERVAL_FIELDS.slice(2), ...INTERVAL_OPTIONAL_FIELDS]) {
+        const v = number(f, name, !(INTERVAL_FIELDS as readonly string[]).includes(name) || (name === 'aht_seconds' && noneAnswered));
+        if (typeof v === 'string') return { kind: 'rejected', reason: v, detail: `expected a number, got ${JSON.stringify(f(name).slice(0, 30))}` };
+        if (v < 0) return { kind: 'rejected', reason: `negative ${name}` };
+        values[name] = v;
+      }
+      const abandoned = Number.isNaN(values.abandoned) ? values.offered - values.answered : values.abandoned;
+      if (values.answered > values.offered || abandoned < 0 || values.answered + abandoned > values.offered + 1e-9) {
+        return { kind: 'rejected', reason: 'answered + abandoned more than offered' };
+      }
+      return {
+        kind: 'contact',
+        record: {
+          queue,
+          startLocalMs: start,
+          offered: values.offered,
+          answered: values.answered,
+          abandoned,
+          ahtSeconds: values.aht_seconds,
+          asaSeconds: values.asa_seconds,
+          abandonWaitSeconds: values.abandon_wait_seconds,
+          answeredWithinThreshold: values.answered_within_threshold,
+          agents: values.agents,
+        },
+        notes: [],
+      };
+    },
+  };
+}
+
+/** The table's interval in minutes: the most common step between starts of one queue. */
+export function intervalMinutesOf(rows: IntervalRow[]): number | undefined {
+  const steps = new Map<number, number>();
+  const last = new Map<string, number>();
+  for (const r of rows) {
+    const previous = last.get(r.queue);
+    if (previous !== undefined && r.startLocalMs > previous) {
+      const minutes = (r.startLocalMs - previous) / 60_000;
+      steps.set(minutes, (steps.get(minutes) ?? 0) + 1);
+    }
+    last.set(r.queue, r.startLocalMs);
+  }
+  const common = [...steps].sort((a, b) => b[1] - a[1] || a[0] - b[0])[0]?.[0];
+  return common !== undefined && LENGTHS.includes(common) ? common : undefined;
+}
+
+export interface IntervalQueueFit {
+  queue: string;
+  offered: number;
+  answered: number;
+  ahtSeconds: number;
+  /** Total waiting time ÷ abandons; undefined without waits or abandons. */
+  patienceSeconds?: number;
+  abandoned: number;
+}
+
+export function fitIntervalQueues(rows: IntervalRow[]): IntervalQueueFit[] {
+  const queues = [...new Set(rows.map((r) => r.queue))];
+  return queues.map((queue) => {
+    const mine = rows.filter((r) => r.queue === queue);
+    const sum = (f: (r: IntervalRow) => number) => mine.reduce((s, r) => s + f(r), 0);
+    const answered = sum((r) => r.answered);
+    const abandoned = sum((r) => r.abandoned);
+    // Abandoners' waits: their own column, else the interval's ASA (nothing better is known).
+    const waits = sum((r) => (r.answered > 0 ? r.asaSeconds * r.answered : 0) + (r.abandoned > 0 ? (Number.isFinite(r.abandonWaitSeconds) ? r.abandonWaitSeconds : r.asaSeconds) * r.abandoned : 0));
+    return {
+      queue,
+      offered: sum((r) => r.offered),
+      answered,
+      abandoned,
+      ahtSeconds: answered > 0 ? sum((r) => (r.answered > 0 ? r.ahtSeconds * r.answered : 0)) / answered : NaN,
+      patienceSeconds: abandoned > 0 && Number.isFinite(waits) ? waits / abandoned : undefined,
+    };
+  });
+}
+
+/** Agents on the phones per interval (summed over the queues' rows), as sessions to replay: a
+ * fractional head count (2.4: the platform's average) is kept exact, as two agents for the whole
+ * interval and one for 40% of it. */
+export function intervalStaffing(rows: IntervalRow[], intervalMinutes: number): ObservedStaffing {
+  const perStart = new Map<number, number>();
+  for (const r of rows) if (Number.isFinite(r.agents)) perStart.set(r.startLocalMs, (perStart.get(r.startLocalMs) ?? 0) + r.agents);
+  const sessions: Session[] = [];
+  let most = 0;
+  for (const [start, agents] of [...perStart].sort((a, b) => a[0] - b[0])) {
+    const whole = Math.floor(agents + 1e-9);
+    const part = agents - whole;
+    most = Math.max(most, Math.ceil(agents - 1e-9));
+    const lengthMs = intervalMinutes * 60_000;
+    for (let k = 0; k < whole; k++) sessions.push({ agent: `seat-${k + 1}`, startLocalMs: start, endLocalMs: start + lengthMs });
+    if (part > 1e-6) sessions.push({ agent: `seat-${whole + 1}`, startLocalMs: start, endLocalMs: start + Math.round(part * lengthMs) });
+  }
+  return { agents: most, sessions, busy: [] };
+}
+
+/** What an interval table says happened: the actual sums on the replay's grid. */
+export function observeIntervals(rows: IntervalRow[], intervalMinutes: number): Observation {
+  const staffing = intervalStaffing(rows, intervalMinutes);
+  return {
+    firstDay: dayOf(rows[0].startLocalMs),
+    lastDay: dayOf(rows[rows.length - 1].startLocalMs),
+    seenDays: new Set(rows.map((r) => dayOf(r.startLocalMs))),
+    contacts: rows.reduce((s, r) => s + r.offered, 0),
+    agentsSeen: staffing.agents,
+    staffing,
+    intervalMinutes,
+    sums({ zone, startMs, intervalMs, count }) {
+      const S = 7;
+      const actual = new Float64Array(count * S);
+      const cache = new Map<number, number>();
+      for (const r of rows) {
+        const i = Math.floor((instantOfLocal(zone, r.startLocalMs, cache) - startMs) / intervalMs);
+        if (i < 0 || i >= count) continue;
+        const at = i * S;
+        actual[at] += r.offered;
+        actual[at + 1] += r.answered;
+        actual[at + 2] += r.abandoned;
+        actual[at + 3] += r.answeredWithinThreshold;
+        actual[at + 4] += r.answered > 0 ? r.asaSeconds * r.answered : 0;
+        actual[at + 5] += r.answered > 0 ? r.ahtSeconds * r.answered : 0;
+        actual[at + 6] += r.agents * intervalMs / 1000;
+      }
+      return actual;
+    },
+  };
+}
