@@ -7,7 +7,7 @@ import { parseArgs } from 'node:util';
 import { displayPath, loadScenarioFile, writeOutput } from './files';
 import { checkReplications, UsageError, wholeNumber } from './arguments';
 import { table } from './format';
-import { loadRecords, RECORDS_OPTIONS } from './import';
+import { loadRecords, RECORDS_OPTIONS, type Loaded } from './import';
 import { RecordsError } from '../sim/history/records';
 import { observeIntervals } from '../sim/history/intervals';
 import { fitScenario, fitScenarioFromIntervals, scenarioYaml } from '../sim/history/fit-scenario';
@@ -26,6 +26,26 @@ export function backtestText(result: BacktestResult, fittedOn: string): string {
     'Per hour, simulated against actual:',
     table([['', 'bias', 'MAE', 'MAPE', 'inside 95% band', 'hours'], ...rows]),
   ].join('\n');
+}
+
+/** A scenario replays records only in their time zone and with a stream for each of their queues. */
+function checkScenarioFits(scenario: Scenario, loaded: Loaded, shown: string): void {
+  const zones = new Set(scenario.demand.map((d) => d.timezone));
+  if (zones.size > 1 || !zones.has(loaded.timezone)) {
+    throw new RecordsError([
+      `${shown}: the records are in ${loaded.timezone} local time, the scenario's demand in ${[...zones].join(', ')}: ` +
+        'back-test a scenario fitted to these records, or give --timezone',
+    ]);
+  }
+  const queues = new Set(scenario.demand.map((d) => d.language));
+  const records: { queue: string }[] = loaded.outcome.records;
+  const missing = [...new Set(records.map((r) => r.queue))].filter((q) => !queues.has(q));
+  if (missing.length > 0) {
+    throw new RecordsError([
+      `${shown}: the records have queues the scenario has no demand for: ${missing.slice(0, 8).join(', ')}${missing.length > 8 ? ' …' : ''} ` +
+        `(its languages: ${[...queues].join(', ')})`,
+    ]);
+  }
 }
 
 export function backtestCommand(args: string[]): number {
@@ -51,9 +71,10 @@ export function backtestCommand(args: string[]): number {
   const recordsPath = positionals[positionals.length - 1];
   try {
     const base: Scenario | undefined = positionals.length === 2 ? loadScenarioFile(positionals[0]).scenario : undefined;
-    const loaded = loadRecords(recordsPath, { ...values, timezone: values.timezone ?? base?.demand[0].timezone });
+    const loaded = loadRecords(recordsPath, { ...values, fallbackTimezone: base?.demand[0].timezone });
     const { timezone } = loaded;
     const shown = displayPath(recordsPath);
+    if (base && cut === undefined) checkScenarioFits(base, loaded, shown);
     // Contact records or interval rows, by local day; and what a period of them says happened.
     const rows: { day: number }[] = loaded.format === 'intervals'
       ? loaded.outcome.records.map((r) => ({ day: dayOf(r.startLocalMs) }))

@@ -17,6 +17,8 @@ export interface RecordsOptions {
   format?: string;
   map?: string[];
   timezone?: string;
+  /** The zone of formats that name none (all but bank) when --timezone is not given. */
+  fallbackTimezone?: string;
 }
 
 const MAPPABLE: string[] = [...GENERIC_FIELDS, 'agent', ...INTERVAL_FIELDS, ...INTERVAL_OPTIONAL_FIELDS];
@@ -71,7 +73,7 @@ export function loadRecords(path: string, o: RecordsOptions): Loaded {
   const format: RecordsFormat =
     (o.format as RecordsFormat | undefined) ??
     (/(^|[\t,])interval_start([\t,\r]|$)/.test(header) || mapped.includes('interval_start') ? 'intervals' : mapped.length > 0 ? 'generic' : guessFormat(header));
-  const timezone = checkTimezone(o.timezone ?? (format === 'bank' ? BANK_TIMEZONE : 'UTC'));
+  const timezone = checkTimezone(o.timezone ?? (format === 'bank' ? BANK_TIMEZONE : (o.fallbackTimezone ?? 'UTC')));
   if (format === 'intervals') {
     const outcome = readRows(text, shown, intervalLayout(timezone), map);
     const intervalMinutes = intervalMinutesOf(outcome.records);

@@ -134,6 +134,13 @@ describe('fit on the first three weeks of January, back-test the last', () => {
     expect(result.figures.offered.points).toBe(7 * 24);
   });
 
+  it('refuses a scenario of other queues or another time zone, saying which', async () => {
+    const other = fileURLToPath(new URL('../scenarios/global-in-house.yaml', import.meta.url));
+    const o = await followsun('backtest', other, SMALL_QUEUES);
+    expect(o.status).toBe(2);
+    expect(o.stderr).toMatch(/the records are in Asia\/Jerusalem local time, the scenario's demand in .*America/);
+  });
+
   it('refuses a date with nothing to fit on, naming the file', async () => {
     const o = await followsun('backtest', SMALL_QUEUES, '--train-until', '1998-12-01');
     expect(o.status).toBe(2);
