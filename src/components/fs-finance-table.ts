@@ -6,17 +6,11 @@ import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import type { ScenarioResult } from '../../sim/stats/metrics';
 import type { Scenario } from '../../sim/scenario/scenario';
-import { formatValue } from '../lib/format';
+import { budgetRound, formatValue } from '../lib/format';
 import { baseStyles } from './shared-styles';
 
 const KINDS = ['in-house', 'outsourced', 'ai'] as const;
 const KIND_LABEL: Record<string, string> = { 'in-house': 'In-house', outsourced: 'Outsourced (BPO)', ai: 'AI agents' };
-
-/** A month's cost rounded as a budget line: to 1,000 from 100,000, to 100 from 10,000, else to 10. */
-export function budgetRound(x: number): number {
-  const step = Math.abs(x) >= 100_000 ? 1000 : Math.abs(x) >= 10_000 ? 100 : 10;
-  return Math.round(x / step) * step;
-}
 
 interface Line {
   id: string;

@@ -9,6 +9,7 @@ import { customElement, property } from 'lit/decorators.js';
 import type { Estimate } from '../../sim/stats/confidence';
 import type { HourFigure, ScenarioResult, SummaryFigure } from '../../sim/stats/metrics';
 import { channelsIn } from '../lib/coverage';
+import { WidthController } from '../lib/chart';
 import { formatInterval, formatValue, targetText, waitLabel, type Unit } from '../lib/format';
 import { baseStyles, fitStyles, fitted } from './shared-styles';
 
@@ -58,6 +59,18 @@ export class FsHeadline extends LitElement {
   @property({ attribute: false }) result: ScenarioResult | null = null;
   /** Shown dimmed while a new run is in progress. */
   @property({ type: Boolean }) stale = false;
+  private readonly width = new WidthController(this, 1000);
+
+  /** Cards a row: all in one row while each gets at least 9.5rem; otherwise balanced rows (7 cards
+   * as 4 + 3, not 6 + 1), so a wrap is deliberate and no card is left alone. */
+  private columns(cards: number): number {
+    const rem = parseFloat(getComputedStyle(document.documentElement).fontSize) || 16;
+    const gap = 0.55 * rem;
+    const fit = Math.max(1, Math.floor((this.width.value + gap) / (9.5 * rem + gap)));
+    if (fit >= cards) return cards;
+    const rows = Math.ceil(cards / fit);
+    return Math.ceil(cards / rows);
+  }
 
   static override styles = [
     baseStyles,
@@ -71,7 +84,7 @@ export class FsHeadline extends LitElement {
         margin: 0;
         padding: 0;
         display: grid;
-        grid-template-columns: repeat(auto-fit, minmax(8.6rem, 1fr));
+        grid-template-columns: repeat(var(--columns, 6), minmax(0, 1fr));
         gap: 0.55rem;
       }
       li {
@@ -171,9 +184,11 @@ export class FsHeadline extends LitElement {
       <span data-figure="contained" data-value=${String(s.contained.mean)}>${formatValue(s.contained.mean, 'count')} gross</span>
       <span data-figure="containedReturned" data-value=${String(s.containedReturned.mean)}>− ${formatValue(s.containedReturned.mean, 'count')} returned</span>
     </div>`;
-    return html`<ul aria-label="Headline figures">
-      ${resultChannels(r).map((c) => this.renderChannel(r, c))} ${this.renderFigure(r, GAP_HEADLINE, gapParts)}
-      ${COST_HEADLINES.filter((h) => h.figure !== 'costPerMonth' && (h.figure !== 'containedNet' || hasAi(r))).map((h) => this.renderFigure(r, h, h.figure === 'containedNet' ? aiParts : undefined))}
+    const money = COST_HEADLINES.filter((h) => h.figure !== 'costPerMonth' && (h.figure !== 'containedNet' || hasAi(r)));
+    const channels = resultChannels(r);
+    return html`<ul aria-label="Headline figures" style=${`--columns: ${this.columns(channels.length + 1 + money.length)}`}>
+      ${channels.map((c) => this.renderChannel(r, c))} ${this.renderFigure(r, GAP_HEADLINE, gapParts)}
+      ${money.map((h) => this.renderFigure(r, h, h.figure === 'containedNet' ? aiParts : undefined))}
     </ul>`;
   }
 }

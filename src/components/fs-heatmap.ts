@@ -170,7 +170,8 @@ export class FsHeatmap extends LitElement {
     const top = compact ? 22 : 40;
     const width = Math.max(360, this.width.value);
     const cellWidth = (width - left - right) / 168;
-    const cellHeight = compact ? (rowCount > 8 ? 12 : 16) : rowCount > 8 ? 22 : 30;
+    // Rows as tall as their labels need: taller in presentation mode (a larger rem).
+    const cellHeight = compact ? (rowCount > 8 ? 12 : 16) : rowCount > 8 ? Math.max(22, Math.round(rem * 1.6)) : Math.max(30, Math.round(rem * 2.1));
     return { left, right, top, width, cellWidth, cellHeight, gapColumn, rem };
   }
 

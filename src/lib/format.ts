@@ -109,3 +109,9 @@ export const targetText = (target: number, thresholdSeconds: number) => `${trimm
 
 /** What a wait is called on a channel: an email is answered hours later. */
 export const waitLabel = (channel: string) => (channel === 'email' ? 'Time to answer' : 'ASA');
+
+/** A month's cost rounded as a budget line: to 1,000 from 100,000, to 100 from 10,000, else to 10. */
+export function budgetRound(x: number): number {
+  const step = Math.abs(x) >= 100_000 ? 1000 : Math.abs(x) >= 10_000 ? 100 : 10;
+  return Math.round(x / step) * step;
+}
