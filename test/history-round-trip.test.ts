@@ -15,7 +15,7 @@ const HOURLY = [0.2, 0.1, 0.1, 0.1, 0.1, 0.2, 0.5, 1, 1.6, 2, 2, 1.9, 1.7, 1.8, 
 const WEEKDAY = [1, 1, 1, 1, 1, 0.5, 0.3];
 const ZONE = 'America/New_York'; // January: no daylight-saving change in the period
 
-function helpDesk(agents: number, days = 14): Scenario {
+function helpDesk(agents: number, days = 14, extra: Partial<ScenarioInput['demand'][number]> = {}): Scenario {
   const input: ScenarioInput = {
     name: 'Round trip',
     horizon: { start: '2026-01-05T00:00:00-05:00', days, warmupHours: 0 },
@@ -31,6 +31,7 @@ function helpDesk(agents: number, days = 14): Scenario {
         pattern: { hourly: HOURLY, weekday: WEEKDAY },
         handleTime: { dist: 'lognormal', mean: 240, cv: 0.8 },
         patience: { dist: 'exponential', mean: 180 },
+        ...extra,
       },
       {
         id: 'es',
@@ -40,6 +41,7 @@ function helpDesk(agents: number, days = 14): Scenario {
         pattern: { hourly: HOURLY, weekday: WEEKDAY },
         handleTime: { dist: 'lognormal', mean: 300, cv: 0.6 },
         patience: { dist: 'exponential', mean: 300 },
+        ...extra,
       },
     ],
     staffing: [{ id: 'desk', skills: ['en', 'es'], agents }],
@@ -121,5 +123,27 @@ describe('a scenario written as contact records and imported again', () => {
     expect(result.figures.serviceLevel.insideBand).toBeGreaterThan(0.8);
     expect(Math.abs(result.figures.offered.bias!)).toBeLessThan(2);
     expect(Math.abs(result.figures.abandonRate.bias!)).toBeLessThan(0.03);
+  });
+});
+
+describe('a holiday and day-to-day variation, written as records and imported again', () => {
+  // Four weeks, a public holiday at 30% of a normal Wednesday, and days that vary by 15%.
+  const scenario = helpDesk(12, 28, { dailyVolumeCv: 0.15, specialDays: [{ date: '2026-01-14', factor: 0.3 }] });
+  const fit = fitScenario(syntheticRecords(scenario, 2), { timezone: ZONE });
+
+  it('finds the holiday, with its factor', () => {
+    expect(fit.demand.specialDays.map((d) => new Date(d.day * 86_400_000).toISOString().slice(0, 10))).toEqual(['2026-01-14']);
+    // The factor is against the median Wednesday, itself ±15%.
+    expect(fit.demand.specialDays[0].factor).toBeGreaterThan(0.2);
+    expect(fit.demand.specialDays[0].factor).toBeLessThan(0.45);
+  });
+
+  it('estimates the day-to-day variation beyond Poisson noise', () => {
+    // 25 ordinary days: the cv itself has a standard error of about 0.15 / √(2·24) ≈ 0.02, and
+    // the weekday means it is measured against come from four days each.
+    for (const q of fit.demand.queues) {
+      expect(q.dailyVolumeCv, q.queue).toBeGreaterThan(0.07);
+      expect(q.dailyVolumeCv, q.queue).toBeLessThan(0.22);
+    }
   });
 });

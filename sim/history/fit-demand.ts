@@ -171,21 +171,23 @@ export function fitDemand(records: Arrivals[]): DemandFit {
       const id = groups.length === 1 ? safeId(queue) : `${safeId(queue)}-${dayGroups[k].name.replace(/,/g, '-')}`;
       streams.push({ id, queue, group: dayGroups[k], weekday: weekday.map(round4), hourly, perWeek: round4(perWeek) });
     });
-    // Day-to-day variation beyond Poisson: var(actual / expected) − mean(1 / expected).
-    const ratios: number[] = [];
+    // Day-to-day variation beyond Poisson: the variance of actual ÷ expected, pooled within
+    // weekdays (each weekday's mean is fitted from its own few days: n − 1 degrees of freedom
+    // each), less the Poisson part, mean(1 ÷ expected).
+    let squares = 0;
+    let freedom = 0;
     let poisson = 0;
-    for (const d of normal) {
-      const expected = weekdayMean[weekdayOf(firstDay + d)];
-      if (expected < 5) continue;
-      ratios.push(dayTotal(d, q) / expected);
-      poisson += 1 / expected;
+    let days = 0;
+    for (let w = 0; w < 7; w++) {
+      const expected = weekdayMean[w];
+      const ds = byWeekday(normal, w);
+      if (expected < 5 || ds.length < 2) continue;
+      for (const d of ds) squares += (dayTotal(d, q) / expected - 1) ** 2;
+      freedom += ds.length - 1;
+      poisson += ds.length / expected;
+      days += ds.length;
     }
-    let cv = 0;
-    if (ratios.length >= 3) {
-      const mean = ratios.reduce((a, b) => a + b, 0) / ratios.length;
-      const variance = ratios.reduce((s, r) => s + (r - mean) ** 2, 0) / (ratios.length - 1);
-      cv = Math.sqrt(Math.max(0, variance - poisson / ratios.length));
-    }
+    const cv = freedom >= 3 ? Math.sqrt(Math.max(0, squares / freedom - poisson / days)) : 0;
     queueFits.push({
       queue,
       offered: records.reduce((n, r) => n + (r.queue === queue ? (r.count ?? 1) : 0), 0),
