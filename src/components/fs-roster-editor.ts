@@ -17,6 +17,7 @@ import {
   addShift,
   adjusted,
   CHANNEL_NAMES,
+  clock,
   daysText,
   moveShift,
   removePool,
@@ -63,7 +64,9 @@ function profileOf(result: ScenarioResult, pool: RosterPool, pools: RosterPool[]
   return p;
 }
 
-const shiftName = (s: RosterShift) => (s.from === null ? `${String(Array.isArray(s.days) ? s.days.join(',') : s.days)} (candidate starts)` : `${s.mask === null ? String(s.days) : daysText(s.mask)} ${s.start}–${s.end}`);
+const dayName = (s: RosterShift) => (s.mask === null ? String(Array.isArray(s.days) ? s.days.join(',') : s.days) : daysText(s.mask));
+const startsText = (c: NonNullable<RosterShift['candidates']>) => `starts ${clock(c.first)}–${clock(c.last)}${c.last > c.first ? ` every ${c.every} min` : ''}, ${formatValue(c.length / 60, 'agents').replace(/\.0$/, '')} h`;
+const shiftName = (s: RosterShift) => (s.candidates ? `${dayName(s)}, ${startsText(s.candidates)}` : `${dayName(s)} ${s.start}–${s.end}`);
 const agentsText = (a: unknown) => (typeof a === 'number' ? String(a) : a === 'auto' ? 'auto' : a && typeof a === 'object' ? JSON.stringify(a) : '');
 
 @customElement('fs-roster-editor')
@@ -243,6 +246,10 @@ export class FsRosterEditor extends LitElement {
         flex-wrap: wrap;
         align-items: center;
       }
+      td.candidates {
+        color: var(--text);
+        padding-top: 0.5rem;
+      }
       .empty {
         padding: 2rem;
         text-align: center;
@@ -306,7 +313,9 @@ export class FsRosterEditor extends LitElement {
         <h3 id=${`pool-${pool.index}`}>${pool.id}</h3>
         <span class="tag">${pool.type === 'outsourced' ? 'outsourced (BPO)' : pool.type}</span>
         <span class="facts">${pool.timezone} · ${pool.skills.join(', ')}${pool.secondary.length ? ` (+ ${pool.secondary.join(', ')})` : ''} · ${(pool.channels ?? CHANNEL_NAMES).join(', ')}</span>
-        <span class="facts" data-paid-hours=${hours}>${formatValue(hours, 'count')} paid h a week · ${formatValue(hours / perFte, 'agents')} FTEs at ${perFte} h</span>
+        <span class="facts" data-paid-hours=${hours}
+          >${formatValue(hours, 'count')} paid h a week · ${formatValue(hours / perFte, 'agents')} FTEs at ${perFte} h${pool.shifts.some((s) => s.open) ? ' · open shifts: Plan decides' : ''}</span
+        >
       </div>
       ${this.renderWeek(pool, colour, profile)} ${this.renderShifts(pool, base, at)} ${this.renderSettings(pool, base, at)}
     </section>`;
@@ -323,7 +332,10 @@ export class FsRosterEditor extends LitElement {
     const rowsTop = HEAD + BAND + 6;
     const max = profile ? Math.max(1, ...profile.requiredScheduled, ...profile.required, ...profile.onPhonesServing) * 1.1 : 1;
     const y = (v: number) => HEAD + BAND - (v / max) * (BAND - 4);
-    const step = (values: number[]) => values.map((v, h) => `${h ? 'L' : 'M'}${x(h * 60)},${y(v)}H${x((h + 1) * 60)}`).join('');
+    // Step lines over the hours the horizon holds (a horizon shorter than a week leaves gaps).
+    const held = (h: number) => profile?.inHorizon[h] ?? false;
+    const step = (values: number[]) => values.map((v, h) => (held(h) ? `${h && held(h - 1) ? 'L' : 'M'}${x(h * 60)},${y(v)}H${x((h + 1) * 60)}` : '')).join('');
+    const area = (values: number[]) => values.map((v, h) => (held(h) ? `M${x(h * 60)},${y(0)}V${y(v)}H${x((h + 1) * 60)}V${y(0)}Z` : '')).join('');
     const around = !pool.shifts.length && typeof pool.agents === 'number';
     return html`<svg
       width=${total}
@@ -348,7 +360,8 @@ export class FsRosterEditor extends LitElement {
                     data-gap-hour=${h}></rect>`
                 : nothing,
             )}
-            <path d=${`${step(profile.requiredScheduled)}V${y(0)}H${x(0)}Z`} fill="var(--surface-3)"></path>
+            <path d=${area(profile.requiredScheduled)} fill="var(--surface-3)" stroke="var(--surface-3)" stroke-width="0.5"></path>
+            ${profile.inHorizon.every(Boolean) ? nothing : svg`<text x=${x(WEEK_MINUTES) - 4} y=${HEAD + 12} text-anchor="end">blank: hours outside the simulated period</text>`}
             <path d=${step(profile.onPhonesServing)} fill="none" stroke="var(--text-muted)" stroke-width="1.2"></path>
             <path d=${step(profile.onPhones)} fill="none" stroke=${colour} stroke-width="2"></path>
             <path d=${step(profile.required)} fill="none" stroke="var(--text)" stroke-width="1.2" stroke-dasharray="4 3"></path>
@@ -368,8 +381,10 @@ export class FsRosterEditor extends LitElement {
     const d = this.drag;
     const dragging = d !== null && d.pool === pool.index && d.shift === shift.index;
     const shown = dragging && d.delta ? (adjusted(shift, d.delta, d.part) ?? shift) : shift;
-    const bars = shiftBars(shown);
     const fixed = shift.from !== null;
+    const c = shift.candidates;
+    // Candidate starts: the window from the first start to the end of the last, outlined.
+    const bars = c ? shiftBars({ mask: shift.mask, from: c.first, length: Math.min(1440, c.last - c.first + c.length) }) : shiftBars(shown);
     const agents = agentsText(shift.agents);
     const label = shiftName(shift);
     return svg`<g
@@ -389,10 +404,10 @@ export class FsRosterEditor extends LitElement {
       <text class="label" x=${LABEL - 6} y=${top + 18} text-anchor="end">${label.length > 22 ? `${label.slice(0, 21)}…` : label}<title>${label}</title></text>
       ${bars.map(({ from, to }) => {
         const w = Math.max(2, x(to) - x(from));
-        return svg`<rect class="bar" x=${x(from)} y=${top + 4} width=${w} height=${ROW - 8} rx="3" fill=${shift.open ? 'var(--text-muted)' : colour}
-            opacity=${shift.open ? 0.45 : 0.9}
+        return svg`<rect class="bar" x=${x(from)} y=${top + 4} width=${w} height=${ROW - 8} rx="3" fill=${c ? 'none' : shift.open ? 'var(--text-muted)' : colour}
+            stroke=${c ? colour : 'none'} stroke-dasharray=${c ? '4 3' : 'none'} opacity=${c ? 1 : shift.open ? 0.45 : 0.9}
             @pointerdown=${(e: PointerEvent) => fixed && this.onPointerDown(e, pool, shift, x(from), x(to))}><title>${label}: ${agents} agents</title></rect>
-          ${w > 18 ? svg`<text class="count" x=${x(from) + w / 2} y=${top + 18} text-anchor="middle">${agents}</text>` : nothing}`;
+          ${w > 18 ? svg`<text class=${c ? 'label' : 'count'} x=${x(from) + w / 2} y=${top + 18} text-anchor="middle">${agents}</text>` : nothing}`;
       })}
     </g>`;
   }
@@ -482,8 +497,10 @@ export class FsRosterEditor extends LitElement {
                 </div>
                 ${dayErrors.length ? html`<div class="error" role="alert">${dayErrors.map((p) => p.message).join('; ')}</div>` : nothing}
               </td>
-              <td>${s.from === null && s.start === '' ? '—' : this.field(`${path}.start`, `${name} start`, s.start, at, (v) => this.edit(setShift(pool.index, s.index, { start: v })))}</td>
-              <td>${s.from === null && s.end === '' ? '—' : this.field(`${path}.end`, `${name} end`, s.end, at, (v) => this.edit(setShift(pool.index, s.index, { end: v })))}</td>
+              ${s.candidates
+                ? html`<td colspan="2" class="candidates">${startsText(s.candidates)} <span class="hint">(candidates for Plan; edit them in Source)</span></td>`
+                : html`<td>${this.field(`${path}.start`, `${name} start`, s.start, at, (v) => this.edit(setShift(pool.index, s.index, { start: v })))}</td>
+                    <td>${this.field(`${path}.end`, `${name} end`, s.end, at, (v) => this.edit(setShift(pool.index, s.index, { end: v })))}</td>`}
               <td>
                 ${this.field(`${path}.agents`, `${name} agents`, agentsText(s.agents), at, (v) =>
                   this.edit(setShift(pool.index, s.index, { agents: v === '' ? null : v === 'auto' ? 'auto' : Number.isFinite(Number(v)) ? Number(v) : v })),

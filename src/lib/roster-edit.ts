@@ -84,6 +84,8 @@ export interface RosterShift {
   agents: unknown;
   /** The planner decides its head count (auto, { min, max }) or start (startBetween). */
   open: boolean;
+  /** Candidate starts for the planner: the first and last start (minutes) and the length. */
+  candidates: { first: number; last: number; every: number; length: number } | null;
 }
 
 export interface RosterPool {
@@ -98,6 +100,14 @@ export interface RosterPool {
   /** Agents around the clock (the shorthand), when the pool has no shifts. */
   agents: unknown;
   shifts: RosterShift[];
+}
+
+function candidatesOf(shift: Raw): RosterShift['candidates'] {
+  if (!Array.isArray(shift.startBetween) || typeof shift.hours !== 'number') return null;
+  const first = minutesOf(shift.startBetween[0]);
+  const last = minutesOf(shift.startBetween[1]);
+  if (first === null || last === null || last < first || shift.hours <= 0 || shift.hours > 24) return null;
+  return { first, last, every: typeof shift.every === 'number' ? shift.every : 60, length: Math.round(shift.hours * 60) };
 }
 
 const strings = (v: unknown) => (Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : []);
@@ -123,6 +133,7 @@ export function rosterPools(doc: ScenarioDoc): RosterPool[] {
         length: fixed ? (to! <= from! ? to! + 1440 - from! : to! - from!) : null,
         agents: shift.agents,
         open: !fixed || typeof shift.agents !== 'number',
+        candidates: candidatesOf(shift),
       };
     });
     return [
@@ -177,6 +188,8 @@ export interface WeekProfile {
    * nobody with the skill on the phones; covered but below the channel's target. */
   uncovered: number[];
   below: number[];
+  /** Does the horizon hold this hour of the week at all (a horizon shorter than a week does not)? */
+  inHorizon: boolean[];
 }
 
 /** Does pool `p` take contacts of any queue pool `of` serves? */
@@ -232,6 +245,7 @@ export function weekProfile(result: ScenarioResult, pool: RosterPool, pools: Ros
     onPhonesServing: mean(sums.onPhonesServing),
     uncovered,
     below,
+    inHorizon: counts.map((n) => n > 0),
   };
 }
 
