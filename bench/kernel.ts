@@ -1,16 +1,18 @@
-// `npm run bench`: kernel speed and memory. Each case runs in a fresh child process so that its
-// peak memory (max RSS) is its own; the parent prints the table.
+// `npm run bench`: kernel speed and memory, the 1 → 2 worker speed-up of three batches, the CLI's
+// start-up, the web app's load-to-first-result and planning. Every kernel case and every batch
+// runs in a fresh child process (its peak memory is its own; a batch pays worker start-up and
+// JIT warm-up as a user would); this process prints the tables. On a shared machine the figures
+// move with the other work on it: the load average is printed beside them, repeats as ranges.
 import { spawnSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { availableParallelism, loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { simulateReplication } from '../sim/kernel/engine';
 import { compileScenario } from '../sim/model/model';
-import { parseScenario, validateScenario, type ScenarioInput } from '../sim/scenario/scenario';
-import { availableParallelism } from 'node:os';
-import { DEFAULT_SCENARIO } from '../cli/files';
-import { compileJobs, runJobs } from '../cli/parallel';
+import { validateScenario, type ScenarioInput } from '../sim/scenario/scenario';
 import { plan } from '../sim/plan/planner';
 import { simulate } from '../sim/simulate';
+import { BATCHES, defaultScenario, mm55, shippedScenario, timeBatch } from './batches';
+import { commandWalls } from './startup';
 
 interface Measurement {
   label: string;
@@ -20,36 +22,11 @@ interface Measurement {
   peakRssMiB: number;
 }
 
-/** M/M/55+M at 1,000 calls an hour (AHT 180 s, patience 120 s) for `hours`. */
-function mm55(hours: number): ScenarioInput {
-  return {
-    name: 'M/M/55+M',
-    horizon: { start: '2026-01-05T00:00:00Z', hours, warmupHours: 1 },
-    replications: 1,
-    demand: [
-      {
-        id: 'calls',
-        language: 'en',
-        volume: { perHour: 1000 },
-        handleTime: { dist: 'exponential', mean: 180 },
-        patience: { dist: 'exponential', mean: 120 },
-      },
-    ],
-    staffing: [{ id: 'team', skills: ['en'], agents: 55 }],
-  };
-}
-
-const CASES: Record<string, { label: string; scenario: () => ScenarioInput | ReturnType<typeof parseScenario> }> = {
+const CASES: Record<string, { label: string; scenario: () => ScenarioInput | ReturnType<typeof defaultScenario> }> = {
   'mm55-1M': { label: 'M/M/55+M, 1,000,000 arrivals', scenario: () => mm55(1000) },
   'mm55-1d': { label: 'M/M/55+M, 1-day horizon', scenario: () => mm55(24) },
   'mm55-365d': { label: 'M/M/55+M, 365-day horizon', scenario: () => mm55(365 * 24) },
-  'default-365d': {
-    label: 'default scenario, 365 days',
-    scenario: () => {
-      const s = parseScenario(readFileSync(DEFAULT_SCENARIO, 'utf8'), 'default.yaml');
-      return { ...s, horizon: { ...s.horizon, days: 365, hours: undefined } };
-    },
-  },
+  'default-365d': { label: 'default scenario, 365 days', scenario: () => defaultScenario(365) },
 };
 
 function measure(caseName: string): Measurement {
@@ -62,36 +39,32 @@ function measure(caseName: string): Measurement {
   return { label: c.label, arrivals: t.arrivals, events: t.events, seconds, peakRssMiB: process.resourceUsage().maxRSS / 1024 };
 }
 
-/** Wall time of a batch on 1 worker and on all cores; worker start-up and JIT warm-up are
- * included, as a user would see them. */
-async function workerSpeedUp(label: string, scenario: ScenarioInput | ReturnType<typeof parseScenario>, replications: number): Promise<void> {
-  const models = compileJobs([{ scenario: validateScenario(scenario, label), options: { replications } }]);
-  const time = async (workers: number) => {
-    const start = performance.now();
-    await runJobs(models, () => {}, { workers });
-    return (performance.now() - start) / 1000;
-  };
-  const cores = availableParallelism();
-  const one = await time(1);
-  const all = await time(cores);
-  console.log(`${label.padEnd(44)} ${one.toFixed(2).padStart(6)} s on 1 worker, ${all.toFixed(2).padStart(6)} s on ${cores}: speed-up ${(one / all).toFixed(2)}×`);
+const self = fileURLToPath(import.meta.url);
+
+/** Runs this file in a fresh process with `args` and parses what it prints. */
+function child<T>(args: string[]): T {
+  const r = spawnSync(process.execPath, [self, ...args], { encoding: 'utf8' });
+  if (r.status !== 0) {
+    console.error(r.stderr);
+    process.exit(1);
+  }
+  return JSON.parse(r.stdout) as T;
 }
 
-const [, , caseName] = process.argv;
-if (caseName) {
-  process.stdout.write(JSON.stringify(measure(caseName)));
-} else {
-  const self = fileURLToPath(import.meta.url);
+const sorted = (xs: number[]) => [...xs].sort((a, b) => a - b);
+const range = (xs: number[], digits: number) => {
+  const [lo, hi] = [sorted(xs)[0].toFixed(digits), sorted(xs)[xs.length - 1].toFixed(digits)];
+  return lo === hi ? lo : `${lo}–${hi}`;
+};
+const median = (xs: number[]) => sorted(xs)[Math.floor((xs.length - 1) / 2)];
+const load = () => `load average ${loadavg()[0].toFixed(1)} on ${availableParallelism()} cores`;
+
+function kernelTable(): void {
   const millions = (x: number) => `${(x / 1e6).toFixed(2)} M`;
-  console.log('followsun kernel benchmark (one core, one replication per case, after a warm-up run)\n');
+  console.log(`followsun kernel benchmark (one core, one replication per case, after a warm-up run; ${load()})\n`);
   console.log(['case'.padEnd(34), 'arrivals'.padStart(11), 'contacts/s'.padStart(11), 'events/s'.padStart(11), 'time'.padStart(8), 'peak RSS'.padStart(10)].join(' '));
   for (const name of Object.keys(CASES)) {
-    const child = spawnSync(process.execPath, [self, name], { encoding: 'utf8' });
-    if (child.status !== 0) {
-      console.error(child.stderr);
-      process.exit(1);
-    }
-    const m = JSON.parse(child.stdout) as Measurement;
+    const m = child<Measurement>(['kernel', name]);
     console.log(
       [
         m.label.padEnd(34),
@@ -103,17 +76,54 @@ if (caseName) {
       ].join(' '),
     );
   }
-  console.log('\nWorker threads');
-  await workerSpeedUp('M/M/55+M, 8 replications of 1,000,000 arrivals', mm55(1000), 8);
-  const s = parseScenario(readFileSync(DEFAULT_SCENARIO, 'utf8'), 'default.yaml');
-  await workerSpeedUp('default scenario, 8 replications of 13 weeks', { ...s, horizon: { ...s.horizon, days: 91, hours: undefined } }, 8);
-  await planningTime(s);
+}
+
+/** Each batch on 1 and on 2 workers, alternately, `rounds` times; the speed-up of each round. */
+function workerTable(rounds: number): void {
+  console.log(`\nWorkers: a batch's wall time from a fresh process, 1 → 2 workers, ${rounds} rounds (${load()})`);
+  for (const name of Object.keys(BATCHES)) {
+    const one: number[] = [];
+    const two: number[] = [];
+    for (let r = 0; r < rounds; r++) {
+      one.push(child<number>(['batch', name, '1']));
+      two.push(child<number>(['batch', name, '2']));
+    }
+    const speedUps = one.map((t, r) => t / two[r]);
+    console.log(
+      `  ${BATCHES[name].label.padEnd(40)} 1 worker ${range(one, 2).padStart(9)} s, 2 workers ${range(two, 2).padStart(9)} s: ` +
+        `speed-up ${range(speedUps, 2)}× (median ${median(speedUps).toFixed(2)}×)`,
+    );
+  }
+}
+
+function startupTable(times: number): void {
+  console.log(`\nCommand line from a shell, wall time over ${times} starts (${load()})`);
+  const node = Array.from({ length: times }, () => {
+    const start = performance.now();
+    spawnSync('sh', ['-c', 'node -e 0']);
+    return (performance.now() - start) / 1000;
+  });
+  const rows: [string, number[]][] = [
+    ['node -e 0 (for scale)', node],
+    ['followsun erlang --rate 1000 --aht 180 --agents 55', commandWalls('erlang --rate 1000 --aht 180 --agents 55', times)],
+    ['followsun schema', commandWalls('schema', times)],
+    ['followsun run --replications 1 (default scenario)', commandWalls('run --replications 1', times)],
+  ];
+  for (const [label, walls] of rows) console.log(`  ${label.padEnd(52)} ${range(walls, 2).padStart(10)} s (median ${median(walls).toFixed(2)} s)`);
+}
+
+async function appTable(loads: number): Promise<void> {
+  const { appFirstResultMs } = await import('./app-first-result'); // playwright-core: only here
+  const ms = await appFirstResultMs(loads);
+  console.log(`\nWeb app: navigation start to the default week's first result, headless Chromium, ${loads} fresh loads (${load()})`);
+  console.log(`  ${range(ms, 0)} ms (median ${median(ms).toFixed(0)} ms)`);
 }
 
 /** Plans the default scenario with every shift's head count left open (in-house too), as
  * `followsun plan` would (verification runs on this thread), against the default as shipped
  * (in-house rosters given, partners planned). */
-async function planningTime(s: ReturnType<typeof parseScenario>): Promise<void> {
+async function planningTime(): Promise<void> {
+  const s = shippedScenario();
   const open = {
     ...s,
     staffing: s.staffing.map((p) => (p.type === 'ai' || !p.shifts ? p : { ...p, shifts: p.shifts.map((sh) => ({ ...sh, agents: 'auto' as const })) })),
@@ -128,4 +138,15 @@ async function planningTime(s: ReturnType<typeof parseScenario>): Promise<void> 
   console.log(`  ${seconds.toFixed(1)} s, ${result.iterations.length} simulate-and-correct iterations; targets met: ${result.met}`);
   console.log(`  cost: every shift planned ${money(planned.costTotal.mean)} vs as shipped ${money(shipped.costTotal.mean)} ${s.currency} a week`);
   console.log(`  hours below target: ${planned.hoursBelowTarget.mean} vs ${shipped.hoursBelowTarget.mean}; uncovered: ${planned.uncoveredHours.mean} vs ${shipped.uncoveredHours.mean}`);
+}
+
+const [, , mode, name, workers] = process.argv;
+if (mode === 'kernel') process.stdout.write(JSON.stringify(measure(name)));
+else if (mode === 'batch') process.stdout.write(JSON.stringify(await timeBatch(name, Number(workers))));
+else {
+  kernelTable();
+  workerTable(3);
+  startupTable(7);
+  await appTable(3);
+  await planningTime();
 }

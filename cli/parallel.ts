@@ -1,6 +1,6 @@
-// Spreads the replications of one or many scenarios over the cores: this thread runs
-// replications too, and one worker thread per further core. Results are handed back per scenario
-// in replication order, whatever the number of workers and whatever order they finish in, so
+// Spreads the replications of one or many scenarios over worker threads, one per core; this
+// thread hands out work and folds the results. Results are handed back per scenario in
+// replication order, whatever the number of workers and whatever order they finish in, so
 // every fold over them is bit-identical to a single-threaded run.
 //
 // Measured on the 2-core machine (Node 20, npm run bench and the notes in README, Performance):
@@ -55,13 +55,12 @@ export function defaultWorkers(models: CompiledModel[]): number {
 /** The built worker entry, beside the built CLI (bin/build-cli.mjs). */
 const WORKER_ENTRY = new URL('./replication-worker.js', import.meta.url);
 
-/** A worker holds enough tasks for about this many contacts (and at least three, so that it
- * still has one while this thread runs a replication of its own). */
-const CONTACTS_QUEUED_PER_WORKER = 200_000;
+/** A worker holds enough tasks for about this many contacts, and at least two. */
+const CONTACTS_QUEUED_PER_WORKER = 100_000;
 
 function tasksPerWorker(models: CompiledModel[]): number {
   const smallest = Math.min(...models.map(contactsPerReplication));
-  return Math.max(3, Math.min(64, Math.ceil(CONTACTS_QUEUED_PER_WORKER / Math.max(1, smallest))));
+  return Math.max(2, Math.min(64, Math.ceil(CONTACTS_QUEUED_PER_WORKER / Math.max(1, smallest))));
 }
 
 /** Runs every replication of every job. `deliver(job, replication, figures)` is called for each
@@ -84,26 +83,28 @@ export async function runJobs(
   const workers = Math.max(1, Math.min(options.workers ?? defaultWorkers(models), tasks.length));
   let next = 0;
   const take = () => (next < tasks.length && !options.signal?.aborted ? tasks[next++] : undefined);
-  const here = async () => {
+  if (workers === 1) {
     for (let task = take(); task; task = take()) {
       finished(task, runReplication(models[task.job], task.replication));
-      await new Promise((resolve) => setImmediate(resolve)); // let results, Ctrl-C and progress through
+      await new Promise((resolve) => setImmediate(resolve)); // let Ctrl-C and progress through
     }
-  };
+    return done;
+  }
   const queued = tasksPerWorker(models);
-  const elsewhere = async () => {
-    const worker = new ReplicationThread(models);
-    try {
-      await Promise.all(
-        Array.from({ length: queued }, async () => {
-          for (let task = take(); task; task = take()) finished(task, await worker.run(task));
-        }),
-      );
-    } finally {
-      await worker.close();
-    }
-  };
-  await Promise.all([here(), ...Array.from({ length: workers - 1 }, elsewhere)]);
+  await Promise.all(
+    Array.from({ length: workers }, async () => {
+      const worker = new ReplicationThread(models);
+      try {
+        await Promise.all(
+          Array.from({ length: queued }, async () => {
+            for (let task = take(); task; task = take()) finished(task, await worker.run(task));
+          }),
+        );
+      } finally {
+        await worker.close();
+      }
+    }),
+  );
   return done;
 }
 

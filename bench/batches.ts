@@ -1,0 +1,53 @@
+// The batches whose 1 → 2 worker speed-up `npm run bench` reports: each run in a fresh process,
+// as a user would start it (worker start-up and JIT warm-up included).
+import { readFileSync } from 'node:fs';
+import { DEFAULT_SCENARIO } from '../cli/files';
+import { compileJobs, runJobs } from '../cli/parallel';
+import { parseScenario, validateScenario, type ScenarioInput } from '../sim/scenario/scenario';
+import { ResultBuilder } from '../sim/stats/metrics';
+import { bilingualWeek } from './bilingual';
+
+/** M/M/55+M at 1,000 calls an hour (AHT 180 s, patience 120 s) for `hours`. */
+export function mm55(hours: number): ScenarioInput {
+  return {
+    name: 'M/M/55+M',
+    horizon: { start: '2026-01-05T00:00:00Z', hours, warmupHours: 1 },
+    replications: 1,
+    demand: [
+      {
+        id: 'calls',
+        language: 'en',
+        volume: { perHour: 1000 },
+        handleTime: { dist: 'exponential', mean: 180 },
+        patience: { dist: 'exponential', mean: 120 },
+      },
+    ],
+    staffing: [{ id: 'team', skills: ['en'], agents: 55 }],
+  };
+}
+
+/** The default scenario as shipped. */
+export const shippedScenario = () => parseScenario(readFileSync(DEFAULT_SCENARIO, 'utf8'), 'default.yaml');
+
+/** The default scenario over `days`. */
+export function defaultScenario(days: number) {
+  const s = shippedScenario();
+  return { ...s, horizon: { ...s.horizon, days, hours: undefined } };
+}
+
+export const BATCHES: Record<string, { label: string; scenario: () => ScenarioInput | ReturnType<typeof defaultScenario>; replications: number }> = {
+  mm55: { label: '8 × M/M/55+M, 1,000,000 arrivals each', scenario: () => mm55(1000), replications: 8 },
+  default: { label: '8 × default scenario, 13 weeks', scenario: () => defaultScenario(91), replications: 8 },
+  bilingual: { label: '1,000 × Bilingual-shaped week', scenario: () => bilingualWeek(1000), replications: 1000 },
+};
+
+/** Wall seconds of one batch on `workers` workers, folded into a result as the CLI does. */
+export async function timeBatch(name: string, workers: number): Promise<number> {
+  const batch = BATCHES[name];
+  const start = performance.now();
+  const models = compileJobs([{ scenario: validateScenario(batch.scenario(), name), options: { replications: batch.replications } }]);
+  const builder = new ResultBuilder(models[0]);
+  await runJobs(models, (_job, _replication, figures) => builder.add(figures), { workers });
+  builder.result();
+  return (performance.now() - start) / 1000;
+}
