@@ -313,6 +313,7 @@ export class FsScenarioEditor extends LitElement {
       <p class="hint">Everything the file can say (patterns, shifts, pricing, AI…). See the README for the format.</p>
       <textarea
         aria-label="Scenario source"
+        wrap="off"
         aria-invalid=${problems.length ? 'true' : 'false'}
         aria-describedby=${problems.length ? 'source-problems' : nothing}
         spellcheck="false"
@@ -359,6 +360,10 @@ export class FsScenarioEditor extends LitElement {
     const at = area.value.split('\n').slice(0, line - 1).reduce((n, l) => n + l.length + 1, 0);
     area.focus();
     area.setSelectionRange(at, at + (area.value.indexOf('\n', at) < 0 ? 0 : area.value.indexOf('\n', at) - at));
+    // Lines do not wrap in the box: the line is a line height apart, scroll it into the upper third.
+    const lineHeight = parseFloat(getComputedStyle(area).lineHeight) || 16;
+    area.scrollTop = Math.max(0, (line - 1) * lineHeight - area.clientHeight / 3);
+    area.scrollLeft = 0;
   }
 
   private applySource = () => {

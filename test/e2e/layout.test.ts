@@ -134,6 +134,13 @@ describe('layout and finance figures, in headless Chromium', { timeout: 600_000 
     await problems.getByRole('button', { name: `line ${line}` }).click();
     const caret = await area.evaluate((a) => (a as HTMLTextAreaElement).selectionStart);
     expect(caret).toBe(text.split('\n').slice(0, line - 1).join('\n').length + 1);
+    const inView = await area.evaluate((a, l) => {
+      const t = a as HTMLTextAreaElement;
+      const lh = parseFloat(getComputedStyle(t).lineHeight);
+      const y = (l - 1) * lh;
+      return y >= t.scrollTop && y + lh <= t.scrollTop + t.clientHeight;
+    }, line);
+    expect(inView, 'the line is scrolled into the box').toBe(true);
     await page.screenshot({ path: shotPath('13-source-problem-typed') });
     // Applied: nothing runs, the problem stays where it was typed.
     await editor.getByRole('button', { name: 'Apply' }).click();
