@@ -143,7 +143,7 @@ export function describeFit(demand: DemandFit, queues: QueueFit[], staffing: Obs
   ];
   if (demand.specialDays.length > 0) lines.push(`Special days (volume below 60% or above 160% of their weekday's median): ${demand.specialDays.map((s) => `${isoDay(s.day)} ×${s.factor}`).join(', ')}.`);
   if (demand.missingDays.length > 0) lines.push(`Days with no records at all (a gap in the data, not fitted): ${demand.missingDays.map(isoDay).join(', ')}.`);
-  lines.push('Handle time: lognormal by maximum likelihood when its Kolmogorov-Smirnov distance D ≤ 0.05, else the empirical histogram (40 quantile bins).');
+  lines.push('Handle time: lognormal by maximum likelihood when its Kolmogorov-Smirnov distance D ≤ 0.05, else the empirical histogram (a bin per 2.5% of calls, finer in the tail).');
   lines.push('Patience: exponential, maximum likelihood with answered calls as right-censored (total wait ÷ callers who hung up); checked against Kaplan-Meier.');
   for (const q of queues) {
     const h = q.handleTime;
