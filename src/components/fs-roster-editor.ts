@@ -293,7 +293,7 @@ export class FsRosterEditor extends LitElement {
         : nothing}
       <p class="hint" id="keys">
         Times are each site's local time. Drag a bar to move a shift, its ends to change its hours; or focus a bar (Tab) and use ← → to move it by 15 minutes
-        (Shift: an hour), ↑ ↓ to end it later or earlier, + − for the head count, Delete to remove it. Shaded hours: one of the pool's queues uncovered (red) or
+        (Shift: an hour), ↑ ↓ to end it later or earlier, + − for the head count, Delete to remove it, Enter for its fields. Shaded hours: one of the pool's queues uncovered (red) or
         below its target (amber), from the last run.
       </p>
       ${cards.length ? cards : html`<div class="empty card">No pool with agents: add one.</div>`}
@@ -308,7 +308,7 @@ export class FsRosterEditor extends LitElement {
     const colour = SERIES_COLOURS[order % SERIES_COLOURS.length];
     const hours = pool.shifts.reduce((n, s) => n + shiftWeekHours(s), 0) + (typeof pool.agents === 'number' && !pool.shifts.length ? pool.agents * 168 : 0);
     const profile = result && result.staffing[pool.id] ? profileOf(result, pool, pools) : null;
-    return html`<section class="pool card" data-roster-pool=${pool.id} aria-labelledby=${`pool-${pool.index}`}>
+    return html`<section class="pool card" data-roster-pool=${pool.id} data-roster-index=${pool.index} aria-labelledby=${`pool-${pool.index}`}>
       <div class="pool-head">
         <h3 id=${`pool-${pool.index}`}>${pool.id}</h3>
         <span class="tag">${pool.type === 'outsourced' ? 'outsourced (BPO)' : pool.type}</span>
@@ -418,10 +418,23 @@ export class FsRosterEditor extends LitElement {
     if (e.key === 'ArrowLeft' || e.key === 'ArrowRight') change = moveShift(pool.index, shift, e.key === 'ArrowLeft' ? -by : by, 'move');
     else if (e.key === 'ArrowUp' || e.key === 'ArrowDown') change = moveShift(pool.index, shift, e.key === 'ArrowUp' ? by : -by, 'end');
     else if ((e.key === '+' || e.key === '=' || e.key === '-') && typeof shift.agents === 'number') change = setShift(pool.index, shift.index, { agents: Math.max(0, shift.agents + (e.key === '-' ? -1 : 1)) });
-    else if ((e.key === 'Delete' || e.key === 'Backspace') && pool.shifts.length > 1) change = removeShift(pool.index, shift.index);
-    else return;
+    else if ((e.key === 'Delete' || e.key === 'Backspace') && pool.shifts.length > 1) {
+      change = removeShift(pool.index, shift.index);
+      // Focus stays in the week: on the shift before (or the new first one).
+      const next = Math.max(0, shift.index - 1);
+      void this.updateComplete.then(() => this.store?.settled()).then(() => this.updateComplete).then(() => this.barOf(pool.index, next)?.focus());
+    } else if (e.key === 'Enter' || e.key === ' ') {
+      // To the shift's fields in the form below.
+      e.preventDefault();
+      this.renderRoot.querySelector<HTMLInputElement>(`input[data-path="staffing[${pool.index}].shifts[${shift.index}].start"], input[data-path="staffing[${pool.index}].shifts[${shift.index}].agents"]`)?.focus();
+      return;
+    } else return;
     e.preventDefault();
     this.edit(change);
+  }
+
+  private barOf(pool: number, shift: number): SVGGElement | null {
+    return this.renderRoot.querySelector<SVGGElement>(`[data-roster-index="${pool}"] g.shift[data-shift="${shift}"]`);
   }
 
   private onPointerDown(e: PointerEvent, pool: RosterPool, shift: RosterShift, left: number, right: number): void {
@@ -471,6 +484,15 @@ export class FsRosterEditor extends LitElement {
 
   private renderShifts(pool: RosterPool, base: string, at: (path: string) => Problem[]): TemplateResult {
     const n = pool.shifts.length;
+    return html`${n ? this.renderTable(pool, base, at) : nothing}
+      ${pool.shifts.length === 0 && typeof pool.agents === 'number' ? html`<p class="hint">${pool.agents} agents around the clock: adding a shift turns them into a daily 00:00–24:00 shift.</p>` : nothing}
+      <div class="row">
+        <button @click=${() => this.edit(addShift(pool))} aria-label=${`Add a shift to ${pool.id}`}>+ Add a shift</button>
+      </div>`;
+  }
+
+  private renderTable(pool: RosterPool, base: string, at: (path: string) => Problem[]): TemplateResult {
+    const n = pool.shifts.length;
     return html`<table data-shifts=${pool.id}>
         <thead>
           <tr><th scope="col">Days</th><th scope="col">Start</th><th scope="col">End</th><th scope="col">Agents</th><th scope="col"><span class="sr-only">Remove</span></th></tr>
@@ -514,11 +536,7 @@ export class FsRosterEditor extends LitElement {
             </tr>`;
           })}
         </tbody>
-      </table>
-      ${pool.shifts.length === 0 && typeof pool.agents === 'number' ? html`<p class="hint">${pool.agents} agents around the clock: adding a shift turns them into a daily 00:00–24:00 shift.</p>` : nothing}
-      <div class="row">
-        <button @click=${() => this.edit(addShift(pool))} aria-label=${`Add a shift to ${pool.id}`}>+ Add a shift</button>
-      </div>`;
+      </table>`;
   }
 
   private renderSettings(pool: RosterPool, base: string, at: (path: string) => Problem[]) {

@@ -253,7 +253,50 @@ describe('roster editor, built and driven in headless Chromium', { timeout: 600_
     await bar(page, 1).waitFor();
     await roster(page).getByRole('button', { name: 'Remove team shift 2' }).click();
     await poll(() => source(page).inputValue()).toBe(withChannels);
+    // The same with the keyboard: Delete on the focused bar; focus stays in the week.
+    await roster(page).getByRole('button', { name: 'Add a shift to team' }).click();
+    await bar(page, 1).waitFor();
+    await bar(page, 1).focus();
+    await page.keyboard.press('Delete');
+    await poll(() => source(page).inputValue()).toBe(withChannels);
+    const focusedShift = () => roster(page).evaluate((el) => el.shadowRoot!.activeElement?.getAttribute('data-shift') ?? null);
+    await poll(focusedShift).toBe('0');
+    // Enter on a bar: to its fields in the form.
+    await page.keyboard.press('Enter');
+    await poll(() => roster(page).evaluate((el) => el.shadowRoot!.activeElement?.getAttribute('data-path') ?? null)).toBe('staffing[0].shifts[0].start');
     // The last shift of a pool cannot be removed (a pool needs one): its button says so.
     expect(await roster(page).getByRole('button', { name: 'Remove team shift 1' }).isDisabled()).toBe(true);
+  });
+  it('turns agents around the clock into shifts when a shift is added, a JSON file into YAML, and runs it', async () => {
+    const json = JSON.stringify({
+      name: 'Around the clock',
+      horizon: { start: '2026-03-16T00:00:00Z', days: 1, warmupHours: 2 },
+      replications: 2,
+      demand: [{ id: 'calls', language: 'en', volume: { perHour: 300 }, handleTime: { dist: 'exponential', mean: 180 } }],
+      staffing: [{ id: 'team', skills: ['en'], agents: 18 }],
+    });
+    const hash = await encodeState({ v: 1, docs: [{ f: 'around.json', t: json, o: 'file' }], active: 0, view: 'roster' });
+    await page.goto(`${server.url}${hash}`);
+    await roster(page).locator('[data-roster-pool="team"]').waitFor({ timeout: PATIENCE });
+    await waitForRunDone(page);
+    expect(await roster(page).locator('[data-roster-pool="team"] svg').textContent()).toContain('18 around the clock');
+    expect(await roster(page).locator('[data-roster-pool="team"] table').count()).toBe(0);
+    await roster(page).getByRole('button', { name: 'Add a shift to team' }).click();
+    await bar(page, 1).waitFor();
+    expect(await bar(page, 0).getAttribute('data-days')).toBe('daily');
+    expect(await bar(page, 0).getAttribute('data-agents')).toBe('18');
+    const text = await source(page).inputValue();
+    const scenario = parseScenario(text, 'around.yaml');
+    const team = scenario.staffing[0];
+    expect(team.type !== 'ai' && team.agents).toBeUndefined();
+    expect(team.type !== 'ai' && team.shifts).toEqual([
+      { days: 'daily', start: '00:00', end: '24:00', agents: 18 },
+      { days: 'Mon-Fri', start: '09:00', end: '17:00', agents: 10 },
+    ]);
+    expect(text.trimStart().startsWith('{')).toBe(false); // YAML now, as every edited file
+    await settled(page);
+    const expected = simulate(compileScenario(scenario));
+    await poll(() => headlineValue(page, 'gapHours')).toBe(expected.summary.gapHours.mean);
+    expect(await voiceLevel(page)).toBe(expected.channels.voice.serviceLevel.mean);
   });
 });
