@@ -9,7 +9,8 @@
 import type { ContactRecord } from './records';
 import { DAY_MS, weekdayOf } from './local-time';
 
-export const SESSION_GAP_SECONDS = 30 * 60;
+/** A break's length: a longer pause at a busy time means the agent was off the phones. */
+export const SESSION_GAP_SECONDS = 15 * 60;
 export const LONG_PAUSE_SECONDS = 4 * 3600;
 export const BUSY_WAIT_SECONDS = 20;
 
