@@ -74,6 +74,7 @@ export class FsRosterEditor extends LitElement {
   private ctl = connect(this, (s) => [s.active, s.shown.result]);
   private width = new WidthController(this, 900);
   @state() private drag: Drag | null = null;
+  private read: { text: string; pools: RosterPool[] } | null = null;
 
   static override styles = [
     baseStyles,
@@ -269,7 +270,9 @@ export class FsRosterEditor extends LitElement {
   override render() {
     const doc = this.store?.active;
     if (!doc) return nothing;
-    const pools = rosterPools(doc);
+    // Read once per text (a drag re-renders on every pointer move).
+    if (this.read?.text !== doc.text) this.read = { text: doc.text, pools: rosterPools(doc) };
+    const pools = this.read.pools;
     const result = this.store!.shown.result;
     const problems = splitProblems(doc);
     const used = new Set<Problem>();

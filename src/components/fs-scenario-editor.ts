@@ -224,6 +224,7 @@ export class FsScenarioEditor extends LitElement {
         <summary>Scenario</summary>
         ${field(['name'], 'Name', data.name, { wide: true, text: true })}
         ${field(['replications'], 'Replications', data.replications ?? 10, { step: '1', min: '1' })}
+        ${field(['hoursPerFte'], 'Hours per FTE', data.hoursPerFte ?? 40, { unit: 'a week', step: '0.5', min: '1' })}
         ${field(['seed'], 'Seed', data.seed ?? 1, { step: '1', min: '0' })}
       </details>
       <details open>
