@@ -7,13 +7,13 @@ import { parseArgs } from 'node:util';
 import { displayPath, loadScenarioFile, writeOutput } from './files';
 import { checkReplications, UsageError, wholeNumber } from './arguments';
 import { table } from './format';
-import { loadRecords, RECORDS_OPTIONS, type Loaded } from './import';
+import { badInput, loadRecords, RECORDS_OPTIONS, type Loaded } from './import';
 import { RecordsError } from '../sim/history/records';
 import { observeIntervals } from '../sim/history/intervals';
 import { fitScenario, fitScenarioFromIntervals, scenarioYaml } from '../sim/history/fit-scenario';
 import { backtestObserved, BACKTEST_FIGURES, observeRecords, type BacktestResult, type Observation } from '../sim/history/backtest';
 import { dayOf, dayOfIso, isoDay } from '../sim/history/local-time';
-import { parseScenario, ScenarioError, type Scenario } from '../sim/scenario/scenario';
+import { parseScenario, type Scenario } from '../sim/scenario/scenario';
 import { backtestReportHtml, errorText, FIGURE_NAMES } from '../report/backtest';
 
 export function backtestText(result: BacktestResult, fittedOn: string): string {
@@ -124,10 +124,6 @@ export function backtestCommand(args: string[]): number {
     }
     return 0;
   } catch (e) {
-    if (e instanceof RecordsError || e instanceof ScenarioError) {
-      process.stderr.write(`${e.problems.map((p) => `followsun: ${p}`).join('\n')}\n`);
-      return 2;
-    }
-    throw e;
+    return badInput(e);
   }
 }

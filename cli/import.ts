@@ -116,10 +116,15 @@ export function importCommand(args: string[]): number {
     );
     return 0;
   } catch (e) {
-    if (e instanceof RecordsError || e instanceof ScenarioError) {
-      process.stderr.write(`${e.problems.map((p) => `followsun: ${p}`).join('\n')}\n`);
-      return 2;
-    }
-    throw e;
+    return badInput(e);
   }
+}
+
+/** Bad records or a bad scenario: one line per problem, exit code 2; anything else is a bug. */
+export function badInput(e: unknown): number {
+  if (e instanceof RecordsError || e instanceof ScenarioError) {
+    process.stderr.write(`${e.problems.map((p) => `followsun: ${p}`).join('\n')}\n`);
+    return 2;
+  }
+  throw e;
 }

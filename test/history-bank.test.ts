@@ -5,30 +5,17 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { afterAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { readRecords, RecordsError } from '../sim/history/records';
 import { bankLayout, genericLayout } from '../sim/history/layouts';
 import { parseScenario } from '../sim/scenario/scenario';
-import { main } from '../cli/main';
+import { followsun } from './history-support';
 
 const FIXTURES = fileURLToPath(new URL('./fixtures/', import.meta.url));
 const WEEK = join(FIXTURES, 'anonymous-bank-1999-01-week1.tsv');
 const SMALL_QUEUES = join(FIXTURES, 'anonymous-bank-1999-01-small-queues.tsv');
 const dir = mkdtempSync(join(tmpdir(), 'followsun-history-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
-
-async function followsun(...args: string[]) {
-  let stdout = '';
-  let stderr = '';
-  const out = vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => ((stdout += String(chunk)), true));
-  const err = vi.spyOn(process.stderr, 'write').mockImplementation((chunk) => ((stderr += String(chunk)), true));
-  try {
-    return { status: await main(args), stdout, stderr };
-  } finally {
-    out.mockRestore();
-    err.mockRestore();
-  }
-}
 
 describe('the first week of January 1999, read with the bank layout', () => {
   const text = readFileSync(WEEK, 'utf8');

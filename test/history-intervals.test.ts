@@ -5,14 +5,14 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { validateScenario, parseScenario, type ScenarioInput } from '../sim/scenario/scenario';
 import { syntheticRecords } from '../sim/history/synthetic-records';
 import { intervalTableCsv } from '../sim/history/interval-export';
 import { intervalLayout, intervalMinutesOf, fitIntervalQueues } from '../sim/history/intervals';
 import { readRows } from '../sim/history/records';
 import { fitScenario, fitScenarioFromIntervals } from '../sim/history/fit-scenario';
-import { main } from '../cli/main';
+import { followsun } from './history-support';
 
 const ZONE = 'Europe/Lisbon';
 const desk: ScenarioInput = {
@@ -36,19 +36,6 @@ const records = syntheticRecords(validateScenario(desk, 'desk'));
 const table = intervalTableCsv(records, 30);
 const dir = mkdtempSync(join(tmpdir(), 'followsun-intervals-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
-
-async function followsun(...args: string[]) {
-  let stdout = '';
-  let stderr = '';
-  const out = vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => ((stdout += String(chunk)), true));
-  const err = vi.spyOn(process.stderr, 'write').mockImplementation((chunk) => ((stderr += String(chunk)), true));
-  try {
-    return { status: await main(args), stdout, stderr };
-  } finally {
-    out.mockRestore();
-    err.mockRestore();
-  }
-}
 
 describe('contact records summed into a half-hourly table', () => {
   const read = readRows(table, 'desk.csv', intervalLayout(ZONE));
