@@ -4,7 +4,7 @@
 // of its replications (2.5th to 97.5th percentile): the values one real period could take if the
 // model were right, which the actual value should fall inside about 95% of the time.
 import { RecordsError, type ContactRecord } from './records';
-import type { Scenario } from '../scenario/scenario';
+import { ScenarioError, type Scenario } from '../scenario/scenario';
 import { LIMITS } from '../scenario/schema-parts';
 import { compileScenario, type CompiledModel } from '../model/model';
 import type { CompiledRoster } from '../model/availability';
@@ -18,7 +18,7 @@ export const GRAINS = ['interval', 'hour', 'hourOfWeek', 'day'] as const;
 export type Grain = (typeof GRAINS)[number];
 
 /** Per hour (or day, hour of the week): the sums every figure is a ratio of. */
-const SUMS = ['offered', 'answered', 'abandoned', 'within', 'waitSeconds', 'busySeconds', 'onlineSeconds'] as const;
+export const SUMS = ['offered', 'answered', 'abandoned', 'within', 'waitSeconds', 'busySeconds', 'onlineSeconds'] as const;
 const S = SUMS.length;
 
 export interface ErrorFigures {
@@ -82,8 +82,10 @@ function observedRoster(staffing: ObservedStaffing, model: CompiledModel, zone: 
     .sort((a, b) => a.start - b.start);
   const paid = new Float64Array(model.intervalCount);
   for (const s of spans) {
-    for (let i = 0; i < model.intervalCount; i++) {
+    const first = Math.max(0, Math.floor((s.start - model.reportStartSeconds) / model.intervalSeconds));
+    for (let i = first; i < model.intervalCount; i++) {
       const a = model.reportStartSeconds + i * model.intervalSeconds;
+      if (a >= s.end) break;
       const overlap = Math.min(s.end, a + model.intervalSeconds, model.reportEndSeconds) - Math.max(s.start, a);
       if (overlap > 0) paid[i] += overlap;
     }
@@ -106,7 +108,11 @@ export function backtestModel(scenario: Scenario, firstDay: number, days: number
     replications: options.replications ?? Math.max(scenario.replications, MIN_REPLICATIONS),
   };
   const model = compileScenario(replay, { seed: options.seed });
-  if (model.pools.length === 0) throw new Error('the scenario has no pool of agents to replay the observed staffing with');
+  if (model.pools.length === 0) throw new ScenarioError([`${scenario.name}: no pool of agents (in-house or outsourced) to replay the observed staffing with`]);
+  const unserved = model.queues.filter((_, q) => !model.pools[0].queues.includes(q)).map((q) => `${q.language}/${q.channel}`);
+  if (unserved.length > 0) {
+    throw new ScenarioError([`${scenario.name}: the observed staffing is replayed in pool ${model.pools[0].id}, which does not serve ${unserved.join(', ')}`]);
+  }
   // The observed agents were on the phones: no shrinkage or absence on top; the first pool gets
   // them all (an imported scenario has one), any other pool none.
   const empty: CompiledRoster = {

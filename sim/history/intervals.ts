@@ -16,7 +16,7 @@
 import type { Layout, RowOutcome } from './records';
 import { arrivalLocal, queueCode } from './layouts';
 import { dayOf, instantOfLocal } from './local-time';
-import type { Observation } from './backtest';
+import { SUMS, type Observation } from './backtest';
 import type { ObservedStaffing, Session } from './observed-staffing';
 
 export interface IntervalRow {
@@ -168,7 +168,7 @@ export function observeIntervals(rows: IntervalRow[], intervalMinutes: number): 
     staffing,
     intervalMinutes,
     sums({ zone, startMs, intervalMs, count }) {
-      const S = 7;
+      const S = SUMS.length;
       const actual = new Float64Array(count * S);
       const cache = new Map<number, number>();
       for (const r of rows) {
