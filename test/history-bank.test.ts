@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
-import { readRecords, RecordsError } from '../sim/history/records';
+import { MAX_RECORD_ROWS, readRecords, RecordsError } from '../sim/history/records';
 import { bankLayout, genericLayout } from '../sim/history/layouts';
 import { parseScenario } from '../sim/scenario/scenario';
 import { followsun } from './history-support';
@@ -70,6 +70,11 @@ describe('malformed records', () => {
     expect(read.rejected['malformed arrival']).toMatchObject({ count: 1, firstLine: 3 });
     expect(read.rejected['malformed arrival'].detail).toContain('expected a time such as 2026-03-02 09:15:00');
     expect(read.rejected['negative time in the queue']).toMatchObject({ count: 1, firstLine: 4 });
+  });
+
+  it('a file of more rows than the limit is refused before it is parsed', () => {
+    const many = `arrival,queue,outcome,wait_seconds,handle_seconds\n${'\n'.repeat(MAX_RECORD_ROWS + 1)}`;
+    expect(() => readRecords(many, 'huge.csv', genericLayout('UTC'))).toThrow(/huge\.csv: more than 2,000,000 rows \(split the file by month\)/);
   });
 
   it('a missing column is an error naming the file and the columns it has', () => {

@@ -59,9 +59,10 @@ export interface ReadOutcome<T extends { line: number } = ContactRecord> {
   kept: string;
 }
 
-/** Bounds on the work: a year of a large centre's calls fits; beyond that, split the file. */
-export const MAX_RECORD_BYTES = 512 * 2 ** 20;
-export const MAX_RECORD_ROWS = 5_000_000;
+/** Bounds on the work (and memory: parsed rows take several times the text): a month of a large
+ * centre's calls fits; beyond that, split the file. */
+export const MAX_RECORD_BYTES = 256 * 2 ** 20;
+export const MAX_RECORD_ROWS = 2_000_000;
 
 export class RecordsError extends Error {
   constructor(readonly problems: string[]) {
@@ -82,6 +83,12 @@ export function readRecords(text: string, file: string, layout: Layout, columnMa
 export function readRows<T>(text: string, file: string, layout: Layout<T>, columnMap: ColumnMap = {}, time: (row: T) => number = layout.time ?? (() => 0)): ReadOutcome<T & { line: number }> {
   const firstLineEnd = text.indexOf('\n');
   const header = firstLineEnd < 0 ? text : text.slice(0, firstLineEnd);
+  // Lines are counted before anything is parsed, so that a huge file is refused at once.
+  let lines = 0;
+  for (let at = text.indexOf('\n'); at >= 0 && lines <= MAX_RECORD_ROWS + 1; at = text.indexOf('\n', at + 1)) lines++;
+  if (lines > MAX_RECORD_ROWS + 1) {
+    throw new RecordsError([`${file}: more than ${MAX_RECORD_ROWS.toLocaleString('en-US')} rows (split the file by month)`]);
+  }
   const parse = header.includes('\t') ? tsvParseRows : csvParseRows;
   const rows = parse(text);
   if (rows.length === 0 || rows[0].every((c) => c.trim() === '')) throw new RecordsError([`${file}: empty: expected a header line and one row per contact`]);
