@@ -41,10 +41,11 @@ import { WEEKDAYS } from '../lib/time';
 import { connect } from '../state/app-store';
 import { baseStyles } from './shared-styles';
 
-const LABEL = 150;
-const HEAD = 20;
-const BAND = 64;
-const ROW = 28;
+/** The week's geometry at a root font size of 14 px; it scales with the text (presentation mode). */
+function geometry() {
+  const k = (parseFloat(getComputedStyle(document.documentElement).fontSize) || 14) / 14;
+  return { k, LABEL: Math.round(150 * k), HEAD: Math.round(20 * k), BAND: Math.round(64 * k), ROW: Math.round(28 * k) };
+}
 type Part = 'move' | 'start' | 'end';
 interface Drag {
   pool: number;
@@ -116,17 +117,17 @@ export class FsRosterEditor extends LitElement {
         touch-action: none;
       }
       svg text {
-        font-size: 11px;
+        font-size: 0.79rem;
         fill: var(--text-muted);
       }
       svg .label {
         fill: var(--text);
-        font-size: 12px;
+        font-size: 0.86rem;
       }
       svg .count {
         fill: #fff;
         font-weight: 600;
-        font-size: 11px;
+        font-size: 0.79rem;
         pointer-events: none;
       }
       .shift {
@@ -327,6 +328,7 @@ export class FsRosterEditor extends LitElement {
   // --- the week ------------------------------------------------------------------------------------
 
   private renderWeek(pool: RosterPool, colour: string, profile: WeekProfile | null) {
+    const { k, LABEL, HEAD, BAND, ROW } = geometry();
     const total = Math.max(640, this.width.value - 34);
     const plot = total - LABEL - 8;
     const x = (minute: number) => LABEL + (minute / WEEK_MINUTES) * plot;
@@ -350,7 +352,7 @@ export class FsRosterEditor extends LitElement {
       @pointercancel=${() => (this.drag = null)}
     >
       ${WEEKDAYS.map(
-        (d, i) => svg`<text x=${x(i * 1440 + 720)} y=${13} text-anchor="middle">${d}</text>
+        (d, i) => svg`<text x=${x(i * 1440 + 720)} y=${HEAD - 7 * k} text-anchor="middle">${d}</text>
           <line x1=${x(i * 1440)} x2=${x(i * 1440)} y1=${HEAD} y2=${height} stroke="var(--border)"></line>
           <line x1=${x(i * 1440 + 720)} x2=${x(i * 1440 + 720)} y1=${HEAD + BAND} y2=${height} stroke="var(--border)" stroke-dasharray="2 3" opacity="0.6"></line>`,
       )}
@@ -364,23 +366,23 @@ export class FsRosterEditor extends LitElement {
                 : nothing,
             )}
             <path d=${area(profile.requiredScheduled)} fill="var(--surface-3)" stroke="var(--surface-3)" stroke-width="0.5"></path>
-            ${profile.inHorizon.every(Boolean) ? nothing : svg`<text x=${x(WEEK_MINUTES) - 4} y=${HEAD + 12} text-anchor="end">blank: hours outside the simulated period</text>`}
+            ${profile.inHorizon.every(Boolean) ? nothing : svg`<text x=${x(WEEK_MINUTES) - 4} y=${HEAD + 12 * k} text-anchor="end">blank: hours outside the simulated period</text>`}
             <path d=${step(profile.onPhonesServing)} fill="none" stroke="var(--text-muted)" stroke-width="1.2"></path>
             <path d=${step(profile.onPhones)} fill="none" stroke=${colour} stroke-width="2"></path>
             <path d=${step(profile.required)} fill="none" stroke="var(--text)" stroke-width="1.2" stroke-dasharray="4 3"></path>
-            <text x=${LABEL - 6} y=${HEAD + 11} text-anchor="end">- - required on phones</text>
-            <text x=${LABEL - 6} y=${HEAD + 23} text-anchor="end">▇ required scheduled</text>
-            <text x=${LABEL - 6} y=${HEAD + 35} text-anchor="end">— all pools serving</text>
-            <text x=${LABEL - 6} y=${HEAD + 47} text-anchor="end" fill=${colour} style="fill:${colour}">— ${pool.id.length > 14 ? 'this pool' : pool.id}</text>
+            <text x=${LABEL - 6} y=${HEAD + 11 * k} text-anchor="end">- - required on phones</text>
+            <text x=${LABEL - 6} y=${HEAD + 23 * k} text-anchor="end">▇ required scheduled</text>
+            <text x=${LABEL - 6} y=${HEAD + 35 * k} text-anchor="end">— all pools serving</text>
+            <text x=${LABEL - 6} y=${HEAD + 47 * k} text-anchor="end" fill=${colour} style="fill:${colour}">— ${pool.id.length > 14 ? 'this pool' : pool.id}</text>
             <text x=${LABEL - 6} y=${HEAD + BAND - 1} text-anchor="end">0 – ${formatValue(max / 1.1, 'agents')} agents</text>
           </g>`
         : svg`<text x=${LABEL + 8} y=${HEAD + BAND / 2}>The requirement appears once the scenario has run.</text>`}
-      ${around ? svg`<text class="label" x=${LABEL - 6} y=${rowsTop + 18} text-anchor="end">${pool.agents} around the clock</text><rect x=${x(0)} y=${rowsTop + 4} width=${plot} height=${ROW - 8} rx="3" fill=${colour} opacity="0.8"></rect>` : nothing}
-      ${rows.map((s, r) => this.renderBars(pool, s, rowsTop + r * ROW, colour, x))}
+      ${around ? svg`<text class="label" x=${LABEL - 6} y=${rowsTop + ROW * 0.64} text-anchor="end">${pool.agents} around the clock</text><rect x=${x(0)} y=${rowsTop + ROW * 0.15} width=${plot} height=${ROW * 0.7} rx="3" fill=${colour} opacity="0.8"></rect>` : nothing}
+      ${rows.map((s, r) => this.renderBars(pool, s, rowsTop + r * ROW, colour, x, LABEL, ROW))}
     </svg>`;
   }
 
-  private renderBars(pool: RosterPool, shift: RosterShift, top: number, colour: string, x: (m: number) => number) {
+  private renderBars(pool: RosterPool, shift: RosterShift, top: number, colour: string, x: (m: number) => number, LABEL: number, ROW: number) {
     const d = this.drag;
     const dragging = d !== null && d.pool === pool.index && d.shift === shift.index;
     const shown = dragging && d.delta ? (adjusted(shift, d.delta, d.part) ?? shift) : shift;
@@ -404,13 +406,13 @@ export class FsRosterEditor extends LitElement {
       data-agents=${agents}
       @keydown=${(e: KeyboardEvent) => this.onKey(e, pool, shift)}
     >
-      <text class="label" x=${LABEL - 6} y=${top + 18} text-anchor="end">${label.length > 22 ? `${label.slice(0, 21)}…` : label}<title>${label}</title></text>
+      <text class="label" x=${LABEL - 6} y=${top + ROW * 0.64} text-anchor="end">${label.length > 22 ? `${label.slice(0, 21)}…` : label}<title>${label}</title></text>
       ${bars.map(({ from, to }) => {
         const w = Math.max(2, x(to) - x(from));
-        return svg`<rect class="bar" x=${x(from)} y=${top + 4} width=${w} height=${ROW - 8} rx="3" fill=${c ? 'none' : shift.open ? 'var(--text-muted)' : colour}
+        return svg`<rect class="bar" x=${x(from)} y=${top + ROW * 0.15} width=${w} height=${ROW * 0.7} rx="3" fill=${c ? 'none' : shift.open ? 'var(--text-muted)' : colour}
             stroke=${c ? colour : 'none'} stroke-dasharray=${c ? '4 3' : 'none'} opacity=${c ? 1 : shift.open ? 0.45 : 0.9}
             @pointerdown=${(e: PointerEvent) => fixed && this.onPointerDown(e, pool, shift, x(from), x(to))}><title>${label}: ${agents} agents</title></rect>
-          ${w > 18 ? svg`<text class=${c ? 'label' : 'count'} x=${x(from) + w / 2} y=${top + 18} text-anchor="middle">${agents}</text>` : nothing}`;
+          ${w > 18 ? svg`<text class=${c ? 'label' : 'count'} x=${x(from) + w / 2} y=${top + ROW * 0.64} text-anchor="middle">${agents}</text>` : nothing}`;
       })}
     </g>`;
   }
