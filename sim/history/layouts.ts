@@ -66,7 +66,10 @@ export const bankLayout: Layout = {
     let arrivalSeconds = exit;
     if (exit < entry) {
       // Either the IVR ran past midnight, or the source's clocks disagree (a negative vru_time).
-      if (entry - exit > 12 * 3600) arrivalSeconds += 86_400;
+      if (entry - exit > 12 * 3600) {
+        arrivalSeconds += 86_400;
+        notes.push('left the IVR after midnight (queued on the next day)');
+      }
       else notes.push('negative time in the IVR (vru_exit before vru_entry; queue times kept)');
     }
     if (answered) {
