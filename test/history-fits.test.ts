@@ -4,6 +4,8 @@ import { fitHandleTime, ksDistance, normalCdf } from '../sim/history/fit-handle-
 import { fitPatience } from '../sim/history/patience';
 import { compileDistribution, sample } from '../sim/model/distributions';
 import { randomStream } from '../sim/kernel/random';
+import { arrivalLocal } from '../sim/history/layouts';
+import { instantOfLocal, isoWithOffset } from '../sim/history/local-time';
 
 describe('handle time', () => {
   it('keeps the empirical distribution’s mean when the tail is long (a few calls of an hour)', () => {
@@ -52,5 +54,23 @@ describe('patience with censoring', () => {
     const fit = fitPatience(waits)!;
     expect(Math.abs(fit.meanSeconds - 120)).toBeLessThan(3 * fit.standardErrorSeconds);
     expect(fit.kaplanMeierGap).toBeLessThan(0.03);
+  });
+});
+
+describe('the customers’ local clock', () => {
+  const local = (text: string) => Date.parse(`${text}Z`);
+
+  it('moves an instant with an offset onto the local wall clock, across a daylight-saving change', () => {
+    // Berlin springs forward at 01:00 UTC on 29 March 2026: 00:30 UTC is 01:30 local, 01:30 UTC is 03:30.
+    expect(arrivalLocal('2026-03-29T00:30:00Z', 'Europe/Berlin')).toBe(local('2026-03-29T01:30:00'));
+    expect(arrivalLocal('2026-03-29T01:30:00Z', 'Europe/Berlin')).toBe(local('2026-03-29T03:30:00'));
+    expect(arrivalLocal('2026-03-29 02:15', 'Europe/Berlin')).toBe(local('2026-03-29T02:15:00')); // local text stays as written
+  });
+
+  it('places local times back on the clock: the skipped hour an hour on, the repeated one at its second occurrence', () => {
+    expect(new Date(instantOfLocal('Europe/Berlin', local('2026-03-29T01:30:00'))).toISOString()).toBe('2026-03-29T00:30:00.000Z');
+    expect(new Date(instantOfLocal('Europe/Berlin', local('2026-03-29T02:30:00'))).toISOString()).toBe('2026-03-29T01:30:00.000Z');
+    expect(new Date(instantOfLocal('Europe/Berlin', local('2026-10-25T02:30:00'))).toISOString()).toBe('2026-10-25T01:30:00.000Z');
+    expect(isoWithOffset('Asia/Jerusalem', local('1999-01-01T00:00:00'))).toBe('1999-01-01T00:00:00+02:00');
   });
 });
