@@ -112,7 +112,7 @@ export function importCommand(args: string[]): number {
       return 2;
     }
     process.stdout.write(
-      [`Layout: ${format}; local time ${timezone}.`, ...accountingLines(outcome), '', ...String(fit.scenario.description).split('\n'), '', `Wrote ${displayPath(values.out)}.`].join('\n') + '\n',
+      [`Layout: ${format}; local time ${timezone}.`, ...accountingLines(outcome), '', ...String(fit.scenario.description).split('\n'), '', `Wrote ${displayPath(values.out)}.`, `To see how well it replays the records: followsun backtest ${displayPath(values.out)} ${displayPath(positionals[0])} --report backtest.html`].join('\n') + '\n',
     );
     return 0;
   } catch (e) {
