@@ -3,7 +3,7 @@
 // with the AI's resolutions gross, returned (the customer came back) and net; cost over the week.
 import { LitElement, css, html, nothing, svg } from 'lit';
 import { customElement } from 'lit/decorators.js';
-import { connect } from '../state/app-store';
+import { ViewController } from '../state/app-store';
 import { scaleLinear } from 'd3-scale';
 import type { ScenarioResult } from '../../sim/stats/metrics';
 import { intervalStarts, KIND_COLOURS, SERIES_COLOURS, WidthController } from '../lib/chart';
@@ -11,7 +11,6 @@ import { formatEstimate, formatInterval, formatValue } from '../lib/format';
 import type { Bar } from './fs-bar-chart';
 import { languageName } from '../lib/format';
 import { baseStyles, chartStyles, viewStyles } from './shared-styles';
-import type { Scenario } from '../../sim/scenario/scenario';
 import './fs-bar-chart';
 import './fs-finance-table';
 import './fs-time-chart';
@@ -20,20 +19,8 @@ const KIND_LABEL: Record<string, string> = { 'in-house': 'In-house', outsourced:
 
 @customElement('fs-cost-view')
 export class FsCostView extends LitElement {
-  // What it shows is the app's: the result on screen, its scenario and the display time zone.
-  private ctl = connect(this, (s) => [s.shown.result, s.shown.scenario, s.state.timeZone]);
-
-  private get result(): ScenarioResult | null {
-    return this.ctl.store?.shown.result ?? null;
-  }
-
-  private get scenario(): Scenario | null {
-    return this.ctl.store?.shown.scenario ?? null;
-  }
-
-  private get timeZone(): string {
-    return this.ctl.store?.state.timeZone ?? 'UTC';
-  }
+  // What it shows is the app's: the result on screen, its scenario, the display time zone.
+  private readonly view = new ViewController(this);
 
   private readonly width = new WidthController(this, 900);
 
@@ -51,7 +38,7 @@ export class FsCostView extends LitElement {
   ];
 
   override render() {
-    const r = this.result;
+    const r = this.view.result;
     if (!r) return nothing;
     const cur = r.currency;
     const pools = Object.entries(r.pools);
@@ -147,7 +134,7 @@ export class FsCostView extends LitElement {
           ></fs-bar-chart>
         </section>
       </div>
-      <section class="panel card"><fs-finance-table .result=${r} .scenario=${this.scenario}></fs-finance-table></section>
+      <section class="panel card"><fs-finance-table .result=${r} .scenario=${this.view.scenario}></fs-finance-table></section>
       <div class="two">
         <section class="panel card">
           <fs-bar-chart
@@ -165,7 +152,7 @@ export class FsCostView extends LitElement {
             .summary=${`Cost accrues with paid hours (night and weekend premiums included) and contacts handled; ${formatInterval(s.costTotal, 'money', cur) ? `total ${formatEstimate(s.costTotal, 'money', cur)}` : ''}.`}
             unit="money"
             .currency=${cur}
-            .timeZone=${this.timeZone}
+            .timeZone=${this.view.timeZone}
             .starts=${starts}
             .intervalMs=${r.intervalMinutes * 60_000}
             .lines=${[

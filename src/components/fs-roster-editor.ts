@@ -39,7 +39,7 @@ import {
 import { splitProblems, type Problem } from '../lib/scenario-doc';
 import { WEEKDAYS } from '../lib/time';
 import { connect } from '../state/app-store';
-import { baseStyles } from './shared-styles';
+import { baseStyles, problemStyles, tagStyles } from './shared-styles';
 
 /** The week's geometry at a root font size of 14 px; it scales with the text (presentation mode). */
 function geometry() {
@@ -79,6 +79,8 @@ export class FsRosterEditor extends LitElement {
 
   static override styles = [
     baseStyles,
+    problemStyles,
+    tagStyles,
     css`
       :host {
         display: grid;
@@ -103,13 +105,6 @@ export class FsRosterEditor extends LitElement {
         color: var(--text-muted);
         font-size: 0.88rem;
         font-variant-numeric: tabular-nums;
-      }
-      .tag {
-        font-size: 0.75rem;
-        border-radius: 999px;
-        padding: 0.05rem 0.5rem;
-        background: var(--surface-3);
-        color: var(--text-muted);
       }
       svg {
         display: block;
@@ -191,18 +186,6 @@ export class FsRosterEditor extends LitElement {
         font-size: 0.8rem;
         line-height: 1.35;
         margin-top: 0.15rem;
-      }
-      .problems {
-        background: var(--bad-soft);
-        color: var(--bad);
-        border: 1px solid var(--bad);
-        border-radius: 6px;
-        padding: 0.5rem 0.7rem;
-        font-size: 0.85rem;
-      }
-      .problems ul {
-        margin: 0.25rem 0 0;
-        padding-left: 1.1rem;
       }
       details.settings > summary {
         cursor: pointer;
@@ -315,7 +298,7 @@ export class FsRosterEditor extends LitElement {
     return html`<section class="pool card" data-roster-pool=${pool.id} data-roster-index=${pool.index} aria-labelledby=${`pool-${pool.index}`}>
       <div class="pool-head">
         <h3 id=${`pool-${pool.index}`}>${pool.id}</h3>
-        <span class="tag">${pool.type === 'outsourced' ? 'outsourced (BPO)' : pool.type}</span>
+        <span class="tag ${pool.type}">${pool.type === 'outsourced' ? 'outsourced (BPO)' : pool.type}</span>
         <span class="facts">${pool.timezone} · ${pool.skills.join(', ')}${pool.secondary.length ? ` (+ ${pool.secondary.join(', ')})` : ''} · ${(pool.channels ?? CHANNEL_NAMES).join(', ')}</span>
         <span class="facts" data-paid-hours=${hours}
           >${formatValue(hours, 'count')} paid h a week · ${formatValue(hours / perFte, 'agents')} FTEs at ${perFte} h${pool.shifts.some((s) => s.open) ? ' · open shifts: Plan decides' : ''}</span

@@ -6,7 +6,7 @@ import { customElement, state } from 'lit/decorators.js';
 import { live } from 'lit/directives/live.js';
 import { rawData, splitProblems, pathKey, withText, type FieldPath, type Problem, type ScenarioDoc } from '../lib/scenario-doc';
 import { connect } from '../state/app-store';
-import { baseStyles } from './shared-styles';
+import { baseStyles, problemStyles, tagStyles } from './shared-styles';
 
 type Raw = Record<string, unknown>;
 const isObject = (v: unknown): v is Raw => v !== null && typeof v === 'object' && !Array.isArray(v);
@@ -33,6 +33,8 @@ export class FsScenarioEditor extends LitElement {
 
   static override styles = [
     baseStyles,
+    problemStyles,
+    tagStyles,
     css`
       :host {
         display: block;
@@ -71,26 +73,6 @@ export class FsScenarioEditor extends LitElement {
       }
       .block-head b {
         font-size: 0.95rem;
-      }
-      .tag {
-        font-size: 0.72rem;
-        border-radius: 999px;
-        padding: 0.05rem 0.45rem;
-        background: var(--surface-3);
-        color: var(--text-muted);
-        white-space: nowrap;
-      }
-      .tag.outsourced {
-        background: #fef3c7;
-        color: #92400e;
-      }
-      .tag.ai {
-        background: #f3e8ff;
-        color: #6b21a8;
-      }
-      .tag.in-house {
-        background: #dbeafe;
-        color: #1e40af;
       }
       .sub {
         color: var(--text-muted);
@@ -133,19 +115,6 @@ export class FsScenarioEditor extends LitElement {
         color: var(--bad);
         font-size: 0.8rem;
         line-height: 1.35;
-      }
-      .problems {
-        background: var(--bad-soft);
-        color: var(--bad);
-        border: 1px solid var(--bad);
-        border-radius: 6px;
-        padding: 0.5rem 0.7rem;
-        margin: 0.4rem 0;
-        font-size: 0.84rem;
-      }
-      .problems ul {
-        margin: 0.25rem 0 0;
-        padding-left: 1.1rem;
       }
       textarea {
         width: 100%;

@@ -2,9 +2,7 @@
 // queue), over the horizon; one language or all. Occupancy per pool.
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
-import { connect } from '../state/app-store';
-import type { ScenarioResult } from '../../sim/stats/metrics';
-import type { Scenario } from '../../sim/scenario/scenario';
+import { ViewController } from '../state/app-store';
 import { intervalStarts, SERIES_COLOURS } from '../lib/chart';
 import { formatValue } from '../lib/format';
 import { formatWeekdayTime } from '../lib/time';
@@ -18,19 +16,7 @@ import './fs-time-chart';
 @customElement('fs-staffing-view')
 export class FsStaffingView extends LitElement {
   // What it shows is the app's: the result on screen, its scenario, the display time zone.
-  private ctl = connect(this, (s) => [s.shown.result, s.shown.scenario, s.state.timeZone]);
-
-  private get result(): ScenarioResult | null {
-    return this.ctl.store?.shown.result ?? null;
-  }
-
-  private get scenario(): Scenario | null {
-    return this.ctl.store?.shown.scenario ?? null;
-  }
-
-  private get timeZone(): string {
-    return this.ctl.store?.state.timeZone ?? 'UTC';
-  }
+  private readonly view = new ViewController(this);
   @state() private language = 'all';
 
   static override styles = [
@@ -52,13 +38,13 @@ export class FsStaffingView extends LitElement {
   ];
 
   override render() {
-    const r = this.result;
+    const r = this.view.result;
     if (!r) return nothing;
     const starts = intervalStarts(r.start, r.intervals.length, r.intervalMinutes);
     const languages = [...new Set(r.coverage.map((q) => q.language))];
     const lang = languages.includes(this.language) ? this.language : 'all';
     const poolIds = Object.keys(r.staffing);
-    const human = (this.scenario?.staffing ?? []).filter((p) => p.type !== 'ai');
+    const human = (this.view.scenario?.staffing ?? []).filter((p) => p.type !== 'ai');
     const serves = (id: string) => {
       if (lang === 'all') return true;
       const p = human.find((x) => x.id === id);
@@ -108,10 +94,10 @@ export class FsStaffingView extends LitElement {
         <fs-time-chart
           heading=${`Agents on the phones by pool vs required${lang === 'all' ? '' : ` — pools speaking ${languageName(lang)}`}`}
           .summary=${`Stacked: agents on the phones (after shrinkage and absence) in each pool${lang === 'all' ? '' : ` with ${lang}`}; dashed: agents the Erlang formulas require on the phones for each queue's own service-level target (dark), and the head count to schedule for that after shrinkage and absence (grey). ${
-            short ? `Fewer on the phones than required in ${formatValue(short * hours, 'hours')} of the period; the largest shortfall is ${formatValue(required[worst] - onPhones[worst], 'agents')} agents on ${formatWeekdayTime(starts[worst], this.timeZone)} ${this.timeZone}.` : 'Never fewer on the phones than required.'
+            short ? `Fewer on the phones than required in ${formatValue(short * hours, 'hours')} of the period; the largest shortfall is ${formatValue(required[worst] - onPhones[worst], 'agents')} agents on ${formatWeekdayTime(starts[worst], this.view.timeZone)} ${this.view.timeZone}.` : 'Never fewer on the phones than required.'
           } Multi-skilled agents appear once per pool; required agents add up over queues, which overstates the need where pools share skills.`}
           unit="agents"
-          .timeZone=${this.timeZone}
+          .timeZone=${this.view.timeZone}
           .starts=${starts}
           .intervalMs=${r.intervalMinutes * 60_000}
           .areas=${areas}

@@ -5,9 +5,8 @@
 // against its own target), and the table of languages broken down by channel.
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
-import { connect } from '../state/app-store';
+import { ViewController } from '../state/app-store';
 import type { Estimate } from '../../sim/stats/confidence';
-import type { ScenarioResult } from '../../sim/stats/metrics';
 import { intervalStarts } from '../lib/chart';
 import { formatEstimate, formatValue, languageName, targetText, thresholdText, waitLabel } from '../lib/format';
 import { formatWeekdayTime } from '../lib/time';
@@ -32,16 +31,8 @@ const NONE: Estimate = { mean: null, ci95: null };
 
 @customElement('fs-waits-view')
 export class FsWaitsView extends LitElement {
-  // What it shows is the app's: the result on screen and the display time zone.
-  private ctl = connect(this, (s) => [s.shown.result, s.state.timeZone]);
-
-  private get result(): ScenarioResult | null {
-    return this.ctl.store?.shown.result ?? null;
-  }
-
-  private get timeZone(): string {
-    return this.ctl.store?.state.timeZone ?? 'UTC';
-  }
+  // What it shows is the app's: the result on screen, its scenario, the display time zone.
+  private readonly view = new ViewController(this);
   /** The channel shown (the first one when unset or not in the result). */
   @state() private channel = '';
 
@@ -67,7 +58,7 @@ export class FsWaitsView extends LitElement {
   ];
 
   override render() {
-    const r = this.result;
+    const r = this.view.result;
     if (!r) return nothing;
     const channels = resultChannels(r);
     const ch = channels.includes(this.channel) ? this.channel : channels[0];
@@ -81,7 +72,7 @@ export class FsWaitsView extends LitElement {
     const withDemand = sl.map((e, i) => ({ e, i })).filter((x) => x.e.mean !== null);
     const below = withDemand.filter((x) => x.e.mean! < t.target);
     const lowest = withDemand.reduce<{ e: Estimate; i: number } | null>((a, b) => (!a || b.e.mean! < a.e.mean! ? b : a), null);
-    const at = (i: number) => `${formatWeekdayTime(starts[i], this.timeZone)} ${this.timeZone}`;
+    const at = (i: number) => `${formatWeekdayTime(starts[i], this.view.timeZone)} ${this.view.timeZone}`;
     const asa = rows.map((x) => x?.asaSeconds ?? NONE);
     const worstAsa = asa.reduce((a, e, i) => ((e.mean ?? -1) > (asa[a].mean ?? -1) ? i : a), 0);
     const ab = rows.map((x) => x?.abandonRate ?? NONE);
@@ -149,7 +140,7 @@ export class FsWaitsView extends LitElement {
           heading=${`${title}: service level per interval`}
           .summary=${`Over the period ${formatEstimate(c.serviceLevel, 'fraction')} of ${ch} contacts were answered within ${thresholdText(t.thresholdSeconds)} (target ${formatValue(t.target, 'fraction')}). ${below.length} of ${withDemand.length} intervals with ${ch} demand fall below the target${lowest ? `; the lowest is ${formatValue(lowest.e.mean, 'fraction')} on ${at(lowest.i)}` : ''}.`}
           unit="fraction"
-          .timeZone=${this.timeZone}
+          .timeZone=${this.view.timeZone}
           .starts=${starts}
           .intervalMs=${intervalMs}
           .lines=${[series('sl', `${title} service level`, '#3b82f6', sl)]}
@@ -164,7 +155,7 @@ export class FsWaitsView extends LitElement {
             heading=${ch === 'email' ? `${title}: time to answer` : `${title}: average speed of answer`}
             .summary=${`${wait} over the period ${formatEstimate(c.asaSeconds, 'seconds')}; the longest is ${formatValue(asa[worstAsa].mean, 'seconds')} on ${at(worstAsa)}.`}
             unit="seconds"
-            .timeZone=${this.timeZone}
+            .timeZone=${this.view.timeZone}
             .starts=${starts}
             .intervalMs=${intervalMs}
             .lines=${[series('asa', wait, '#8b5cf6', asa)]}
@@ -177,7 +168,7 @@ export class FsWaitsView extends LitElement {
             heading=${`${title}: abandon rate`}
             .summary=${`Over the period ${formatEstimate(c.abandonRate, 'fraction')} of offered ${ch} contacts were abandoned before an answer; the highest is ${formatValue(ab[worstAb].mean, 'fraction')} on ${at(worstAb)}.`}
             unit="fraction"
-            .timeZone=${this.timeZone}
+            .timeZone=${this.view.timeZone}
             .starts=${starts}
             .intervalMs=${intervalMs}
             .lines=${[series('ab', 'Abandon rate', '#ef4444', ab)]}

@@ -279,3 +279,44 @@ export const segmentedStyles = css`
     font-weight: 600;
   }
 `;
+
+/** A list of a scenario's problems (the schema's messages), in the colours of an error. */
+export const problemStyles = css`
+  .problems {
+    background: var(--bad-soft);
+    color: var(--bad);
+    border: 1px solid var(--bad);
+    border-radius: 6px;
+    padding: 0.5rem 0.7rem;
+    margin: 0.4rem 0;
+    font-size: 0.84rem;
+  }
+  .problems ul {
+    margin: 0.25rem 0 0;
+    padding-left: 1.1rem;
+  }
+`;
+
+/** A small label of a pool's kind: in-house, outsourced (BPO), AI. */
+export const tagStyles = css`
+  .tag {
+    font-size: 0.72rem;
+    border-radius: 999px;
+    padding: 0.05rem 0.45rem;
+    background: var(--surface-3);
+    color: var(--text-muted);
+    white-space: nowrap;
+  }
+  .tag.outsourced {
+    background: #fef3c7;
+    color: #92400e;
+  }
+  .tag.ai {
+    background: #f3e8ff;
+    color: #6b21a8;
+  }
+  .tag.in-house {
+    background: #dbeafe;
+    color: #1e40af;
+  }
+`;

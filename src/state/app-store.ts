@@ -356,6 +356,32 @@ export function provideAppStore(host: HTMLElement): AppStore {
   return store;
 }
 
+/** What a view of the result on screen reads: the result, its scenario, the display time zone
+ * (and the store, for anything else). The host updates when one of them changes. */
+export class ViewController {
+  private readonly ctl: StoreController<AppState, AppStore>;
+
+  constructor(host: ReactiveControllerHost & HTMLElement, more: (store: AppStore) => unknown[] = () => []) {
+    this.ctl = connect(host, (s) => [s.shown.result, s.shown.scenario, s.state.timeZone, ...more(s)]);
+  }
+
+  get store(): AppStore | null {
+    return this.ctl.store;
+  }
+
+  get result(): Shown['result'] {
+    return this.ctl.store?.shown.result ?? null;
+  }
+
+  get scenario(): Shown['scenario'] {
+    return this.ctl.store?.shown.scenario ?? null;
+  }
+
+  get timeZone(): string {
+    return this.ctl.store?.state.timeZone ?? 'UTC';
+  }
+}
+
 /** Connects an element to the app's store; it updates when a value `select` returns changed. */
 export function connect(host: ReactiveControllerHost & HTMLElement, select: (store: AppStore) => unknown[] = () => []): StoreController<AppState, AppStore> {
   return new StoreController<AppState, AppStore>(host, appStoreContext, select);

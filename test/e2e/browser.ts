@@ -2,13 +2,14 @@
 // with a tiny static server (no network beyond loopback), drive it with headless Chromium. Nothing
 // here measures time: on a loaded machine everything is slower, and waits are generous.
 import { spawn } from 'node:child_process';
-import { createReadStream, existsSync, mkdirSync, mkdtempSync, statSync } from 'node:fs';
+import { createReadStream, existsSync, mkdirSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { extname, join, normalize, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser as PlaywrightBrowser, type BrowserContext } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, beforeEach, expect } from 'vitest';
 
 export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 /** Screenshots go here (.tmp/ is git-ignored). */
@@ -123,4 +124,53 @@ export async function launch(): Promise<Browser> {
 export function shotPath(name: string): string {
   mkdirSync(SHOTS, { recursive: true });
   return join(SHOTS, `${name}.png`);
+}
+
+/** A test file's app: built once and served, one browser; each test gets a fresh context and page
+ * (no storage left by another test), and fails if the page threw. Call it inside `describe`. */
+export interface AppUnderTest {
+  readonly server: StaticServer;
+  readonly context: BrowserContext;
+  readonly page: import('playwright-core').Page;
+}
+
+export function useApp(): AppUnderTest {
+  let dist = '';
+  let server: StaticServer;
+  let browser: Browser;
+  let context: BrowserContext;
+  let page: import('playwright-core').Page;
+  let pageErrors: string[] = [];
+  beforeAll(async () => {
+    if (!existsSync(CHROMIUM)) throw new Error(`No Chromium at ${CHROMIUM}: install it (apt-get install -y chromium) or set CHROMIUM_PATH`);
+    dist = await buildApp();
+    server = await serve(dist);
+    browser = await launch();
+  }, 600_000);
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+    if (dist) rmSync(dist, { recursive: true, force: true });
+  });
+  beforeEach(async () => {
+    pageErrors = [];
+    context = await browser.newContext();
+    context.on('page', (p) => p.on('pageerror', (e) => pageErrors.push(e.message)));
+    page = await context.newPage();
+  }, PATIENCE);
+  afterEach(async () => {
+    await context?.close();
+    expect(pageErrors, 'errors on the page').toEqual([]);
+  }, PATIENCE);
+  return {
+    get server() {
+      return server;
+    },
+    get context() {
+      return context;
+    },
+    get page() {
+      return page;
+    },
+  };
 }

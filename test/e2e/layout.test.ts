@@ -3,16 +3,16 @@
 // when presenting, the sidebar's disclosure triangles inside the panel, an invalid source edit
 // reported under the box it was typed in, and the sites' FTEs and monthly cost as sim/ computes
 // them. Each test has its own browser context; nothing here measures time.
-import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { BrowserContext, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { compileScenario } from '../../sim/model/model';
 import { parseScenario } from '../../sim/scenario/scenario';
 import { simulate } from '../../sim/simulate';
 import { encodeState } from '../../src/lib/url-state';
 import { budgetRound } from '../../src/lib/format';
-import { buildApp, CHROMIUM, launch, PATIENCE, ROOT, serve, shotPath, type Browser, type StaticServer } from './browser';
+import { PATIENCE, ROOT, shotPath, useApp, type StaticServer } from './browser';
 
 const poll = <T>(fn: () => Promise<T> | T) => expect.poll(fn, { timeout: PATIENCE });
 const SIZES = [
@@ -32,37 +32,12 @@ const cardRows = (page: Page) =>
   });
 
 describe('layout and finance figures, in headless Chromium', { timeout: 600_000 }, () => {
-  let server: StaticServer;
-  let browser: Browser;
-  let dist: string;
-  let context: BrowserContext;
+  const app = useApp();
   let page: Page;
-  let pageErrors: string[] = [];
-
-  beforeAll(async () => {
-    if (!existsSync(CHROMIUM)) throw new Error(`No Chromium at ${CHROMIUM}: install it (apt-get install -y chromium) or set CHROMIUM_PATH`);
-    dist = await buildApp();
-    server = await serve(dist);
-    browser = await launch();
-  }, 600_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-    if (dist) rmSync(dist, { recursive: true, force: true });
+  let server: StaticServer;
+  beforeEach(() => {
+    ({ page, server } = app);
   });
-
-  beforeEach(async () => {
-    pageErrors = [];
-    context = await browser.newContext();
-    context.on('page', (p) => p.on('pageerror', (e) => pageErrors.push(e.message)));
-    page = await context.newPage();
-  }, PATIENCE);
-
-  afterEach(async () => {
-    await context?.close();
-    expect(pageErrors, 'errors on the page').toEqual([]);
-  }, PATIENCE);
 
   async function open(example: string): Promise<void> {
     await page.goto(`${server.url}${await encodeState({ v: 1, docs: [{ ex: example }], active: 0 })}`);

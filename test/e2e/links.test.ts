@@ -3,11 +3,10 @@
 // opens in a fresh context: the page says what is wrong in plain words, still shows the default
 // scenario's results (or asks before the large run), and throws no uncaught error. No elapsed-time
 // assertions; waits are generous.
-import { existsSync, rmSync } from 'node:fs';
-import type { BrowserContext, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { encodeState, type SharedState } from '../../src/lib/url-state';
-import { buildApp, CHROMIUM, launch, PATIENCE, serve, type Browser, type StaticServer } from './browser';
+import { PATIENCE, useApp, type StaticServer } from './browser';
 
 const DEFAULT_KEY = 'global-follow-the-sun';
 
@@ -21,37 +20,12 @@ staffing:
 `;
 
 describe('links that ask too much or are damaged', { timeout: 600_000 }, () => {
-  let dist: string;
-  let server: StaticServer;
-  let browser: Browser;
-  let context: BrowserContext;
+  const app = useApp();
   let page: Page;
-  let pageErrors: string[] = [];
-
-  beforeAll(async () => {
-    if (!existsSync(CHROMIUM)) throw new Error(`No Chromium at ${CHROMIUM}: install it (apt-get install -y chromium) or set CHROMIUM_PATH`);
-    dist = await buildApp();
-    server = await serve(dist);
-    browser = await launch();
-  }, 600_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-    if (dist) rmSync(dist, { recursive: true, force: true });
+  let server: StaticServer;
+  beforeEach(() => {
+    ({ page, server } = app);
   });
-
-  beforeEach(async () => {
-    pageErrors = [];
-    context = await browser.newContext();
-    context.on('page', (p) => p.on('pageerror', (e) => pageErrors.push(e.message)));
-    page = await context.newPage();
-  }, PATIENCE);
-
-  afterEach(async () => {
-    await context?.close();
-    expect(pageErrors, 'errors on the page').toEqual([]);
-  }, PATIENCE);
 
   /** Encodes any state the way "Copy link" does (url-state.ts), bad ones included. */
   const link = async (state: unknown) => `${server.url}${await encodeState(state as SharedState)}`;

@@ -4,17 +4,17 @@
 // removed from the form with the text coming back byte for byte. Expected numbers come from sim/ or
 // the CLI run here, never from the page. Each test has its own browser context and its own link.
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { BrowserContext, Download, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { Download, Page } from 'playwright-core';
+import { afterAll, beforeEach, describe, expect, it } from 'vitest';
 import { compileScenario } from '../../sim/model/model';
 import { parseScenario } from '../../sim/scenario/scenario';
 import { simulate } from '../../sim/simulate';
 import { editYaml } from '../../src/lib/yaml-splice';
 import { encodeState } from '../../src/lib/url-state';
-import { buildApp, CHROMIUM, launch, PATIENCE, ROOT, serve, shotPath, type Browser, type StaticServer } from './browser';
+import { PATIENCE, ROOT, shotPath, useApp, type StaticServer } from './browser';
 
 /** One queue, one site, one shift: the evening has demand and nobody on the phones. */
 const TEXT = `# A small roster for the roster editor: one queue, one site.
@@ -58,39 +58,14 @@ async function settled(page: Page): Promise<void> {
 }
 
 describe('roster editor, built and driven in headless Chromium', { timeout: 600_000 }, () => {
-  let server: StaticServer;
-  let browser: Browser;
-  let dist: string;
-  let context: BrowserContext;
-  let page: Page;
-  let pageErrors: string[] = [];
+  const app = useApp();
   const scratch = mkdtempSync(join(tmpdir(), 'followsun-roster-'));
-
-  beforeAll(async () => {
-    if (!existsSync(CHROMIUM)) throw new Error(`No Chromium at ${CHROMIUM}: install it (apt-get install -y chromium) or set CHROMIUM_PATH`);
-    dist = await buildApp();
-    server = await serve(dist);
-    browser = await launch();
-  }, 600_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-    if (dist) rmSync(dist, { recursive: true, force: true });
-    rmSync(scratch, { recursive: true, force: true });
+  afterAll(() => rmSync(scratch, { recursive: true, force: true }));
+  let page: Page;
+  let server: StaticServer;
+  beforeEach(() => {
+    ({ page, server } = app);
   });
-
-  beforeEach(async () => {
-    pageErrors = [];
-    context = await browser.newContext();
-    context.on('page', (p) => p.on('pageerror', (e) => pageErrors.push(e.message)));
-    page = await context.newPage();
-  }, PATIENCE);
-
-  afterEach(async () => {
-    await context?.close();
-    expect(pageErrors, 'errors on the page').toEqual([]);
-  }, PATIENCE);
 
   /** Opens the small scenario (as an opened file) on the Roster view. */
   async function openRoster(): Promise<void> {
