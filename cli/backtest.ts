@@ -55,6 +55,7 @@ export function backtestCommand(args: string[]): number {
     options: {
       ...RECORDS_OPTIONS,
       'train-until': { type: 'string' },
+      trend: { type: 'boolean', default: false },
       report: { type: 'string' },
       json: { type: 'boolean', default: false },
       replications: { type: 'string' },
@@ -66,6 +67,7 @@ export function backtestCommand(args: string[]): number {
   if (trainUntil !== undefined && cut === undefined) throw new UsageError(`--train-until: expected a date such as 1999-01-25, got ${JSON.stringify(trainUntil)}`);
   if (positionals.length === 0 || positionals.length > 2) throw new UsageError('backtest takes a scenario file and a records file (with --train-until, the records file alone will do)');
   if (positionals.length === 1 && cut === undefined) throw new UsageError('backtest needs a scenario file before the records file (or --train-until DATE, to fit one on the records before DATE)');
+  if (values.trend && cut === undefined) throw new UsageError('--trend carries the volume\'s drift from the training days forward: it needs --train-until DATE');
   const replications = checkReplications(wholeNumber(values.replications, '--replications', 2));
   const seed = wholeNumber(values.seed, '--seed');
   const recordsPath = positionals[positionals.length - 1];
@@ -94,7 +96,9 @@ export function backtestCommand(args: string[]): number {
       test = pick((day) => day >= cut);
       if (train.length === 0) throw new RecordsError([`${shown}: no records before ${trainUntil} to fit on`]);
       if (test.length === 0) throw new RecordsError([`${shown}: no records on or after ${trainUntil} to test on`]);
-      const options = { timezone, source: basename(recordsPath) };
+      // --trend: the volume's drift over the training days, carried forward to the test days.
+      const trendTo = values.trend ? { firstDay: cut, lastDay: rows[test[test.length - 1]].day } : undefined;
+      const options = { timezone, source: basename(recordsPath), trendTo };
       const fit =
         loaded.format === 'intervals'
           ? fitScenarioFromIntervals(train.map((i) => loaded.outcome.records[i]), loaded.intervalMinutes, options)
@@ -102,7 +106,7 @@ export function backtestCommand(args: string[]): number {
       const fitted = parseScenario(scenarioYaml(fit), 'fitted scenario');
       // A scenario file given too keeps its settings (service level, seed, replications).
       scenario = base ? { ...fitted, serviceLevel: base.serviceLevel, channels: base.channels, seed: base.seed, replications: base.replications } : fitted;
-      fittedOn = `Out of sample: fitted on ${isoDay(rows[train[0]].day)} to ${isoDay(cut - 1)}, tested on the rest.`;
+      fittedOn = `Out of sample: fitted on ${isoDay(rows[train[0]].day)} to ${isoDay(cut - 1)}, tested on the rest${values.trend ? ', volumes carried forward along their trend' : ''}.`;
     } else {
       scenario = base!;
       fittedOn = `Scenario ${displayPath(positionals[0])}; the staffing replayed is the one the records show.`;

@@ -151,6 +151,7 @@ const HELP: Record<string, CommandHelp> = {
       'tested on the rest (out of sample).',
     options: [
       ['--train-until DATE', 'fit on the records before DATE (YYYY-MM-DD, local), test on the rest'],
+      ['--trend', "with --train-until: carry the volume's drift over the training days forward (default: their mean)"],
       ['--report FILE.html', 'write an HTML page with a chart per figure (actual as points, simulated as a band)'],
       ['--json', 'print figures.<name>.{ bias, mae, mape, insideBand } and the other grains as JSON'],
       ['--replications N', 'replications of the replay (default: the scenario\'s, at least 40 for a true 95% band)'],

@@ -147,3 +147,27 @@ describe('a holiday and day-to-day variation, written as records and imported ag
     }
   });
 });
+
+describe('a volume that drifts, fitted on three weeks and carried forward to the fourth', () => {
+  // Each day 1% of the mean fewer contacts: 13.5% above the mean on the first day, 13.5% below on the last.
+  const ramp = Array.from({ length: 28 }, (_, d) => ({
+    date: new Date(Date.UTC(2026, 0, 5 + d)).toISOString().slice(0, 10),
+    factor: Math.round((1 - 0.01 * (d - 13.5)) * 1000) / 1000,
+  }));
+  const records = syntheticRecords(helpDesk(14, 28, { specialDays: ramp }), 3);
+  const cut = Date.UTC(2026, 0, 26) / 86_400_000;
+  const train = records.filter((r) => Math.floor(r.arrivalLocalMs / 86_400_000) < cut);
+  const fit = fitScenario(train, { timezone: ZONE, trendTo: { firstDay: cut, lastDay: cut + 6 } });
+
+  it('measures the drift per day within its standard error', () => {
+    // Relative to the training days' mean level (1.035): −0.01 / 1.035 a day.
+    const { perDay, perDayError } = fit.demand.trend;
+    expect(Math.abs(perDay - -0.01 / 1.035)).toBeLessThan(3 * perDayError + 0.001);
+  });
+
+  it('scales the forecast to the fourth week’s level', () => {
+    const forecast = fit.scenario.demand.reduce((s, d) => s + (d.volume as { perWeek: number }).perWeek, 0);
+    const actual = records.length - train.length;
+    expect(Math.abs(forecast / actual - 1)).toBeLessThan(0.06);
+  });
+});

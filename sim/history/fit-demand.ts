@@ -54,6 +54,23 @@ export interface DemandFit {
   groups: DayGroup[];
   streams: StreamFit[];
   queues: QueueDemandFit[];
+  /** The volume's drift over the period: each ordinary day's total ÷ its weekday's mean, as a
+   * straight line in the day number (level 1 at the period's middle on average). */
+  trend: Trend;
+}
+
+export interface Trend {
+  /** Level at `middleDay`, and its change per day (−0.01: 1% of the mean volume less a day). */
+  level: number;
+  perDay: number;
+  middleDay: number;
+  /** Standard error of perDay (ordinary least squares). */
+  perDayError: number;
+}
+
+/** The trend's level on `day` (a multiple of the fitted volume), kept within 0.25 to 4. */
+export function trendLevel(t: Trend, day: number): number {
+  return Math.min(4, Math.max(0.25, t.level + t.perDay * (day - t.middleDay)));
 }
 
 const WEEKDAYS = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'];
@@ -133,6 +150,10 @@ export function fitDemand(records: Arrivals[]): DemandFit {
     }
   }
   const normal = withData.filter((d) => !special.has(d));
+  const weekdayTotal = (w: number) => {
+    const ds = byWeekday(normal, w);
+    return ds.reduce((sum, d) => sum + totals[d], 0) / ds.length;
+  };
 
   // Intraday curve of each weekday (all queues), and weekdays grouped by curve.
   const curveOf = (ds: number[], q?: number) => {
@@ -196,6 +217,7 @@ export function fitDemand(records: Arrivals[]): DemandFit {
     });
   });
   return {
+    trend: fitTrend(normal.map((d) => ({ day: firstDay + d, level: totals[d] / weekdayTotal(weekdayOf(firstDay + d)) })).filter((p) => Number.isFinite(p.level))),
     firstDay,
     lastDay,
     daysWithData: withData.map((d) => firstDay + d),
@@ -209,3 +231,15 @@ export function fitDemand(records: Arrivals[]): DemandFit {
 
 /** A stream id from a queue code: he-PS → he-PS (ids allow letters, digits, - and _). */
 export const safeId = (queue: string) => (/^[A-Za-z]/.test(queue) ? queue : `q${queue}`).replace(/[^A-Za-z0-9_-]/g, '_');
+
+/** Least squares of level on day. */
+function fitTrend(points: { day: number; level: number }[]): Trend {
+  const n = points.length;
+  if (n < 3) return { level: 1, perDay: 0, middleDay: points[0]?.day ?? 0, perDayError: Infinity };
+  const middleDay = points.reduce((s, p) => s + p.day, 0) / n;
+  const level = points.reduce((s, p) => s + p.level, 0) / n;
+  const sxx = points.reduce((s, p) => s + (p.day - middleDay) ** 2, 0);
+  const perDay = sxx > 0 ? points.reduce((s, p) => s + (p.day - middleDay) * (p.level - level), 0) / sxx : 0;
+  const residual = points.reduce((s, p) => s + (p.level - level - perDay * (p.day - middleDay)) ** 2, 0) / (n - 2);
+  return { level, perDay, middleDay, perDayError: sxx > 0 ? Math.sqrt(residual / sxx) : Infinity };
+}

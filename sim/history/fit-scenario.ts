@@ -3,7 +3,7 @@
 // estimated and how (the file's leading comment, and the import's printout).
 import { Document, isScalar, isSeq, visit } from 'yaml';
 import type { ContactRecord } from './records';
-import { fitDemand, safeId, type DemandFit } from './fit-demand';
+import { fitDemand, round4, safeId, trendLevel, type DemandFit } from './fit-demand';
 import { fitHandleTime, type HandleTimeFit } from './fit-handle-time';
 import { fitPatience, type PatienceFit } from './patience';
 import { inferStaffing, typicalWeek, type ObservedStaffing, type TypicalShift } from './observed-staffing';
@@ -31,6 +31,8 @@ export interface FitOptions {
   name?: string;
   /** Where the records came from, for the scenario's description. */
   source?: string;
+  /** Forecast for these days: volumes scaled by the fitted trend's level at their middle. */
+  trendTo?: { firstDay: number; lastDay: number };
 }
 
 export function fitScenario(records: ContactRecord[], options: FitOptions): ScenarioFit {
@@ -66,6 +68,7 @@ function assemble(
 ): ScenarioInput {
   const { timezone } = options;
   const cvOf = new Map(demand.queues.map((q) => [q.queue, q.dailyVolumeCv]));
+  const trend = options.trendTo ? trendLevel(demand.trend, (options.trendTo.firstDay + options.trendTo.lastDay) / 2) : 1;
   const specialDays = demand.specialDays.map((s) => ({ date: isoDay(s.day), factor: s.factor }));
   return {
     name: options.name ?? `Fitted from ${options.source ?? 'contact records'}`,
@@ -80,7 +83,7 @@ function assemble(
         language: s.queue,
         channel: 'voice' as const,
         timezone,
-        volume: { perWeek: s.perWeek },
+        volume: { perWeek: round4(s.perWeek * trend) },
         pattern: { hourly: s.hourly, weekday: s.weekday },
         dailyVolumeCv: cvOf.get(s.queue) ?? 0,
         ...(specialDays.length > 0 ? { specialDays } : {}),
@@ -119,6 +122,7 @@ export function fitScenarioFromIntervals(rows: IntervalRow[], intervalMinutes: n
     `Fitted by followsun import from the interval table ${options.source ?? ''} (${intervalMinutes}-minute intervals): ${isoDay(demand.firstDay)} to ${isoDay(demand.lastDay)}, local time ${options.timezone}.`,
     `Demand: as from call records — one stream per queue and kind of day (${demand.groups.map((g) => g.name).join(' / ')}), mean offered per weekday over ordinary days, hourly weights, dailyVolumeCv.`,
     ...(demand.specialDays.length > 0 ? [`Special days: ${demand.specialDays.map((s) => `${isoDay(s.day)} ×${s.factor}`).join(', ')}.`] : []),
+    trendText(demand, options),
     `Handle time: lognormal with the table's average handle time and an assumed cv of ${ASSUMED_HANDLE_CV} (a table gives no spread).`,
     "Patience: exponential, total waiting time ÷ abandons (the censored estimator's formula; answered waits from ASA, abandoners' waits from abandon_wait_seconds or else ASA).",
     ...fits.map(
@@ -129,6 +133,16 @@ export function fitScenarioFromIntervals(rows: IntervalRow[], intervalMinutes: n
   ];
   const scenario = assemble(demand, params, typicalWeek(staffing, demand.daysWithData), lines.join('\n'), options, intervalMinutes);
   return { timezone: options.timezone, demand, queues: fits.map((q) => ({ queue: q.queue })), staffing, scenario };
+}
+
+function trendText(demand: DemandFit, options: FitOptions): string {
+  const t = demand.trend;
+  const drift = Number.isFinite(t.perDayError)
+    ? `the volume drifted ${(t.perDay * 700).toFixed(1)}% a week (± ${(t.perDayError * 700).toFixed(1)})`
+    : 'too few ordinary days for a trend';
+  if (!options.trendTo) return `Trend: ${drift}; volumes are the period's mean (no trend carried forward).`;
+  const level = trendLevel(t, (options.trendTo.firstDay + options.trendTo.lastDay) / 2);
+  return `Trend: ${drift}; volumes scaled by ${level.toFixed(3)}, its level carried forward to ${isoDay(options.trendTo.firstDay)}–${isoDay(options.trendTo.lastDay)}.`;
 }
 
 const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
@@ -142,6 +156,7 @@ export function describeFit(demand: DemandFit, queues: QueueFit[], staffing: Obs
       'dailyVolumeCv = day-to-day variation beyond Poisson noise.',
   ];
   if (demand.specialDays.length > 0) lines.push(`Special days (volume below 60% or above 160% of their weekday's median): ${demand.specialDays.map((s) => `${isoDay(s.day)} ×${s.factor}`).join(', ')}.`);
+  lines.push(trendText(demand, options));
   if (demand.missingDays.length > 0) lines.push(`Days with no records at all (a gap in the data, not fitted): ${demand.missingDays.map(isoDay).join(', ')}.`);
   lines.push('Handle time: lognormal by maximum likelihood when its Kolmogorov-Smirnov distance D ≤ 0.05, else the empirical histogram (a bin per 2.5% of calls, finer in the tail).');
   lines.push('Patience: exponential, maximum likelihood with answered calls as right-censored (total wait ÷ callers who hung up); checked against Kaplan-Meier.');
