@@ -72,6 +72,19 @@ describe('malformed records', () => {
     expect(read.rejected['negative time in the queue']).toMatchObject({ count: 1, firstLine: 4 });
   });
 
+  it('reads exports as platforms write them: Windows line ends, quoted fields with commas, a semicolon-free CSV', () => {
+    const csv =
+      'arrival,queue,outcome,wait_seconds,handle_seconds,agent\r\n' +
+      '2026-01-05 09:00:00,"Sales, EN",answered,12,300,"Doe, Jane"\r\n' +
+      '2026-01-05 09:01:00,"Sales, EN",abandoned,40,,\r\n';
+    const read = readRecords(csv, 'export.csv', genericLayout('UTC'));
+    expect(read.rejected).toEqual({});
+    expect(read.records.map((r) => [r.queue, r.answered, r.waitSeconds, r.agent])).toEqual([
+      ['und-SalesEN', true, 12, 'Doe, Jane'],
+      ['und-SalesEN', false, 40, undefined],
+    ]);
+  });
+
   it('a file of more rows than the limit is refused before it is parsed', () => {
     const many = `arrival,queue,outcome,wait_seconds,handle_seconds\n${'\n'.repeat(MAX_RECORD_ROWS + 1)}`;
     expect(() => readRecords(many, 'huge.csv', genericLayout('UTC'))).toThrow(/huge\.csv: more than 2,000,000 rows \(split the file by month\)/);
