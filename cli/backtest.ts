@@ -10,7 +10,7 @@ import { table } from './format';
 import { badInput, loadRecords, RECORDS_OPTIONS, type Loaded } from './import';
 import { RecordsError } from '../sim/history/records';
 import { observeIntervals } from '../sim/history/intervals';
-import { fitScenario, fitScenarioFromIntervals, scenarioYaml } from '../sim/history/fit-scenario';
+import { fitScenario, fitScenarioFromIntervals, scenarioYaml, type FitOptions, type ScenarioFit } from '../sim/history/fit-scenario';
 import { backtestObserved, BACKTEST_FIGURES, observeRecords, type BacktestResult, type Observation } from '../sim/history/backtest';
 import { dayOf, dayOfIso, isoDay } from '../sim/history/local-time';
 import { parseScenario, type Scenario } from '../sim/scenario/scenario';
@@ -48,6 +48,35 @@ function checkScenarioFits(scenario: Scenario, loaded: Loaded, shown: string): v
   }
 }
 
+/** The rows of a records file (contacts or intervals), each with its local day: what the
+ * back-test splits at --train-until, fits on and replays. */
+interface History {
+  days: number[];
+  fit(rows: number[], options: FitOptions): ScenarioFit;
+  observe(rows: number[]): Observation;
+}
+
+function historyOf(loaded: Loaded, shown: string): History {
+  if (loaded.format !== 'intervals') {
+    const records = loaded.outcome.records;
+    return {
+      days: records.map((r) => dayOf(r.arrivalLocalMs)),
+      fit: (rows, options) => fitScenario(rows.map((i) => records[i]), options),
+      observe: (rows) => observeRecords(rows.map((i) => records[i])),
+    };
+  }
+  const { intervalMinutes } = loaded;
+  const table = loaded.outcome.records;
+  return {
+    days: table.map((r) => dayOf(r.startLocalMs)),
+    fit: (rows, options) => fitScenarioFromIntervals(rows.map((i) => table[i]), intervalMinutes, options),
+    observe: (rows) => {
+      if (!table.some((r) => Number.isFinite(r.agents))) throw new RecordsError([`${shown}: no agents column: the back-test replays the staffing the table shows`]);
+      return observeIntervals(rows.map((i) => table[i]), intervalMinutes);
+    },
+  };
+}
+
 export function backtestCommand(args: string[]): number {
   const { values, positionals } = parseArgs({
     args,
@@ -77,41 +106,23 @@ export function backtestCommand(args: string[]): number {
     const { timezone } = loaded;
     const shown = displayPath(recordsPath);
     if (base && cut === undefined) checkScenarioFits(base, loaded, shown);
-    // Contact records or interval rows, by local day; and what a period of them says happened.
-    const rows: { day: number }[] = loaded.format === 'intervals'
-      ? loaded.outcome.records.map((r) => ({ day: dayOf(r.startLocalMs) }))
-      : loaded.outcome.records.map((r) => ({ day: dayOf(r.arrivalLocalMs) }));
-    const pick = (keep: (day: number) => boolean) => rows.flatMap((r, i) => (keep(r.day) ? [i] : []));
-    const observe = (indexes: number[]): Observation => {
-      if (loaded.format !== 'intervals') return observeRecords(indexes.map((i) => loaded.outcome.records[i]));
-      const table = indexes.map((i) => loaded.outcome.records[i]);
-      if (!table.some((r) => Number.isFinite(r.agents))) throw new RecordsError([`${shown}: no agents column: the back-test replays the staffing the table shows`]);
-      return observeIntervals(table, loaded.intervalMinutes);
-    };
-    let scenario: Scenario;
-    let test = pick(() => true);
-    let fittedOn: string;
+    const history = historyOf(loaded, shown);
+    let scenario = base!;
+    let test = history.days.map((_, i) => i);
+    let fittedOn = `Scenario ${displayPath(positionals[0])}; the staffing replayed is the one the records show.`;
     if (cut !== undefined) {
-      const train = pick((day) => day < cut);
-      test = pick((day) => day >= cut);
+      const train = test.filter((i) => history.days[i] < cut);
+      test = test.filter((i) => history.days[i] >= cut);
       if (train.length === 0) throw new RecordsError([`${shown}: no records before ${trainUntil} to fit on`]);
       if (test.length === 0) throw new RecordsError([`${shown}: no records on or after ${trainUntil} to test on`]);
       // --trend: the volume's drift over the training days, carried forward to the test days.
-      const trendTo = values.trend ? { firstDay: cut, lastDay: rows[test[test.length - 1]].day } : undefined;
-      const options = { timezone, source: basename(recordsPath), trendTo };
-      const fit =
-        loaded.format === 'intervals'
-          ? fitScenarioFromIntervals(train.map((i) => loaded.outcome.records[i]), loaded.intervalMinutes, options)
-          : fitScenario(train.map((i) => loaded.outcome.records[i]), options);
-      const fitted = parseScenario(scenarioYaml(fit), 'fitted scenario');
+      const trendTo = values.trend ? { firstDay: cut, lastDay: history.days[test[test.length - 1]] } : undefined;
+      const fitted = parseScenario(scenarioYaml(history.fit(train, { timezone, source: basename(recordsPath), trendTo })), 'fitted scenario');
       // A scenario file given too keeps its settings (service level, seed, replications).
       scenario = base ? { ...fitted, serviceLevel: base.serviceLevel, channels: base.channels, seed: base.seed, replications: base.replications } : fitted;
-      fittedOn = `Out of sample: fitted on ${isoDay(rows[train[0]].day)} to ${isoDay(cut - 1)}, tested on the rest${values.trend ? ', volumes carried forward along their trend' : ''}.`;
-    } else {
-      scenario = base!;
-      fittedOn = `Scenario ${displayPath(positionals[0])}; the staffing replayed is the one the records show.`;
+      fittedOn = `Out of sample: fitted on ${isoDay(history.days[train[0]])} to ${isoDay(cut - 1)}, tested on the rest${values.trend ? ', volumes carried forward along their trend' : ''}.`;
     }
-    const result = backtestObserved(scenario, observe(test), { replications, seed });
+    const result = backtestObserved(scenario, history.observe(test), { replications, seed });
     if (values.report) {
       const html = backtestReportHtml({ title: `Back-test of ${scenario.name}`, result, fittedOn, generatedAt: new Date().toISOString().slice(0, 16).replace('T', ' ') + ' UTC' });
       const problem = writeOutput(values.report, html);
