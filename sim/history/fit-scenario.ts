@@ -3,7 +3,7 @@
 // estimated and how (the file's leading comment, and the import's printout).
 import { Document, isScalar, isSeq, visit } from 'yaml';
 import type { ContactRecord } from './records';
-import { fitDemand, round4, safeId, trendLevel, type DemandFit } from './fit-demand';
+import { fitDemand, round4, trendLevel, type DemandFit } from './fit-demand';
 import { fitHandleTime, type HandleTimeFit } from './fit-handle-time';
 import { fitPatience, type PatienceFit } from './patience';
 import { inferStaffing, typicalWeek, type ObservedStaffing, type TypicalShift } from './observed-staffing';
@@ -194,5 +194,3 @@ export function scenarioYaml(fit: ScenarioFit): string {
   });
   return `${comment}\n${doc.toString({ lineWidth: 0 })}`;
 }
-
-export { safeId };
