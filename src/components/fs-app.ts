@@ -241,7 +241,7 @@ export class FsApp extends LitElement {
 
   override render() {
     const store = this.store;
-    const { doc, stored, result, scenario, stale } = store.shown;
+    const { doc, result, scenario, stale } = store.shown;
     const { view, notice, sidebar, run, toast } = store.state;
     return html`
       <a class="skip" href="#main" @click=${(e: Event) => {
@@ -254,15 +254,7 @@ export class FsApp extends LitElement {
         <main id="main" tabindex="-1" aria-label="Results">
           ${notice ? this.renderNotice(notice) : nothing}
           <fs-results-bar></fs-results-bar>
-          ${doc?.scenario && openShiftCount(doc.scenario) > 0
-            ? html`<fs-plan-panel
-                .scenario=${doc.scenario}
-                .planKey=${`${doc.id}\u0000${doc.text}`}
-                .current=${stale ? null : (stored?.result ?? null)}
-                .openCount=${openShiftCount(doc.scenario)}
-                @use-plan=${(e: CustomEvent) => store.usePlan(e.detail)}
-              ></fs-plan-panel>`
-            : nothing}
+          ${openShiftCount(doc?.scenario) > 0 ? html`<fs-plan-panel></fs-plan-panel>` : nothing}
           ${result && view !== 'compare' ? html`<fs-headline .result=${result} ?stale=${stale || run.phase === 'running'}></fs-headline>` : nothing}
           ${this.renderTabs()}
           <div role="tabpanel" id="panel" aria-labelledby=${`tab-${view}`}>${this.renderView(result, scenario)}</div>

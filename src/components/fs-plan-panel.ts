@@ -10,7 +10,8 @@ import type { ScenarioResult } from '../../sim/stats/metrics';
 import type { PlanResult } from '../../sim/plan/planner';
 import type { Scenario } from '../../sim/scenario/scenario';
 import { formatDelta, formatValue } from '../lib/format';
-import { planDeltas, rosterOf, type RosterPool } from '../lib/plan';
+import { openShiftCount, planDeltas, rosterOf, type RosterPool } from '../lib/plan';
+import { connect, runKey } from '../state/app-store';
 import type { PlanStep } from '../sim-protocol';
 import { Cancelled, SimRunner } from '../sim-client';
 import { baseStyles } from './shared-styles';
@@ -34,6 +35,8 @@ export class FsPlanPanel extends LitElement {
   @state() private error = '';
   private readonly runner = new SimRunner();
   private plannedKey = '';
+  /** Connected to the app's store, the panel plans the scenario on screen. */
+  private readonly ctl = connect(this, (s) => [s.active, s.shown]);
 
   static override styles = [
     baseStyles,
@@ -181,6 +184,16 @@ export class FsPlanPanel extends LitElement {
   ];
 
   protected override willUpdate(changed: PropertyValues): void {
+    const store = this.ctl.store;
+    const doc = store?.active;
+    if (store && doc) {
+      this.scenario = doc.scenario;
+      this.planKey = runKey(doc);
+      this.current = store.shown.stale ? null : store.shown.result;
+      this.openCount = openShiftCount(doc.scenario);
+      if (this.plannedKey && this.plannedKey !== this.planKey) this.reset();
+      return;
+    }
     if (changed.has('planKey') && this.plannedKey && this.plannedKey !== this.planKey) this.reset();
   }
 
@@ -239,7 +252,8 @@ export class FsPlanPanel extends LitElement {
 
   private use(): void {
     if (!this.result) return;
-    this.dispatchEvent(new CustomEvent<Scenario>('use-plan', { detail: this.result.scenario, bubbles: true, composed: true }));
+    if (this.ctl.store) this.ctl.store.usePlan(this.result.scenario);
+    else this.dispatchEvent(new CustomEvent<Scenario>('use-plan', { detail: this.result.scenario, bubbles: true, composed: true }));
   }
 
   override render() {
