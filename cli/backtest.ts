@@ -11,20 +11,29 @@ import { badInput, loadRecords, RECORDS_OPTIONS, type Loaded } from './import';
 import { RecordsError } from '../sim/history/records';
 import { observeIntervals } from '../sim/history/intervals';
 import { fitScenario, fitScenarioFromIntervals, scenarioYaml, type FitOptions, type ScenarioFit } from '../sim/history/fit-scenario';
-import { backtestObserved, BACKTEST_FIGURES, observeRecords, type BacktestResult, type Observation } from '../sim/history/backtest';
+import { backtestObserved, BACKTEST_FIGURES, observeRecords, type BacktestResult, type Grain, type Observation } from '../sim/history/backtest';
 import { dayOf, dayOfIso, isoDay } from '../sim/history/local-time';
 import { parseScenario, type Scenario } from '../sim/scenario/scenario';
 import { backtestReportHtml, errorText, FIGURE_NAMES } from '../report/backtest';
 
 export function backtestText(result: BacktestResult, fittedOn: string): string {
-  const rows = BACKTEST_FIGURES.map((f) => [FIGURE_NAMES[f].title, ...errorText(result.figures[f], FIGURE_NAMES[f].unit), String(result.figures[f].points)]);
+  const days = result.series.day.offered.length;
+  const section = (grain: Grain, title: string, unit: string) => [
+    '',
+    `${title}, simulated against actual:`,
+    table([
+      ['', 'bias', 'MAE', 'MAPE', 'inside 95% band', unit],
+      ...BACKTEST_FIGURES.map((f) => [FIGURE_NAMES[f].title, ...errorText(result.grains[grain][f], FIGURE_NAMES[f].unit), String(result.grains[grain][f].points)]),
+    ]),
+  ];
   return [
     `Back-test ${result.from} to ${result.to} (local time ${result.timezone}): ${result.contacts} contacts, ${result.agentsSeen} agents seen, ${result.replications} replications.`,
     fittedOn,
     ...(result.daysWithoutRecords.length ? [`Days without records, not compared: ${result.daysWithoutRecords.join(', ')}.`] : []),
-    '',
-    'Per hour, simulated against actual:',
-    table([['', 'bias', 'MAE', 'MAPE', 'inside 95% band', 'hours'], ...rows]),
+    ...section('hour', 'Per hour', 'hours'),
+    // Coarser grains where they hold more than a point or two.
+    ...(days > 7 ? section('hourOfWeek', 'Per hour of the week', 'hours') : []),
+    ...(days > 2 ? section('day', 'Per day', 'days') : []),
   ].join('\n');
 }
 
