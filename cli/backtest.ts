@@ -133,7 +133,7 @@ export function backtestCommand(args: string[]): number {
     }
     const result = backtestObserved(scenario, history.observe(test), { replications, seed });
     if (values.report) {
-      const html = backtestReportHtml({ title: `Back-test of ${scenario.name}`, result, fittedOn, generatedAt: new Date().toISOString().slice(0, 16).replace('T', ' ') + ' UTC' });
+      const html = backtestReportHtml({ title: `Back-test of ${scenario.name}`, result, fittedOn, description: scenario.description, generatedAt: new Date().toISOString().slice(0, 16).replace('T', ' ') + ' UTC' });
       const problem = writeOutput(values.report, html);
       if (problem) {
         process.stderr.write(`followsun: ${displayPath(values.report)}: ${problem}\n`);

@@ -126,6 +126,7 @@ describe('fit on the first three weeks of January, back-test the last', () => {
     }
     const html = readFileSync(report, 'utf8');
     expect(html.match(/<svg class="chart backtest"/g)?.length).toBe(6); // a chart per figure, hour by hour (one week)
+    expect(html).toContain('Patience: exponential, maximum likelihood with answered calls as right-censored'); // how it was fitted
 
     const json = await followsun('backtest', SMALL_QUEUES, '--train-until', '1999-01-25', '--replications', '10', '--json');
     const result = JSON.parse(json.stdout);
