@@ -278,6 +278,7 @@ export class FsApp extends LitElement {
             <h2>
               <span>Edit scenario</span>
               <span class="editor-head">
+                ${store.undoable().undo ? html`<button class="quiet" @click=${() => store.undo()} title="Undo the last edit of this scenario">Undo</button>` : nothing}
                 ${isModified(doc) && doc.origin !== 'variant' ? html`<button class="quiet" @click=${() => store.reset()} title="Back to the file as loaded">Reset</button>` : nothing}
                 <button class="quiet" @click=${() => store.runs.again()} ?disabled=${!doc.scenario} title="Simulate again">Run</button>
               </span>

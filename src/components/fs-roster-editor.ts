@@ -72,7 +72,7 @@ const agentsText = (a: unknown) => (typeof a === 'number' ? String(a) : a === 'a
 
 @customElement('fs-roster-editor')
 export class FsRosterEditor extends LitElement {
-  private ctl = connect(this, (s) => [s.active, s.shown.result]);
+  private ctl = connect(this, (s) => [s.active, s.shown.result, s.state.history]);
   private width = new WidthController(this, 900);
   @state() private drag: Drag | null = null;
   private read: { text: string; pools: RosterPool[] } | null = null;
@@ -247,6 +247,27 @@ export class FsRosterEditor extends LitElement {
     return this.ctl.store;
   }
 
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.addEventListener('keydown', this.onShortcut);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.removeEventListener('keydown', this.onShortcut);
+  }
+
+  /** Ctrl+Z, Ctrl+Shift+Z and Ctrl+Y in the week and on buttons (text fields keep their own undo). */
+  private onShortcut = (e: KeyboardEvent) => {
+    if (!(e.ctrlKey || e.metaKey) || e.altKey) return;
+    const key = e.key.toLowerCase();
+    if (key !== 'z' && key !== 'y') return;
+    const target = e.composedPath()[0] as HTMLElement;
+    if (target instanceof HTMLInputElement && target.type === 'text') return;
+    e.preventDefault();
+    this.store?.undo(key === 'y' || e.shiftKey);
+  };
+
   private edit(change: RosterEdit | null): void {
     if (change) this.store?.change(change);
   }
@@ -269,6 +290,7 @@ export class FsRosterEditor extends LitElement {
     const cards = pools.map((p, i) => this.renderPool(p, i, pools, result, at, perFte));
     const rest = problems.filter((p) => !used.has(p));
     const languages = [...new Set((doc.scenario ?? doc.lastValid)?.demand.map((d) => d.language) ?? [])];
+    const undoable = this.store!.undoable();
     return html`
       ${rest.length
         ? html`<div class="problems" role="alert">
@@ -278,6 +300,11 @@ export class FsRosterEditor extends LitElement {
             </ul>
           </div>`
         : nothing}
+      <div class="row toolbar" role="toolbar" aria-label="Roster edits">
+        <button ?disabled=${!undoable.undo} aria-keyshortcuts="Control+Z" title="Undo the last edit (Ctrl+Z)" @click=${() => this.store?.undo()}>↶ Undo</button>
+        <button ?disabled=${!undoable.redo} aria-keyshortcuts="Control+Shift+Z Control+Y" title="Redo (Ctrl+Shift+Z)" @click=${() => this.store?.undo(true)}>↷ Redo</button>
+        <span class="hint">${undoable.undo ? `${undoable.undo} edit${undoable.undo === 1 ? '' : 's'} to undo` : 'No edits yet'}</span>
+      </div>
       <p class="hint" id="keys">
         Times are each site's local time. Drag a bar to move a shift, its ends to change its hours; or focus a bar (Tab) and use ← → to move it by 15 minutes
         (Shift: an hour), ↑ ↓ to end it later or earlier, + − for the head count, Delete to remove it, Enter for its fields. Shaded hours: one of the pool's queues uncovered (red) or

@@ -73,6 +73,8 @@ export interface AppState {
   theme: Theme;
   present: boolean;
   sidebar: boolean;
+  /** Per scenario (document id): its earlier texts (undo) and the undone ones (redo), newest last. */
+  history: Map<string, { past: string[]; future: string[] }>;
   /** The link has been read (or there was none): runs and URL writes may start. */
   restored: boolean;
   /** When the first result arrived (ms after navigation start). */
@@ -97,6 +99,7 @@ export const INITIAL_STATE: AppState = {
   theme: 'auto',
   present: false,
   sidebar: true,
+  history: new Map(),
   restored: false,
   firstResultMs: null,
 };

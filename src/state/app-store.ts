@@ -31,6 +31,8 @@ export * from './app-state';
 type Exports = typeof import('../lib/exports');
 const THEME_KEY = 'followsun-theme';
 const MAX_FILE_BYTES = 5_000_000;
+/** Edits of one scenario that can be undone. */
+const MAX_UNDO = 100;
 /** The context key the shell provides the store under. */
 export const appStoreContext = Symbol.for('followsun.app-store');
 
@@ -111,8 +113,38 @@ export class AppStore extends Store<AppState> {
     this.set({ view });
   }
 
-  private replaceDoc(doc: ScenarioDoc): void {
+  private replaceDoc(doc: ScenarioDoc, record = true): void {
+    const before = this.state.docs.find((d) => d.id === doc.id);
+    if (record && before && before.text !== doc.text) {
+      // An edit: the text before it can be had back (Undo); what was undone cannot be redone.
+      const h = this.state.history.get(doc.id);
+      this.setHistory(doc.id, { past: [...(h?.past ?? []), before.text].slice(-MAX_UNDO), future: [] });
+    }
     this.set({ docs: this.state.docs.map((d) => (d.id === doc.id ? doc : d)) });
+  }
+
+  private setHistory(id: string, entry: { past: string[]; future: string[] }): void {
+    const history = new Map(this.state.history);
+    history.set(id, entry);
+    this.set({ history });
+  }
+
+  /** How many edits of the scenario on screen can be undone and redone. */
+  undoable(): { undo: number; redo: number } {
+    const h = this.state.history.get(this.state.activeId);
+    return { undo: h?.past.length ?? 0, redo: h?.future.length ?? 0 };
+  }
+
+  /** The scenario on screen as it was before its last edit (or, redoing, after the last undone one). */
+  undo(redo = false): void {
+    const doc = this.active;
+    const h = doc ? this.state.history.get(doc.id) : undefined;
+    const from = redo ? h?.future : h?.past;
+    if (!doc || !h || !from?.length) return;
+    const text = from[from.length - 1];
+    const rest = from.slice(0, -1);
+    this.setHistory(doc.id, redo ? { past: [...h.past, doc.text], future: rest } : { past: rest, future: [...h.future, doc.text] });
+    this.replaceDoc(withText({ ...doc, format: /^\s*[{[]/.test(text) ? 'json' : 'yaml' }, text), false);
   }
 
   /** Sets one field of the active scenario (comments and layout of its file kept). */
@@ -171,10 +203,13 @@ export class AppStore extends Store<AppState> {
     const left = docs.filter((d) => d.id !== id);
     const kept = new Map(results);
     kept.delete(id);
+    const history = new Map(this.state.history);
+    history.delete(id);
     this.set({
       docs: left,
       compareSelection: compareSelection.filter((x) => x !== id),
       results: kept,
+      history,
       activeId: activeId === id ? (left.find((d) => d.exampleKey === doc.exampleKey)?.id ?? left[0].id) : activeId,
     });
   }

@@ -274,4 +274,39 @@ describe('roster editor, built and driven in headless Chromium', { timeout: 600_
     await poll(() => headlineValue(page, 'gapHours')).toBe(expected.summary.gapHours.mean);
     expect(await voiceLevel(page)).toBe(expected.channels.voice.serviceLevel.mean);
   });
+  it('undoes and redoes roster edits with the buttons and Ctrl+Z / Ctrl+Shift+Z / Ctrl+Y, back to the text as opened', async () => {
+    await openRoster();
+    const undo = roster(page).getByRole('button', { name: 'Undo' });
+    const redo = roster(page).getByRole('button', { name: 'Redo' });
+    expect(await undo.isDisabled()).toBe(true);
+    await roster(page).getByRole('button', { name: 'Add a shift to team' }).click();
+    await bar(page, 1).waitFor();
+    await bar(page, 1).focus();
+    await page.keyboard.press('ArrowRight');
+    await poll(() => bar(page, 1).getAttribute('data-start')).toBe('09:15');
+    expect(await roster(page).locator('.toolbar').textContent()).toContain('2 edits to undo');
+    await undo.click();
+    await poll(() => bar(page, 1).getAttribute('data-start')).toBe('09:00');
+    await undo.click();
+    await poll(() => bar(page, 1).count()).toBe(0);
+    await poll(() => source(page).inputValue()).toBe(TEXT);
+    expect(await undo.isDisabled()).toBe(true);
+    // From the keyboard, in the week: redo twice, undo once.
+    await bar(page, 0).focus();
+    await page.keyboard.press('Control+Shift+Z');
+    await bar(page, 1).waitFor();
+    await bar(page, 0).focus();
+    await page.keyboard.press('Control+y');
+    await poll(() => bar(page, 1).getAttribute('data-start')).toBe('09:15');
+    expect(await redo.isDisabled()).toBe(true);
+    await page.keyboard.press('Control+z');
+    await poll(() => bar(page, 1).getAttribute('data-start')).toBe('09:00');
+    // A new edit after an undo: nothing left to redo.
+    await fill(page, 'staffing[0].shifts[1].agents', '4');
+    await poll(() => bar(page, 1).getAttribute('data-agents')).toBe('4');
+    expect(await redo.isDisabled()).toBe(true);
+    await settled(page);
+    const expected = simulate(compileScenario(parseScenario(await source(page).inputValue(), 'roster-small.yaml')));
+    await poll(() => headlineValue(page, 'gapHours')).toBe(expected.summary.gapHours.mean);
+  });
 });
