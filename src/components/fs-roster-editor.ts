@@ -349,8 +349,9 @@ export class FsRosterEditor extends LitElement {
     const y = (v: number) => HEAD + BAND - (v / max) * (BAND - 4);
     // Step lines over the hours the horizon holds (a horizon shorter than a week leaves gaps).
     const held = (h: number) => profile?.inHorizon[h] ?? false;
-    const step = (values: number[]) => values.map((v, h) => (held(h) ? `${h && held(h - 1) ? 'L' : 'M'}${x(h * 60)},${y(v)}H${x((h + 1) * 60)}` : '')).join('');
-    const area = (values: number[]) => values.map((v, h) => (held(h) ? `M${x(h * 60)},${y(0)}V${y(v)}H${x((h + 1) * 60)}V${y(0)}Z` : '')).join('');
+    const slot = profile?.slotMinutes ?? 60;
+    const step = (values: number[]) => values.map((v, h) => (held(h) ? `${h && held(h - 1) ? 'L' : 'M'}${x(h * slot)},${y(v)}H${x((h + 1) * slot)}` : '')).join('');
+    const area = (values: number[]) => values.map((v, h) => (held(h) ? `M${x(h * slot)},${y(0)}V${y(v)}H${x((h + 1) * slot)}V${y(0)}Z` : '')).join('');
     const around = !pool.shifts.length && typeof pool.agents === 'number';
     return html`<svg
       width=${total}

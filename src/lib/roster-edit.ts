@@ -178,17 +178,20 @@ export function shiftWeekHours(shift: RosterShift): number {
 // --- requirement and agents on the phones, folded onto the pool's week ----------------------------
 
 export interface WeekProfile {
-  /** Per hour of the week (Monday 00:00 local = 0): means over the horizon's weeks. */
+  /** Minutes a slot of the series below: the result's reporting interval (an hour at most, and a
+   * divisor of an hour; otherwise an hour). */
+  slotMinutes: number;
+  /** Per slot of the week (Monday 00:00 local = 0): means over the horizon's weeks. */
   required: number[];
   requiredScheduled: number[];
   /** This pool's agents on the phones, and those of every pool serving its queues. */
   onPhones: number[];
   onPhonesServing: number[];
-  /** sim/'s gap flags of the pool's queues in that hour, summed over queues and weeks: demand and
-   * nobody with the skill on the phones; covered but below the channel's target. */
+  /** Per hour of the week: sim/'s gap flags of the pool's queues, summed over queues and weeks
+   * (demand and nobody with the skill on the phones; covered but below the channel's target). */
   uncovered: number[];
   below: number[];
-  /** Does the horizon hold this hour of the week at all (a horizon shorter than a week does not)? */
+  /** Per slot: does the horizon hold it at all (a horizon shorter than a week does not)? */
   inHorizon: boolean[];
 }
 
@@ -201,24 +204,26 @@ export function serves(p: RosterPool, of: RosterPool): boolean {
 
 /** The agents required by the queues the pool serves (its languages, secondary ones included, and
  * channels), its agents on the phones and those of all pools serving those queues, and the queues'
- * gap hours, per hour of the week in the pool's zone. */
+ * gap hours, per reporting interval (gap flags per hour) of the week in the pool's zone. */
 export function weekProfile(result: ScenarioResult, pool: RosterPool, pools: RosterPool[]): WeekProfile {
   const languages = new Set([...pool.skills, ...pool.secondary]);
   const channels = new Set<string>(pool.channels ?? CHANNEL_NAMES);
   const queues = result.coverage.filter((q) => languages.has(q.language) && channels.has(q.channel));
   const own = result.staffing[pool.id] ?? [];
   const serving = pools.filter((p) => p.id === pool.id || serves(p, pool)).map((p) => result.staffing[p.id] ?? []);
-  const zero = () => new Array<number>(168).fill(0);
+  const slotMinutes = result.intervalMinutes <= 60 && 60 % result.intervalMinutes === 0 ? result.intervalMinutes : 60;
+  const slots = WEEK_MINUTES / slotMinutes;
+  const zero = (n = slots) => new Array<number>(n).fill(0);
   const sums = { required: zero(), requiredScheduled: zero(), onPhones: zero(), onPhonesServing: zero() };
   const counts = zero();
   const start = Date.parse(result.start);
   const step = result.intervalMinutes * 60_000;
-  const hourOf = (ms: number) => {
+  const minuteOf = (ms: number) => {
     const w = wallTime(ms, pool.timezone);
-    return w.weekday * 24 + w.hour;
+    return w.weekday * 1440 + w.hour * 60 + w.minute;
   };
   result.intervals.forEach((_, i) => {
-    const h = hourOf(start + i * step);
+    const h = Math.floor(minuteOf(start + i * step) / slotMinutes);
     counts[h]++;
     sums.onPhones[h] += own[i] ?? 0;
     for (const s of serving) sums.onPhonesServing[h] += s[i] ?? 0;
@@ -227,18 +232,19 @@ export function weekProfile(result: ScenarioResult, pool: RosterPool, pools: Ros
       sums.requiredScheduled[h] += q.requiredScheduled?.[i] ?? 0;
     }
   });
-  const uncovered = zero();
-  const below = zero();
+  const uncovered = zero(168);
+  const below = zero(168);
   for (const q of queues) {
     q.hours.uncovered.forEach((flag, k) => {
       if (!flag && !q.hours.belowTarget[k]) return;
-      const h = hourOf(start + k * 3_600_000);
+      const h = Math.floor(minuteOf(start + k * 3_600_000) / 60);
       uncovered[h] += flag;
       below[h] += q.hours.belowTarget[k];
     });
   }
   const mean = (xs: number[]) => xs.map((x, h) => (counts[h] ? x / counts[h] : 0));
   return {
+    slotMinutes,
     required: mean(sums.required),
     requiredScheduled: mean(sums.requiredScheduled),
     onPhones: mean(sums.onPhones),
