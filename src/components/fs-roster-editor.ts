@@ -146,8 +146,11 @@ export class FsRosterEditor extends LitElement {
       }
       table {
         border-collapse: collapse;
-        width: 100%;
         font-size: 0.9rem;
+        justify-self: start;
+      }
+      td:first-child {
+        padding-right: 1.2rem;
       }
       th {
         text-align: left;
