@@ -41,13 +41,22 @@ export const BATCHES: Record<string, { label: string; scenario: () => ScenarioIn
   bilingual: { label: '1,000 × Bilingual-shaped week', scenario: () => bilingualWeek(1000), replications: 1000 },
 };
 
-/** Wall seconds of one batch on `workers` workers, folded into a result as the CLI does. */
-export async function timeBatch(name: string, workers: number): Promise<number> {
+export interface BatchTime {
+  /** Wall seconds. */
+  seconds: number;
+  /** CPU seconds of every thread of the process (user + system). */
+  cpuSeconds: number;
+}
+
+/** One batch on `workers` workers, folded into a result as the CLI does. */
+export async function timeBatch(name: string, workers: number): Promise<BatchTime> {
   const batch = BATCHES[name];
   const start = performance.now();
+  const cpu = process.cpuUsage();
   const models = compileJobs([{ scenario: validateScenario(batch.scenario(), name), options: { replications: batch.replications } }]);
   const builder = new ResultBuilder(models[0]);
   await runJobs(models, (_job, _replication, figures) => builder.add(figures), { workers });
   builder.result();
-  return (performance.now() - start) / 1000;
+  const used = process.cpuUsage(cpu);
+  return { seconds: (performance.now() - start) / 1000, cpuSeconds: (used.user + used.system) / 1e6 };
 }

@@ -11,7 +11,7 @@ import { compileScenario } from '../sim/model/model';
 import { validateScenario, type ScenarioInput } from '../sim/scenario/scenario';
 import { plan } from '../sim/plan/planner';
 import { simulate } from '../sim/simulate';
-import { BATCHES, defaultScenario, mm55, shippedScenario, timeBatch } from './batches';
+import { BATCHES, defaultScenario, mm55, shippedScenario, timeBatch, type BatchTime } from './batches';
 import { commandWalls } from './startup';
 
 interface Measurement {
@@ -78,20 +78,24 @@ function kernelTable(): void {
   }
 }
 
-/** Each batch on 1 and on 2 workers, alternately, `rounds` times; the speed-up of each round. */
+/** Each batch on 1 and on 2 workers, alternately, `rounds` times: the speed-up of each round, and
+ * the CPU time 2 workers took for the same work, relative to 1 (on an idle machine the speed-up
+ * is about 2 ÷ that ratio; on a busy one, the wall times also share the cores with the rest). */
 function workerTable(rounds: number): void {
   console.log(`\nWorkers: a batch's wall time from a fresh process, 1 → 2 workers, ${rounds} rounds (${load()})`);
   for (const name of Object.keys(BATCHES)) {
-    const one: number[] = [];
-    const two: number[] = [];
+    const one: BatchTime[] = [];
+    const two: BatchTime[] = [];
     for (let r = 0; r < rounds; r++) {
-      one.push(child<number>(['batch', name, '1']));
-      two.push(child<number>(['batch', name, '2']));
+      one.push(child<BatchTime>(['batch', name, '1']));
+      two.push(child<BatchTime>(['batch', name, '2']));
     }
-    const speedUps = one.map((t, r) => t / two[r]);
+    const speedUps = one.map((t, r) => t.seconds / two[r].seconds);
+    const cpuRatios = one.map((t, r) => two[r].cpuSeconds / t.cpuSeconds);
+    const seconds = (ts: BatchTime[]) => range(ts.map((t) => t.seconds), 2).padStart(9);
     console.log(
-      `  ${BATCHES[name].label.padEnd(40)} 1 worker ${range(one, 2).padStart(9)} s, 2 workers ${range(two, 2).padStart(9)} s: ` +
-        `speed-up ${range(speedUps, 2)}× (median ${median(speedUps).toFixed(2)}×)`,
+      `  ${BATCHES[name].label.padEnd(40)} 1 worker ${seconds(one)} s, 2 workers ${seconds(two)} s: ` +
+        `speed-up ${range(speedUps, 2)}× (median ${median(speedUps).toFixed(2)}×); CPU time ×${range(cpuRatios, 2)}`,
     );
   }
 }
