@@ -112,7 +112,8 @@ export class FsApp extends LitElement {
         flex-wrap: wrap;
         font-size: 0.9rem;
       }
-      .view-controls label {
+      .view-controls label,
+      .view-controls .muted {
         color: var(--text-muted);
       }
       .view-controls select {
@@ -324,10 +325,12 @@ export class FsApp extends LitElement {
         )}
       </div>
       <div class="view-controls">
-        <label for="tz">Times in</label>
-        <select id="tz" @change=${(e: Event) => store.set({ timeZone: (e.target as HTMLSelectElement).value })}>
-          ${zones.map((z) => html`<option value=${z.zone} ?selected=${z.zone === timeZone}>${z.label}</option>`)}
-        </select>
+        ${view === 'roster'
+          ? html`<span class="muted">Times in each site's local time</span>`
+          : html`<label for="tz">Times in</label>
+              <select id="tz" @change=${(e: Event) => store.set({ timeZone: (e.target as HTMLSelectElement).value })}>
+                ${zones.map((z) => html`<option value=${z.zone} ?selected=${z.zone === timeZone}>${z.label}</option>`)}
+              </select>`}
         ${showChannel
           ? html`<label for="channel">Channel</label>
               <select id="channel" @change=${(e: Event) => store.set({ channel: (e.target as HTMLSelectElement).value })}>

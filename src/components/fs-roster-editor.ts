@@ -68,6 +68,9 @@ function profileOf(result: ScenarioResult, pool: RosterPool, pools: RosterPool[]
 const dayName = (s: RosterShift) => (s.mask === null ? String(Array.isArray(s.days) ? s.days.join(',') : s.days) : daysText(s.mask));
 const startsText = (c: NonNullable<RosterShift['candidates']>) => `starts ${clock(c.first)}–${clock(c.last)}${c.last > c.first ? ` every ${c.every} min` : ''}, ${formatValue(c.length / 60, 'agents').replace(/\.0$/, '')} h`;
 const shiftName = (s: RosterShift) => (s.candidates ? `${dayName(s)}, ${startsText(s.candidates)}` : `${dayName(s)} ${s.start}–${s.end}`);
+/** "Mon-Fri 09:15–17:15": where a dragged shift would go. */
+const dragTimes = (s: { mask: number | null; from: number | null; length: number | null }) =>
+  s.from === null || s.length === null ? '' : `${s.mask === null ? '' : `${daysText(s.mask)} `}${clock(s.from)}–${s.from + s.length === 1440 ? '24:00' : clock(s.from + s.length)}`;
 const agentsText = (a: unknown) => (typeof a === 'number' ? String(a) : a === 'auto' ? 'auto' : a && typeof a === 'object' ? JSON.stringify(a) : '');
 
 @customElement('fs-roster-editor')
@@ -135,6 +138,14 @@ export class FsRosterEditor extends LitElement {
       .shift.dragging rect.bar {
         stroke: var(--focus);
         stroke-width: 2.5;
+      }
+      svg .drag-times {
+        fill: var(--text);
+        font-weight: 700;
+        font-size: 0.79rem;
+        paint-order: stroke;
+        stroke: var(--surface);
+        stroke-width: 3px;
       }
       .shift:focus-visible .label {
         font-weight: 700;
@@ -421,6 +432,7 @@ export class FsRosterEditor extends LitElement {
       @keydown=${(e: KeyboardEvent) => this.onKey(e, pool, shift)}
     >
       <text class="label" x=${LABEL - 6} y=${top + ROW * 0.64} text-anchor="end">${label.length > 22 ? `${label.slice(0, 21)}…` : label}<title>${label}</title></text>
+      ${dragging && d.delta && bars.length ? svg`<text class="drag-times" x=${x(bars[0].from)} y=${top + ROW * 0.1} data-drag-times>${dragTimes(shown)}</text>` : nothing}
       ${bars.map(({ from, to }) => {
         const w = Math.max(2, x(to) - x(from));
         return svg`<rect class="bar" x=${x(from)} y=${top + ROW * 0.15} width=${w} height=${ROW * 0.7} rx="3" fill=${c ? 'none' : shift.open ? 'var(--text-muted)' : colour}

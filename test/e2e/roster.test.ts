@@ -136,7 +136,10 @@ describe('roster editor, built and driven in headless Chromium', { timeout: 600_
     await page.mouse.down();
     await page.mouse.move(box.x + box.width / 2 + hour / 2, box.y + box.height / 2, { steps: 3 });
     await page.mouse.move(box.x + box.width / 2 + hour, box.y + box.height / 2, { steps: 3 });
+    // While dragging, where the shift would go.
+    await poll(() => roster(page).locator('[data-drag-times]').textContent()).toBe('Mon-Fri 09:00–17:00');
     await page.mouse.up();
+    await poll(() => roster(page).locator('[data-drag-times]').count()).toBe(0);
     await poll(() => bar(page, 0).getAttribute('data-start')).toBe('09:00');
     expect(await bar(page, 0).getAttribute('data-end')).toBe('17:00');
     const moved = (await bar(page, 0).locator('rect.bar').first().boundingBox())!;
