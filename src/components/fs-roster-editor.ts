@@ -36,7 +36,7 @@ import {
   type RosterShift,
   type WeekProfile,
 } from '../lib/roster-edit';
-import { splitProblems, type Problem } from '../lib/scenario-doc';
+import { changeDoc, splitProblems, type Problem } from '../lib/scenario-doc';
 import { WEEKDAYS } from '../lib/time';
 import { connect } from '../state/app-store';
 import { baseStyles, problemStyles, tagStyles } from './shared-styles';
@@ -79,6 +79,8 @@ export class FsRosterEditor extends LitElement {
   private width = new WidthController(this, 900);
   @state() private drag: Drag | null = null;
   private read: { text: string; pools: RosterPool[] } | null = null;
+  /** Values being typed, not yet written: their text and the schema's messages for them. */
+  @state() private drafts = new Map<string, { text: string; problems: string[] }>();
 
   static override styles = [
     baseStyles,
@@ -264,6 +266,17 @@ export class FsRosterEditor extends LitElement {
   override connectedCallback(): void {
     super.connectedCallback();
     this.addEventListener('keydown', this.onShortcut);
+  }
+
+  private draftsFor = '';
+
+  /** Values being typed belong to the text they were typed against: another edit drops them. */
+  protected override willUpdate(): void {
+    const text = this.store?.active?.text ?? '';
+    if (text !== this.draftsFor) {
+      this.draftsFor = text;
+      if (this.drafts.size) this.drafts = new Map();
+    }
   }
 
   override disconnectedCallback(): void {
@@ -497,20 +510,42 @@ export class FsRosterEditor extends LitElement {
 
   // --- the form ------------------------------------------------------------------------------------
 
-  private field(path: string, label: string, value: string, at: (path: string) => Problem[], commit: (v: string) => void, cls = '') {
-    const mine = at(path);
+  /** A text field of the roster's form. What is typed is checked at once with the CLI's schema (the
+   * edit tried on a copy of the text: its message shows under the field while typing); it is
+   * written into the scenario on Enter or when the field is left. */
+  private field(path: string, label: string, value: string, at: (path: string) => Problem[], make: (v: string) => RosterEdit | null) {
+    const draft = this.drafts.get(path);
+    const mine = draft ? draft.problems : at(path).map((p) => p.message);
     const id = `${path.replace(/[^\w]/g, '-')}`;
     return html`<input
         type="text"
         id=${id}
-        class=${cls}
         aria-label=${label}
         data-path=${path}
-        .value=${live(value)}
+        .value=${live(draft?.text ?? value)}
         aria-invalid=${mine.length ? 'true' : 'false'}
         aria-describedby=${mine.length ? `${id}-err` : nothing}
-        @change=${(e: Event) => commit((e.target as HTMLInputElement).value.trim())}
-      />${mine.length ? html`<div class="error" id=${`${id}-err`} role="alert">${mine.map((p) => p.message).join('; ')}</div>` : nothing}`;
+        @input=${(e: Event) => this.tryDraft(path, (e.target as HTMLInputElement).value, make)}
+        @change=${(e: Event) => {
+          const drafts = new Map(this.drafts);
+          drafts.delete(path);
+          this.drafts = drafts;
+          this.edit(make((e.target as HTMLInputElement).value.trim()));
+        }}
+      />${mine.length ? html`<div class="error" id=${`${id}-err`} role="alert">${mine.join('; ')}</div>` : nothing}`;
+  }
+
+  /** Checks a value as it is typed: the edit applied to a copy of the text, validated. */
+  private tryDraft(path: string, text: string, make: (v: string) => RosterEdit | null): void {
+    const doc = this.store?.active;
+    const change = make(text.trim());
+    if (!doc || !change) return;
+    const problems = splitProblems(changeDoc(doc, change))
+      .filter((p) => p.path !== null && (p.path === path || p.path.startsWith(`${path}.`) || p.path.startsWith(`${path}[`)))
+      .map((p) => p.message);
+    const drafts = new Map(this.drafts);
+    drafts.set(path, { text, problems });
+    this.drafts = drafts;
   }
 
   private renderShifts(pool: RosterPool, base: string, at: (path: string) => Problem[]): TemplateResult {
@@ -552,11 +587,11 @@ export class FsRosterEditor extends LitElement {
               </td>
               ${s.candidates
                 ? html`<td colspan="2" class="candidates">${startsText(s.candidates)} <span class="hint">(candidates for Plan; edit them in Source)</span></td>`
-                : html`<td>${this.field(`${path}.start`, `${name} start`, s.start, at, (v) => this.edit(setShift(pool.index, s.index, { start: v })))}</td>
-                    <td>${this.field(`${path}.end`, `${name} end`, s.end, at, (v) => this.edit(setShift(pool.index, s.index, { end: v })))}</td>`}
+                : html`<td>${this.field(`${path}.start`, `${name} start`, s.start, at, (v) => setShift(pool.index, s.index, { start: v }))}</td>
+                    <td>${this.field(`${path}.end`, `${name} end`, s.end, at, (v) => setShift(pool.index, s.index, { end: v }))}</td>`}
               <td>
                 ${this.field(`${path}.agents`, `${name} agents`, agentsText(s.agents), at, (v) =>
-                  this.edit(setShift(pool.index, s.index, { agents: v === '' ? null : v === 'auto' ? 'auto' : Number.isFinite(Number(v)) ? Number(v) : v })),
+                  setShift(pool.index, s.index, { agents: v === '' ? null : v === 'auto' ? 'auto' : Number.isFinite(Number(v)) ? Number(v) : v }),
                 )}
               </td>
               <td>
@@ -576,18 +611,18 @@ export class FsRosterEditor extends LitElement {
     return html`<details class="settings">
       <summary>Pool settings: name, type, time zone, languages, channels</summary>
       <div class="form">
-        <label>Name${this.field(`${base}.id`, `${pool.id} name`, pool.id, at, (v) => this.edit(setPoolField(pool, 'id', v)))}</label>
+        <label>Name${this.field(`${base}.id`, `${pool.id} name`, pool.id, at, (v) => setPoolField(pool, 'id', v))}</label>
         <label
           >Type
           <select aria-label=${`${pool.id} type`} @change=${(e: Event) => this.edit(setPoolField(pool, 'type', (e.target as HTMLSelectElement).value))}>
             ${['in-house', 'outsourced'].map((t) => html`<option value=${t} ?selected=${pool.type === t}>${t === 'outsourced' ? 'outsourced (BPO)' : t}</option>`)}
           </select></label
         >
-        <label>Time zone (IANA)${this.field(`${base}.timezone`, `${pool.id} time zone`, pool.timezone, at, (v) => this.edit(setPoolField(pool, 'timezone', v)))}</label>
-        <label>Languages (codes, comma-separated)${this.field(`${base}.skills`, `${pool.id} languages`, pool.skills.join(', '), at, (v) => this.edit(setPoolList(pool, 'skills', splitList(v))))}</label>
+        <label>Time zone (IANA)${this.field(`${base}.timezone`, `${pool.id} time zone`, pool.timezone, at, (v) => setPoolField(pool, 'timezone', v))}</label>
+        <label>Languages (codes, comma-separated)${this.field(`${base}.skills`, `${pool.id} languages`, pool.skills.join(', '), at, (v) => setPoolList(pool, 'skills', splitList(v)))}</label>
         <label
           >Secondary languages (slower)${this.field(`${base}.secondarySkills`, `${pool.id} secondary languages`, pool.secondary.join(', '), at, (v) =>
-            this.edit(setPoolList(pool, 'secondary', splitList(v))),
+            setPoolList(pool, 'secondary', splitList(v)),
           )}</label
         >
         <fieldset>

@@ -93,7 +93,15 @@ describe('roster editor, built and driven in headless Chromium', { timeout: 600_
     await bar(page, 1).waitFor();
     expect(await bar(page, 1).getAttribute('data-start')).toBe('09:00');
 
-    // An invalid time: the schema's message next to the field, nothing runs.
+    // Checked as it is typed, before it is written: the schema's message shows, the text is as it was.
+    await input(page, 'staffing[0].shifts[1].end').fill('17:7');
+    const endError = roster(page).locator('#staffing-0--shifts-1--end-err');
+    await poll(() => endError.textContent()).toContain('expected a time HH:MM');
+    expect(await source(page).inputValue()).toContain('end: "17:00", agents: 10 }');
+    await fill(page, 'staffing[0].shifts[1].end', '17:00');
+    await poll(() => endError.count()).toBe(0);
+
+    // An invalid time written: the schema's message next to the field, nothing runs.
     await fill(page, 'staffing[0].shifts[1].start', '25:00');
     const error = roster(page).locator('#staffing-0--shifts-1--start-err');
     await poll(() => error.textContent()).toContain('expected a time HH:MM');
