@@ -12,7 +12,7 @@ import { validateScenario, type ScenarioInput } from '../sim/scenario/scenario';
 import { plan } from '../sim/plan/planner';
 import { simulate } from '../sim/simulate';
 import { BATCHES, defaultScenario, mm55, shippedScenario, timeBatch, type BatchTime } from './batches';
-import { commandWalls } from './startup';
+import { shellWalls, withInstalledCopy } from './startup';
 
 interface Measurement {
   label: string;
@@ -101,18 +101,13 @@ function workerTable(rounds: number): void {
 }
 
 function startupTable(times: number): void {
-  console.log(`\nCommand line from a shell, wall time over ${times} starts (${load()})`);
-  const node = Array.from({ length: times }, () => {
-    const start = performance.now();
-    spawnSync('sh', ['-c', 'node -e 0']);
-    return (performance.now() - start) / 1000;
-  });
-  const rows: [string, number[]][] = [
-    ['node -e 0 (for scale)', node],
-    ['followsun erlang --rate 1000 --aht 180 --agents 55', commandWalls('erlang --rate 1000 --aht 180 --agents 55', times)],
-    ['followsun schema', commandWalls('schema', times)],
-    ['followsun run --replications 1 (default scenario)', commandWalls('run --replications 1', times)],
-  ];
+  console.log(`\nCommand line from a shell, installed layout, wall time over ${times} starts (${load()})`);
+  const rows: [string, number[]][] = withInstalledCopy((folder) => [
+    ['node -e 0 (for scale)', shellWalls('node -e 0', times, folder)],
+    ['followsun erlang --rate 1000 --aht 180 --agents 55', shellWalls('node bin/followsun.mjs erlang --rate 1000 --aht 180 --agents 55', times, folder)],
+    ['followsun schema', shellWalls('node bin/followsun.mjs schema', times, folder)],
+    ['followsun run --replications 1 (default scenario)', shellWalls('node bin/followsun.mjs run --replications 1', times, folder)],
+  ]);
   for (const [label, walls] of rows) console.log(`  ${label.padEnd(52)} ${range(walls, 2).padStart(10)} s (median ${median(walls).toFixed(2)} s)`);
 }
 
