@@ -6,7 +6,7 @@ import type { ScenarioResult } from '../../sim/stats/metrics';
 import type { Scenario } from '../../sim/scenario/scenario';
 import type { ScenarioDoc } from '../lib/scenario-doc';
 
-export type View = 'coverage' | 'waits' | 'staffing' | 'cost' | 'roster' | 'compare';
+export type View = 'coverage' | 'waits' | 'staffing' | 'cost' | 'roster' | 'compare' | 'history';
 export const VIEWS: { id: View; label: string }[] = [
   { id: 'coverage', label: 'Coverage' },
   { id: 'waits', label: 'Waits' },
@@ -14,6 +14,7 @@ export const VIEWS: { id: View; label: string }[] = [
   { id: 'cost', label: 'Cost' },
   { id: 'roster', label: 'Roster' },
   { id: 'compare', label: 'Compare' },
+  { id: 'history', label: 'History' },
 ];
 
 export type Theme = 'auto' | 'light' | 'dark';
