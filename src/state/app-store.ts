@@ -21,6 +21,7 @@ import {
   type FieldPath,
   type ScenarioDoc,
 } from '../lib/scenario-doc';
+import { HistoryStore } from './history';
 import { INITIAL_STATE, runKey, type AppState, type ComparisonRun, type Notice, type Stored, type Theme, type View } from './app-state';
 import { Runs } from './runs';
 import { provide, Store, StoreController, type Changed } from './store';
@@ -49,6 +50,8 @@ export interface Shown {
 export class AppStore extends Store<AppState> {
   readonly runs = new Runs(this, (key, run, error) => this.compared(key, run, error), () => void this.loadExports().catch(() => undefined));
   readonly url = new UrlSync(this);
+  /** Contact records imported, fitted and back-tested (the History view). */
+  readonly imports = new HistoryStore(this);
   private toastTimer = 0;
   private exportsModule: Promise<Exports> | null = null;
   #shown: Shown | null = null;
@@ -66,6 +69,7 @@ export class AppStore extends Store<AppState> {
   disconnect(): void {
     this.url.disconnect();
     this.runs.dispose();
+    this.imports.dispose();
   }
 
   // Runs are scheduled as soon as the state that asks for them is in, before anything renders.
@@ -215,6 +219,9 @@ export class AppStore extends Store<AppState> {
   }
 
   async openFiles(files: File[]): Promise<void> {
+    // Contact records (CSV, TSV) are imported on the History view; the rest open as scenarios.
+    files = await this.imports.pick(files);
+    if (!files.length) return;
     const added: ScenarioDoc[] = [];
     const failures: Notice[] = [];
     for (const file of files) {
