@@ -16,6 +16,7 @@ import './fs-cost-view';
 import './fs-header';
 import './fs-headline';
 import './fs-heatmap';
+import './fs-history-view';
 import './fs-plan-panel';
 import './fs-results-bar';
 import './fs-roster-editor';
@@ -256,12 +257,12 @@ export class FsApp extends LitElement {
           ${notice ? this.renderNotice(notice) : nothing}
           <fs-results-bar></fs-results-bar>
           ${openShiftCount(doc?.scenario) > 0 ? html`<fs-plan-panel></fs-plan-panel>` : nothing}
-          ${result && view !== 'compare' ? html`<fs-headline .result=${result} ?stale=${stale || run.phase === 'running'}></fs-headline>` : nothing}
+          ${result && view !== 'compare' && view !== 'history' ? html`<fs-headline .result=${result} ?stale=${stale || run.phase === 'running'}></fs-headline>` : nothing}
           ${this.renderTabs()}
           <div role="tabpanel" id="panel" aria-labelledby=${`tab-${view}`}>${this.renderView(result, scenario)}</div>
         </main>
       </div>
-      ${this.drop.dragging ? html`<div class="drop" aria-hidden="true"><span>Drop a scenario file (YAML or JSON) to open it</span></div>` : nothing}
+      ${this.drop.dragging ? html`<div class="drop" aria-hidden="true"><span>Drop a scenario file (YAML or JSON) to open it, or contact records (CSV or TSV) to import them</span></div>` : nothing}
       ${toast ? html`<div class="toast" role="status">${toast}</div>` : nothing}
     `;
   }
@@ -325,8 +326,8 @@ export class FsApp extends LitElement {
         )}
       </div>
       <div class="view-controls">
-        ${view === 'roster'
-          ? html`<span class="muted">Times in each site's local time</span>`
+        ${view === 'roster' || view === 'history'
+          ? html`<span class="muted">Times in ${view === 'roster' ? "each site's" : "the records'"} local time</span>`
           : html`<label for="tz">Times in</label>
               <select id="tz" @change=${(e: Event) => store.set({ timeZone: (e.target as HTMLSelectElement).value })}>
                 ${zones.map((z) => html`<option value=${z.zone} ?selected=${z.zone === timeZone}>${z.label}</option>`)}
@@ -355,6 +356,7 @@ export class FsApp extends LitElement {
     const { view, run, channel, timeZone } = this.store.state;
     if (view === 'compare') return html`<fs-compare-view></fs-compare-view>`;
     if (view === 'roster') return html`<fs-roster-editor></fs-roster-editor>`;
+    if (view === 'history') return html`<fs-history-view></fs-history-view>`;
     if (!result) return html`<div class="empty card">${run.phase === 'running' ? 'Simulating the first result…' : 'No result yet.'}</div>`;
     switch (view) {
       case 'coverage':
