@@ -4,7 +4,7 @@
 import { LitElement, css, html, nothing, type TemplateResult } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
 import { live } from 'lit/directives/live.js';
-import { rawData, splitProblems, pathKey, withText, type FieldPath, type Problem, type ScenarioDoc } from '../lib/scenario-doc';
+import { editDoc, rawData, splitProblems, pathKey, withText, type FieldPath, type Problem, type ScenarioDoc } from '../lib/scenario-doc';
 import { connect } from '../state/app-store';
 import { baseStyles, problemStyles, tagStyles } from './shared-styles';
 
@@ -161,10 +161,13 @@ export class FsScenarioEditor extends LitElement {
     const used = new Set<Problem>();
     const field = (path: FieldPath, label: string | TemplateResult, value: unknown, opts: { unit?: string; step?: string; wide?: boolean; text?: boolean; min?: string } = {}) => {
       const key = pathKey(path);
-      const mine = problems.filter((p) => p.path === key || (p.path?.startsWith(`${key}.`) ?? false) || (p.path?.startsWith(`${key}[`) ?? false));
-      mine.forEach((p) => used.add(p));
+      const committed = problems.filter((p) => p.path === key || (p.path?.startsWith(`${key}.`) ?? false) || (p.path?.startsWith(`${key}[`) ?? false));
+      committed.forEach((p) => used.add(p));
+      // A value being typed is shown with the schema's verdict on it (not yet written).
+      const draft = this.drafts.get(key);
+      const mine = draft ? draft.problems.map((message) => ({ message })) : committed;
       const id = `f${++fieldIds}`;
-      const shown = value === undefined || value === null ? '' : String(value);
+      const shown = draft ? draft.text : value === undefined || value === null ? '' : String(value);
       return html`<div class="field ${opts.wide ? 'wide' : ''}">
         <label for=${id}>${label}${opts.unit ? html` <span class="unit">${opts.unit}</span>` : nothing}</label>
         <input
@@ -177,6 +180,7 @@ export class FsScenarioEditor extends LitElement {
           data-path=${key}
           aria-invalid=${mine.length ? 'true' : 'false'}
           aria-describedby=${mine.length ? `${id}-err` : nothing}
+          @input=${(e: Event) => this.tryDraft(path, (e.target as HTMLInputElement).value, !!opts.text)}
           @change=${(e: Event) => this.commit(path, (e.target as HTMLInputElement).value, !!opts.text)}
         />
         ${mine.length ? html`<div class="error" id=${`${id}-err`} role="alert">${mine.map((p) => p.message).join('; ')}</div>` : nothing}
@@ -343,11 +347,36 @@ export class FsScenarioEditor extends LitElement {
   };
 
   private commit(path: FieldPath, raw: string, text: boolean) {
-    let value: unknown;
-    if (text) value = raw;
-    else if (raw.trim() === '') value = null;
-    else value = Number.isFinite(Number(raw)) ? Number(raw) : raw;
-    this.ctl.store?.editField(path, value);
+    if (this.drafts.has(pathKey(path))) {
+      const drafts = new Map(this.drafts);
+      drafts.delete(pathKey(path));
+      this.drafts = drafts;
+    }
+    this.ctl.store?.editField(path, fieldValue(raw, text));
+  }
+
+  /** Values being typed (not yet written), with the schema's messages for them. */
+  @state() private drafts = new Map<string, { text: string; problems: string[] }>();
+  private draftsFor = '';
+
+  /** Checks a value as it is typed: the edit made on a copy of the text and validated. */
+  private tryDraft(path: FieldPath, raw: string, text: boolean): void {
+    const doc = this.doc;
+    if (!doc) return;
+    const key = pathKey(path);
+    const problems = splitProblems(editDoc(doc, path, fieldValue(raw, text)))
+      .filter((p) => p.path === key || (p.path?.startsWith(`${key}.`) ?? false) || (p.path?.startsWith(`${key}[`) ?? false))
+      .map((p) => p.message);
+    this.drafts = new Map(this.drafts).set(key, { text: raw, problems });
+  }
+
+  /** Drafts belong to the text they were typed against: another edit drops them. */
+  protected override willUpdate(): void {
+    const text = this.doc?.text ?? '';
+    if (text !== this.draftsFor) {
+      this.draftsFor = text;
+      if (this.drafts.size) this.drafts = new Map();
+    }
   }
 }
 
@@ -355,6 +384,13 @@ declare global {
   interface HTMLElementTagNameMap {
     'fs-scenario-editor': FsScenarioEditor;
   }
+}
+
+/** A field's text as the value to write: text as typed, numbers as numbers, empty as null. */
+function fieldValue(raw: string, text: boolean): unknown {
+  if (text) return raw;
+  if (raw.trim() === '') return null;
+  return Number.isFinite(Number(raw)) ? Number(raw) : raw;
 }
 
 /** "07:00–15:30", or for candidate shifts "starts 10:00–12:00, 8 h". */

@@ -88,9 +88,17 @@ describe('layout and finance figures, in headless Chromium', { timeout: 600_000 
     await page.screenshot({ path: shotPath('12-layout-present-1440x900') });
   });
 
-  it('shows an invalid source edit under the box it was typed in, before and after Apply', async () => {
+  it('shows an invalid edit where it is typed: a field as it is typed, the source under its box before and after Apply', async () => {
     await open('global-follow-the-sun');
     const editor = page.locator('fs-app fs-scenario-editor');
+    // A field of the form: checked at every keystroke, its message under it before it is written.
+    const replications = editor.locator('input[data-path="replications"]');
+    await replications.fill('0');
+    await poll(() => editor.locator('.field .error').first().textContent()).toMatch(/expected/);
+    expect(await page.locator('fs-app fs-run-status').getAttribute('phase')).toBe('done'); // nothing written, nothing stopped
+    await replications.fill('10');
+    await poll(() => editor.locator('.field .error').count()).toBe(0);
+    await replications.press('Tab');
     await editor.locator('summary', { hasText: 'Source' }).click();
     const area = editor.getByRole('textbox', { name: 'Scenario source' });
     const text = await area.inputValue();
