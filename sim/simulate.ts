@@ -1,10 +1,17 @@
 // Independent replications of a compiled model, folded into one result object.
 import { simulateReplication } from './kernel/engine';
+import { Tallies } from './kernel/tallies';
 import { ResultBuilder, replicationFigures, type ReplicationFigures, type ScenarioResult } from './stats/metrics';
 import type { CompiledModel } from './model/model';
 
+/** Each model's tallies, reused replication after replication: the figures are copied out of
+ * them before the next one. */
+const talliesOf = new WeakMap<CompiledModel, Tallies>();
+
 export function runReplication(model: CompiledModel, replication: number): ReplicationFigures {
-  return replicationFigures(model, simulateReplication(model, replication));
+  let tallies = talliesOf.get(model);
+  if (!tallies) talliesOf.set(model, (tallies = new Tallies(model)));
+  return replicationFigures(model, simulateReplication(model, replication, tallies));
 }
 
 export interface SimulateOptions {

@@ -916,8 +916,11 @@ class Kernel {
 }
 
 /** Runs replication `replication` (0-based) of the model and returns its tallies. */
-export function simulateReplication(model: CompiledModel, replication: number): Tallies {
-  const tallies = new Tallies(model);
+/** One replication, counted into `into` (zeroed first: tallies reused between replications) or
+ * into new tallies. */
+export function simulateReplication(model: CompiledModel, replication: number, into?: Tallies): Tallies {
+  const tallies = into ?? new Tallies(model);
+  into?.reset();
   new Kernel(model, replication, tallies).run();
   return tallies;
 }

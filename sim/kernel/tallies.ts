@@ -104,6 +104,15 @@ export class Tallies {
     this.waitingAtEnd = new Float64Array(Q);
   }
 
+  /** Back to zero, to count another replication of the same model without allocating: the
+   * arrays are as large as intervals × queues, and a short replication spent more time allocating
+   * and collecting them than filling them. */
+  reset(): void {
+    for (const value of Object.values(this)) if (value instanceof Float64Array) value.fill(0);
+    this.arrivals = 0;
+    this.events = 0;
+  }
+
   /** Adds `weight` × the time from `fromSeconds` to `toSeconds`, clipped to the reported window
    * and split by interval, to a per interval × pool array. */
   addPoolTime(target: Float64Array, pool: number, fromSeconds: number, toSeconds: number, weight: number): void {
