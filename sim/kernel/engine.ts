@@ -915,9 +915,8 @@ class Kernel {
   }
 }
 
-/** Runs replication `replication` (0-based) of the model and returns its tallies. */
-/** One replication, counted into `into` (zeroed first: tallies reused between replications) or
- * into new tallies. */
+/** Runs replication `replication` (0-based) of the model and returns its tallies: `into`, zeroed
+ * first (tallies reused between replications), or new ones. */
 export function simulateReplication(model: CompiledModel, replication: number, into?: Tallies): Tallies {
   const tallies = into ?? new Tallies(model);
   into?.reset();
