@@ -1,0 +1,211 @@
+// Contact records in the web app, built and driven in headless Chromium: a records file dropped on
+// the page (or picked with "Import records…") is read, fitted and back-tested in the history worker;
+// the page shows every row accounted for, the fit per queue, the back-test's errors and charts, and
+// keeps the fitted scenario to run. Expected figures come from sim/history run here in Node on the
+// same file, seed and replications (what `followsun import` and `followsun backtest --json` print),
+// never from the page. The fixture is a slice of the Technion SEE Center's "Anonymous Bank" data
+// (Avi Mandelbaum; January 1999): see test/fixtures/README.md.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { backtestObserved, BACKTEST_FIGURES, MIN_REPLICATIONS, observeRecords, type BacktestResult } from '../../sim/history/backtest';
+import { fitScenario, scenarioYaml } from '../../sim/history/fit-scenario';
+import { BANK_TIMEZONE, bankLayout, genericLayout } from '../../sim/history/layouts';
+import { dayOf, dayOfIso } from '../../sim/history/local-time';
+import { readRecords, RecordsError, type ReadOutcome } from '../../sim/history/records';
+import { compileScenario } from '../../sim/model/model';
+import { parseScenario } from '../../sim/scenario/scenario';
+import { simulate } from '../../sim/simulate';
+import { PATIENCE, ROOT, useApp, type StaticServer } from './browser';
+
+const FILE = 'anonymous-bank-1999-01-small-queues.tsv';
+const TEXT = readFileSync(join(ROOT, 'test', 'fixtures', FILE), 'utf8');
+const SHOTS = '/tmp/shots/history';
+const CUT = '1999-01-25';
+
+const poll = <T>(fn: () => Promise<T> | T) => expect.poll(fn, { timeout: PATIENCE });
+const view = (page: Page) => page.locator('fs-app fs-history-view');
+
+/** What the CLI computes for the file: import (fit on all the rows, or those before `cut`) and
+ * backtest (replay the rest), through sim/history as cli/backtest.ts calls it. */
+function expected(outcome: ReadOutcome, cut?: string, replications?: number): { yaml: string; result: BacktestResult } {
+  const day = cut === undefined ? undefined : dayOfIso(cut)!;
+  const train = outcome.records.filter((r) => day === undefined || dayOf(r.arrivalLocalMs) < day);
+  const test = outcome.records.filter((r) => day === undefined || dayOf(r.arrivalLocalMs) >= day);
+  const yaml = scenarioYaml(fitScenario(train, { timezone: BANK_TIMEZONE, source: FILE }));
+  const scenario = parseScenario(yaml, 'fitted scenario');
+  return { yaml, result: backtestObserved(scenario, observeRecords(test), { replications }) };
+}
+
+/** Drops a file on the page as a user drags it from their desktop. */
+async function drop(page: Page, name: string, text: string): Promise<void> {
+  const dataTransfer = await page.evaluateHandle(([n, t]) => {
+    const dt = new DataTransfer();
+    dt.items.add(new File([t], n, { type: n.endsWith('.tsv') ? 'text/tab-separated-values' : 'text/csv' }));
+    return dt;
+  }, [name, text] as const);
+  await page.dispatchEvent('fs-app', 'dragenter', { dataTransfer });
+  await page.dispatchEvent('fs-app', 'dragover', { dataTransfer });
+  await page.dispatchEvent('fs-app', 'drop', { dataTransfer });
+}
+
+/** The back-test table on the page matches the CLI's figures (hourly) to the last bit. */
+async function expectFigures(page: Page, result: BacktestResult): Promise<void> {
+  const table = view(page).locator('table[data-errors="hour"]');
+  for (const f of BACKTEST_FIGURES) {
+    for (const k of ['bias', 'mae', 'mape', 'insideBand', 'points'] as const) {
+      const shown = await table.locator(`tr[data-figure="${f}"] td[data-measure="${k}"]`).getAttribute('data-value');
+      const want = result.figures[f][k];
+      expect(shown === '' ? null : Number(shown), `${f}.${k}`).toBe(want);
+    }
+  }
+}
+
+describe('contact records in the web app: import, fit, back-test, keep', { timeout: 900_000 }, () => {
+  const app = useApp();
+  let page: Page;
+  let server: StaticServer;
+  let outcome: ReadOutcome;
+  beforeAll(() => {
+    outcome = readRecords(TEXT, FILE, bankLayout);
+  });
+  beforeEach(() => {
+    ({ page, server } = app);
+  });
+
+  it('imports a dropped records file: every row accounted for, the fit per queue, the back-test the CLI prints; keeps the scenario and runs it', async () => {
+    const inSample = expected(outcome);
+    await page.goto(server.url);
+    await page.locator('fs-app fs-run-status[phase="done"]').waitFor({ timeout: PATIENCE });
+    await drop(page, FILE, TEXT);
+
+    // The History tab opens with the report as soon as the fit is in.
+    await poll(() => page.locator('fs-app [role="tab"][aria-selected="true"]').textContent()).toContain('History');
+    const fit = view(page).locator('fs-history-fit');
+    await fit.locator('[data-queues]').waitFor({ timeout: PATIENCE });
+    const rejected = Object.values(outcome.rejected).reduce((s, t) => s + t.count, 0);
+    expect(Number(await fit.locator('[data-rows-read]').getAttribute('data-rows-read'))).toBe(outcome.rowsRead);
+    expect(Number(await fit.locator('[data-kept]').getAttribute('data-kept'))).toBe(outcome.records.length);
+    expect(Number(await fit.locator('[data-not-offered]').getAttribute('data-not-offered'))).toBe(outcome.notOffered.count);
+    expect(Number(await fit.locator('[data-left-out]').getAttribute('data-left-out'))).toBe(rejected);
+    expect(outcome.records.length + outcome.notOffered.count + rejected).toBe(outcome.rowsRead);
+    for (const [kind, t] of Object.entries(outcome.rejected)) {
+      const row = fit.locator(`[data-tallies="rejected"] tr[data-kind="${kind}"]`);
+      expect(Number(await row.getAttribute('data-count')), kind).toBe(t.count);
+      expect(Number(await row.getAttribute('data-first-line')), kind).toBe(t.firstLine);
+    }
+    // One row per queue of the fixture, with its contacts offered.
+    const queues = [...new Set(outcome.records.map((r) => r.queue))].sort();
+    expect(queues.length).toBeGreaterThanOrEqual(4);
+    const rows = fit.locator('[data-queues] tbody tr');
+    expect((await rows.evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-queue')))).sort()).toEqual(queues);
+    for (const q of queues) {
+      expect(Number(await fit.locator(`tr[data-queue="${q}"] [data-offered]`).getAttribute('data-offered')), q).toBe(outcome.records.filter((r) => r.queue === q).length);
+    }
+    const description = String(parseScenario(inSample.yaml, 'x.yaml').description);
+    expect(await fit.locator('[data-description]').textContent()).toBe(description);
+    // The data's source is credited where its figures are shown.
+    expect(await view(page).locator('[data-credit]').textContent()).toContain('Technion SEE Center');
+    expect(await view(page).locator('[data-credit]').textContent()).toContain('Avi Mandelbaum');
+
+    // The back-test: 40 replications (the CLI's default), the same figures as the CLI's --json.
+    const backtest = view(page).locator('fs-history-backtest');
+    await backtest.locator('table[data-errors="hour"]').waitFor({ timeout: 2 * PATIENCE });
+    expect(inSample.result.replications).toBe(MIN_REPLICATIONS);
+    expect(Number(await backtest.locator('[data-replications]').getAttribute('data-replications'))).toBe(MIN_REPLICATIONS);
+    await expectFigures(page, inSample.result);
+    // A chart per figure: an actual point per hour compared, hollow ones outside the band.
+    for (const f of ['offered', 'abandonRate', 'asaSeconds', 'serviceLevel', 'occupancy'] as const) {
+      const chart = backtest.locator(`fs-band-chart[data-chart="${f}"]`);
+      const points = inSample.result.series.hour[f].filter((p) => p.actual !== null);
+      expect(await chart.locator('circle.actual').count(), f).toBe(points.length);
+      const inside = points.filter((p) => p.low !== null && p.actual! >= p.low - 1e-9 && p.actual! <= p.high! + 1e-9).length;
+      expect(await chart.locator('circle.actual[data-inside="1"]').count(), f).toBe(inside);
+    }
+    // Day by day, as the CLI prints it for a period over two days.
+    await backtest.locator('button[data-grain="day"]').click();
+    await expectGrain(page, inSample.result, 'day');
+    await backtest.locator('button[data-grain="hour"]').click();
+
+    await page.screenshot({ path: `${SHOTS}/1-history-1440x900.png` });
+    await page.screenshot({ path: `${SHOTS}/1b-history-full-1440.png`, fullPage: true });
+    await backtest.locator('fs-band-chart[data-chart="abandonRate"]').scrollIntoViewIfNeeded();
+    await page.screenshot({ path: `${SHOTS}/2-backtest-1440x900.png` });
+    await page.setViewportSize({ width: 1280, height: 720 });
+    await view(page).locator('[data-accounting]').scrollIntoViewIfNeeded();
+    await page.screenshot({ path: `${SHOTS}/3-history-1280x720.png` });
+    await fit.locator('[data-queues]').scrollIntoViewIfNeeded();
+    await page.screenshot({ path: `${SHOTS}/4-fit-1280x720.png` });
+    await backtest.locator('fs-band-chart[data-chart="offered"]').scrollIntoViewIfNeeded();
+    await page.screenshot({ path: `${SHOTS}/5-backtest-1280x720.png` });
+
+    // Keep: the fitted scenario joins the list as an opened file would, runs, and its figures are sim/'s.
+    const before = await page.locator('fs-app fs-scenario-list li').count();
+    await view(page).getByRole('button', { name: 'Keep this scenario' }).click();
+    await poll(() => page.locator('fs-app fs-scenario-list li').count()).toBe(before + 1);
+    await poll(() => page.locator('fs-app .scenario-title').textContent()).toContain(`Fitted from ${FILE}`);
+    await page.locator('fs-app fs-run-status[phase="done"]').waitFor({ timeout: PATIENCE });
+    const run = simulate(compileScenario(parseScenario(inSample.yaml, 'kept.yaml')));
+    await poll(async () => Number(await page.locator('fs-app fs-headline li[data-channel="voice"] [data-figure="serviceLevel"]').getAttribute('data-value'))).toBe(
+      run.channels.voice.serviceLevel.mean,
+    );
+    await page.screenshot({ path: `${SHOTS}/6-kept-1280x720.png` });
+  });
+
+  it('fits on the days before a date and tests on the rest, as backtest --train-until does', async () => {
+    const replications = 12;
+    const outOfSample = expected(outcome, CUT, replications);
+    await page.goto(server.url);
+    await page.locator('fs-app fs-run-status[phase="done"]').waitFor({ timeout: PATIENCE });
+    // The header's Import records… (a file picker), from the keyboard.
+    const chooser = page.waitForEvent('filechooser');
+    await page.locator('fs-app fs-header').getByRole('button', { name: 'Import records…' }).focus();
+    await page.keyboard.press('Enter');
+    await (await chooser).setFiles({ name: FILE, mimeType: 'text/tab-separated-values', buffer: Buffer.from(TEXT) });
+    const backtest = view(page).locator('fs-history-backtest');
+    await backtest.locator('table[data-errors="hour"]').waitFor({ timeout: 2 * PATIENCE });
+
+    await view(page).locator('input[name="train-until"]').fill(CUT);
+    await view(page).locator('input[name="replications"]').fill(String(replications));
+    await view(page).getByRole('button', { name: 'Back-test again' }).click();
+    await poll(() => backtest.locator('[data-replications]').getAttribute('data-replications')).toBe(String(replications));
+    await poll(() => backtest.locator('[data-replayed]').textContent()).toContain(`Replayed ${CUT} to 1999-01-31`);
+    await expectFigures(page, outOfSample.result);
+    expect(await view(page).locator('[data-description]').textContent()).toBe(String(parseScenario(outOfSample.yaml, 'x.yaml').description));
+    await page.setViewportSize({ width: 1280, height: 720 });
+    await page.screenshot({ path: `${SHOTS}/7-out-of-sample-1280x720.png` });
+  });
+
+  it('names the file, line and what was expected when the records cannot be read, as the CLI does', async () => {
+    const bad = 'arrival,queue,outcome,wait_seconds\n2026-03-02 09:15:00,en,answered,12\n';
+    let problems: string[] = [];
+    try {
+      readRecords(bad, 'calls.csv', genericLayout('UTC'));
+    } catch (e) {
+      problems = (e as RecordsError).problems;
+    }
+    expect(problems).toHaveLength(1);
+    await page.goto(server.url);
+    await page.locator('fs-app fs-run-status[phase="done"]').waitFor({ timeout: PATIENCE });
+    const title = await page.locator('fs-app .scenario-title').textContent();
+    await drop(page, 'calls.csv', bad);
+    const alert = view(page).locator('[data-history-error]');
+    await alert.waitFor({ timeout: PATIENCE });
+    expect(await alert.textContent()).toContain('Could not import calls.csv');
+    expect(await alert.textContent()).toContain(problems[0]);
+    expect(problems[0]).toMatch(/^calls\.csv:1: /);
+    expect(await alert.textContent()).not.toMatch(/at \w+ \(|Error:/); // no stack trace
+    expect(await page.locator('fs-app .scenario-title').textContent()).toBe(title); // nothing replaced
+    await page.screenshot({ path: `${SHOTS}/8-bad-file-1440x900.png` });
+  });
+});
+
+async function expectGrain(page: Page, result: BacktestResult, grain: 'day'): Promise<void> {
+  const table = view(page).locator(`table[data-errors="${grain}"]`);
+  await table.waitFor({ timeout: PATIENCE });
+  for (const f of BACKTEST_FIGURES) {
+    const shown = await table.locator(`tr[data-figure="${f}"] td[data-measure="bias"]`).getAttribute('data-value');
+    expect(shown === '' ? null : Number(shown), `${grain} ${f}`).toBe(result.grains[grain][f].bias);
+  }
+}
