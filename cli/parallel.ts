@@ -3,13 +3,13 @@
 // replication order, whatever the number of workers and whatever order they finish in, so
 // every fold over them is bit-identical to a single-threaded run.
 //
-// Measured on the 2-core machine (Node 20, npm run bench and the notes in README, Performance):
-// worker threads cost ~0.05 s each to start from the built JavaScript (a second each when they
-// compiled TypeScript with tsx); worker processes cost ~0.13 s and, on a thousand short
-// replications, half as much CPU again as threads for copying each result through a pipe
-// (threads hand the typed arrays over without a copy). A worker is always handed the next
-// replications before it finishes one, because waking this thread can take milliseconds on a
-// busy machine, longer than a short replication.
+// Measured on the 2-core machine (Node 20; issue 11): a worker thread loads the built JavaScript
+// (each one used to compile the TypeScript with tsx first, about a second as for every command,
+// which is most of why a second worker gained nothing). Worker processes were tried: ~0.13 s to start, and more CPU than threads for the same batch (up to
+// half as much again on a thousand short replications), each result being copied through a pipe
+// where a thread hands its typed arrays over. A worker is always handed its next replications
+// before it finishes one, because waking this thread can take milliseconds on a busy machine,
+// longer than a short replication.
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { ReplicationFigures } from '../sim/stats/metrics';
@@ -43,8 +43,8 @@ export interface ParallelOptions {
 /** Expected contacts of one replication of a model (arrivals at the streams' mean rates). */
 const contactsPerReplication = (m: CompiledModel) => m.stopSeconds * m.streams.reduce((rate, s) => rate + s.meanRatePerSecond, 0);
 
-/** A worker thread costs about 0.05 s to start and warm up, so small batches run in this thread
- * alone and larger ones on every core. */
+/** A worker thread costs a few hundredths of a second to start and its JIT to warm up, so small
+ * batches run in this thread alone and larger ones on every core. */
 const CONTACTS_WORTH_A_WORKER = 500_000;
 
 export function defaultWorkers(models: CompiledModel[]): number {
