@@ -128,13 +128,6 @@ export class FsHeader extends LitElement {
     void this.ctl.store?.openFiles(files);
   };
 
-  private onRecordsInput = (e: Event) => {
-    const input = e.target as HTMLInputElement;
-    const file = input.files?.[0];
-    input.value = '';
-    if (file) this.ctl.store?.imports.open(file);
-  };
-
   override render() {
     const store = this.ctl.store;
     if (!store) return nothing;
@@ -161,7 +154,6 @@ export class FsHeader extends LitElement {
       </div>
       <div class="actions" role="toolbar" aria-label="Scenario actions">
         <button @click=${() => this.renderRoot.querySelector<HTMLInputElement>('#file')?.click()} title="Open a YAML or JSON scenario file (or drop one anywhere)">Open file…</button>
-        <button @click=${() => this.renderRoot.querySelector<HTMLInputElement>('#records')?.click()} title="Import contact records (CSV or TSV): fit a scenario to them and back-test it">Import records…</button>
         <button @click=${() => store.duplicate()} ?disabled=${!doc}>Duplicate as variant</button>
         <button @click=${() => store.download()} ?disabled=${!doc}>Download YAML</button>
         <button @click=${() => void store.copyLink()}>Copy link</button>
@@ -171,7 +163,6 @@ export class FsHeader extends LitElement {
         </button>
       </div>
       <input id="file" type="file" accept=".yaml,.yml,.json,application/json,application/yaml,text/yaml" multiple hidden @change=${this.onFileInput} />
-      <input id="records" type="file" accept=".csv,.tsv,.tab,.txt,text/csv,text/tab-separated-values" hidden @change=${this.onRecordsInput} />
     </header>`;
   }
 }
