@@ -272,7 +272,10 @@ export class FsApp extends LitElement {
     const doc = store.active;
     return html`<aside aria-label="Scenarios and settings">
       <section>
-        <h2>Scenarios</h2>
+        <h2>
+          <span>Scenarios</span>
+          <button class="quiet" @click=${() => store.imports.choose()} title="Fit a scenario to contact records (CSV or TSV) and back-test it">Import records…</button>
+        </h2>
         <fs-scenario-list></fs-scenario-list>
       </section>
       ${doc
