@@ -9,7 +9,7 @@ import { errorText, FIGURE_NAMES } from '../../report/backtest';
 import type { BacktestSummary } from '../history/protocol';
 import type { Unit } from '../lib/format';
 import type { BandGrain } from './fs-band-chart';
-import { baseStyles, segmentedStyles, viewStyles } from './shared-styles';
+import { baseStyles, chartStyles, segmentedStyles, viewStyles } from './shared-styles';
 import './fs-band-chart';
 
 /** The figures drawn (answered is in the table: it follows offered and the abandon rate). */
@@ -28,6 +28,7 @@ export class FsHistoryBacktest extends LitElement {
 
   static override styles = [
     baseStyles,
+    chartStyles,
     viewStyles,
     segmentedStyles,
     css`

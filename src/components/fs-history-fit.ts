@@ -8,7 +8,7 @@ import { LOGNORMAL_KS_LIMIT } from '../../sim/history/fit-handle-time';
 import type { Tally } from '../../sim/history/records';
 import type { FitReport, QueueRow } from '../history/protocol';
 import { formatValue } from '../lib/format';
-import { baseStyles, viewStyles } from './shared-styles';
+import { baseStyles, chartStyles, viewStyles } from './shared-styles';
 
 const count = (n: number) => formatValue(n, 'count');
 const seconds = (s: number | undefined) => (s === undefined || !Number.isFinite(s) ? '–' : `${Math.round(s).toLocaleString('en-US')} s`);
@@ -20,6 +20,7 @@ export class FsHistoryFit extends LitElement {
 
   static override styles = [
     baseStyles,
+    chartStyles,
     viewStyles,
     css`
       h2 {

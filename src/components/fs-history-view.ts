@@ -7,7 +7,7 @@ import { customElement, state } from 'lit/decorators.js';
 import { MIN_REPLICATIONS } from '../../sim/history/backtest';
 import { LIMITS } from '../../sim/scenario/schema-parts';
 import { saveFile } from '../lib/save-file';
-import { HistoryController, type HistoryState } from '../state/history';
+import { HistoryController, RECORDS_ACCEPT, type HistoryState } from '../state/history';
 import { baseStyles, problemStyles, viewStyles } from './shared-styles';
 import './fs-history-backtest';
 import './fs-history-fit';
@@ -95,6 +95,14 @@ export class FsHistoryView extends LitElement {
         align-items: center;
         gap: 0.6rem 1rem;
         flex-wrap: wrap;
+        margin-bottom: 0.6rem;
+      }
+      .keep .grow {
+        flex: 1 1 20rem;
+        min-width: 0;
+      }
+      .problems p {
+        color: var(--text);
       }
       .error-text {
         color: var(--bad);
@@ -147,7 +155,7 @@ export class FsHistoryView extends LitElement {
               </p>`}
         </div>
         <button class=${s.report ? '' : 'primary'} @click=${() => this.renderRoot.querySelector<HTMLInputElement>('#records')?.click()}>Import records…</button>
-        <input id="records" type="file" accept=".csv,.tsv,.tab,.txt,text/csv,text/tab-separated-values" hidden @change=${this.onPick} />
+        <input id="records" type="file" accept=${RECORDS_ACCEPT} hidden @change=${this.onPick} />
       </div>
       ${bank
         ? html`<p class="credit" data-credit>
@@ -179,6 +187,12 @@ export class FsHistoryView extends LitElement {
       <ul>
         ${s.problems.map((p) => html`<li>${p}</li>`)}
       </ul>
+      ${s.problems.some((p) => p.includes('--map'))
+        ? html`<p>
+            The app reads the columns by their names in the layouts above (see “Start from your own history” in the README); an export with other names
+            can be imported with <code>followsun import --map COLUMN=FIELD</code> and the scenario opened here.
+          </p>`
+        : nothing}
     </div>`;
   }
 

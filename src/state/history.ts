@@ -9,6 +9,9 @@ import type { BacktestSummary, FitReport, HistoryStep, ImportOptions } from '../
 import { ContextRequestEvent, Store } from './store';
 import type { View } from './app-state';
 
+/** What a file picker for records offers. */
+export const RECORDS_ACCEPT = '.csv,.tsv,.tab,.txt,text/csv,text/tab-separated-values';
+
 export type HistoryPhase = 'idle' | 'running' | 'done' | 'error';
 
 export interface HistoryState {
@@ -55,6 +58,18 @@ export class HistoryStore extends Store<HistoryState> {
   open(file: File): void {
     this.app.setView('history');
     this.run(file, { ...this.state.options, trainUntil: undefined });
+  }
+
+  /** Asks for a records file (the browser's file picker) and imports it. */
+  choose(): void {
+    const input = document.createElement('input');
+    input.type = 'file';
+    input.accept = RECORDS_ACCEPT;
+    input.addEventListener('change', () => {
+      const file = input.files?.[0];
+      if (file) this.open(file);
+    });
+    input.click();
   }
 
   /** The same file again with other options (fit until a date, trend, replications). */

@@ -128,6 +128,7 @@ describe('contact records in the web app: import, fit, back-test, keep', { timeo
     await expectGrain(page, inSample.result, 'day');
     await backtest.locator('button[data-grain="hour"]').click();
 
+    await page.locator('fs-app main').evaluate((main) => (main.scrollTop = 0));
     await page.screenshot({ path: `${SHOTS}/1-history-1440x900.png` });
     await page.screenshot({ path: `${SHOTS}/1b-history-full-1440.png`, fullPage: true });
     await backtest.locator('fs-band-chart[data-chart="abandonRate"]').scrollIntoViewIfNeeded();
@@ -158,9 +159,9 @@ describe('contact records in the web app: import, fit, back-test, keep', { timeo
     const outOfSample = expected(outcome, CUT, replications);
     await page.goto(server.url);
     await page.locator('fs-app fs-run-status[phase="done"]').waitFor({ timeout: PATIENCE });
-    // The header's Import records… (a file picker), from the keyboard.
+    // Import records… beside the scenarios (a file picker), from the keyboard.
     const chooser = page.waitForEvent('filechooser');
-    await page.locator('fs-app fs-header').getByRole('button', { name: 'Import records…' }).focus();
+    await page.locator('fs-app aside').getByRole('button', { name: 'Import records…' }).focus();
     await page.keyboard.press('Enter');
     await (await chooser).setFiles({ name: FILE, mimeType: 'text/tab-separated-values', buffer: Buffer.from(TEXT) });
     const backtest = view(page).locator('fs-history-backtest');
