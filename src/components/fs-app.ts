@@ -255,8 +255,8 @@ export class FsApp extends LitElement {
         ${sidebar ? this.renderSidebar() : nothing}
         <main id="main" tabindex="-1" aria-label="Results">
           ${notice ? this.renderNotice(notice) : nothing}
-          <fs-results-bar></fs-results-bar>
-          ${openShiftCount(doc?.scenario) > 0 ? html`<fs-plan-panel></fs-plan-panel>` : nothing}
+          ${view !== 'history' ? html`<fs-results-bar></fs-results-bar>` : nothing}
+          ${openShiftCount(doc?.scenario) > 0 && view !== 'history' ? html`<fs-plan-panel></fs-plan-panel>` : nothing}
           ${result && view !== 'compare' && view !== 'history' ? html`<fs-headline .result=${result} ?stale=${stale || run.phase === 'running'}></fs-headline>` : nothing}
           ${this.renderTabs()}
           <div role="tabpanel" id="panel" aria-labelledby=${`tab-${view}`}>${this.renderView(result, scenario)}</div>
