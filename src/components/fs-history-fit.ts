@@ -39,6 +39,18 @@ export class FsHistoryFit extends LitElement {
       .scroll {
         overflow-x: auto;
       }
+      /* The fit's twelve columns fit a laptop's width. */
+      table[data-queues] {
+        font-size: 0.85rem;
+      }
+      table[data-queues] th,
+      table[data-queues] td {
+        padding: 0.3rem 0.45rem;
+      }
+      table[data-tallies] {
+        width: auto;
+        min-width: min(44rem, 100%);
+      }
       table.data td.kind {
         white-space: normal;
         min-width: 16rem;
@@ -198,9 +210,9 @@ export class FsHistoryFit extends LitElement {
             <td>${h ? seconds(h.meanSeconds) : '–'}</td>
             <td class=${h?.choice === 'lognormal' ? 'chosen' : ''}>${h ? h.lognormal.ks.toFixed(3) : '–'}</td>
             <td class=${h?.choice === 'empirical' ? 'chosen' : ''}>${h ? h.empiricalKs.toFixed(3) : '–'}</td>
-            <td class="sep" data-patience=${p?.meanSeconds ?? ''}>${p ? `${seconds(p.meanSeconds)} ± ${Math.round(p.standardErrorSeconds)}` : 'nobody hung up'}</td>
+            <td class="sep" data-patience=${p?.meanSeconds ?? ''}>${p ? `${Math.round(p.meanSeconds).toLocaleString('en-US')} ± ${Math.round(p.standardErrorSeconds)} s` : 'nobody hung up'}</td>
             <td>${p ? seconds(p.naiveMeanSeconds) : '–'}</td>
-            <td>${p ? html`${count(p.abandoned)} of ${count(p.offered)} <span class="muted">(${pct(1 - p.censoredShare)})</span>` : '–'}</td>
+            <td title=${p ? `${count(p.abandoned)} of ${count(p.offered)} hung up` : ''}>${p ? html`${pct(1 - p.censoredShare)} <span class="muted">of ${count(p.offered)}</span>` : '–'}</td>
             <td>${p ? p.kaplanMeierGap.toFixed(3) : '–'}</td>
           </tr>`;
         })}
