@@ -36,7 +36,7 @@ import {
   type RosterShift,
   type WeekProfile,
 } from '../lib/roster-edit';
-import { changeDoc, splitProblems, type Problem } from '../lib/scenario-doc';
+import { changeDoc, rawData, splitProblems, type Problem } from '../lib/scenario-doc';
 import { WEEKDAYS } from '../lib/time';
 import { connect } from '../state/app-store';
 import { baseStyles, problemStyles, tagStyles } from './shared-styles';
@@ -318,6 +318,8 @@ export class FsRosterEditor extends LitElement {
     const rest = problems.filter((p) => !used.has(p));
     const languages = [...new Set((doc.scenario ?? doc.lastValid)?.demand.map((d) => d.language) ?? [])];
     const undoable = this.store!.undoable();
+    // A file that does not parse cannot be edited structurally (its Source can).
+    const readable = rawData(doc) !== null;
     return html`
       ${rest.length
         ? html`<div class="problems" role="alert">
@@ -337,10 +339,12 @@ export class FsRosterEditor extends LitElement {
         (Shift: an hour), ↑ ↓ to end it later or earlier, + − for the head count, Delete to remove it, Enter for its fields. Shaded hours: one of the pool's queues uncovered (red) or
         below its target (amber), from the last run.
       </p>
-      ${cards.length ? cards : html`<div class="empty card">No pool with agents: add one.</div>`}
-      <div class="row">
-        <button @click=${() => this.edit(addPool(pools.map((p) => p.id), languages.slice(0, 1)))}>+ Add a pool</button>
-      </div>
+      ${!readable
+        ? html`<div class="empty card" data-unreadable>The file cannot be read as YAML or JSON: fix it in the Source box (the sidebar's editor) to edit the roster.</div>`
+        : html`${cards.length ? cards : html`<div class="empty card">No pool with agents: add one.</div>`}
+            <div class="row">
+              <button @click=${() => this.edit(addPool(pools.map((p) => p.id), languages.slice(0, 1)))}>+ Add a pool</button>
+            </div>`}
     `;
   }
 

@@ -4,7 +4,8 @@
 // two documents are then compared node by node and each difference is spliced into the original
 // text at the node's source range. The result is checked: it must parse to exactly the data of the
 // changed Document, otherwise the Document's own serialisation is returned (correct data, the
-// library's layout). An edit that changes nothing returns the text unchanged.
+// library's layout). An edit that changes nothing, or of a text that does not parse, returns the
+// text unchanged.
 import { isMap, isPair, isScalar, isSeq, parseDocument, type Document, type Node, type Pair, type Scalar, type YAMLMap, type YAMLSeq } from 'yaml';
 
 interface Splice {
@@ -228,7 +229,8 @@ export function editYaml(text: string, change: (doc: Document) => void): string 
   const after = parseDocument(text);
   change(after);
   const want = after.toJS();
-  if (before.errors.length) return after.toString({ lineWidth: 0 });
+  // A text that does not parse has no structure to edit: it stays as it is.
+  if (before.errors.length) return text;
   if (same(before.toJS(), want)) return text;
   const splicer = new Splicer(text);
   if (splicer.node(before.contents, after.contents)) {

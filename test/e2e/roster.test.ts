@@ -252,6 +252,17 @@ describe('roster editor, built and driven in headless Chromium', { timeout: 600_
     await poll(() => roster(page).evaluate((el) => el.shadowRoot!.activeElement?.getAttribute('data-path') ?? null)).toBe('staffing[0].shifts[0].start');
     // The last shift of a pool cannot be removed (a pool needs one): its button says so.
     expect(await roster(page).getByRole('button', { name: 'Remove team shift 1' }).isDisabled()).toBe(true);
+
+    // A source that does not parse: the roster says so and offers no edits; Undo brings the file back.
+    const editor = page.locator('fs-app fs-scenario-editor');
+    await editor.locator('summary', { hasText: 'Source' }).click();
+    await source(page).fill(`${withChannels}staffing: [\n`);
+    await editor.getByRole('button', { name: 'Apply' }).click();
+    await roster(page).locator('[data-unreadable]').waitFor();
+    expect(await roster(page).getByRole('button', { name: '+ Add a pool' }).count()).toBe(0);
+    await roster(page).getByRole('button', { name: 'Undo' }).click();
+    await roster(page).locator('[data-roster-pool="team"]').waitFor();
+    expect(await source(page).inputValue()).toBe(withChannels);
   });
   it('turns agents around the clock into shifts when a shift is added, a JSON file into YAML, and runs it', async () => {
     const json = JSON.stringify({
