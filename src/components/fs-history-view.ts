@@ -6,11 +6,16 @@ import { LitElement, css, html, nothing } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
 import { MIN_REPLICATIONS } from '../../sim/history/backtest';
 import { LIMITS } from '../../sim/scenario/schema-parts';
+import { checkTimezone } from '../history/load-records';
 import { saveFile } from '../lib/save-file';
 import { HistoryController, RECORDS_ACCEPT, type HistoryState } from '../state/history';
 import { baseStyles, problemStyles, viewStyles } from './shared-styles';
 import './fs-history-backtest';
 import './fs-history-fit';
+
+/** The IANA zones the browser knows, for the time zone field's suggestions. */
+let zones: string[] | null = null;
+const zoneNames = () => (zones ??= ['UTC', ...(Intl as unknown as { supportedValuesOf(k: string): string[] }).supportedValuesOf('timeZone')]);
 
 const STEPS = { reading: 'Reading the records…', fitting: 'Fitting the scenario…', simulating: 'Replaying the period…' } as const;
 
@@ -21,6 +26,7 @@ export class FsHistoryView extends LitElement {
   @state() private trainUntil = '';
   @state() private trend = false;
   @state() private replications = String(MIN_REPLICATIONS);
+  @state() private timezone = 'UTC';
   @state() private formError = '';
   private formFor: File | null = null;
 
@@ -119,6 +125,7 @@ export class FsHistoryView extends LitElement {
       this.trainUntil = s.options.trainUntil ?? '';
       this.trend = !!s.options.trend;
       this.replications = String(s.options.replications ?? MIN_REPLICATIONS);
+      this.timezone = s.options.timezone ?? 'UTC';
       this.formError = '';
     }
   }
@@ -203,7 +210,8 @@ export class FsHistoryView extends LitElement {
     return html`<section class="panel card" aria-label="The fitted scenario" data-history-phase=${s.phase}>
       <div class="keep">
         <span class="grow"><b data-scenario-name>${r.name}</b> <span class="muted">— ${r.queues.length} queues, ${r.shifts} shifts of the observed staffing</span></span>
-        <button class="primary" ?disabled=${kept} @click=${() => void this.ctl.store?.keep()}>${kept ? 'Kept in the scenario list' : 'Keep this scenario'}</button>
+        ${kept ? html`<span class="muted" data-kept-note>Kept in the scenario list.</span>` : nothing}
+        <button class=${kept ? '' : 'primary'} @click=${() => void this.ctl.store?.keep()}>Keep this scenario</button>
         <button @click=${() => saveFile(`${r.fileName.replace(/\.[^.]*$/, '')}-fitted.yaml`, r.yaml, 'application/yaml')}>Download YAML</button>
       </div>
       <form @submit=${this.onApply} aria-label="Back-test options">
@@ -222,6 +230,13 @@ export class FsHistoryView extends LitElement {
           <input type="checkbox" .checked=${this.trend} ?disabled=${!this.trainUntil} @change=${(e: Event) => (this.trend = (e.target as HTMLInputElement).checked)} />
           carry the volume's trend forward
         </label>
+        ${r.format === 'bank'
+          ? nothing
+          : html`<label>
+              Customers' time zone
+              <input type="text" name="timezone" list="zones" spellcheck="false" .value=${this.timezone} @input=${(e: Event) => (this.timezone = (e.target as HTMLInputElement).value.trim())} />
+              <datalist id="zones">${zoneNames().map((z) => html`<option value=${z}></option>`)}</datalist>
+            </label>`}
         <label>
           Replications
           <input
@@ -259,8 +274,17 @@ export class FsHistoryView extends LitElement {
       this.formError = `Replications: a whole number from 2 to ${LIMITS.replications.toLocaleString('en-US')}.`;
       return;
     }
+    const format = this.ctl.state?.report?.format;
+    if (format && format !== 'bank') {
+      try {
+        checkTimezone(this.timezone);
+      } catch (err) {
+        this.formError = (err as { problems: string[] }).problems[0];
+        return;
+      }
+    }
     this.formError = '';
-    this.ctl.store?.rerun({ ...this.ctl.state!.options, trainUntil: this.trainUntil || undefined, trend: !!this.trainUntil && this.trend, replications: n });
+    this.ctl.store?.rerun({ ...this.ctl.state!.options, timezone: format === 'bank' ? undefined : this.timezone, trainUntil: this.trainUntil || undefined, trend: !!this.trainUntil && this.trend, replications: n });
   };
 }
 

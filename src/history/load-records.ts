@@ -27,6 +27,7 @@ export function checkRecordsSize(fileName: string, bytes: number): void {
 /** Reads the records with the layout their header looks like (bank, generic or an interval table).
  * `timezone`: the customers' zone of layouts that name none (the bank's is Israel's). */
 export function loadRecords(text: string, fileName: string, timezone = 'UTC'): Loaded {
+  checkTimezone(timezone);
   if (text.includes('\0')) throw new RecordsError([`${fileName}: not a text file (it holds NUL bytes); export the records as CSV or TSV`]);
   const header = text.slice(0, text.indexOf('\n') >>> 0);
   const format: RecordsFormat = /(^|[\t,])interval_start([\t,\r]|$)/.test(header) ? 'intervals' : guessFormat(header);
@@ -40,6 +41,15 @@ export function loadRecords(text: string, fileName: string, timezone = 'UTC'): L
   }
   const zone = format === 'bank' ? BANK_TIMEZONE : timezone;
   return { format, timezone: zone, outcome: readRecords(text, fileName, format === 'bank' ? bankLayout : genericLayout(zone)) };
+}
+
+/** The CLI's --timezone check, in the app's words. */
+export function checkTimezone(zone: string): void {
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone: zone });
+  } catch {
+    throw new RecordsError([`Time zone: expected an IANA time zone such as Europe/Berlin, got ${JSON.stringify(zone)}`]);
+  }
 }
 
 /** Is this file contact records rather than a scenario? By its name, else by its first line: a

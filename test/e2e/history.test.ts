@@ -15,7 +15,8 @@ import { BANK_TIMEZONE, bankLayout, genericLayout } from '../../sim/history/layo
 import { dayOf, dayOfIso } from '../../sim/history/local-time';
 import { readRecords, RecordsError, type ReadOutcome } from '../../sim/history/records';
 import { compileScenario } from '../../sim/model/model';
-import { parseScenario } from '../../sim/scenario/scenario';
+import { parseScenario, validateScenario } from '../../sim/scenario/scenario';
+import { genericCsv, syntheticRecords } from '../../sim/history/synthetic-records';
 import { simulate } from '../../sim/simulate';
 import { PATIENCE, ROOT, useApp, type StaticServer } from './browser';
 
@@ -178,6 +179,32 @@ describe('contact records in the web app: import, fit, back-test, keep', { timeo
     await page.screenshot({ path: `${SHOTS}/7-out-of-sample-1280x720.png` });
   });
 
+  it("reads a generic export in the customers' time zone chosen on the page, as --timezone does", async () => {
+    const csv = helpDeskCsv();
+    const zone = 'America/New_York';
+    const read = readRecords(csv, 'desk.csv', genericLayout(zone));
+    const yaml = scenarioYaml(fitScenario(read.records, { timezone: zone, source: 'desk.csv' }));
+    const want = backtestObserved(parseScenario(yaml, 'fitted scenario'), observeRecords(read.records), { replications: 10 });
+    await page.goto(server.url);
+    await page.locator('fs-app fs-run-status[phase="done"]').waitFor({ timeout: PATIENCE });
+    await drop(page, 'desk.csv', csv);
+    await view(page).locator('fs-history-backtest table[data-errors="hour"]').waitFor({ timeout: 2 * PATIENCE });
+    expect(await view(page).locator('[data-credit]').count()).toBe(0); // not the bank's data
+    expect(await view(page).locator('fs-history-fit section[data-fit]').textContent()).toContain('Local time UTC');
+    // A zone that does not exist is refused in the CLI's words, nothing run.
+    await view(page).locator('input[name="timezone"]').fill('Mars/Olympus');
+    await view(page).getByRole('button', { name: 'Back-test again' }).click();
+    await poll(() => view(page).locator('form [role="alert"]').textContent()).toContain('expected an IANA time zone such as Europe/Berlin, got "Mars/Olympus"');
+    await view(page).locator('input[name="timezone"]').fill(zone);
+    await view(page).locator('input[name="replications"]').fill('10');
+    await view(page).getByRole('button', { name: 'Back-test again' }).click();
+    await poll(() => view(page).locator('fs-history-fit section[data-fit]').textContent()).toContain(`Local time ${zone}`);
+    await poll(() => view(page).locator('fs-history-backtest [data-replications]').getAttribute('data-replications')).toBe('10');
+    expect(Number(await view(page).locator('[data-kept]').getAttribute('data-kept'))).toBe(read.records.length);
+    expect(await view(page).locator('[data-description]').textContent()).toBe(String(parseScenario(yaml, 'x.yaml').description));
+    await expectFigures(page, want);
+  });
+
   it('names the file, line and what was expected when the records cannot be read, as the CLI does', async () => {
     const bad = 'arrival,queue,outcome,wait_seconds\n2026-03-02 09:15:00,en,answered,12\n';
     let problems: string[] = [];
@@ -201,6 +228,26 @@ describe('contact records in the web app: import, fit, back-test, keep', { timeo
     await page.screenshot({ path: `${SHOTS}/8-bad-file-1440x900.png` });
   });
 });
+
+/** A small help desk's week written as a generic export (local times, no offset) of New York's clock. */
+function helpDeskCsv(): string {
+  const zone = 'America/New_York';
+  const hourly = [0.2, 0.1, 0.1, 0.1, 0.1, 0.2, 0.5, 1, 1.6, 2, 2, 1.9, 1.7, 1.8, 1.9, 1.8, 1.6, 1.3, 1, 0.8, 0.6, 0.5, 0.4, 0.3];
+  const scenario = validateScenario(
+    {
+      name: 'Help desk',
+      horizon: { start: '2026-01-05T00:00:00-05:00', days: 4, warmupHours: 0 },
+      intervalMinutes: 60,
+      seed: 3,
+      demand: [
+        { id: 'en', language: 'en', timezone: zone, volume: { perWeek: 5000 }, pattern: { hourly }, handleTime: { dist: 'lognormal', mean: 240, cv: 0.8 }, patience: { dist: 'exponential', mean: 180 } },
+      ],
+      staffing: [{ id: 'desk', skills: ['en'], agents: 9 }],
+    },
+    'help desk',
+  );
+  return genericCsv(syntheticRecords(scenario));
+}
 
 async function expectGrain(page: Page, result: BacktestResult, grain: 'day'): Promise<void> {
   const table = view(page).locator(`table[data-errors="${grain}"]`);
