@@ -14,6 +14,7 @@ import { randomStream, type Uniform } from './random';
 import type { CompiledModel } from '../model/model';
 import { drawAvailability } from '../model/availability';
 import { Tallies, waitBin, WAIT_BINS } from './tallies';
+import { FreeAgents } from './free-agents';
 
 // Event kinds, in the low 4 bits of an event's payload; the rest is an index.
 const ARRIVAL = 0; // index: demand stream — a new contact
@@ -155,20 +156,11 @@ class Kernel {
   private countedWaiting = 0; // reported contacts still in a queue…
   private countedWithAi = 0; // …or still talking to the AI: the run cannot end before they are settled
 
-  // Agents. Each pool's agents own a contiguous id range; offline agents sit on a stack.
-  // An online agent with spare capacity is on exactly one list: its pool's list for its load
-  // (number of chats; voice and email take the whole agent), in order of arrival on it, so the
-  // head of the load-0 list is the pool's longest-idle agent.
+  // Agents. Each pool's agents own a contiguous id range; offline agents sit on a stack, online
+  // ones with room on the free lists.
   private readonly aPool: Int32Array;
   private readonly aLoad: Int32Array;
-  private readonly aList: Int32Array; // -1: on no list (full, offline, or wrapping up to leave)
-  private readonly aPrev: Int32Array;
-  private readonly aNext: Int32Array;
-  private readonly aSince: Float64Array;
-  private readonly listHead: Int32Array; // pool * maxConcurrency + load
-  private readonly listTail: Int32Array;
-  private readonly listCount: Int32Array;
-  private readonly maxConcurrency: number;
+  private readonly free: FreeAgents;
   private readonly concurrency: Int32Array; // per pool: chats one agent handles at once
   private readonly acceptAfter: Float64Array;
   private readonly handleFactor: Float64Array; // pool * Q + queue
@@ -222,15 +214,8 @@ class Kernel {
     const agentCount = sizes.reduce((n, s) => n + s, 0);
     this.aPool = new Int32Array(agentCount);
     this.aLoad = new Int32Array(agentCount);
-    this.aList = new Int32Array(agentCount).fill(NONE);
-    this.aPrev = new Int32Array(agentCount);
-    this.aNext = new Int32Array(agentCount);
-    this.aSince = new Float64Array(agentCount);
     this.concurrency = Int32Array.from(model.pools, (p) => p.chatConcurrency);
-    this.maxConcurrency = Math.max(1, ...this.concurrency);
-    this.listHead = new Int32Array(P * this.maxConcurrency).fill(NONE);
-    this.listTail = new Int32Array(P * this.maxConcurrency).fill(NONE);
-    this.listCount = new Int32Array(P * this.maxConcurrency);
+    this.free = new FreeAgents(agentCount, this.concurrency);
     this.acceptAfter = Float64Array.from(model.pools, (p) => p.acceptAfterSeconds);
     this.handleFactor = new Float64Array(P * Q);
     model.pools.forEach((p, i) => this.handleFactor.set(p.handleFactorByQueue, i * Q));
@@ -499,18 +484,6 @@ class Kernel {
     return this.qIsChat[q] ? 1 : this.concurrency[p];
   }
 
-  /** The pool's best agent for queue q: for a chat the most loaded with room (chats fill agents
-   * who already chat, keeping whole agents free for calls and email), otherwise a fully idle
-   * one; the one longest in that state. -1 if none. */
-  private candidate(p: number, q: number): number {
-    const base = p * this.maxConcurrency;
-    if (this.qIsChat[q]) {
-      for (let load = this.concurrency[p] - 1; load >= 0; load--) if (this.listCount[base + load] > 0) return this.listHead[base + load];
-      return NONE;
-    }
-    return this.listCount[base] > 0 ? this.listHead[base] : NONE;
-  }
-
   /** An agent who may serve queue q for a contact that has waited `waited` seconds, by the
    * scenario's routing rule; -1 if there is none. */
   private pickAgent(q: number, waited: number): number {
@@ -522,7 +495,7 @@ class Kernel {
       for (let i = 0; i < pools.length; i++) {
         const p = pools[i];
         if (acceptAfter[p] <= waitedPlus) {
-          const a = this.candidate(p, q);
+          const a = this.free.best(p, this.qIsChat[q] === 1);
           if (a >= 0) return a;
         }
       }
@@ -533,14 +506,14 @@ class Kernel {
       for (let i = 0; i < pools.length; i++) {
         const p = pools[i];
         if (acceptAfter[p] > waitedPlus) continue;
-        const a = this.candidate(p, q);
+        const a = this.free.best(p, this.qIsChat[q] === 1);
         if (a < 0) continue;
         if (best < 0) best = a;
         else {
           const load = this.aLoad[a] / this.concurrency[p];
           const bestLoad = this.aLoad[best] / this.concurrency[this.aPool[best]];
           const fuller = this.qIsChat[q] ? load > bestLoad : load < bestLoad;
-          if (fuller || (load === bestLoad && this.aSince[a] < this.aSince[best])) best = a;
+          if (fuller || (load === bestLoad && this.free.since[a] < this.free.since[best])) best = a;
         }
       }
       return best;
@@ -549,58 +522,23 @@ class Kernel {
     let total = 0;
     for (let i = 0; i < pools.length; i++) {
       const p = pools[i];
-      if (acceptAfter[p] <= waitedPlus) total += this.roomCount(p, q);
+      if (acceptAfter[p] <= waitedPlus) total += this.free.withRoom(p, this.qIsChat[q] === 1);
     }
     if (total === 0) return NONE;
     let r = Math.floor(this.routingRng() * total);
     for (let i = 0; i < pools.length; i++) {
       const p = pools[i];
       if (acceptAfter[p] > waitedPlus) continue;
-      const n = this.roomCount(p, q);
-      if (r < n) return this.candidate(p, q);
+      const n = this.free.withRoom(p, this.qIsChat[q] === 1);
+      if (r < n) return this.free.best(p, this.qIsChat[q] === 1);
       r -= n;
     }
     return NONE;
   }
 
-  private roomCount(p: number, q: number): number {
-    const base = p * this.maxConcurrency;
-    if (!this.qIsChat[q]) return this.listCount[base];
-    let n = 0;
-    for (let load = 0; load < this.concurrency[p]; load++) n += this.listCount[base + load];
-    return n;
-  }
-
-  // --- agent lists ------------------------------------------------------------------------
-
-  private unlist(a: number): void {
-    const list = this.aList[a];
-    if (list < 0) return;
-    const prev = this.aPrev[a];
-    const next = this.aNext[a];
-    if (prev >= 0) this.aNext[prev] = next;
-    else this.listHead[list] = next;
-    if (next >= 0) this.aPrev[next] = prev;
-    else this.listTail[list] = prev;
-    this.listCount[list]--;
-    this.aList[a] = NONE;
-  }
-
-  /** Puts an online agent on the list for its load, or on none when it is full. */
+  /** Puts an online agent on the free list for its load, or on none when it is full. */
   private relist(a: number): void {
-    const p = this.aPool[a];
-    const load = this.aLoad[a];
-    if (load >= this.concurrency[p]) return;
-    const list = p * this.maxConcurrency + load;
-    const tail = this.listTail[list];
-    this.aPrev[a] = tail;
-    this.aNext[a] = NONE;
-    if (tail >= 0) this.aNext[tail] = a;
-    else this.listHead[list] = a;
-    this.listTail[list] = a;
-    this.listCount[list]++;
-    this.aList[a] = list;
-    this.aSince[a] = this.now;
+    this.free.add(a, this.aPool[a], this.aLoad[a], this.now);
   }
 
   // --- service --------------------------------------------------------------------------
@@ -624,7 +562,7 @@ class Kernel {
       t.poolHandledSeconds[interval * t.poolCount + p] += duration;
       t.poolQueueBusySeconds[p * this.Q + q] += (duration * units) / this.concurrency[p];
     }
-    this.unlist(agent);
+    this.free.remove(agent);
     this.aLoad[agent] += units;
     this.relist(agent);
     this.cState[c] = SERVING;
@@ -641,7 +579,7 @@ class Kernel {
     const units = this.units(q, p);
     this.t.addPoolTime(this.t.poolBusySeconds, p, this.cStart[c], this.now, units / this.concurrency[p]);
     this.release(c);
-    this.unlist(agent);
+    this.free.remove(agent);
     this.aLoad[agent] -= units;
     if (this.pendingLeave[p] > 0) {
       // The pool is shrinking: this agent finishes what it has and takes nothing new.
@@ -682,7 +620,7 @@ class Kernel {
       this.startService(agent, this.dequeue(bestQueue), bestQueue);
       if (this.aLoad[agent] >= this.concurrency[p]) return;
     }
-    if (this.aList[agent] < 0) this.relist(agent);
+    if (this.free.list[agent] < 0) this.relist(agent);
   }
 
   private checkOverflow(q: number): void {
@@ -715,10 +653,8 @@ class Kernel {
       }
     } else {
       // Idle agents leave first (the most recently idle); busy ones when they are done.
-      const list = p * this.maxConcurrency;
-      for (; change < 0 && this.listCount[list] > 0; change++) {
-        const agent = this.listTail[list];
-        this.unlist(agent);
+      for (let agent = this.free.newestIdle(p); change < 0 && agent >= 0; change++, agent = this.free.newestIdle(p)) {
+        this.free.remove(agent);
         this.goOffline(agent);
       }
       this.pendingLeave[p] -= change;
