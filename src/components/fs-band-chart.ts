@@ -83,13 +83,16 @@ export class FsBandChart extends LitElement {
     const top = Math.max(0, ...values);
     this.y = scaleLinear().domain([Math.min(0, ...values), top > 0 ? top * 1.05 : 1]).nice().range([height - m.bottom, m.top]);
     const { x, y } = this;
+    // Drawn where the figure is compared: a rate in an hour without actual contacts (a night the
+    // model gives a call now and then) is not, and would only draw spikes.
+    const compared = (p: SeriesPoint) => p.actual !== null;
     const band = area<number>()
-      .defined((i) => pts[i].low !== null && pts[i].high !== null)
+      .defined((i) => compared(pts[i]) && pts[i].low !== null && pts[i].high !== null)
       .x((i) => x(i))
       .y0((i) => y(pts[i].low!))
       .y1((i) => y(pts[i].high!))(pts.map((_, i) => i));
     const mean = line<number>()
-      .defined((i) => pts[i].mean !== null)
+      .defined((i) => compared(pts[i]) && pts[i].mean !== null)
       .x((i) => x(i))
       .y((i) => y(pts[i].mean!))(pts.map((_, i) => i));
     const starts = pts.flatMap((p, i) => (dayStart(p, this.grain) ? [i] : []));
@@ -149,7 +152,7 @@ export class FsBandChart extends LitElement {
     const v = (x: number | null) => formatValue(x, this.unit);
     const inside = p.actual !== null && p.low !== null && p.high !== null && p.actual >= p.low - 1e-9 && p.actual <= p.high + 1e-9;
     return html`<div class="tip" role="status" style=${tipPosition(xPos, 30, width)}>
-      <b>${p.label.replace('T', ' ')}</b>
+      <b>${p.label.replace(/^(\d{4}-\d{2}-\d{2})T/, '$1 ')}</b>
       <div class="row"><span>Actual</span><span>${v(p.actual)}${p.actual !== null && p.low !== null ? (inside ? '' : ' (outside)') : ''}</span></div>
       <div class="row"><span>Simulated mean</span><span>${v(p.mean)}</span></div>
       <div class="row"><span>95% band</span><span>${p.low === null ? '–' : `${v(p.low)} – ${v(p.high)}`}</span></div>

@@ -150,7 +150,7 @@ export class FsHistoryView extends LitElement {
           ${s.report
             ? html`<p>
                 ${s.report.format === 'bank' ? 'Anonymous Bank call log' : s.report.format === 'generic' ? 'Contact records (generic layout)' : 'Interval table'},
-                ${s.report.from} to ${s.report.to}, local time ${s.report.timezone}.
+                ${s.report.period.from} to ${s.report.period.to}, local time ${s.report.timezone}.
               </p>`
             : html`<p>
                 Drop a CSV or TSV export of your contact-centre platform anywhere on the page, or import it: followsun fits a scenario to it (demand per
@@ -220,8 +220,8 @@ export class FsHistoryView extends LitElement {
           <input
             type="date"
             name="train-until"
-            min=${r.from}
-            max=${r.to}
+            min=${r.period.from}
+            max=${r.period.to}
             .value=${this.trainUntil}
             @input=${(e: Event) => (this.trainUntil = (e.target as HTMLInputElement).value)}
           />

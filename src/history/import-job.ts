@@ -92,6 +92,7 @@ export function importRecords(loaded: Loaded, fileName: string, options: ImportO
     timezone,
     intervalMinutes: loaded.format === 'intervals' ? loaded.intervalMinutes : undefined,
     accounting: { rowsRead: outcome.rowsRead, kept: outcome.records.length, keptAs: outcome.kept, notOffered: outcome.notOffered, rejected: outcome.rejected, notes: outcome.notes },
+    period: { from: isoDay(Math.min(...history.days.slice(0, 1), ...history.days.slice(-1))), to: isoDay(Math.max(...history.days.slice(0, 1), ...history.days.slice(-1))) },
     from: isoDay(fit.demand.firstDay),
     to: isoDay(fit.demand.lastDay),
     fittedOn,

@@ -55,6 +55,8 @@ export interface FitReport {
   timezone: string;
   intervalMinutes?: number;
   accounting: Accounting;
+  /** The records' first and last local day (YYYY-MM-DD): the whole file. */
+  period: { from: string; to: string };
   /** The fitted days (first and last, YYYY-MM-DD), and how the scenario was obtained. */
   from: string;
   to: string;
