@@ -2,10 +2,12 @@
 // that channel's own target line, ASA (time to answer for email) and abandonment, with their 95% CI
 // bands; email is never averaged with voice and chat. Then the live channels' wait percentiles,
 // service level by language for the channel (queues["<language>/<channel>"]) and by channel (each
-// against its own target), and the table of languages broken down by channel.
+// against its own target), and the table of languages broken down by channel. Sliced (src/state/
+// slice.ts): one language's queue for the channel (queues["<language>/<channel>"] and its coverage
+// row per interval), one day of the period, and the interval table (the intervals CSV's figures).
 import { LitElement, css, html, nothing } from 'lit';
-import { customElement, state } from 'lit/decorators.js';
-import { ViewController } from '../state/app-store';
+import { customElement } from 'lit/decorators.js';
+import { SliceController } from '../state/slice';
 import type { Estimate } from '../../sim/stats/confidence';
 import { intervalStarts } from '../lib/chart';
 import { formatEstimate, formatValue, languageName, targetText, thresholdText, waitLabel } from '../lib/format';
@@ -15,7 +17,9 @@ import { channelTitle, resultChannels } from './fs-headline';
 import type { LineSeries } from './fs-time-chart';
 import { baseStyles, viewStyles, segmentedStyles } from './shared-styles';
 import './fs-bar-chart';
+import './fs-interval-table';
 import './fs-queue-table';
+import './fs-slice-filter';
 import './fs-time-chart';
 
 const series = (key: string, label: string, colour: string, values: Estimate[]): LineSeries => ({
@@ -28,13 +32,16 @@ const series = (key: string, label: string, colour: string, values: Estimate[]):
 });
 
 const NONE: Estimate = { mean: null, ci95: null };
+/** A mean without an interval (the coverage rows per interval carry means only). */
+const meanOnly = (x: number | null | undefined): Estimate => ({ mean: x ?? null, ci95: null });
 
 @customElement('fs-waits-view')
 export class FsWaitsView extends LitElement {
   // What it shows is the app's: the result on screen, its scenario, the display time zone.
-  private readonly view = new ViewController(this);
-  /** The channel shown (the first one when unset or not in the result). */
-  @state() private channel = '';
+  private readonly slice = new SliceController(this);
+  private get view() {
+    return this.slice.view;
+  }
 
   static override styles = [
     baseStyles,
@@ -51,34 +58,69 @@ export class FsWaitsView extends LitElement {
         flex-wrap: wrap;
         font-size: 0.9rem;
       }
-      .picker .muted {
-        margin-right: 0.2rem;
+      .figures {
+        display: flex;
+        flex-wrap: wrap;
+        gap: 0.5rem 1.6rem;
+        margin: 0.2rem 0 0.8rem;
+      }
+      .figures div {
+        display: grid;
+      }
+      .figures .label {
+        font-size: 0.78rem;
+        color: var(--text-muted);
+      }
+      .figures .value {
+        font-size: 1.15rem;
+        font-weight: 650;
+        font-variant-numeric: tabular-nums;
+      }
+      .figures .ci {
+        font-size: 0.72rem;
+        color: var(--text-muted);
       }
     `,
   ];
 
   override render() {
     const r = this.view.result;
-    if (!r) return nothing;
+    const sl0 = this.slice.slice;
+    if (!r || !sl0) return nothing;
     const channels = resultChannels(r);
-    const ch = channels.includes(this.channel) ? this.channel : channels[0];
+    const ch = channels.includes(sl0.channel) ? sl0.channel : channels[0];
     if (!ch) return nothing;
+    const lang = sl0.language;
+    const { from, to } = sl0;
     const t = r.channelTargets?.[ch] ?? { target: r.coverage.find((q) => q.channel === ch)?.target ?? 0.8, thresholdSeconds: r.coverage.find((q) => q.channel === ch)?.thresholdSeconds ?? 20 };
-    const c = r.channels[ch];
-    const starts = intervalStarts(r.start, r.intervals.length, r.intervalMinutes);
+    const queue = lang === 'all' ? null : r.coverage.find((q) => q.language === lang && q.channel === ch);
+    const queueKey = `${lang}/${ch}`;
+    if (lang !== 'all' && (!queue || !r.queues[queueKey])) {
+      return html`<fs-slice-filter day></fs-slice-filter>
+        <section class="panel card" data-slice-empty>
+          <p>No ${languageName(lang)} (${lang}) ${ch} queue in this scenario: nobody contacts it on ${ch}. Choose another channel or all languages.</p>
+        </section>`;
+    }
+    // The figures over the period: the channel's, or the language × channel queue's (the CLI's
+    // channels["<channel>"] and queues["<language>/<channel>"]).
+    const c = queue ? r.queues[queueKey] : r.channels[ch];
+    const starts = intervalStarts(r.start, r.intervals.length, r.intervalMinutes).slice(from, to);
     const intervalMs = r.intervalMinutes * 60_000;
-    const rows = r.intervals.map((i) => i.channels?.[ch]);
-    const sl = rows.map((x) => x?.serviceLevel ?? NONE);
+    const rows = r.intervals.slice(from, to).map((i) => i.channels?.[ch]);
+    const sl = queue ? queue.serviceLevel.slice(from, to).map(meanOnly) : rows.map((x) => x?.serviceLevel ?? NONE);
     const withDemand = sl.map((e, i) => ({ e, i })).filter((x) => x.e.mean !== null);
     const below = withDemand.filter((x) => x.e.mean! < t.target);
     const lowest = withDemand.reduce<{ e: Estimate; i: number } | null>((a, b) => (!a || b.e.mean! < a.e.mean! ? b : a), null);
     const at = (i: number) => `${formatWeekdayTime(starts[i], this.view.timeZone)} ${this.view.timeZone}`;
-    const asa = rows.map((x) => x?.asaSeconds ?? NONE);
+    const asa = queue ? queue.asaSeconds.slice(from, to).map(meanOnly) : rows.map((x) => x?.asaSeconds ?? NONE);
     const worstAsa = asa.reduce((a, e, i) => ((e.mean ?? -1) > (asa[a].mean ?? -1) ? i : a), 0);
-    const ab = rows.map((x) => x?.abandonRate ?? NONE);
+    const ab = queue ? queue.abandonRate.slice(from, to).map(meanOnly) : rows.map((x) => x?.abandonRate ?? NONE);
     const worstAb = ab.reduce((a, e, i) => ((e.mean ?? -1) > (ab[a].mean ?? -1) ? i : a), 0);
+    const who = queue ? `${languageName(lang)} ${ch}` : ch;
+    const when = sl0.day ? ` on ${sl0.day.label}` : '';
+    const bandNote = queue ? ' Per interval: means over replications (the 95% CI is given for the period).' : '';
     const wait = waitLabel(ch);
-    const title = channelTitle(ch);
+    const title = queue ? `${languageName(lang)} ${ch}` : channelTitle(ch);
     const targetLine = { value: t.target, label: `Target ${targetText(t.target, t.thresholdSeconds)}` };
     const s = r.summary;
     const live = channels.filter((x) => x !== 'email');
@@ -126,19 +168,20 @@ export class FsWaitsView extends LitElement {
       };
     });
     return html`
-      <div class="picker" role="group" aria-label="Channel shown">
-        <span class="muted">Channel</span>
-        <span class="seg">
-          ${channels.map(
-            (x) => html`<button aria-pressed=${String(x === ch)} data-channel=${x} @click=${() => (this.channel = x)}>${channelTitle(x)}</button>`,
-          )}
-        </span>
-        <span class="muted">each channel against its own target: ${channels.map((x) => r.channelTargets?.[x] ? `${x} ${targetText(r.channelTargets[x].target, r.channelTargets[x].thresholdSeconds)}` : x).join(', ')}</span>
-      </div>
-      <section class="panel card" data-channel=${ch}>
+      <fs-slice-filter day .note=${`Each channel against its own target: ${channels.map((x) => (r.channelTargets?.[x] ? `${x} ${targetText(r.channelTargets[x].target, r.channelTargets[x].thresholdSeconds)}` : x)).join(', ')}.`}></fs-slice-filter>
+      <section class="panel card" data-channel=${ch} data-language=${lang}>
+        <h3>${queue ? `${languageName(lang)} (${lang}) · ${ch}` : `All languages · ${ch}`} over the period</h3>
+        <div class="figures" role="list" aria-label=${`${who}: figures over the period, 95% CI`}>
+          ${this.figure('offered', 'Offered', c.offered, 'count', r.currency)}
+          ${this.figure('serviceLevel', `Service level (target ${targetText(t.target, t.thresholdSeconds)})`, c.serviceLevel, 'fraction', r.currency)}
+          ${this.figure('asaSeconds', waitLabel(ch), c.asaSeconds, 'seconds', r.currency)}
+          ${this.figure('abandonRate', 'Abandon rate', c.abandonRate, 'fraction', r.currency)}
+          ${this.figure('gapHours', 'Gap hours', c.gapHours, 'hours', r.currency)}
+          ${this.figure('costPerContact', 'Cost per contact', c.costPerContact, 'money', r.currency)}
+        </div>
         <fs-time-chart
-          heading=${`${title}: service level per interval`}
-          .summary=${`Over the period ${formatEstimate(c.serviceLevel, 'fraction')} of ${ch} contacts were answered within ${thresholdText(t.thresholdSeconds)} (target ${formatValue(t.target, 'fraction')}). ${below.length} of ${withDemand.length} intervals with ${ch} demand fall below the target${lowest ? `; the lowest is ${formatValue(lowest.e.mean, 'fraction')} on ${at(lowest.i)}` : ''}.`}
+          heading=${`${title}: service level per interval${when}`}
+          .summary=${`Over the period ${formatEstimate(c.serviceLevel, 'fraction')} of ${who} contacts were answered within ${thresholdText(t.thresholdSeconds)} (target ${formatValue(t.target, 'fraction')}). ${below.length} of ${withDemand.length} intervals with ${who} demand${when} fall below the target${lowest ? `; the lowest is ${formatValue(lowest.e.mean, 'fraction')} on ${at(lowest.i)}` : ''}.${bandNote}`}
           unit="fraction"
           .timeZone=${this.view.timeZone}
           .starts=${starts}
@@ -152,8 +195,8 @@ export class FsWaitsView extends LitElement {
       <div class="two">
         <section class="panel card">
           <fs-time-chart
-            heading=${ch === 'email' ? `${title}: time to answer` : `${title}: average speed of answer`}
-            .summary=${`${wait} over the period ${formatEstimate(c.asaSeconds, 'seconds')}; the longest is ${formatValue(asa[worstAsa].mean, 'seconds')} on ${at(worstAsa)}.`}
+            heading=${ch === 'email' ? `${title}: time to answer${when}` : `${title}: average speed of answer${when}`}
+            .summary=${`${wait} over the period ${formatEstimate(c.asaSeconds, 'seconds')}; the longest${when} is ${formatValue(asa[worstAsa]?.mean, 'seconds')} on ${at(worstAsa)}.`}
             unit="seconds"
             .timeZone=${this.view.timeZone}
             .starts=${starts}
@@ -165,8 +208,8 @@ export class FsWaitsView extends LitElement {
         </section>
         <section class="panel card">
           <fs-time-chart
-            heading=${`${title}: abandon rate`}
-            .summary=${`Over the period ${formatEstimate(c.abandonRate, 'fraction')} of offered ${ch} contacts were abandoned before an answer; the highest is ${formatValue(ab[worstAb].mean, 'fraction')} on ${at(worstAb)}.`}
+            heading=${`${title}: abandon rate${when}`}
+            .summary=${`Over the period ${formatEstimate(c.abandonRate, 'fraction')} of offered ${who} contacts were abandoned before an answer; the highest${when} is ${formatValue(ab[worstAb]?.mean, 'fraction')} on ${at(worstAb)}.`}
             unit="fraction"
             .timeZone=${this.view.timeZone}
             .starts=${starts}
@@ -211,7 +254,18 @@ export class FsWaitsView extends LitElement {
       <section class="panel card">
         <fs-queue-table .result=${r}></fs-queue-table>
       </section>
+      <section class="panel card">
+        <fs-interval-table .result=${r} .timeZone=${this.view.timeZone} .from=${from} .to=${to} .channel=${sl0.channel}></fs-interval-table>
+      </section>
     `;
+  }
+
+  private figure(key: string, label: string, e: Estimate | undefined, unit: Parameters<typeof formatValue>[1], currency: string) {
+    return html`<div role="listitem" data-figure=${key} data-value=${String(e?.mean ?? null)} data-ci=${e?.ci95 ? e.ci95.join(',') : ''}>
+      <span class="label">${label}</span>
+      <span class="value">${formatValue(e?.mean, unit, currency)}</span>
+      <span class="ci">${e?.ci95 ? `95% CI ${formatValue(e.ci95[0], unit, currency)} – ${formatValue(e.ci95[1], unit, currency)}` : 'no CI'}</span>
+    </div>`;
   }
 }
 
