@@ -17,6 +17,34 @@ export interface Comparison {
   deltas: (Record<SummaryFigure | HourFigure, Estimate> | null)[];
   /** channelDeltas[k]: per channel both scenarios have (each against its own target), paired. */
   channelDeltas: (Record<string, Record<GroupFigure, Estimate>> | null)[];
+  /** languageDeltas[k]: per language both scenarios have, paired. Its `serviceLevel` is the
+   * language's answeredWithinThresholdShare (every channel against its own threshold), as in
+   * ScenarioResult.languages; its ASA covers voice and chat. */
+  languageDeltas?: (Record<string, Record<GroupFigure, Estimate>> | null)[];
+  /** queueDeltas[k]: per language × channel ("<language>/<channel>") both scenarios have, paired. */
+  queueDeltas?: (Record<string, Record<GroupFigure, Estimate>> | null)[];
+}
+
+/** Groups (channels, languages or queues) both scenarios have: [name, row in the first, row in this one]. */
+type Shared = [string, number, number][];
+const sharedRows = (base: string[], other: string[]): Shared =>
+  other.flatMap((name, i) => (base.includes(name) ? [[name, base.indexOf(name), i] as [string, number, number]] : []));
+const queueNames = (m: CompiledModel) => m.queues.map((q) => `${q.language}/${q.channel}`);
+
+/** One replication's paired differences of the shared groups' figures. */
+function groupDifferences(shared: Shared, base: Float64Array, other: Float64Array): Float64Array {
+  const G = GROUP_FIGURES.length;
+  const out = new Float64Array(shared.length * G);
+  shared.forEach(([, b, v], j) => {
+    for (let f = 0; f < G; f++) out[j * G + f] = other[v * G + f] - base[b * G + f];
+  });
+  return out;
+}
+
+function groupEstimates(shared: Shared, acc: FigureAccumulator): Record<string, Record<GroupFigure, Estimate>> {
+  return Object.fromEntries(
+    shared.map(([name], j) => [name, Object.fromEntries(GROUP_FIGURES.map((f, i) => [f, acc.estimate(j * GROUP_FIGURES.length + i)])) as Record<GroupFigure, Estimate>]),
+  );
 }
 
 /** Compiles scenarios for a comparison: all with the first one's seed and replications (or the
@@ -37,6 +65,10 @@ export class ComparisonBuilder {
   /** Per scenario: [channel, index in the first scenario, index in this one] for shared channels. */
   private readonly sharedChannels: [string, number, number][][];
   private readonly channelDeltas: FigureAccumulator[];
+  private readonly sharedLanguages: Shared[];
+  private readonly languageDeltas: FigureAccumulator[];
+  private readonly sharedQueues: Shared[];
+  private readonly queueDeltas: FigureAccumulator[];
   private readonly pending = new Map<number, (ReplicationFigures | undefined)[]>();
   private nextPaired = 0;
 
@@ -48,6 +80,10 @@ export class ComparisonBuilder {
       channelsOf(m).flatMap((c, i) => (baseChannels.includes(c) ? [[c, baseChannels.indexOf(c), i] as [string, number, number]] : [])),
     );
     this.channelDeltas = this.sharedChannels.map((shared) => new FigureAccumulator(shared.length * GROUP_FIGURES.length));
+    this.sharedLanguages = models.map((m) => sharedRows(models[0].languages, m.languages));
+    this.languageDeltas = this.sharedLanguages.map((shared) => new FigureAccumulator(shared.length * GROUP_FIGURES.length));
+    this.sharedQueues = models.map((m) => sharedRows(queueNames(models[0]), queueNames(m)));
+    this.queueDeltas = this.sharedQueues.map((shared) => new FigureAccumulator(shared.length * GROUP_FIGURES.length));
   }
 
   add(scenario: number, replication: number, figures: ReplicationFigures): void {
@@ -68,6 +104,8 @@ export class ComparisonBuilder {
           for (let f = 0; f < G; f++) channels[j * G + f] = set[k]!.channels[v * G + f] - set[0]!.channels[b * G + f];
         });
         this.channelDeltas[k].add(channels);
+        this.languageDeltas[k].add(groupDifferences(this.sharedLanguages[k], set[0]!.languages, set[k]!.languages));
+        this.queueDeltas[k].add(groupDifferences(this.sharedQueues[k], set[0]!.queues, set[k]!.queues));
       }
       this.pending.delete(this.nextPaired++);
     }
@@ -95,6 +133,8 @@ export class ComparisonBuilder {
               ]),
             ),
       ),
+      languageDeltas: this.languageDeltas.map((acc, k) => (k === 0 ? null : groupEstimates(this.sharedLanguages[k], acc))),
+      queueDeltas: this.queueDeltas.map((acc, k) => (k === 0 ? null : groupEstimates(this.sharedQueues[k], acc))),
     };
   }
 }
