@@ -30,11 +30,12 @@ const view = (page: Page) => page.locator('fs-app fs-history-view');
 
 /** What the CLI computes for the file: import (fit on all the rows, or those before `cut`) and
  * backtest (replay the rest), through sim/history as cli/backtest.ts calls it. */
-function expected(outcome: ReadOutcome, cut?: string, replications?: number): { yaml: string; result: BacktestResult } {
+function expected(outcome: ReadOutcome, cut?: string, replications?: number, trend = false): { yaml: string; result: BacktestResult } {
   const day = cut === undefined ? undefined : dayOfIso(cut)!;
   const train = outcome.records.filter((r) => day === undefined || dayOf(r.arrivalLocalMs) < day);
   const test = outcome.records.filter((r) => day === undefined || dayOf(r.arrivalLocalMs) >= day);
-  const yaml = scenarioYaml(fitScenario(train, { timezone: BANK_TIMEZONE, source: FILE }));
+  const trendTo = trend && day !== undefined ? { firstDay: day, lastDay: dayOf(test[test.length - 1].arrivalLocalMs) } : undefined;
+  const yaml = scenarioYaml(fitScenario(train, { timezone: BANK_TIMEZONE, source: FILE, trendTo }));
   const scenario = parseScenario(yaml, 'fitted scenario');
   return { yaml, result: backtestObserved(scenario, observeRecords(test), { replications }) };
 }
@@ -175,6 +176,14 @@ describe('contact records in the web app: import, fit, back-test, keep', { timeo
     await poll(() => backtest.locator('[data-replayed]').textContent()).toContain(`Replayed ${CUT} to 1999-01-31`);
     await expectFigures(page, outOfSample.result);
     expect(await view(page).locator('[data-description]').textContent()).toBe(String(parseScenario(outOfSample.yaml, 'x.yaml').description));
+
+    // With the trend carried forward (--trend): other volumes, the CLI's figures again.
+    const trended = expected(outcome, CUT, replications, true);
+    await view(page).getByLabel("carry the volume's trend forward").check();
+    await view(page).getByRole('button', { name: 'Back-test again' }).click();
+    await poll(() => view(page).locator('[data-replayed]').textContent()).toContain('volumes carried forward along their trend');
+    await expectFigures(page, trended.result);
+    expect(trended.result.figures.offered.bias).not.toBe(outOfSample.result.figures.offered.bias);
     await page.setViewportSize({ width: 1280, height: 720 });
     await page.screenshot({ path: `${SHOTS}/7-out-of-sample-1280x720.png` });
   });
