@@ -202,6 +202,17 @@ describe('roster editor, built and driven in headless Chromium', { timeout: 600_
     await openRoster();
     const settings = roster(page).locator('[data-roster-pool="team"] details.settings');
     await settings.locator('summary').click();
+    // Every control of the roster has an accessible name (screen readers, voice control).
+    const unnamed = await roster(page).evaluate((host) =>
+      [...host.shadowRoot!.querySelectorAll('input, select, button')]
+        .filter((e) => {
+          const el = e as HTMLInputElement;
+          return !(el.labels?.length || el.getAttribute('aria-label') || el.getAttribute('aria-labelledby') || (e.textContent ?? '').trim());
+        })
+        .map((e) => e.outerHTML.slice(0, 80)),
+    );
+    expect(unnamed).toEqual([]);
+    expect(await roster(page).locator('g.shift[tabindex="0"][aria-label]').count()).toBeGreaterThan(0);
 
     // A secondary language and a channel list: written into the pool, then taken out again.
     await fill(page, 'staffing[0].secondarySkills', 'es');
