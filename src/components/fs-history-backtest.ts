@@ -4,8 +4,9 @@
 // by hour, by hour of the week or day by day.
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
-import { BACKTEST_FIGURES, type BacktestFigure } from '../../sim/history/backtest';
-import { errorText, FIGURE_NAMES } from '../../report/backtest';
+import { BACKTEST_FIGURES, type BacktestFigure, type BacktestResult } from '../../sim/history/backtest';
+import { backtestReportHtml, errorText, FIGURE_NAMES } from '../../report/backtest';
+import { saveFile } from '../lib/save-file';
 import type { BacktestSummary } from '../history/protocol';
 import type { Unit } from '../lib/format';
 import type { BandGrain } from './fs-band-chart';
@@ -24,6 +25,10 @@ const GRAINS: { id: BandGrain; label: string; unit: string }[] = [
 export class FsHistoryBacktest extends LitElement {
   @property({ attribute: false }) result: BacktestSummary | null = null;
   @property() fittedOn = '';
+  /** The fitted scenario's name and description, and the records file: for the HTML report. */
+  @property() name = '';
+  @property() description = '';
+  @property() fileName = '';
   @state() private grain: BandGrain = 'hour';
 
   static override styles = [
@@ -43,10 +48,12 @@ export class FsHistoryBacktest extends LitElement {
       }
       .head {
         display: flex;
-        justify-content: space-between;
         align-items: center;
         gap: 0.6rem 1rem;
         flex-wrap: wrap;
+      }
+      .head h2 {
+        flex: 1 1 auto;
       }
       .charts {
         display: grid;
@@ -75,6 +82,19 @@ export class FsHistoryBacktest extends LitElement {
     `,
   ];
 
+  /** The CLI's --report page of this back-test (it draws the hourly and hour-of-the-week series only). */
+  private downloadReport = () => {
+    if (!this.result) return;
+    const html = backtestReportHtml({
+      title: `Back-test of ${this.name}`,
+      result: this.result as BacktestResult,
+      fittedOn: this.fittedOn,
+      description: this.description,
+      generatedAt: `${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC`,
+    });
+    saveFile(`${this.fileName.replace(/\.[^.]*$/, '') || 'records'}-backtest.html`, html, 'text/html');
+  };
+
   /** Grains with more than a point or two, as the CLI prints them. */
   private grains(r: BacktestSummary) {
     const days = r.series.day.offered.length;
@@ -96,6 +116,7 @@ export class FsHistoryBacktest extends LitElement {
               ${grains.map((g) => html`<button aria-pressed=${String(g.id === grain)} data-grain=${g.id} @click=${() => (this.grain = g.id)}>${g.label}</button>`)}
             </div>`
           : nothing}
+        <button @click=${this.downloadReport} title="The page followsun backtest --report writes">Report (HTML)</button>
       </div>
       <p data-replayed>
         Replayed ${r.from} to ${r.to} (local time ${r.timezone}): ${r.contacts.toLocaleString('en-US')} contacts, ${r.agentsSeen} agents seen,

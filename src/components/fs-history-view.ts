@@ -137,7 +137,13 @@ export class FsHistoryView extends LitElement {
       ${this.renderIntro(s)} ${s.phase === 'running' ? this.renderProgress(s) : nothing} ${s.phase === 'error' ? this.renderProblems(s) : nothing}
       ${s.report ? this.renderKeep(s) : nothing}
       ${s.report ? html`<fs-history-fit .report=${s.report}></fs-history-fit>` : nothing}
-      ${s.result && s.report ? html`<fs-history-backtest .result=${s.result} .fittedOn=${s.report.fittedOn}></fs-history-backtest>` : nothing}
+      ${s.result && s.report ? html`<fs-history-backtest
+            .result=${s.result}
+            .fittedOn=${s.report.fittedOn}
+            .name=${s.report.name}
+            .description=${s.report.description}
+            .fileName=${s.report.fileName}
+          ></fs-history-backtest>` : nothing}
     `;
   }
 

@@ -6,6 +6,7 @@
 // never from the page. The fixture is a slice of the Technion SEE Center's "Anonymous Bank" data
 // (Avi Mandelbaum; January 1999): see test/fixtures/README.md.
 import { readFileSync } from 'node:fs';
+import { backtestReportHtml } from '../../report/backtest';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
@@ -175,7 +176,15 @@ describe('contact records in the web app: import, fit, back-test, keep', { timeo
     await poll(() => backtest.locator('[data-replications]').getAttribute('data-replications')).toBe(String(replications));
     await poll(() => backtest.locator('[data-replayed]').textContent()).toContain(`Replayed ${CUT} to 1999-01-31`);
     await expectFigures(page, outOfSample.result);
-    expect(await view(page).locator('[data-description]').textContent()).toBe(String(parseScenario(outOfSample.yaml, 'x.yaml').description));
+    const fitted = parseScenario(outOfSample.yaml, 'x.yaml');
+    expect(await view(page).locator('[data-description]').textContent()).toBe(String(fitted.description));
+    // The report backtest --report writes for the same fit and replay.
+    const [download] = await Promise.all([page.waitForEvent('download'), backtest.getByRole('button', { name: 'Report (HTML)' }).click()]);
+    expect(download.suggestedFilename()).toBe('anonymous-bank-1999-01-small-queues-backtest.html');
+    const stamp = / on \d{4}-\d{2}-\d{2} \d{2}:\d{2} UTC/;
+    const fittedOn = `Out of sample: fitted on 1999-01-01 to 1999-01-24, tested on the rest.`;
+    const want = backtestReportHtml({ title: `Back-test of ${fitted.name}`, result: outOfSample.result, fittedOn, description: fitted.description, generatedAt: '2000-01-01 00:00 UTC' });
+    expect(readFileSync((await download.path())!, 'utf8').replace(stamp, '')).toBe(want.replace(stamp, ''));
 
     // With the trend carried forward (--trend): other volumes, the CLI's figures again.
     const trended = expected(outcome, CUT, replications, true);
