@@ -2,18 +2,75 @@
 // CI (common random numbers, paired per replication) — the coverage gap, each channel's service
 // level against its own target (never a blend of channels), abandonment and the costs — the
 // coverage heatmaps side by side, and the case report to download (the page `followsun report`
-// writes; the app makes the file).
+// writes; the app makes the file). In depth (issue 10): the deltas per language, channel and
+// language × channel with their paired CIs (sim/compare: languageDeltas, channelDeltas,
+// queueDeltas), an interval chart of every scenario overlaid, and a difference heatmap per variant
+// that marks the hours it closes or opens a gap — sliced by language, channel and day.
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import type { Comparison } from '../../sim/compare';
 import type { Estimate } from '../../sim/stats/confidence';
 import type { Scenario } from '../../sim/scenario/scenario';
-import { formatDelta, formatInterval, formatValue, targetText, type Unit } from '../lib/format';
+import type { GroupFigure, ScenarioResult } from '../../sim/stats/metrics';
+import { intervalStarts, SERIES_COLOURS } from '../lib/chart';
+import { SliceController, sliceOf } from '../state/slice';
+import type { LineSeries } from './fs-time-chart';
+import { formatDelta, formatInterval, formatValue, languageName, targetText, type Unit } from '../lib/format';
 import { channelTitle, COST_HEADLINES, GAP_HEADLINE, resultChannels, type Headline } from './fs-headline';
 import { displayName, isModified } from '../lib/scenario-doc';
 import { connect, type AppStore } from '../state/app-store';
 import { baseStyles, fitStyles, fitted, viewStyles, segmentedStyles } from './shared-styles';
+import './fs-difference-heatmap';
 import './fs-heatmap';
+import './fs-slice-filter';
+import './fs-time-chart';
+
+/** The figures the per-group table and the overlaid chart offer. */
+type DepthFigure = 'serviceLevel' | 'asaSeconds' | 'abandonRate' | 'costPerContact';
+const DEPTH_FIGURES: { id: DepthFigure; label: string; unit: Unit; lowerIsBetter: boolean }[] = [
+  { id: 'serviceLevel', label: 'Service level', unit: 'fraction', lowerIsBetter: false },
+  { id: 'asaSeconds', label: 'ASA', unit: 'seconds', lowerIsBetter: true },
+  { id: 'abandonRate', label: 'Abandon rate', unit: 'fraction', lowerIsBetter: true },
+  { id: 'costPerContact', label: 'Cost per contact', unit: 'money', lowerIsBetter: true },
+];
+
+/** A row of the per-group table: a language, a channel or a language × channel. */
+interface GroupRow {
+  /** "language.<l>", "channel.<c>" or "queue.<l>/<c>". */
+  key: string;
+  label: string;
+  value: (s: ScenarioResult, f: GroupFigure) => Estimate | undefined;
+  delta: (c: Comparison, k: number, f: GroupFigure) => Estimate | undefined;
+}
+
+function groupRows(base: ScenarioResult, language: string, channel: string): GroupRow[] {
+  const languageRow = (l: string): GroupRow => ({
+    key: `language.${l}`,
+    label: `${l} · all channels`,
+    // A language mixes channels: its "service level" is the share answered within each channel's own threshold.
+    value: (s, f) => (s.languages[l] as Record<string, Estimate> | undefined)?.[f === 'serviceLevel' ? 'answeredWithinThresholdShare' : f],
+    delta: (c, k, f) => c.languageDeltas?.[k]?.[l]?.[f],
+  });
+  const channelRow = (ch: string): GroupRow => ({
+    key: `channel.${ch}`,
+    label: `all languages · ${ch}`,
+    value: (s, f) => s.channels[ch]?.[f],
+    delta: (c, k, f) => c.channelDeltas?.[k]?.[ch]?.[f],
+  });
+  const queueRow = (q: string): GroupRow => ({
+    key: `queue.${q}`,
+    label: q.replace('/', ' · '),
+    value: (s, f) => s.queues[q]?.[f],
+    delta: (c, k, f) => c.queueDeltas?.[k]?.[q]?.[f],
+  });
+  const languages = Object.keys(base.languages);
+  const channels = resultChannels(base);
+  const queues = Object.keys(base.queues);
+  if (language === 'all' && channel === 'all') return [...languages.map(languageRow), ...channels.map(channelRow)];
+  if (channel === 'all') return [languageRow(language), ...queues.filter((q) => q.startsWith(`${language}/`)).map(queueRow)];
+  if (language === 'all') return [channelRow(channel), ...queues.filter((q) => q.endsWith(`/${channel}`)).map(queueRow)];
+  return queues.includes(`${language}/${channel}`) ? [queueRow(`${language}/${channel}`)] : [];
+}
 
 export interface CompareCandidate {
   id: string;
@@ -107,6 +164,8 @@ export class FsCompareView extends LitElement {
   @property() timeZone = 'UTC';
   @property() channel = 'all';
   @state() private layout: 'side' | 'stacked' = 'side';
+  @state() private figure: DepthFigure = 'serviceLevel';
+  private readonly slice = new SliceController(this);
   private ctl = connect(this, (s) => [s.state.docs, s.state.compareSelection, s.state.comparison, s.state.compareRun, s.state.timeZone, s.state.channel]);
 
   /** Connected to the app's store, the view shows the session's scenarios and comparison. */
@@ -266,6 +325,33 @@ export class FsCompareView extends LitElement {
       .empty {
         color: var(--text-muted);
       }
+      .groups {
+        overflow-x: auto;
+      }
+      table.data td.num,
+      table.data th.num {
+        text-align: right;
+        font-variant-numeric: tabular-nums;
+      }
+      table.data td .delta {
+        margin: 0;
+      }
+      table.data td .delta small {
+        display: inline;
+        margin-left: 0.3rem;
+      }
+      .depth-head {
+        display: flex;
+        align-items: center;
+        justify-content: space-between;
+        gap: 0.5rem 1rem;
+        flex-wrap: wrap;
+        margin-bottom: 0.6rem;
+      }
+      .diffs {
+        display: grid;
+        gap: 1rem;
+      }
     `,
   ];
 
@@ -275,6 +361,7 @@ export class FsCompareView extends LitElement {
     return html`
       <section class="panel card">${this.renderPicker()}</section>
       ${shown ? this.renderCards(c!) : nothing}
+      ${shown ? this.renderDepth(c!) : nothing}
       ${shown ? this.renderMaps(c!) : nothing}
     `;
   }
@@ -396,6 +483,115 @@ export class FsCompareView extends LitElement {
       Δ ${formatDelta(d.mean, unit, currency)} <span class="sr-only">(${words})</span>
       <small>${ci ? `${range ? 'range' : '95% CI'} ${formatDelta(ci[0], unit, currency)} to ${formatDelta(ci[1], unit, currency)}` : 'one replication: no CI'} · ${words}</small>
     </div>`;
+  }
+
+  /** The deltas per language, channel and language × channel; the scenarios' interval chart
+   * overlaid; a difference heatmap per variant. */
+  private renderDepth(c: Comparison) {
+    const base = c.scenarios[0];
+    const names = this.comparedIds.map((id) => this.candidates.find((x) => x.id === id)?.name ?? id);
+    const sl = sliceOf(base, this.slice.state, this.channel, this.timeZone);
+    const { language, channel } = sl;
+    const fig = DEPTH_FIGURES.find((f) => f.id === this.figure)!;
+    const rows = groupRows(base, language, channel);
+    return html`
+      <section class="panel card" aria-label="Comparison in depth">
+        <div class="depth-head">
+          <h3>By language and channel <span class="badge">Δ vs baseline, 95% CI (paired)</span></h3>
+          <div class="seg" role="group" aria-label="Figure compared">
+            ${DEPTH_FIGURES.map((f) => html`<button aria-pressed=${String(f.id === this.figure)} data-depth-figure=${f.id} @click=${() => (this.figure = f.id)}>${f.label}</button>`)}
+          </div>
+        </div>
+        <fs-slice-filter no-channel day .result=${base} .note=${'Channel: the control above the view. A language row mixes channels: its service level is the share answered within each channel’s own threshold.'}></fs-slice-filter>
+        <div class="groups">
+          <table class="data" aria-label=${`${fig.label} per language and channel, each scenario, with the difference against the baseline`}>
+            <thead>
+              <tr>
+                <th scope="col">Language · channel</th>
+                ${c.scenarios.map((_, k) => html`<th scope="col" class="num">${names[k]}${k === 0 ? ' (baseline)' : ''}</th>${k > 0 ? html`<th scope="col">Δ ${names[k]}</th>` : nothing}`)}
+              </tr>
+            </thead>
+            <tbody>
+              ${rows.map(
+                (row) => html`<tr data-group=${row.key}>
+                  <th scope="row">${row.label}</th>
+                  ${c.scenarios.map((s, k) => {
+                    const e = row.value(s, fig.id);
+                    const d = k > 0 ? row.delta(c, k, fig.id) : null;
+                    return html`<td class="num" data-scenario=${k} data-figure=${fig.id} data-value=${String(e?.mean ?? null)}>${formatValue(e?.mean, fig.unit, s.currency)}</td>
+                      ${k > 0
+                        ? html`<td data-scenario=${k} data-figure=${fig.id}>${d ? this.renderDelta(d, fig.unit, fig.lowerIsBetter, s.currency) : html`<span class="muted">not in both</span>`}</td>`
+                        : nothing}`;
+                  })}
+                </tr>`,
+              )}
+            </tbody>
+          </table>
+        </div>
+      </section>
+      ${this.renderOverlay(c, names, sl)}
+      <section class="panel card" aria-label="Difference heatmaps">
+        <h3>Where each variant is better or worse, hour by hour</h3>
+        <div class="diffs">
+          ${c.scenarios.slice(1).map(
+            (v, i) => html`<fs-difference-heatmap
+              data-scenario=${i + 1}
+              .base=${base}
+              .variant=${v}
+              .baseName=${names[0]}
+              .variantName=${names[i + 1]}
+              .timeZone=${this.timeZone}
+              .language=${language}
+              .channel=${channel}
+            ></fs-difference-heatmap>`,
+          )}
+        </div>
+      </section>
+    `;
+  }
+
+  /** The chosen figure per interval, every scenario on one chart (the slice's queue or channel). */
+  private renderOverlay(c: Comparison, names: string[], sl: ReturnType<typeof sliceOf>) {
+    const base = c.scenarios[0];
+    const ch = sl.channel === 'all' ? resultChannels(base)[0] : sl.channel;
+    if (!ch) return nothing;
+    const fig = this.figure === 'costPerContact' ? DEPTH_FIGURES[0] : DEPTH_FIGURES.find((f) => f.id === this.figure)!;
+    const lang = sl.language;
+    const aligned = (s: ScenarioResult) => s.start === base.start && s.intervalMinutes === base.intervalMinutes && s.intervals.length === base.intervals.length;
+    const shown = c.scenarios.map((s, k) => ({ s, k })).filter((x) => aligned(x.s));
+    const values = (s: ScenarioResult): (number | null)[] => {
+      if (lang !== 'all') {
+        const q = s.coverage.find((x) => x.language === lang && x.channel === ch);
+        return q ? q[fig.id as 'serviceLevel' | 'asaSeconds' | 'abandonRate'].slice(sl.from, sl.to) : [];
+      }
+      return s.intervals.slice(sl.from, sl.to).map((i) => i.channels?.[ch]?.[fig.id as 'serviceLevel']?.mean ?? null);
+    };
+    const lines: LineSeries[] = shown.map(({ s, k }) => ({
+      key: `s${k}`,
+      label: `${names[k]}${k === 0 ? ' (baseline)' : ''}`,
+      colour: SERIES_COLOURS[k % SERIES_COLOURS.length],
+      values: values(s),
+      dashed: k === 0,
+    }));
+    const starts = intervalStarts(base.start, base.intervals.length, base.intervalMinutes).slice(sl.from, sl.to);
+    const who = lang === 'all' ? `${ch}, all languages` : `${languageName(lang)} ${ch}`;
+    const t = base.channelTargets?.[ch];
+    const left = c.scenarios.length - shown.length;
+    return html`<section class="panel card" aria-label="Scenarios overlaid">
+      <fs-time-chart
+        heading=${`${fig.label} per interval, ${who}${sl.day ? `, ${sl.day.label}` : ''}: every scenario`}
+        .summary=${`Means per interval, each scenario in its colour (baseline dashed).${fig.id === this.figure ? '' : ' Cost has no per-interval figure per channel: service level shown.'}${left ? ` ${left} scenario(s) with another period or interval length are left out.` : ''}`}
+        unit=${fig.unit}
+        .currency=${base.currency}
+        .timeZone=${this.timeZone}
+        .starts=${starts}
+        .intervalMs=${base.intervalMinutes * 60_000}
+        .lines=${lines}
+        .reference=${fig.id === 'serviceLevel' && t ? { value: t.target, label: `Target ${targetText(t.target, t.thresholdSeconds)}` } : null}
+        .yMax=${fig.unit === 'fraction' && fig.id === 'serviceLevel' ? 1 : null}
+        yLabel=${fig.label}
+      ></fs-time-chart>
+    </section>`;
   }
 
   private renderMaps(c: Comparison) {

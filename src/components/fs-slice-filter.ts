@@ -5,7 +5,8 @@
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import { languageName } from '../lib/format';
-import { SliceController } from '../state/slice';
+import type { ScenarioResult } from '../../sim/stats/metrics';
+import { SliceController, sliceOf } from '../state/slice';
 import { baseStyles } from './shared-styles';
 
 @customElement('fs-slice-filter')
@@ -17,6 +18,10 @@ export class FsSliceFilter extends LitElement {
   @property({ type: Boolean, attribute: 'day' }) day = false;
   /** Offer the language filter. */
   @property({ type: Boolean, attribute: 'no-language' }) noLanguage = false;
+  /** Offer the channel (off where the page has a channel control already). */
+  @property({ type: Boolean, attribute: 'no-channel' }) noChannel = false;
+  /** The result whose languages, channels and days are offered (default: the one on screen). */
+  @property({ attribute: false }) result: ScenarioResult | null = null;
   /** A note after the selects. */
   @property() note = '';
 
@@ -47,7 +52,7 @@ export class FsSliceFilter extends LitElement {
   ];
 
   override render() {
-    const s = this.ctl.slice;
+    const s = this.result ? sliceOf(this.result, this.ctl.state, this.ctl.channel, this.ctl.view.timeZone) : this.ctl.slice;
     if (!s) return nothing;
     const channel = !this.allChannels && s.channel === 'all' ? s.channels[0] : s.channel;
     return html`
@@ -60,13 +65,15 @@ export class FsSliceFilter extends LitElement {
               ${s.languages.map((l) => html`<option value=${l} ?selected=${s.language === l}>${languageName(l)} (${l})</option>`)}
             </select>
           </span>`}
-      <span class="field">
-        <label for="slice-channel">Channel</label>
-        <select id="slice-channel" data-slice="channel" @change=${(e: Event) => this.ctl.set({ channel: (e.target as HTMLSelectElement).value })}>
-          ${this.allChannels ? html`<option value="all" ?selected=${channel === 'all'}>All channels</option>` : nothing}
-          ${s.channels.map((c) => html`<option value=${c} ?selected=${channel === c}>${c}</option>`)}
-        </select>
-      </span>
+      ${this.noChannel
+        ? nothing
+        : html`<span class="field">
+            <label for="slice-channel">Channel</label>
+            <select id="slice-channel" data-slice="channel" @change=${(e: Event) => this.ctl.set({ channel: (e.target as HTMLSelectElement).value })}>
+              ${this.allChannels ? html`<option value="all" ?selected=${channel === 'all'}>All channels</option>` : nothing}
+              ${s.channels.map((c) => html`<option value=${c} ?selected=${channel === c}>${c}</option>`)}
+            </select>
+          </span>`}
       ${this.day
         ? html`<span class="field">
             <label for="slice-day">Day</label>
