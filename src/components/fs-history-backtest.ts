@@ -112,7 +112,7 @@ export class FsHistoryBacktest extends LitElement {
       <div class="head">
         <h2 id="bt-title">Back-test: actual against simulated</h2>
         ${grains.length > 1
-          ? html`<div class="seg" role="group" aria-label="Compare">
+          ? html`<div class="seg" role="group" aria-label="Grain of the comparison">
               ${grains.map((g) => html`<button aria-pressed=${String(g.id === grain)} data-grain=${g.id} @click=${() => (this.grain = g.id)}>${g.label}</button>`)}
             </div>`
           : nothing}
