@@ -10,7 +10,7 @@ import { LitElement, css, html, nothing, svg, type TemplateResult } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
 import { live } from 'lit/directives/live.js';
 import type { ScenarioResult } from '../../sim/stats/metrics';
-import { SERIES_COLOURS, WidthController } from '../lib/chart';
+import { SERIES_COLOURS, tipPosition, WidthController } from '../lib/chart';
 import { formatValue } from '../lib/format';
 import {
   addPool,
@@ -78,6 +78,8 @@ export class FsRosterEditor extends LitElement {
   private ctl = connect(this, (s) => [s.active, s.shown.result, s.state.history]);
   private width = new WidthController(this, 900);
   @state() private drag: Drag | null = null;
+  /** The slot of the week the pointer is over, in the requirement band of a pool. */
+  @state() private hover: { pool: number; slot: number; x: number; y: number } | null = null;
   private read: { text: string; pools: RosterPool[] } | null = null;
   /** Values being typed, not yet written: their text and the schema's messages for them. */
   @state() private drafts = new Map<string, { text: string; problems: string[] }>();
@@ -110,6 +112,22 @@ export class FsRosterEditor extends LitElement {
         color: var(--text-muted);
         font-size: 0.88rem;
         font-variant-numeric: tabular-nums;
+      }
+      .week {
+        position: relative;
+      }
+      .tip {
+        position: absolute;
+        z-index: 5;
+        background: var(--surface);
+        border: 1px solid var(--border);
+        border-radius: 6px;
+        box-shadow: var(--shadow);
+        padding: 0.4rem 0.6rem;
+        font-size: 0.82rem;
+        line-height: 1.4;
+        pointer-events: none;
+        white-space: nowrap;
       }
       svg {
         display: block;
@@ -384,12 +402,14 @@ export class FsRosterEditor extends LitElement {
     const step = (values: number[]) => values.map((v, h) => (held(h) ? `${h && held(h - 1) ? 'L' : 'M'}${x(h * slot)},${y(v)}H${x((h + 1) * slot)}` : '')).join('');
     const area = (values: number[]) => values.map((v, h) => (held(h) ? `M${x(h * slot)},${y(0)}V${y(v)}H${x((h + 1) * slot)}V${y(0)}Z` : '')).join('');
     const around = !pool.shifts.length && typeof pool.agents === 'number';
-    return html`<svg
+    const tip = this.hover?.pool === pool.index && profile ? this.hover : null;
+    return html`<div class="week">${tip ? this.renderTip(tip, profile!, pool, total) : nothing}<svg
       width=${total}
       height=${height}
       role="group"
       aria-label=${`${pool.id}: the week in ${pool.timezone}, a row per shift`}
-      @pointermove=${(e: PointerEvent) => this.onPointerMove(e, plot)}
+      @pointermove=${(e: PointerEvent) => (this.drag ? this.onPointerMove(e, plot) : this.onHover(e, pool, profile, { LABEL, HEAD, BAND, plot }))}
+      @pointerleave=${() => (this.hover = null)}
       @pointerup=${(e: PointerEvent) => this.onPointerUp(e, pool)}
       @pointercancel=${() => (this.drag = null)}
     >
@@ -421,7 +441,7 @@ export class FsRosterEditor extends LitElement {
         : svg`<text x=${LABEL + 8} y=${HEAD + BAND / 2}>The requirement appears once the scenario has run.</text>`}
       ${around ? svg`<text class="label" x=${LABEL - 6} y=${rowsTop + ROW * 0.64} text-anchor="end">${pool.agents} around the clock</text><rect x=${x(0)} y=${rowsTop + ROW * 0.15} width=${plot} height=${ROW * 0.7} rx="3" fill=${colour} opacity="0.8"></rect>` : nothing}
       ${rows.map((s, r) => this.renderBars(pool, s, rowsTop + r * ROW, colour, x, LABEL, ROW))}
-    </svg>`;
+    </svg></div>`;
   }
 
   private renderBars(pool: RosterPool, shift: RosterShift, top: number, colour: string, x: (m: number) => number, LABEL: number, ROW: number) {
@@ -495,6 +515,27 @@ export class FsRosterEditor extends LitElement {
     const part: Part = px - left < edge ? 'start' : right - px < edge ? 'end' : 'move';
     ((e.currentTarget as SVGElement).parentNode as SVGGElement).focus();
     this.drag = { pool: pool.index, shift: shift.index, part, x0: e.clientX, delta: 0 };
+  }
+
+  /** Over the requirement band: which slot of the week the pointer is on (for its figures). */
+  private onHover(e: PointerEvent, pool: RosterPool, profile: WeekProfile | null, g: { LABEL: number; HEAD: number; BAND: number; plot: number }): void {
+    const box = (e.currentTarget as SVGSVGElement).getBoundingClientRect();
+    const px = e.clientX - box.left;
+    const py = e.clientY - box.top;
+    const inside = profile && px >= g.LABEL && px < g.LABEL + g.plot && py >= g.HEAD && py <= g.HEAD + g.BAND;
+    const slot = inside ? Math.floor((((px - g.LABEL) / g.plot) * WEEK_MINUTES) / profile.slotMinutes) : -1;
+    const next = inside && profile.inHorizon[slot] ? { pool: pool.index, slot, x: px, y: py } : null;
+    if (next?.slot !== this.hover?.slot || next?.pool !== this.hover?.pool) this.hover = next;
+  }
+
+  private renderTip(tip: { slot: number; x: number; y: number }, p: WeekProfile, pool: RosterPool, width: number) {
+    const from = tip.slot * p.slotMinutes;
+    const agents = (v: number) => formatValue(v, 'agents');
+    return html`<div class="tip" aria-hidden="true" data-tip style=${tipPosition(tip.x, tip.y + 12, width)}>
+      <b>${WEEKDAYS[Math.floor(from / 1440)]} ${clock(from)}–${clock(from + p.slotMinutes)}</b> (${pool.timezone})<br />
+      Required on the phones ${agents(p.required[tip.slot])}, scheduled ${agents(p.requiredScheduled[tip.slot])}<br />
+      On the phones: ${pool.id} ${agents(p.onPhones[tip.slot])}, all pools serving ${agents(p.onPhonesServing[tip.slot])}
+    </div>`;
   }
 
   private onPointerMove(e: PointerEvent, plot: number): void {

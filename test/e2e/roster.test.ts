@@ -88,6 +88,16 @@ describe('roster editor, built and driven in headless Chromium', { timeout: 600_
     expect(await roster(page).locator('[data-profile] path').count()).toBeGreaterThan(2);
     await poll(() => roster(page).locator('[data-profile] rect[data-gap-hour]').count()).toBeGreaterThan(0);
 
+    // Pointing at the band: the figures of that half hour of the week.
+    const early = (await bar(page, 0).locator('rect.bar').first().boundingBox())!; // Monday 08:00–16:00
+    const perMinute = early.width / 480;
+    await page.mouse.move(early.x + 250 * perMinute, early.y - 30);
+    const tip = roster(page).locator('[data-tip]');
+    await poll(() => tip.textContent()).toContain('Mon 12:00–12:30');
+    expect(await tip.textContent()).toMatch(/Required on the phones [\d.]+, scheduled [\d.]+[\s\S]*On the phones: team [\d.]+, all pools serving [\d.]+/);
+    await page.mouse.move(0, 0);
+    await poll(() => tip.count()).toBe(0);
+
     // Add a shift from the form: the default row appears in the week and in the text.
     await roster(page).getByRole('button', { name: 'Add a shift to team' }).click();
     await bar(page, 1).waitFor();
