@@ -120,6 +120,8 @@ export class HistoryController implements ReactiveController {
   }
 
   hostConnected(): void {
+    // The AppStore's context key (app-store.ts's appStoreContext, a registered symbol: no import
+    // cycle with the store that holds this one).
     this.host.dispatchEvent(new ContextRequestEvent<{ imports: HistoryStore }>(Symbol.for('followsun.app-store'), (app) => (this.store = app.imports)));
     this.unsubscribe = this.store?.subscribe(() => this.host.requestUpdate()) ?? null;
   }
