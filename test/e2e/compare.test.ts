@@ -1,0 +1,107 @@
+// Compare in depth (issue 10, item 3): two variants, and the per-language delta the app shows is
+// the one `followsun compare a.yaml b.yaml --json` gives (its scenarios' means, same seed and
+// replications: the paired mean is the difference of the means); the CI holds it; the
+// difference heatmap's counts of gap hours closed and opened add up from the CLI's gap flags; every
+// scenario is drawn on the overlaid chart.
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { encodeState } from '../../src/lib/url-state';
+import { PATIENCE, ROOT, useApp } from './browser';
+import { TWO_LANGUAGES } from './two-languages';
+
+const VARIANT = TWO_LANGUAGES.replace('name: Two languages (slicing)', 'name: More German agents').replace('agents: 6 }', 'agents: 9 }');
+
+const dir = mkdtempSync(join(tmpdir(), 'followsun-compare-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+function followsun(...args: string[]): string {
+  const r = spawnSync(process.execPath, ['bin/followsun.mjs', ...args], { cwd: ROOT, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
+  if (r.status !== 0) throw new Error(`followsun ${args.join(' ')} failed (${r.status}): ${r.stderr}`);
+  return r.stdout;
+}
+
+interface Hours {
+  offered: number[];
+  uncovered: number[];
+  belowTarget: number[];
+}
+const gap = (h: Hours, k: number) => h.offered[k] > 0 && (h.uncovered[k] > 0 || h.belowTarget[k] > 0);
+
+describe('comparing in depth', () => {
+  const app = useApp();
+  const [a, b] = [join(dir, 'a.yaml'), join(dir, 'b.yaml')];
+  writeFileSync(a, TWO_LANGUAGES);
+  writeFileSync(b, VARIANT);
+
+  it('shows a per-language delta with its CI that compare --json also gives, and where the variant closes gaps', async () => {
+    expect(VARIANT).not.toBe(TWO_LANGUAGES);
+    const cli = JSON.parse(followsun('compare', a, b, '--json'));
+    const [base, variant] = cli.scenarios;
+    const page = app.page;
+    const url = `${app.server.url}${await encodeState({
+      v: 1,
+      docs: [
+        { f: 'a.yaml', t: TWO_LANGUAGES, o: 'file' },
+        { f: 'b.yaml', t: VARIANT, o: 'file' },
+      ],
+      active: 0,
+      view: 'compare',
+      cmp: [0, 1],
+    })}`;
+    await page.goto(url);
+    const view = page.locator('fs-compare-view');
+    const row = (group: string) => view.locator(`tr[data-group="${group}"]`);
+    await row('language.de').locator('td[data-scenario="1"] .delta').waitFor({ timeout: PATIENCE });
+
+    // Service level per language: the share answered within each channel's own threshold.
+    const deltaOf = async (group: string) => {
+      const d = row(group).locator('td[data-scenario="1"] .delta');
+      return { mean: Number(await d.getAttribute('data-delta')), ci: (await d.getAttribute('data-ci'))!.split(',').map(Number), significant: await d.getAttribute('data-significant') };
+    };
+    for (const l of ['de', 'en']) {
+      const expected = variant.languages[l].answeredWithinThresholdShare.mean - base.languages[l].answeredWithinThresholdShare.mean;
+      const shown = await deltaOf(`language.${l}`);
+      expect(shown.mean, l).toBeCloseTo(expected, 12);
+      expect(shown.ci[0], l).toBeLessThanOrEqual(shown.mean);
+      expect(shown.ci[1], l).toBeGreaterThanOrEqual(shown.mean);
+      expect(Number(await row(`language.${l}`).locator('td.num[data-scenario="0"]').getAttribute('data-value'))).toBe(base.languages[l].answeredWithinThresholdShare.mean);
+    }
+    // Three more German agents: German better beyond doubt; English, served by others, unchanged.
+    const de = await deltaOf('language.de');
+    expect(de.mean).toBeGreaterThan(0);
+    expect(de.significant).toBe('true');
+    expect(await deltaOf('language.en')).toEqual({ mean: 0, ci: [0, 0], significant: 'false' });
+
+    // The abandon rate per language × channel (the channel chosen above the view).
+    await view.locator('[data-depth-figure="abandonRate"]').click();
+    await page.locator('fs-app select#channel').selectOption('chat');
+    await row('queue.de/chat').locator('td[data-scenario="1"] .delta').waitFor({ timeout: PATIENCE });
+    const chat = await deltaOf('queue.de/chat');
+    expect(chat.mean).toBeCloseTo(variant.queues['de/chat'].abandonRate.mean - base.queues['de/chat'].abandonRate.mean, 12);
+    expect(await row('language.de').count()).toBe(0);
+
+    // The difference heatmap: gap hours closed and opened, from the CLI's flags (chat rows).
+    const rows = base.coverage.filter((q: { channel: string }) => q.channel === 'chat');
+    let closed = 0, opened = 0;
+    for (const q of rows) {
+      const v = variant.coverage.find((x: { language: string; channel: string }) => x.language === q.language && x.channel === q.channel);
+      q.hours.offered.forEach((_: number, k: number) => {
+        if (gap(q.hours, k) && !gap(v.hours, k)) closed++;
+        if (!gap(q.hours, k) && gap(v.hours, k)) opened++;
+      });
+    }
+    const caption = view.locator('fs-difference-heatmap p.caption');
+    expect(Number(await caption.getAttribute('data-closed'))).toBe(closed);
+    expect(Number(await caption.getAttribute('data-opened'))).toBe(opened);
+    expect(closed).toBeGreaterThan(0);
+    expect(await view.locator('fs-difference-heatmap [data-mark="closed"]').count()).toBe(closed);
+
+    // Both scenarios overlaid on one interval chart.
+    const overlay = view.locator('section[aria-label="Scenarios overlaid"] fs-time-chart');
+    expect(await overlay.getAttribute('heading')).toContain('every scenario');
+    expect(await overlay.evaluate((el) => (el as unknown as { lines: unknown[] }).lines.length)).toBe(2);
+  });
+});

@@ -1,0 +1,126 @@
+// Every view sliced by language, channel and day (issue 10, item 2): Waits filtered to one
+// language × channel shows the figures the CLI prints for that queue (`followsun run --json`,
+// same seed and replications, computed here); the interval table holds the intervals CSV's
+// figures (`followsun run --csv`) and sorts by any column. Each test opens its own link.
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, describe, expect, it } from 'vitest';
+import { encodeState } from '../../src/lib/url-state';
+import { PATIENCE, ROOT, useApp } from './browser';
+import { TWO_LANGUAGES } from './two-languages';
+
+
+const dir = mkdtempSync(join(tmpdir(), 'followsun-slicing-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+/** The CLI, as a user runs it. */
+function followsun(...args: string[]): string {
+  const r = spawnSync(process.execPath, ['bin/followsun.mjs', ...args], { cwd: ROOT, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
+  if (r.status !== 0) throw new Error(`followsun ${args.join(' ')} failed (${r.status}): ${r.stderr}`);
+  return r.stdout;
+}
+
+function parseCsv(text: string): string[][] {
+  // The intervals CSV holds numbers and ISO times only: no quoted cells.
+  return text.trim().split('\n').map((line) => line.split(','));
+}
+
+describe('slicing the views', () => {
+  const app = useApp();
+  const file = join(dir, 'two-languages.yaml');
+  writeFileSync(file, TWO_LANGUAGES);
+
+  async function openWaits(page: Page): Promise<void> {
+    const url = `${app.server.url}${await encodeState({ v: 1, docs: [{ f: 'two-languages.yaml', t: TWO_LANGUAGES, o: 'file' }], active: 0, view: 'waits' })}`;
+    await page.goto(url);
+    await page.locator('fs-app fs-run-status[phase="done"]').waitFor({ timeout: PATIENCE });
+    await page.locator('fs-waits-view fs-slice-filter select').first().waitFor({ timeout: PATIENCE });
+  }
+
+  it('filters Waits to one language and channel and shows the figures the CLI prints for that queue', async () => {
+    const cli = JSON.parse(followsun('run', file, '--json')).scenarios[0];
+    const page = app.page;
+    await openWaits(page);
+    const waits = page.locator('fs-waits-view');
+    // Labelled, keyboard-usable selects: reached by their labels, changed from the keyboard.
+    const language = waits.getByLabel('Language', { exact: true });
+    const channel = waits.getByLabel('Channel', { exact: true });
+    await language.focus();
+    await language.selectOption('de');
+    await channel.focus();
+    await channel.selectOption('chat');
+    const panel = waits.locator('section[data-language="de"][data-channel="chat"]');
+    await panel.waitFor({ timeout: PATIENCE });
+    const q = cli.queues['de/chat'];
+    for (const figure of ['offered', 'serviceLevel', 'asaSeconds', 'abandonRate', 'gapHours', 'costPerContact']) {
+      const cell = panel.locator(`[data-figure="${figure}"]`);
+      expect(Number(await cell.getAttribute('data-value')), figure).toBe(q[figure].mean);
+      const ci = (await cell.getAttribute('data-ci'))!.split(',').map(Number);
+      expect(ci, figure).toEqual(q[figure].ci95);
+    }
+    expect(await panel.locator('fs-time-chart').first().getAttribute('heading')).toContain('German chat');
+    // All languages again: the channel's own figures (channels.chat).
+    await language.selectOption('all');
+    const all = waits.locator('section[data-language="all"][data-channel="chat"]');
+    await all.waitFor({ timeout: PATIENCE });
+    expect(Number(await all.locator('[data-figure="serviceLevel"]').getAttribute('data-value'))).toBe(cli.channels.chat.serviceLevel.mean);
+    // The keyboard alone: ArrowUp on the focused channel select moves to the channel before (voice).
+    await channel.focus();
+    await page.keyboard.press('ArrowUp');
+    await waits.locator('section[data-language="all"][data-channel="voice"]').waitFor({ timeout: PATIENCE });
+    expect(Number(await waits.locator('section[data-channel="voice"] [data-figure="serviceLevel"]').getAttribute('data-value'))).toBe(cli.channels.voice.serviceLevel.mean);
+  });
+
+  it('shows the interval table with the intervals CSV’s figures, sorts it, and zooms to a day', async () => {
+    const csvDir = join(dir, 'csv');
+    mkdirSync(csvDir, { recursive: true });
+    followsun('run', file, '--csv', csvDir);
+    const csv = parseCsv(readFileSync(join(csvDir, readdirSync(csvDir).find((f) => f.endsWith('-intervals.csv'))!), 'utf8'));
+    const [head, ...rows] = csv;
+    const page = app.page;
+    await openWaits(page);
+    const table = page.locator('fs-waits-view fs-interval-table');
+    await table.locator('tbody tr').first().waitFor({ timeout: PATIENCE });
+    expect(await table.locator('tbody tr').count()).toBe(rows.length);
+    // Every figure column of the CSV (means) is a column of the table, row by row.
+    const shown = await table.locator('tbody tr').evaluateAll((trs) =>
+      trs.map((tr) => ({
+        start: tr.getAttribute('data-start'),
+        cells: Object.fromEntries([...tr.querySelectorAll('td[data-column]')].map((td) => [td.getAttribute('data-column'), td.getAttribute('data-value')])),
+      })),
+    );
+    const figures = head.filter((h) => h !== 'interval_start' && !h.endsWith('_ci95_low') && !h.endsWith('_ci95_high'));
+    expect(Object.keys(shown[0].cells).sort()).toEqual([...figures].sort());
+    const same = (cell: string, fromCsv: string) => (fromCsv === '' ? cell === '' : Number(Number(cell).toPrecision(12)) === Number(fromCsv));
+    rows.forEach((row, i) => {
+      expect(shown[i].start).toBe(row[0]);
+      for (const f of figures) expect(same(shown[i].cells[f]!, row[head.indexOf(f)]), `${row[0]} ${f}`).toBe(true);
+    });
+
+    // Sort by voice service level: highest first, empty cells last; again: lowest first.
+    const header = table.locator('th[data-column="voice_serviceLevel"]');
+    await header.getByRole('button').click();
+    await expect.poll(() => header.getAttribute('aria-sort')).toBe('descending');
+    const column = () => table.locator('tbody td[data-column="voice_serviceLevel"]').evaluateAll((tds) => tds.map((td) => td.getAttribute('data-value')));
+    const defined = (v: (string | null)[]) => v.filter((x) => x !== '').map(Number);
+    const desc = await column();
+    expect(defined(desc)).toEqual([...defined(desc)].sort((a, b) => b - a));
+    expect(desc.indexOf('')).toBe(desc.includes('') ? defined(desc).length : -1);
+    await header.getByRole('button').press('Enter');
+    await expect.poll(() => header.getAttribute('aria-sort')).toBe('ascending');
+    const asc = defined(await column());
+    expect(asc).toEqual([...asc].sort((a, b) => a - b));
+    expect(asc.length).toBeGreaterThan(2);
+    expect(asc[0]).toBeLessThan(asc[asc.length - 1]);
+
+    // The day zoom: the second day (UTC) holds its 48 half-hour intervals, the CSV's rows of that date.
+    await page.locator('fs-waits-view').getByLabel('Day', { exact: true }).selectOption('2026-03-17');
+    await expect.poll(() => table.locator('tbody tr').count()).toBe(rows.filter((r) => r[0].startsWith('2026-03-17')).length);
+    const starts = await table.locator('tbody tr').evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-start')!));
+    expect(starts.every((s) => s.startsWith('2026-03-17'))).toBe(true);
+    expect(await page.locator('fs-waits-view fs-time-chart').first().getAttribute('heading')).toContain('Tue 17 Mar');
+  });
+});
