@@ -1,8 +1,9 @@
 // Staffing: agents on the phones by pool (stacked) against the agents required (Erlang, per
-// queue), over the horizon; one language or all. Occupancy per pool.
+// queue), over the horizon or one day; sliced by language and channel (src/state/slice.ts): the
+// pools with that skill and channel, the queues of that language and channel. Occupancy per pool.
 import { LitElement, css, html, nothing } from 'lit';
-import { customElement, state } from 'lit/decorators.js';
-import { ViewController } from '../state/app-store';
+import { customElement } from 'lit/decorators.js';
+import { SliceController } from '../state/slice';
 import { intervalStarts, SERIES_COLOURS } from '../lib/chart';
 import { formatValue } from '../lib/format';
 import { formatWeekdayTime } from '../lib/time';
@@ -11,61 +12,63 @@ import type { AreaSeries, LineSeries } from './fs-time-chart';
 import { languageName } from '../lib/format';
 import { baseStyles, viewStyles } from './shared-styles';
 import './fs-bar-chart';
+import './fs-slice-filter';
 import './fs-time-chart';
 
 @customElement('fs-staffing-view')
 export class FsStaffingView extends LitElement {
   // What it shows is the app's: the result on screen, its scenario, the display time zone.
-  private readonly view = new ViewController(this);
-  @state() private language = 'all';
+  private readonly slice = new SliceController(this);
+  private get view() {
+    return this.slice.view;
+  }
 
   static override styles = [
     baseStyles,
     viewStyles,
     css`
-      .toolbar {
-        display: flex;
-        gap: 0.6rem;
-        align-items: center;
-        margin-bottom: 0.5rem;
-        flex-wrap: wrap;
-      }
-      label {
-        font-size: 0.9rem;
-        color: var(--text-muted);
+      fs-slice-filter {
+        margin-bottom: 0.6rem;
       }
     `,
   ];
 
   override render() {
     const r = this.view.result;
-    if (!r) return nothing;
-    const starts = intervalStarts(r.start, r.intervals.length, r.intervalMinutes);
-    const languages = [...new Set(r.coverage.map((q) => q.language))];
-    const lang = languages.includes(this.language) ? this.language : 'all';
+    const sl = this.slice.slice;
+    if (!r || !sl) return nothing;
+    const { from, to } = sl;
+    const starts = intervalStarts(r.start, r.intervals.length, r.intervalMinutes).slice(from, to);
+    const lang = sl.language;
+    const ch = sl.channel;
     const poolIds = Object.keys(r.staffing);
     const human = (this.view.scenario?.staffing ?? []).filter((p) => p.type !== 'ai');
     const serves = (id: string) => {
-      if (lang === 'all') return true;
+      if (lang === 'all' && ch === 'all') return true;
       const p = human.find((x) => x.id === id);
-      return !p ? false : p.skills.includes(lang) || (p.secondarySkills?.languages.includes(lang) ?? false);
+      if (!p) return false;
+      const speaks = lang === 'all' || p.skills.includes(lang) || (p.secondarySkills?.languages.includes(lang) ?? false);
+      const takes = ch === 'all' || !p.channels || p.channels.includes(ch as never);
+      return speaks && takes;
     };
     const shown = poolIds.filter(serves);
     const areas: AreaSeries[] = shown.map((id) => ({
       key: id,
       label: `${id} (${r.pools[id]?.type ?? ''})`,
       colour: SERIES_COLOURS[poolIds.indexOf(id) % SERIES_COLOURS.length],
-      values: r.staffing[id],
+      values: r.staffing[id].slice(from, to),
     }));
-    const queues = r.coverage.filter((q) => lang === 'all' || q.language === lang);
-    const required = r.intervals.map((_, i) => queues.reduce((s, q) => s + q.requiredAgents[i], 0));
-    const scheduled = r.intervals.map((_, i) => queues.reduce((s, q) => s + (q.requiredScheduled?.[i] ?? 0), 0));
-    const onPhones = r.intervals.map((_, i) => shown.reduce((s, id) => s + r.staffing[id][i], 0));
+    const queues = r.coverage.filter((q) => (lang === 'all' || q.language === lang) && (ch === 'all' || q.channel === ch));
+    const range = starts.map((_, k) => from + k);
+    const required = range.map((i) => queues.reduce((s, q) => s + q.requiredAgents[i], 0));
+    const scheduled = range.map((i) => queues.reduce((s, q) => s + (q.requiredScheduled?.[i] ?? 0), 0));
+    const onPhones = range.map((i) => shown.reduce((s, id) => s + r.staffing[id][i], 0));
+    const what = [lang === 'all' ? '' : languageName(lang), ch === 'all' ? '' : ch].filter(Boolean).join(' ');
     const lines: LineSeries[] = [
-      { key: 'required', label: `Required on the phones (Erlang, ${lang === 'all' ? 'sum over queues' : `${lang} queues`})`, colour: 'var(--text)', values: required, step: true, dashed: true },
+      { key: 'required', label: `Required on the phones (Erlang, ${what ? `${what} queues` : 'sum over queues'})`, colour: 'var(--text)', values: required, step: true, dashed: true },
       { key: 'scheduled', label: 'Required scheduled (before shrinkage and absence)', colour: 'var(--text-muted)', values: scheduled, step: true, dashed: true },
     ];
-    const short = r.intervals.map((_, i) => onPhones[i] < required[i] - 0.5).filter(Boolean).length;
+    const short = range.map((_, k) => onPhones[k] < required[k] - 0.5).filter(Boolean).length;
     const worst = required.reduce((a, req, i) => (req - onPhones[i] > required[a] - onPhones[a] ? i : a), 0);
     const hours = r.intervalMinutes / 60;
     const occupancy: Bar[] = Object.entries(r.pools)
@@ -84,17 +87,11 @@ export class FsStaffingView extends LitElement {
       }));
     return html`
       <section class="panel card">
-        <div class="toolbar">
-          <label for="lang">Language</label>
-          <select id="lang" @change=${(e: Event) => (this.language = (e.target as HTMLSelectElement).value)}>
-            <option value="all" ?selected=${lang === 'all'}>All languages</option>
-            ${languages.map((l) => html`<option value=${l} ?selected=${lang === l}>${languageName(l)} (${l})</option>`)}
-          </select>
-        </div>
+        <fs-slice-filter all-channels day .note=${'Pools with the language and channel; queues of that language and channel.'}></fs-slice-filter>
         <fs-time-chart
-          heading=${`Agents on the phones by pool vs required${lang === 'all' ? '' : ` — pools speaking ${languageName(lang)}`}`}
-          .summary=${`Stacked: agents on the phones (after shrinkage and absence) in each pool${lang === 'all' ? '' : ` with ${lang}`}; dashed: agents the Erlang formulas require on the phones for each queue's own service-level target (dark), and the head count to schedule for that after shrinkage and absence (grey). ${
-            short ? `Fewer on the phones than required in ${formatValue(short * hours, 'hours')} of the period; the largest shortfall is ${formatValue(required[worst] - onPhones[worst], 'agents')} agents on ${formatWeekdayTime(starts[worst], this.view.timeZone)} ${this.view.timeZone}.` : 'Never fewer on the phones than required.'
+          heading=${`Agents on the phones by pool vs required${what ? ` — ${what}` : ''}${sl.day ? `, ${sl.day.label}` : ''}`}
+          .summary=${`Stacked: agents on the phones (after shrinkage and absence) in each pool${what ? ` serving ${what}` : ''}; dashed: agents the Erlang formulas require on the phones for each queue's own service-level target (dark), and the head count to schedule for that after shrinkage and absence (grey). ${
+            short ? `Fewer on the phones than required in ${formatValue(short * hours, 'hours')} of the ${sl.day ? 'day' : 'period'}; the largest shortfall is ${formatValue(required[worst] - onPhones[worst], 'agents')} agents on ${formatWeekdayTime(starts[worst], this.view.timeZone)} ${this.view.timeZone}.` : 'Never fewer on the phones than required.'
           } Multi-skilled agents appear once per pool; required agents add up over queues, which overstates the need where pools share skills.`}
           unit="agents"
           .timeZone=${this.view.timeZone}
