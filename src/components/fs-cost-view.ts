@@ -1,9 +1,12 @@
 // Cost: total, per contact handled and per resolved customer (answered + net AI resolutions); by
 // kind of staffing (in-house, outsourced, AI), by pool and by language; how contacts were resolved,
 // with the AI's resolutions gross, returned (the customer came back) and net; cost over the week.
+// Sliced (src/state/slice.ts): the chosen language, channel or language × channel's own costs
+// (languages, channels, queues of the result), the languages' costs on that channel, one day.
 import { LitElement, css, html, nothing, svg } from 'lit';
 import { customElement } from 'lit/decorators.js';
-import { ViewController } from '../state/app-store';
+import type { Estimate } from '../../sim/stats/confidence';
+import { SliceController } from '../state/slice';
 import { scaleLinear } from 'd3-scale';
 import type { ScenarioResult } from '../../sim/stats/metrics';
 import { intervalStarts, KIND_COLOURS, SERIES_COLOURS, WidthController } from '../lib/chart';
@@ -13,6 +16,7 @@ import { languageName } from '../lib/format';
 import { baseStyles, chartStyles, viewStyles } from './shared-styles';
 import './fs-bar-chart';
 import './fs-finance-table';
+import './fs-slice-filter';
 import './fs-time-chart';
 
 const KIND_LABEL: Record<string, string> = { 'in-house': 'In-house', outsourced: 'Outsourced (BPO)', ai: 'AI agents' };
@@ -20,7 +24,10 @@ const KIND_LABEL: Record<string, string> = { 'in-house': 'In-house', outsourced:
 @customElement('fs-cost-view')
 export class FsCostView extends LitElement {
   // What it shows is the app's: the result on screen, its scenario, the display time zone.
-  private readonly view = new ViewController(this);
+  private readonly slice = new SliceController(this);
+  private get view() {
+    return this.slice.view;
+  }
 
   private readonly width = new WidthController(this, 900);
 
@@ -29,6 +36,28 @@ export class FsCostView extends LitElement {
     viewStyles,
     chartStyles,
     css`
+      .figures {
+        display: flex;
+        flex-wrap: wrap;
+        gap: 0.5rem 1.6rem;
+        margin-top: 0.6rem;
+      }
+      .figures div {
+        display: grid;
+      }
+      .figures .label {
+        font-size: 0.78rem;
+        color: var(--text-muted);
+      }
+      .figures .value {
+        font-size: 1.15rem;
+        font-weight: 650;
+        font-variant-numeric: tabular-nums;
+      }
+      .figures .ci {
+        font-size: 0.72rem;
+        color: var(--text-muted);
+      }
       .mix-label {
         fill: var(--text);
         font-size: 0.82rem;
@@ -39,8 +68,11 @@ export class FsCostView extends LitElement {
 
   override render() {
     const r = this.view.result;
-    if (!r) return nothing;
+    const sl = this.slice.slice;
+    if (!r || !sl) return nothing;
     const cur = r.currency;
+    const lang = sl.language;
+    const ch = sl.channel;
     const pools = Object.entries(r.pools);
     const kinds = (['in-house', 'outsourced', 'ai'] as const).filter((k) => pools.some(([, p]) => p.type === k));
     const handledBy = (kind: string) =>
@@ -75,12 +107,17 @@ export class FsCostView extends LitElement {
         ],
       };
     });
-    const languageBars: Bar[] = Object.entries(r.languages).map(([l, g]) => ({
+    // Per language, or per language on the chosen channel (queues["<language>/<channel>"]).
+    const languageGroups = Object.keys(r.languages).flatMap((l) => {
+      const g = ch === 'all' ? r.languages[l] : r.queues[`${l}/${ch}`];
+      return g ? [[l, g] as const] : [];
+    });
+    const languageBars: Bar[] = languageGroups.map(([l, g]) => ({
       key: l,
       label: `${languageName(l)} (${l})`,
       value: g.costTotal.mean,
       ci: g.costTotal.ci95,
-      colour: '#0ea5e9',
+      colour: lang === 'all' || lang === l ? '#0ea5e9' : '#94a3b8',
       note: `${formatValue(g.costPerResolvedCustomer.mean, 'money', cur)} / resolved`,
       details: [
         ['Contacts', formatValue(g.contacts.mean, 'count')],
@@ -93,10 +130,15 @@ export class FsCostView extends LitElement {
     const s = r.summary;
     const contacts = s.contacts.mean ?? 0;
     const aiShare = contacts > 0 ? (s.contained.mean ?? 0) / contacts : 0;
-    const starts = intervalStarts(r.start, r.intervals.length, r.intervalMinutes);
+    const starts = intervalStarts(r.start, r.intervals.length, r.intervalMinutes).slice(sl.from, sl.to);
+    const shownIntervals = r.intervals.slice(sl.from, sl.to);
     const days = (Date.parse(r.end) - Date.parse(r.start)) / 86_400_000;
     const cheapest = [...poolBars].filter((b) => b.note !== '–').sort((a, b) => parseFloat(a.note!.replace(/[^\d.]/g, '')) - parseFloat(b.note!.replace(/[^\d.]/g, '')))[0];
     return html`
+      <section class="panel card">
+        <fs-slice-filter all-channels day .note=${'Pool costs are shared out to languages and channels by the time agents spent on each; AI costs by conversation.'}></fs-slice-filter>
+        ${this.renderSlice(r, lang, ch)}
+      </section>
       <section class="panel card">
         <h3>How contacts were resolved</h3>
         ${this.renderMix(r)}
@@ -138,8 +180,8 @@ export class FsCostView extends LitElement {
       <div class="two">
         <section class="panel card">
           <fs-bar-chart
-            heading="Cost by language"
-            .summary=${'Pool costs shared out to languages by the time agents spent on each; AI costs by conversation. Right: cost per resolved customer.'}
+            heading=${ch === 'all' ? 'Cost by language' : `Cost by language, ${ch}`}
+            .summary=${`Pool costs shared out to languages${ch === 'all' ? '' : ` and channels (${ch} only)`} by the time agents spent on each; AI costs by conversation. Right: cost per resolved customer.${lang === 'all' ? '' : ` ${languageName(lang)} highlighted.`}`}
             unit="money"
             .currency=${cur}
             noteHeading="Per resolved customer"
@@ -148,8 +190,8 @@ export class FsCostView extends LitElement {
         </section>
         <section class="panel card">
           <fs-time-chart
-            heading="Cost per interval"
-            .summary=${`Cost accrues with paid hours (night and weekend premiums included) and contacts handled; ${formatInterval(s.costTotal, 'money', cur) ? `total ${formatEstimate(s.costTotal, 'money', cur)}` : ''}.`}
+            heading=${`Cost per interval${sl.day ? `, ${sl.day.label}` : ''}`}
+            .summary=${`All languages and channels (a pool's cost per interval is not shared out). Cost accrues with paid hours (night and weekend premiums included) and contacts handled; ${formatInterval(s.costTotal, 'money', cur) ? `total ${formatEstimate(s.costTotal, 'money', cur)}` : ''}.`}
             unit="money"
             .currency=${cur}
             .timeZone=${this.view.timeZone}
@@ -160,9 +202,9 @@ export class FsCostView extends LitElement {
                 key: 'cost',
                 label: 'Cost',
                 colour: '#0ea5e9',
-                values: r.intervals.map((i) => i.costTotal.mean),
-                lower: r.intervals.map((i) => i.costTotal.ci95?.[0] ?? i.costTotal.mean),
-                upper: r.intervals.map((i) => i.costTotal.ci95?.[1] ?? i.costTotal.mean),
+                values: shownIntervals.map((i) => i.costTotal.mean),
+                lower: shownIntervals.map((i) => i.costTotal.ci95?.[0] ?? i.costTotal.mean),
+                upper: shownIntervals.map((i) => i.costTotal.ci95?.[1] ?? i.costTotal.mean),
                 step: true,
               },
             ]}
@@ -172,6 +214,26 @@ export class FsCostView extends LitElement {
         </section>
       </div>
     `;
+  }
+
+  /** The slice's own costs: the language's, the channel's or the language × channel queue's. */
+  private renderSlice(r: ScenarioResult, lang: string, ch: string) {
+    const g = lang === 'all' && ch === 'all' ? null : lang === 'all' ? r.channels[ch] : ch === 'all' ? r.languages[lang] : r.queues[`${lang}/${ch}`];
+    const who = [lang === 'all' ? 'all languages' : `${languageName(lang)} (${lang})`, ch === 'all' ? 'all channels' : ch].join(' · ');
+    if (lang === 'all' && ch === 'all') return html`<p class="muted">Choose a language or a channel for its own costs; the whole scenario is below.</p>`;
+    if (!g) return html`<p class="muted">No ${who} queue in this scenario.</p>`;
+    const cur = r.currency;
+    const figure = (key: string, label: string, e: Estimate, unit: 'money' | 'count') => html`<div data-figure=${key} data-value=${String(e.mean)}>
+      <span class="label">${label}</span>
+      <span class="value">${formatValue(e.mean, unit, cur)}</span>
+      <span class="ci">${e.ci95 ? `95% CI ${formatValue(e.ci95[0], unit, cur)} – ${formatValue(e.ci95[1], unit, cur)}` : 'no CI'}</span>
+    </div>`;
+    return html`<div class="figures" data-slice=${`${lang}/${ch}`} aria-label=${`Costs of ${who}`}>
+      ${figure('costTotal', `Cost, ${who}`, g.costTotal, 'money')}
+      ${figure('costPerContact', 'Per contact handled', g.costPerContact, 'money')}
+      ${figure('costPerResolvedCustomer', 'Per resolved customer', g.costPerResolvedCustomer, 'money')}
+      ${figure('contacts', 'Contacts', g.contacts, 'count')}
+    </div>`;
   }
 
   /** AI resolutions: gross, returned (the customer came back: the resolution did not hold), net. */
