@@ -22,13 +22,15 @@ import './fs-queue-table';
 import './fs-slice-filter';
 import './fs-time-chart';
 
+/** A line with its 95% CI band (none when no value has an interval: a queue's means per interval). */
 const series = (key: string, label: string, colour: string, values: Estimate[]): LineSeries => ({
   key,
   label,
   colour,
   values: values.map((e) => e.mean),
-  lower: values.map((e) => e.ci95?.[0] ?? e.mean),
-  upper: values.map((e) => e.ci95?.[1] ?? e.mean),
+  ...(values.some((e) => e.ci95)
+    ? { lower: values.map((e) => e.ci95?.[0] ?? e.mean), upper: values.map((e) => e.ci95?.[1] ?? e.mean) }
+    : {}),
 });
 
 const NONE: Estimate = { mean: null, ci95: null };
