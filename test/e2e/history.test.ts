@@ -223,6 +223,28 @@ describe('contact records in the web app: import, fit, back-test, keep', { timeo
     await expectFigures(page, want);
   });
 
+  it('cancels a long back-test, and runs again after it', async () => {
+    await page.goto(server.url);
+    await page.locator('fs-app fs-run-status[phase="done"]').waitFor({ timeout: PATIENCE });
+    await drop(page, FILE, TEXT);
+    const backtest = view(page).locator('fs-history-backtest');
+    await backtest.locator('table[data-errors="hour"]').waitFor({ timeout: 2 * PATIENCE });
+    // 5,000 replications of a month: minutes of work, stopped once it has started.
+    await view(page).locator('input[name="replications"]').fill('5000');
+    await view(page).getByRole('button', { name: 'Back-test again' }).click();
+    const progress = view(page).locator('progress[data-progress]');
+    await poll(async () => Number(((await progress.getAttribute('data-progress')) ?? '0/0').split('/')[0])).toBeGreaterThan(0);
+    expect((await progress.getAttribute('data-progress'))?.endsWith('/5000')).toBe(true);
+    await view(page).getByRole('button', { name: 'Cancel' }).click();
+    await poll(() => view(page).locator('[data-history-phase="running"]').count()).toBe(0);
+    expect(await backtest.count()).toBe(0); // no half-finished figures
+    expect(await view(page).locator('fs-history-fit section[data-fit]').count()).toBe(1); // the fit stays
+    await view(page).locator('input[name="replications"]').fill('4');
+    await view(page).getByRole('button', { name: 'Back-test again' }).click();
+    await poll(() => backtest.locator('[data-replications]').getAttribute('data-replications')).toBe('4');
+    await expectFigures(page, expected(outcome, undefined, 4).result);
+  });
+
   it('names the file, line and what was expected when the records cannot be read, as the CLI does', async () => {
     const bad = 'arrival,queue,outcome,wait_seconds\n2026-03-02 09:15:00,en,answered,12\n';
     let problems: string[] = [];
