@@ -19,7 +19,7 @@ import { formatDelta, formatInterval, formatValue, languageName, targetText, typ
 import { channelTitle, COST_HEADLINES, GAP_HEADLINE, resultChannels, type Headline } from './fs-headline';
 import { displayName, isModified } from '../lib/scenario-doc';
 import { connect, type AppStore } from '../state/app-store';
-import { baseStyles, fitStyles, fitted, viewStyles, segmentedStyles } from './shared-styles';
+import { baseStyles, chartStyles, fitStyles, fitted, viewStyles, segmentedStyles } from './shared-styles';
 import './fs-difference-heatmap';
 import './fs-heatmap';
 import './fs-slice-filter';
@@ -176,6 +176,7 @@ export class FsCompareView extends LitElement {
 
   static override styles = [
     baseStyles,
+    chartStyles,
     viewStyles,
     segmentedStyles,
     fitStyles,
@@ -335,6 +336,14 @@ export class FsCompareView extends LitElement {
       }
       table.data td .delta {
         margin: 0;
+        text-align: left;
+      }
+      table.data tbody th {
+        color: var(--text);
+        font-weight: 600;
+      }
+      .groups {
+        margin-top: 0.6rem;
       }
       table.data td .delta small {
         display: inline;
@@ -543,6 +552,8 @@ export class FsCompareView extends LitElement {
               .timeZone=${this.timeZone}
               .language=${language}
               .channel=${channel}
+              .hourFrom=${Math.floor((sl.from * base.intervalMinutes) / 60)}
+              .hourTo=${Math.ceil((sl.to * base.intervalMinutes) / 60)}
             ></fs-difference-heatmap>`,
           )}
         </div>

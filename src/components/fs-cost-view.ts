@@ -223,13 +223,13 @@ export class FsCostView extends LitElement {
     if (lang === 'all' && ch === 'all') return html`<p class="muted">Choose a language or a channel for its own costs; the whole scenario is below.</p>`;
     if (!g) return html`<p class="muted">No ${who} queue in this scenario.</p>`;
     const cur = r.currency;
-    const figure = (key: string, label: string, e: Estimate, unit: 'money' | 'count') => html`<div data-figure=${key} data-value=${String(e.mean)}>
+    const figure = (key: string, label: string, e: Estimate, unit: 'money' | 'count') => html`<div data-slice-figure=${key} data-value=${String(e.mean)}>
       <span class="label">${label}</span>
       <span class="value">${formatValue(e.mean, unit, cur)}</span>
       <span class="ci">${e.ci95 ? `95% CI ${formatValue(e.ci95[0], unit, cur)} – ${formatValue(e.ci95[1], unit, cur)}` : 'no CI'}</span>
     </div>`;
     return html`<div class="figures" data-slice=${`${lang}/${ch}`} aria-label=${`Costs of ${who}`}>
-      ${figure('costTotal', `Cost, ${who}`, g.costTotal, 'money')}
+      ${figure('costTotal', `Cost over the period, ${who}`, g.costTotal, 'money')}
       ${figure('costPerContact', 'Per contact handled', g.costPerContact, 'money')}
       ${figure('costPerResolvedCustomer', 'Per resolved customer', g.costPerResolvedCustomer, 'money')}
       ${figure('contacts', 'Contacts', g.contacts, 'count')}

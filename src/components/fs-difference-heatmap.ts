@@ -60,6 +60,9 @@ export class FsDifferenceHeatmap extends LitElement {
   @property() timeZone = 'UTC';
   @property() language = 'all';
   @property() channel = 'all';
+  /** Hours of the period shown, [hourFrom, hourTo) (a day; all when hourTo is -1). */
+  @property({ type: Number }) hourFrom = 0;
+  @property({ type: Number }) hourTo = -1;
   private readonly width = new WidthController(this, 900);
 
   static override styles = [
@@ -113,10 +116,17 @@ export class FsDifferenceHeatmap extends LitElement {
   override render() {
     const base = this.base, variant = this.variant;
     if (!base || !variant) return nothing;
-    const rows = differenceRows(base, variant, this.language, this.channel);
+    const all = differenceRows(base, variant, this.language, this.channel);
+    const from = Math.max(0, this.hourFrom);
+    const cut = (xs: unknown[]) => xs.slice(from, this.hourTo < 0 ? undefined : this.hourTo);
+    const rows = all.map((r) => {
+      const marks = cut(r.marks) as DifferenceRow['marks'];
+      const count = (m: string) => marks.filter((x) => x === m).length;
+      return { ...r, marks, delta: cut(r.delta) as DifferenceRow['delta'], closed: count('closed'), opened: count('opened'), both: count('both') };
+    });
     if (!rows.length) return html`<p class="caption">No language × channel in this slice that both scenarios have.</p>`;
     const hours = rows[0].marks.length;
-    const start = Date.parse(base.start);
+    const start = Date.parse(base.start) + from * 3_600_000;
     const width = this.width.value;
     const labelW = 118, countW = 86, rowH = 16, top = 18;
     const plotW = Math.max(120, width - labelW - countW - 8);
