@@ -527,9 +527,9 @@ export class FsCompareView extends LitElement {
                   ${c.scenarios.map((s, k) => {
                     const e = row.value(s, fig.id);
                     const d = k > 0 ? row.delta(c, k, fig.id) : null;
-                    return html`<td class="num" data-scenario=${k} data-figure=${fig.id} data-value=${String(e?.mean ?? null)}>${formatValue(e?.mean, fig.unit, s.currency)}</td>
+                    return html`<td class="num" data-scenario=${k} data-group-figure=${fig.id} data-value=${String(e?.mean ?? null)}>${formatValue(e?.mean, fig.unit, s.currency)}</td>
                       ${k > 0
-                        ? html`<td data-scenario=${k} data-figure=${fig.id}>${d ? this.renderDelta(d, fig.unit, fig.lowerIsBetter, s.currency) : html`<span class="muted">not in both</span>`}</td>`
+                        ? html`<td data-scenario=${k} data-group-figure=${fig.id}>${d ? this.renderDelta(d, fig.unit, fig.lowerIsBetter, s.currency) : html`<span class="muted">not in both</span>`}</td>`
                         : nothing}`;
                   })}
                 </tr>`,
