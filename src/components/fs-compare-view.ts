@@ -338,6 +338,11 @@ export class FsCompareView extends LitElement {
         margin: 0;
         text-align: left;
       }
+      table.data .delta-cell {
+        white-space: normal;
+        text-align: left;
+        min-width: 14rem;
+      }
       table.data tbody th {
         color: var(--text);
         font-weight: 600;
@@ -517,7 +522,7 @@ export class FsCompareView extends LitElement {
             <thead>
               <tr>
                 <th scope="col">Language · channel</th>
-                ${c.scenarios.map((_, k) => html`<th scope="col" class="num">${names[k]}${k === 0 ? ' (baseline)' : ''}</th>${k > 0 ? html`<th scope="col">Δ ${names[k]}</th>` : nothing}`)}
+                ${c.scenarios.map((_, k) => html`<th scope="col" class="num">${names[k]}${k === 0 ? ' (baseline)' : ''}</th>${k > 0 ? html`<th scope="col" class="delta-cell">Δ ${names[k]}</th>` : nothing}`)}
               </tr>
             </thead>
             <tbody>
@@ -529,7 +534,7 @@ export class FsCompareView extends LitElement {
                     const d = k > 0 ? row.delta(c, k, fig.id) : null;
                     return html`<td class="num" data-scenario=${k} data-group-figure=${fig.id} data-value=${String(e?.mean ?? null)}>${formatValue(e?.mean, fig.unit, s.currency)}</td>
                       ${k > 0
-                        ? html`<td data-scenario=${k} data-group-figure=${fig.id}>${d ? this.renderDelta(d, fig.unit, fig.lowerIsBetter, s.currency) : html`<span class="muted">not in both</span>`}</td>`
+                        ? html`<td class="delta-cell" data-scenario=${k} data-group-figure=${fig.id}>${d ? this.renderDelta(d, fig.unit, fig.lowerIsBetter, s.currency) : html`<span class="muted">not in both</span>`}</td>`
                         : nothing}`;
                   })}
                 </tr>`,
