@@ -7,12 +7,13 @@ import { parseArgs } from 'node:util';
 import { displayPath, loadScenarioFile, writeOutput } from './files';
 import { checkReplications, UsageError, wholeNumber } from './arguments';
 import { table } from './format';
-import { badInput, loadRecords, RECORDS_OPTIONS, type Loaded } from './import';
+import { badInput, loadRecords, RECORDS_OPTIONS } from './import';
+import { historyOf } from '../sim/history/history';
+import type { Loaded } from '../sim/history/load';
 import { RecordsError } from '../sim/history/records';
-import { observeIntervals } from '../sim/history/intervals';
-import { fitScenario, fitScenarioFromIntervals, scenarioYaml, type FitOptions, type ScenarioFit } from '../sim/history/fit-scenario';
-import { backtestObserved, BACKTEST_FIGURES, observeRecords, type BacktestResult, type Grain, type Observation } from '../sim/history/backtest';
-import { dayOf, dayOfIso, isoDay } from '../sim/history/local-time';
+import { scenarioYaml } from '../sim/history/fit-scenario';
+import { backtestObserved, BACKTEST_FIGURES, type BacktestResult, type Grain } from '../sim/history/backtest';
+import { dayOfIso, isoDay } from '../sim/history/local-time';
 import { parseScenario, type Scenario } from '../sim/scenario/scenario';
 import { backtestReportHtml, errorText, FIGURE_NAMES } from '../report/backtest';
 
@@ -55,35 +56,6 @@ function checkScenarioFits(scenario: Scenario, loaded: Loaded, shown: string): v
         `(its languages: ${[...queues].join(', ')})`,
     ]);
   }
-}
-
-/** The rows of a records file (contacts or intervals), each with its local day: what the
- * back-test splits at --train-until, fits on and replays. */
-interface History {
-  days: number[];
-  fit(rows: number[], options: FitOptions): ScenarioFit;
-  observe(rows: number[]): Observation;
-}
-
-function historyOf(loaded: Loaded, shown: string): History {
-  if (loaded.format !== 'intervals') {
-    const records = loaded.outcome.records;
-    return {
-      days: records.map((r) => dayOf(r.arrivalLocalMs)),
-      fit: (rows, options) => fitScenario(rows.map((i) => records[i]), options),
-      observe: (rows) => observeRecords(rows.map((i) => records[i])),
-    };
-  }
-  const { intervalMinutes } = loaded;
-  const table = loaded.outcome.records;
-  return {
-    days: table.map((r) => dayOf(r.startLocalMs)),
-    fit: (rows, options) => fitScenarioFromIntervals(rows.map((i) => table[i]), intervalMinutes, options),
-    observe: (rows) => {
-      if (!table.some((r) => Number.isFinite(r.agents))) throw new RecordsError([`${shown}: no agents column: the back-test replays the staffing the table shows`]);
-      return observeIntervals(rows.map((i) => table[i]), intervalMinutes);
-    },
-  };
 }
 
 export function backtestCommand(args: string[]): number {

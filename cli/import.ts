@@ -4,14 +4,12 @@ import { basename } from 'node:path';
 import { parseArgs } from 'node:util';
 import { displayPath, decodeText, readBounded, writeOutput } from './files';
 import { UsageError } from './arguments';
-import { accountingLines, MAX_RECORD_BYTES, readRecords, readRows, RecordsError, type ColumnMap, type ReadOutcome } from '../sim/history/records';
-import { INTERVAL_FIELDS, INTERVAL_OPTIONAL_FIELDS, intervalLayout, intervalMinutesOf, type IntervalRow } from '../sim/history/intervals';
-import { BANK_TIMEZONE, bankLayout, genericLayout, GENERIC_FIELDS, guessFormat } from '../sim/history/layouts';
+import { accountingLines, MAX_RECORD_BYTES, RecordsError, type ColumnMap } from '../sim/history/records';
+import { INTERVAL_FIELDS, INTERVAL_OPTIONAL_FIELDS } from '../sim/history/intervals';
+import { FORMATS, loadRecordsText, type Loaded, type RecordsFormat } from '../sim/history/load';
+import { GENERIC_FIELDS } from '../sim/history/layouts';
 import { fitScenario, fitScenarioFromIntervals, scenarioYaml } from '../sim/history/fit-scenario';
 import { parseScenario, ScenarioError } from '../sim/scenario/scenario';
-
-export const FORMATS = ['bank', 'generic', 'intervals'] as const;
-export type RecordsFormat = (typeof FORMATS)[number];
 
 export interface RecordsOptions {
   format?: string;
@@ -38,25 +36,13 @@ export function columnMap(items: string[] = []): ColumnMap {
   return map;
 }
 
-function checkTimezone(zone: string): string {
-  try {
-    new Intl.DateTimeFormat('en-US', { timeZone: zone });
-    return zone;
-  } catch {
-    throw new UsageError(`--timezone: expected an IANA time zone such as Europe/Berlin, got ${JSON.stringify(zone)}`);
-  }
-}
-
-export type Loaded =
-  | { format: 'bank' | 'generic'; timezone: string; outcome: ReadOutcome }
-  | { format: 'intervals'; timezone: string; outcome: ReadOutcome<IntervalRow>; intervalMinutes: number };
-
 /** Reads a records file with the layout asked for (or the one its header looks like). */
 export function loadRecords(path: string, o: RecordsOptions): Loaded {
   if (o.format !== undefined && !(FORMATS as readonly string[]).includes(o.format)) {
     throw new UsageError(`--format: expected ${FORMATS.join(' or ')}, got ${JSON.stringify(o.format)}`);
   }
   const map = columnMap(o.map);
+  if (o.timezone !== undefined) checkTimezoneFlag(o.timezone);
   const shown = displayPath(path);
   let bytes: Buffer | undefined;
   try {
@@ -66,23 +52,15 @@ export function loadRecords(path: string, o: RecordsOptions): Loaded {
     throw new RecordsError([`${shown}: ${code === 'ENOENT' ? 'file not found' : code === 'EISDIR' ? 'is a folder' : `cannot read (${code})`}`]);
   }
   if (bytes === undefined) throw new RecordsError([`${shown}: larger than ${MAX_RECORD_BYTES / 2 ** 20} MB: split the records by month`]);
-  const text = decodeText(bytes);
-  if (text.includes('\0')) throw new RecordsError([`${shown}: not a text file (it holds NUL bytes); export the records as CSV or TSV`]);
-  const header = text.slice(0, text.indexOf('\n') >>> 0);
-  const mapped = Object.values(map);
-  const format: RecordsFormat =
-    (o.format as RecordsFormat | undefined) ??
-    (/(^|[\t,])interval_start([\t,\r]|$)/.test(header) || mapped.includes('interval_start') ? 'intervals' : mapped.length > 0 ? 'generic' : guessFormat(header));
-  const timezone = checkTimezone(o.timezone ?? (format === 'bank' ? BANK_TIMEZONE : (o.fallbackTimezone ?? 'UTC')));
-  if (format === 'intervals') {
-    const outcome = readRows(text, shown, intervalLayout(timezone), map);
-    const intervalMinutes = intervalMinutesOf(outcome.records);
-    if (intervalMinutes === undefined) {
-      throw new RecordsError([`${shown}: cannot tell the length of the intervals: expected starts 5, 10, 15, 20, 30 or 60 minutes apart within each queue`]);
-    }
-    return { format, timezone, outcome, intervalMinutes };
+  return loadRecordsText(decodeText(bytes), shown, { format: o.format as RecordsFormat | undefined, map, timezone: o.timezone, fallbackTimezone: o.fallbackTimezone });
+}
+
+function checkTimezoneFlag(zone: string): void {
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone: zone });
+  } catch {
+    throw new UsageError(`--timezone: expected an IANA time zone such as Europe/Berlin, got ${JSON.stringify(zone)}`);
   }
-  return { outcome: readRecords(text, shown, format === 'bank' ? bankLayout : genericLayout(timezone), map), timezone, format };
 }
 
 export const RECORDS_OPTIONS = {

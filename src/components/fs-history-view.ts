@@ -6,7 +6,7 @@ import { LitElement, css, html, nothing } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
 import { MIN_REPLICATIONS } from '../../sim/history/backtest';
 import { LIMITS } from '../../sim/scenario/schema-parts';
-import { checkTimezone } from '../history/load-records';
+import { checkTimezone } from '../../sim/history/load';
 import { saveFile } from '../lib/save-file';
 import { HistoryController, RECORDS_ACCEPT, type HistoryState } from '../state/history';
 import { baseStyles, problemStyles, viewStyles } from './shared-styles';

@@ -2,55 +2,32 @@
 // backtest do: read it (every row accounted for), fit the scenario — on all the records, or on the
 // days before --train-until — then replay the tested days with the staffing they show. Pure: no
 // DOM, no Node; the worker posts what the callbacks hand it.
-import { backtestObserved, MIN_REPLICATIONS, observeRecords, type Observation } from '../../sim/history/backtest';
-import { fitScenario, fitScenarioFromIntervals, scenarioYaml, type FitOptions, type ScenarioFit } from '../../sim/history/fit-scenario';
-import { fitIntervalQueues, observeIntervals } from '../../sim/history/intervals';
-import { dayOf, dayOfIso, isoDay } from '../../sim/history/local-time';
+import { backtestObserved, MIN_REPLICATIONS } from '../../sim/history/backtest';
+import { historyOf } from '../../sim/history/history';
+import { scenarioYaml, type ScenarioFit } from '../../sim/history/fit-scenario';
+import { fitIntervalQueues } from '../../sim/history/intervals';
+import { dayOfIso, isoDay } from '../../sim/history/local-time';
 import { RecordsError } from '../../sim/history/records';
 import { LIMITS } from '../../sim/scenario/schema-parts';
 import { parseScenario, type Scenario } from '../../sim/scenario/scenario';
-import type { Loaded } from './load-records';
+import type { Loaded } from '../../sim/history/load';
 import type { BacktestSummary, FitReport, HistoryStep, ImportOptions, QueueRow } from './protocol';
 
-/** The rows of a records file with their local days: what is split, fitted and replayed. */
-interface History {
-  days: number[];
-  fit(rows: number[], options: FitOptions): ScenarioFit;
-  observe(rows: number[]): Observation;
-  queues(rows: number[], fit: ScenarioFit): QueueRow[];
-}
-
-function historyOf(loaded: Loaded, fileName: string): History {
+/** Per queue, the fit's figures for the report table. */
+function queueRows(loaded: Loaded, rows: number[], fit: ScenarioFit): QueueRow[] {
   if (loaded.format !== 'intervals') {
-    const records = loaded.outcome.records;
-    return {
-      days: records.map((r) => dayOf(r.arrivalLocalMs)),
-      fit: (rows, options) => fitScenario(rows.map((i) => records[i]), options),
-      observe: (rows) => observeRecords(rows.map((i) => records[i])),
-      queues: (_, fit) =>
-        fit.queues.map((q) => {
-          const d = fit.demand.queues.find((x) => x.queue === q.queue)!;
-          const { chosen: _chosen, ...handleTime } = q.handleTime ?? ({} as NonNullable<typeof q.handleTime>);
-          const { kaplanMeier: _km, ...patience } = q.patience ?? ({} as NonNullable<typeof q.patience>);
-          return { queue: q.queue, offered: d.offered, perWeek: d.perWeek, dailyVolumeCv: d.dailyVolumeCv, handleTime: q.handleTime ? handleTime : undefined, patience: q.patience ? patience : undefined };
-        }),
-    };
+    return fit.queues.map((q) => {
+      const d = fit.demand.queues.find((x) => x.queue === q.queue)!;
+      const { chosen: _chosen, ...handleTime } = q.handleTime ?? ({} as NonNullable<typeof q.handleTime>);
+      const { kaplanMeier: _km, ...patience } = q.patience ?? ({} as NonNullable<typeof q.patience>);
+      return { queue: q.queue, offered: d.offered, perWeek: d.perWeek, dailyVolumeCv: d.dailyVolumeCv, handleTime: q.handleTime ? handleTime : undefined, patience: q.patience ? patience : undefined };
+    });
   }
-  const { intervalMinutes } = loaded;
   const table = loaded.outcome.records;
-  return {
-    days: table.map((r) => dayOf(r.startLocalMs)),
-    fit: (rows, options) => fitScenarioFromIntervals(rows.map((i) => table[i]), intervalMinutes, options),
-    observe: (rows) => {
-      if (!table.some((r) => Number.isFinite(r.agents))) throw new RecordsError([`${fileName}: no agents column: the back-test replays the staffing the table shows`]);
-      return observeIntervals(rows.map((i) => table[i]), intervalMinutes);
-    },
-    queues: (rows, fit) =>
-      fitIntervalQueues(rows.map((i) => table[i])).map((q) => {
-        const d = fit.demand.queues.find((x) => x.queue === q.queue);
-        return { queue: q.queue, offered: q.offered, perWeek: d?.perWeek ?? 0, dailyVolumeCv: d?.dailyVolumeCv ?? 0, ahtSeconds: q.ahtSeconds, patienceSeconds: q.patienceSeconds, abandoned: q.abandoned };
-      }),
-  };
+  return fitIntervalQueues(rows.map((i) => table[i])).map((q) => {
+    const d = fit.demand.queues.find((x) => x.queue === q.queue);
+    return { queue: q.queue, offered: q.offered, perWeek: d?.perWeek ?? 0, dailyVolumeCv: d?.dailyVolumeCv ?? 0, ahtSeconds: q.ahtSeconds, patienceSeconds: q.patienceSeconds, abandoned: q.abandoned };
+  });
 }
 
 export interface ImportJob {
@@ -100,7 +77,7 @@ export function importRecords(loaded: Loaded, fileName: string, options: ImportO
     specialDays: fit.demand.specialDays.map((s) => ({ date: isoDay(s.day), factor: s.factor })),
     missingDays: fit.demand.missingDays.map(isoDay),
     trend: { perDay: fit.demand.trend.perDay, perDayError: fit.demand.trend.perDayError },
-    queues: history.queues(train, fit),
+    queues: queueRows(loaded, train, fit),
     agentsSeen: fit.staffing.agents,
     shifts: scenario.staffing.reduce((n, p) => n + (p.type !== 'ai' && p.shifts ? p.shifts.length : 0), 0),
     name: scenario.name,

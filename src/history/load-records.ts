@@ -1,15 +1,8 @@
 // A records file as the import reads it, without Node: the browser's version of the CLI's
-// loadRecords (cli/import.ts) — the same limits, the same layout guess from the header and the
-// same messages naming the file and line. Only the options the app offers are taken (no --map).
-import { MAX_RECORD_BYTES, readRecords, readRows, RecordsError, type ReadOutcome } from '../../sim/history/records';
-import { intervalLayout, intervalMinutesOf, type IntervalRow } from '../../sim/history/intervals';
-import { BANK_TIMEZONE, bankLayout, genericLayout, guessFormat } from '../../sim/history/layouts';
-
-export type RecordsFormat = 'bank' | 'generic' | 'intervals';
-
-export type Loaded =
-  | { format: 'bank' | 'generic'; timezone: string; outcome: ReadOutcome }
-  | { format: 'intervals'; timezone: string; outcome: ReadOutcome<IntervalRow>; intervalMinutes: number };
+// loadRecords (cli/import.ts), both on sim/history/load.ts — the same limits, the same layout
+// guess from the header and the same messages naming the file and line. No --map in the app.
+import { MAX_RECORD_BYTES, RecordsError } from '../../sim/history/records';
+import { checkTimezone, loadRecordsText, type Loaded } from '../../sim/history/load';
 
 /** Text as editors and platforms save it: UTF-8, or UTF-16 with its byte-order mark. */
 export function decodeRecords(bytes: Uint8Array): string {
@@ -28,28 +21,7 @@ export function checkRecordsSize(fileName: string, bytes: number): void {
  * `timezone`: the customers' zone of layouts that name none (the bank's is Israel's). */
 export function loadRecords(text: string, fileName: string, timezone = 'UTC'): Loaded {
   checkTimezone(timezone);
-  if (text.includes('\0')) throw new RecordsError([`${fileName}: not a text file (it holds NUL bytes); export the records as CSV or TSV`]);
-  const header = text.slice(0, text.indexOf('\n') >>> 0);
-  const format: RecordsFormat = /(^|[\t,])interval_start([\t,\r]|$)/.test(header) ? 'intervals' : guessFormat(header);
-  if (format === 'intervals') {
-    const outcome = readRows(text, fileName, intervalLayout(timezone), {});
-    const intervalMinutes = intervalMinutesOf(outcome.records);
-    if (intervalMinutes === undefined) {
-      throw new RecordsError([`${fileName}: cannot tell the length of the intervals: expected starts 5, 10, 15, 20, 30 or 60 minutes apart within each queue`]);
-    }
-    return { format, timezone, outcome, intervalMinutes };
-  }
-  const zone = format === 'bank' ? BANK_TIMEZONE : timezone;
-  return { format, timezone: zone, outcome: readRecords(text, fileName, format === 'bank' ? bankLayout : genericLayout(zone)) };
-}
-
-/** The CLI's --timezone check, in the app's words. */
-export function checkTimezone(zone: string): void {
-  try {
-    new Intl.DateTimeFormat('en-US', { timeZone: zone });
-  } catch {
-    throw new RecordsError([`Time zone: expected an IANA time zone such as Europe/Berlin, got ${JSON.stringify(zone)}`]);
-  }
+  return loadRecordsText(text, fileName, { fallbackTimezone: timezone });
 }
 
 /** Is this file contact records rather than a scenario? By its name, else by its first line: a

@@ -6,7 +6,7 @@ import type { DayGroup } from '../../sim/history/fit-demand';
 import type { HandleTimeFit } from '../../sim/history/fit-handle-time';
 import type { PatienceFit } from '../../sim/history/patience';
 import type { Tally } from '../../sim/history/records';
-import type { RecordsFormat } from './load-records';
+import type { RecordsFormat } from '../../sim/history/load';
 
 export interface ImportOptions {
   /** Fit on the records before this local day (YYYY-MM-DD) and test on the rest (the CLI's --train-until). */

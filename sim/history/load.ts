@@ -1,0 +1,53 @@
+// A records file's text read with the layout asked for, or the one its header looks like:
+// contact records (the bank's layout or the generic one) or an interval table. Shared by the
+// CLI (which reads the bytes from disk) and the app (which reads a dropped file); both check
+// the size before reading and decode the text first.
+import { readRecords, readRows, RecordsError, type ColumnMap, type ReadOutcome } from './records';
+import { intervalLayout, intervalMinutesOf, type IntervalRow } from './intervals';
+import { BANK_TIMEZONE, bankLayout, genericLayout, guessFormat } from './layouts';
+
+export const FORMATS = ['bank', 'generic', 'intervals'] as const;
+export type RecordsFormat = (typeof FORMATS)[number];
+
+export type Loaded =
+  | { format: 'bank' | 'generic'; timezone: string; outcome: ReadOutcome }
+  | { format: 'intervals'; timezone: string; outcome: ReadOutcome<IntervalRow>; intervalMinutes: number };
+
+export interface LoadOptions {
+  format?: RecordsFormat;
+  map?: ColumnMap;
+  /** The customers' zone; default: the bank's own for its layout, else `fallbackTimezone`. */
+  timezone?: string;
+  /** The zone of formats that name none (all but bank) when no timezone is given; default UTC. */
+  fallbackTimezone?: string;
+}
+
+/** Reads the text of records file `shown` (the name its messages give). */
+export function loadRecordsText(text: string, shown: string, o: LoadOptions = {}): Loaded {
+  if (text.includes('\0')) throw new RecordsError([`${shown}: not a text file (it holds NUL bytes); export the records as CSV or TSV`]);
+  const header = text.slice(0, text.indexOf('\n') >>> 0);
+  const map = o.map ?? {};
+  const mapped = Object.values(map);
+  const format: RecordsFormat =
+    o.format ??
+    (/(^|[\t,])interval_start([\t,\r]|$)/.test(header) || mapped.includes('interval_start') ? 'intervals' : mapped.length > 0 ? 'generic' : guessFormat(header));
+  const timezone = o.timezone ?? (format === 'bank' ? BANK_TIMEZONE : (o.fallbackTimezone ?? 'UTC'));
+  checkTimezone(timezone);
+  if (format === 'intervals') {
+    const outcome = readRows(text, shown, intervalLayout(timezone), map);
+    const intervalMinutes = intervalMinutesOf(outcome.records);
+    if (intervalMinutes === undefined) {
+      throw new RecordsError([`${shown}: cannot tell the length of the intervals: expected starts 5, 10, 15, 20, 30 or 60 minutes apart within each queue`]);
+    }
+    return { format, timezone, outcome, intervalMinutes };
+  }
+  return { format, timezone, outcome: readRecords(text, shown, format === 'bank' ? bankLayout : genericLayout(timezone), map) };
+}
+
+export function checkTimezone(zone: string): void {
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone: zone });
+  } catch {
+    throw new RecordsError([`Time zone: expected an IANA time zone such as Europe/Berlin, got ${JSON.stringify(zone)}`]);
+  }
+}
