@@ -12,6 +12,7 @@ import { parseScenario } from '../sim/scenario/scenario';
 import { hourOfWeek, localMidnights } from '../src/lib/time';
 import { checkState, decodeRaw, decodeState, encodeState, LinkError, MAX_LINK_TEXT } from '../src/lib/url-state';
 import { checkRun } from '../src/lib/run-limits';
+import { keyedPoint } from '../src/lib/chart';
 import { readdirSync, readFileSync } from 'node:fs';
 
 /** A result with the shape sim/stats/metrics produces, filled with simple numbers: 85% answered, 10%
@@ -434,5 +435,20 @@ staffing:
     const check = checkRun(parseScenario(large, 'large.yaml'), 'large.yaml');
     expect(check.kind).toBe('ask');
     expect(check.kind === 'ask' && check.text).toMatch(/^This run asks for about 7\.\d billion contacts \(10 replications × about 7\d\d million each\).*Run anyway\?$/);
+  });
+});
+
+describe('moving through a chart from the keyboard', () => {
+  it('steps by one point, by a day of points with Page Up/Down, and stops at the ends', () => {
+    expect(keyedPoint('ArrowRight', null, 48, 24)).toBe(0);
+    expect(keyedPoint('ArrowRight', 47, 48, 24)).toBe(47);
+    expect(keyedPoint('ArrowLeft', null, 48, 24)).toBe(0);
+    expect(keyedPoint('PageDown', 10, 48, 24)).toBe(34);
+    expect(keyedPoint('PageDown', 30, 48, 24)).toBe(47);
+    expect(keyedPoint('PageUp', 10, 48, 24)).toBe(0);
+    expect(keyedPoint('End', 3, 48, 24)).toBe(47);
+    expect(keyedPoint('Home', 30, 48, 24)).toBe(0);
+    expect(keyedPoint('Escape', 30, 48, 24)).toBeNull();
+    expect(keyedPoint('a', 30, 48, 24)).toBeUndefined();
   });
 });

@@ -9,7 +9,7 @@ import { scaleLinear } from 'd3-scale';
 import { select } from 'd3-selection';
 import { area, line } from 'd3-shape';
 import type { SeriesPoint } from '../../sim/history/backtest';
-import { tipPosition, WidthController } from '../lib/chart';
+import { keyedPoint, tipPosition, WidthController } from '../lib/chart';
 import { formatValue, type Unit } from '../lib/format';
 import { baseStyles, chartStyles } from './shared-styles';
 
@@ -166,21 +166,10 @@ export class FsBandChart extends LitElement {
   };
 
   private onKey = (e: KeyboardEvent) => {
-    const n = this.points.length;
-    const i = this.hover ?? -1;
-    const day = this.grain === 'day' ? 7 : 24;
-    const moves: Record<string, number> = {
-      ArrowRight: Math.min(n - 1, i + 1),
-      ArrowLeft: Math.max(0, i < 0 ? 0 : i - 1),
-      PageDown: Math.min(n - 1, Math.max(0, i) + day),
-      PageUp: Math.max(0, i - day),
-      Home: 0,
-      End: n - 1,
-    };
-    if (e.key in moves) {
-      e.preventDefault();
-      this.hover = moves[e.key];
-    } else if (e.key === 'Escape') this.hover = null;
+    const next = keyedPoint(e.key, this.hover, this.points.length, this.grain === 'day' ? 7 : 24);
+    if (next === undefined) return;
+    e.preventDefault();
+    this.hover = next;
   };
 }
 

@@ -8,7 +8,7 @@ import { max } from 'd3-array';
 import { scaleLinear } from 'd3-scale';
 import { select } from 'd3-selection';
 import { area, curveStepAfter, line, stack, stackOffsetNone } from 'd3-shape';
-import { dayTicks, tipPosition, tipTime, WidthController } from '../lib/chart';
+import { dayTicks, keyedPoint, tipPosition, tipTime, WidthController } from '../lib/chart';
 import { formatCompactMoney, formatValue, type Unit } from '../lib/format';
 import { baseStyles, chartStyles } from './shared-styles';
 
@@ -259,21 +259,10 @@ export class FsTimeChart extends LitElement {
   };
 
   private onKey = (e: KeyboardEvent) => {
-    const n = this.starts.length;
-    const perDay = Math.round(86_400_000 / this.intervalMs);
-    const i = this.hover ?? -1;
-    const moves: Record<string, number> = {
-      ArrowRight: Math.min(n - 1, i + 1),
-      ArrowLeft: Math.max(0, i < 0 ? 0 : i - 1),
-      PageDown: Math.min(n - 1, Math.max(0, i) + perDay),
-      PageUp: Math.max(0, i - perDay),
-      Home: 0,
-      End: n - 1,
-    };
-    if (e.key in moves) {
-      e.preventDefault();
-      this.hover = moves[e.key];
-    } else if (e.key === 'Escape') this.hover = null;
+    const next = keyedPoint(e.key, this.hover, this.starts.length, Math.round(86_400_000 / this.intervalMs));
+    if (next === undefined) return;
+    e.preventDefault();
+    this.hover = next;
   };
 }
 

@@ -60,3 +60,28 @@ export function tipPosition(x: number, y: number, width: number): string {
   const left = x > width * 0.62 ? `right:${Math.max(0, width - x + 14)}px` : `left:${x + 14}px`;
   return `${left};top:${Math.max(0, y - 10)}px`;
 }
+
+/** Where a key moves a chart's highlighted point among `count`: arrows by one, Page Up/Down by
+ * `page` (a day), Home/End to the ends; null for Escape (nothing highlighted); undefined for a
+ * key the chart does not use. */
+export function keyedPoint(key: string, current: number | null, count: number, page: number): number | null | undefined {
+  const i = current ?? -1;
+  switch (key) {
+    case 'ArrowRight':
+      return Math.min(count - 1, i + 1);
+    case 'ArrowLeft':
+      return Math.max(0, i - 1);
+    case 'PageDown':
+      return Math.min(count - 1, Math.max(0, i) + page);
+    case 'PageUp':
+      return Math.max(0, i - page);
+    case 'Home':
+      return 0;
+    case 'End':
+      return count - 1;
+    case 'Escape':
+      return null;
+    default:
+      return undefined;
+  }
+}
