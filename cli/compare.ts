@@ -114,6 +114,9 @@ export async function compareCommand(options: CompareOptions): Promise<number> {
     const document = {
       scenarios: comparison.scenarios.map((r, k) => ({ file: files[k], ...r })),
       deltas: comparison.deltas.map((d, k) => (d ? { base: files[0], variant: files[k], ...d } : null)),
+      channelDeltas: comparison.channelDeltas,
+      languageDeltas: comparison.languageDeltas,
+      queueDeltas: comparison.queueDeltas,
     };
     process.stdout.write(`${JSON.stringify(document, null, 2)}\n`);
   } else {

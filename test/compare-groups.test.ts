@@ -1,5 +1,10 @@
 // Comparison per language and per language × channel: paired differences (common random numbers)
 // whose means are the differences of the two scenarios' own means, with a CI from the pairs.
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { compareModels, compileForComparison } from '../sim/compare';
 import { GROUP_FIGURES } from '../sim/stats/metrics';
@@ -65,5 +70,27 @@ describe('deltas per language and per language × channel', () => {
     const c2 = compareModels(compileForComparison([scenario(desk(10)), scenario(fewer)]));
     expect(Object.keys(c2.languageDeltas![1]!)).toEqual(['en']);
     expect(Object.keys(c2.queueDeltas![1]!).sort()).toEqual(['en/chat', 'en/voice']);
+  });
+});
+
+describe('followsun compare --json', () => {
+  it('prints the per-channel, per-language and per-queue deltas the comparison computes', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'followsun-compare-'));
+    try {
+      const [a, b] = [join(dir, 'a.json'), join(dir, 'b.json')];
+      writeFileSync(a, JSON.stringify(desk(10)));
+      writeFileSync(b, JSON.stringify(desk(14)));
+      const root = fileURLToPath(new URL('..', import.meta.url));
+      const r = spawnSync(process.execPath, ['bin/followsun.mjs', 'compare', a, b, '--json'], { cwd: root, encoding: 'utf8' });
+      expect(r.status, r.stderr).toBe(0);
+      const printed = JSON.parse(r.stdout);
+      const c = compareModels(compileForComparison([scenario(desk(10)), scenario(desk(14))]));
+      expect(printed.languageDeltas).toEqual(JSON.parse(JSON.stringify(c.languageDeltas)));
+      expect(printed.queueDeltas).toEqual(JSON.parse(JSON.stringify(c.queueDeltas)));
+      expect(printed.channelDeltas).toEqual(JSON.parse(JSON.stringify(c.channelDeltas)));
+      expect(printed.languageDeltas[1].de.serviceLevel.mean).toBe(0);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
