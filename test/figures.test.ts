@@ -241,3 +241,21 @@ describe('paid hours and FTEs per site, as finance reads them', () => {
     expect(r.pools.desk.paidHoursPerWeek).toBeCloseTo(5 * 168, 6);
   });
 });
+
+describe('occupancy per pool and interval, where burnout peaks show', () => {
+  it('a day team of 10 on 2 Erlangs of calls is 20 % busy in each half hour, and has no occupancy at night', () => {
+    const r = run(
+      scenario(
+        [{ id: 'calls', language: 'en', volume: { perHour: 40 }, handleTime: { dist: 'exponential', mean: 180 }, patience: { dist: 'exponential', mean: 60 } }],
+        [{ id: 'desk', skills: ['en'], shifts: [{ days: 'daily', start: '08:00', end: '16:00', agents: 10 }] }],
+        { horizon: { start: MONDAY, days: 1, warmupHours: 0 }, replications: 10 },
+      ),
+    );
+    const byInterval = r.occupancy.desk;
+    expect(byInterval).toHaveLength(48);
+    expect(byInterval[6]).toBeNull(); // 03:00: nobody on the phones
+    const day = byInterval.slice(17, 32) as number[]; // 08:30–16:00, past the morning start
+    expect(day.every((x) => x !== null)).toBe(true);
+    expect(Math.abs(sum(day) / day.length - (40 * 180) / 3600 / 10)).toBeLessThan(0.02);
+  });
+});

@@ -148,6 +148,9 @@ export interface ScenarioResult {
   coverage: QueueCoverage[];
   /** Per human pool, agents on the phones in each interval (mean over replications). */
   staffing: Record<string, number[]>;
+  /** Per human pool, its occupancy in each interval (busy ÷ on the phones, mean over the
+   * replications with someone on the phones; null when nobody was): where burnout peaks show. */
+  occupancy: Record<string, (number | null)[]>;
   /** Work done, summed over replications (warm-up and drain included). */
   simulated: { arrivals: number; events: number };
 }
@@ -164,6 +167,7 @@ export interface ReplicationFigures {
   intervals: Float64Array; // interval × (INTERVAL_FIGURES, then channel × INTERVAL_CHANNEL_FIGURES)
   coverage: Float64Array; // (interval × queue) × COVERAGE_FIGURES
   staffing: Float64Array; // interval × human pool: agents on the phones
+  occupancy: Float64Array; // interval × human pool: busy ÷ on the phones (NaN: nobody on)
   hours: Float64Array; // hour × queue × (offered, within threshold, agent-seconds with the skill)
   poolQueueBusy: Float64Array; // human pool × queue: busy agent-seconds
   arrivals: number;
@@ -380,9 +384,13 @@ export function replicationFigures(m: CompiledModel, t: Tallies): ReplicationFig
     ratio(costTotal, resolved),
   ]);
   const staffing = new Float64Array(I * P);
+  const occupancy = new Float64Array(I * P);
   for (let i = 0; i < I; i++) {
     const length = intervalLengthSeconds(m, i);
-    for (let p = 0; p < P; p++) staffing[i * P + p] = t.poolOnlineSeconds[i * P + p] / length;
+    for (let p = 0; p < P; p++) {
+      staffing[i * P + p] = t.poolOnlineSeconds[i * P + p] / length;
+      occupancy[i * P + p] = ratio(t.poolBusySeconds[i * P + p], t.poolOnlineSeconds[i * P + p]);
+    }
   }
   return {
     summary,
@@ -394,6 +402,7 @@ export function replicationFigures(m: CompiledModel, t: Tallies): ReplicationFig
     intervals,
     coverage,
     staffing,
+    occupancy,
     hours: hourlyTallies(m, t),
     poolQueueBusy: Float64Array.from(t.poolQueueBusySeconds),
     arrivals: t.arrivals,
@@ -412,6 +421,7 @@ export class ResultBuilder {
   private readonly intervals: FigureAccumulator;
   private readonly coverage: FigureAccumulator;
   private readonly staffing: FigureAccumulator;
+  private readonly occupancy: FigureAccumulator;
   private readonly poolQueueBusy: FigureAccumulator;
   private readonly hours: HourlyCoverage;
   private arrivals = 0;
@@ -427,6 +437,7 @@ export class ResultBuilder {
     this.intervals = new FigureAccumulator(m.intervalCount * (INTERVAL_FIGURES.length + channels * INTERVAL_CHANNEL_FIGURES.length));
     this.coverage = new FigureAccumulator(m.intervalCount * m.queues.length * COVERAGE_FIGURES.length);
     this.staffing = new FigureAccumulator(m.intervalCount * m.pools.length);
+    this.occupancy = new FigureAccumulator(m.intervalCount * m.pools.length);
     this.poolQueueBusy = new FigureAccumulator(m.pools.length * m.queues.length);
     this.hours = new HourlyCoverage(m);
   }
@@ -441,6 +452,7 @@ export class ResultBuilder {
     this.intervals.add(f.intervals);
     this.coverage.add(f.coverage);
     this.staffing.add(f.staffing);
+    this.occupancy.add(f.occupancy);
     this.poolQueueBusy.add(f.poolQueueBusy);
     this.hours.add(f.hours);
     this.arrivals += f.arrivals;
@@ -517,6 +529,9 @@ export class ResultBuilder {
           p.id,
           Array.from({ length: m.intervalCount }, (_, i) => this.staffing.estimate(i * m.pools.length + k).mean ?? 0),
         ]),
+      ),
+      occupancy: Object.fromEntries(
+        m.pools.map((p, k) => [p.id, Array.from({ length: m.intervalCount }, (_, i) => this.occupancy.estimate(i * m.pools.length + k).mean)]),
       ),
       simulated: { arrivals: this.arrivals, events: this.events },
     };
