@@ -71,6 +71,16 @@ export class FsStaffingView extends LitElement {
     const short = range.map((_, k) => onPhones[k] < required[k] - 0.5).filter(Boolean).length;
     const worst = required.reduce((a, req, i) => (req - onPhones[i] > required[a] - onPhones[a] ? i : a), 0);
     const hours = r.intervalMinutes / 60;
+    const occupancyLines: LineSeries[] = shown.map((id) => ({
+      key: id,
+      label: id,
+      colour: SERIES_COLOURS[poolIds.indexOf(id) % SERIES_COLOURS.length],
+      values: (r.occupancy?.[id] ?? []).slice(from, to),
+      step: true,
+    }));
+    const peaks = occupancyLines
+      .map((l) => ({ id: l.key, over: l.values.filter((x) => x !== null && x > 0.85).length }))
+      .filter((p) => p.over > 0);
     const occupancy: Bar[] = Object.entries(r.pools)
       .filter(([, p]) => p.type !== 'ai')
       .map(([id, p]) => ({
@@ -101,6 +111,24 @@ export class FsStaffingView extends LitElement {
           .lines=${lines}
           .chartHeight=${300}
           yLabel="Agents"
+        ></fs-time-chart>
+      </section>
+      <section class="panel card">
+        <fs-time-chart
+          heading=${`Occupancy by pool and interval${what ? ` — pools serving ${what}` : ''}${sl.day ? `, ${sl.day.label}` : ''}`}
+          .summary=${`Busy time ÷ time on the phones in each interval (mean over replications; a gap where nobody is on). ${
+            peaks.length
+              ? `Above 85 %: ${peaks.map((p) => `${p.id} in ${formatValue(p.over * hours, 'hours')}`).join(', ')} of the ${sl.day ? 'day' : 'period'}.`
+              : 'No pool above 85 % in any interval.'
+          }`}
+          unit="fraction"
+          .timeZone=${this.view.timeZone}
+          .starts=${starts}
+          .intervalMs=${r.intervalMinutes * 60_000}
+          .lines=${occupancyLines}
+          .reference=${{ value: 0.85, label: '85 %' }}
+          .yMax=${1}
+          yLabel="Occupancy"
         ></fs-time-chart>
       </section>
       <section class="panel card">

@@ -436,10 +436,14 @@ describe('web app, built and driven in headless Chromium', { timeout: 600_000 },
       expect((await chart.locator('figcaption').textContent())?.length).toBeGreaterThan(20);
       await page.screenshot({ path: shotPath(`03-${name.toLowerCase()}`) });
     }
-    // The staffing chart stacks every human pool.
+    // The staffing chart stacks every human pool; the occupancy chart has a line per pool against 85 %.
     await tab(page, 'Staffing');
-    const legend = (await page.locator('fs-app fs-staffing-view fs-time-chart .legend').textContent()) ?? '';
+    const [stacked, occupancy] = [0, 1].map((k) => page.locator('fs-app fs-staffing-view fs-time-chart').nth(k));
+    const legend = (await stacked.locator('.legend').textContent()) ?? '';
     for (const id of Object.keys(base.result.staffing)) expect(legend).toContain(id);
+    const occupancyLegend = (await occupancy.locator('.legend').textContent()) ?? '';
+    for (const id of Object.keys(base.result.occupancy)) expect(occupancyLegend).toContain(id);
+    expect(await occupancy.locator('line.reference').count()).toBe(1);
   });
 
   it('changes the gap hours when the BPO head count changes, with messages next to a bad value', async () => {
