@@ -21,7 +21,7 @@ import type { ScenarioResult } from '../sim/stats/metrics';
 import { compareModels, compileForComparison } from '../sim/compare';
 import type { Scenario } from '../sim/scenario/scenario';
 
-const BASE = join(PROJECT_ROOT, 'scenarios', 'global-in-house.yaml');
+const BASE = join(PROJECT_ROOT, 'test', 'fixtures', 'in-house-business-hours.yaml'); // hand-made 0.1 rosters: gaps to close
 const VARIANT = join(PROJECT_ROOT, 'scenarios', 'global-follow-the-sun.yaml');
 const SHOTS = join(PROJECT_ROOT, '.tmp', 'report-test');
 const REPLICATIONS = 3;
@@ -285,7 +285,7 @@ describe('followsun report: the outsourcing case as one HTML file', () => {
 
   it('shows the assumptions: settings, demand per language and channel, every pool with type and price', async () => {
     const settings = (await page.locator('table.settings').textContent()) ?? '';
-    expect(settings).toContain('global-in-house.yaml');
+    expect(settings).toContain('in-house-business-hours.yaml');
     expect(settings).toContain('global-follow-the-sun.yaml');
     const demandKeys = new Set(scenarios.flatMap((s) => s.demand.map((d) => `${d.language}/${d.channel}`)));
     expect(await page.locator('table.demand tbody tr').count()).toBe(demandKeys.size);
