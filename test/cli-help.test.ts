@@ -6,10 +6,10 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseScenario } from '../sim/scenario/scenario';
 import { DEFAULT_SCENARIO } from '../cli/files';
-import { main } from '../cli/main';
+import { followsun } from './cli-in-process';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 
@@ -17,20 +17,6 @@ interface Outcome {
   status: number | null;
   stdout: string;
   stderr: string;
-}
-
-/** `followsun …args` in this process, for commands that stop before simulating anything. */
-async function followsun(...args: string[]): Promise<Outcome> {
-  let stdout = '';
-  let stderr = '';
-  const out = vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => ((stdout += String(chunk)), true));
-  const err = vi.spyOn(process.stderr, 'write').mockImplementation((chunk) => ((stderr += String(chunk)), true));
-  try {
-    return { status: await main(args), stdout, stderr };
-  } finally {
-    out.mockRestore();
-    err.mockRestore();
-  }
 }
 
 /** The real bin script, in a child process from the project folder. */

@@ -9,7 +9,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { MAX_RECORD_ROWS, readRecords, RecordsError } from '../sim/history/records';
 import { bankLayout, genericLayout } from '../sim/history/layouts';
 import { parseScenario } from '../sim/scenario/scenario';
-import { followsun } from './history-support';
+import { followsun } from './cli-in-process';
 
 const FIXTURES = fileURLToPath(new URL('./fixtures/', import.meta.url));
 const WEEK = join(FIXTURES, 'anonymous-bank-1999-01-week1.tsv');

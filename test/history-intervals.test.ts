@@ -12,7 +12,7 @@ import { intervalTableCsv } from '../sim/history/interval-export';
 import { intervalLayout, intervalMinutesOf, fitIntervalQueues } from '../sim/history/intervals';
 import { readRows } from '../sim/history/records';
 import { fitScenario, fitScenarioFromIntervals } from '../sim/history/fit-scenario';
-import { followsun } from './history-support';
+import { followsun } from './cli-in-process';
 
 const ZONE = 'Europe/Lisbon';
 const desk: ScenarioInput = {

@@ -1,4 +1,4 @@
-// The command line run in this process, its output captured: for the history commands' tests.
+// The command line run in this process, its output captured: fast tests of what commands print.
 import { vi } from 'vitest';
 import { main } from '../cli/main';
 
