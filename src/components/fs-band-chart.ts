@@ -11,7 +11,7 @@ import { area, line } from 'd3-shape';
 import type { SeriesPoint } from '../../sim/history/backtest';
 import { keyedPoint, tipPosition, WidthController } from '../lib/chart';
 import { formatValue, type Unit } from '../lib/format';
-import { baseStyles, chartStyles } from './shared-styles';
+import { baseStyles, chartStyles, pointChartStyles } from './shared-styles';
 
 export type BandGrain = 'hour' | 'hourOfWeek' | 'day';
 
@@ -48,19 +48,8 @@ export class FsBandChart extends LitElement {
   static override styles = [
     baseStyles,
     chartStyles,
+    pointChartStyles,
     css`
-      :host {
-        display: block;
-      }
-      svg:focus-visible {
-        outline: 2px solid var(--focus);
-        outline-offset: 4px;
-        border-radius: 4px;
-      }
-      .hover-line {
-        stroke: var(--text-muted);
-        stroke-dasharray: 3 3;
-      }
       .day-tick {
         stroke: var(--border-strong);
       }

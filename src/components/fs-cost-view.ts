@@ -10,10 +10,10 @@ import { SliceController } from '../state/slice';
 import { scaleLinear } from 'd3-scale';
 import type { ScenarioResult } from '../../sim/stats/metrics';
 import { intervalStarts, KIND_COLOURS, SERIES_COLOURS, WidthController } from '../lib/chart';
-import { formatEstimate, formatInterval, formatValue } from '../lib/format';
+import { ciText, formatEstimate, formatInterval, formatValue } from '../lib/format';
 import type { Bar } from './fs-bar-chart';
 import { languageName } from '../lib/format';
-import { baseStyles, chartStyles, viewStyles } from './shared-styles';
+import { baseStyles, chartStyles, figureStyles, viewStyles } from './shared-styles';
 import './fs-bar-chart';
 import './fs-finance-table';
 import './fs-slice-filter';
@@ -35,28 +35,10 @@ export class FsCostView extends LitElement {
     baseStyles,
     viewStyles,
     chartStyles,
+    figureStyles,
     css`
       .figures {
-        display: flex;
-        flex-wrap: wrap;
-        gap: 0.5rem 1.6rem;
         margin-top: 0.6rem;
-      }
-      .figures div {
-        display: grid;
-      }
-      .figures .label {
-        font-size: 0.78rem;
-        color: var(--text-muted);
-      }
-      .figures .value {
-        font-size: 1.15rem;
-        font-weight: 650;
-        font-variant-numeric: tabular-nums;
-      }
-      .figures .ci {
-        font-size: 0.72rem;
-        color: var(--text-muted);
       }
       .mix-label {
         fill: var(--text);
@@ -226,7 +208,7 @@ export class FsCostView extends LitElement {
     const figure = (key: string, label: string, e: Estimate, unit: 'money' | 'count') => html`<div data-slice-figure=${key} data-value=${String(e.mean)}>
       <span class="label">${label}</span>
       <span class="value">${formatValue(e.mean, unit, cur)}</span>
-      <span class="ci">${e.ci95 ? `95% CI ${formatValue(e.ci95[0], unit, cur)} – ${formatValue(e.ci95[1], unit, cur)}` : 'no CI'}</span>
+      <span class="ci">${ciText(e, unit, cur)}</span>
     </div>`;
     return html`<div class="figures" data-slice=${`${lang}/${ch}`} aria-label=${`Costs of ${who}`}>
       ${figure('costTotal', `Cost over the period, ${who}`, g.costTotal, 'money')}

@@ -8,7 +8,7 @@ import { customElement, property, state } from 'lit/decorators.js';
 import type { Estimate } from '../../sim/stats/confidence';
 import { INTERVAL_CHANNEL_FIGURES, INTERVAL_FIGURES, type ScenarioResult } from '../../sim/stats/metrics';
 import { intervalStarts } from '../lib/chart';
-import { formatValue, type Unit } from '../lib/format';
+import { ciText, formatValue, type Unit } from '../lib/format';
 import { formatDateTime } from '../lib/time';
 import { baseStyles, chartStyles } from './shared-styles';
 
@@ -176,7 +176,7 @@ export class FsIntervalTable extends LitElement {
                     class="num"
                     data-column=${c.key}
                     data-value=${String(e?.mean ?? '')}
-                    title=${e?.ci95 ? `95% CI ${formatValue(e.ci95[0], c.unit, r.currency)} – ${formatValue(e.ci95[1], c.unit, r.currency)}` : ''}
+                    title=${e?.ci95 ? ciText(e, c.unit, r.currency) : ''}
                   >
                     ${formatValue(e?.mean, c.unit, r.currency)}
                   </td>`;

@@ -1,7 +1,7 @@
 // A time-series chart over the simulated horizon: lines (optionally with a 95% CI band), stacked
 // areas, and a reference line (a target). Time axis in the display zone. Focus the chart and use
 // the arrow keys to read the values interval by interval; a tooltip follows the pointer.
-import { LitElement, css, html, nothing, svg, type PropertyValues } from 'lit';
+import { LitElement, html, nothing, svg, type PropertyValues } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { axisBottom, axisLeft } from 'd3-axis';
 import { max } from 'd3-array';
@@ -10,7 +10,7 @@ import { select } from 'd3-selection';
 import { area, curveStepAfter, line, stack, stackOffsetNone } from 'd3-shape';
 import { dayTicks, keyedPoint, tipPosition, tipTime, WidthController } from '../lib/chart';
 import { formatCompactMoney, formatValue, type Unit } from '../lib/format';
-import { baseStyles, chartStyles } from './shared-styles';
+import { baseStyles, chartStyles, pointChartStyles } from './shared-styles';
 
 export interface LineSeries {
   key: string;
@@ -56,21 +56,7 @@ export class FsTimeChart extends LitElement {
   static override styles = [
     baseStyles,
     chartStyles,
-    css`
-      :host {
-        display: block;
-      }
-      svg:focus-visible {
-        outline: 2px solid var(--focus);
-        outline-offset: 4px;
-        border-radius: 4px;
-      }
-      .hover-line {
-        stroke: var(--text-muted);
-        stroke-width: 1;
-        stroke-dasharray: 3 3;
-      }
-    `,
+    pointChartStyles,
   ];
 
   private margin = { top: 12, right: 16, bottom: 28, left: 64 };

@@ -10,12 +10,12 @@ import { customElement } from 'lit/decorators.js';
 import { SliceController } from '../state/slice';
 import type { Estimate } from '../../sim/stats/confidence';
 import { intervalStarts } from '../lib/chart';
-import { formatEstimate, formatValue, languageName, targetText, thresholdText, waitLabel } from '../lib/format';
+import { ciText, formatEstimate, formatValue, languageName, targetText, thresholdText, waitLabel } from '../lib/format';
 import { formatWeekdayTime } from '../lib/time';
 import type { Bar } from './fs-bar-chart';
 import { channelTitle, resultChannels } from './fs-headline';
 import type { LineSeries } from './fs-time-chart';
-import { baseStyles, viewStyles, segmentedStyles } from './shared-styles';
+import { baseStyles, figureStyles, viewStyles, segmentedStyles } from './shared-styles';
 import './fs-bar-chart';
 import './fs-interval-table';
 import './fs-queue-table';
@@ -49,6 +49,7 @@ export class FsWaitsView extends LitElement {
     baseStyles,
     viewStyles,
     segmentedStyles,
+    figureStyles,
     css`
       fs-bar-chart + fs-bar-chart {
         margin-top: 1.25rem;
@@ -61,26 +62,7 @@ export class FsWaitsView extends LitElement {
         font-size: 0.9rem;
       }
       .figures {
-        display: flex;
-        flex-wrap: wrap;
-        gap: 0.5rem 1.6rem;
         margin: 0.2rem 0 0.8rem;
-      }
-      .figures div {
-        display: grid;
-      }
-      .figures .label {
-        font-size: 0.78rem;
-        color: var(--text-muted);
-      }
-      .figures .value {
-        font-size: 1.15rem;
-        font-weight: 650;
-        font-variant-numeric: tabular-nums;
-      }
-      .figures .ci {
-        font-size: 0.72rem;
-        color: var(--text-muted);
       }
     `,
   ];
@@ -266,7 +248,7 @@ export class FsWaitsView extends LitElement {
     return html`<div role="listitem" data-figure=${key} data-value=${String(e?.mean ?? null)} data-ci=${e?.ci95 ? e.ci95.join(',') : ''}>
       <span class="label">${label}</span>
       <span class="value">${formatValue(e?.mean, unit, currency)}</span>
-      <span class="ci">${e?.ci95 ? `95% CI ${formatValue(e.ci95[0], unit, currency)} – ${formatValue(e.ci95[1], unit, currency)}` : 'no CI'}</span>
+      <span class="ci">${ciText(e, unit, currency)}</span>
     </div>`;
   }
 }

@@ -228,6 +228,49 @@ export const chartStyles = css`
 /** A figure's value that always fits its card on one line: the card is a size container and the
  * value's font shrinks with the number of characters (a long currency such as MX$4,406,903 in a
  * narrow card), never below 60% of its size. Put `fitted(text)` on the value's style. */
+/** Charts read point by point (focus the chart, then the arrow keys): the focus ring and the
+ * dashed line at the highlighted point. */
+export const pointChartStyles = css`
+  :host {
+    display: block;
+  }
+  svg:focus-visible {
+    outline: 2px solid var(--focus);
+    outline-offset: 4px;
+    border-radius: 4px;
+  }
+  .hover-line {
+    stroke: var(--text-muted);
+    stroke-width: 1;
+    stroke-dasharray: 3 3;
+  }
+`;
+
+/** A row of figures, each a label, its value and its 95% CI (estimateFigure renders one). */
+export const figureStyles = css`
+  .figures {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0.5rem 1.6rem;
+  }
+  .figures div {
+    display: grid;
+  }
+  .figures .label {
+    font-size: 0.78rem;
+    color: var(--text-muted);
+  }
+  .figures .value {
+    font-size: 1.15rem;
+    font-weight: 650;
+    font-variant-numeric: tabular-nums;
+  }
+  .figures .ci {
+    font-size: 0.72rem;
+    color: var(--text-muted);
+  }
+`;
+
 export const fitStyles = css`
   .fit-card {
     container-type: inline-size;

@@ -66,6 +66,11 @@ export function formatEstimate(e: Estimate | undefined, unit: Unit, currency = '
   return ci ? `${formatValue(e.mean, unit, currency)} ${ci}` : formatValue(e.mean, unit, currency);
 }
 
+/** "95% CI 85.1% – 85.4%" under a figure, or "no CI" (one replication). */
+export function ciText(e: Estimate | undefined, unit: Unit, currency = 'EUR'): string {
+  return e?.ci95 ? `95% CI ${formatValue(e.ci95[0], unit, currency)} – ${formatValue(e.ci95[1], unit, currency)}` : 'no CI';
+}
+
 /** "(85.1–85.4)" or '' when the interval is missing or has no width. */
 export function formatInterval(e: Estimate | undefined, unit: Unit, currency = 'EUR', delta = false): string {
   if (!e || e.mean === null || !e.ci95 || e.ci95[1] - e.ci95[0] <= Math.abs(e.mean) * 1e-12) return '';
