@@ -6,7 +6,7 @@ import { displayPath, decodeText, readBounded, writeOutput } from './files';
 import { UsageError } from './arguments';
 import { accountingLines, MAX_RECORD_BYTES, RecordsError, type ColumnMap } from '../sim/history/records';
 import { INTERVAL_FIELDS, INTERVAL_OPTIONAL_FIELDS } from '../sim/history/intervals';
-import { FORMATS, loadRecordsText, type Loaded, type RecordsFormat } from '../sim/history/load';
+import { checkTimezone, FORMATS, loadRecordsText, type Loaded, type RecordsFormat } from '../sim/history/load';
 import { GENERIC_FIELDS } from '../sim/history/layouts';
 import { fitScenario, fitScenarioFromIntervals, scenarioYaml } from '../sim/history/fit-scenario';
 import { parseScenario, ScenarioError } from '../sim/scenario/scenario';
@@ -55,9 +55,10 @@ export function loadRecords(path: string, o: RecordsOptions): Loaded {
   return loadRecordsText(decodeText(bytes), shown, { format: o.format as RecordsFormat | undefined, map, timezone: o.timezone, fallbackTimezone: o.fallbackTimezone });
 }
 
+/** The records' own check, in the flag's words. */
 function checkTimezoneFlag(zone: string): void {
   try {
-    new Intl.DateTimeFormat('en-US', { timeZone: zone });
+    checkTimezone(zone);
   } catch {
     throw new UsageError(`--timezone: expected an IANA time zone such as Europe/Berlin, got ${JSON.stringify(zone)}`);
   }
