@@ -13,6 +13,7 @@
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { ReplicationFigures } from '../sim/stats/metrics';
+import { unpackFigures } from '../sim/stats/packed-figures';
 import { compileScenario, type CompiledModel, type CompileOptions } from '../sim/model/model';
 import type { Scenario } from '../sim/scenario/scenario';
 import { runReplication } from '../sim/simulate';
@@ -30,7 +31,8 @@ export interface TaskMessage {
 
 export interface ResultMessage {
   task: number;
-  figures: ReplicationFigures;
+  /** packFigures(figures) */
+  figures: Float64Array;
 }
 
 export interface ParallelOptions {
@@ -119,7 +121,7 @@ class ReplicationThread {
     this.worker.on('message', (message: ResultMessage) => {
       const waiter = this.waiting.get(message.task);
       this.waiting.delete(message.task);
-      waiter?.resolve(message.figures);
+      waiter?.resolve(unpackFigures(message.figures));
     });
     this.worker.on('error', (error) => this.failAll(error));
     this.worker.on('exit', (code) => this.failAll(new Error(`a worker thread stopped (exit code ${code})`)));

@@ -1,5 +1,5 @@
 // A worker thread (cli/parallel.ts): runs replications of the compiled models it was given, on
-// request, and posts the figures back.
+// request, and posts the figures back packed in one array.
 //
 // The figures are copied, not transferred: transferring detaches the worker's ArrayBuffers, and
 // once any buffer has been detached V8 checks for detachment on every typed-array access in
@@ -9,11 +9,12 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import type { CompiledModel } from '../sim/model/model';
 import { runReplication } from '../sim/simulate';
+import { packFigures } from '../sim/stats/packed-figures';
 import type { ResultMessage, TaskMessage } from './parallel';
 
 const models = (workerData as { models: CompiledModel[] }).models;
 
 parentPort!.on('message', (task: TaskMessage) => {
-  const message: ResultMessage = { task: task.task, figures: runReplication(models[task.job], task.replication) };
+  const message: ResultMessage = { task: task.task, figures: packFigures(runReplication(models[task.job], task.replication)) };
   parentPort!.postMessage(message);
 });
