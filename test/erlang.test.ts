@@ -297,6 +297,18 @@ describe('requiredAgents', () => {
     }
   });
 
+  it('gives the same count from any starting guess: the answer at the rate below, one too low, far too high', () => {
+    const q = { ahtSeconds: 240, thresholdSeconds: 20, target: 0.8, patienceSeconds: 120 };
+    let below = 0;
+    for (let ratePerHour = 10; ratePerHour <= 2000; ratePerHour *= 1.37) {
+      const n = requiredAgents({ ...q, ratePerHour });
+      expect(requiredAgents({ ...q, ratePerHour }, below)).toBe(n);
+      expect(requiredAgents({ ...q, ratePerHour }, Math.max(1, n - 1))).toBe(n);
+      expect(requiredAgents({ ...q, ratePerHour }, 3 * n + 5)).toBe(n);
+      below = n;
+    }
+  });
+
   it('rejects targets that are not probabilities', () => {
     expect(() => requiredAgents({ ...classic, target: 80 })).toThrow(RangeError);
   });

@@ -57,7 +57,8 @@ export function queueRequirements(m: CompiledModel, maxOccupancy: number | undef
     const offered = arrivals[q].map((a) => a * perArrival);
     const servers = new Float64Array(m.intervalCount);
     const workSeconds = new Float64Array(m.intervalCount);
-    const cache = new Map<number, number>();
+    const rates = offered.map((o) => Math.round((o / intervalHours) * 100) / 100);
+    const byRate = queue.channel === 'email' ? undefined : serversRequired(queue, rates.filter((_, i) => offered[i] > 0), ahtSeconds, maxOccupancy);
     for (let i = 0; i < m.intervalCount; i++) {
       const extra = raise?.[q][i] ?? 0;
       if (queue.channel === 'email') {
@@ -65,9 +66,7 @@ export function queueRequirements(m: CompiledModel, maxOccupancy: number | undef
         continue;
       }
       if (!(offered[i] > 0)) continue;
-      const ratePerHour = Math.round((offered[i] / intervalHours) * 100) / 100;
-      if (!cache.has(ratePerHour)) cache.set(ratePerHour, serversRequired(queue, ratePerHour, ahtSeconds, maxOccupancy));
-      servers[i] = cache.get(ratePerHour)! + extra;
+      servers[i] = byRate!.get(rates[i])! + extra;
     }
     return {
       offered,

@@ -243,11 +243,27 @@ export function replicationFigures(m: CompiledModel, t: Tallies): ReplicationFig
       busy += t.poolBusySeconds[i * P + p];
       online += t.poolOnlineSeconds[i * P + p];
     }
+    // Written element by element: an array literal per row was most of a short replication's garbage.
     const row = i * rowWidth;
-    intervals.set([o, a, ab, ct, ratio(w, o), ratio(ws, aRealtime), ratio(ab, o), ratio(busy, online), intervalCost[i]], row);
+    intervals[row] = o;
+    intervals[row + 1] = a;
+    intervals[row + 2] = ab;
+    intervals[row + 3] = ct;
+    intervals[row + 4] = ratio(w, o);
+    intervals[row + 5] = ratio(ws, aRealtime);
+    intervals[row + 6] = ratio(ab, o);
+    intervals[row + 7] = ratio(busy, online);
+    intervals[row + 8] = intervalCost[i];
     for (let c = 0; c < C; c++) {
-      const [co, ca, cw, cws, cab] = byChannel.subarray(c * 5, c * 5 + 5);
-      intervals.set([co, ca, ratio(cw, co), ratio(cws, ca), ratio(cab, co)], row + IF + c * ICF);
+      const from = c * 5;
+      const co = byChannel[from];
+      const ca = byChannel[from + 1];
+      const at = row + IF + c * ICF;
+      intervals[at] = co;
+      intervals[at + 1] = ca;
+      intervals[at + 2] = ratio(byChannel[from + 2], co);
+      intervals[at + 3] = ratio(byChannel[from + 3], ca);
+      intervals[at + 4] = ratio(byChannel[from + 4], co);
     }
   }
 
@@ -337,7 +353,11 @@ export function replicationFigures(m: CompiledModel, t: Tallies): ReplicationFig
 
   // Summary. Waits are summarised over the real-time channels: an email's wait of hours says
   // nothing about a caller's (channels.email reports it).
-  const sum = (a: Float64Array) => a.reduce((s, x) => s + x, 0);
+  const sum = (a: Float64Array) => {
+    let total = 0;
+    for (let i = 0; i < a.length; i++) total += a[i];
+    return total;
+  };
   const realtimeWaits = new Float64Array(WAIT_BINS);
   let realtimeAnswered = 0, realtimeWaitSeconds = 0, realtimeJourneySeconds = 0;
   for (let q = 0; q < Q; q++) {
@@ -550,12 +570,9 @@ export class ResultBuilder {
       const inputs = requirementInputs(m, q, busy);
       // Rates rounded to 0.1 per hour: Erlang once per distinct rate, and no requirement flicker
       // from the last digits of a mean.
-      const cache = new Map<number, number>();
-      const required = offered.map((o, i) => {
-        const ratePerHour = Math.round(((o * 3600) / intervalLengthSeconds(m, i)) * 10) / 10;
-        if (!cache.has(ratePerHour)) cache.set(ratePerHour, agentsOnPhonesRequired(m, q, inputs, ratePerHour));
-        return cache.get(ratePerHour)!;
-      });
+      const rates = offered.map((o, i) => Math.round(((o * 3600) / intervalLengthSeconds(m, i)) * 10) / 10);
+      const byRate = agentsOnPhonesRequired(m, q, inputs, rates);
+      const required = rates.map((rate) => byRate.get(rate)!);
       return {
         language: queue.language,
         channel: queue.channel,

@@ -33,33 +33,52 @@ export function requirementInputs(m: CompiledModel, q: number, poolQueueBusySeco
   };
 }
 
-/** Agents on the phones the queue's target needs at `ratePerHour` offered; for email the workload
- * in agents. With `maxOccupancy`, at least enough agents to keep occupancy at or below it. */
+/** Agents on the phones the queue's target needs at each of `ratesPerHour` offered; for email the
+ * workload in agents. With `maxOccupancy`, at least enough agents to keep occupancy at or below it. */
 export function agentsOnPhonesRequired(
   m: CompiledModel,
   q: number,
   inputs: QueueRequirementInputs,
-  ratePerHour: number,
-): number {
-  if (!(ratePerHour > 0)) return 0;
+  ratesPerHour: Iterable<number>,
+): Map<number, number> {
   const queue = m.queues[q];
-  const load = (ratePerHour * inputs.ahtSeconds) / 3600;
-  if (queue.channel === 'email') return Math.ceil(load / (m.maxOccupancy ?? 1) - 1e-9);
-  const servers = serversRequired(queue, ratePerHour, inputs.ahtSeconds, m.maxOccupancy);
-  return Math.ceil(servers / inputs.concurrency - 1e-9);
+  if (queue.channel === 'email') {
+    const required = new Map<number, number>();
+    for (const rate of ratesPerHour) {
+      const load = (rate * inputs.ahtSeconds) / 3600;
+      required.set(rate, rate > 0 ? Math.ceil(load / (m.maxOccupancy ?? 1) - 1e-9) : 0);
+    }
+    return required;
+  }
+  const servers = serversRequired(queue, ratesPerHour, inputs.ahtSeconds, m.maxOccupancy);
+  return new Map([...servers].map(([rate, n]) => [rate, n > 0 ? Math.ceil(n / inputs.concurrency - 1e-9) : 0]));
 }
 
 /** Servers (agents, or chat slots) Erlang A — Erlang C when nobody hangs up — says a live
- * queue's own target needs at `ratePerHour` and `ahtSeconds`. */
-export function serversRequired(queue: CompiledQueue, ratePerHour: number, ahtSeconds: number, maxOccupancy?: number): number {
-  return requiredAgents({
-    ratePerHour,
-    ahtSeconds,
-    thresholdSeconds: queue.slThresholdSeconds,
-    patienceSeconds: Number.isFinite(queue.meanPatienceSeconds) ? queue.meanPatienceSeconds : undefined,
-    target: queue.slTarget,
-    maxOccupancy,
-  });
+ * queue's own target needs at each of `ratesPerHour` and `ahtSeconds`. The rates are worked
+ * through in increasing order, each search starting from the answer at the rate below. */
+export function serversRequired(queue: CompiledQueue, ratesPerHour: Iterable<number>, ahtSeconds: number, maxOccupancy?: number): Map<number, number> {
+  const required = new Map<number, number>();
+  let below = 0;
+  for (const ratePerHour of [...new Set(ratesPerHour)].sort((a, b) => a - b)) {
+    if (!(ratePerHour > 0)) {
+      required.set(ratePerHour, 0);
+      continue;
+    }
+    below = requiredAgents(
+      {
+        ratePerHour,
+        ahtSeconds,
+        thresholdSeconds: queue.slThresholdSeconds,
+        patienceSeconds: Number.isFinite(queue.meanPatienceSeconds) ? queue.meanPatienceSeconds : undefined,
+        target: queue.slTarget,
+        maxOccupancy,
+      },
+      below,
+    );
+    required.set(ratePerHour, below);
+  }
+  return required;
 }
 
 /** Agents to schedule so that `onPhones` are on the phones after shrinkage and absence. */
