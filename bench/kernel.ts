@@ -3,7 +3,7 @@
 // runs in a fresh child process (its peak memory is its own; a batch pays worker start-up and
 // JIT warm-up as a user would); this process prints the tables. On a shared machine the figures
 // move with the other work on it: the load average is printed beside them, repeats as ranges.
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { availableParallelism, loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { simulateReplication } from '../sim/kernel/engine';
@@ -78,24 +78,43 @@ function kernelTable(): void {
   }
 }
 
+/** Two fresh processes at once, each running `args`: the wall time until both are done. */
+function pairSeconds(args: string[]): Promise<number> {
+  const start = performance.now();
+  const one = () =>
+    new Promise<void>((resolve, reject) => {
+      const p = spawn(process.execPath, [self, ...args], { stdio: 'ignore' });
+      p.on('error', reject);
+      p.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`a benchmark child exited with code ${code}`))));
+    });
+  return Promise.all([one(), one()]).then(() => (performance.now() - start) / 1000);
+}
+
 /** Each batch on 1 and on 2 workers, alternately, `rounds` times: the speed-up of each round, and
- * the CPU time 2 workers took for the same work, relative to 1 (on an idle machine the speed-up
- * is about 2 ÷ that ratio; on a busy one, the wall times also share the cores with the rest). */
-function workerTable(rounds: number): void {
+ * the CPU time 2 workers took for the same work, relative to 1. Beside it, what this machine
+ * allows: two separate single-worker processes running the same batch at once do twice the work
+ * in `pair` seconds, so 2 × one ÷ pair is the speed-up two cores give a batch with nothing shared
+ * (each process's JIT compiler and garbage collector, which run beside a single worker on the idle
+ * core, then compete for the two cores with the other process). */
+async function workerTable(rounds: number): Promise<void> {
   console.log(`\nWorkers: a batch's wall time from a fresh process, 1 → 2 workers, ${rounds} rounds (${load()})`);
   for (const name of Object.keys(BATCHES)) {
     const one: BatchTime[] = [];
     const two: BatchTime[] = [];
+    const pair: number[] = [];
     for (let r = 0; r < rounds; r++) {
       one.push(child<BatchTime>(['batch', name, '1']));
       two.push(child<BatchTime>(['batch', name, '2']));
+      pair.push(await pairSeconds(['batch', name, '1']));
     }
     const speedUps = one.map((t, r) => t.seconds / two[r].seconds);
     const cpuRatios = one.map((t, r) => two[r].cpuSeconds / t.cpuSeconds);
+    const ceilings = one.map((t, r) => (2 * t.seconds) / pair[r]);
     const seconds = (ts: BatchTime[]) => range(ts.map((t) => t.seconds), 2).padStart(9);
     console.log(
       `  ${BATCHES[name].label.padEnd(40)} 1 worker ${seconds(one)} s, 2 workers ${seconds(two)} s: ` +
-        `speed-up ${range(speedUps, 2)}× (median ${median(speedUps).toFixed(2)}×); CPU time ×${range(cpuRatios, 2)}`,
+        `speed-up ${range(speedUps, 2)}× (median ${median(speedUps).toFixed(2)}×); CPU time ×${range(cpuRatios, 2)}; ` +
+        `two separate processes ${range(ceilings, 2)}× (median ${median(ceilings).toFixed(2)}×)`,
     );
   }
 }
@@ -144,7 +163,7 @@ if (mode === 'kernel') process.stdout.write(JSON.stringify(measure(name)));
 else if (mode === 'batch') process.stdout.write(JSON.stringify(await timeBatch(name, Number(workers))));
 else {
   kernelTable();
-  workerTable(3);
+  await workerTable(5);
   startupTable(7);
   await appTable(3);
   await planningTime();
