@@ -3,13 +3,11 @@
 // replication order, whatever the number of workers and whatever order they finish in, so
 // every fold over them is bit-identical to a single-threaded run.
 //
-// Measured on the 2-core machine (Node 20; issue 11): a worker thread loads the built JavaScript
-// (each one used to compile the TypeScript with tsx first, about a second as for every command,
-// which is most of why a second worker gained nothing). Worker processes were tried: ~0.13 s to start, and more CPU than threads for the same batch (up to
-// half as much again on a thousand short replications), each result being copied through a pipe
-// where a thread hands its typed arrays over. A worker is always handed its next replications
-// before it finishes one, because waking this thread can take milliseconds on a busy machine,
-// longer than a short replication.
+// Measured on the 2-core machine (Node 20; issue 11): worker threads load the built JavaScript;
+// worker processes were tried and cost more CPU (start-up, and every result through a pipe).
+// Short replications go out in runs (tasksOf), each worker holding its next task before it
+// finishes one. What remains between 2 workers and 2× is each thread's own JIT compiler and
+// garbage collector, which a single worker has the idle core for (README, "Performance").
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { ReplicationFigures } from '../sim/stats/metrics';
@@ -23,16 +21,18 @@ export interface Job {
   options: CompileOptions;
 }
 
+/** Replications `replication` … `replication + count − 1` of job `job`. */
 export interface TaskMessage {
   task: number;
   job: number;
   replication: number;
+  count: number;
 }
 
 export interface ResultMessage {
   task: number;
-  /** packFigures(figures) */
-  figures: Float64Array;
+  /** packFigures(figures) of each replication of the task, in order. */
+  figures: Float64Array[];
 }
 
 export interface ParallelOptions {
@@ -57,49 +57,65 @@ export function defaultWorkers(models: CompiledModel[]): number {
 /** The built worker entry, beside the built CLI (bin/build-cli.mjs). */
 const WORKER_ENTRY = new URL('./replication-worker.js', import.meta.url);
 
-/** A worker holds enough tasks for about this many contacts, and at least two. */
-const CONTACTS_QUEUED_PER_WORKER = 100_000;
+/** Short replications are handed out in runs of about this many contacts: a message each way per
+ * replication cost the main thread more than folding (1,000 one-week Bilingual replications:
+ * ~0.3 s of its CPU), and took that time from the workers on a 2-core machine. */
+const CONTACTS_PER_TASK = 50_000;
+const MAX_REPLICATIONS_PER_TASK = 64;
 
-function tasksPerWorker(models: CompiledModel[]): number {
-  const smallest = Math.min(...models.map(contactsPerReplication));
-  return Math.max(2, Math.min(64, Math.ceil(CONTACTS_QUEUED_PER_WORKER / Math.max(1, smallest))));
+/** Every job's replications as tasks, in job and replication order. */
+function tasksOf(models: CompiledModel[]): TaskMessage[] {
+  const tasks: TaskMessage[] = [];
+  models.forEach((m, job) => {
+    const perTask = Math.max(1, Math.min(MAX_REPLICATIONS_PER_TASK, Math.floor(CONTACTS_PER_TASK / Math.max(1, contactsPerReplication(m)))));
+    for (let replication = 0; replication < m.replications; replication += perTask) {
+      tasks.push({ task: tasks.length, job, replication, count: Math.min(perTask, m.replications - replication) });
+    }
+  });
+  return tasks;
 }
 
+/** Tasks a worker holds at once: the next is there when it finishes one, as waking this thread
+ * to hand it out can take milliseconds on a busy machine. */
+const TASKS_QUEUED_PER_WORKER = 2;
+
 /** Runs every replication of every job. `deliver(job, replication, figures)` is called for each
- * job's replications in order 0, 1, 2…; returns how many tasks finished. */
+ * job's replications in order 0, 1, 2…; returns how many replications finished. */
 export async function runJobs(
   models: CompiledModel[],
   deliver: (job: number, replication: number, figures: ReplicationFigures) => void,
   options: ParallelOptions = {},
 ): Promise<number> {
-  const tasks: TaskMessage[] = [];
-  models.forEach((m, job) => {
-    for (let replication = 0; replication < m.replications; replication++) tasks.push({ task: tasks.length, job, replication });
-  });
+  const tasks = tasksOf(models);
+  const total = models.reduce((n, m) => n + m.replications, 0);
   const inOrder = new InOrder(models.length, deliver);
   let done = 0;
-  const finished = (task: TaskMessage, figures: ReplicationFigures) => {
-    inOrder.add(task.job, task.replication, figures);
-    options.onProgress?.(++done, tasks.length);
+  const finished = (job: number, replication: number, figures: ReplicationFigures) => {
+    inOrder.add(job, replication, figures);
+    options.onProgress?.(++done, total);
   };
   const workers = Math.max(1, Math.min(options.workers ?? defaultWorkers(models), tasks.length));
   let next = 0;
   const take = () => (next < tasks.length && !options.signal?.aborted ? tasks[next++] : undefined);
   if (workers === 1) {
     for (let task = take(); task; task = take()) {
-      finished(task, runReplication(models[task.job], task.replication));
-      await new Promise((resolve) => setImmediate(resolve)); // let Ctrl-C and progress through
+      for (let r = task.replication; r < task.replication + task.count && !options.signal?.aborted; r++) {
+        finished(task.job, r, runReplication(models[task.job], r));
+        await new Promise((resolve) => setImmediate(resolve)); // let Ctrl-C and progress through
+      }
     }
     return done;
   }
-  const queued = tasksPerWorker(models);
   await Promise.all(
     Array.from({ length: workers }, async () => {
       const worker = new ReplicationThread(models);
       try {
         await Promise.all(
-          Array.from({ length: queued }, async () => {
-            for (let task = take(); task; task = take()) finished(task, await worker.run(task));
+          Array.from({ length: TASKS_QUEUED_PER_WORKER }, async () => {
+            for (let task = take(); task; task = take()) {
+              const figures = await worker.run(task);
+              figures.forEach((f, k) => finished(task.job, task.replication + k, f));
+            }
           }),
         );
       } finally {
@@ -113,7 +129,7 @@ export async function runJobs(
 /** One worker thread (cli/replication-worker.ts) and the tasks it has been handed. */
 class ReplicationThread {
   private readonly worker: Worker;
-  private readonly waiting = new Map<number, { resolve: (f: ReplicationFigures) => void; reject: (e: Error) => void }>();
+  private readonly waiting = new Map<number, { resolve: (f: ReplicationFigures[]) => void; reject: (e: Error) => void }>();
 
   constructor(models: CompiledModel[]) {
     // The compiled models are plain data: the worker loads only the kernel's modules.
@@ -121,13 +137,13 @@ class ReplicationThread {
     this.worker.on('message', (message: ResultMessage) => {
       const waiter = this.waiting.get(message.task);
       this.waiting.delete(message.task);
-      waiter?.resolve(unpackFigures(message.figures));
+      waiter?.resolve(message.figures.map(unpackFigures));
     });
     this.worker.on('error', (error) => this.failAll(error));
     this.worker.on('exit', (code) => this.failAll(new Error(`a worker thread stopped (exit code ${code})`)));
   }
 
-  run(task: TaskMessage): Promise<ReplicationFigures> {
+  run(task: TaskMessage): Promise<ReplicationFigures[]> {
     return new Promise((resolve, reject) => {
       this.waiting.set(task.task, { resolve, reject });
       this.worker.postMessage(task);

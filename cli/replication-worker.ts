@@ -1,5 +1,5 @@
 // A worker thread (cli/parallel.ts): runs replications of the compiled models it was given, on
-// request, and posts the figures back packed in one array.
+// request, and posts each task's figures back, each replication's packed in one array.
 //
 // The figures are copied, not transferred: transferring detaches the worker's ArrayBuffers, and
 // once any buffer has been detached V8 checks for detachment on every typed-array access in
@@ -15,6 +15,8 @@ import type { ResultMessage, TaskMessage } from './parallel';
 const models = (workerData as { models: CompiledModel[] }).models;
 
 parentPort!.on('message', (task: TaskMessage) => {
-  const message: ResultMessage = { task: task.task, figures: packFigures(runReplication(models[task.job], task.replication)) };
+  const figures: Float64Array[] = [];
+  for (let r = task.replication; r < task.replication + task.count; r++) figures.push(packFigures(runReplication(models[task.job], r)));
+  const message: ResultMessage = { task: task.task, figures };
   parentPort!.postMessage(message);
 });
