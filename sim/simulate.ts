@@ -1,7 +1,8 @@
 // Independent replications of a compiled model, folded into one result object.
 import { simulateReplication } from './kernel/engine';
 import { Tallies } from './kernel/tallies';
-import { ResultBuilder, replicationFigures, type ReplicationFigures, type ScenarioResult } from './stats/metrics';
+import { ResultBuilder, type ReplicationFigures, type ScenarioResult } from './stats/metrics';
+import { replicationFigures } from './stats/replication-figures';
 import type { CompiledModel } from './model/model';
 
 /** Each model's tallies, reused replication after replication: the figures are copied out of
