@@ -367,8 +367,15 @@ export class FsHeatmap extends LitElement {
 
   private when(cell: HeatCell): string {
     if (!this.result || cell.hours.length === 0) return `${WEEKDAYS[Math.floor(cell.column / 24)]} ${pad2(cell.column % 24)}:00`;
-    return formatWeekdayTime(Date.parse(this.result.start) + cell.hours[0] * 3_600_000, this.timeZone);
+    const ms = Date.parse(this.result.start) + cell.hours[0] * 3_600_000;
+    // Every row of a column shares its hour: the zone arithmetic once per column, not per cell.
+    if (this.whenLabels.zone !== this.timeZone || this.whenLabels.byMs.size > 5000) this.whenLabels = { zone: this.timeZone, byMs: new Map() };
+    let label = this.whenLabels.byMs.get(ms);
+    if (label === undefined) this.whenLabels.byMs.set(ms, (label = formatWeekdayTime(ms, this.timeZone)));
+    return label;
   }
+
+  private whenLabels = { zone: '', byMs: new Map<number, string>() };
 
   private cellLabel(cell: HeatCell): string {
     const when = `${languageName(cell.language)} ${cell.channel}, ${this.when(cell)}`;

@@ -79,12 +79,19 @@ export function formatInterval(e: Estimate | undefined, unit: Unit, currency = '
 }
 
 /** Axis ticks: "€50K", "€1.2M". */
+const compactMoneyFormats = new Map<string, Intl.NumberFormat>();
+
 export function formatCompactMoney(value: number, currency = 'EUR'): string {
-  try {
-    return new Intl.NumberFormat(locale, { style: 'currency', currency, notation: 'compact', maximumFractionDigits: 1 }).format(value);
-  } catch {
-    return new Intl.NumberFormat(locale, { notation: 'compact', maximumFractionDigits: 1 }).format(value);
+  let f = compactMoneyFormats.get(currency);
+  if (!f) {
+    try {
+      f = new Intl.NumberFormat(locale, { style: 'currency', currency, notation: 'compact', maximumFractionDigits: 1 });
+    } catch {
+      f = new Intl.NumberFormat(locale, { notation: 'compact', maximumFractionDigits: 1 });
+    }
+    compactMoneyFormats.set(currency, f);
   }
+  return f.format(value);
 }
 
 export const PERCENT = (x: number) => `${Math.round(x * 100)}%`;
@@ -100,7 +107,10 @@ export function languageName(code: string): string {
   }
 }
 
-const trimmed = (x: number) => new Intl.NumberFormat(locale, { maximumFractionDigits: 1 }).format(x);
+// Formats are built once: building one costs a hundred times more than using it (a new one per
+// call was a quarter of a second of the app's start, in the heatmap's cell labels).
+const upToOneDecimal = new Intl.NumberFormat(locale, { maximumFractionDigits: 1 });
+const trimmed = (x: number) => upToOneDecimal.format(x);
 
 /** A threshold as people state it: "20 s", "2 min", "24 h". */
 export function thresholdText(seconds: number): string {
