@@ -145,12 +145,12 @@ export const MAX_FILE_NAME_BYTES = 200;
 
 /** What is wrong with writing the file `path`, or undefined: checked before simulating, so that
  * an hour of simulation is not lost to a typo. Creates missing folders, as the write would. */
-export function outputProblem(path: string): string | undefined {
+export function outputProblem(path: string, example = 'results.json'): string | undefined {
   if (path === '') return 'expected a file name';
   const name = basename(resolve(path));
   if (Buffer.byteLength(name) > MAX_FILE_NAME_BYTES) return `the file name is too long (${Buffer.byteLength(name)} bytes; at most ${MAX_FILE_NAME_BYTES})`;
   try {
-    if (statSync(path).isDirectory()) return `is a folder; name a file in it, such as ${join(path, 'results.json')}`;
+    if (statSync(path).isDirectory()) return `is a folder; name a file in it, such as ${join(path, example)}`;
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
     if (code !== 'ENOENT') return folderProblem(e);

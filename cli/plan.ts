@@ -1,8 +1,7 @@
 // `followsun plan`: the least-cost head counts for a scenario's open shifts, with the simulation
 // that proves they meet the targets; --report writes the plan against the scenario as written as
 // one HTML page; --compare plans several scenarios to the same targets and compares the plans.
-import { readFileSync, statSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
+import { readFileSync } from 'node:fs';
 import { AVERAGE_MONTH_SECONDS, ResultBuilder, type ScenarioResult } from '../sim/stats/metrics';
 import type { CompiledModel } from '../sim/model/model';
 import { shiftWeekHours } from '../sim/model/roster';
@@ -13,7 +12,7 @@ import { caseReportHtml } from '../report/case-report';
 import { ComparisonBuilder, comparisonOptions, type Comparison } from '../sim/compare';
 import { comparisonText, loadAll } from './compare';
 import { largeRunsAllowed } from './arguments';
-import { checkScenarioWork, displayPath, prepareFolder, writeFileAtomic } from './files';
+import { checkScenarioWork, displayPath, outputProblem, writeFileAtomic } from './files';
 import { formatEstimate, formatNumber, table } from './format';
 import { watchInterrupt } from './interrupt';
 import { compileJobs, runJobs } from './parallel';
@@ -45,24 +44,18 @@ function fail(message: string): number {
 }
 
 export async function planCommand(options: PlanOptions): Promise<number> {
-  const problem = outputProblem('--report', options.report, 'plan.html') ?? outputProblem('--out', options.out, 'planned.yaml');
+  const problem = outputCheck('--report', options.report, 'plan.html') ?? outputCheck('--out', options.out, 'planned.yaml');
   if (problem) return fail(problem);
   return options.compare ? planAndCompare(options) : planOne(options);
 }
 
 /** What is wrong with an output path, checked before the planning rather than after it. */
-function outputProblem(flag: string, path: string | undefined, example: string): string | undefined {
+function outputCheck(flag: string, path: string | undefined, example: string): string | undefined {
   if (path === undefined) return undefined;
-  let folder = false;
-  try {
-    folder = statSync(path).isDirectory();
-  } catch {
-    // a new file
-  }
-  if (folder) return `${flag} ${path}: is a folder; expected a file name such as ${example}`;
+  const problem = outputProblem(path, example);
+  if (problem) return `${flag} ${path}: ${problem}`;
   if (flag === '--report' && !/\.html?$/i.test(path)) return `${flag} ${path}: expected an HTML file name such as ${example}`;
-  const folderProblem = prepareFolder(dirname(resolve(path)));
-  return folderProblem ? `${flag} ${path}: its folder ${folderProblem}` : undefined;
+  return undefined;
 }
 
 /** Loads scenario files; every problem of every file on stderr (file, line, field) when bad,

@@ -1,12 +1,11 @@
 // `followsun report base.yaml variant.yaml [more…] -o case.html`: compares the scenarios with
 // common random numbers and writes the outsourcing case as one self-contained HTML file.
 import { statSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { ScenarioError, type Scenario } from '../sim/scenario/scenario';
 import { caseReportHtml } from '../report/case-report';
 import { helpText, largeRunsAllowed, UsageError, wholeNumber } from './arguments';
-import { checkScenarioWork, displayPath, prepareFolder, writeFileAtomic } from './files';
+import { checkScenarioWork, displayPath, outputProblem, writeFileAtomic } from './files';
 import { loadAll, runComparison } from './compare';
 import { REPORT_HELP } from './report-help';
 
@@ -69,16 +68,9 @@ export async function reportCommand(args: string[]): Promise<number> {
     if (folder) return fail(`${displayPath(f)} is a folder: name the scenario files, the base first`);
   }
 
-  // The output's folder is checked before the simulation, not after.
-  let outIsFolder = false;
-  try {
-    outIsFolder = statSync(out).isDirectory();
-  } catch {
-    // a new file
-  }
-  if (outIsFolder) return fail(`-o ${out}: is a folder; expected a file name such as case.html`);
-  const folderProblem = prepareFolder(dirname(resolve(out)));
-  if (folderProblem) return fail(`-o ${out}: its folder ${folderProblem}`);
+  // The output is checked before the simulation, not after.
+  const outProblem = outputProblem(out, 'case.html');
+  if (outProblem) return fail(`-o ${out}: ${outProblem}`);
 
   let scenarios: Scenario[];
   try {
