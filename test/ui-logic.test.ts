@@ -254,7 +254,7 @@ describe('downloads', () => {
 
 describe('URL state', () => {
   it('round-trips through compressed JSON in the hash', async () => {
-    const state = { v: 1 as const, docs: [{ ex: 'global-follow-the-sun' }, { f: 'small.yaml', t: TEXT, o: 'variant' as const }], active: 1, view: 'compare', tz: 'Asia/Manila', ch: 'voice', cmp: [0, 1] };
+    const state = { v: 1 as const, docs: [{ ex: 'global-follow-the-sun' }, { f: 'small.yaml', t: TEXT, o: 'variant' as const }], active: 1, view: 'compare', tz: 'Asia/Manila', ch: 'voice', lang: 'pt-BR', day: '2026-03-17', cmp: [0, 1] };
     const hash = await encodeState(state);
     expect(hash).toMatch(/^#s=[A-Za-z0-9_-]+$/);
     expect(await decodeState(hash)).toEqual(state);
@@ -370,7 +370,7 @@ staffing:
 `;
 
   it('reads a good link unchanged', () => {
-    const state = { v: 1 as const, docs: [{ ex: 'global-follow-the-sun' }, { f: 'one.yaml', t: ONE_QUEUE, o: 'file' as const }], active: 1, view: 'waits', tz: 'Asia/Tokyo', ch: 'voice', cmp: [1, 0] };
+    const state = { v: 1 as const, docs: [{ ex: 'global-follow-the-sun' }, { f: 'one.yaml', t: ONE_QUEUE, o: 'file' as const }], active: 1, view: 'waits', tz: 'Asia/Tokyo', ch: 'voice', lang: 'de', day: '2026-03-17', cmp: [1, 0] };
     expect(checkState(state)).toEqual({ state, problems: [] });
   });
 
@@ -383,7 +383,7 @@ staffing:
 
   it('leaves out bad scenarios and settings and says which', () => {
     const { state, problems } = checkState(
-      { v: 1, docs: [null, 7, { t: 12 }, { ex: 'no-such-example' }, { f: 'one.yaml', t: ONE_QUEUE }], active: 4, cmp: 'abc', tz: 'Mars/Olympus', ch: 'fax', view: 3 },
+      { v: 1, docs: [null, 7, { t: 12 }, { ex: 'no-such-example' }, { f: 'one.yaml', t: ONE_QUEUE }], active: 4, cmp: 'abc', tz: 'Mars/Olympus', ch: 'fax', view: 3, lang: 'Klingon!', day: 'tomorrow' },
       (key) => key !== 'no-such-example',
     );
     expect(state).toEqual({ v: 1, docs: [{ f: 'one.yaml', t: ONE_QUEUE }], active: 0 });
@@ -395,6 +395,8 @@ staffing:
     expect(problems.join('\n')).toMatch(/comparison \(“abc”\)/);
     expect(problems.join('\n')).toMatch(/channel “fax”/);
     expect(problems.join('\n')).toMatch(/view \(3\)/);
+    expect(problems.join('\n')).toMatch(/language “Klingon!” is not a language code/);
+    expect(problems.join('\n')).toMatch(/day “tomorrow” is not a date/);
   });
 
   it('checks each scenario with the schema files get, keeps it to fix and says what is wrong', () => {

@@ -20,6 +20,10 @@ export interface SharedState {
   view?: string;
   tz?: string;
   ch?: string;
+  /** The language filter, when not 'all'. */
+  lang?: string;
+  /** The day zoomed to ("YYYY-MM-DD" in the display zone), when not the whole period. */
+  day?: string;
   cmp?: number[];
 }
 
@@ -215,6 +219,14 @@ export function checkState(raw: unknown, isExample: (key: string) => boolean = (
   if (raw.ch !== undefined) {
     if (typeof raw.ch === 'string' && (raw.ch === 'all' || (CHANNELS as readonly string[]).includes(raw.ch))) state.ch = raw.ch;
     else problems.push(`The link's channel ${quoted(raw.ch)} is not voice, chat or email; all channels are shown.`);
+  }
+  if (raw.lang !== undefined) {
+    if (typeof raw.lang === 'string' && /^[a-z]{2,3}(-[A-Za-z0-9]{2,8})?$/.test(raw.lang)) state.lang = raw.lang;
+    else problems.push(`The link's language ${quoted(raw.lang)} is not a language code such as en or pt-BR; all languages are shown.`);
+  }
+  if (raw.day !== undefined) {
+    if (typeof raw.day === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(raw.day)) state.day = raw.day;
+    else problems.push(`The link's day ${quoted(raw.day)} is not a date such as 2026-03-17; the whole period is shown.`);
   }
   if (raw.cmp !== undefined) {
     const ok = Array.isArray(raw.cmp) && raw.cmp.length <= MAX_LINK_DOCS && raw.cmp.every((i) => typeof i === 'number' && Number.isInteger(i) && i >= 0 && i < list.length);

@@ -59,6 +59,11 @@ export interface AppState {
   timeZone: string;
   /** The channel filter ('all' or one channel). */
   channel: string;
+  /** The language filter of the result views ('all' or a language code). */
+  language: string;
+  /** The day the result views zoom to: '' for the whole period, or a local date "YYYY-MM-DD" in
+   * the display time zone. */
+  day: string;
   results: Map<string, Stored>;
   run: RunState;
   /** A run above the work limit waiting for "Run anyway" (its key and why). */
@@ -88,6 +93,8 @@ export const INITIAL_STATE: AppState = {
   view: 'coverage',
   timeZone: 'UTC',
   channel: 'all',
+  language: 'all',
+  day: '',
   results: new Map(),
   run: { phase: 'idle', docId: '', done: 0, total: 0, message: 'Loading…' },
   largeRun: null,

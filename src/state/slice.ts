@@ -1,31 +1,17 @@
 // The slice the result views show: one language or all, one channel or all, one day or the whole
-// period. The channel is the session's (AppState.channel: the coverage heatmap and Compare filter
-// by it too, and a link carries it); the language and the day live in a small store of their own,
-// one per AppStore, that the Waits, Staffing, Cost and Compare views share.
-import type { ReactiveController, ReactiveControllerHost } from 'lit';
+// period. All three are the session's (AppState.channel, .language, .day): the coverage heatmap and
+// Compare filter by the channel too, and a link carries them.
+import type { ReactiveControllerHost } from 'lit';
 import type { ScenarioResult } from '../../sim/stats/metrics';
 import { wallTime, WEEKDAYS, pad2 } from '../lib/time';
 import { intervalStarts } from '../lib/chart';
-import { ViewController, type AppStore } from './app-store';
-import { Store } from './store';
+import { ViewController } from './app-store';
 
 export interface SliceState {
   /** 'all' or a language code. */
   language: string;
   /** '' for the whole period, or a local date "YYYY-MM-DD" in the display time zone. */
   day: string;
-}
-
-const slices = new WeakMap<AppStore, Store<SliceState>>();
-
-/** The slice store of a session (made on first use). */
-export function sliceStore(app: AppStore): Store<SliceState> {
-  let s = slices.get(app);
-  if (!s) {
-    s = new Store<SliceState>({ language: 'all', day: '' });
-    slices.set(app, s);
-  }
-  return s;
 }
 
 /** A local date in `zone`, "YYYY-MM-DD". */
@@ -92,28 +78,16 @@ export function sliceOf(r: ScenarioResult, state: SliceState, channel: string, z
 
 /** A view's reading of the app: the result, scenario and time zone (ViewController) plus the
  * slice. The host updates when any of them changes. */
-export class SliceController implements ReactiveController {
+export class SliceController {
   readonly view: ViewController;
-  #unsubscribe: (() => void) | null = null;
 
-  constructor(private readonly host: ReactiveControllerHost & HTMLElement) {
-    this.view = new ViewController(host, (s) => [s.state.channel]);
-    host.addController(this);
-  }
-
-  hostConnected(): void {
-    const app = this.view.store;
-    if (app) this.#unsubscribe = sliceStore(app).subscribe(() => this.host.requestUpdate());
-  }
-
-  hostDisconnected(): void {
-    this.#unsubscribe?.();
-    this.#unsubscribe = null;
+  constructor(host: ReactiveControllerHost & HTMLElement) {
+    this.view = new ViewController(host, (s) => [s.state.channel, s.state.language, s.state.day]);
   }
 
   get state(): SliceState {
-    const app = this.view.store;
-    return app ? sliceStore(app).state : { language: 'all', day: '' };
+    const st = this.view.store?.state;
+    return { language: st?.language ?? 'all', day: st?.day ?? '' };
   }
 
   get channel(): string {
@@ -127,10 +101,6 @@ export class SliceController implements ReactiveController {
   }
 
   set(patch: Partial<SliceState & { channel: string }>): void {
-    const app = this.view.store;
-    if (!app) return;
-    const { channel, ...rest } = patch;
-    if (channel !== undefined) app.set({ channel });
-    if (Object.keys(rest).length) sliceStore(app).set(rest);
+    this.view.store?.set(patch);
   }
 }

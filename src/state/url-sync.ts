@@ -1,5 +1,5 @@
-// The session in the URL: the scenarios, the one on screen, the view, display zone, channel and
-// comparison, written to the hash shortly after each change and read back from a link (or when the
+// The session in the URL: the scenarios, the one on screen, the view, display zone, the channel,
+// language and day filters and the comparison, written to the hash shortly after each change and read back from a link (or when the
 // hash changes), so a link reproduces what the sender saw.
 import { DEFAULT_EXAMPLE, EXAMPLES, exampleByKey } from '../lib/examples';
 import { createDoc, isModified, type ScenarioDoc } from '../lib/scenario-doc';
@@ -8,7 +8,7 @@ import type { Store } from './store';
 import { VIEWS, type AppState, type View } from './app-state';
 
 /** The fields a link carries: a change of one of them rewrites the hash. */
-export const SHARED_FIELDS: readonly (keyof AppState)[] = ['docs', 'activeId', 'view', 'timeZone', 'channel', 'compareSelection'];
+export const SHARED_FIELDS: readonly (keyof AppState)[] = ['docs', 'activeId', 'view', 'timeZone', 'channel', 'language', 'day', 'compareSelection'];
 
 export function exampleDoc(key: string): ScenarioDoc | null {
   const ex = exampleByKey(key);
@@ -104,6 +104,8 @@ export class UrlSync {
     if (s.view && VIEWS.some((v) => v.id === s.view)) patch.view = s.view as View;
     if (s.tz) patch.timeZone = s.tz;
     if (s.ch) patch.channel = s.ch;
+    patch.language = s.lang ?? 'all';
+    patch.day = s.day ?? '';
     this.store.set(patch);
   }
 
@@ -113,6 +115,16 @@ export class UrlSync {
       d.origin === 'example' && !isModified(d) && d.exampleKey ? { ex: d.exampleKey } : { f: d.fileName, t: d.text, o: d.origin, ...(d.exampleKey ? { ex: d.exampleKey } : {}) },
     );
     const index = (id: string) => st.docs.findIndex((d) => d.id === id);
-    return { v: 1, docs, active: index(st.activeId), view: st.view, tz: st.timeZone, ch: st.channel, cmp: st.compareSelection.map(index).filter((i) => i >= 0) };
+    return {
+      v: 1,
+      docs,
+      active: index(st.activeId),
+      view: st.view,
+      tz: st.timeZone,
+      ch: st.channel,
+      ...(st.language !== 'all' ? { lang: st.language } : {}),
+      ...(st.day ? { day: st.day } : {}),
+      cmp: st.compareSelection.map(index).filter((i) => i >= 0),
+    };
   }
 }

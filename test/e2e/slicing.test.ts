@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, describe, expect, it } from 'vitest';
-import { encodeState } from '../../src/lib/url-state';
+import { decodeState, encodeState } from '../../src/lib/url-state';
 import { PATIENCE, ROOT, useApp } from './browser';
 import { TWO_LANGUAGES } from './two-languages';
 
@@ -72,6 +72,29 @@ describe('slicing the views', () => {
     await page.keyboard.press('ArrowUp');
     await waits.locator('section[data-language="all"][data-channel="voice"]').waitFor({ timeout: PATIENCE });
     expect(Number(await waits.locator('section[data-channel="voice"] [data-figure="serviceLevel"]').getAttribute('data-value'))).toBe(cli.channels.voice.serviceLevel.mean);
+  });
+
+  it('carries the language, channel and day in the link: a link opens the views sliced, a change of filter rewrites it', async () => {
+    const page = app.page;
+    const state = { v: 1 as const, docs: [{ f: 'two-languages.yaml', t: TWO_LANGUAGES, o: 'file' as const }], active: 0, view: 'waits', ch: 'chat', lang: 'de', day: '2026-03-17' };
+    await page.goto(`${app.server.url}${await encodeState(state)}`);
+    await page.locator('fs-app fs-run-status[phase="done"]').waitFor({ timeout: PATIENCE });
+    const waits = page.locator('fs-waits-view');
+    await waits.locator('section[data-language="de"][data-channel="chat"]').waitFor({ timeout: PATIENCE });
+    expect(await waits.getByLabel('Language', { exact: true }).inputValue()).toBe('de');
+    expect(await waits.getByLabel('Day', { exact: true }).inputValue()).toBe('2026-03-17');
+    expect(await waits.locator('fs-time-chart').first().getAttribute('heading')).toContain('Tue 17 Mar');
+    // The same slice in another view: Staffing reads the session's filters.
+    await page.locator('fs-app [role="tab"]', { hasText: 'Staffing' }).click();
+    await page.locator('fs-staffing-view fs-slice-filter').first().waitFor({ timeout: PATIENCE });
+    expect(await page.locator('fs-staffing-view').getByLabel('Language', { exact: true }).inputValue()).toBe('de');
+    // All languages, the whole period: the link says so (no language, no day) shortly after.
+    await page.locator('fs-staffing-view').getByLabel('Language', { exact: true }).selectOption('all');
+    await page.locator('fs-staffing-view').getByLabel('Day', { exact: true }).selectOption('');
+    await expect.poll(async () => JSON.stringify(await decodeState(new URL(page.url()).hash)), { timeout: PATIENCE }).toMatch(/"view":"staffing".*"ch":"chat"/);
+    const written = (await decodeState(new URL(page.url()).hash))!;
+    expect(written.lang).toBeUndefined();
+    expect(written.day).toBeUndefined();
   });
 
   it('shows the interval table with the intervals CSV’s figures, sorts it, and zooms to a day', async () => {
