@@ -4,14 +4,14 @@
 // the variant closes; red: a gap hour the variant opens; grey: a gap in both. Where neither has a
 // gap, the shade says how far the variant's service level of the hour is above (blue) or below
 // (orange) the baseline's. Each row's counts are beside it, and the caption's totals add up from
-// them.
+// them. Read hour by hour from the keyboard (focus it, then the arrow keys) or by pointing.
 import { LitElement, css, html, nothing, svg } from 'lit';
-import { customElement, property } from 'lit/decorators.js';
+import { customElement, property, state } from 'lit/decorators.js';
 import type { QueueCoverage, ScenarioResult } from '../../sim/stats/metrics';
 import { dayTicks, WidthController } from '../lib/chart';
 import { formatDelta, formatValue, languageName } from '../lib/format';
 import { formatDateTime } from '../lib/time';
-import { baseStyles, chartStyles } from './shared-styles';
+import { baseStyles, chartStyles, pointChartStyles } from './shared-styles';
 
 type Mark = 'closed' | 'opened' | 'both' | 'none' | 'idle';
 
@@ -49,6 +49,8 @@ export function differenceRows(base: ScenarioResult, variant: ScenarioResult, la
     });
 }
 
+const MARK_TEXT: Record<Mark, string> = { closed: 'gap closed', opened: 'gap opened', both: 'a gap in both', none: 'no gap in either', idle: 'no demand in either' };
+
 const COLOURS: Record<Mark, string> = { closed: '#16a34a', opened: '#dc2626', both: '#94a3b8', none: 'transparent', idle: 'transparent' };
 
 @customElement('fs-difference-heatmap')
@@ -64,10 +66,13 @@ export class FsDifferenceHeatmap extends LitElement {
   @property({ type: Number }) hourFrom = 0;
   @property({ type: Number }) hourTo = -1;
   private readonly width = new WidthController(this, 900);
+  /** The cell read out (row, hour of the slice); null until one is pointed at or focused. */
+  @state() private cursor: { row: number; hour: number } | null = null;
 
   static override styles = [
     baseStyles,
     chartStyles,
+    pointChartStyles,
     css`
       :host {
         display: block;
@@ -110,6 +115,16 @@ export class FsDifferenceHeatmap extends LitElement {
       svg .tick {
         stroke: var(--border);
       }
+      svg .cursor {
+        fill: none;
+        stroke: var(--text);
+        stroke-width: 1.5;
+      }
+      p.readout {
+        margin: 0.3rem 0 0;
+        min-height: 1.3em;
+        font-size: 0.85rem;
+      }
     `,
   ];
 
@@ -139,13 +154,46 @@ export class FsDifferenceHeatmap extends LitElement {
       const a = Math.min(0.55, Math.abs(d) * 2.5);
       return d > 0 ? `rgba(59,130,246,${a})` : `rgba(249,115,22,${a})`;
     };
-    const label = `Difference heatmap, ${this.variantName} against ${this.baseName}: ${totals.closed} gap hours closed, ${totals.opened} opened, ${totals.both} in both, over ${rows.length} language × channel rows.`;
+    const label = `Difference heatmap, ${this.variantName} against ${this.baseName}: ${totals.closed} gap hours closed, ${totals.opened} opened, ${totals.both} in both, over ${rows.length} language × channel rows. Use the arrow keys to read it hour by hour (Shift: a day at a time), up and down for the rows.`;
+    const cursor = this.cursor && { row: Math.min(this.cursor.row, rows.length - 1), hour: Math.min(this.cursor.hour, hours - 1) };
+    const at = (h: number) => start + h * 3_600_000;
+    const onKey = (e: KeyboardEvent) => {
+      const c = cursor ?? { row: 0, hour: 0 };
+      const step = e.shiftKey ? 24 : 1;
+      const moves: Record<string, () => { row: number; hour: number }> = {
+        ArrowRight: () => ({ ...c, hour: Math.min(hours - 1, c.hour + step) }),
+        ArrowLeft: () => ({ ...c, hour: Math.max(0, c.hour - step) }),
+        ArrowDown: () => ({ ...c, row: Math.min(rows.length - 1, c.row + 1) }),
+        ArrowUp: () => ({ ...c, row: Math.max(0, c.row - 1) }),
+        Home: () => ({ ...c, hour: 0 }),
+        End: () => ({ ...c, hour: hours - 1 }),
+      };
+      if (!moves[e.key]) return;
+      e.preventDefault();
+      this.cursor = cursor ? moves[e.key]() : c;
+    };
+    const onPointer = (e: PointerEvent) => {
+      const box = (e.currentTarget as SVGSVGElement).getBoundingClientRect();
+      const hour = Math.floor((e.clientX - box.left - labelW) / cw);
+      const row = Math.floor((e.clientY - box.top - top) / rowH);
+      if (hour >= 0 && hour < hours && row >= 0 && row < rows.length) this.cursor = { row, hour };
+    };
+    const read = cursor && rows[cursor.row];
     return html`
       <h4>${this.variantName} − ${this.baseName}</h4>
       <p class="caption" data-closed=${totals.closed} data-opened=${totals.opened} data-both=${totals.both}>
         ${totals.closed} gap hours of the baseline closed, ${totals.opened} opened, ${totals.both} still a gap in both (language × channel × hour; times in ${this.timeZone}).
       </p>
-      <svg width=${width} height=${height} role="img" aria-label=${label}>
+      <svg
+        width=${width}
+        height=${height}
+        role="img"
+        tabindex="0"
+        aria-label=${label}
+        @keydown=${onKey}
+        @focus=${() => (this.cursor ??= { row: 0, hour: 0 })}
+        @pointermove=${onPointer}
+      >
         ${ticks.map((t) => {
           const x = labelW + ((t.at - start) / 3_600_000) * cw;
           return svg`<line class="tick" x1=${x} x2=${x} y1=${top - 4} y2=${height}></line><text class="muted" x=${x + 2} y=${11}>${t.label}</text>`;
@@ -160,12 +208,18 @@ export class FsDifferenceHeatmap extends LitElement {
               if (m === 'idle') return nothing;
               const fill = m === 'none' ? shade(r.delta[h]) : COLOURS[m];
               if (fill === 'transparent') return nothing;
-              return svg`<rect x=${labelW + h * cw} y=${y + 1} width=${Math.max(1, cw)} height=${rowH - 2} fill=${fill} data-mark=${m}><title>${formatDateTime(start + h * 3_600_000, this.timeZone)} ${this.timeZone}: ${m === 'closed' ? 'gap closed' : m === 'opened' ? 'gap opened' : m === 'both' ? 'a gap in both' : 'no gap in either'}; service level ${formatDelta(r.delta[h], 'fraction')}</title></rect>`;
+              return svg`<rect x=${labelW + h * cw} y=${y + 1} width=${Math.max(1, cw)} height=${rowH - 2} fill=${fill} data-mark=${m}></rect>`;
             })}
             <text class="muted" x=${labelW + plotW + 6} y=${y + rowH - 4}>+${r.closed} / −${r.opened}</text>
           </g>`;
         })}
+        ${cursor ? svg`<rect class="cursor" x=${labelW + cursor.hour * cw - 1} y=${top + cursor.row * rowH} width=${Math.max(1, cw) + 2} height=${rowH}></rect>` : nothing}
       </svg>
+      <p class="readout" aria-live="polite" data-row=${read ? `${read.language}/${read.channel}` : ''} data-hour=${cursor?.hour ?? ''} data-mark=${read ? read.marks[cursor!.hour] : ''}>
+        ${read
+          ? `${languageName(read.language)} ${read.channel}, ${formatDateTime(at(cursor!.hour), this.timeZone)} ${this.timeZone}: ${MARK_TEXT[read.marks[cursor!.hour]]}; service level ${formatDelta(read.delta[cursor!.hour], 'fraction')}.`
+          : 'Point at an hour, or focus the chart and use the arrow keys, to read it.'}
+      </p>
       <div class="legend" aria-hidden="true">
         <span><span class="swatch" style="background:${COLOURS.closed}"></span>gap closed (better)</span>
         <span><span class="swatch" style="background:${COLOURS.opened}"></span>gap opened (worse)</span>

@@ -225,9 +225,6 @@ export const chartStyles = css`
   }
 `;
 
-/** A figure's value that always fits its card on one line: the card is a size container and the
- * value's font shrinks with the number of characters (a long currency such as MX$4,406,903 in a
- * narrow card), never below 60% of its size. Put `fitted(text)` on the value's style. */
 /** Charts read point by point (focus the chart, then the arrow keys): the focus ring and the
  * dashed line at the highlighted point. */
 export const pointChartStyles = css`
@@ -271,6 +268,9 @@ export const figureStyles = css`
   }
 `;
 
+/** A figure's value that always fits its card on one line: the card is a size container and the
+ * value's font shrinks with the number of characters (a long currency such as MX$4,406,903 in a
+ * narrow card), never below 60% of its size. Put `fitted(text)` on the value's style. */
 export const fitStyles = css`
   .fit-card {
     container-type: inline-size;

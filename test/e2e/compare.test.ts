@@ -98,6 +98,22 @@ describe('comparing in depth', () => {
     expect(Number(await caption.getAttribute('data-opened'))).toBe(opened);
     expect(closed).toBeGreaterThan(0);
     expect(await view.locator('fs-difference-heatmap [data-mark="closed"]').count()).toBe(closed);
+    // Read from the keyboard: focus it, a row down, a day and an hour on; the readout names that
+    // row and hour and its mark, the one the CLI's flags give.
+    const heat = view.locator('fs-difference-heatmap');
+    await heat.locator('svg').focus();
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('Shift+ArrowRight');
+    await page.keyboard.press('ArrowRight');
+    const readout = heat.locator('p.readout');
+    await expect.poll(() => readout.getAttribute('data-hour'), { timeout: PATIENCE }).toBe('25');
+    const q = rows[1];
+    const v = variant.coverage.find((x: { language: string; channel: string }) => x.language === q.language && x.channel === q.channel);
+    const gb = gap(q.hours, 25), gv = gap(v.hours, 25);
+    const mark = gb && gv ? 'both' : gb ? 'closed' : gv ? 'opened' : q.hours.offered[25] > 0 || v.hours.offered[25] > 0 ? 'none' : 'idle';
+    expect(await readout.getAttribute('data-row')).toBe(`${q.language}/${q.channel}`);
+    expect(await readout.getAttribute('data-mark')).toBe(mark);
+    expect(await readout.textContent()).toMatch(/Tue 17 Mar 01:00 UTC/);
 
     // Both scenarios overlaid on one interval chart.
     const overlay = view.locator('section[aria-label="Scenarios overlaid"] fs-time-chart');
