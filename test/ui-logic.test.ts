@@ -13,6 +13,7 @@ import { hourOfWeek, localMidnights } from '../src/lib/time';
 import { checkState, decodeRaw, decodeState, encodeState, LinkError, MAX_LINK_TEXT } from '../src/lib/url-state';
 import { checkRun } from '../src/lib/run-limits';
 import { keyedPoint } from '../src/lib/chart';
+import { DEFAULT_EXAMPLE, EXAMPLES } from '../src/lib/examples';
 import { readdirSync, readFileSync } from 'node:fs';
 
 /** A result with the shape sim/stats/metrics produces, filled with simple numbers: 85% answered, 10%
@@ -249,6 +250,18 @@ describe('downloads', () => {
     const gaps = csvExport('gap-hours', r, 'small.yaml');
     expect(gaps.name).toBe('small-gap-hours.csv');
     expect(gaps.text.trimEnd().split('\n')).toHaveLength(24 * 2 + 1);
+  });
+});
+
+describe('the shipped examples', () => {
+  it('come with the scenario their text validates to, checked when the app is built', () => {
+    const files = readdirSync('scenarios').filter((f) => f.endsWith('.yaml')).sort();
+    expect(EXAMPLES.map((e) => e.fileName).sort()).toEqual(files);
+    expect(EXAMPLES[0].key).toBe(DEFAULT_EXAMPLE);
+    for (const e of EXAMPLES) {
+      expect(e.text).toBe(readFileSync(`scenarios/${e.fileName}`, 'utf8'));
+      expect(e.scenario, e.fileName).toEqual(parseScenario(e.text, e.fileName));
+    }
   });
 });
 

@@ -12,7 +12,8 @@ export const SHARED_FIELDS: readonly (keyof AppState)[] = ['docs', 'activeId', '
 
 export function exampleDoc(key: string): ScenarioDoc | null {
   const ex = exampleByKey(key);
-  return ex ? createDoc(ex.text, ex.fileName, 'example', { exampleKey: ex.key }) : null;
+  // A copy of the example's scenario, checked when the app was built: each document owns its own.
+  return ex ? createDoc(ex.text, ex.fileName, 'example', { exampleKey: ex.key, checked: structuredClone(ex.scenario) }) : null;
 }
 
 export class UrlSync {
