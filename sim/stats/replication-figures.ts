@@ -2,7 +2,7 @@
 //
 // Each block is a function of its own, one loop or two each: V8 compiles a hot loop's function
 // on its own (on-stack replacement) and again when it is called hot, once per thread. As one
-// 240-line function this cost 90–110 ms of compiling each time, 3 to 8 times per thread,
+// 240-line function this cost 30–110 ms of compiling each time, 2 to 8 times per thread,
 // which a second worker on a 2-core machine pays beside the simulation (issue 11).
 import type { CompiledModel } from '../model/model';
 import { waitPercentile, WAIT_BINS, type Tallies } from '../kernel/tallies';
