@@ -45,9 +45,13 @@ export interface ParallelOptions {
 /** Expected contacts of one replication of a model (arrivals at the streams' mean rates). */
 const contactsPerReplication = (m: CompiledModel) => m.stopSeconds * m.streams.reduce((rate, s) => rate + s.meanRatePerSecond, 0);
 
-/** A worker thread costs a few hundredths of a second to start and its JIT to warm up, so small
- * batches run in this thread alone and larger ones on every core. */
-const CONTACTS_WORTH_A_WORKER = 500_000;
+/** A worker thread starts in a few hundredths of a second, but compiles the kernel with its own JIT
+ * (0.5–1 s of CPU, competing with the other worker on a 2-core machine): a batch gains from
+ * workers only beyond ~2 M contacts. Measured 1 → 2 workers: the default week × 10 (0.6 M
+ * contacts) 1.05 → 1.2 s, 400 Bilingual weeks (2 M) 0.92 → 1.07 s, 8 × 4 default weeks (1.9 M)
+ * even, 1,000 Bilingual weeks (5.1 M) 1.19× faster, 8 × 1 M M/M/55+M 1.48×. Smaller batches run
+ * in this thread alone, larger ones on every core. */
+const CONTACTS_WORTH_A_WORKER = 3_000_000;
 
 export function defaultWorkers(models: CompiledModel[]): number {
   const contacts = models.reduce((n, m) => n + m.replications * contactsPerReplication(m), 0);
