@@ -126,6 +126,7 @@ function startupTable(times: number): void {
     ['followsun erlang --rate 1000 --aht 180 --agents 55', shellWalls('node bin/followsun.mjs erlang --rate 1000 --aht 180 --agents 55', times, folder)],
     ['followsun schema', shellWalls('node bin/followsun.mjs schema', times, folder)],
     ['followsun run --replications 1 (default scenario)', shellWalls('node bin/followsun.mjs run --replications 1', times, folder)],
+    ['followsun run (default scenario, 10 replications)', shellWalls('node bin/followsun.mjs run', times, folder)],
   ]);
   for (const [label, walls] of rows) console.log(`  ${label.padEnd(52)} ${range(walls, 2).padStart(10)} s (median ${median(walls).toFixed(2)} s)`);
 }
