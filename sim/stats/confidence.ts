@@ -54,6 +54,12 @@ export class FigureAccumulator {
     }
   }
 
+  /** The mean of figure i (null where no replication defined it), without its interval: for the
+   * series that show means only (a million of them for a quarter of a larger scenario). */
+  meanOf(i: number): number | null {
+    return this.count[i] === 0 ? null : this.mean[i];
+  }
+
   estimate(i: number): Estimate {
     const n = this.count[i];
     if (n === 0) return { mean: null, ci95: null };

@@ -299,11 +299,11 @@ export class ResultBuilder {
       staffing: Object.fromEntries(
         m.pools.map((p, k) => [
           p.id,
-          Array.from({ length: m.intervalCount }, (_, i) => this.staffing.estimate(i * m.pools.length + k).mean ?? 0),
+          Array.from({ length: m.intervalCount }, (_, i) => this.staffing.meanOf(i * m.pools.length + k) ?? 0),
         ]),
       ),
       occupancy: Object.fromEntries(
-        m.pools.map((p, k) => [p.id, Array.from({ length: m.intervalCount }, (_, i) => this.occupancy.estimate(i * m.pools.length + k).mean)]),
+        m.pools.map((p, k) => [p.id, Array.from({ length: m.intervalCount }, (_, i) => this.occupancy.meanOf(i * m.pools.length + k))]),
       ),
       simulated: { arrivals: this.arrivals, events: this.events },
     };
@@ -313,11 +313,11 @@ export class ResultBuilder {
     const m = this.m;
     const Q = m.queues.length;
     const CF = COVERAGE_FIGURES.length;
-    const busy = Float64Array.from({ length: m.pools.length * Q }, (_, k) => this.poolQueueBusy.estimate(k).mean ?? 0);
+    const busy = Float64Array.from({ length: m.pools.length * Q }, (_, k) => this.poolQueueBusy.meanOf(k) ?? 0);
     const hours = this.hours.queues();
     return m.queues.map((queue, q) => {
       const series = (f: number) =>
-        Array.from({ length: m.intervalCount }, (_, i) => this.coverage.estimate((i * Q + q) * CF + f).mean);
+        Array.from({ length: m.intervalCount }, (_, i) => this.coverage.meanOf((i * Q + q) * CF + f));
       const offered = series(0).map((x) => x ?? 0);
       const inputs = requirementInputs(m, q, busy);
       // Rates rounded to 0.1 per hour: Erlang once per distinct rate, and no requirement flicker
