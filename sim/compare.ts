@@ -31,6 +31,10 @@ const sharedRows = (base: string[], other: string[]): Shared =>
   other.flatMap((name, i) => (base.includes(name) ? [[name, base.indexOf(name), i] as [string, number, number]] : []));
 const queueNames = (m: CompiledModel) => m.queues.map((q) => `${q.language}/${q.channel}`);
 
+/** The groups compared pair by pair, and each model's names for its rows of them. */
+const GROUPS = { channels: channelsOf, languages: (m: CompiledModel) => m.languages, queues: queueNames };
+type Group = keyof typeof GROUPS;
+
 /** One replication's paired differences of the shared groups' figures. */
 function groupDifferences(shared: Shared, base: Float64Array, other: Float64Array): Float64Array {
   const G = GROUP_FIGURES.length;
@@ -62,28 +66,19 @@ export function comparisonOptions(scenarios: Scenario[], options: { seed?: numbe
 export class ComparisonBuilder {
   private readonly builders: ResultBuilder[];
   private readonly deltas: FigureAccumulator[];
-  /** Per scenario: [channel, index in the first scenario, index in this one] for shared channels. */
-  private readonly sharedChannels: [string, number, number][][];
-  private readonly channelDeltas: FigureAccumulator[];
-  private readonly sharedLanguages: Shared[];
-  private readonly languageDeltas: FigureAccumulator[];
-  private readonly sharedQueues: Shared[];
-  private readonly queueDeltas: FigureAccumulator[];
+  /** Per group and scenario: the rows it shares with the first scenario, and their paired differences. */
+  private readonly groups: Record<Group, { shared: Shared[]; deltas: FigureAccumulator[] }>;
   private readonly pending = new Map<number, (ReplicationFigures | undefined)[]>();
   private nextPaired = 0;
 
   constructor(private readonly models: CompiledModel[]) {
     this.builders = models.map((m) => new ResultBuilder(m));
     this.deltas = models.map(() => new FigureAccumulator(SUMMARY_FIGURES.length));
-    const baseChannels = channelsOf(models[0]);
-    this.sharedChannels = models.map((m) =>
-      channelsOf(m).flatMap((c, i) => (baseChannels.includes(c) ? [[c, baseChannels.indexOf(c), i] as [string, number, number]] : [])),
-    );
-    this.channelDeltas = this.sharedChannels.map((shared) => new FigureAccumulator(shared.length * GROUP_FIGURES.length));
-    this.sharedLanguages = models.map((m) => sharedRows(models[0].languages, m.languages));
-    this.languageDeltas = this.sharedLanguages.map((shared) => new FigureAccumulator(shared.length * GROUP_FIGURES.length));
-    this.sharedQueues = models.map((m) => sharedRows(queueNames(models[0]), queueNames(m)));
-    this.queueDeltas = this.sharedQueues.map((shared) => new FigureAccumulator(shared.length * GROUP_FIGURES.length));
+    const group = (names: (m: CompiledModel) => string[]) => {
+      const shared = models.map((m) => sharedRows(names(models[0]), names(m)));
+      return { shared, deltas: shared.map((rows) => new FigureAccumulator(rows.length * GROUP_FIGURES.length)) };
+    };
+    this.groups = { channels: group(GROUPS.channels), languages: group(GROUPS.languages), queues: group(GROUPS.queues) };
   }
 
   add(scenario: number, replication: number, figures: ReplicationFigures): void {
@@ -98,14 +93,10 @@ export class ComparisonBuilder {
         const other = set[k]!.summary;
         for (let i = 0; i < base.length; i++) difference[i] = other[i] - base[i];
         this.deltas[k].add(difference);
-        const G = GROUP_FIGURES.length;
-        const channels = new Float64Array(this.sharedChannels[k].length * G);
-        this.sharedChannels[k].forEach(([, b, v], j) => {
-          for (let f = 0; f < G; f++) channels[j * G + f] = set[k]!.channels[v * G + f] - set[0]!.channels[b * G + f];
-        });
-        this.channelDeltas[k].add(channels);
-        this.languageDeltas[k].add(groupDifferences(this.sharedLanguages[k], set[0]!.languages, set[k]!.languages));
-        this.queueDeltas[k].add(groupDifferences(this.sharedQueues[k], set[0]!.queues, set[k]!.queues));
+        for (const name of Object.keys(GROUPS) as Group[]) {
+          const { shared, deltas } = this.groups[name];
+          deltas[k].add(groupDifferences(shared[k], set[0]![name], set[k]![name]));
+        }
       }
       this.pending.delete(this.nextPaired++);
     }
@@ -123,19 +114,15 @@ export class ComparisonBuilder {
           ...(Object.fromEntries(HOUR_FIGURES.map((f) => [f, difference(hours[f], base[f])])) as Record<HourFigure, Estimate>),
         };
       }),
-      channelDeltas: this.channelDeltas.map((acc, k) =>
-        k === 0
-          ? null
-          : Object.fromEntries(
-              this.sharedChannels[k].map(([c], j) => [
-                c,
-                Object.fromEntries(GROUP_FIGURES.map((f, i) => [f, acc.estimate(j * GROUP_FIGURES.length + i)])) as Record<GroupFigure, Estimate>,
-              ]),
-            ),
-      ),
-      languageDeltas: this.languageDeltas.map((acc, k) => (k === 0 ? null : groupEstimates(this.sharedLanguages[k], acc))),
-      queueDeltas: this.queueDeltas.map((acc, k) => (k === 0 ? null : groupEstimates(this.sharedQueues[k], acc))),
+      channelDeltas: this.groupDeltas('channels'),
+      languageDeltas: this.groupDeltas('languages'),
+      queueDeltas: this.groupDeltas('queues'),
     };
+  }
+
+  private groupDeltas(name: Group): (Record<string, Record<GroupFigure, Estimate>> | null)[] {
+    const { shared, deltas } = this.groups[name];
+    return deltas.map((acc, k) => (k === 0 ? null : groupEstimates(shared[k], acc)));
   }
 }
 
