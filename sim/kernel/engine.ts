@@ -491,11 +491,12 @@ class Kernel {
     const acceptAfter = this.acceptAfter;
     const rule = this.m.routing;
     const waitedPlus = waited + EPSILON_SECONDS;
+    const chat = this.qIsChat[q] === 1;
     if (rule === PRIORITY) {
       for (let i = 0; i < pools.length; i++) {
         const p = pools[i];
         if (acceptAfter[p] <= waitedPlus) {
-          const a = this.free.best(p, this.qIsChat[q] === 1);
+          const a = this.free.best(p, chat);
           if (a >= 0) return a;
         }
       }
@@ -506,13 +507,13 @@ class Kernel {
       for (let i = 0; i < pools.length; i++) {
         const p = pools[i];
         if (acceptAfter[p] > waitedPlus) continue;
-        const a = this.free.best(p, this.qIsChat[q] === 1);
+        const a = this.free.best(p, chat);
         if (a < 0) continue;
         if (best < 0) best = a;
         else {
           const load = this.aLoad[a] / this.concurrency[p];
           const bestLoad = this.aLoad[best] / this.concurrency[this.aPool[best]];
-          const fuller = this.qIsChat[q] ? load > bestLoad : load < bestLoad;
+          const fuller = chat ? load > bestLoad : load < bestLoad;
           if (fuller || (load === bestLoad && this.free.since[a] < this.free.since[best])) best = a;
         }
       }
@@ -522,15 +523,15 @@ class Kernel {
     let total = 0;
     for (let i = 0; i < pools.length; i++) {
       const p = pools[i];
-      if (acceptAfter[p] <= waitedPlus) total += this.free.withRoom(p, this.qIsChat[q] === 1);
+      if (acceptAfter[p] <= waitedPlus) total += this.free.withRoom(p, chat);
     }
     if (total === 0) return NONE;
     let r = Math.floor(this.routingRng() * total);
     for (let i = 0; i < pools.length; i++) {
       const p = pools[i];
       if (acceptAfter[p] > waitedPlus) continue;
-      const n = this.free.withRoom(p, this.qIsChat[q] === 1);
-      if (r < n) return this.free.best(p, this.qIsChat[q] === 1);
+      const n = this.free.withRoom(p, chat);
+      if (r < n) return this.free.best(p, chat);
       r -= n;
     }
     return NONE;
