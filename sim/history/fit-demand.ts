@@ -68,6 +68,11 @@ export interface Trend {
   perDayError: number;
 }
 
+/** The drift as people say it, "−11.5% a week (± 1.3)"; undefined with too few days for a trend. */
+export function weeklyDrift(t: Pick<Trend, 'perDay' | 'perDayError'>): string | undefined {
+  return Number.isFinite(t.perDayError) ? `${(t.perDay * 700).toFixed(1)}% a week (± ${(t.perDayError * 700).toFixed(1)})` : undefined;
+}
+
 /** The trend's level on `day` (a multiple of the fitted volume), kept within 0.25 to 4. */
 export function trendLevel(t: Trend, day: number): number {
   return Math.min(4, Math.max(0.25, t.level + t.perDay * (day - t.middleDay)));

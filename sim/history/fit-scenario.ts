@@ -3,7 +3,7 @@
 // estimated and how (the file's leading comment, and the import's printout).
 import { Document, isScalar, isSeq, visit } from 'yaml';
 import type { ContactRecord } from './records';
-import { fitDemand, round4, trendLevel, type DemandFit } from './fit-demand';
+import { fitDemand, round4, trendLevel, weeklyDrift, type DemandFit } from './fit-demand';
 import { fitHandleTime, type HandleTimeFit } from './fit-handle-time';
 import { fitPatience, type PatienceFit } from './patience';
 import { inferStaffing, typicalWeek, type ObservedStaffing, type TypicalShift } from './observed-staffing';
@@ -137,9 +137,8 @@ export function fitScenarioFromIntervals(rows: IntervalRow[], intervalMinutes: n
 
 function trendText(demand: DemandFit, options: FitOptions): string {
   const t = demand.trend;
-  const drift = Number.isFinite(t.perDayError)
-    ? `the volume drifted ${(t.perDay * 700).toFixed(1)}% a week (± ${(t.perDayError * 700).toFixed(1)})`
-    : 'too few ordinary days for a trend';
+  const weekly = weeklyDrift(t);
+  const drift = weekly ? `the volume drifted ${weekly}` : 'too few ordinary days for a trend';
   if (!options.trendTo) return `Trend: ${drift}; volumes are the period's mean (no trend carried forward).`;
   const level = trendLevel(t, (options.trendTo.firstDay + options.trendTo.lastDay) / 2);
   return `Trend: ${drift}; volumes scaled by ${level.toFixed(3)}, its level carried forward to ${isoDay(options.trendTo.firstDay)}–${isoDay(options.trendTo.lastDay)}.`;

@@ -4,6 +4,7 @@
 // censoring beside the naive mean — and the staffing the records show.
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
+import { weeklyDrift } from '../../sim/history/fit-demand';
 import { LOGNORMAL_KS_LIMIT } from '../../sim/history/fit-handle-time';
 import type { Tally } from '../../sim/history/records';
 import type { FitReport, QueueRow } from '../history/protocol';
@@ -12,7 +13,6 @@ import { baseStyles, chartStyles, viewStyles } from './shared-styles';
 
 const count = (n: number) => formatValue(n, 'count');
 const seconds = (s: number | undefined) => (s === undefined || !Number.isFinite(s) ? '–' : `${Math.round(s).toLocaleString('en-US')} s`);
-const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
 
 @customElement('fs-history-fit')
 export class FsHistoryFit extends LitElement {
@@ -139,7 +139,7 @@ export class FsHistoryFit extends LitElement {
 
   private renderFit(r: FitReport) {
     const contacts = r.format !== 'intervals';
-    const drift = Number.isFinite(r.trend.perDayError) ? `${(r.trend.perDay * 700).toFixed(1)}% a week (± ${(r.trend.perDayError * 700).toFixed(1)})` : 'too few ordinary days to tell';
+    const drift = weeklyDrift(r.trend) ?? 'too few ordinary days to tell';
     return html`<section class="panel card" aria-labelledby="fit-title" data-fit>
       <h2 id="fit-title">The fitted scenario: what was estimated, and how</h2>
       <p>${r.fittedOn} Local time ${r.timezone}${r.intervalMinutes ? `; ${r.intervalMinutes}-minute intervals` : ''}.</p>
@@ -212,7 +212,7 @@ export class FsHistoryFit extends LitElement {
             <td class=${h?.choice === 'empirical' ? 'chosen' : ''}>${h ? h.empiricalKs.toFixed(3) : '–'}</td>
             <td class="sep" data-patience=${p?.meanSeconds ?? ''}>${p ? `${Math.round(p.meanSeconds).toLocaleString('en-US')} ± ${Math.round(p.standardErrorSeconds)} s` : 'nobody hung up'}</td>
             <td>${p ? seconds(p.naiveMeanSeconds) : '–'}</td>
-            <td title=${p ? `${count(p.abandoned)} of ${count(p.offered)} hung up` : ''}>${p ? html`${pct(1 - p.censoredShare)} <span class="muted">of ${count(p.offered)}</span>` : '–'}</td>
+            <td title=${p ? `${count(p.abandoned)} of ${count(p.offered)} hung up` : ''}>${p ? html`${formatValue(1 - p.censoredShare, 'fraction')} <span class="muted">of ${count(p.offered)}</span>` : '–'}</td>
             <td>${p ? p.kaplanMeierGap.toFixed(3) : '–'}</td>
           </tr>`;
         })}
