@@ -5,7 +5,7 @@
 // gap, the shade says how far the variant's service level of the hour is above (blue) or below
 // (orange) the baseline's. Each row's counts are beside it, and the caption's totals add up from
 // them. Read hour by hour from the keyboard (focus it, then the arrow keys) or by pointing.
-import { LitElement, css, html, nothing, svg } from 'lit';
+import { LitElement, css, html, nothing, svg, type PropertyValues } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import type { QueueCoverage, ScenarioResult } from '../../sim/stats/metrics';
 import { dayTicks, WidthController } from '../lib/chart';
@@ -128,17 +128,27 @@ export class FsDifferenceHeatmap extends LitElement {
     `,
   ];
 
+  /** The rows of the slice shown: worked out when the results or the slice change, not on every
+   * render (the cursor re-renders as the pointer moves). */
+  private rows: DifferenceRow[] = [];
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (!(['base', 'variant', 'language', 'channel', 'hourFrom', 'hourTo'] as const).some((k) => changed.has(k))) return;
+    const base = this.base, variant = this.variant;
+    const from = Math.max(0, this.hourFrom);
+    const cut = <T>(xs: T[]) => xs.slice(from, this.hourTo < 0 ? undefined : this.hourTo);
+    this.rows = !base || !variant ? [] : differenceRows(base, variant, this.language, this.channel).map((r) => {
+      const marks = cut(r.marks);
+      const count = (m: Mark) => marks.filter((x) => x === m).length;
+      return { ...r, marks, delta: cut(r.delta), closed: count('closed'), opened: count('opened'), both: count('both') };
+    });
+  }
+
   override render() {
     const base = this.base, variant = this.variant;
     if (!base || !variant) return nothing;
-    const all = differenceRows(base, variant, this.language, this.channel);
+    const rows = this.rows;
     const from = Math.max(0, this.hourFrom);
-    const cut = (xs: unknown[]) => xs.slice(from, this.hourTo < 0 ? undefined : this.hourTo);
-    const rows = all.map((r) => {
-      const marks = cut(r.marks) as DifferenceRow['marks'];
-      const count = (m: string) => marks.filter((x) => x === m).length;
-      return { ...r, marks, delta: cut(r.delta) as DifferenceRow['delta'], closed: count('closed'), opened: count('opened'), both: count('both') };
-    });
     if (!rows.length) return html`<p class="caption">No language × channel in this slice that both scenarios have.</p>`;
     const hours = rows[0].marks.length;
     const start = Date.parse(base.start) + from * 3_600_000;
