@@ -10,7 +10,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const ROOT = dirname(dirname(fileURLToPath(import.meta.url)));
-export const EXAMPLES_MODULE = 'virtual:followsun-examples';
+const EXAMPLES_MODULE = 'virtual:followsun-examples';
 const RESOLVED = `\0${EXAMPLES_MODULE}`;
 
 /** sim/scenario/scenario.ts's parseScenario, bundled on first use. */
