@@ -111,6 +111,14 @@ function grown<T extends Float64Array | Int32Array | Uint8Array>(old: T, bigger:
   return bigger;
 }
 
+/** xs.map(f), but always built the same way: an array from Array.prototype.map has another map
+ * (elements kind) once the caller is optimised, which deoptimised every method of the Kernel. */
+function listOf<T, U>(xs: readonly T[], f: (x: T, i: number) => U): U[] {
+  const out: U[] = [];
+  for (let i = 0; i < xs.length; i++) out.push(f(xs[i], i));
+  return out;
+}
+
 class Kernel {
   private now = 0;
   private readonly heap = new EventHeap();
@@ -192,25 +200,25 @@ class Kernel {
     const Q = (this.Q = model.queues.length);
     const P = model.pools.length;
     const seed = model.seed;
-    this.qBuffer = model.queues.map(() => new Int32Array(256));
+    this.qBuffer = listOf(model.queues, () => new Int32Array(256));
     this.qHead = new Int32Array(Q);
     this.qSize = new Int32Array(Q);
     this.qThreshold = Float64Array.from(model.queues, (q) => q.slThresholdSeconds);
     this.qMaxWaiting = Float64Array.from(model.queues, (q) => q.maxWaiting);
     this.qLive = new Int32Array(Q);
-    this.qDeadlines = model.queues.map((q) => (q.maxWaiting < Infinity ? new EventHeap() : null));
+    this.qDeadlines = listOf(model.queues, (q) => (q.maxWaiting < Infinity ? new EventHeap() : null));
     this.qMayAbandon = new Uint8Array(Q);
     for (const st of model.streams) if (st.patience.kind !== NEVER) this.qMayAbandon[st.queue] = 1;
     this.qIsChat = Uint8Array.from(model.queues, (q) => (q.channel === 'chat' ? 1 : 0));
 
     // Staffing for this replication: absence is drawn per pool from its own stream.
-    const availability = model.pools.map((p) =>
+    const availability = listOf(model.pools, (p) =>
       drawAvailability(p.roster, p.shrinkage, p.absenceRate, randomStream(seed, replication, 'pool', p.id, 'absence'), model),
     );
-    this.staffChangeSeconds = availability.map((a) => a.changeSeconds);
-    this.staffAvailable = availability.map((a) => a.available);
+    this.staffChangeSeconds = listOf(availability, (a) => a.changeSeconds);
+    this.staffAvailable = listOf(availability, (a) => a.available);
     this.staffCursor = new Int32Array(P);
-    const sizes = availability.map((a) => a.maxAvailable);
+    const sizes = listOf(availability, (a) => a.maxAvailable);
     const agentCount = sizes.reduce((n, s) => n + s, 0);
     this.aPool = new Int32Array(agentCount);
     this.aLoad = new Int32Array(agentCount);
@@ -219,7 +227,7 @@ class Kernel {
     this.acceptAfter = Float64Array.from(model.pools, (p) => p.acceptAfterSeconds);
     this.handleFactor = new Float64Array(P * Q);
     model.pools.forEach((p, i) => this.handleFactor.set(p.handleFactorByQueue, i * Q));
-    this.offline = sizes.map((n) => new Int32Array(n));
+    this.offline = listOf(sizes, (n) => new Int32Array(n));
     this.offlineCount = new Int32Array(P);
     this.online = new Int32Array(P);
     this.pendingLeave = new Int32Array(P);
@@ -234,14 +242,14 @@ class Kernel {
     this.aiActive = new Int32Array(model.aiPools.length);
 
     const streams = model.streams;
-    this.arrivalRng = streams.map((s) => randomStream(seed, replication, s.id, 'arrivals'));
-    this.handleRng = streams.map((s) => randomStream(seed, replication, s.id, 'handle'));
-    this.patienceRng = streams.map((s) => randomStream(seed, replication, s.id, 'patience'));
-    this.redialRng = streams.map((s) => randomStream(seed, replication, s.id, 'redial'));
-    this.aiRng = streams.map((s) => randomStream(seed, replication, s.id, 'ai'));
+    this.arrivalRng = listOf(streams, (s) => randomStream(seed, replication, s.id, 'arrivals'));
+    this.handleRng = listOf(streams, (s) => randomStream(seed, replication, s.id, 'handle'));
+    this.patienceRng = listOf(streams, (s) => randomStream(seed, replication, s.id, 'patience'));
+    this.redialRng = listOf(streams, (s) => randomStream(seed, replication, s.id, 'redial'));
+    this.aiRng = listOf(streams, (s) => randomStream(seed, replication, s.id, 'ai'));
     this.routingRng = randomStream(seed, replication, 'routing');
     this.segment = new Int32Array(streams.length);
-    this.dayFactor = streams.map((s) => {
+    this.dayFactor = listOf(streams, (s) => {
       const factors = new Float64Array(s.dayCount).fill(1);
       if (s.dailyVolumeCv > 0) {
         const rng = randomStream(seed, replication, s.id, 'daily-volume');

@@ -22,7 +22,9 @@ export function intervalLengthSeconds(m: CompiledModel, i: number): number {
 export function replicationCosts(m: CompiledModel, t: Tallies): ReplicationCosts {
   const Q = t.queueCount;
   const I = m.intervalCount;
-  const poolCost = m.pools.map((_, p) => humanPoolCost(m, t, p));
+  // Built by push, not .map(): see the Kernel's listOf.
+  const poolCost: Float64Array[] = [];
+  for (let p = 0; p < m.pools.length; p++) poolCost.push(humanPoolCost(m, t, p));
   const aiCost = new Float64Array(m.aiPools.length);
   const queueCost = new Float64Array(Q);
   const intervalCost = new Float64Array(I);

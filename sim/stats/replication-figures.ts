@@ -30,7 +30,9 @@ function sum(a: Float64Array): number {
 
 export function replicationFigures(m: CompiledModel, t: Tallies): ReplicationFigures {
   const channels = channelsOf(m);
-  const queueChannel = m.queues.map((q) => channels.indexOf(q.channel));
+  // Typed arrays, whose map is the same however they are built: an array from .map() gets another
+  // once this function is optimised, and the figure functions given it were deoptimised.
+  const queueChannel = Int32Array.from(m.queues, (q) => channels.indexOf(q.channel));
   const costs = replicationCosts(m, t);
   const { coverage, intervals } = intervalFigures(m, t, queueChannel, channels.length, costs.intervalCost);
   const { pools, costByType } = poolFigures(m, t, costs);
@@ -38,9 +40,9 @@ export function replicationFigures(m: CompiledModel, t: Tallies): ReplicationFig
   return {
     summary: summaryFigures(m, t, costByType),
     pools,
-    languages: groupFigures(m, t, costs.queueCost, m.languages.length, m.queues.map((q) => m.languages.indexOf(q.language)), true),
+    languages: groupFigures(m, t, costs.queueCost, m.languages.length, Int32Array.from(m.queues, (q) => m.languages.indexOf(q.language)), true),
     channels: groupFigures(m, t, costs.queueCost, channels.length, queueChannel, false),
-    queues: groupFigures(m, t, costs.queueCost, m.queues.length, m.queues.map((_, q) => q), false),
+    queues: groupFigures(m, t, costs.queueCost, m.queues.length, Int32Array.from(m.queues, (_, q) => q), false),
     costByType,
     intervals,
     coverage,
@@ -54,7 +56,7 @@ export function replicationFigures(m: CompiledModel, t: Tallies): ReplicationFig
 }
 
 /** Coverage per interval × queue, and per-interval rows with a block per channel. */
-function intervalFigures(m: CompiledModel, t: Tallies, queueChannel: number[], C: number, intervalCost: Float64Array) {
+function intervalFigures(m: CompiledModel, t: Tallies, queueChannel: Int32Array, C: number, intervalCost: Float64Array) {
   const Q = t.queueCount;
   const P = t.poolCount;
   const I = m.intervalCount;
@@ -133,7 +135,7 @@ function intervalFigures(m: CompiledModel, t: Tallies, queueChannel: number[], C
 }
 
 /** Languages, channels or language × channel: `member[q]` is queue q's group. */
-function groupFigures(m: CompiledModel, t: Tallies, queueCost: Float64Array, count: number, member: number[], liveWaitsOnly: boolean): Float64Array {
+function groupFigures(m: CompiledModel, t: Tallies, queueCost: Float64Array, count: number, member: Int32Array, liveWaitsOnly: boolean): Float64Array {
   const Q = t.queueCount;
   const I = m.intervalCount;
   const GF = GROUP_FIGURES.length;
