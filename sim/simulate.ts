@@ -18,13 +18,22 @@ export function runReplication(model: CompiledModel, replication: number): Repli
 export interface SimulateOptions {
   /** Called after each replication, e.g. to draw a progress bar. */
   onProgress?: (done: number, total: number) => void;
+  /** Early results while the run goes on: after replication `done` (of `total`, not the last),
+   * `deliver` gets the result of the replications so far if `wanted(done, total)` says so. That
+   * result is exactly what a run of `done` replications gives (the fold is in replication order). */
+  early?: {
+    wanted: (done: number, total: number) => boolean;
+    deliver: (result: ScenarioResult) => void;
+  };
 }
 
 export function simulate(model: CompiledModel, options: SimulateOptions = {}): ScenarioResult {
   const builder = new ResultBuilder(model);
-  for (let r = 0; r < model.replications; r++) {
+  const total = model.replications;
+  for (let r = 0; r < total; r++) {
     builder.add(runReplication(model, r));
-    options.onProgress?.(r + 1, model.replications);
+    options.onProgress?.(r + 1, total);
+    if (options.early && r + 1 < total && options.early.wanted(r + 1, total)) options.early.deliver(builder.result());
   }
   return builder.result();
 }

@@ -21,6 +21,7 @@ interface Pending {
   reject: (e: Error) => void;
   onProgress: Progress;
   onPlanProgress?: (step: PlanStep) => void;
+  onEarly?: (result: ScenarioResult) => void;
 }
 
 let nextId = 0;
@@ -33,8 +34,13 @@ export class SimRunner {
     return this.pending !== null;
   }
 
-  simulate(scenario: Scenario, onProgress: Progress): Promise<{ result: ScenarioResult; warnings: string[]; ms: number }> {
-    return this.start({ kind: 'simulate', id: ++nextId, scenario }, onProgress).then((reply) => {
+  /** Simulates the scenario; `onEarly` gets results of the replications so far while it runs. */
+  simulate(
+    scenario: Scenario,
+    onProgress: Progress,
+    onEarly?: (result: ScenarioResult) => void,
+  ): Promise<{ result: ScenarioResult; warnings: string[]; ms: number }> {
+    return this.start({ kind: 'simulate', id: ++nextId, scenario }, onProgress, undefined, onEarly).then((reply) => {
       if (reply.type !== 'result') throw new Error('unexpected reply');
       return reply;
     });
@@ -65,11 +71,16 @@ export class SimRunner {
     p.reject(new Cancelled());
   }
 
-  private start(request: WorkerRequest, onProgress: Progress, onPlanProgress?: (step: PlanStep) => void): Promise<WorkerReply> {
+  private start(
+    request: WorkerRequest,
+    onProgress: Progress,
+    onPlanProgress?: (step: PlanStep) => void,
+    onEarly?: (result: ScenarioResult) => void,
+  ): Promise<WorkerReply> {
     this.cancel();
     const worker = (this.worker ??= this.spawn());
     return new Promise<WorkerReply>((resolve, reject) => {
-      this.pending = { id: request.id, resolve, reject, onProgress, onPlanProgress };
+      this.pending = { id: request.id, resolve, reject, onProgress, onPlanProgress, onEarly };
       worker.postMessage(request);
     });
   }
@@ -86,6 +97,10 @@ export class SimRunner {
       }
       if (reply.type === 'plan-progress') {
         p.onPlanProgress?.(reply.progress);
+        return;
+      }
+      if (reply.type === 'early') {
+        p.onEarly?.(reply.result);
         return;
       }
       this.pending = null;

@@ -21,6 +21,8 @@ export interface PlanStep {
 export type WorkerReply =
   | { type: 'progress'; id: number; done: number; total: number }
   | { type: 'plan-progress'; id: number; progress: PlanStep }
+  /** The replications so far, while the run goes on (exactly a run of that many replications). */
+  | { type: 'early'; id: number; result: ScenarioResult }
   | { type: 'result'; id: number; result: ScenarioResult; warnings: string[]; ms: number }
   | { type: 'comparison'; id: number; comparison: Comparison; ms: number }
   | { type: 'planned'; id: number; plan: PlanResult; ms: number }

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { simulateReplication } from '../sim/kernel/engine';
 import { compileScenario } from '../sim/model/model';
 import { validateScenario, type ScenarioInput } from '../sim/scenario/scenario';
+import { simulate } from '../sim/simulate';
 import { queueScenario, run } from './support';
 
 const sum = (a: Float64Array) => a.reduce((s, x) => s + x, 0);
@@ -61,6 +62,27 @@ describe('determinism and common random numbers', () => {
     const a = tallies(input, 0);
     const b = tallies(input, 1);
     expect(sum(a.offered)).not.toBe(sum(b.offered));
+  });
+
+  it('an early result after 2 of 5 replications is exactly a run of 2 replications', () => {
+    const model = compileScenario(validateScenario({ ...input, replications: 5 }, 'test.yaml'));
+    const early: { done: number; result: ReturnType<typeof run> }[] = [];
+    let done = 0;
+    const full = simulate(model, {
+      onProgress: (n) => (done = n),
+      early: { wanted: (n) => n === 2 || n === 4, deliver: (result) => early.push({ done, result }) },
+    });
+    expect(early.map((e) => e.done)).toEqual([2, 4]);
+    expect(JSON.stringify(early[0].result)).toBe(JSON.stringify(run(input, { replications: 2 })));
+    expect(JSON.stringify(early[1].result)).toBe(JSON.stringify(run(input, { replications: 4 })));
+    expect(JSON.stringify(full)).toBe(JSON.stringify(run(input, { replications: 5 })));
+    expect(early[0].result.summary.offered.ci95).not.toBeNull();
+  });
+
+  it('no early result is offered after the last replication: that one is the result', () => {
+    const asked: number[] = [];
+    simulate(compileScenario(validateScenario(input, 'test.yaml')), { early: { wanted: (n) => (asked.push(n), true), deliver: () => undefined } });
+    expect(asked).toEqual([1, 2]);
   });
 
   it('two scenarios that differ only in staffing see exactly the same contacts', () => {

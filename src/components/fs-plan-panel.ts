@@ -189,7 +189,7 @@ export class FsPlanPanel extends LitElement {
     if (store && doc) {
       this.scenario = doc.scenario;
       this.planKey = runKey(doc);
-      this.current = store.shown.stale ? null : store.shown.result;
+      this.current = store.shown.stale || store.shown.early ? null : store.shown.result;
       this.openCount = openShiftCount(doc.scenario);
       if (this.plannedKey && this.plannedKey !== this.planKey) this.reset();
       return;

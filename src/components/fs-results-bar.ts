@@ -1,6 +1,7 @@
 // Above the results: the run's progress or what was run (with Cancel), the question before a large
 // run, the downloads of the result on screen (CSV tables, and the case report once two scenarios
-// are chosen to compare), and a note when the result shown is older than the scenario's text.
+// are chosen to compare), and a note when the result shown is older than the scenario's text or
+// is an early one (the replications so far).
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement } from 'lit/decorators.js';
 import type { CsvKind } from '../lib/exports';
@@ -56,13 +57,17 @@ export class FsResultsBar extends LitElement {
         font-size: 0.85rem;
         color: var(--warn);
       }
+      .early-note {
+        font-size: 0.85rem;
+        color: var(--text-muted);
+      }
     `,
   ];
 
   override render() {
     const store = this.ctl.store;
     if (!store) return nothing;
-    const { stored, stale } = store.shown;
+    const { stored, stale, early, result } = store.shown;
     const run = store.state.run;
     return html`<div class="bar">
         <fs-run-status
@@ -79,7 +84,12 @@ export class FsResultsBar extends LitElement {
         ${store.asksAboutActive() ? html`<fs-large-run .text=${store.state.largeRun!.text} @run-anyway=${() => store.runs.runAnyway()}></fs-large-run>` : nothing}
         ${stored ? this.renderExports() : nothing}
       </div>
-      ${stale && run.phase !== 'running' ? html`<div class="stale-note">Showing the last result that ran; the scenario has changed since.</div>` : nothing}`;
+      ${stale && run.phase !== 'running' ? html`<div class="stale-note">Showing the last result that ran; the scenario has changed since.</div>` : nothing}
+      ${early && result
+        ? html`<div class="early-note" data-early=${result.replications}>
+            Early result from the first ${result.replications} of ${run.total} replications: the figures and their intervals firm up as the rest run.
+          </div>`
+        : nothing}`;
   }
 
   private renderExports() {

@@ -65,6 +65,9 @@ export interface AppState {
    * the display time zone. */
   day: string;
   results: Map<string, Stored>;
+  /** The replications so far of the run in progress, shown until it is done (its scenario's id
+   * and text: it is shown only while that is the text on screen). */
+  early: { docId: string; text: string; result: ScenarioResult } | null;
   run: RunState;
   /** A run above the work limit waiting for "Run anyway" (its key and why). */
   largeRun: { key: string; text: string } | null;
@@ -83,8 +86,11 @@ export interface AppState {
   history: Map<string, { past: string[]; future: string[] }>;
   /** The link has been read (or there was none): runs and URL writes may start. */
   restored: boolean;
-  /** When the first result arrived (ms after navigation start). */
-  firstResultMs: number | null;
+  /** When the first result was on hand (ms after navigation start), and of how many
+   * replications (an early result's, or all). */
+  firstResult: { ms: number; replications: number } | null;
+  /** When the first result of every replication was. */
+  firstCompleteMs: number | null;
 }
 
 export const INITIAL_STATE: AppState = {
@@ -96,6 +102,7 @@ export const INITIAL_STATE: AppState = {
   language: 'all',
   day: '',
   results: new Map(),
+  early: null,
   run: { phase: 'idle', docId: '', done: 0, total: 0, message: 'Loading…' },
   largeRun: null,
   compareSelection: [],
@@ -109,7 +116,8 @@ export const INITIAL_STATE: AppState = {
   sidebar: true,
   history: new Map(),
   restored: false,
-  firstResultMs: null,
+  firstResult: null,
+  firstCompleteMs: null,
 };
 
 /** The key of one run: the document and its text. */

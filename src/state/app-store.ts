@@ -37,7 +37,9 @@ const MAX_UNDO = 100;
 /** The context key the shell provides the store under. */
 export const appStoreContext = Symbol.for('followsun.app-store');
 
-/** What is on screen: the active scenario, its last result, and whether that result is older than the text. */
+/** What is on screen: the active scenario, its last result, and whether that result is older than
+ * the text; or, while the text's run goes on, the result of its replications so far (`early`:
+ * nothing is stored until every replication is in). */
 export interface Shown {
   doc: ScenarioDoc | undefined;
   stored: Stored | undefined;
@@ -45,6 +47,7 @@ export interface Shown {
   /** The scenario the result belongs to (or the last valid one while there is no result). */
   scenario: Scenario | null;
   stale: boolean;
+  early: boolean;
 }
 
 export class AppStore extends Store<AppState> {
@@ -55,7 +58,7 @@ export class AppStore extends Store<AppState> {
   private toastTimer = 0;
   private exportsModule: Promise<Exports> | null = null;
   #shown: Shown | null = null;
-  #shownFrom: [AppState['docs'], string, AppState['results']] | null = null;
+  #shownFrom: [AppState['docs'], string, AppState['results'], AppState['early']] | null = null;
 
   constructor() {
     super({ ...INITIAL_STATE, theme: (localStorage.getItem(THEME_KEY) as Theme | null) ?? 'auto' });
@@ -89,13 +92,17 @@ export class AppStore extends Store<AppState> {
 
   /** The active scenario and its last result (the same object while neither changed). */
   get shown(): Shown {
-    const { docs, activeId, results } = this.state;
+    const { docs, activeId, results, early } = this.state;
     const from = this.#shownFrom;
-    if (this.#shown && from && from[0] === docs && from[1] === activeId && from[2] === results) return this.#shown;
+    if (this.#shown && from && from[0] === docs && from[1] === activeId && from[2] === results && from[3] === early) return this.#shown;
     const doc = this.active;
     const stored = doc ? results.get(doc.id) : undefined;
-    this.#shownFrom = [docs, activeId, results];
-    this.#shown = { doc, stored, result: stored?.result ?? null, scenario: stored?.scenario ?? doc?.lastValid ?? null, stale: !!stored && stored.text !== doc?.text };
+    this.#shownFrom = [docs, activeId, results, early];
+    const stale = !!stored && stored.text !== doc?.text;
+    this.#shown =
+      doc && early?.docId === doc.id && early.text === doc.text && (!stored || stale)
+        ? { doc, stored: undefined, result: early.result, scenario: doc.scenario ?? doc.lastValid, stale: false, early: true }
+        : { doc, stored, result: stored?.result ?? null, scenario: stored?.scenario ?? doc?.lastValid ?? null, stale, early: false };
     return this.#shown;
   }
 

@@ -1,6 +1,7 @@
 // The simulations of a session: the scenario on screen runs in a worker shortly after each change
 // (the newest text wins, an older run is cancelled), a large run waits for "Run anyway", and the
-// scenarios chosen in Compare are compared with common random numbers. Results land in the store.
+// scenarios chosen in Compare are compared with common random numbers. Results land in the store,
+// and while a run goes on, early results of its replications so far.
 import { checkRun } from '../lib/run-limits';
 import { Cancelled, SimRunner } from '../sim-client';
 import type { Store } from './store';
@@ -49,6 +50,7 @@ export class Runs {
       if (this.runningKey?.startsWith(`${doc.id}\u0000`)) {
         this.runner.cancel();
         this.runningKey = null;
+        this.store.set({ early: null });
       }
       if (this.s.run.phase !== 'invalid' || this.s.run.docId !== doc.id) {
         this.store.set({ run: { phase: 'invalid', docId: doc.id, done: 0, total: 0, message: 'Fix the problems in the scenario to run it (see the editor).' } });
@@ -62,6 +64,7 @@ export class Runs {
       if (this.runningKey) {
         this.runner.cancel();
         this.runningKey = null;
+        this.store.set({ early: null });
       }
       if (this.s.run.phase !== 'done' || this.s.run.docId !== doc.id) {
         this.store.set({ run: { phase: 'done', docId: doc.id, done: stored.result.replications, total: stored.result.replications, message: '' } });
@@ -97,37 +100,51 @@ export class Runs {
       }
     }
     this.runningKey = key;
-    this.store.set({ largeRun: null, run: { phase: 'running', docId: doc.id, done: 0, total: scenario.replications, message: '' } });
+    this.store.set({ largeRun: null, early: null, run: { phase: 'running', docId: doc.id, done: 0, total: scenario.replications, message: '' } });
     this.runner
-      .simulate(scenario, (done, total) => {
-        if (this.runningKey === key) this.store.set({ run: { ...this.s.run, done, total } });
-      })
+      .simulate(
+        scenario,
+        (done, total) => {
+          if (this.runningKey === key) this.store.set({ run: { ...this.s.run, done, total } });
+        },
+        (result) => {
+          if (this.runningKey !== key) return;
+          this.store.set({ early: { docId: doc.id, text, result } });
+          this.noteFirstResult(result.replications, false);
+        },
+      )
       .then(({ result, warnings, ms }) => {
         if (this.runningKey !== key) return;
         this.runningKey = null;
         const results = new Map(this.s.results);
         results.set(doc.id, { text, scenario, result, warnings, ms });
-        this.store.set({ results, run: { phase: 'done', docId: doc.id, done: result.replications, total: result.replications, message: '' } });
-        if (this.s.firstResultMs === null) {
-          const at = performance.now();
-          this.store.set({ firstResultMs: at });
-          console.info(`followsun: first result ${at.toFixed(0)} ms after navigation start`);
-          this.onFirstResult();
-        }
+        this.store.set({ results, early: null, run: { phase: 'done', docId: doc.id, done: result.replications, total: result.replications, message: '' } });
+        this.noteFirstResult(result.replications, true);
       })
       .catch((e: Error) => {
         if (e instanceof Cancelled || this.runningKey !== key) return;
         this.runningKey = null;
         this.failedKey = key;
-        this.store.set({ run: { phase: 'error', docId: doc.id, done: 0, total: 0, message: `The simulation failed: ${e.message}` } });
+        this.store.set({ early: null, run: { phase: 'error', docId: doc.id, done: 0, total: 0, message: `The simulation failed: ${e.message}` } });
       });
+  }
+
+  /** The page's own measure of its start: when the first result, and the first complete one, were on hand. */
+  private noteFirstResult(replications: number, complete: boolean): void {
+    const at = performance.now();
+    if (this.s.firstResult === null) {
+      this.store.set({ firstResult: { ms: at, replications } });
+      console.info(`followsun: first result (${replications} replications) ${at.toFixed(0)} ms after navigation start`);
+      this.onFirstResult();
+    }
+    if (complete && this.s.firstCompleteMs === null) this.store.set({ firstCompleteMs: at });
   }
 
   cancel(): void {
     this.runner.cancel();
     if (this.runningKey) this.failedKey = this.runningKey; // don't restart it by itself
     this.runningKey = null;
-    this.store.set({ run: { phase: 'idle', docId: this.active?.id ?? '', done: 0, total: 0, message: 'Run cancelled. Change something or press Run to simulate again.' } });
+    this.store.set({ early: null, run: { phase: 'idle', docId: this.active?.id ?? '', done: 0, total: 0, message: 'Run cancelled. Change something or press Run to simulate again.' } });
   }
 
   runAnyway(): void {
