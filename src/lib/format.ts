@@ -97,14 +97,20 @@ export function formatCompactMoney(value: number, currency = 'EUR'): string {
 export const PERCENT = (x: number) => `${Math.round(x * 100)}%`;
 
 let languageNames: Intl.DisplayNames | null = null;
+const languageNameOf = new Map<string, string>(); // asked for each heatmap row and table cell
 /** "German" for "de" (the code itself where the engine does not know it). */
 export function languageName(code: string): string {
-  try {
-    languageNames ??= new Intl.DisplayNames(['en'], { type: 'language' });
-    return languageNames.of(code) ?? code;
-  } catch {
-    return code;
+  let name = languageNameOf.get(code);
+  if (name === undefined) {
+    try {
+      languageNames ??= new Intl.DisplayNames(['en'], { type: 'language' });
+      name = languageNames.of(code) ?? code;
+    } catch {
+      name = code;
+    }
+    languageNameOf.set(code, name);
   }
+  return name;
 }
 
 // Formats are built once: building one costs a hundred times more than using it (a new one per

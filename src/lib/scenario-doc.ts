@@ -64,16 +64,26 @@ export function createDoc(
   };
 }
 
-/** The raw data of the document (as written: no defaults filled in), or null if unreadable. */
-export function rawData(doc: ScenarioDoc): Record<string, unknown> | null {
+/** Texts read lately and their data: the editors ask at every render (a YAML parse each, 25–50 ms
+ * for the default scenario), mostly for the same few texts. */
+const rawDataOf = new Map<string, Readonly<Record<string, unknown>> | null>();
+const RAW_DATA_KEPT = 4;
+
+/** The raw data of the document (as written: no defaults filled in), or null if unreadable. Shared
+ * between callers: read it, never change it. */
+export function rawData(doc: ScenarioDoc): Readonly<Record<string, unknown>> | null {
+  if (rawDataOf.has(doc.text)) return rawDataOf.get(doc.text)!;
+  let data: Record<string, unknown> | null = null;
   try {
     const d = parseDocument(doc.text);
-    if (d.errors.length) return null;
-    const js = d.toJS();
-    return js && typeof js === 'object' ? js : null;
+    const js = d.errors.length ? null : d.toJS();
+    data = js && typeof js === 'object' ? js : null;
   } catch {
-    return null;
+    data = null;
   }
+  if (rawDataOf.size >= RAW_DATA_KEPT) rawDataOf.delete(rawDataOf.keys().next().value!);
+  rawDataOf.set(doc.text, data);
+  return data;
 }
 
 export type FieldPath = (string | number)[];
