@@ -79,7 +79,7 @@ export function rawData(doc: ScenarioDoc): Readonly<Record<string, unknown>> | n
     const js = d.errors.length ? null : d.toJS();
     data = js && typeof js === 'object' ? js : null;
   } catch {
-    data = null;
+    // unreadable: null
   }
   if (rawDataOf.size >= RAW_DATA_KEPT) rawDataOf.delete(rawDataOf.keys().next().value!);
   rawDataOf.set(doc.text, data);
