@@ -3,7 +3,8 @@
 import { describe, expect, it } from 'vitest';
 import { randomStream } from '../sim/kernel/random';
 import { drawAvailability, type Availability, type CompiledRoster, type RosterWindow } from '../sim/model/availability';
-import { compileRoster, expandShift, shiftSchema, type ConcreteShift, type CostPremiums } from '../sim/model/roster';
+import { compileRoster, expandShift, type ConcreteShift, type CostPremiums } from '../sim/model/roster';
+import { shiftSchema } from '../sim/scenario/shift-schema';
 
 const HOUR = 3600;
 const DAY = 86400;

@@ -6,7 +6,8 @@ import { compileDistribution, scaled, type Sampler } from './distributions';
 import { resolvePattern } from '../scenario/patterns';
 import type { CompiledRoster } from './availability';
 import { compileRoster, expandShift, minimumAgents, type CostPremiums } from './roster';
-import { CHANNELS, type AiPool, type Channel, type DemandStream, type HumanPool, type Scenario } from '../scenario/scenario';
+import { CHANNELS, type Channel } from '../scenario/channels';
+import type { AiPool, DemandStream, HumanPool, Scenario } from '../scenario/scenario';
 import { offsetTimeline } from './timezones';
 
 const QUARTER_MS = 900_000;

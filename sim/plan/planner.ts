@@ -4,7 +4,8 @@
 // a mixed-integer programme chooses the head counts (programme.ts), then the plan is simulated;
 // where an hour still misses its target, that hour's requirement is raised and the programme
 // solved again, until the targets are met or the iterations run out.
-import { compileRoster, expandShift, minimumAgents, type HeadCount, type ShiftSpec } from '../model/roster';
+import { compileRoster, expandShift, minimumAgents } from '../model/roster';
+import type { HeadCount, ShiftSpec } from '../scenario/shift-schema';
 import { AVERAGE_MONTH_SECONDS, type ScenarioResult } from '../stats/metrics';
 import { compileScenario, costPremiums, type CompiledModel } from '../model/model';
 import type { HumanPool, Scenario } from '../scenario/scenario';

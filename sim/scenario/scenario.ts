@@ -5,7 +5,7 @@ import { isMap, isSeq, LineCounter, parseDocument, Parser, type Node as YamlNode
 import { distribution, handleTimeDistribution, type Distribution } from './distribution-schema';
 import { distributionMean, shortestDuration } from '../model/distributions';
 import { PATTERN_NAMES } from './patterns';
-import { localTimeSchema, shiftSchema } from '../model/roster';
+import { localTimeSchema, shiftSchema } from './shift-schema';
 import {
   between,
   factor,
@@ -20,9 +20,9 @@ import {
   shown,
   wholeNumber,
 } from './schema-parts';
+import { CHANNELS, type Channel } from './channels';
 
-export const CHANNELS = ['voice', 'chat', 'email'] as const;
-export type Channel = (typeof CHANNELS)[number];
+export { CHANNELS, type Channel };
 
 const identifier = z
   .string({ error: 'expected an id (letters, digits, - and _)' })
