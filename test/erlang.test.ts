@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { erlangB, erlangC, queueFigures, requiredAgents, type QueueFigures, type QueueInputs } from '../sim/stats/erlang';
+import { serversRequired } from '../sim/stats/required-agents';
+import type { CompiledQueue } from '../sim/model/model';
 
 // Expected values come from published tables, calculators and other libraries' test suites (named
 // beside each one), or from independent computations written out in this file (exact rational
@@ -306,6 +308,28 @@ describe('requiredAgents', () => {
       expect(requiredAgents({ ...q, ratePerHour }, Math.max(1, n - 1))).toBe(n);
       expect(requiredAgents({ ...q, ratePerHour }, 3 * n + 5)).toBe(n);
       below = n;
+    }
+  });
+
+  it("a queue's required line over thousands of hourly rates is each rate's own count, with or without patience and an occupancy cap", () => {
+    // serversRequired skips the rates between two that need the same count: checked against
+    // asking requiredAgents at every rate, on a week of rates as jagged as means of replications.
+    const rates = Array.from({ length: 3000 }, (_, i) => Math.round((Math.abs(Math.sin(i * 0.37)) * 1900 + (i % 7) * 3.1) * 10) / 10);
+    rates.push(0, 0.1, 2400);
+    const queues = [
+      { slThresholdSeconds: 20, slTarget: 0.8, meanPatienceSeconds: 120 },
+      { slThresholdSeconds: 60, slTarget: 0.9, meanPatienceSeconds: Infinity },
+    ];
+    for (const queue of queues) {
+      for (const maxOccupancy of [undefined, 0.85]) {
+        const line = serversRequired(queue as CompiledQueue, rates, 240, maxOccupancy);
+        expect(line.size).toBe(new Set(rates).size);
+        for (const rate of new Set(rates)) {
+          const patienceSeconds = Number.isFinite(queue.meanPatienceSeconds) ? queue.meanPatienceSeconds : undefined;
+          const own = rate > 0 ? requiredAgents({ ratePerHour: rate, ahtSeconds: 240, thresholdSeconds: queue.slThresholdSeconds, patienceSeconds, target: queue.slTarget, maxOccupancy }) : 0;
+          expect(line.get(rate)).toBe(own);
+        }
+      }
     }
   });
 

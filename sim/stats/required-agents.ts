@@ -55,17 +55,21 @@ export function agentsOnPhonesRequired(
 }
 
 /** Servers (agents, or chat slots) Erlang A — Erlang C when nobody hangs up — says a live
- * queue's own target needs at each of `ratesPerHour` and `ahtSeconds`. The rates are worked
- * through in increasing order, each search starting from the answer at the rate below. */
+ * queue's own target needs at each of `ratesPerHour` and `ahtSeconds`. The count never falls as
+ * the rate rises, so the distinct rates, sorted, are split in halves: where the two ends of a run
+ * need the same count, so does every rate between (a quarter of the default scenario has ~2,000
+ * distinct rates per queue and a few dozen counts). Each search starts from the answer below. */
 export function serversRequired(queue: CompiledQueue, ratesPerHour: Iterable<number>, ahtSeconds: number, maxOccupancy?: number): Map<number, number> {
   const required = new Map<number, number>();
-  let below = 0;
-  for (const ratePerHour of [...new Set(ratesPerHour)].sort((a, b) => a - b)) {
-    if (!(ratePerHour > 0)) {
-      required.set(ratePerHour, 0);
-      continue;
-    }
-    below = requiredAgents(
+  const rates: number[] = [];
+  for (const rate of new Set(ratesPerHour)) {
+    if (rate > 0) rates.push(rate);
+    else required.set(rate, 0);
+  }
+  if (rates.length === 0) return required;
+  rates.sort((a, b) => a - b);
+  const servers = (ratePerHour: number, guess: number) =>
+    requiredAgents(
       {
         ratePerHour,
         ahtSeconds,
@@ -74,10 +78,27 @@ export function serversRequired(queue: CompiledQueue, ratesPerHour: Iterable<num
         target: queue.slTarget,
         maxOccupancy,
       },
-      below,
+      guess,
     );
-    required.set(ratePerHour, below);
+  const counts = new Int32Array(rates.length);
+  const last = rates.length - 1;
+  counts[0] = servers(rates[0], 0);
+  counts[last] = last > 0 ? servers(rates[last], counts[0]) : counts[0];
+  // Runs [lo, hi] whose ends are known, worked through without recursion.
+  const runs: number[] = [0, last];
+  while (runs.length > 0) {
+    const hi = runs.pop()!;
+    const lo = runs.pop()!;
+    if (hi - lo < 2) continue;
+    if (counts[lo] === counts[hi]) {
+      counts.fill(counts[lo], lo + 1, hi);
+      continue;
+    }
+    const mid = (lo + hi) >>> 1;
+    counts[mid] = servers(rates[mid], counts[lo]);
+    runs.push(lo, mid, mid, hi);
   }
+  rates.forEach((rate, i) => required.set(rate, counts[i]));
   return required;
 }
 
