@@ -1,26 +1,23 @@
 // Numbers as an analyst reads them: percentages, seconds, money in the scenario's currency, and a
 // mean with its 95% confidence interval. The figures themselves come from sim/ untouched.
 import type { Estimate } from '../../sim/stats/confidence';
+import { IntlCache } from './intl-cache';
 
 export type Unit = 'count' | 'fraction' | 'seconds' | 'money' | 'hours' | 'agents';
 
 const locale = 'en-US';
 const grouped = new Intl.NumberFormat(locale, { maximumFractionDigits: 0 });
 const oneDecimal = new Intl.NumberFormat(locale, { minimumFractionDigits: 1, maximumFractionDigits: 1 });
-const moneyFormats = new Map<string, Intl.NumberFormat>();
+const moneyFormats = new IntlCache<Intl.NumberFormat>();
 
 function moneyFormat(currency: string, digits: number): Intl.NumberFormat {
-  const key = `${currency}|${digits}`;
-  let f = moneyFormats.get(key);
-  if (!f) {
+  return moneyFormats.get(`${currency}|${digits}`, () => {
     try {
-      f = new Intl.NumberFormat(locale, { style: 'currency', currency, minimumFractionDigits: digits, maximumFractionDigits: digits });
+      return new Intl.NumberFormat(locale, { style: 'currency', currency, minimumFractionDigits: digits, maximumFractionDigits: digits });
     } catch {
-      f = new Intl.NumberFormat(locale, { minimumFractionDigits: digits, maximumFractionDigits: digits });
+      return new Intl.NumberFormat(locale, { minimumFractionDigits: digits, maximumFractionDigits: digits });
     }
-    moneyFormats.set(key, f);
-  }
-  return f;
+  });
 }
 
 export function formatSeconds(s: number): string {
@@ -78,39 +75,34 @@ export function formatInterval(e: Estimate | undefined, unit: Unit, currency = '
   return `(${f(e.ci95[0])} to ${f(e.ci95[1])})`;
 }
 
-/** Axis ticks: "€50K", "€1.2M". */
-const compactMoneyFormats = new Map<string, Intl.NumberFormat>();
+const compactMoneyFormats = new IntlCache<Intl.NumberFormat>();
 
+/** Axis ticks: "€50K", "€1.2M". */
 export function formatCompactMoney(value: number, currency = 'EUR'): string {
-  let f = compactMoneyFormats.get(currency);
-  if (!f) {
+  const f = compactMoneyFormats.get(currency, () => {
     try {
-      f = new Intl.NumberFormat(locale, { style: 'currency', currency, notation: 'compact', maximumFractionDigits: 1 });
+      return new Intl.NumberFormat(locale, { style: 'currency', currency, notation: 'compact', maximumFractionDigits: 1 });
     } catch {
-      f = new Intl.NumberFormat(locale, { notation: 'compact', maximumFractionDigits: 1 });
+      return new Intl.NumberFormat(locale, { notation: 'compact', maximumFractionDigits: 1 });
     }
-    compactMoneyFormats.set(currency, f);
-  }
+  });
   return f.format(value);
 }
 
 export const PERCENT = (x: number) => `${Math.round(x * 100)}%`;
 
 let languageNames: Intl.DisplayNames | null = null;
-const languageNameOf = new Map<string, string>(); // asked for each heatmap row and table cell
+const languageNameOf = new IntlCache<string>(); // asked for each heatmap row and table cell
 /** "German" for "de" (the code itself where the engine does not know it). */
 export function languageName(code: string): string {
-  let name = languageNameOf.get(code);
-  if (name === undefined) {
+  return languageNameOf.get(code, () => {
     try {
       languageNames ??= new Intl.DisplayNames(['en'], { type: 'language' });
-      name = languageNames.of(code) ?? code;
+      return languageNames.of(code) ?? code;
     } catch {
-      name = code;
+      return code;
     }
-    languageNameOf.set(code, name);
-  }
-  return name;
+  });
 }
 
 // Formats are built once: building one costs a hundred times more than using it (a new one per

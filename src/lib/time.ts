@@ -1,28 +1,28 @@
 // Display time zones: every time axis and the heatmap's hour of the week are shown in one zone the
 // user picks (UTC, the browser's, or a zone named in the scenario). Intl does the zone arithmetic.
 import type { Scenario } from '../../sim/scenario/scenario';
+import { IntlCache } from './intl-cache';
 
 export const WEEKDAYS = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'] as const;
 const SHORT_TO_INDEX: Record<string, number> = { Mon: 0, Tue: 1, Wed: 2, Thu: 3, Fri: 4, Sat: 5, Sun: 6 };
 
-const partsFormats = new Map<string, Intl.DateTimeFormat>();
+const partsFormats = new IntlCache<Intl.DateTimeFormat>();
 
 function partsFormat(zone: string): Intl.DateTimeFormat {
-  let f = partsFormats.get(zone);
-  if (!f) {
-    f = new Intl.DateTimeFormat('en-US', {
-      timeZone: zone,
-      weekday: 'short',
-      year: 'numeric',
-      month: '2-digit',
-      day: '2-digit',
-      hour: '2-digit',
-      minute: '2-digit',
-      hourCycle: 'h23',
-    });
-    partsFormats.set(zone, f);
-  }
-  return f;
+  return partsFormats.get(
+    zone,
+    () =>
+      new Intl.DateTimeFormat('en-US', {
+        timeZone: zone,
+        weekday: 'short',
+        year: 'numeric',
+        month: '2-digit',
+        day: '2-digit',
+        hour: '2-digit',
+        minute: '2-digit',
+        hourCycle: 'h23',
+      }),
+  );
 }
 
 export interface WallTime {
@@ -70,14 +70,13 @@ export function formatDateTime(ms: number, zone: string): string {
   return `${WEEKDAYS[w.weekday]} ${w.day} ${month} ${pad2(w.hour)}:${pad2(w.minute)}`;
 }
 
-/** One formatter per zone: building one costs far more than using it (the zone menu named ~30
- * zones on every render of the header: 215 ms of the page's start). */
-const offsetFormats = new Map<string, Intl.DateTimeFormat>();
+/** One formatter per zone (the zone menu names ~30 zones on every render of the header: a new
+ * one per call was 215 ms of the page's start). */
+const offsetFormats = new IntlCache<Intl.DateTimeFormat>();
 
 /** A short name of the zone's offset at `ms`: "UTC+1", "GMT-4". */
 export function zoneOffsetName(zone: string, ms: number): string {
-  let format = offsetFormats.get(zone);
-  if (!format) offsetFormats.set(zone, (format = new Intl.DateTimeFormat('en-US', { timeZone: zone, timeZoneName: 'shortOffset' })));
+  const format = offsetFormats.get(zone, () => new Intl.DateTimeFormat('en-US', { timeZone: zone, timeZoneName: 'shortOffset' }));
   const part = format.formatToParts(ms).find((p) => p.type === 'timeZoneName');
   return (part?.value ?? '').replace(/^GMT$/, 'UTC').replace(/^GMT/, 'UTC');
 }
