@@ -50,15 +50,16 @@ export function agentsOnPhonesRequired(
     }
     return required;
   }
-  const servers = serversRequired(queue, ratesPerHour, inputs.ahtSeconds, m.maxOccupancy);
-  return new Map([...servers].map(([rate, n]) => [rate, n > 0 ? Math.ceil(n / inputs.concurrency - 1e-9) : 0]));
+  const required = serversRequired(queue, ratesPerHour, inputs.ahtSeconds, m.maxOccupancy);
+  for (const [rate, servers] of required) required.set(rate, servers > 0 ? Math.ceil(servers / inputs.concurrency - 1e-9) : 0);
+  return required;
 }
 
 /** Servers (agents, or chat slots) Erlang A — Erlang C when nobody hangs up — says a live
  * queue's own target needs at each of `ratesPerHour` and `ahtSeconds`. The count never falls as
  * the rate rises, so the distinct rates, sorted, are split in halves: where the two ends of a run
- * need the same count, so does every rate between (a quarter of the default scenario has ~2,000
- * distinct rates per queue and a few dozen counts). Each search starts from the answer below. */
+ * need the same count, so does every rate between (the default scenario over 13 weeks: 100–750
+ * distinct hourly rates per queue, 5–18 counts). Each search starts from the answer below. */
 export function serversRequired(queue: CompiledQueue, ratesPerHour: Iterable<number>, ahtSeconds: number, maxOccupancy?: number): Map<number, number> {
   const required = new Map<number, number>();
   const rates: number[] = [];

@@ -50,6 +50,9 @@ export interface Shown {
   early: boolean;
 }
 
+/** The state `Shown` is worked out from. */
+type ShownFrom = [AppState['docs'], string, AppState['results'], AppState['early']];
+
 export class AppStore extends Store<AppState> {
   readonly runs = new Runs(this, (key, run, error) => this.compared(key, run, error), () => void this.loadExports().catch(() => undefined));
   readonly url = new UrlSync(this);
@@ -58,7 +61,7 @@ export class AppStore extends Store<AppState> {
   private toastTimer = 0;
   private exportsModule: Promise<Exports> | null = null;
   #shown: Shown | null = null;
-  #shownFrom: [AppState['docs'], string, AppState['results'], AppState['early']] | null = null;
+  #shownFrom: ShownFrom | null = null;
 
   constructor() {
     super({ ...INITIAL_STATE, theme: (localStorage.getItem(THEME_KEY) as Theme | null) ?? 'auto' });
@@ -93,11 +96,11 @@ export class AppStore extends Store<AppState> {
   /** The active scenario and its last result (the same object while neither changed). */
   get shown(): Shown {
     const { docs, activeId, results, early } = this.state;
-    const from = this.#shownFrom;
-    if (this.#shown && from && from[0] === docs && from[1] === activeId && from[2] === results && from[3] === early) return this.#shown;
+    const from: ShownFrom = [docs, activeId, results, early];
+    if (this.#shown && this.#shownFrom?.every((x, k) => x === from[k])) return this.#shown;
     const doc = this.active;
     const stored = doc ? results.get(doc.id) : undefined;
-    this.#shownFrom = [docs, activeId, results, early];
+    this.#shownFrom = from;
     const stale = !!stored && stored.text !== doc?.text;
     this.#shown =
       doc && early?.docId === doc.id && early.text === doc.text && (!stored || stale)

@@ -47,11 +47,7 @@ export class Runs {
     if (!doc) return;
     if (!doc.scenario) {
       // An invalid edit: stop a run of older text, say why nothing runs.
-      if (this.runningKey?.startsWith(`${doc.id}\u0000`)) {
-        this.runner.cancel();
-        this.runningKey = null;
-        this.store.set({ early: null });
-      }
+      if (this.runningKey?.startsWith(`${doc.id}\u0000`)) this.stopRun();
       if (this.s.run.phase !== 'invalid' || this.s.run.docId !== doc.id) {
         this.store.set({ run: { phase: 'invalid', docId: doc.id, done: 0, total: 0, message: 'Fix the problems in the scenario to run it (see the editor).' } });
       }
@@ -61,11 +57,7 @@ export class Runs {
     if (key === this.runningKey || key === this.failedKey) return;
     const stored = this.s.results.get(doc.id);
     if (stored?.text === doc.text) {
-      if (this.runningKey) {
-        this.runner.cancel();
-        this.runningKey = null;
-        this.store.set({ early: null });
-      }
+      if (this.runningKey) this.stopRun();
       if (this.s.run.phase !== 'done' || this.s.run.docId !== doc.id) {
         this.store.set({ run: { phase: 'done', docId: doc.id, done: stored.result.replications, total: stored.result.replications, message: '' } });
       }
@@ -140,11 +132,17 @@ export class Runs {
     if (complete && this.s.firstCompleteMs === null) this.store.set({ firstCompleteMs: at });
   }
 
-  cancel(): void {
+  /** Stops the run in progress and takes its early result off the screen. */
+  private stopRun(): void {
     this.runner.cancel();
-    if (this.runningKey) this.failedKey = this.runningKey; // don't restart it by itself
     this.runningKey = null;
-    this.store.set({ early: null, run: { phase: 'idle', docId: this.active?.id ?? '', done: 0, total: 0, message: 'Run cancelled. Change something or press Run to simulate again.' } });
+    this.store.set({ early: null });
+  }
+
+  cancel(): void {
+    if (this.runningKey) this.failedKey = this.runningKey; // don't restart it by itself
+    this.stopRun();
+    this.store.set({ run: { phase: 'idle', docId: this.active?.id ?? '', done: 0, total: 0, message: 'Run cancelled. Change something or press Run to simulate again.' } });
   }
 
   runAnyway(): void {
