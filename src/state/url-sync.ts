@@ -1,6 +1,6 @@
 // The session in the URL: the scenarios, the one on screen, the view, display zone, the channel,
-// language and day filters and the comparison, written to the hash shortly after each change and read back from a link (or when the
-// hash changes), so a link reproduces what the sender saw.
+// language and day filters and the comparison, written to the hash shortly after each change and
+// read back from a link (or when the hash changes), so a link reproduces what the sender saw.
 import { DEFAULT_EXAMPLE, EXAMPLES, exampleByKey } from '../lib/examples';
 import { createDoc, isModified, type ScenarioDoc } from '../lib/scenario-doc';
 import { checkState, decodeRaw, encodeState, hasState, LinkError, type SharedDoc, type SharedState } from '../lib/url-state';
