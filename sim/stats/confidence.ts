@@ -44,13 +44,14 @@ export class FigureAccumulator {
   }
 
   add(values: ArrayLike<number>): void {
-    for (let i = 0; i < this.width; i++) {
+    const { count, mean, m2, width } = this;
+    for (let i = 0; i < width; i++) {
       const x = values[i];
-      if (Number.isNaN(x)) continue;
-      const n = ++this.count[i];
-      const delta = x - this.mean[i];
-      this.mean[i] += delta / n;
-      this.m2[i] += delta * (x - this.mean[i]);
+      if (x !== x) continue; // NaN
+      const n = ++count[i];
+      const delta = x - mean[i];
+      const updated = (mean[i] += delta / n);
+      m2[i] += delta * (x - updated);
     }
   }
 

@@ -241,8 +241,6 @@ export class ResultBuilder {
     const m = this.m;
     const channels = channelsOf(m);
     const iso = (seconds: number) => new Date(m.clockZeroMs + seconds * 1000).toISOString();
-    const record = <K extends string>(names: readonly K[], acc: FigureAccumulator, offset: number) =>
-      Object.fromEntries(names.map((name, i) => [name, bounded(name, acc.estimate(offset + i))])) as Record<K, Estimate>;
     const poolRecord = (index: number, type: string) => {
       const all = record(POOL_FIGURES, this.pools, index * POOL_FIGURES.length);
       const keep = type === 'ai' ? ['handled', 'contained', 'costTotal'] : ['handled', 'occupancy', 'agentsOnPhones', 'costTotal'];
@@ -259,7 +257,6 @@ export class ResultBuilder {
       ...record(GROUP_FIGURES, acc, index * GROUP_FIGURES.length),
       ...this.hours.figures(queues),
     });
-    const IW = INTERVAL_FIGURES.length + channels.length * INTERVAL_CHANNEL_FIGURES.length;
     return {
       name: m.name,
       currency: m.currency,
@@ -288,25 +285,29 @@ export class ResultBuilder {
       ),
       channels: Object.fromEntries(channels.map((c, i) => [c, groupRecord(this.channels, i, queuesWhere((q) => q.channel === c))])),
       queues: Object.fromEntries(m.queues.map((q, i) => [`${q.language}/${q.channel}`, groupRecord(this.queues, i, [i])])),
-      intervals: Array.from({ length: m.intervalCount }, (_, i) => ({
-        start: iso(m.reportStartSeconds + i * m.intervalSeconds),
-        ...record(INTERVAL_FIGURES, this.intervals, i * IW),
-        channels: Object.fromEntries(
-          channels.map((c, k) => [c, record(INTERVAL_CHANNEL_FIGURES, this.intervals, i * IW + INTERVAL_FIGURES.length + k * INTERVAL_CHANNEL_FIGURES.length)]),
-        ),
-      })),
+      intervals: this.intervalsResult(channels),
       coverage: this.coverageResult(),
-      staffing: Object.fromEntries(
-        m.pools.map((p, k) => [
-          p.id,
-          Array.from({ length: m.intervalCount }, (_, i) => this.staffing.meanOf(i * m.pools.length + k) ?? 0),
-        ]),
-      ),
-      occupancy: Object.fromEntries(
-        m.pools.map((p, k) => [p.id, Array.from({ length: m.intervalCount }, (_, i) => this.occupancy.meanOf(i * m.pools.length + k))]),
-      ),
+      staffing: Object.fromEntries(m.pools.map((p, k) => [p.id, zeroWhereNull(means(this.staffing, m.intervalCount, k, m.pools.length))])),
+      occupancy: Object.fromEntries(m.pools.map((p, k) => [p.id, means(this.occupancy, m.intervalCount, k, m.pools.length)])),
       simulated: { arrivals: this.arrivals, events: this.events },
     };
+  }
+
+  /** A result per interval: tens of thousands of records for a quarter, built in plain loops. */
+  private intervalsResult(channels: string[]): ScenarioResult['intervals'] {
+    const m = this.m;
+    const IW = INTERVAL_FIGURES.length + channels.length * INTERVAL_CHANNEL_FIGURES.length;
+    const rows: ScenarioResult['intervals'] = [];
+    for (let i = 0; i < m.intervalCount; i++) {
+      const start = new Date(m.clockZeroMs + (m.reportStartSeconds + i * m.intervalSeconds) * 1000).toISOString();
+      const row = record(INTERVAL_FIGURES, this.intervals, i * IW, { start }) as ScenarioResult['intervals'][number];
+      row.channels = {};
+      for (let k = 0; k < channels.length; k++) {
+        row.channels[channels[k]] = record(INTERVAL_CHANNEL_FIGURES, this.intervals, i * IW + INTERVAL_FIGURES.length + k * INTERVAL_CHANNEL_FIGURES.length);
+      }
+      rows.push(row);
+    }
+    return rows;
   }
 
   private coverageResult(): QueueCoverage[] {
@@ -316,9 +317,8 @@ export class ResultBuilder {
     const busy = Float64Array.from({ length: m.pools.length * Q }, (_, k) => this.poolQueueBusy.meanOf(k) ?? 0);
     const hours = this.hours.queues();
     return m.queues.map((queue, q) => {
-      const series = (f: number) =>
-        Array.from({ length: m.intervalCount }, (_, i) => this.coverage.meanOf((i * Q + q) * CF + f));
-      const offered = series(0).map((x) => x ?? 0);
+      const series = (f: number) => means(this.coverage, m.intervalCount, q * CF + f, Q * CF);
+      const offered = zeroWhereNull(series(0));
       const inputs = requirementInputs(m, q, busy);
       // Rates rounded to 0.1 per hour: Erlang once per distinct rate, and no requirement flicker
       // from the last digits of a mean.
@@ -334,12 +334,12 @@ export class ResultBuilder {
         serviceLevel: series(1),
         asaSeconds: series(2),
         abandonRate: series(3),
-        agentsOnPhones: series(4).map((x) => x ?? 0),
+        agentsOnPhones: zeroWhereNull(series(4)),
         requiredAgents: required,
         requiredScheduled: required.map((n) => agentsScheduledRequired(n, inputs)),
-        backlog: series(5).map((x) => x ?? 0),
-        answered: series(6).map((x) => x ?? 0),
-        abandoned: series(7).map((x) => x ?? 0),
+        backlog: zeroWhereNull(series(5)),
+        answered: zeroWhereNull(series(6)),
+        abandoned: zeroWhereNull(series(7)),
         hours: hours[q],
       };
     });
@@ -348,12 +348,31 @@ export class ResultBuilder {
 
 const FRACTIONS = new Set(['serviceLevel', 'answeredWithinThresholdShare', 'pWait', 'abandonRate', 'occupancy', 'targetMetShare']);
 
-/** Every figure here is ≥ 0 and rates are ≤ 1: a Student-t interval from few replications can
- * reach past those bounds, and is cut at them. */
-function bounded(name: string, e: Estimate): Estimate {
-  if (!e.ci95) return e;
-  const high = FRACTIONS.has(name) ? Math.min(1, e.ci95[1]) : e.ci95[1];
-  return { mean: e.mean, ci95: [Math.max(0, e.ci95[0]), high] };
+/** Figures `offset`, `offset + 1`, … of `acc` by name (added to `out`). Every figure here is ≥ 0
+ * and rates are ≤ 1: a Student-t interval from few replications can reach past those bounds, and
+ * is cut at them. */
+function record<K extends string>(names: readonly K[], acc: FigureAccumulator, offset: number, out: object = {}): Record<K, Estimate> {
+  for (let i = 0; i < names.length; i++) {
+    const e = acc.estimate(offset + i); // a fresh object: cut in place
+    if (e.ci95) {
+      e.ci95[0] = Math.max(0, e.ci95[0]);
+      if (FRACTIONS.has(names[i])) e.ci95[1] = Math.min(1, e.ci95[1]);
+    }
+    (out as Record<K, Estimate>)[names[i]] = e;
+  }
+  return out as Record<K, Estimate>;
+}
+
+/** The means of figures `first`, `first + stride`, … (`count` of them): one per interval. */
+function means(acc: FigureAccumulator, count: number, first: number, stride: number): (number | null)[] {
+  const out: (number | null)[] = [];
+  for (let i = 0; i < count; i++) out.push(acc.meanOf(first + i * stride));
+  return out;
+}
+
+function zeroWhereNull(xs: (number | null)[]): number[] {
+  for (let i = 0; i < xs.length; i++) xs[i] ??= 0;
+  return xs as number[];
 }
 
 /** A human pool's paid hours per week over the reported window (every scheduled agent-hour,
