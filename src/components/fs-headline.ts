@@ -10,7 +10,7 @@ import type { Estimate } from '../../sim/stats/confidence';
 import type { HourFigure, ScenarioResult, SummaryFigure } from '../../sim/stats/metrics';
 import { channelsIn } from '../lib/coverage';
 import { WidthController } from '../lib/chart';
-import { formatInterval, formatValue, targetText, waitLabel, type Unit } from '../lib/format';
+import { formatInterval, formatValue, intervalName, RANGE_HINT, targetText, waitLabel, type Unit } from '../lib/format';
 import { baseStyles, fitStyles, fitted } from './shared-styles';
 
 export type HeadlineFigure = SummaryFigure | HourFigure;
@@ -85,12 +85,24 @@ export class FsHeadline extends LitElement {
         padding: 0;
         display: grid;
         grid-template-columns: repeat(var(--columns, 6), minmax(0, 1fr));
-        gap: 0.55rem;
+        gap: 0 0.55rem;
       }
+      /* Each card spans four rows of the list's grid (label, value, interval, details) shared by
+         the cards beside it: a label that wraps to two lines moves the whole row, so the values of
+         a row of cards stay on one line. */
       li {
         padding: 0.55rem 0.7rem;
         transition: opacity 0.2s;
         min-width: 0;
+        display: grid;
+        grid-row: span 4;
+        grid-template-rows: subgrid;
+        row-gap: 0;
+        align-content: start;
+        margin-bottom: 0.55rem;
+      }
+      .ci .range {
+        white-space: nowrap;
       }
       :host([stale]) li {
         opacity: 0.55;
@@ -134,9 +146,14 @@ export class FsHeadline extends LitElement {
     `,
   ];
 
+  /** The interval under a figure, named as every view names it (intervalName: gap hours have a
+   * range, not a CI). The name may wrap above the range; the range itself never breaks. */
   private ci(e: Estimate, unit: Unit, currency: string) {
     const ci = formatInterval(e, unit, currency);
-    return html`<div class="ci">${ci ? `95% CI ${ci.slice(1, -1)}` : html`&nbsp;`}</div>`;
+    if (!ci) return html`<div class="ci">&nbsp;</div>`;
+    return html`<div class="ci" data-interval=${intervalName(unit)} title=${unit === 'hours' ? RANGE_HINT : '95% confidence interval of the mean over replications'}>
+      ${intervalName(unit)} <span class="range">${ci.slice(1, -1)}</span>
+    </div>`;
   }
 
   private renderChannel(r: ScenarioResult, channel: string) {

@@ -53,10 +53,6 @@ export class FsResultsBar extends LitElement {
       .exports button {
         padding: 0.2rem 0.6rem;
       }
-      .stale-note {
-        font-size: 0.85rem;
-        color: var(--warn);
-      }
       .early-note {
         font-size: 0.85rem;
         color: var(--text-muted);
@@ -79,12 +75,12 @@ export class FsResultsBar extends LitElement {
           .contacts=${stored?.result.summary.contacts.mean ?? 0}
           .message=${run.message}
           .warnings=${stale ? [] : (stored?.warnings ?? [])}
+          .stale=${stale && (run.phase === 'idle' || run.phase === 'done') ? store.staleReason() : ''}
           @cancel-run=${() => store.runs.cancel()}
         ></fs-run-status>
         ${store.asksAboutActive() ? html`<fs-large-run .text=${store.state.largeRun!.text} @run-anyway=${() => store.runs.runAnyway()}></fs-large-run>` : nothing}
         ${stored ? this.renderExports() : nothing}
       </div>
-      ${stale && run.phase !== 'running' ? html`<div class="stale-note">Showing the last result that ran; the scenario has changed since.</div>` : nothing}
       ${early && result
         ? html`<div class="early-note" data-early=${result.replications}>
             Early result from the first ${result.replications} of ${run.total} replications: the figures and their intervals firm up as the rest run.
@@ -97,9 +93,14 @@ export class FsResultsBar extends LitElement {
     const ids = store.compareIds();
     const report = store.state.view !== 'compare' && ids.length >= 2;
     const waiting = report && store.state.reportWanted !== null && store.state.reportWanted === store.compareKey(ids);
+    // A stale result is not the scenario's as it is now: saving it under the scenario's file name
+    // would pass off an older run as the current one.
+    const stale = store.staleReason();
     return html`<div class="exports" role="group" aria-label="Download the results">
       <span class="label" aria-hidden="true">Download</span>
-      ${CSV_BUTTONS.map((b) => html`<button data-export=${b.kind} title=${b.title} @click=${() => store.downloadCsv(b.kind)}>${b.label}</button>`)}
+      ${CSV_BUTTONS.map(
+        (b) => html`<button data-export=${b.kind} ?disabled=${!!stale} title=${stale ? `Not available: ${stale}` : b.title} @click=${() => store.downloadCsv(b.kind)}>${b.label}</button>`,
+      )}
       ${report
         ? html`<button
             data-export="case-report"

@@ -19,6 +19,9 @@ export class FsRunStatus extends LitElement {
   @property({ type: Number }) contacts = 0;
   @property() message = '';
   @property({ attribute: false }) warnings: string[] = [];
+  /** Why the result on screen is older than the scenario ('' when it is current): said in the
+   * status, whose dot turns to the warning colour, whatever the phase. */
+  @property({ reflect: true }) stale = '';
 
   static override styles = [
     baseStyles,
@@ -56,6 +59,12 @@ export class FsRunStatus extends LitElement {
         background: var(--accent);
         animation: pulse 1s infinite ease-in-out;
       }
+      :host([stale]:not([stale=''])) .dot {
+        background: var(--warn);
+      }
+      .msg.stale {
+        color: var(--warn);
+      }
       :host([phase='error']) .dot,
       :host([phase='invalid']) .dot {
         background: var(--bad);
@@ -90,7 +99,9 @@ export class FsRunStatus extends LitElement {
     return html`
       <div class="bar" role="status" aria-live="polite">
         <span class="dot" aria-hidden="true"></span>
-        ${this.phase === 'running'
+        ${this.stale && this.phase !== 'running' && this.phase !== 'error' && this.phase !== 'invalid'
+          ? html`<span class="msg stale" data-stale>${this.stale} ${this.message && this.phase === 'idle' ? this.message.replace(/^Run cancelled\. /, '') : ''}</span>`
+          : this.phase === 'running'
           ? html`<span class="msg" data-progress=${`${this.done}/${this.total}`}>
                 Simulating… ${this.done} of ${this.total || '?'} replications
               </span>

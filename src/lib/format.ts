@@ -43,8 +43,20 @@ export function formatValue(value: number | null | undefined, unit: Unit, curren
     case 'agents':
       return oneDecimal.format(value);
     case 'money':
-      return moneyFormat(currency, Math.abs(value) >= 1000 ? 0 : 2).format(value);
+      return moneyFormat(currency, moneyDigits(value)).format(value);
   }
+}
+
+/** Cents below 1,000, whole units above: "€495.60", "€1,222". */
+const moneyDigits = (value: number) => (Math.abs(value) >= 1000 ? 0 : 2);
+
+/** A formatter for a column of figures: money with the same number of decimals in every cell (the
+ * fewest any cell needs: a column that reaches 1,000 is in whole units), anything else as
+ * formatValue. */
+export function columnFormat(values: readonly (number | null | undefined)[], unit: Unit, currency = 'EUR'): (value: number | null | undefined) => string {
+  if (unit !== 'money') return (v) => formatValue(v, unit, currency);
+  const digits = Math.min(2, ...values.map((v) => (v === null || v === undefined || !Number.isFinite(v) ? 2 : moneyDigits(v))));
+  return (v) => (v === null || v === undefined || !Number.isFinite(v) ? '–' : moneyFormat(currency, digits).format(v));
 }
 
 /** A signed difference: "+3.2 pts", "−12.5 h", "+€0.41". */
@@ -63,9 +75,27 @@ export function formatEstimate(e: Estimate | undefined, unit: Unit, currency = '
   return ci ? `${formatValue(e.mean, unit, currency)} ${ci}` : formatValue(e.mean, unit, currency);
 }
 
-/** "95% CI 85.1% – 85.4%" under a figure, or "no CI" (one replication). */
+/** What the interval under a figure is called. Hour figures (gap, uncovered, below-target hours)
+ * are judged on the pooled replications: their interval runs from the hours below target with 95%
+ * confidence to those whose 95% interval reaches below it (sim/stats/gap-hours.ts), which is a
+ * range, not a confidence interval of the mean. Every view names it through here. */
+export const intervalName = (unit: Unit): string => (unit === 'hours' ? 'range' : '95% CI');
+
+/** What the gap-hours range means, for a tooltip next to it. */
+export const RANGE_HINT =
+  'Range: from the hours surely below target (the 95% CI of the hour’s service level lies wholly below the target) to those whose 95% CI reaches below it; uncovered hours are certain';
+
+/** "95% CI 85.1% to 85.4%" or "range 118 h to 167 h" under a figure; '' when there is no interval
+ * with width. */
+export function intervalText(e: Estimate | undefined, unit: Unit, currency = 'EUR'): string {
+  const ci = formatInterval(e, unit, currency);
+  return ci ? `${intervalName(unit)} ${ci.slice(1, -1)}` : '';
+}
+
+/** intervalText, or what is missing: "no CI" (one replication, or a slice's sum of means). */
 export function ciText(e: Estimate | undefined, unit: Unit, currency = 'EUR'): string {
-  return e?.ci95 ? `95% CI ${formatValue(e.ci95[0], unit, currency)} – ${formatValue(e.ci95[1], unit, currency)}` : 'no CI';
+  if (e?.ci95 && e.mean !== null) return `${intervalName(unit)} ${formatValue(e.ci95[0], unit, currency)} to ${formatValue(e.ci95[1], unit, currency)}`;
+  return unit === 'hours' ? 'no range' : 'no CI';
 }
 
 /** "(85.1–85.4)" or '' when the interval is missing or has no width. */

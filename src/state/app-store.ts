@@ -281,6 +281,28 @@ export class AppStore extends Store<AppState> {
     this.showToast(`Downloaded ${name}`);
   }
 
+  /** Why the result on screen is not the scenario's as it is now ('' when it is): the one reason
+   * every view, the status and the downloads give. A stale result is the last complete run of an
+   * older text of the scenario; it is shown dimmed and cannot be downloaded as the current one. */
+  staleReason(): string {
+    const { stale, stored } = this.shown;
+    if (!stale || !stored) return '';
+    const { phase, message } = this.state.run;
+    const why =
+      phase === 'running'
+        ? 'the new run is in progress'
+        : phase === 'invalid'
+          ? 'the scenario has problems to fix before it can run'
+          : phase === 'error'
+            ? 'its run failed'
+            : this.asksAboutActive()
+              ? 'its run waits for “Run anyway”'
+              : phase === 'idle' && message.startsWith('Run cancelled')
+                ? 'its run was cancelled'
+                : 'its run starts in a moment';
+    return `This is the last result that ran, from before the scenario’s latest change: ${why}.`;
+  }
+
   /** The CSV and report code, loaded on first use (and ahead of it once a result is shown). */
   private loadExports(): Promise<Exports> {
     this.exportsModule ??= import('../lib/exports').catch((e: Error) => {
@@ -300,9 +322,14 @@ export class AppStore extends Store<AppState> {
     }
   }
 
-  /** A table of the result on screen (the active scenario's latest run) as CSV. */
+  /** A table of the result on screen as CSV, named after the scenario: only when the result is the
+   * scenario's as it is now, so an older result is never saved under the current scenario's name. */
   downloadCsv(kind: CsvKind): void {
-    const { doc, stored } = this.shown;
+    const { doc, stored, stale } = this.shown;
+    if (stale) {
+      this.showToast(`Nothing downloaded. ${this.staleReason()}`);
+      return;
+    }
     if (doc && stored) void this.saveExport((m) => m.csvExport(kind, stored.result, doc.fileName));
   }
 
@@ -414,7 +441,14 @@ export class ViewController {
   private readonly ctl: StoreController<AppState, AppStore>;
 
   constructor(host: ReactiveControllerHost & HTMLElement, more: (store: AppStore) => unknown[] = () => []) {
-    this.ctl = connect(host, (s) => [s.shown.result, s.shown.scenario, s.state.timeZone, ...more(s)]);
+    this.ctl = connect(host, (s) => [s.shown.result, s.shown.scenario, s.shown.stale, s.state.timeZone, ...more(s)]);
+    // Every view of the result carries the same mark while it is stale (styled `:host([stale])`).
+    host.addController({ hostUpdate: () => host.toggleAttribute('stale', this.stale) });
+  }
+
+  /** The result on screen is not the scenario's as it is now (AppStore.staleReason says why). */
+  get stale(): boolean {
+    return this.ctl.store?.shown.stale ?? false;
   }
 
   get store(): AppStore | null {
