@@ -2,13 +2,15 @@
 // intervalsCsv, the CLI's `--csv` table: the same names and the same means, the 95% CI of each cell
 // in its tooltip), the overall figures and then each channel's own (or the chosen channel's only).
 // Sortable by any column (the header buttons; aria-sort says how), within the day shown or the
-// whole period.
+// whole period. With one language chosen, the table is that language × channel queue's own
+// (result.coverage: means per interval, no CI) — the intervals CSV has no per-language columns,
+// and costs, occupancy and AI resolutions are not split by language, so they are left out.
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import type { Estimate } from '../../sim/stats/confidence';
-import { INTERVAL_CHANNEL_FIGURES, INTERVAL_FIGURES, type ScenarioResult } from '../../sim/stats/metrics';
+import { INTERVAL_CHANNEL_FIGURES, INTERVAL_FIGURES, type QueueCoverage, type ScenarioResult } from '../../sim/stats/metrics';
 import { intervalStarts } from '../lib/chart';
-import { ciText, formatValue, type Unit } from '../lib/format';
+import { ciText, columnFormat, type Unit } from '../lib/format';
 import { formatDateTime } from '../lib/time';
 import { baseStyles, chartStyles } from './shared-styles';
 
@@ -17,7 +19,8 @@ interface Column {
   key: string;
   label: string;
   unit: Unit;
-  get: (row: ScenarioResult['intervals'][number]) => Estimate | undefined;
+  /** The cell of interval i. */
+  get: (i: number) => Estimate | undefined;
 }
 
 const LABELS: Record<string, [string, Unit]> = {
@@ -33,16 +36,30 @@ const LABELS: Record<string, [string, Unit]> = {
   serviceLevel: ['Service level', 'fraction'],
 };
 
-export function intervalColumns(r: ScenarioResult, channel = 'all'): Column[] {
+const QUEUE_FIGURES = ['offered', 'answered', 'abandoned', 'serviceLevel', 'asaSeconds', 'abandonRate'] as const;
+const meanOnly = (x: number | null | undefined): Estimate => ({ mean: x ?? null, ci95: null });
+
+/** The table's columns: the intervals CSV's (overall, then each channel's or the chosen one's), or
+ * a language × channel queue's own when one is given. */
+export function intervalColumns(r: ScenarioResult, channel = 'all', queue: QueueCoverage | null = null): Column[] {
+  if (queue) {
+    const name = `${queue.language} ${queue.channel}`;
+    return QUEUE_FIGURES.map((f) => ({
+      key: `${queue.language}_${queue.channel}_${f}`,
+      label: `${name} ${f === 'asaSeconds' && queue.channel === 'email' ? 'time to answer' : f === 'asaSeconds' ? 'ASA' : LABELS[f][0].toLowerCase()}`,
+      unit: LABELS[f][1],
+      get: (i: number) => meanOnly(queue[f][i]),
+    }));
+  }
   const channels = Object.keys(r.channelTargets).filter((c) => channel === 'all' || c === channel);
   return [
-    ...INTERVAL_FIGURES.map((f) => ({ key: f, label: LABELS[f][0], unit: LABELS[f][1], get: (row: ScenarioResult['intervals'][number]) => row[f] })),
+    ...INTERVAL_FIGURES.map((f) => ({ key: f, label: LABELS[f][0], unit: LABELS[f][1], get: (i: number) => r.intervals[i][f] })),
     ...channels.flatMap((c) =>
       INTERVAL_CHANNEL_FIGURES.map((f) => ({
         key: `${c}_${f}`,
         label: `${c} ${f === 'asaSeconds' && c === 'email' ? 'time to answer' : f === 'asaSeconds' ? 'ASA' : LABELS[f][0].toLowerCase()}`,
         unit: LABELS[f][1],
-        get: (row: ScenarioResult['intervals'][number]) => row.channels?.[c]?.[f],
+        get: (i: number) => r.intervals[i].channels?.[c]?.[f],
       })),
     ),
   ];
@@ -57,6 +74,8 @@ export class FsIntervalTable extends LitElement {
   @property({ type: Number }) to = -1;
   /** 'all' or the one channel whose own columns are shown. */
   @property() channel = 'all';
+  /** The language × channel queue whose own figures are shown (null: the intervals CSV's). */
+  @property({ attribute: false }) queue: QueueCoverage | null = null;
   @state() private sortKey = 'interval_start';
   @state() private descending = false;
 
@@ -129,19 +148,21 @@ export class FsIntervalTable extends LitElement {
   override render() {
     const r = this.result;
     if (!r) return nothing;
-    const columns = intervalColumns(r, this.channel);
+    const columns = intervalColumns(r, this.channel, this.queue);
     const starts = intervalStarts(r.start, r.intervals.length, r.intervalMinutes);
     const to = this.to < 0 ? r.intervals.length : this.to;
     const indices = Array.from({ length: Math.max(0, to - this.from) }, (_, k) => this.from + k);
     const column = columns.find((c) => c.key === this.sortKey);
     if (column) {
-      const value = (i: number) => column.get(r.intervals[i])?.mean ?? null;
+      const value = (i: number) => column.get(i)?.mean ?? null;
       indices.sort((a, b) => {
         const x = value(a), y = value(b);
         if (x === null || y === null) return x === y ? a - b : x === null ? 1 : -1; // empty cells last
         return (this.descending ? y - x : x - y) || a - b;
       });
     } else if (this.descending) indices.reverse();
+    // One format per column over the rows shown: a money column is in cents or whole units, not both.
+    const formats = new Map(columns.map((c) => [c.key, columnFormat(indices.map((i) => c.get(i)?.mean), c.unit, r.currency)]));
     const header = (key: string, label: string) => {
       const on = this.sortKey === key;
       return html`<th scope="col" data-column=${key} aria-sort=${on ? (this.descending ? 'descending' : 'ascending') : 'none'}>
@@ -152,9 +173,12 @@ export class FsIntervalTable extends LitElement {
     };
     return html`
       <div class="head">
-        <h3>Interval table</h3>
+        <h3 data-caption>Interval table${this.queue ? ` · ${this.queue.language} ${this.queue.channel}` : this.channel !== 'all' ? ` · all languages` : ''}</h3>
         <p>
-          ${indices.length} intervals of ${r.intervalMinutes} min, start in ${this.timeZone}; the intervals CSV's figures (means; hover a cell for its 95% CI).
+          ${indices.length} intervals of ${r.intervalMinutes} min, start in ${this.timeZone};
+          ${this.queue
+            ? `the ${this.queue.language} ${this.queue.channel} queue's own figures (means over replications, no CI; cost, occupancy and AI resolutions are not split by language).`
+            : "the intervals CSV's figures, all languages (means; hover a cell for its 95% CI)."}
           Sort by a column with its header.
         </p>
       </div>
@@ -171,14 +195,14 @@ export class FsIntervalTable extends LitElement {
               (i) => html`<tr data-interval=${i} data-start=${r.intervals[i].start}>
                 <td class="time">${formatDateTime(starts[i], this.timeZone)}</td>
                 ${columns.map((c) => {
-                  const e = c.get(r.intervals[i]);
+                  const e = c.get(i);
                   return html`<td
                     class="num"
                     data-column=${c.key}
                     data-value=${String(e?.mean ?? '')}
                     title=${e?.ci95 ? ciText(e, c.unit, r.currency) : ''}
                   >
-                    ${formatValue(e?.mean, c.unit, r.currency)}
+                    ${formats.get(c.key)!(e?.mean)}
                   </td>`;
                 })}
               </tr>`,

@@ -1,18 +1,25 @@
 // Languages broken down by channel (result.queues["<language>/<channel>"]): each channel's row
 // with its service level against its own target, its wait (time to answer for email),
 // abandonment, gap hours (uncovered + below target) and cost per resolved customer; the language's
-// row above carries only what adds up across channels (offered, gap hours, cost).
+// row above carries only what adds up across channels (offered, gap hours, cost). Sliced like the
+// view above it: the language chosen (or all), and a day's figures added up from its intervals
+// (src/state/slice.ts); costs are not split by day, and their column says so.
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import type { Estimate } from '../../sim/stats/confidence';
 import type { ScenarioResult } from '../../sim/stats/metrics';
 import { formatValue, languageName, targetText, waitLabel } from '../lib/format';
 import { resultChannels } from './fs-headline';
+import { queueFigures, sliceCaption, summedFigures, sliceQueues, type Slice } from '../state/slice';
 import { baseStyles, chartStyles } from './shared-styles';
 
 @customElement('fs-queue-table')
 export class FsQueueTable extends LitElement {
   @property({ attribute: false }) result: ScenarioResult | null = null;
+  /** 'all' or the one language shown. */
+  @property() language = 'all';
+  /** The day (or whole period) shown; the whole period when null. */
+  @property({ attribute: false }) slice: Pick<Slice, 'day' | 'from' | 'to'> | null = null;
 
   static override styles = [
     baseStyles,
@@ -55,8 +62,12 @@ export class FsQueueTable extends LitElement {
     if (!r) return nothing;
     const channels = resultChannels(r);
     const v = (e: Estimate | undefined, unit: Parameters<typeof formatValue>[1]) => formatValue(e?.mean, unit, r.currency);
+    const slice = this.slice ?? { day: null, from: 0, to: r.intervals.length };
+    const day = slice.day;
+    const languages = Object.entries(r.languages).filter(([l]) => this.language === 'all' || l === this.language);
     return html`
-      <h3>By language and channel</h3>
+      <h3 data-caption>By language and channel · ${sliceCaption(this.language, 'all', day, languageName).replace(/ · all channels/, '')}</h3>
+      ${day ? html`<p class="muted">${day.label}: added up from the day's intervals (means over replications). Costs are not split by day: that column is the whole period's.</p>` : nothing}
       <div class="wrap">
         <table class="data" aria-label="Figures by language and channel">
           <thead>
@@ -70,12 +81,14 @@ export class FsQueueTable extends LitElement {
               <th scope="col">Uncovered h</th>
               <th scope="col">Below target h</th>
               <th scope="col">Gap h</th>
-              <th scope="col">Cost per resolved customer</th>
+              <th scope="col">Cost per resolved customer${day ? ', whole period' : ''}</th>
             </tr>
           </thead>
           <tbody>
-            ${Object.entries(r.languages).map(([language, l]) => {
+            ${languages.map(([language, whole]) => {
               const queues = channels.filter((c) => r.queues?.[`${language}/${c}`]);
+              // The language row adds up across its channels (no service level: thresholds differ).
+              const l = day ? summedFigures(r, sliceQueues(r, language, 'all'), slice.from, slice.to) : whole;
               return html`<tr class="language" data-language=${language} data-gap=${String(l.gapHours.mean)}>
                   <th scope="row" style="text-align:left">${languageName(language)} (${language})</th>
                   <td>${v(l.offered, 'count')}</td>
@@ -83,10 +96,11 @@ export class FsQueueTable extends LitElement {
                   <td>${v(l.uncoveredHours, 'count')}</td>
                   <td>${v(l.hoursBelowTarget, 'count')}</td>
                   <td>${v(l.gapHours, 'count')}</td>
-                  <td>${v(l.costPerResolvedCustomer, 'money')}</td>
+                  <td>${v(whole.costPerResolvedCustomer, 'money')}</td>
                 </tr>
                 ${queues.map((c) => {
-                  const q = r.queues[`${language}/${c}`];
+                  const q = queueFigures(r, language, c, slice)!.figures;
+                  const cost = r.queues[`${language}/${c}`].costPerResolvedCustomer;
                   const t = r.channelTargets?.[c];
                   const tone = q.serviceLevel.mean === null || !t ? '' : q.serviceLevel.mean >= t.target ? 'good' : 'bad';
                   return html`<tr class="queue" data-queue=${`${language}/${c}`} data-sl=${String(q.serviceLevel.mean)} data-gap=${String(q.gapHours.mean)}>
@@ -99,7 +113,7 @@ export class FsQueueTable extends LitElement {
                     <td>${v(q.uncoveredHours, 'count')}</td>
                     <td>${v(q.hoursBelowTarget, 'count')}</td>
                     <td>${v(q.gapHours, 'count')}</td>
-                    <td>${v(q.costPerResolvedCustomer, 'money')}</td>
+                    <td>${v(cost, 'money')}</td>
                   </tr>`;
                 })}`;
             })}

@@ -7,7 +7,7 @@
 // row per interval), one day of the period, and the interval table (the intervals CSV's figures).
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement } from 'lit/decorators.js';
-import { SliceController } from '../state/slice';
+import { queueFigures, SliceController, sliceCaption } from '../state/slice';
 import type { Estimate } from '../../sim/stats/confidence';
 import { intervalStarts } from '../lib/chart';
 import { ciText, formatEstimate, formatValue, languageName, targetText, thresholdText, waitLabel } from '../lib/format';
@@ -64,6 +64,10 @@ export class FsWaitsView extends LitElement {
       .figures {
         margin: 0.2rem 0 0.8rem;
       }
+      :host([stale]) {
+        opacity: 0.55;
+        transition: opacity 0.2s;
+      }
     `,
   ];
 
@@ -85,9 +89,15 @@ export class FsWaitsView extends LitElement {
           <p>No ${languageName(lang)} (${lang}) ${ch} queue in this scenario: nobody contacts it on ${ch}. Choose another channel or all languages.</p>
         </section>`;
     }
-    // The figures over the period: the channel's, or the language × channel queue's (the CLI's
-    // channels["<channel>"] and queues["<language>/<channel>"]).
-    const c = queue ? r.queues[queueKey] : r.channels[ch];
+    // The slice's figures: over the whole period the channel's or the language × channel queue's
+    // own (the CLI's channels["<channel>"] and queues["<language>/<channel>"], with CIs); for a
+    // day, added up from that day's intervals (src/state/slice.ts).
+    const whole = queue ? r.queues[queueKey] : r.channels[ch];
+    const sliced = queueFigures(r, lang, ch, sl0)!;
+    const c = sliced.figures;
+    const over = sl0.day ? `on ${sl0.day.label}` : 'over the period';
+    const Over = sl0.day ? `On ${sl0.day.label}` : 'Over the period';
+    const noCi = sliced.summed ? 'one day: no CI' : '';
     const starts = intervalStarts(r.start, r.intervals.length, r.intervalMinutes).slice(from, to);
     const intervalMs = r.intervalMinutes * 60_000;
     const rows = r.intervals.slice(from, to).map((i) => i.channels?.[ch]);
@@ -102,7 +112,7 @@ export class FsWaitsView extends LitElement {
     const worstAb = ab.reduce((a, e, i) => ((e.mean ?? -1) > (ab[a].mean ?? -1) ? i : a), 0);
     const who = queue ? `${languageName(lang)} ${ch}` : ch;
     const when = sl0.day ? ` on ${sl0.day.label}` : '';
-    const bandNote = queue ? ' Per interval: means over replications (the 95% CI is given for the period).' : '';
+    const bandNote = queue ? ' Per interval: means over replications (the 95% CI is given for the whole period).' : '';
     const wait = waitLabel(ch);
     const title = queue ? `${languageName(lang)} ${ch}` : channelTitle(ch);
     const targetLine = { value: t.target, label: `Target ${targetText(t.target, t.thresholdSeconds)}` };
@@ -112,16 +122,18 @@ export class FsWaitsView extends LitElement {
       { key: 'p50', label: 'Median (p50)', value: s.waitP50Seconds.mean, ci: s.waitP50Seconds.ci95, colour: '#60a5fa' },
       { key: 'asa', label: 'Average (ASA)', value: s.asaSeconds.mean, ci: s.asaSeconds.ci95, colour: '#3b82f6' },
       { key: 'p90', label: '90th percentile', value: s.waitP90Seconds.mean, ci: s.waitP90Seconds.ci95, colour: '#f59e0b' },
-      { key: 'p99', label: '99th percentile', value: s.waitP99Seconds.mean, ci: s.waitP99Seconds.ci95, colour: '#dc2626' },
+      // Neutral: red is what the neighbouring charts use for a missed target.
+      { key: 'p99', label: '99th percentile', value: s.waitP99Seconds.mean, ci: s.waitP99Seconds.ci95, colour: '#64748b' },
     ];
     const met = (e: Estimate, target: number) => ((e.mean ?? 0) >= target ? '#16a34a' : '#dc2626');
+    // Each language's queue on the channel, over the day or period shown.
     const languageBars: Bar[] = Object.keys(r.languages)
       .filter((l) => r.queues?.[`${l}/${ch}`])
       .map((l) => {
-        const q = r.queues[`${l}/${ch}`];
+        const q = queueFigures(r, l, ch, sl0)!.figures;
         return {
           key: l,
-          label: `${languageName(l)} (${l})`,
+          label: `${languageName(l)} (${l})${l === lang ? ' ◂' : ''}`,
           value: q.serviceLevel.mean,
           ci: q.serviceLevel.ci95,
           colour: met(q.serviceLevel, t.target),
@@ -133,9 +145,11 @@ export class FsWaitsView extends LitElement {
           ],
         };
       });
-    const channelBars: Bar[] = channels.map((x) => {
-      const g = r.channels[x];
+    // Each channel of the language shown (or all), over the day or period shown.
+    const channelBars: Bar[] = channels.flatMap((x) => {
+      const g = queueFigures(r, lang, x, sl0)?.figures;
       const tx = r.channelTargets?.[x];
+      if (!g) return [];
       return {
         key: x,
         label: x,
@@ -154,18 +168,24 @@ export class FsWaitsView extends LitElement {
     return html`
       <fs-slice-filter day .note=${`Each channel against its own target: ${channels.map((x) => (r.channelTargets?.[x] ? `${x} ${targetText(r.channelTargets[x].target, r.channelTargets[x].thresholdSeconds)}` : x)).join(', ')}.`}></fs-slice-filter>
       <section class="panel card" data-channel=${ch} data-language=${lang}>
-        <h3>${queue ? `${languageName(lang)} (${lang}) · ${ch}` : `All languages · ${ch}`} over the period</h3>
-        <div class="figures" role="list" aria-label=${`${who}: figures over the period, 95% CI`}>
-          ${this.figure('offered', 'Offered', c.offered, 'count', r.currency)}
-          ${this.figure('serviceLevel', `Service level (target ${targetText(t.target, t.thresholdSeconds)})`, c.serviceLevel, 'fraction', r.currency)}
-          ${this.figure('asaSeconds', waitLabel(ch), c.asaSeconds, 'seconds', r.currency)}
-          ${this.figure('abandonRate', 'Abandon rate', c.abandonRate, 'fraction', r.currency)}
-          ${this.figure('gapHours', 'Gap hours', c.gapHours, 'hours', r.currency)}
-          ${this.figure('costPerContact', 'Cost per contact', c.costPerContact, 'money', r.currency)}
+        <h3 data-caption>${sliceCaption(lang, ch, sl0.day, languageName)}</h3>
+        ${sliced.summed
+          ? html`<p class="muted" data-summed>
+              ${sl0.day!.label} only: added up from the day's intervals (means over replications), so without a 95% CI; the service level and abandon rate are
+              recomputed from the day's counts, the ${wait} weighted by the contacts answered. Cost per contact is not split by day: it is the whole period's.
+            </p>`
+          : nothing}
+        <div class="figures" role="list" aria-label=${`${who}: figures ${over}`}>
+          ${this.figure('offered', 'Offered', c.offered, 'count', r.currency, noCi)}
+          ${this.figure('serviceLevel', `Service level (target ${targetText(t.target, t.thresholdSeconds)})`, c.serviceLevel, 'fraction', r.currency, noCi)}
+          ${this.figure('asaSeconds', waitLabel(ch), c.asaSeconds, 'seconds', r.currency, noCi)}
+          ${this.figure('abandonRate', 'Abandon rate', c.abandonRate, 'fraction', r.currency, noCi)}
+          ${this.figure('gapHours', 'Gap hours', c.gapHours, 'hours', r.currency, noCi)}
+          ${this.figure('costPerContact', sliced.summed ? 'Cost per contact, whole period' : 'Cost per contact', whole.costPerContact, 'money', r.currency)}
         </div>
         <fs-time-chart
           heading=${`${title}: service level per interval${when}`}
-          .summary=${`Over the period ${formatEstimate(c.serviceLevel, 'fraction')} of ${who} contacts were answered within ${thresholdText(t.thresholdSeconds)} (target ${formatValue(t.target, 'fraction')}). ${below.length} of ${withDemand.length} intervals with ${who} demand${when} fall below the target${lowest ? `; the lowest is ${formatValue(lowest.e.mean, 'fraction')} on ${at(lowest.i)}` : ''}.${bandNote}`}
+          .summary=${`${Over} ${formatEstimate(c.serviceLevel, 'fraction')} of ${who} contacts were answered within ${thresholdText(t.thresholdSeconds)} (target ${formatValue(t.target, 'fraction')}). ${below.length} of ${withDemand.length} intervals with ${who} demand${when} fall below the target${lowest ? `; the lowest is ${formatValue(lowest.e.mean, 'fraction')} on ${at(lowest.i)}` : ''}.${bandNote}`}
           unit="fraction"
           .timeZone=${this.view.timeZone}
           .starts=${starts}
@@ -180,7 +200,7 @@ export class FsWaitsView extends LitElement {
         <section class="panel card">
           <fs-time-chart
             heading=${ch === 'email' ? `${title}: time to answer${when}` : `${title}: average speed of answer${when}`}
-            .summary=${`${wait} over the period ${formatEstimate(c.asaSeconds, 'seconds')}; the longest${when} is ${formatValue(asa[worstAsa]?.mean, 'seconds')} on ${at(worstAsa)}.`}
+            .summary=${`${wait} ${over} ${formatEstimate(c.asaSeconds, 'seconds')}; the longest${when} is ${formatValue(asa[worstAsa]?.mean, 'seconds')} on ${at(worstAsa)}.`}
             unit="seconds"
             .timeZone=${this.view.timeZone}
             .starts=${starts}
@@ -193,7 +213,7 @@ export class FsWaitsView extends LitElement {
         <section class="panel card">
           <fs-time-chart
             heading=${`${title}: abandon rate${when}`}
-            .summary=${`Over the period ${formatEstimate(c.abandonRate, 'fraction')} of offered ${who} contacts were abandoned before an answer; the highest${when} is ${formatValue(ab[worstAb]?.mean, 'fraction')} on ${at(worstAb)}.`}
+            .summary=${`${Over} ${formatEstimate(c.abandonRate, 'fraction')} of offered ${who} contacts were abandoned before an answer; the highest${when} is ${formatValue(ab[worstAb]?.mean, 'fraction')} on ${at(worstAb)}.`}
             unit="fraction"
             .timeZone=${this.view.timeZone}
             .starts=${starts}
@@ -207,8 +227,8 @@ export class FsWaitsView extends LitElement {
       <div class="two">
         <section class="panel card">
           <fs-bar-chart
-            heading=${`${title}: service level by language`}
-            .summary=${`Each language's ${ch} queue against the ${ch} target (${targetText(t.target, t.thresholdSeconds)}). Green: met over the period; red: missed. Whiskers: 95% CI. Right: ${wait}.`}
+            heading=${`${channelTitle(ch)}: service level by language${when}`}
+            .summary=${`Each language's ${ch} queue against the ${ch} target (${targetText(t.target, t.thresholdSeconds)}). Green: met ${over}; red: missed. ${sl0.day ? 'Added up from the day’s intervals: no CI.' : 'Whiskers: 95% CI.'} Right: ${wait}.${lang === 'all' ? '' : ` ◂ ${languageName(lang)}, the language chosen.`}`}
             unit="fraction"
             .xMax=${1}
             noteHeading=${wait}
@@ -216,8 +236,8 @@ export class FsWaitsView extends LitElement {
             .reference=${{ value: t.target, label: 'target' }}
           ></fs-bar-chart>
           <fs-bar-chart
-            heading="Service level by channel"
-            .summary=${'Each channel against its own target (right; no common line: the targets differ). Green: met over the period; red: missed.'}
+            heading=${`Service level by channel — ${lang === 'all' ? 'all languages' : languageName(lang)}${when}`}
+            .summary=${`${lang === 'all' ? 'Each channel' : `Each ${languageName(lang)} queue`} against its channel's own target (right; no common line: the targets differ). Green: met ${over}; red: missed.${sl0.day ? ' Added up from the day’s intervals: no CI.' : ''}`}
             unit="fraction"
             .xMax=${1}
             noteHeading="Target"
@@ -227,8 +247,8 @@ export class FsWaitsView extends LitElement {
         <section class="panel card">
           ${live.length
             ? html`<fs-bar-chart
-                heading=${`Wait-time distribution: ${live.join(' and ')} (answered contacts)`}
-                .summary=${`Live channels only (email is answered hours later, see its own view). Half of the answered ${live.join(' and ')} contacts waited at most ${formatValue(s.waitP50Seconds.mean, 'seconds')}, nine in ten at most ${formatValue(s.waitP90Seconds.mean, 'seconds')}, 99 in 100 at most ${formatValue(s.waitP99Seconds.mean, 'seconds')}. Thresholds: ${live.map((x) => `${x} ${thresholdText(r.channelTargets?.[x]?.thresholdSeconds ?? 0)}`).join(', ')}. Whiskers: 95% CI.`}
+                heading=${`Wait-time distribution: ${live.join(' and ')}, all languages, whole period (answered contacts)`}
+                .summary=${`The whole scenario's answered ${live.join(' and ')} contacts, whatever the language, channel and day chosen above: percentiles cannot be added up from intervals or queues. Email is answered hours later (see its own view). Half of the answered ${live.join(' and ')} contacts waited at most ${formatValue(s.waitP50Seconds.mean, 'seconds')}, nine in ten at most ${formatValue(s.waitP90Seconds.mean, 'seconds')}, 99 in 100 at most ${formatValue(s.waitP99Seconds.mean, 'seconds')}. Thresholds: ${live.map((x) => `${x} ${thresholdText(r.channelTargets?.[x]?.thresholdSeconds ?? 0)}`).join(', ')}. Whiskers: 95% CI.`}
                 unit="seconds"
                 .bars=${percentiles}
               ></fs-bar-chart>`
@@ -236,19 +256,20 @@ export class FsWaitsView extends LitElement {
         </section>
       </div>
       <section class="panel card">
-        <fs-queue-table .result=${r}></fs-queue-table>
+        <fs-queue-table .result=${r} .language=${lang} .slice=${sl0}></fs-queue-table>
       </section>
       <section class="panel card">
-        <fs-interval-table .result=${r} .timeZone=${this.view.timeZone} .from=${from} .to=${to} .channel=${sl0.channel}></fs-interval-table>
+        <fs-interval-table .result=${r} .timeZone=${this.view.timeZone} .from=${from} .to=${to} .channel=${sl0.channel} .queue=${queue ?? null}></fs-interval-table>
       </section>
     `;
   }
 
-  private figure(key: string, label: string, e: Estimate | undefined, unit: Parameters<typeof formatValue>[1], currency: string) {
+  /** A tile: the figure and its interval; `noCi` says why a figure has none (a day's sum). */
+  private figure(key: string, label: string, e: Estimate | undefined, unit: Parameters<typeof formatValue>[1], currency: string, noCi = '') {
     return html`<div role="listitem" data-figure=${key} data-value=${String(e?.mean ?? null)} data-ci=${e?.ci95 ? e.ci95.join(',') : ''}>
       <span class="label">${label}</span>
       <span class="value">${formatValue(e?.mean, unit, currency)}</span>
-      <span class="ci">${ciText(e, unit, currency)}</span>
+      <span class="ci">${noCi && !e?.ci95 ? noCi : ciText(e, unit, currency)}</span>
     </div>`;
   }
 }
