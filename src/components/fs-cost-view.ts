@@ -6,11 +6,11 @@
 import { LitElement, css, html, nothing, svg } from 'lit';
 import { customElement } from 'lit/decorators.js';
 import type { Estimate } from '../../sim/stats/confidence';
-import { SliceController } from '../state/slice';
+import { intervalCost, SliceController, type DayOption } from '../state/slice';
 import { scaleLinear } from 'd3-scale';
 import type { ScenarioResult } from '../../sim/stats/metrics';
 import { intervalStarts, KIND_COLOURS, SERIES_COLOURS, WidthController } from '../lib/chart';
-import { ciText, formatEstimate, formatInterval, formatValue } from '../lib/format';
+import { ciText, formatEstimate, formatValue } from '../lib/format';
 import type { Bar } from './fs-bar-chart';
 import { languageName } from '../lib/format';
 import { baseStyles, chartStyles, figureStyles, viewStyles } from './shared-styles';
@@ -39,6 +39,10 @@ export class FsCostView extends LitElement {
     css`
       .figures {
         margin-top: 0.6rem;
+      }
+      :host([stale]) {
+        opacity: 0.55;
+        transition: opacity 0.2s;
       }
       .mix-label {
         fill: var(--text);
@@ -119,7 +123,7 @@ export class FsCostView extends LitElement {
     return html`
       <section class="panel card">
         <fs-slice-filter all-channels day .note=${'Pool costs are shared out to languages and channels by the time agents spent on each; AI costs by conversation.'}></fs-slice-filter>
-        ${this.renderSlice(r, lang, ch)}
+        ${this.renderSlice(r, lang, ch, sl.day, sl.from, sl.to)}
       </section>
       <section class="panel card">
         <h3>How contacts were resolved</h3>
@@ -162,7 +166,7 @@ export class FsCostView extends LitElement {
       <div class="two">
         <section class="panel card">
           <fs-bar-chart
-            heading=${ch === 'all' ? 'Cost by language' : `Cost by language, ${ch}`}
+            heading=${`${ch === 'all' ? 'Cost by language' : `Cost by language, ${ch}`}${sl.day ? ', whole period' : ''}`}
             .summary=${`Pool costs shared out to languages${ch === 'all' ? '' : ` and channels (${ch} only)`} by the time agents spent on each; AI costs by conversation. Right: cost per resolved customer.${lang === 'all' ? '' : ` ${languageName(lang)} highlighted.`}`}
             unit="money"
             .currency=${cur}
@@ -173,7 +177,11 @@ export class FsCostView extends LitElement {
         <section class="panel card">
           <fs-time-chart
             heading=${`Cost per interval${sl.day ? `, ${sl.day.label}` : ''}`}
-            .summary=${`All languages and channels (a pool's cost per interval is not shared out). Cost accrues with paid hours (night and weekend premiums included) and contacts handled; ${formatInterval(s.costTotal, 'money', cur) ? `total ${formatEstimate(s.costTotal, 'money', cur)}` : ''}.`}
+            .summary=${`All languages and channels (a pool's cost per interval is not shared out). Cost accrues with paid hours (night and weekend premiums included) and contacts handled; ${
+              sl.day
+                ? `${sl.day.label} ${formatValue(intervalCost(r, sl.from, sl.to), 'money', cur)} (the day's intervals added up), of ${formatEstimate(s.costTotal, 'money', cur)} over the whole period`
+                : `total ${formatEstimate(s.costTotal, 'money', cur)}`
+            }.`}
             unit="money"
             .currency=${cur}
             .timeZone=${this.view.timeZone}
@@ -198,20 +206,32 @@ export class FsCostView extends LitElement {
     `;
   }
 
-  /** The slice's own costs: the language's, the channel's or the language × channel queue's. */
-  private renderSlice(r: ScenarioResult, lang: string, ch: string) {
+  /** The slice's own costs: the language's, the channel's or the language × channel queue's, over
+   * the whole period (the result does not split a language's cost by interval); a day's cost of
+   * the whole scenario, added up from its intervals. */
+  private renderSlice(r: ScenarioResult, lang: string, ch: string, day: DayOption | null, from: number, to: number) {
     const g = lang === 'all' && ch === 'all' ? null : lang === 'all' ? r.channels[ch] : ch === 'all' ? r.languages[lang] : r.queues[`${lang}/${ch}`];
     const who = [lang === 'all' ? 'all languages' : `${languageName(lang)} (${lang})`, ch === 'all' ? 'all channels' : ch].join(' · ');
-    if (lang === 'all' && ch === 'all') return html`<p class="muted">Choose a language or a channel for its own costs; the whole scenario is below.</p>`;
-    if (!g) return html`<p class="muted">No ${who} queue in this scenario.</p>`;
     const cur = r.currency;
+    const dayCost = day
+      ? html`<div class="figures" data-slice-day=${day.date}>
+          <div data-slice-figure="dayCost" data-value=${String(intervalCost(r, from, to))}>
+            <span class="label">Cost on ${day.label}, all languages · all channels</span>
+            <span class="value">${formatValue(intervalCost(r, from, to), 'money', cur)}</span>
+            <span class="ci">the day's intervals added up: no CI</span>
+          </div>
+        </div>`
+      : nothing;
+    const wholeNote = day ? html`<p class="muted" data-whole-period>Costs per language and channel are the whole period's: the result does not split them by day.</p>` : nothing;
+    if (lang === 'all' && ch === 'all') return html`${dayCost}<p class="muted">Choose a language or a channel for its own costs; the whole scenario is below.</p>`;
+    if (!g) return html`${dayCost}<p class="muted">No ${who} queue in this scenario.</p>`;
     const figure = (key: string, label: string, e: Estimate, unit: 'money' | 'count') => html`<div data-slice-figure=${key} data-value=${String(e.mean)}>
       <span class="label">${label}</span>
       <span class="value">${formatValue(e.mean, unit, cur)}</span>
       <span class="ci">${ciText(e, unit, cur)}</span>
     </div>`;
-    return html`<div class="figures" data-slice=${`${lang}/${ch}`} aria-label=${`Costs of ${who}`}>
-      ${figure('costTotal', `Cost over the period, ${who}`, g.costTotal, 'money')}
+    return html`${dayCost}${wholeNote}<div class="figures" data-slice=${`${lang}/${ch}`} aria-label=${`Costs of ${who}, whole period`}>
+      ${figure('costTotal', `Cost over the whole period, ${who}`, g.costTotal, 'money')}
       ${figure('costPerContact', 'Per contact handled', g.costPerContact, 'money')}
       ${figure('costPerResolvedCustomer', 'Per resolved customer', g.costPerResolvedCustomer, 'money')}
       ${figure('contacts', 'Contacts', g.contacts, 'count')}

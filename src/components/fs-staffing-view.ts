@@ -3,7 +3,7 @@
 // pools with that skill and channel, the queues of that language and channel. Occupancy per pool.
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement } from 'lit/decorators.js';
-import { SliceController } from '../state/slice';
+import { poolOccupancy, SliceController } from '../state/slice';
 import { intervalStarts, SERIES_COLOURS } from '../lib/chart';
 import { formatValue } from '../lib/format';
 import { formatWeekdayTime } from '../lib/time';
@@ -14,6 +14,8 @@ import { baseStyles, viewStyles } from './shared-styles';
 import './fs-bar-chart';
 import './fs-slice-filter';
 import './fs-time-chart';
+
+const average = (xs: number[]) => (xs.length ? xs.reduce((a, b) => a + b, 0) / xs.length : null);
 
 @customElement('fs-staffing-view')
 export class FsStaffingView extends LitElement {
@@ -29,6 +31,10 @@ export class FsStaffingView extends LitElement {
     css`
       fs-slice-filter {
         margin-bottom: 0.6rem;
+      }
+      :host([stale]) {
+        opacity: 0.55;
+        transition: opacity 0.2s;
       }
     `,
   ];
@@ -81,18 +87,20 @@ export class FsStaffingView extends LitElement {
     const peaks = occupancyLines
       .map((l) => ({ id: l.key, over: l.values.filter((x) => x !== null && x > 0.85).length }))
       .filter((p) => p.over > 0);
+    // The pools serving the slice, over the day or the period shown: a day's occupancy is its busy
+    // time ÷ its time on the phones, added up from the interval means (no CI).
     const occupancy: Bar[] = Object.entries(r.pools)
-      .filter(([, p]) => p.type !== 'ai')
+      .filter(([id, p]) => p.type !== 'ai' && shown.includes(id))
       .map(([id, p]) => ({
         key: id,
         label: id,
-        value: p.occupancy?.mean ?? null,
-        ci: p.occupancy?.ci95 ?? null,
+        value: sl.day ? poolOccupancy(r, id, from, to) : (p.occupancy?.mean ?? null),
+        ci: sl.day ? null : (p.occupancy?.ci95 ?? null),
         colour: SERIES_COLOURS[poolIds.indexOf(id) % SERIES_COLOURS.length],
-        note: `${formatValue(p.agentsOnPhones?.mean, 'agents')} avg on phones`,
+        note: `${formatValue(sl.day ? average(r.staffing[id].slice(from, to)) : p.agentsOnPhones?.mean, 'agents')} avg on phones`,
         details: [
           ['Type', p.type],
-          ['Handled', formatValue(p.handled.mean, 'count')],
+          [sl.day ? 'Handled, whole period' : 'Handled', formatValue(p.handled.mean, 'count')],
         ],
       }));
     return html`
@@ -133,8 +141,8 @@ export class FsStaffingView extends LitElement {
       </section>
       <section class="panel card">
         <fs-bar-chart
-          heading="Occupancy by pool"
-          .summary=${`Busy time ÷ time on the phones, with 95% CI. Above ~85% agents burn out; below ~60% the pool is overstaffed.`}
+          heading=${`Occupancy by pool${what ? ` — pools serving ${what}` : ''}${sl.day ? `, ${sl.day.label}` : ', whole period'}`}
+          .summary=${`Busy time ÷ time on the phones${sl.day ? ` on ${sl.day.label}, added up from the day's intervals (no CI)` : ' over the whole period, with 95% CI'}; each pool's whole work, all its languages and channels. Above ~85% agents burn out; below ~60% the pool is overstaffed.`}
           unit="fraction"
           .xMax=${1}
           .bars=${occupancy}
