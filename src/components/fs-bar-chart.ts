@@ -6,7 +6,7 @@ import { axisBottom } from 'd3-axis';
 import { max } from 'd3-array';
 import { scaleBand, scaleLinear } from 'd3-scale';
 import { select } from 'd3-selection';
-import { tipPosition, WidthController } from '../lib/chart';
+import { fittingTicks, textWidth, tipPosition, WidthController } from '../lib/chart';
 import { formatCompactMoney, formatValue, type Unit } from '../lib/format';
 import { baseStyles, chartStyles } from './shared-styles';
 
@@ -72,12 +72,21 @@ export class FsBarChart extends LitElement {
     `,
   ];
 
+  /** Column widths from the texts they hold (measured in the font they are drawn in, so they
+   * follow the number format and presentation mode): the bars get the rest. Fixed 104 + 96 px
+   * side columns left a half-width card ~85 px of bars. */
   private layout() {
     const width = Math.max(300, this.width.value);
-    const labelWidth = Math.min(150, Math.max(70, ...this.bars.map((b) => b.label.length * 7.4 + 12)));
-    const noteWidth = this.bars.some((b) => b.note) ? 104 : 0;
-    const valueWidth = 96;
-    return { width, labelWidth, noteWidth, valueWidth, top: this.noteHeading || this.reference ? 18 : 4, barHeight: 30 };
+    const rem = parseFloat(getComputedStyle(document.documentElement).fontSize) || 14;
+    const family = getComputedStyle(this).fontFamily;
+    const widest = (texts: string[], size: number) => Math.max(0, ...texts.map((t) => textWidth(t, `${size * rem}px ${family}`)));
+    const labelWidth = Math.min(rem * 11, Math.max(rem * 5, widest(this.bars.map((b) => b.label), 0.86) + 12));
+    const notes = this.bars.flatMap((b) => (b.note ? [b.note] : []));
+    const noteWidth = notes.length ? Math.max(widest(notes, 0.82), widest([this.noteHeading], 0.75)) + 12 : 0;
+    // The value's text starts 8 px right of the plot; 8 px more before the note column.
+    const valueWidth = widest(this.bars.map((b) => formatValue(b.value, this.unit, this.currency)), 0.82) + 16;
+    const axisFont = `${0.8 * rem}px ${family}`;
+    return { width, labelWidth, noteWidth, valueWidth, axisFont, top: this.noteHeading || this.reference ? 18 : 4, barHeight: 30 };
   }
 
   override render() {
@@ -136,17 +145,17 @@ export class FsBarChart extends LitElement {
     super.updated(changed);
     const g = this.renderRoot.querySelector<SVGGElement>('.x-grid');
     if (!g) return;
-    const { top, barHeight, labelWidth, width, noteWidth, valueWidth } = this.layout();
-    const plotWidth = width - noteWidth - valueWidth - labelWidth;
+    const { barHeight, axisFont } = this.layout();
     const fmt = (v: number) => (this.unit === 'fraction' ? `${Math.round(v * 100)}%` : this.unit === 'money' ? formatCompactMoney(v, this.currency) : this.unit === 'seconds' ? `${v} s` : String(v));
+    // As many ticks as their labels leave room for: "€0 €100K€200K" ran together in a half-width card.
+    const ticks = fittingTicks(this.x, (v) => textWidth(fmt(v), axisFont));
     select(g).call(
       axisBottom(this.x)
-        .ticks(Math.max(2, Math.min(6, Math.floor(plotWidth / 70))))
+        .tickValues(ticks)
         .tickSize(-(this.bars.length * barHeight))
         .tickFormat((v) => fmt(Number(v)))
         .tickSizeOuter(0),
     );
-    void top;
   }
 
   private showTip(e: PointerEvent, i: number) {

@@ -13,6 +13,7 @@ import type { Estimate } from '../../sim/stats/confidence';
 import type { Scenario } from '../../sim/scenario/scenario';
 import type { GroupFigure, ScenarioResult } from '../../sim/stats/metrics';
 import { intervalStarts, SERIES_COLOURS } from '../lib/chart';
+import { queueOrder } from '../lib/coverage';
 import { SliceController, sliceOf } from '../state/slice';
 import type { LineSeries } from './fs-time-chart';
 import { formatDelta, formatInterval, formatValue, languageName, targetText, type Unit } from '../lib/format';
@@ -65,7 +66,8 @@ function groupRows(base: ScenarioResult, language: string, channel: string): Gro
   });
   const languages = Object.keys(base.languages);
   const channels = resultChannels(base);
-  const queues = Object.keys(base.queues);
+  // Language × channel rows in the heatmaps' order (by language, then voice, chat, email).
+  const queues = queueOrder(Object.keys(base.queues).map((key) => ({ key, language: key.split('/')[0], channel: key.split('/')[1] }))).map((q) => q.key);
   if (language === 'all' && channel === 'all') return [...languages.map(languageRow), ...channels.map(channelRow)];
   if (channel === 'all') return [languageRow(language), ...queues.filter((q) => q.startsWith(`${language}/`)).map(queueRow)];
   if (language === 'all') return [channelRow(channel), ...queues.filter((q) => q.endsWith(`/${channel}`)).map(queueRow)];
@@ -341,7 +343,25 @@ export class FsCompareView extends LitElement {
       table.data .delta-cell {
         white-space: normal;
         text-align: left;
-        min-width: 14rem;
+        min-width: 11rem;
+      }
+      /* A scenario's column is as wide as its figures, not its name: the name wraps on up to three
+         lines (in full in the title) so that the Δ columns stay in the card at 1024-1280 px. */
+      table.data th.scenario-head {
+        white-space: normal;
+        vertical-align: bottom;
+        min-width: 6rem;
+        max-width: 10rem;
+      }
+      th.scenario-head .name {
+        display: -webkit-box;
+        -webkit-box-orient: vertical;
+        -webkit-line-clamp: 3;
+        overflow: hidden;
+        overflow-wrap: anywhere;
+      }
+      table.data thead th {
+        vertical-align: bottom;
       }
       table.data tbody th {
         color: var(--text);
@@ -522,7 +542,11 @@ export class FsCompareView extends LitElement {
             <thead>
               <tr>
                 <th scope="col">Language · channel</th>
-                ${c.scenarios.map((_, k) => html`<th scope="col" class="num">${names[k]}${k === 0 ? ' (baseline)' : ''}</th>${k > 0 ? html`<th scope="col" class="delta-cell">Δ ${names[k]}</th>` : nothing}`)}
+                ${c.scenarios.map(
+                  (_, k) => html`<th scope="col" class="num scenario-head" title=${names[k]}><span class="name">${names[k]}</span>${k === 0 ? html` <span class="badge">baseline</span>` : nothing}</th>${k > 0
+                    ? html`<th scope="col" class="delta-cell" title=${`${names[k]} − ${names[0]}`}>Δ vs baseline<span class="sr-only">: ${names[k]}</span></th>`
+                    : nothing}`,
+                )}
               </tr>
             </thead>
             <tbody>

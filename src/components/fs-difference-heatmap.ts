@@ -8,7 +8,8 @@
 import { LitElement, css, html, nothing, svg, type PropertyValues } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import type { QueueCoverage, ScenarioResult } from '../../sim/stats/metrics';
-import { dayTicks, WidthController } from '../lib/chart';
+import { timeTicks, WidthController } from '../lib/chart';
+import { queueOrder } from '../lib/coverage';
 import { formatDelta, formatValue, languageName } from '../lib/format';
 import { formatDateTime } from '../lib/time';
 import { baseStyles, chartStyles, pointChartStyles } from './shared-styles';
@@ -30,7 +31,8 @@ const gap = (q: QueueCoverage, h: number) => q.hours.offered[h] > 0 && (q.hours.
 
 /** Rows of the difference between two results, for the queues both have (filtered). */
 export function differenceRows(base: ScenarioResult, variant: ScenarioResult, language = 'all', channel = 'all'): DifferenceRow[] {
-  return base.coverage
+  // The coverage heatmap's row order (by language, then voice, chat, email), not the file's.
+  return queueOrder(base.coverage)
     .filter((q) => (language === 'all' || q.language === language) && (channel === 'all' || q.channel === channel))
     .flatMap((b) => {
       const v = variant.coverage.find((q) => q.language === b.language && q.channel === b.channel);
@@ -157,7 +159,7 @@ export class FsDifferenceHeatmap extends LitElement {
     const plotW = Math.max(120, width - labelW - countW - 8);
     const cw = plotW / hours;
     const height = top + rows.length * rowH + 4;
-    const ticks = dayTicks(start, start + hours * 3_600_000, this.timeZone);
+    const ticks = timeTicks(start, start + hours * 3_600_000, this.timeZone, plotW);
     const totals = rows.reduce((t, r) => ({ closed: t.closed + r.closed, opened: t.opened + r.opened, both: t.both + r.both }), { closed: 0, opened: 0, both: 0 });
     const shade = (d: number | null) => {
       if (d === null || Math.abs(d) < 0.005) return 'transparent';

@@ -113,9 +113,19 @@ export class FsHeader extends LitElement {
           display: none;
         }
       }
-      @media (max-width: 1100px) {
+      /* Narrower, the brand, the panel toggle and the actions (~900 px) leave the name less than
+         ~15rem: squeezed between them it was cut to "A u." at 1024 px. It takes a line of its own
+         under them instead, as when presenting. */
+      @media (max-width: 1180px) {
         header {
           flex-wrap: wrap;
+        }
+        .scenario {
+          order: 1;
+          flex-basis: 100%;
+        }
+        .actions {
+          margin-left: auto;
         }
       }
     `,

@@ -34,6 +34,15 @@ const hours = (x: number) => formatValue(x, 'hours');
 
 let uid = 0;
 
+/** The hours of the week labelled above the cells: every 6 hours where two digits fit in 6 cells,
+ * else every 12, else none (the day names remain). A label takes ~1.3 em of the 0.78 rem
+ * column-head font plus a gap, so they never run together on a narrow screen. */
+export function hourLabels(cellWidth: number, rem: number): number[] {
+  const room = rem * 0.78 * 1.3 + 6;
+  const step = [6, 12].find((s) => s * cellWidth >= room);
+  return step ? Array.from({ length: 168 / step }, (_, k) => k * step) : [];
+}
+
 @customElement('fs-heatmap')
 export class FsHeatmap extends LitElement {
   @property({ attribute: false }) result: ScenarioResult | null = null;
@@ -220,7 +229,7 @@ export class FsHeatmap extends LitElement {
             ${WEEKDAYS.map((d, i) => svg`<text class="day-head" x=${cellX(i * 24) + 2} y=${this.compact ? 14 : 16} aria-hidden="true">${d}</text>`)}
             ${this.compact
               ? nothing
-              : Array.from({ length: 28 }, (_, k) => k * 6).map((h) => svg`<text class="col-head" x=${cellX(h) + 1} y=${top - 6} aria-hidden="true">${pad2(h % 24)}</text>`)}
+              : hourLabels(cellWidth, rem).map((h) => svg`<text class="col-head" x=${cellX(h) + 1} y=${top - 6} aria-hidden="true">${pad2(h % 24)}</text>`)}
             ${rows.map((row, r) => {
               const y = cellY(r) + cellHeight / 2;
               const labelY = y + (this.compact || byLanguage ? 4 : 0);

@@ -8,7 +8,7 @@ import { max } from 'd3-array';
 import { scaleLinear } from 'd3-scale';
 import { select } from 'd3-selection';
 import { area, curveStepAfter, line, stack, stackOffsetNone } from 'd3-shape';
-import { dayTicks, keyedPoint, tipPosition, tipTime, WidthController } from '../lib/chart';
+import { keyedPoint, timeTicks, tipPosition, tipTime, WidthController } from '../lib/chart';
 import { formatCompactMoney, formatValue, type Unit } from '../lib/format';
 import { baseStyles, chartStyles, pointChartStyles } from './shared-styles';
 
@@ -172,7 +172,7 @@ export class FsTimeChart extends LitElement {
     const width = Math.max(320, this.width.value);
     const x0 = this.starts[0];
     const x1 = this.starts[this.starts.length - 1] + this.intervalMs;
-    const ticks = dayTicks(x0, x1, this.timeZone);
+    const ticks = timeTicks(x0, x1, this.timeZone, width - m.left - m.right);
     const labels = new Map(ticks.map((t) => [t.at, t.label]));
     const xAxis = root.querySelector<SVGGElement>('.x-axis');
     if (xAxis)

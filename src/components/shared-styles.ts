@@ -70,6 +70,13 @@ export const baseStyles = css`
   button.quiet:hover:not(:disabled) {
     background: var(--surface-3);
   }
+  /* A quiet toggle (the header's Scenarios and Present) that is on looks pressed, not only says
+     so to a screen reader: the accent's soft fill and its border, in either theme. */
+  button.quiet[aria-pressed='true'],
+  button.quiet[aria-pressed='true']:hover:not(:disabled) {
+    background: var(--accent-soft);
+    border-color: var(--accent);
+  }
   select,
   input[type='text'],
   input[type='number'] {

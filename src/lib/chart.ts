@@ -1,7 +1,8 @@
 // Small helpers for the d3 charts: the host's width (charts draw at real pixel size, so text stays
 // readable on a laptop and a projector), time ticks in the display zone, series colours.
+import type { ScaleLinear } from 'd3-scale';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { formatDateTime, localMidnights, wallTime, WEEKDAYS } from './time';
+import { formatDateTime, localMidnights, pad2, wallTime, WEEKDAYS } from './time';
 
 export class WidthController implements ReactiveController {
   width = 0;
@@ -39,7 +40,66 @@ export function dayTicks(startMs: number, endMs: number, zone: string): { at: nu
   });
 }
 
+/** The time axis's ticks: local midnights, and over two days or less also every 3, 6 or 12 hours
+ * (the finest step that leaves ~56 px a label: "Tue 17" and "06:00" are ~40 px), on the hour in
+ * the zone as the day ticks are. A day on its own otherwise had only its midnight to read by. */
+export function timeTicks(startMs: number, endMs: number, zone: string, plotWidth: number): { at: number; label: string }[] {
+  // Charts re-render as the pointer moves: the zone arithmetic once per axis, not per frame.
+  const key = `${startMs} ${endMs} ${zone} ${Math.round(plotWidth)}`;
+  let ticks = tickCache.get(key);
+  if (!ticks) {
+    if (tickCache.size > 50) tickCache.clear();
+    tickCache.set(key, (ticks = computeTimeTicks(startMs, endMs, zone, plotWidth)));
+  }
+  return ticks;
+}
+
+const tickCache = new Map<string, { at: number; label: string }[]>();
+
+function computeTimeTicks(startMs: number, endMs: number, zone: string, plotWidth: number): { at: number; label: string }[] {
+  const days = dayTicks(startMs, endMs, zone);
+  const spanHours = (endMs - startMs) / 3_600_000;
+  const step = spanHours > 48 ? undefined : [3, 6, 12].find((s) => (plotWidth / spanHours) * s >= 56);
+  if (!step) return days;
+  const hours: { at: number; label: string }[] = [];
+  // A 15-minute grid finds whole hours in zones with :30 and :45 offsets too.
+  const grid = 15 * 60_000;
+  for (let t = Math.ceil(startMs / grid) * grid; t <= endMs; t += grid) {
+    const w = wallTime(t, zone);
+    if (w.minute !== 0 || w.hour === 0 || w.hour % step !== 0) continue;
+    // A wall hour repeated when the clocks go back would put two labels on top of each other.
+    const last = hours[hours.length - 1];
+    if (last && t - last.at < (step * 3_600_000) / 2) continue;
+    hours.push({ at: t, label: `${pad2(w.hour)}:00` });
+  }
+  return [...days, ...hours].sort((a, b) => a.at - b.at);
+}
+
 export const tipTime = (ms: number, zone: string) => formatDateTime(ms, zone);
+
+let measureContext: CanvasRenderingContext2D | null | undefined;
+
+/** A text's width in px in the given CSS font ("11.5px system-ui"): what a chart's side column or
+ * axis label needs, whatever the font size (presentation mode) or the number format. */
+export function textWidth(text: string, font: string): number {
+  measureContext ??= document.createElement('canvas').getContext('2d');
+  if (!measureContext) return text.length * 7;
+  measureContext.font = font;
+  return measureContext.measureText(text).width;
+}
+
+/** Axis ticks whose labels do not touch: the most of the scale's nice values (up to `most`) that
+ * leave each pair of neighbouring labels, centred on their ticks, a gap between them. When not
+ * even two fit, only the largest value is labelled (the bars start at zero anyway). */
+export function fittingTicks(scale: ScaleLinear<number, number>, labelWidth: (v: number) => number, most = 6, gap = 10): number[] {
+  let ticks: number[] = [];
+  for (let n = most; n >= 1; n--) {
+    ticks = scale.ticks(n);
+    const fits = ticks.every((t, i) => i === 0 || Math.abs(scale(t) - scale(ticks[i - 1])) >= (labelWidth(t) + labelWidth(ticks[i - 1])) / 2 + gap);
+    if (fits) return ticks;
+  }
+  return ticks.slice(-1);
+}
 
 /** Categorical colours that read in light and dark themes (pools, kinds of staffing). */
 export const SERIES_COLOURS = ['#3b82f6', '#f59e0b', '#10b981', '#a855f7', '#ef4444', '#06b6d4', '#ec4899', '#84cc16', '#64748b', '#f97316'];

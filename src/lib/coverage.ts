@@ -99,6 +99,15 @@ export function sortChannels(channels: Iterable<string>): string[] {
   return [...new Set(channels)].sort((a, b) => channelRank(a) - channelRank(b));
 }
 
+/** Queues in the order every per-queue view shows them: grouped by language (in the order the
+ * languages first appear), within a language voice, chat, email. The coverage heatmap and the
+ * difference heatmap both use it, so their rows line up when read one after the other. */
+export function queueOrder<Q extends { language: string; channel: string }>(queues: readonly Q[]): Q[] {
+  const languages = [...new Set(queues.map((q) => q.language))];
+  // Array.prototype.sort is stable: channels ranked alike keep the file's order.
+  return languages.flatMap((language) => queues.filter((q) => q.language === language).sort((a, b) => channelRank(a.channel) - channelRank(b.channel)));
+}
+
 /** The channels of a result: voice, chat, email (those it has). */
 export function channelsIn(result: ScenarioResult): string[] {
   return sortChannels([...Object.keys(result.channelTargets ?? {}), ...result.coverage.map((q) => q.channel)]);
@@ -188,13 +197,7 @@ export function buildHeatmap(result: ScenarioResult, timeZone: string, channel =
   columns.forEach((c, k) => hoursByColumn[c].push(k));
   const intervalsByColumn = hoursByColumn.map((hours) => hours.flatMap((k) => byHour[k]));
   const languages = [...new Set(result.coverage.map((q) => q.language))];
-  // Within a language: voice, chat, email.
-  const order = channelsIn(result);
-  const queues = languages.flatMap((language) =>
-    result.coverage
-      .filter((q) => q.language === language && (channel === 'all' || q.channel === channel))
-      .sort((a, b) => order.indexOf(a.channel) - order.indexOf(b.channel)),
-  );
+  const queues = queueOrder(result.coverage).filter((q) => channel === 'all' || q.channel === channel);
   const rows = queues.map((q, row): HeatRow => {
     const key = `${q.language}/${q.channel}`;
     const cells = hoursByColumn.map((hours, column) => queueCell(q, row, column, hours, intervalsByColumn[column]));
