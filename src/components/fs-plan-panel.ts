@@ -10,7 +10,7 @@ import type { ScenarioResult } from '../../sim/stats/metrics';
 import type { PlanResult } from '../../sim/plan/planner';
 import type { Scenario } from '../../sim/scenario/scenario';
 import { formatDelta, formatValue } from '../lib/format';
-import { openShiftCount, planDeltas, rosterOf, type RosterPool } from '../lib/plan';
+import { openShiftCount, planDeltas, planMetText, rosterOf, type RosterPool } from '../lib/plan';
 import { connect, runKey } from '../state/app-store';
 import type { PlanStep } from '../sim-protocol';
 import { Cancelled, SimRunner } from '../sim-client';
@@ -289,15 +289,16 @@ export class FsPlanPanel extends LitElement {
     const deltas = planDeltas(this.current, r.verification);
     const roster = rosterOf(r, r.scenario);
     const rounds = r.iterations.length;
+    // What "met" means (the planner's test), with the hours below target the headline shows.
+    const met = planMetText(r);
     return html`
       <div class="bar" tabindex="-1" data-plan-result>
         <span class="msg">
           <h3>
             Plan
-            ${r.met
-              ? html`<span class="met" data-plan-met="true">· targets met${r.unmet.length ? ' in the hours a pool can work' : ''}</span>`
-              : html`<span class="unmet-title" data-plan-met="false">· some targets not met</span>`}
+            <span class=${r.met ? 'met' : 'unmet-title'} data-plan-met=${String(r.met)}>· ${met.title}</span>
           </h3>
+          <span class="note" data-plan-met-detail>${met.detail}</span>
           <span class="muted note">${rounds} round${rounds === 1 ? '' : 's'} of solving and simulating, ${formatValue(this.ms / 1000, 'agents')} s · checked with
           ${r.verification.replications} replications</span>
         </span>

@@ -9,7 +9,7 @@ import type { PlannedShift, PlanResult } from '../../sim/plan/planner';
 import type { Scenario } from '../../sim/scenario/scenario';
 import { expandShift } from '../../sim/model/roster';
 import { displayName, newDocId, withText, type ScenarioDoc } from './scenario-doc';
-import type { Unit } from './format';
+import { formatValue, type Unit } from './format';
 
 /** Is any head count left to the planner (agents `auto` or `{ min, max }`, or `startBetween`)? */
 export function openShiftCount(s: Scenario | null | undefined): number {
@@ -116,4 +116,35 @@ export function plannedDoc(doc: ScenarioDoc, planned: Scenario, taken: ScenarioD
   const text = yaml.toString({ lineWidth: 0 });
   const made = withText({ ...doc, id: newDocId(), origin: 'variant', format: 'yaml', fileName: fileOf(n) }, text);
   return { ...made, originalText: made.text };
+}
+
+/** What the planner's "met" means for one plan, in the words the headline uses. The planner
+ * (sim/plan/planner.ts targetsMet) calls a plan met when every language × channel's service level,
+ * pooled over the hours a pool can work, is at or above its target AND the hours below target are at
+ * most `plan.belowTargetShare` (default 2%) of the hours with demand a pool can work. So a met plan
+ * can still have hours below target by the mean: the headline's. The panel says both. */
+export function planMetText(r: Pick<PlanResult, 'met' | 'unmet' | 'scenario' | 'verification'>): { title: string; detail: string } {
+  const v = r.verification;
+  const share = r.scenario.plan?.belowTargetShare ?? 0.02;
+  const below = v.summary.hoursBelowTarget;
+  const belowHours = below.mean ?? 0;
+  const demand = v.summary.demandHours.mean ?? 0;
+  const pct = (x: number) => `${Math.round(x * 1000) / 10}%`;
+  const queues = Object.entries(v.queues)
+    .filter(([, q]) => (q.hoursBelowTarget.mean ?? 0) > 0)
+    .map(([k, q]) => `${k.replace('/', ' ')} ${formatValue(q.hoursBelowTarget.mean, 'hours')}`);
+  const range = below.ci95 ? ` (range ${formatValue(below.ci95[0], 'hours')} to ${formatValue(below.ci95[1], 'hours')})` : '';
+  const hoursText = belowHours > 0
+    ? `${formatValue(belowHours, 'hours')} below target by the hour's mean service level${range}${queues.length ? `: ${queues.join(', ')}` : ''} — ${pct(demand > 0 ? belowHours / demand : 0)} of the ${formatValue(demand, 'hours')} with demand; the planner allows up to ${pct(share)}.`
+    : 'no hour below target.';
+  const where = r.unmet.length ? ' in the hours a pool can work' : '';
+  return r.met
+    ? {
+        title: `targets met${where} — ${belowHours > 0 ? `${formatValue(belowHours, 'hours')} below target, within the ${pct(share)} allowed` : 'no hour below target'}`,
+        detail: `Met, as the planner judges it: each language × channel's service level over the hours a pool can work is at or above its target, with ${hoursText}`,
+      }
+    : {
+        title: 'some targets not met',
+        detail: `Not met: a language × channel falls short of its target over the hours a pool can work, or more hours than the planner allows are below target; ${hoursText}`,
+      };
 }
