@@ -146,4 +146,100 @@ describe('slicing the views', () => {
     expect(starts.every((s) => s.startsWith('2026-03-17'))).toBe(true);
     expect(await page.locator('fs-waits-view fs-time-chart').first().getAttribute('heading')).toContain('Tue 17 Mar');
   });
+
+  it("shows a day and language's own figures everywhere in Waits, and says what stays whole-period", async () => {
+    const page = app.page;
+    const state = { v: 1 as const, docs: [{ f: 'two-languages.yaml', t: TWO_LANGUAGES, o: 'file' as const }], active: 0, view: 'waits', ch: 'voice', lang: 'de', day: '2026-03-17' };
+    await page.goto(`${app.server.url}${await encodeState(state)}`);
+    await page.locator('fs-app fs-run-status[phase="done"]').waitFor({ timeout: PATIENCE });
+    const waits = page.locator('fs-waits-view');
+    const panel = waits.locator('section[data-language="de"][data-channel="voice"]');
+    await panel.waitFor({ timeout: PATIENCE });
+    expect(await panel.locator('h3[data-caption]').textContent()).toBe('German (de) · voice · Tue 17 Mar');
+    // The tiles are the day's: offered is the sum of the day's German voice intervals, not the week's.
+    const cli = JSON.parse(followsun('run', file, '--json')).scenarios[0];
+    const de = cli.coverage.find((q: { language: string; channel: string }) => q.language === 'de' && q.channel === 'voice');
+    const day = cli.intervals.flatMap((i: { start: string }, k: number) => (i.start.startsWith('2026-03-17') ? [k] : []));
+    const offered = day.reduce((a: number, k: number) => a + de.offered[k], 0);
+    expect(Number(await panel.locator('[data-figure="offered"]').getAttribute('data-value'))).toBeCloseTo(offered, 6);
+    expect(Number(await panel.locator('[data-figure="offered"]').getAttribute('data-value'))).toBeLessThan(cli.queues['de/voice'].offered.mean);
+    const abandoned = day.reduce((a: number, k: number) => a + de.abandoned[k], 0);
+    expect(Number(await panel.locator('[data-figure="abandonRate"]').getAttribute('data-value'))).toBeCloseTo(abandoned / offered, 9);
+    expect(await panel.locator('[data-figure="costPerContact"] .label').textContent()).toContain('whole period');
+    // Charts and tables name their slice; what cannot be sliced says it is the whole scenario's.
+    const headings = await waits.locator('fs-bar-chart').evaluateAll((charts) => charts.map((c) => c.getAttribute('heading')));
+    expect(headings).toContain('Voice: service level by language on Tue 17 Mar');
+    expect(headings).toContain('Service level by channel — German on Tue 17 Mar');
+    expect(headings.find((h) => h?.startsWith('Wait-time distribution'))).toContain('all languages, whole period');
+    expect(await waits.locator('fs-queue-table h3').textContent()).toContain('German (de) · Tue 17 Mar');
+    expect(await waits.locator('fs-queue-table tr[data-language]').count()).toBe(1);
+    expect(await waits.locator('fs-interval-table h3').textContent()).toContain('de voice');
+    expect(await waits.locator('fs-interval-table tbody tr').count()).toBe(day.length);
+    // Cost: the day's cost, not the week's, under the day's caption.
+    await page.locator('fs-app [role="tab"]', { hasText: 'Cost' }).click();
+    const cost = page.locator('fs-cost-view');
+    await cost.locator('[data-slice-figure="dayCost"]').waitFor({ timeout: PATIENCE });
+    const dayCost = day.reduce((a: number, k: number) => a + cli.intervals[k].costTotal.mean, 0);
+    expect(Number(await cost.locator('[data-slice-figure="dayCost"]').getAttribute('data-value'))).toBeCloseTo(dayCost, 6);
+    expect(await cost.locator('[data-slice-figure="costTotal"] .label').textContent()).toContain('whole period');
+    // Staffing: occupancy of the pools serving German only.
+    await page.locator('fs-app [role="tab"]', { hasText: 'Staffing' }).click();
+    const occupancy = page.locator('fs-staffing-view fs-bar-chart');
+    await occupancy.waitFor({ timeout: PATIENCE });
+    expect(await occupancy.getAttribute('heading')).toBe('Occupancy by pool — pools serving German voice, Tue 17 Mar');
+  });
+
+  it('names the gap-hours interval a range in the headline and in Waits', async () => {
+    const page = app.page;
+    await openWaits(page);
+    const cli = JSON.parse(followsun('run', file, '--json')).scenarios[0];
+    const gap = page.locator('fs-app fs-headline [data-figure="gapHours"] .ci');
+    await gap.waitFor({ timeout: PATIENCE });
+    const text = (l: typeof gap) => l.evaluate((e) => e.textContent!.replace(/\s+/g, ' ').trim());
+    const [lo, hi] = cli.summary.gapHours.ci95;
+    expect(await text(gap)).toBe(`range ${lo} h to ${hi} h`);
+    const tile = page.locator('fs-waits-view [data-figure="gapHours"] .ci');
+    expect(await text(tile)).toMatch(/^range \d+ h to \d+ h$/);
+    expect(await text(page.locator('fs-app fs-headline li[data-channel="voice"] .ci'))).toMatch(/^95% CI \d/);
+  });
+
+  it('disables the downloads while a re-run is in progress, and marks a cancelled run’s result stale everywhere', async () => {
+    const page = app.page;
+    await openWaits(page);
+    const exports = page.locator('fs-app fs-results-bar button[data-export]');
+    await exports.first().waitFor({ timeout: PATIENCE });
+    expect(await exports.evaluateAll((bs) => bs.every((b) => !(b as HTMLButtonElement).disabled))).toBe(true);
+    // A long re-run. The moment the status turns to running (a microtask after the render that shows
+    // it, before any early result can arrive from the worker), the older result is on screen and
+    // its downloads are disabled, saying why.
+    await page.locator('fs-app').evaluate((app) => {
+      const bar = app.shadowRoot!.querySelector('fs-results-bar')!.shadowRoot!;
+      const status = bar.querySelector('fs-run-status')!;
+      const w = window as unknown as { seen?: { disabled: number; enabled: number; title: string } };
+      new MutationObserver((_, observer) => {
+        if (status.getAttribute('phase') !== 'running') return;
+        const buttons = [...bar.querySelectorAll<HTMLButtonElement>('button[data-export]')];
+        w.seen = { disabled: buttons.filter((b) => b.disabled).length, enabled: buttons.filter((b) => !b.disabled).length, title: buttons[0]?.title ?? '' };
+        observer.disconnect();
+      }).observe(status, { attributes: true, attributeFilter: ['phase'] });
+    });
+    const replications = page.locator('fs-app fs-scenario-editor input[data-path="replications"]');
+    await replications.fill('2000');
+    await replications.press('Tab');
+    await page.locator('fs-app fs-run-status[phase="running"]').waitFor({ timeout: PATIENCE });
+    const seen = (await page.evaluate(() => (window as unknown as { seen: unknown }).seen)) as { disabled: number; enabled: number; title: string };
+    expect(seen.enabled).toBe(0);
+    expect(seen.disabled).toBeGreaterThan(0);
+    expect(seen.title).toContain('Not available');
+    // Cancel: the older result stays on screen, marked stale in the status and in every view.
+    await page.locator('fs-app fs-run-status').getByRole('button', { name: 'Cancel' }).click();
+    const status = page.locator('fs-app fs-run-status[phase="idle"]');
+    await status.waitFor({ timeout: PATIENCE });
+    expect(await status.locator('[data-stale]').textContent()).toContain('its run was cancelled');
+    expect(await page.locator('fs-app fs-headline').getAttribute('stale')).not.toBeNull();
+    expect(await page.locator('fs-waits-view').getAttribute('stale')).not.toBeNull();
+    expect(await exports.evaluateAll((bs) => bs.every((b) => (b as HTMLButtonElement).disabled))).toBe(true);
+    await page.locator('fs-app [role="tab"]', { hasText: 'Cost' }).click();
+    await expect.poll(() => page.locator('fs-cost-view').getAttribute('stale'), { timeout: PATIENCE }).not.toBeNull();
+  });
 });
