@@ -89,7 +89,8 @@ export class FsHeadline extends LitElement {
       }
       /* Each card spans four rows of the list's grid (label, value, interval, details) shared by
          the cards beside it: a label that wraps to two lines moves the whole row, so the values of
-         a row of cards stay on one line. */
+         a row of cards stay on one line. The value's box, not the card, is the size container its
+         font fits to: a container's layout containment would turn the subgrid off. */
       li {
         padding: 0.55rem 0.7rem;
         transition: opacity 0.2s;
@@ -163,12 +164,12 @@ export class FsHeadline extends LitElement {
     const tone = sl.mean === null || !t ? '' : sl.mean >= t.target ? 'good' : 'bad';
     const value = formatValue(sl.mean, 'fraction');
     return html`<li
-      class="card fit-card"
+      class="card"
       data-channel=${channel}
       title=${`${channelTitle(channel)}: answered within ${t ? targetText(t.target, t.thresholdSeconds).replace(/^.* in /, '') : 'the threshold'} ÷ offered, against the channel's own target`}
     >
       <div class="label"><b>${channelTitle(channel)}</b> service level</div>
-      <div class="value fit ${tone}" style=${fitted(value)} data-figure="serviceLevel" data-value=${String(sl.mean)}>${value}</div>
+      <div class="fit-card"><div class="value fit ${tone}" style=${fitted(value)} data-figure="serviceLevel" data-value=${String(sl.mean)}>${value}</div></div>
       ${this.ci(sl, 'fraction', r.currency)}
       <div class="sub">
         <span class="target" data-target=${String(t?.target ?? '')}>target ${t ? targetText(t.target, t.thresholdSeconds) : '–'}</span>
@@ -182,9 +183,9 @@ export class FsHeadline extends LitElement {
     const e: Estimate = r.summary[h.figure];
     const value = formatValue(e.mean, h.unit, r.currency);
     const tone = h.figure === 'gapHours' && e.mean !== null ? (e.mean > 0.05 ? 'bad' : 'good') : '';
-    return html`<li class="card fit-card" data-figure=${h.figure} data-value=${String(e.mean)} title=${h.hint}>
+    return html`<li class="card" data-figure=${h.figure} data-value=${String(e.mean)} title=${h.hint}>
       <div class="label">${h.label}</div>
-      <div class="value fit ${tone}" style=${fitted(value)}>${value}</div>
+      <div class="fit-card"><div class="value fit ${tone}" style=${fitted(value)}>${value}</div></div>
       ${this.ci(e, h.unit, r.currency)} ${sub ?? nothing}
     </li>`;
   }
