@@ -345,20 +345,14 @@ export class FsCompareView extends LitElement {
         text-align: left;
         min-width: 11rem;
       }
-      /* A scenario's column is as wide as its figures, not its name: the name wraps on up to three
-         lines (in full in the title) so that the Δ columns stay in the card at 1024-1280 px. */
+      /* A scenario's column is as wide as its figures, not its name: the name wraps (never cut:
+         the examples differ only at the end of a long shared prefix) so that the Δ columns stay in
+         the card at 1024-1280 px. */
       table.data th.scenario-head {
         white-space: normal;
-        vertical-align: bottom;
-        min-width: 6rem;
-        max-width: 10rem;
-      }
-      th.scenario-head .name {
-        display: -webkit-box;
-        -webkit-box-orient: vertical;
-        -webkit-line-clamp: 3;
-        overflow: hidden;
         overflow-wrap: anywhere;
+        min-width: 7rem;
+        max-width: 10rem;
       }
       table.data thead th {
         vertical-align: bottom;
@@ -543,7 +537,7 @@ export class FsCompareView extends LitElement {
               <tr>
                 <th scope="col">Language · channel</th>
                 ${c.scenarios.map(
-                  (_, k) => html`<th scope="col" class="num scenario-head" title=${names[k]}><span class="name">${names[k]}</span>${k === 0 ? html` <span class="badge">baseline</span>` : nothing}</th>${k > 0
+                  (_, k) => html`<th scope="col" class="num scenario-head">${names[k]}${k === 0 ? html` <span class="badge">baseline</span>` : nothing}</th>${k > 0
                     ? html`<th scope="col" class="delta-cell" title=${`${names[k]} − ${names[0]}`}>Δ vs baseline<span class="sr-only">: ${names[k]}</span></th>`
                     : nothing}`,
                 )}

@@ -12,7 +12,7 @@ import { scaleLinear } from 'd3-scale';
 import type { ScenarioResult } from '../../sim/stats/metrics';
 import type { Scenario } from '../../sim/scenario/scenario';
 import { attainment, buildHeatmap, cellStatus, type HeatCell, type Heatmap } from '../lib/coverage';
-import { tipPosition, WidthController } from '../lib/chart';
+import { hourLabels, tipPosition, WidthController } from '../lib/chart';
 import { formatValue, languageName, targetText, waitLabel } from '../lib/format';
 import { formatWeekdayTime, pad2, WEEKDAYS, zoneOffsetName } from '../lib/time';
 import { STATUS_TEXT } from './fs-hour-details';
@@ -33,15 +33,6 @@ const LEGEND_STOPS = [-0.5, -0.25, -0.1, -0.02, 0, 0.1];
 const hours = (x: number) => formatValue(x, 'hours');
 
 let uid = 0;
-
-/** The hours of the week labelled above the cells: every 6 hours where two digits fit in 6 cells,
- * else every 12, else none (the day names remain). A label takes ~1.3 em of the 0.78 rem
- * column-head font plus a gap, so they never run together on a narrow screen. */
-export function hourLabels(cellWidth: number, rem: number): number[] {
-  const room = rem * 0.78 * 1.3 + 6;
-  const step = [6, 12].find((s) => s * cellWidth >= room);
-  return step ? Array.from({ length: 168 / step }, (_, k) => k * step) : [];
-}
 
 @customElement('fs-heatmap')
 export class FsHeatmap extends LitElement {

@@ -75,6 +75,15 @@ function computeTimeTicks(startMs: number, endMs: number, zone: string, plotWidt
   return [...days, ...hours].sort((a, b) => a.at - b.at);
 }
 
+/** The hours of the week the coverage heatmap labels above its cells: every 6 hours where two digits fit in 6 cells,
+ * else every 12, else none (the day names remain). A label takes ~1.3 em of the 0.78 rem
+ * column-head font plus a gap, so they never run together on a narrow screen. */
+export function hourLabels(cellWidth: number, rem: number): number[] {
+  const room = rem * 0.78 * 1.3 + 6;
+  const step = [6, 12].find((s) => s * cellWidth >= room);
+  return step ? Array.from({ length: 168 / step }, (_, k) => k * step) : [];
+}
+
 export const tipTime = (ms: number, zone: string) => formatDateTime(ms, zone);
 
 let measureContext: CanvasRenderingContext2D | null | undefined;
@@ -90,7 +99,7 @@ export function textWidth(text: string, font: string): number {
 
 /** Axis ticks whose labels do not touch: the most of the scale's nice values (up to `most`) that
  * leave each pair of neighbouring labels, centred on their ticks, a gap between them. When not
- * even two fit, only the largest value is labelled (the bars start at zero anyway). */
+ * even two fit, only the largest tick is labelled (the bars start at zero anyway). */
 export function fittingTicks(scale: ScaleLinear<number, number>, labelWidth: (v: number) => number, most = 6, gap = 10): number[] {
   let ticks: number[] = [];
   for (let n = most; n >= 1; n--) {

@@ -2,7 +2,9 @@
 // the one `followsun compare a.yaml b.yaml --json` gives (its scenarios' means, same seed and
 // replications: the paired mean is the difference of the means); the CI holds it; the
 // difference heatmap's counts of gap hours closed and opened add up from the CLI's gap flags; every
-// scenario is drawn on the overlaid chart.
+// scenario is drawn on the overlaid chart. Laid out: the per-group table fits its card at 1024 and
+// 1280 px (its Δ column in view) and keeps a Δ on one line at 1440; the difference heatmap's rows
+// come in the coverage heatmap's order.
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -119,5 +121,38 @@ describe('comparing in depth', () => {
     const overlay = view.locator('section[aria-label="Scenarios overlaid"] fs-time-chart');
     expect(await overlay.getAttribute('heading')).toContain('every scenario');
     expect(await overlay.evaluate((el) => (el as unknown as { lines: unknown[] }).lines.length)).toBe(2);
+  });
+
+  it('fits the per-group table in its card and orders the difference heatmap as the coverage heatmap', async () => {
+    // Two examples whose languages come in the file as "pt chat, pt voice, ja chat, ja voice".
+    const page = app.page;
+    await page.setViewportSize({ width: 1280, height: 720 });
+    await page.goto(`${app.server.url}${await encodeState({ v: 1, docs: [{ ex: 'global-follow-the-sun' }, { ex: 'global-ai-hybrid' }], active: 0, view: 'compare', cmp: [0, 1] })}`);
+    const view = page.locator('fs-compare-view');
+    const delta = view.locator('tr[data-group] td.delta-cell[data-scenario="1"] .delta').first();
+    await delta.waitFor({ timeout: PATIENCE });
+    const groups = view.locator('.groups');
+    // No horizontal scrolling, and the Δ column's right edge inside the card (1,325 px wide before).
+    const fits = () =>
+      groups.evaluate((el) => {
+        const table = el.querySelector('table')!.getBoundingClientRect();
+        const card = el.closest('section')!.getBoundingClientRect();
+        return el.scrollWidth <= el.clientWidth + 1 && table.right <= card.right + 1;
+      });
+    for (const [width, height] of [[1280, 720], [1024, 768]] as const) {
+      await page.setViewportSize({ width, height });
+      await expect.poll(fits, { timeout: PATIENCE, message: `${width}` }).toBe(true);
+    }
+    // At 1440 a Δ and its CI stay on one line (they wrapped beside near-empty value columns).
+    await page.setViewportSize({ width: 1440, height: 900 });
+    const oneLine = () => delta.evaluate((el) => el.getBoundingClientRect().height < 2 * parseFloat(getComputedStyle(el).fontSize));
+    await expect.poll(oneLine, { timeout: PATIENCE }).toBe(true);
+
+    // The difference heatmap lists language × channel as the coverage heatmaps do.
+    const coverageRows = await view.locator('fs-heatmap[data-scenario="0"] g[role="row"]').evaluateAll((gs) => gs.map((g) => g.getAttribute('data-queue')));
+    const differenceRows = await view.locator('fs-difference-heatmap g[data-row]').evaluateAll((gs) => gs.map((g) => g.getAttribute('data-row')));
+    expect(coverageRows.length).toBeGreaterThan(4);
+    expect(differenceRows).toEqual(coverageRows);
+    expect(differenceRows.indexOf('pt/voice')).toBeLessThan(differenceRows.indexOf('pt/chat'));
   });
 });

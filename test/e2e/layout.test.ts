@@ -2,7 +2,9 @@
 // headline cards in one row or in balanced rows, the heatmap as wide as its card and taller rows
 // when presenting, the sidebar's disclosure triangles inside the panel, an invalid source edit
 // reported under the box it was typed in, and the sites' FTEs and monthly cost as sim/ computes
-// them. Each test has its own browser context; nothing here measures time.
+// them; on narrower screens (1024×768) the scenario's name, the heatmap's hour labels, the bar
+// charts' axes and a day's time axis keep their room, and a pressed header toggle looks pressed.
+// Each test has its own browser context; nothing here measures time.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
@@ -13,12 +15,25 @@ import { simulate } from '../../sim/simulate';
 import { encodeState } from '../../src/lib/url-state';
 import { budgetRound } from '../../src/lib/format';
 import { PATIENCE, ROOT, shotPath, useApp, type StaticServer } from './browser';
+import { TWO_LANGUAGES } from './two-languages';
 
 const poll = <T>(fn: () => Promise<T> | T) => expect.poll(fn, { timeout: PATIENCE });
 const SIZES = [
   [1280, 720],
   [1440, 900],
 ] as const;
+
+/** Boxes of the texts, left to right, and the first pair that overlaps (null when none do). */
+const overlapping = (boxes: { text: string; left: number; right: number }[]) => {
+  const sorted = [...boxes].sort((a, b) => a.left - b.left);
+  const k = sorted.findIndex((b, i) => i > 0 && b.left < sorted[i - 1].right - 0.5);
+  return k < 0 ? null : `${sorted[k - 1].text} | ${sorted[k].text}`;
+};
+const textBoxes = (els: Element[]) =>
+  els.map((e) => {
+    const r = e.getBoundingClientRect();
+    return { text: e.textContent ?? '', left: r.left, right: r.right };
+  });
 
 /** Cards per row of the headline, top to bottom. */
 const cardRows = (page: Page) =>
@@ -89,6 +104,84 @@ describe('layout and finance figures, in headless Chromium', { timeout: 600_000 
     await page.getByRole('button', { name: 'Present' }).click();
     await poll(rowHeight).toBeGreaterThan(normal);
     await page.screenshot({ path: shotPath('12-layout-present-1440x900') });
+  });
+
+  it('leaves room at 1024 and 1280 px: the scenario name in the header, hour labels apart, bar-chart ticks apart; a pressed toggle looks pressed', async () => {
+    await open('global-follow-the-sun');
+    await page.setViewportSize({ width: 1024, height: 768 });
+    // The name is not squeezed beside the buttons (it was cut to "A u." at 1024 px): a line of its
+    // own, wide enough to show it whole.
+    const title = page.locator('fs-app fs-header .scenario-title');
+    const measureTitle = () => title.evaluate((e) => ({ width: e.getBoundingClientRect().width, clipped: e.scrollHeight > e.clientHeight + 1 || e.scrollWidth > e.clientWidth + 1 }));
+    await poll(async () => (await measureTitle()).width).toBeGreaterThan(300);
+    expect((await measureTitle()).clipped).toBe(false);
+    expect(await title.textContent()).toContain('Aurora Devices — in-house + follow-the-sun BPO');
+    // The heatmap's hour labels never run together ("0006121800…"), at 1024 and 1440 px.
+    const hourLabels = () =>
+      page
+        .locator('fs-app fs-heatmap text.col-head')
+        .evaluateAll(textBoxes)
+        .then((boxes) => boxes.filter((b) => /^\d\d$/.test(b.text)));
+    for (const [width, height] of [[1024, 768], [1440, 900]] as const) {
+      await page.setViewportSize({ width, height });
+      await poll(async () => overlapping(await hourLabels())).toBeNull();
+      expect((await hourLabels()).length, `${width}`).toBeGreaterThanOrEqual(7); // at least noon of every day
+    }
+    await page.setViewportSize({ width: 1024, height: 768 });
+    await page.screenshot({ path: shotPath('15-layout-1024x768') });
+
+    // Toggles: the panel's (on) and Present (off) look different, and Present changes when pressed;
+    // in the light and the dark theme.
+    const header = page.locator('fs-app fs-header');
+    const look = (name: string) =>
+      header.getByRole('button', { name }).evaluate((b) => {
+        const cs = getComputedStyle(b);
+        return `${cs.backgroundColor} ${cs.borderTopColor}`;
+      });
+    for (const colorScheme of ['light', 'dark'] as const) {
+      await page.emulateMedia({ colorScheme });
+      expect(await header.getByRole('button', { name: 'Scenarios' }).getAttribute('aria-pressed')).toBe('true');
+      expect(await header.getByRole('button', { name: 'Present' }).getAttribute('aria-pressed')).toBe('false');
+      const off = await look('Present');
+      expect(await look('Scenarios'), colorScheme).not.toBe(off);
+      await header.getByRole('button', { name: 'Present' }).click();
+      await poll(() => header.getByRole('button', { name: 'Present' }).getAttribute('aria-pressed')).toBe('true');
+      expect(await look('Present'), colorScheme).not.toBe(off);
+      await header.getByRole('button', { name: 'Present' }).click();
+      await poll(() => header.getByRole('button', { name: 'Present' }).getAttribute('aria-pressed')).toBe('false');
+      await poll(() => header.getByRole('button', { name: 'Scenarios' }).getAttribute('aria-pressed')).toBe('true');
+    }
+    await page.emulateMedia({ colorScheme: 'light' });
+
+    // The Cost view's bar charts: tick labels apart ("€0 €100K€200K" ran together in a half-width card).
+    await page.setViewportSize({ width: 1280, height: 720 });
+    await page.locator('fs-app [role="tab"]', { hasText: 'Cost' }).click();
+    const charts = page.locator('fs-app fs-cost-view fs-bar-chart');
+    await charts.first().locator('.x-grid .tick text').first().waitFor();
+    expect(await charts.count()).toBeGreaterThanOrEqual(2);
+    for (let i = 0; i < (await charts.count()); i++) {
+      const ticks = () => charts.nth(i).locator('.x-grid .tick text').evaluateAll(textBoxes);
+      await poll(async () => overlapping(await ticks())).toBeNull();
+      expect((await ticks()).length, `chart ${i}`).toBeGreaterThanOrEqual(2);
+    }
+    await charts.first().scrollIntoViewIfNeeded();
+    await page.screenshot({ path: shotPath('15-layout-cost-1280x720') });
+  });
+
+  it('gives a day on its own hour ticks in the display zone, apart from each other', async () => {
+    const state = { v: 1 as const, docs: [{ f: 'two-languages.yaml', t: TWO_LANGUAGES, o: 'file' as const }], active: 0, view: 'waits', day: '2026-03-17' };
+    await page.goto(`${server.url}${await encodeState(state)}`);
+    await page.locator('fs-app fs-run-status[phase="done"]').waitFor({ timeout: PATIENCE });
+    const chart = page.locator('fs-app fs-waits-view fs-time-chart').first();
+    const ticks = () => chart.locator('.x-axis .tick text').evaluateAll(textBoxes);
+    // Not only "Tue 17" and "Wed 18": every 3 or 6 hours between them, on the hour.
+    await poll(async () => (await ticks()).filter((t) => /^\d\d:00$/.test(t.text)).length).toBeGreaterThanOrEqual(3);
+    const labels = (await ticks()).map((t) => t.text);
+    expect(labels[0]).toBe('Tue 17');
+    for (const l of labels.filter((t) => /:00$/.test(t))) expect(Number(l.slice(0, 2)) % 3, l).toBe(0);
+    expect(overlapping(await ticks())).toBeNull();
+    await chart.scrollIntoViewIfNeeded();
+    await page.screenshot({ path: shotPath('16-layout-day-ticks') });
   });
 
   it('shows an invalid edit where it is typed: a field as it is typed, the source under its box before and after Apply', async () => {
