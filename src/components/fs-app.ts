@@ -120,6 +120,12 @@ export class FsApp extends LitElement {
       .view-controls select {
         max-width: 20rem;
       }
+      /* Options name the zone first, then its offset and who works in it: the zone stays readable
+         when the rest is cut (the whole label is the select's title). */
+      .view-controls #tz {
+        max-width: 15rem;
+        text-overflow: ellipsis;
+      }
       .panel {
         padding: 1rem 1.1rem;
       }
@@ -337,7 +343,7 @@ export class FsApp extends LitElement {
         ${view === 'roster' || view === 'history'
           ? html`<span class="muted">Times in ${view === 'roster' ? "each site's" : "the records'"} local time</span>`
           : html`<label for="tz">Times in</label>
-              <select id="tz" @change=${(e: Event) => store.set({ timeZone: (e.target as HTMLSelectElement).value })}>
+              <select id="tz" title=${zones.find((z) => z.zone === timeZone)?.label ?? timeZone} @change=${(e: Event) => store.set({ timeZone: (e.target as HTMLSelectElement).value })}>
                 ${zones.map((z) => html`<option value=${z.zone} ?selected=${z.zone === timeZone}>${z.label}</option>`)}
               </select>`}
         ${showChannel
@@ -369,7 +375,13 @@ export class FsApp extends LitElement {
     switch (view) {
       case 'coverage':
         return html`<section class="panel card">
-          <fs-heatmap .result=${result} .scenario=${scenario} .timeZone=${timeZone} .channel=${channelsIn(result).includes(channel) ? channel : 'all'}></fs-heatmap>
+          <fs-heatmap
+            .result=${result}
+            .scenario=${scenario}
+            .timeZone=${timeZone}
+            .channel=${channelsIn(result).includes(channel) ? channel : 'all'}
+            ?stale=${this.store.shown.stale}
+          ></fs-heatmap>
         </section>`;
       case 'waits':
         return html`<fs-waits-view></fs-waits-view>`;

@@ -13,7 +13,7 @@ import { intervalStarts, KIND_COLOURS, SERIES_COLOURS, WidthController } from '.
 import { ciText, formatEstimate, formatValue } from '../lib/format';
 import type { Bar } from './fs-bar-chart';
 import { languageName } from '../lib/format';
-import { baseStyles, chartStyles, figureStyles, viewStyles } from './shared-styles';
+import { baseStyles, chartStyles, figureStyles, viewStyles, staleStyles } from './shared-styles';
 import './fs-bar-chart';
 import './fs-finance-table';
 import './fs-slice-filter';
@@ -34,15 +34,12 @@ export class FsCostView extends LitElement {
   static override styles = [
     baseStyles,
     viewStyles,
+    staleStyles,
     chartStyles,
     figureStyles,
     css`
       .figures {
         margin-top: 0.6rem;
-      }
-      :host([stale]) {
-        opacity: 0.55;
-        transition: opacity 0.2s;
       }
       .mix-label {
         fill: var(--text);

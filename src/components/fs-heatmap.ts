@@ -16,7 +16,7 @@ import { hourLabels, tipPosition, WidthController } from '../lib/chart';
 import { formatValue, languageName, targetText, waitLabel } from '../lib/format';
 import { formatWeekdayTime, pad2, WEEKDAYS, zoneOffsetName } from '../lib/time';
 import { STATUS_TEXT } from './fs-hour-details';
-import { baseStyles, chartStyles } from './shared-styles';
+import { baseStyles, chartStyles, staleStyles } from './shared-styles';
 import './fs-hour-details';
 
 export { languageName };
@@ -55,6 +55,7 @@ export class FsHeatmap extends LitElement {
   static override styles = [
     baseStyles,
     chartStyles,
+    staleStyles,
     css`
       :host {
         display: block;

@@ -10,7 +10,7 @@ import { formatWeekdayTime } from '../lib/time';
 import type { Bar } from './fs-bar-chart';
 import type { AreaSeries, LineSeries } from './fs-time-chart';
 import { languageName } from '../lib/format';
-import { baseStyles, viewStyles } from './shared-styles';
+import { baseStyles, viewStyles, staleStyles } from './shared-styles';
 import './fs-bar-chart';
 import './fs-slice-filter';
 import './fs-time-chart';
@@ -28,13 +28,10 @@ export class FsStaffingView extends LitElement {
   static override styles = [
     baseStyles,
     viewStyles,
+    staleStyles,
     css`
       fs-slice-filter {
         margin-bottom: 0.6rem;
-      }
-      :host([stale]) {
-        opacity: 0.55;
-        transition: opacity 0.2s;
       }
     `,
   ];

@@ -15,7 +15,7 @@ import { formatWeekdayTime } from '../lib/time';
 import type { Bar } from './fs-bar-chart';
 import { channelTitle, resultChannels } from './fs-headline';
 import type { LineSeries } from './fs-time-chart';
-import { baseStyles, figureStyles, viewStyles, segmentedStyles } from './shared-styles';
+import { baseStyles, figureStyles, viewStyles, staleStyles, segmentedStyles } from './shared-styles';
 import './fs-bar-chart';
 import './fs-interval-table';
 import './fs-queue-table';
@@ -48,6 +48,7 @@ export class FsWaitsView extends LitElement {
   static override styles = [
     baseStyles,
     viewStyles,
+    staleStyles,
     segmentedStyles,
     figureStyles,
     css`
@@ -63,10 +64,6 @@ export class FsWaitsView extends LitElement {
       }
       .figures {
         margin: 0.2rem 0 0.8rem;
-      }
-      :host([stale]) {
-        opacity: 0.55;
-        transition: opacity 0.2s;
       }
     `,
   ];

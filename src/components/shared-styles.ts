@@ -311,6 +311,15 @@ export const viewStyles = css`
   }
 `;
 
+/** A view of a result that is no longer the scenario's (edited, or its re-run cancelled) is dimmed,
+ * the same in every view (AppStore.staleReason says why in the status). */
+export const staleStyles = css`
+  :host([stale]) {
+    opacity: 0.55;
+    transition: opacity 0.2s;
+  }
+`;
+
 /** A row of buttons acting as one control (the channel switch): the pressed one highlighted. */
 export const segmentedStyles = css`
   .seg {

@@ -241,5 +241,9 @@ describe('slicing the views', () => {
     expect(await exports.evaluateAll((bs) => bs.every((b) => (b as HTMLButtonElement).disabled))).toBe(true);
     await page.locator('fs-app [role="tab"]', { hasText: 'Cost' }).click();
     await expect.poll(() => page.locator('fs-cost-view').getAttribute('stale'), { timeout: PATIENCE }).not.toBeNull();
+    await page.locator('fs-app [role="tab"]', { hasText: 'Coverage' }).click();
+    const heatmap = page.locator('fs-app fs-heatmap');
+    await expect.poll(() => heatmap.getAttribute('stale'), { timeout: PATIENCE }).not.toBeNull();
+    await expect.poll(() => heatmap.evaluate((h) => getComputedStyle(h).opacity), { timeout: PATIENCE }).toBe('0.55');
   });
 });
