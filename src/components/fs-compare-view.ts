@@ -16,7 +16,7 @@ import { intervalStarts, SERIES_COLOURS } from '../lib/chart';
 import { queueOrder } from '../lib/coverage';
 import { SliceController, sliceOf } from '../state/slice';
 import type { LineSeries } from './fs-time-chart';
-import { formatDelta, formatInterval, formatValue, languageName, targetText, type Unit } from '../lib/format';
+import { formatDelta, formatValue, intervalName, intervalText, languageName, targetText, type Unit } from '../lib/format';
 import { channelTitle, COST_HEADLINES, GAP_HEADLINE, resultChannels, type Headline } from './fs-headline';
 import { displayName, isModified } from '../lib/scenario-doc';
 import { connect, type AppStore } from '../state/app-store';
@@ -88,9 +88,6 @@ interface CompareRow {
   label: string;
   unit: Unit;
   lowerIsBetter: boolean;
-  /** Gap hours are judged on pooled replications: their difference comes with a range (from the
-   * two scenarios' ranges), not a paired confidence interval. */
-  range?: boolean;
   value: (s: Comparison['scenarios'][number]) => Estimate | undefined;
   delta: (c: Comparison, k: number) => Estimate | undefined;
 }
@@ -100,7 +97,6 @@ const summaryRow = (h: Headline): CompareRow => ({
   label: h.label,
   unit: h.unit,
   lowerIsBetter: h.lowerIsBetter,
-  range: h.unit === 'hours',
   value: (s) => s.summary[h.figure],
   delta: (c, k) => c.deltas[k]?.[h.figure],
 });
@@ -489,8 +485,8 @@ export class FsCompareView extends LitElement {
                 return html`<div class="figure card fit-card" role="cell" data-scenario=${k} data-figure=${row.key} data-value=${String(e?.mean ?? null)}>
                   <div class="label">${row.label}</div>
                   <div class="value fit" style=${fitted(value)}>${value}</div>
-                  <div class="ci">${formatInterval(e, row.unit, s.currency) ? `${row.range ? 'range' : '95% CI'} ${formatInterval(e, row.unit, s.currency).slice(1, -1)}` : html`&nbsp;`}</div>
-                  ${d ? this.renderDelta(d, row.unit, row.lowerIsBetter, s.currency, row.range) : k > 0 ? html`<div class="delta same">Δ – <small>not in the baseline</small></div>` : nothing}
+                  <div class="ci">${intervalText(e, row.unit, s.currency) || html`&nbsp;`}</div>
+                  ${d ? this.renderDelta(d, row.unit, row.lowerIsBetter, s.currency) : k > 0 ? html`<div class="delta same">Δ – <small>not in the baseline</small></div>` : nothing}
                 </div>`;
               })}
             </div>`,
@@ -500,7 +496,10 @@ export class FsCompareView extends LitElement {
     `;
   }
 
-  private renderDelta(d: Estimate, unit: Unit, lowerIsBetter: boolean, currency: string, range = false) {
+  /** Gap hours are judged on pooled replications: their difference comes with a range (from the
+   * two scenarios' ranges), not a paired confidence interval. */
+  private renderDelta(d: Estimate, unit: Unit, lowerIsBetter: boolean, currency: string) {
+    const range = intervalName(unit) === 'range';
     const mean = d.mean ?? 0;
     const ci = d.ci95;
     const significant = ci ? ci[0] > 0 || ci[1] < 0 : mean !== 0;
@@ -509,7 +508,7 @@ export class FsCompareView extends LitElement {
     const words = !significant ? (range ? 'not clear: the range includes 0' : 'no significant difference') : better ? 'better' : 'worse';
     return html`<div class="delta ${tone}" data-delta=${String(d.mean)} data-ci=${ci ? ci.join(',') : ''} data-significant=${String(significant)} data-range=${String(range)}>
       Δ ${formatDelta(d.mean, unit, currency)} <span class="sr-only">(${words})</span>
-      <small>${ci ? `${range ? 'range' : '95% CI'} ${formatDelta(ci[0], unit, currency)} to ${formatDelta(ci[1], unit, currency)}` : 'one replication: no CI'} · ${words}</small>
+      <small>${ci ? `${intervalName(unit)} ${formatDelta(ci[0], unit, currency)} to ${formatDelta(ci[1], unit, currency)}` : 'one replication: no CI'} · ${words}</small>
     </div>`;
   }
 
