@@ -1,8 +1,8 @@
 // Reading scenario files and folders, checking outputs before simulating, and writing them
 // atomically (temporary file, then rename), so an interrupted run never leaves a half-written
 // file behind, and no temporary file outlives the process that wrote it.
-import { accessSync, closeSync, constants, mkdirSync, openSync, readdirSync, readSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
-import { basename, dirname, join, relative, resolve } from 'node:path';
+import { accessSync, closeSync, constants, fstatSync, lstatSync, mkdirSync, openSync, readdirSync, readlinkSync, readSync, realpathSync, renameSync, statSync, unlinkSync, writeFileSync, type Stats } from 'node:fs';
+import { basename, dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { getHeapStatistics } from 'node:v8';
 import { fieldLine, parsePath, parseScenario, ScenarioError, type Scenario } from '../sim/scenario/scenario';
@@ -74,6 +74,7 @@ export function readBounded(path: string, max: number): Buffer | undefined {
   if (statSync(path).isDirectory()) throw Object.assign(new Error(`${path} is a folder`), { code: 'EISDIR' });
   const fd = openSync(path, 'r');
   try {
+    rememberInput(path, fstatSync(fd));
     const chunks: Buffer[] = [];
     let total = 0;
     for (;;) {
@@ -143,10 +144,85 @@ function folderProblem(e: unknown): string {
  * within the 255 bytes most file systems allow. */
 export const MAX_FILE_NAME_BYTES = 200;
 
+/** Regular files this process has read as inputs (device and inode), with the name they were
+ * read by: an output must never replace one of them. */
+const inputFiles = new Map<string, string>();
+const fileKey = (st: Stats) => `${st.dev}:${st.ino}`;
+
+function rememberInput(path: string, st: Stats): void {
+  if (st.isFile()) inputFiles.set(fileKey(st), displayPath(path));
+}
+
+/** The input `path` would overwrite (among `inputs` and the files read so far), or undefined. */
+function inputAt(path: string, inputs: string[]): string | undefined {
+  let out: Stats;
+  try {
+    out = statSync(path); // through symlinks: a link to an input is the input
+  } catch {
+    return undefined; // not there yet: cannot be an input
+  }
+  if (!out.isFile()) return undefined;
+  for (const input of inputs) {
+    try {
+      if (fileKey(statSync(input)) === fileKey(out)) return displayPath(input);
+    } catch {
+      // an input that cannot be read is reported when it is read
+    }
+  }
+  return inputFiles.get(fileKey(out));
+}
+
+/** Where writing `path` lands: `path` itself, the end of its symlink chain (written atomically
+ * there, keeping the link), or — for an existing device, FIFO or /dev/stdout — `direct`, written
+ * in place, since a rename would replace the device with a regular file. */
+export function outputTarget(path: string): { path: string; direct: boolean } {
+  let st: Stats | undefined;
+  try {
+    st = statSync(path);
+  } catch {
+    st = undefined;
+  }
+  if (st && !st.isFile() && !st.isDirectory()) return { path, direct: true };
+  if (st) {
+    try {
+      return { path: realpathSync(path), direct: false };
+    } catch {
+      return { path, direct: false };
+    }
+  }
+  // Missing: follow a dangling symlink chain to the file it names.
+  let at = resolve(path);
+  for (let hops = 0; hops < 40; hops++) {
+    let link: string;
+    try {
+      if (!lstatSync(at).isSymbolicLink()) break;
+      link = readlinkSync(at);
+    } catch {
+      break;
+    }
+    at = isAbsolute(link) ? link : resolve(dirname(at), link);
+  }
+  return { path: at, direct: false };
+}
+
 /** What is wrong with writing the file `path`, or undefined: checked before simulating, so that
- * an hour of simulation is not lost to a typo. Creates missing folders, as the write would. */
-export function outputProblem(path: string, example = 'results.json'): string | undefined {
+ * an hour of simulation is not lost to a typo. Creates missing folders, as the write would.
+ * `inputs` are the command's input files: an output naming one (or a file already read) is
+ * refused, so that a typo never replaces a scenario or the records with results. */
+export function outputProblem(path: string, example = 'results.json', inputs: string[] = []): string | undefined {
   if (path === '') return 'expected a file name';
+  const input = inputAt(path, inputs);
+  if (input !== undefined) return `is ${input === displayPath(path) ? 'an input of this command' : `the input ${input}`}; writing it would replace it — name another file`;
+  const target = outputTarget(path);
+  if (target.direct) {
+    try {
+      accessSync(path, constants.W_OK);
+      return undefined;
+    } catch (e) {
+      return `cannot be written (${(e as NodeJS.ErrnoException).code})`;
+    }
+  }
+  path = target.path;
   const name = basename(resolve(path));
   if (Buffer.byteLength(name) > MAX_FILE_NAME_BYTES) return `the file name is too long (${Buffer.byteLength(name)} bytes; at most ${MAX_FILE_NAME_BYTES})`;
   try {
@@ -181,10 +257,14 @@ export function writeOutput(path: string, content: string): string | undefined {
     writeFileAtomic(path, content);
     return undefined;
   } catch (e) {
+    if (e instanceof OutputIsInput) return e.message;
     const code = (e as NodeJS.ErrnoException).code;
     return `cannot write it (${code === 'ENOSPC' ? 'the disk is full' : (code ?? (e as Error).message)})`;
   }
 }
+
+/** Refusal to write over an input file. */
+export class OutputIsInput extends Error {}
 
 /** Temporary files being written, removed if the process ends before they are renamed. */
 const pendingTemporaries = new Set<string>();
@@ -228,7 +308,17 @@ function processRuns(pid: number): boolean {
   }
 }
 
+/** Writes `path` through a temporary file renamed over it (a symlink's target, keeping the
+ * link); an existing device or FIFO is written in place. Never over a file read as input. */
 export function writeFileAtomic(path: string, content: string): void {
+  const input = inputAt(path, []);
+  if (input !== undefined) throw new OutputIsInput(`is the input ${input}; writing it would replace it — name another file`);
+  const target = outputTarget(path);
+  if (target.direct) {
+    writeFileSync(path, content);
+    return;
+  }
+  path = target.path;
   makeFolder(dirname(resolve(path)));
   removeStaleTemporaries(path);
   if (!cleanupInstalled) {

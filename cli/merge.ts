@@ -23,7 +23,7 @@ export function mergeCommand(files: string[], out: string | undefined): number {
   try {
     if (!out) throw new MergeError('merge needs --out FILE');
     if (files.length === 0) throw new MergeError('merge needs the shard outputs to combine');
-    const outProblem = outputProblem(out);
+    const outProblem = outputProblem(out, 'merged.json', files);
     if (outProblem) throw new MergeError(`--out ${out}: ${outProblem}`);
     const texts = files.map(readShard);
     // JSON documents start with a bracket; CSV tables with # lines or a header row.

@@ -69,7 +69,7 @@ export async function reportCommand(args: string[]): Promise<number> {
   }
 
   // The output is checked before the simulation, not after.
-  const outProblem = outputProblem(out, 'case.html');
+  const outProblem = outputProblem(out, 'case.html', files);
   if (outProblem) return fail(`-o ${out}: ${outProblem}`);
 
   let scenarios: Scenario[];

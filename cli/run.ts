@@ -60,7 +60,7 @@ export async function runCommand(options: RunOptions): Promise<number> {
   if (options.shard && !options.out) throw new UsageError('--shard needs --out FILE (a JSON file for followsun merge)');
   // Outputs are checked before anything is simulated.
   if (options.out !== undefined) {
-    const problem = outputProblem(options.out);
+    const problem = outputProblem(options.out, 'results.json', paths);
     if (problem) {
       process.stderr.write(`followsun: --out ${options.out}: ${problem}\n`);
       return 2;

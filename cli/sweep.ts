@@ -173,7 +173,7 @@ export async function sweepCommand(options: SweepOptions): Promise<number> {
   if (total > WORK_LIMITS.gridPoints) throw new UsageError(tooManyPoints(variations));
   // Outputs are checked before anything is simulated.
   for (const [flag, path] of [['--out', options.out], ['--report', options.report]] as const) {
-    const problem = path === undefined ? undefined : outputProblem(path);
+    const problem = path === undefined ? undefined : outputProblem(path, flag === '--report' ? 'sweep.html' : 'results.json', [options.file]);
     if (problem) {
       process.stderr.write(`followsun: ${flag} ${path}: ${problem}\n`);
       return 2;

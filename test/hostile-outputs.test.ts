@@ -1,0 +1,88 @@
+// Outputs that would destroy something (review of the command line): an output naming one of the
+// command's inputs is refused and the input kept; a symlink is written through, keeping the link;
+// a FIFO or device is written in place instead of being replaced by a regular file.
+import { spawn, spawnSync } from 'node:child_process';
+import { lstatSync, readFileSync, readlinkSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { expectHandled, followsun, followsunMany, oneQueue, problemLines, ROOT, tempDir } from './hostile-support';
+
+const dir = tempDir('hostile-outputs');
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+const at = (name: string) => join(dir, name);
+
+const scenarioText = `${JSON.stringify(oneQueue(), null, 2)}\n`;
+writeFileSync(at('one.yaml'), scenarioText);
+writeFileSync(at('two.yaml'), scenarioText.replace('One queue', 'Two queue'));
+symlinkSync('one.yaml', at('link.yaml'));
+
+describe('an output naming an input', () => {
+  it('is refused with one line, before simulating, and the input is unchanged', () => {
+    const cases: [string, string[]][] = [
+      ['run', ['run', 'one.yaml', '--out', 'one.yaml']],
+      ['run through a symlink', ['run', 'one.yaml', '--out', 'link.yaml']],
+      ['run, input a symlink', ['run', 'link.yaml', '--out', 'one.yaml']],
+      ['sweep', ['sweep', 'one.yaml', '--vary', 'staffing.team.agents=5..6:1', '--out', 'one.yaml']],
+      ['sweep --report', ['sweep', 'one.yaml', '--vary', 'staffing.team.agents=5..6:1', '--out', 'x.csv', '--report', 'one.yaml']],
+      ['report', ['report', 'one.yaml', 'two.yaml', '-o', 'two.yaml']],
+    ];
+    const outcomes = followsunMany(cases.map(([, args]) => ({ args, cwd: dir })));
+    outcomes.forEach((o, k) => {
+      expectHandled(o, 2);
+      const lines = problemLines(o.stderr);
+      expect(lines, cases[k][0]).toHaveLength(1);
+      expect(lines[0], cases[k][0]).toMatch(/input.*name another file/);
+      expect(o.stderr, cases[k][0]).not.toMatch(/Simulating/);
+    });
+    expect(readFileSync(at('one.yaml'), 'utf8')).toBe(scenarioText);
+    expect(readFileSync(at('two.yaml'), 'utf8')).toBe(scenarioText.replace('One queue', 'Two queue'));
+    expect(lstatSync(at('link.yaml')).isSymbolicLink()).toBe(true);
+  });
+
+  it('merge refuses to write over one of its shards', () => {
+    const shard = ['run', 'one.yaml', '--replications', '1', '--shard', '1/1', '--out', 'shard1.json'];
+    expectHandled(followsun(shard, { cwd: dir }), 0);
+    const before = readFileSync(at('shard1.json'), 'utf8');
+    const o = followsun(['merge', 'shard1.json', '--out', 'shard1.json'], { cwd: dir });
+    expectHandled(o, 2);
+    expect(o.stderr).toMatch(/shard1\.json: is an input/);
+    expect(readFileSync(at('shard1.json'), 'utf8')).toBe(before);
+  });
+});
+
+describe('outputs that are not regular files', () => {
+  it('a symlink is written through to its target and stays a link', () => {
+    symlinkSync('target.json', at('out-link.json'));
+    const o = followsun(['run', 'one.yaml', '--replications', '1', '--out', 'out-link.json'], { cwd: dir });
+    expectHandled(o, 0);
+    expect(lstatSync(at('out-link.json')).isSymbolicLink()).toBe(true);
+    expect(readlinkSync(at('out-link.json'))).toBe('target.json');
+    expect(JSON.parse(readFileSync(at('target.json'), 'utf8')).scenarios).toHaveLength(1);
+    // And again, now that the target exists.
+    expectHandled(followsun(['run', 'one.yaml', '--replications', '1', '--out', 'out-link.json'], { cwd: dir }), 0);
+    expect(lstatSync(at('out-link.json')).isSymbolicLink()).toBe(true);
+  });
+
+  it('a FIFO is written in place, not replaced', async () => {
+    const fifo = at('results.fifo');
+    expect(spawnSync('mkfifo', [fifo]).status).toBe(0);
+    const reader = spawn('cat', [fifo]);
+    let read = '';
+    reader.stdout.on('data', (d) => (read += d));
+    const readerDone = new Promise((resolve) => reader.on('close', resolve));
+    const child = spawn(process.execPath, [join(ROOT, 'bin', 'followsun.mjs'), 'run', 'one.yaml', '--replications', '1', '--out', fifo], { cwd: dir });
+    let stderr = '';
+    child.stderr.on('data', (d) => (stderr += d));
+    const status = await new Promise((resolve) => child.on('close', resolve));
+    await readerDone;
+    expect(status, stderr).toBe(0);
+    expect(JSON.parse(read).scenarios).toHaveLength(1);
+    expect(lstatSync(fifo).isFIFO()).toBe(true);
+  }, 60_000);
+
+  it.skipIf(process.getuid?.() === 0)('/dev/null is written, not replaced (not as root)', () => {
+    const o = followsun(['run', 'one.yaml', '--replications', '1', '--out', '/dev/null'], { cwd: dir });
+    expectHandled(o, 0);
+    expect(lstatSync('/dev/null').isCharacterDevice()).toBe(true);
+  });
+});
