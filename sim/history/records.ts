@@ -2,7 +2,6 @@
 // records by a layout (layouts.ts). A bad row is never fatal and never silently dropped: it is
 // counted under the kind of problem it has, with the first line it was seen on, so that the
 // counts add up to the rows read. Only a file that cannot be read at all is an error.
-import { csvParseRows, tsvParseRows } from 'd3-dsv';
 
 /** One contact that reached a queue. Times are the customers' local wall clock, read as if UTC
  * (Date.UTC of the local fields): the layout knows no time zone, the fit declares one. */
@@ -38,6 +37,10 @@ export interface Layout<T = Omit<ContactRecord, 'line'>> {
   kept?: string;
   /** Rows are kept in this order (local wall-clock ms). */
   time?: (row: T) => number;
+  /** Optional columns it reads (a field read from two columns is refused). */
+  optional?: readonly string[];
+  /** Source queue names that became another scenario queue name, in the order first seen. */
+  renamed?: () => { source: string; queue: string }[];
 }
 
 export interface Tally {
@@ -57,6 +60,8 @@ export interface ReadOutcome<T extends { line: number } = ContactRecord> {
   notes: Record<string, Tally>;
   /** What a kept row is (the layout's `kept`). */
   kept: string;
+  /** Source queue names the scenario names otherwise (the layout's `renamed`). */
+  renamed?: { source: string; queue: string }[];
 }
 
 /** Bounds on the work (and memory: parsed rows take several times the text): a month of a large
@@ -79,33 +84,170 @@ export function readRecords(text: string, file: string, layout: Layout, columnMa
   return readRows(text, file, layout, columnMap, (r) => r.arrivalLocalMs);
 }
 
+/** Columns a header may have: a real export has tens; beyond this the file is not a table. */
+export const MAX_COLUMNS = 1_000;
+
+/** A row of a delimited file: its cells and the physical line it starts on (1-based). */
+export interface DsvRow {
+  cells: string[];
+  line: number;
+  /** Cells in the row, when there were more than `maxCells` (only the first are kept). */
+  cellCount: number;
+}
+
+/**
+ * The rows of a CSV or TSV text, one at a time (RFC 4180: a cell in double quotes may hold the
+ * delimiter, line breaks and "" for a quote; text after its closing quote is kept up to the
+ * delimiter). Lines end with \n, \r\n or \r. Each row carries the physical line it starts on, so
+ * a row after a cell spanning lines is still named by its own line. A quoted cell that never
+ * closes is an error naming the line and column it starts on: the rest of the file would
+ * otherwise be read as one cell. At most `maxCells` cells of a row are kept (the rest counted).
+ */
+export function* dsvRows(text: string, delimiter: string, file: string, maxCells = Infinity): Generator<DsvRow> {
+  const N = text.length;
+  const D = delimiter.charCodeAt(0);
+  let at = 0;
+  let line = 1;
+  while (at < N) {
+    const rowLine = line;
+    // Fast path: a line without quotes or stray carriage returns, of a sensible length.
+    const nl = text.indexOf('\n', at);
+    const end = nl < 0 ? N : nl;
+    if (end - at < 1 << 16) {
+      let body = text.slice(at, end);
+      if (body.endsWith('\r')) body = body.slice(0, -1);
+      if (!body.includes('"') && !body.includes('\r')) {
+        const cells = body.split(delimiter);
+        const cellCount = cells.length;
+        if (cellCount > maxCells) cells.length = maxCells;
+        yield { cells, line: rowLine, cellCount };
+        at = end + 1;
+        line++;
+        continue;
+      }
+    }
+    // Cell by cell.
+    const cells: string[] = [];
+    let cellCount = 0;
+    const push = (cell: string) => {
+      if (cellCount++ < maxCells) cells.push(cell);
+    };
+    for (;;) {
+      if (at < N && text.charCodeAt(at) === 34) {
+        const quoteLine = line;
+        const column = cellCount + 1;
+        let cell = '';
+        let from = at + 1;
+        for (;;) {
+          const q = text.indexOf('"', from);
+          if (q < 0) {
+            throw new RecordsError([
+              `${file}:${quoteLine}: column ${column}: a quoted cell starts here and is never closed: expected a closing " (write a quote inside a quoted cell as "")`,
+            ]);
+          }
+          line += lineBreaks(text, from, q);
+          if (cellCount < maxCells) cell += text.slice(from, q);
+          if (text.charCodeAt(q + 1) === 34) {
+            if (cellCount < maxCells) cell += '"';
+            from = q + 2;
+            continue;
+          }
+          at = q + 1;
+          break;
+        }
+        // Anything after the closing quote, up to the delimiter, belongs to the cell.
+        let stop = at;
+        while (stop < N) {
+          const c = text.charCodeAt(stop);
+          if (c === D || c === 10 || c === 13) break;
+          stop++;
+        }
+        if (stop > at && cellCount < maxCells) cell += text.slice(at, stop);
+        at = stop;
+        push(cell);
+      } else {
+        let stop = at;
+        while (stop < N) {
+          const c = text.charCodeAt(stop);
+          if (c === D || c === 10 || c === 13) break;
+          stop++;
+        }
+        push(cellCount < maxCells ? text.slice(at, stop) : '');
+        at = stop;
+      }
+      if (at >= N) break;
+      const c = text.charCodeAt(at);
+      if (c === D) {
+        at++;
+        if (at >= N) {
+          push('');
+          break;
+        }
+        continue;
+      }
+      // End of the row.
+      at += c === 13 && text.charCodeAt(at + 1) === 10 ? 2 : 1;
+      line++;
+      break;
+    }
+    yield { cells, line: rowLine, cellCount };
+  }
+}
+
+/** Line breaks (\n, \r\n, lone \r) in text[from, to). */
+function lineBreaks(text: string, from: number, to: number): number {
+  let n = 0;
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10 || (c === 13 && text.charCodeAt(i + 1) !== 10)) n++;
+  }
+  return n;
+}
+
+/** A header's names for a message: each cut short, and not all of a long list. */
+export function describeColumns(columns: readonly string[], most = 40): string {
+  const shown = columns.slice(0, most).map((c) => (c.length > 40 ? `${JSON.stringify(c.slice(0, 37))}…` : c === '' ? '(blank)' : c));
+  return shown.join(', ') + (columns.length > most ? `, … (${columns.length} columns)` : '');
+}
+
 /** Any layout's rows: kept (in time order), not offered, or rejected by kind. */
 export function readRows<T>(text: string, file: string, layout: Layout<T>, columnMap: ColumnMap = {}, time: (row: T) => number = layout.time ?? (() => 0)): ReadOutcome<T & { line: number }> {
-  const firstLineEnd = text.indexOf('\n');
-  const header = firstLineEnd < 0 ? text : text.slice(0, firstLineEnd);
   // Lines are counted before anything is parsed, so that a huge file is refused at once.
   let lines = 0;
   for (let at = text.indexOf('\n'); at >= 0 && lines <= MAX_RECORD_ROWS + 1; at = text.indexOf('\n', at + 1)) lines++;
   if (lines > MAX_RECORD_ROWS + 1) {
     throw new RecordsError([`${file}: more than ${MAX_RECORD_ROWS.toLocaleString('en-US')} rows (split the file by month)`]);
   }
-  const parse = header.includes('\t') ? tsvParseRows : csvParseRows;
-  const rows = parse(text);
-  if (rows.length === 0 || rows[0].every((c) => c.trim() === '')) throw new RecordsError([`${file}: empty: expected a header line and one row per contact`]);
-  if (rows.length - 1 > MAX_RECORD_ROWS) {
-    throw new RecordsError([`${file}: ${rows.length - 1} rows: at most ${MAX_RECORD_ROWS.toLocaleString('en-US')} (split the file by month)`]);
+  const firstLineEnd = text.indexOf('\n');
+  const headerText = firstLineEnd < 0 ? text : text.slice(0, firstLineEnd);
+  const rows = dsvRows(text, headerText.includes('\t') ? '\t' : ',', file, MAX_COLUMNS);
+  const first = rows.next();
+  if (first.done || first.value.cells.every((c) => c.trim() === '')) throw new RecordsError([`${file}: empty: expected a header line and one row per contact`]);
+  if (first.value.cellCount > MAX_COLUMNS) {
+    throw new RecordsError([`${file}:1: ${first.value.cellCount.toLocaleString('en-US')} columns in the header: at most ${MAX_COLUMNS.toLocaleString('en-US')} (export only the columns the import reads)`]);
   }
-  const columns = rows[0].map((name) => name.trim());
+  const columns = first.value.cells.map((name) => name.trim());
   const named = columns.map((name) => columnMap[name] ?? name);
   for (const [from] of Object.entries(columnMap)) {
-    if (!columns.includes(from)) throw new RecordsError([`${file}:1: --map ${from}=…: no column '${from}' in the header (columns: ${columns.join(', ')})`]);
+    if (!columns.includes(from)) throw new RecordsError([`${file}:1: --map ${from}=…: no column '${from}' in the header (columns: ${describeColumns(columns)})`]);
   }
   const missing = layout.required.filter((f) => !named.includes(f));
   if (missing.length > 0) {
     throw new RecordsError([
-      `${file}:1: the ${layout.name} layout needs the column${missing.length > 1 ? 's' : ''} ${missing.join(', ')}; the header has ${columns.join(', ')}` +
+      `${file}:1: the ${layout.name} layout needs the column${missing.length > 1 ? 's' : ''} ${missing.join(', ')}; the header has ${describeColumns(columns)}` +
         ' (name them with --map column=field, or choose another --format)',
     ]);
+  }
+  // A field read from two columns: which one is meant is anyone's guess, so neither is taken.
+  const reads = new Set<string>([...layout.required, ...(layout.optional ?? [])]);
+  for (const field of reads) {
+    const from = named.flatMap((name, i) => (name === field ? [i] : []));
+    if (from.length > 1) {
+      const describe = (i: number) => `column ${i + 1} '${columns[i].length > 40 ? `${columns[i].slice(0, 37)}…` : columns[i]}'${columnMap[columns[i]] !== undefined ? ` (--map ${columns[i]}=${field})` : ''}`;
+      throw new RecordsError([
+        `${file}:1: ${from.map(describe).join(' and ')} are both read as ${field}: expected one column for each field (rename or remove one, or change --map)`,
+      ]);
+    }
   }
   const index = new Map(named.map((name, i) => [name, i]));
   const out: ReadOutcome<T & { line: number }> = {
@@ -120,13 +262,11 @@ export function readRows<T>(text: string, file: string, layout: Layout<T>, colum
     const t = (tallies[kind] ??= { count: 0, firstLine: line, detail });
     t.count++;
   };
-  for (let r = 1; r < rows.length; r++) {
-    const cells = rows[r];
-    const line = r + 1;
-    if (cells.length === 1 && cells[0].trim() === '') continue; // a blank line is not a row
+  for (const { cells, line, cellCount } of rows) {
+    if (cellCount === 1 && cells[0].trim() === '') continue; // a blank line is not a row
     out.rowsRead++;
-    if (cells.length !== columns.length) {
-      count(out.rejected, 'wrong number of fields', line, `${cells.length} fields, the header has ${columns.length}`);
+    if (cellCount !== columns.length) {
+      count(out.rejected, 'wrong number of fields', line, `${cellCount} fields, the header has ${columns.length}`);
       continue;
     }
     const outcome = layout.row((name) => (cells[index.get(name) ?? -1] ?? '').trim());
@@ -144,6 +284,8 @@ export function readRows<T>(text: string, file: string, layout: Layout<T>, colum
     throw new RecordsError([`${file}: no usable row in ${out.rowsRead} rows${why.length ? `: ${why.join('; ')}` : ''}`]);
   }
   out.records.sort((a, b) => time(a) - time(b));
+  const renamed = layout.renamed?.();
+  if (renamed && renamed.length > 0) out.renamed = renamed;
   return out;
 }
 

@@ -1,0 +1,61 @@
+// Hostile and careless records files given to `followsun import`: no row may vanish or merge
+// silently, every refusal is one line naming the file, line and column (or the flag), and the
+// work stays proportional to the rows.
+import { existsSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { followsun } from './cli-in-process';
+import { expectHandled, followsun as followsunBudget, problemLines, tempDir } from './hostile-support';
+import { dsvRows, readRecords } from '../sim/history/records';
+import { genericLayout } from '../sim/history/layouts';
+
+const dir = tempDir('hostile-import');
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+const HEADER = 'arrival,queue,outcome,wait_seconds,handle_seconds,agent';
+/** n generic rows, a minute apart from Monday 2 March 2026 09:00, on `queue`. */
+const rows = (n: number, queue = 'en', from = 0) =>
+  Array.from({ length: n }, (_, i) => {
+    const m = 9 * 60 + from + i;
+    return `2026-03-02 ${String(Math.floor(m / 60) % 24).padStart(2, '0')}:${String(m % 60).padStart(2, '0')}:00,${queue},answered,12,300,a${i % 5}`;
+  });
+const write = (name: string, text: string) => {
+  const path = join(dir, name);
+  writeFileSync(path, text);
+  return path;
+};
+
+describe('quoted cells', () => {
+  it('refuses an unterminated quote, naming the line it starts on, and writes nothing', async () => {
+    const lines = [HEADER, ...rows(4), '"unterminated,en,answered,1,2,a', ...rows(2000, 'en', 5)];
+    const file = write('broken.csv', lines.join('\n') + '\n');
+    const out = join(dir, 'broken.yaml');
+    const r = await followsun('import', file, '--out', out);
+    expect(r.status).toBe(2);
+    expect(problemLines(r.stderr)).toHaveLength(1);
+    expect(r.stderr).toMatch(/broken\.csv:6: column 1: a quoted cell starts here and is never closed/);
+    expect(r.stdout).toBe('');
+    expect(existsSync(out)).toBe(false);
+  });
+
+  it('names a row after a cell spanning lines by its physical line', () => {
+    const text = [HEADER, rows(1)[0].replace(/a0$/, '"a\n0"'), ...rows(2, 'en', 1), rows(1, 'en', 3)[0].replace(',12,', ',xx,')].join('\n') + '\n';
+    const read = readRecords(text, 'ml.csv', genericLayout('UTC'));
+    expect(read.records.map((r) => r.line)).toEqual([2, 4, 5]);
+    expect(read.records[0].agent).toBe('a\n0');
+    expect(read.rejected['malformed wait_seconds'].firstLine).toBe(6);
+  });
+
+  it('reads CSV as before: "" inside quotes, CRLF and lone CR line ends, a trailing delimiter', () => {
+    const parse = (text: string) => [...dsvRows(text, ',', 'x.csv')].map((r) => [r.line, ...r.cells]);
+    expect(parse('a,"b ""q"", c",d\r\ne,f,\rg')).toEqual([
+      [1, 'a', 'b "q", c', 'd'],
+      [2, 'e', 'f', ''],
+      [3, 'g'],
+    ]);
+    expect(parse('"x\r\ny",z\nw\n')).toEqual([
+      [1, 'x\r\ny', 'z'],
+      [3, 'w'],
+    ]);
+  });
+});
