@@ -12,7 +12,7 @@ export function watchInterrupt(): Interrupt {
   const onSignal = () => {
     if (state.aborted) process.exit(130); // a second Ctrl-C: stop at once
     state.aborted = true;
-    process.stderr.write('\nInterrupted: finishing the replications under way, keeping finished results…\n');
+    process.stderr.write('\nInterrupted: stopping the replications under way, keeping finished results…\n');
   };
   process.on('SIGINT', onSignal);
   return state;

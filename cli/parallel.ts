@@ -101,7 +101,9 @@ export async function runJobs(
   const workers = Math.max(1, Math.min(options.workers ?? defaultWorkers(models), tasks.length));
   let next = 0;
   const take = () => (next < tasks.length && !options.signal?.aborted ? tasks[next++] : undefined);
-  if (workers === 1) {
+  // A replication long enough that one may want to stop it runs on a worker thread even alone:
+  // this thread stays free to take Ctrl-C and end it (the same runReplication, the same figures).
+  if (workers === 1 && !models.some((m) => contactsPerReplication(m) >= CONTACTS_WORTH_A_WORKER)) {
     for (let task = take(); task; task = take()) {
       for (let r = task.replication; r < task.replication + task.count && !options.signal?.aborted; r++) {
         finished(task.job, r, runReplication(models[task.job], r));
@@ -110,25 +112,53 @@ export async function runJobs(
     }
     return done;
   }
-  await Promise.all(
-    Array.from({ length: workers }, async () => {
-      const worker = new ReplicationThread(models);
-      try {
-        await Promise.all(
-          Array.from({ length: TASKS_QUEUED_PER_WORKER }, async () => {
-            for (let task = take(); task; task = take()) {
-              const figures = await worker.run(task);
-              figures.forEach((f, k) => finished(task.job, task.replication + k, f));
-            }
-          }),
-        );
-      } finally {
-        await worker.close();
-      }
-    }),
-  );
+  // Once interrupted, the tasks under way have a moment to finish; then the threads are ended,
+  // and what they were doing is missing (runJobs resolves with what has finished).
+  const threads = new Set<ReplicationThread>();
+  let stopped = false;
+  let grace: NodeJS.Timeout | undefined;
+  const watch = setInterval(() => {
+    if (!options.signal?.aborted || grace) return;
+    grace = setTimeout(() => {
+      stopped = true;
+      threads.forEach((t) => void t.close());
+    }, ABORT_GRACE_MS);
+  }, 50);
+  try {
+    await Promise.all(
+      Array.from({ length: workers }, async () => {
+        const worker = new ReplicationThread(models);
+        threads.add(worker);
+        try {
+          await Promise.all(
+            Array.from({ length: TASKS_QUEUED_PER_WORKER }, async () => {
+              for (let task = take(); task; task = take()) {
+                let figures: ReplicationFigures[];
+                try {
+                  figures = await worker.run(task);
+                } catch (e) {
+                  if (stopped) return;
+                  throw e;
+                }
+                figures.forEach((f, k) => finished(task.job, task.replication + k, f));
+              }
+            }),
+          );
+        } finally {
+          threads.delete(worker);
+          await worker.close();
+        }
+      }),
+    );
+  } finally {
+    clearInterval(watch);
+    clearTimeout(grace);
+  }
   return done;
 }
+
+/** How long replications under way may go on after Ctrl-C before their threads are ended. */
+const ABORT_GRACE_MS = 1000;
 
 /** One worker thread (cli/replication-worker.ts) and the tasks it has been handed. */
 class ReplicationThread {

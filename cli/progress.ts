@@ -7,26 +7,46 @@ export class Progress {
   private readonly startMs = Date.now();
   private readonly tty = process.stderr.isTTY === true;
   private lastTenth = 0;
+  private lastDone = 0;
+  private printed = false;
+  /** A first line once the run has taken a few seconds, even before anything has finished (one
+   * long replication, or a large grid being prepared), so that a long run never looks hung. */
+  private readonly firstLine: NodeJS.Timeout;
 
-  constructor(private readonly label: string, private readonly total: number) {}
+  constructor(private readonly label: string, private readonly total: number) {
+    this.firstLine = setTimeout(() => {
+      if (this.printed) return;
+      if (this.tty) this.update(this.lastDone);
+      else this.line(this.lastDone, `${Math.floor((this.lastDone / this.total) * 100)}%, under way`, '');
+    }, QUIET_FOR_MS);
+    this.firstLine.unref();
+  }
+
+  private line(done: number, share: string, eta: string): void {
+    this.printed = true;
+    process.stderr.write(`${this.label} ${done}/${this.total} (${share})${eta}\n`);
+  }
 
   update(done: number): void {
+    this.lastDone = done;
     const elapsedMs = Date.now() - this.startMs;
     const eta = done > 0 && done < this.total ? `, ETA ${Math.ceil(((elapsedMs / done) * (this.total - done)) / 1000)} s` : '';
     if (this.tty) {
       const width = 24;
       const filled = Math.round((done / this.total) * width);
+      this.printed = true;
       process.stderr.write(`\r${this.label} ${done}/${this.total} [${'#'.repeat(filled)}${' '.repeat(width - filled)}]${eta}\x1b[K`);
       return;
     }
     const tenth = Math.floor((done / this.total) * 10);
     if (elapsedMs >= QUIET_FOR_MS && tenth > this.lastTenth) {
       this.lastTenth = tenth;
-      process.stderr.write(`${this.label} ${done}/${this.total} (${tenth * 10}%)${eta}\n`);
+      this.line(done, `${tenth * 10}%`, eta);
     }
   }
 
   done(): void {
+    clearTimeout(this.firstLine);
     if (this.tty) process.stderr.write('\r\x1b[K');
   }
 }

@@ -5,7 +5,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import { lstatSync, readFileSync, readlinkSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { expectHandled, followsun, followsunMany, oneQueue, problemLines, ROOT, tempDir } from './hostile-support';
+import { expectHandled, followsun, followsunMany, oneQueue, problemLines, ROOT, startFollowsun, tempDir } from './hostile-support';
 
 const dir = tempDir('hostile-outputs');
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -85,4 +85,27 @@ describe('outputs that are not regular files', () => {
     expectHandled(o, 0);
     expect(lstatSync('/dev/null').isCharacterDevice()).toBe(true);
   });
+});
+
+describe('Ctrl-C during one long replication', () => {
+  it('ends it: exit 130, an Interrupted line, the missing scenario listed', async () => {
+    // One replication of about 12 M contacts (100 days at 5,000 an hour): far above the 3 M
+    // that makes a replication run on a worker thread even alone.
+    const long: Record<string, any> = { ...oneQueue(), name: 'Long', replications: 1, horizon: { start: '2026-03-23T00:00:00Z', days: 100 } };
+    long.demand[0].volume.perHour = 5000;
+    long.staffing[0].agents = 260;
+    writeFileSync(at('long.json'), JSON.stringify(long));
+    const run = startFollowsun(['run', 'long.json', '--workers', '1', '--out', 'long-results.json'], { cwd: dir });
+    for (let waited = 0; !/Simulating: replication 0\/1/.test(run.stderr()) && waited < 40_000; waited += 100) {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    expect(run.stderr()).toMatch(/Simulating: replication 0\/1/);
+    run.child.kill('SIGINT');
+    const o = await run.done;
+    expect(o.status, o.stderr).toBe(130);
+    expect(o.stderr).toMatch(/Interrupted: 0 of 1 scenarios finished; missing: long\.json/);
+    expect(o.stderr).not.toMatch(/\n\s+at /);
+    const document = JSON.parse(readFileSync(at('long-results.json'), 'utf8'));
+    expect(document.partial).toEqual({ reason: 'interrupted', missing: [{ index: 0, file: 'long.json' }] });
+  }, 90_000);
 });
