@@ -31,7 +31,11 @@ export function columnMap(items: string[] = []): ColumnMap {
     if (!MAPPABLE.includes(field)) {
       throw new UsageError(`--map ${item}: unknown field '${field}' (contact records: ${[...GENERIC_FIELDS, 'agent'].join(', ')}; interval tables: ${[...INTERVAL_FIELDS, ...INTERVAL_OPTIONAL_FIELDS].join(', ')})`);
     }
-    map[item.slice(0, at).trim()] = field;
+    const column = item.slice(0, at).trim();
+    if (map[column] !== undefined && map[column] !== field) {
+      throw new UsageError(`--map: column '${column.slice(0, 60)}' is mapped twice (to ${map[column]} and to ${field}): expected one field for each column`);
+    }
+    map[column] = field;
   }
   return map;
 }

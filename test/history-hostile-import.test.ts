@@ -59,3 +59,52 @@ describe('quoted cells', () => {
     ]);
   });
 });
+
+describe('queue names', () => {
+  it('keeps billing-support and billing-sales two queues, and says what each became', async () => {
+    const text = [HEADER, ...rows(300, 'billing-support'), ...rows(300, 'billing-sales', 300).map((r) => r.replace(',300,', ',60,'))].join('\n') + '\n';
+    const out = join(dir, 'billing.yaml');
+    const r = await followsun('import', write('billing.csv', text), '--out', out);
+    expect(r.status, r.stderr).toBe(0);
+    const support = /"billing-support" → (und-\w+)/.exec(r.stdout)?.[1];
+    const sales = /"billing-sales" → (und-\w+)/.exec(r.stdout)?.[1];
+    expect(support).toBeDefined();
+    expect(sales).toBeDefined();
+    expect(support).not.toBe(sales);
+    const read = readRecords(text, 'billing.csv', genericLayout('UTC'));
+    expect(new Set(read.records.map((c) => c.queue))).toEqual(new Set([support, sales]));
+    // The same name becomes the same queue in another file (an import and a later back-test).
+    const other = readRecords([HEADER, ...rows(3, 'billing-sales')].join('\n'), 'other.csv', genericLayout('UTC'));
+    expect(other.records[0].queue).toBe(sales);
+  });
+});
+
+describe('columns', () => {
+  it('refuses a field read from two columns, naming both', async () => {
+    const dup = write('dup.csv', [`${HEADER},arrival`, ...rows(3).map((r) => `${r},2026-03-02 10:00:00`)].join('\n'));
+    const r1 = await followsun('import', dup, '--out', join(dir, 'dup.yaml'));
+    expect(r1.status).toBe(2);
+    expect(problemLines(r1.stderr)).toEqual([expect.stringMatching(/dup\.csv:1: column 1 'arrival' and column 7 'arrival' are both read as arrival/)]);
+    const plain = write('plain.csv', [HEADER, ...rows(3)].join('\n'));
+    const r2 = await followsun('import', plain, '--map', 'agent=arrival', '--out', join(dir, 'map.yaml'));
+    expect(r2.status).toBe(2);
+    expect(problemLines(r2.stderr)).toEqual([expect.stringMatching(/plain\.csv:1: column 1 'arrival' and column 6 'agent' \(--map agent=arrival\) are both read as arrival/)]);
+    const r3 = await followsun('import', plain, '--map', 'agent=queue', '--map', 'agent=arrival', '--out', join(dir, 'map.yaml'));
+    expect(r3.status).toBe(2);
+    expect(r3.stderr).toMatch(/--map: column 'agent' is mapped twice/);
+    expect(existsSync(join(dir, 'dup.yaml')) || existsSync(join(dir, 'map.yaml'))).toBe(false);
+  });
+
+  it('refuses a header of too many columns in a short message', async () => {
+    const wide = write('wide.csv', Array.from({ length: 200_000 }, (_, i) => `column-${i}-${'x'.repeat(50)}`).join(',') + '\n');
+    const r = await followsun('import', wide, '--out', join(dir, 'wide.yaml'));
+    expect(r.status).toBe(2);
+    expect(problemLines(r.stderr)).toHaveLength(1);
+    expect(r.stderr).toMatch(/wide\.csv:1: 200,000 columns in the header: at most 1,000/);
+    expect(r.stderr.length).toBeLessThan(500);
+    const long = write('long.csv', `${'y'.repeat(1_000_000)},queue\n`);
+    const r2 = await followsun('import', long, '--out', join(dir, 'long.yaml'));
+    expect(r2.status).toBe(2);
+    expect(r2.stderr.length).toBeLessThan(1000);
+  });
+});

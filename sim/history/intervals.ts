@@ -14,7 +14,7 @@
 // assumed), and patience comes from total waiting time ÷ abandons — the censored estimator's
 // own formula, with the abandoners' waits approximated when the table lacks them.
 import type { Layout, RowOutcome } from './records';
-import { arrivalLocal, queueCode } from './layouts';
+import { arrivalLocal, queueNamer } from './layouts';
 import { dayOf, instantOfLocal } from './local-time';
 import { SUMS, type Observation } from './backtest';
 import type { ObservedStaffing, Session } from './observed-staffing';
@@ -48,15 +48,18 @@ export function intervalLayout(timezone: string): Layout<Omit<IntervalRow, 'line
     const x = Number(text);
     return text !== '' && Number.isFinite(x) ? x : `malformed ${name}`;
   };
+  const queues = queueNamer();
   return {
     name: 'intervals',
     required: INTERVAL_FIELDS,
+    optional: INTERVAL_OPTIONAL_FIELDS,
+    renamed: queues.renamed,
     kept: 'interval rows',
     time: (r) => r.startLocalMs,
     row(f): RowOutcome<Omit<IntervalRow, 'line'>> {
       const start = arrivalLocal(f('interval_start'), timezone);
       if (start === undefined) return { kind: 'rejected', reason: 'malformed interval_start', detail: `expected a time such as 2026-03-02 09:30, got ${JSON.stringify(f('interval_start').slice(0, 30))}` };
-      const queue = queueCode(f('queue'));
+      const queue = queues.code(f('queue'));
       if (!queue) return { kind: 'rejected', reason: 'malformed queue', detail: JSON.stringify(f('queue').slice(0, 30)) };
       const values: Record<string, number> = {};
       // An interval where nobody was answered has no AHT (nor ASA): blank is fine there.

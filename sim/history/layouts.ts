@@ -110,11 +110,46 @@ export const GENERIC_FIELDS = ['arrival', 'queue', 'outcome', 'wait_seconds', 'h
 const LANGUAGE = /^[a-z]{2,3}(-[A-Za-z0-9]{2,8})?$/;
 
 /** A queue name as a scenario language code: itself when it is one, otherwise und-<name>
- * (und: "undetermined" in ISO 639), letters and digits only, at most 8. */
+ * (und: "undetermined" in ISO 639), letters and digits only, at most 8. A name with more than 8
+ * letters and digits keeps its first 5 and 3 of a hash of the whole name (billing-support →
+ * und-billi49a, billing-sales → und-billi1nl), so that names alike at the start stay apart, and a name becomes the same code
+ * in every file (an import and a later back-test agree). */
 export function queueCode(name: string): string | undefined {
   if (LANGUAGE.test(name)) return name;
-  const tag = name.replace(/[^A-Za-z0-9]/g, '').slice(0, 8);
-  return tag.length >= 2 ? `und-${tag}` : undefined;
+  const tag = name.replace(/[^A-Za-z0-9]/g, '');
+  if (tag.length < 2) return undefined;
+  return tag.length <= 8 ? `und-${tag}` : `und-${tag.slice(0, 5)}${hash36(name)}`;
+}
+
+/** 3 base-36 characters of an FNV-1a hash of `text`. */
+function hash36(text: string): string {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193) >>> 0;
+  return (h % 36 ** 3).toString(36).padStart(3, '0');
+}
+
+/** The queue names of one file as scenario queue names, distinct names kept distinct: should two
+ * names still meet on one code (a hash collision), the later gets a number. Lists the names that
+ * became something else, for the import summary. */
+export function queueNamer() {
+  const codes = new Map<string, string | undefined>();
+  const taken = new Map<string, string>();
+  return {
+    code(name: string): string | undefined {
+      if (codes.has(name)) return codes.get(name);
+      let code = queueCode(name);
+      if (code !== undefined && taken.has(code)) {
+        const [language, tag = ''] = code.split('-');
+        for (let k = 2; taken.has(code); k++) code = `${language}-${(tag || 'q').slice(0, 8 - String(k).length)}${k}`;
+      }
+      codes.set(name, code);
+      if (code !== undefined) taken.set(code, name);
+      return code;
+    },
+    renamed(): { source: string; queue: string }[] {
+      return [...codes].flatMap(([source, queue]) => (queue !== undefined && queue !== source ? [{ source, queue }] : []));
+    },
+  };
 }
 
 const LOCAL = /^(\d{4})-(\d{2})-(\d{2})[T ](\d{1,2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?$/;
@@ -136,13 +171,16 @@ export function arrivalLocal(text: string, timezone: string): number | undefined
 }
 
 export function genericLayout(timezone: string): Layout {
+  const queues = queueNamer();
   return {
     name: 'generic',
     required: GENERIC_FIELDS,
+    optional: ['agent'],
+    renamed: queues.renamed,
     row(f): RowOutcome {
       const arrival = arrivalLocal(f('arrival'), timezone);
       if (arrival === undefined) return malformed('arrival', 'a time such as 2026-03-02 09:15:00 or 2026-03-02T08:15:00Z', f('arrival'));
-      const queue = queueCode(f('queue'));
+      const queue = queues.code(f('queue'));
       if (!queue) return malformed('queue', 'a language code or a queue name', f('queue'));
       const outcome = f('outcome').toLowerCase();
       if (outcome !== 'answered' && outcome !== 'abandoned') return { kind: 'rejected', reason: 'outcome neither answered nor abandoned', detail: JSON.stringify(f('outcome').slice(0, 30)) };

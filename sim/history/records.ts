@@ -297,5 +297,14 @@ export function accountingLines(o: ReadOutcome<{ line: number }>): string[] {
   const describe = (kind: string, t: Tally) => `  ${String(t.count).padStart(7)}  ${kind} (first on line ${t.firstLine}${t.detail ? `: ${t.detail}` : ''})`;
   if (rejected > 0) lines.push('Left out:', ...Object.entries(o.rejected).map(([k, t]) => describe(k, t)));
   if (Object.keys(o.notes).length > 0) lines.push('Kept, with a caveat:', ...Object.entries(o.notes).map(([k, t]) => describe(k, t)));
+  if (o.renamed && o.renamed.length > 0) {
+    const most = 50;
+    const cut = (name: string) => (name.length > 60 ? `${name.slice(0, 57)}…` : name);
+    lines.push(
+      'Queues named otherwise in the scenario (a scenario queue is a language code, und-… for any other name):',
+      ...o.renamed.slice(0, most).map((r) => `  ${JSON.stringify(cut(r.source))} → ${r.queue}`),
+      ...(o.renamed.length > most ? [`  … and ${o.renamed.length - most} more`] : []),
+    );
+  }
   return lines;
 }
