@@ -32,5 +32,20 @@ if (!existsSync(BUILT) || newestSource() > statSync(BUILT).mtimeMs) {
     process.exit(1);
   }
 }
+// A reader that stops early (`followsun schema | head -1`) closes the pipe: stop quietly, as
+// command-line tools do. Any other failure to write the output (a full disk) is one line.
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on('error', (e) => {
+    if (e.code === 'EPIPE') process.exit(0);
+    if (stream === process.stdout) {
+      try {
+        process.stderr.write(`followsun: cannot write the output (${e.code === 'ENOSPC' ? 'the disk is full' : (e.code ?? e.message)})\n`);
+      } catch {
+        // stderr is gone too
+      }
+    }
+    process.exit(1);
+  });
+}
 const { main } = await import('../build/main.js');
 process.exitCode = await main(process.argv.slice(2));

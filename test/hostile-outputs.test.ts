@@ -2,7 +2,7 @@
 // command's inputs is refused and the input kept; a symlink is written through, keeping the link;
 // a FIFO or device is written in place instead of being replaced by a regular file.
 import { spawn, spawnSync } from 'node:child_process';
-import { lstatSync, readFileSync, readlinkSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, lstatSync, readFileSync, readlinkSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { expectHandled, followsun, followsunMany, oneQueue, problemLines, ROOT, startFollowsun, tempDir } from './hostile-support';
@@ -108,4 +108,23 @@ describe('Ctrl-C during one long replication', () => {
     const document = JSON.parse(readFileSync(at('long-results.json'), 'utf8'));
     expect(document.partial).toEqual({ reason: 'interrupted', missing: [{ index: 0, file: 'long.json' }] });
   }, 90_000);
+});
+
+describe('a closed or full standard output', () => {
+  const cli = `"${process.execPath}" "${join(ROOT, 'bin', 'followsun.mjs')}"`;
+  const shell = (script: string) => spawnSync('bash', ['-c', `set -o pipefail; ${script}`], { cwd: dir, encoding: 'utf8', timeout: 60_000 });
+
+  it('a reader that stops early (| head -c1) ends the command quietly', () => {
+    for (const command of ['schema', 'run one.yaml --replications 2 --json']) {
+      const r = shell(`${cli} ${command} | head -c1 > /dev/null`);
+      expect(r.stderr, command).toBe('');
+      expect(r.status, command).toBe(0);
+    }
+  });
+
+  it.skipIf(!existsSync('/dev/full'))('a full disk is one line, no stack trace', () => {
+    const r = shell(`${cli} erlang --rate 1000 --aht 180 --agents 55 > /dev/full`);
+    expect(r.status).toBe(1);
+    expect(r.stderr.trim().split('\n')).toEqual(['followsun: cannot write the output (the disk is full)']);
+  });
 });
