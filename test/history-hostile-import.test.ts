@@ -108,3 +108,34 @@ describe('columns', () => {
     expect(r2.stderr.length).toBeLessThan(1000);
   });
 });
+
+describe('interval tables', () => {
+  const IV = 'interval_start,queue,offered,answered,aht_seconds,agents';
+  /** n half-hourly rows from Monday 2 March 2026. */
+  const intervals = (n: number, agents: (i: number) => number | string, queue = 'en', offered: number | string = 10) =>
+    Array.from({ length: n }, (_, i) => {
+      const t = new Date(Date.UTC(2026, 2, 2) + i * 30 * 60_000).toISOString().slice(0, 19).replace('T', ' ');
+      return `${t},${queue},${offered},${Number(offered) > 0 ? 9 : 0},360,${agents(i)}`;
+    });
+
+  it('imports 2,000 rows of 100,000 agents within the budget (the work follows the rows, not the seats)', () => {
+    const file = write('ivB.csv', [IV, ...intervals(2000, () => 100_000)].join('\n') + '\n');
+    const out = join(dir, 'ivB.yaml');
+    const r = followsunBudget(['import', file, '--out', out]);
+    expectHandled(r, 0);
+    expect(r.stdout).toMatch(/2000 rows read: 2000 interval rows/);
+    expect(r.stdout).toMatch(/100000 at most/);
+    expect(existsSync(out)).toBe(true);
+  });
+
+  it('leaves out a row above 100,000 agents, and refuses an interval whose queues add up to more', async () => {
+    const one = write('iv-over.csv', [IV, ...intervals(200, (i) => (i === 7 ? 100_001 : 20))].join('\n') + '\n');
+    const r = await followsun('import', one, '--out', join(dir, 'iv-over.yaml'));
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stdout).toMatch(/1 {2}agents above 100,000 \(the most a pool can have\) \(first on line 9: got 100001\)/);
+    const two = write('iv-sum.csv', [IV, ...intervals(100, () => 60_000), ...intervals(100, () => 60_000, 'de')].join('\n') + '\n');
+    const r2 = await followsun('import', two, '--out', join(dir, 'iv-sum.yaml'));
+    expect(r2.status).toBe(2);
+    expect(problemLines(r2.stderr)).toEqual([expect.stringMatching(/iv-sum\.csv:2: column agents: the queues' agents of this interval add up to 120,000: expected at most 100,000/)]);
+  });
+});

@@ -72,12 +72,12 @@ export interface BacktestOptions {
   onProgress?: (done: number, total: number) => void;
 }
 
-/** The observed sessions as a roster: one agent per session, on the simulation clock. */
+/** The observed sessions as a roster: a shift per session with its agents, on the simulation clock. */
 function observedRoster(staffing: ObservedStaffing, model: CompiledModel, zone: string): CompiledRoster {
   const cache = new Map<number, number>();
   const sim = (localMs: number) => (instantOfLocal(zone, localMs, cache) - model.clockZeroMs) / 1000;
   const spans = staffing.sessions
-    .map((s) => ({ start: sim(s.startLocalMs), end: sim(s.endLocalMs) }))
+    .map((s) => ({ start: sim(s.startLocalMs), end: sim(s.endLocalMs), agents: s.agents ?? 1 }))
     .filter((s) => s.end > 0 && s.start < model.stopSeconds && s.end > s.start)
     .sort((a, b) => a.start - b.start);
   const paid = new Float64Array(model.intervalCount);
@@ -87,13 +87,13 @@ function observedRoster(staffing: ObservedStaffing, model: CompiledModel, zone: 
       const a = model.reportStartSeconds + i * model.intervalSeconds;
       if (a >= s.end) break;
       const overlap = Math.min(s.end, a + model.intervalSeconds, model.reportEndSeconds) - Math.max(s.start, a);
-      if (overlap > 0) paid[i] += overlap;
+      if (overlap > 0) paid[i] += overlap * s.agents;
     }
   }
   return {
     shiftStartSeconds: Float64Array.from(spans, (s) => Math.max(0, s.start)),
     shiftEndSeconds: Float64Array.from(spans, (s) => s.end),
-    shiftAgents: new Int32Array(spans.length).fill(1),
+    shiftAgents: Int32Array.from(spans, (s) => s.agents),
     paidAgentSeconds: paid,
     premiumWeightedAgentSeconds: paid.slice(),
   };
@@ -218,8 +218,8 @@ export function observeRecords(records: ContactRecord[]): Observation {
         } else actual[at + 2]++;
       }
       // Busy and on-the-phones time, on the simulation clock's intervals.
-      const instants = (spans: { startLocalMs: number; endLocalMs: number }[]) =>
-        spans.map((s) => ({ startLocalMs: instantOfLocal(zone, s.startLocalMs, cache), endLocalMs: instantOfLocal(zone, s.endLocalMs, cache) }));
+      const instants = (spans: { startLocalMs: number; endLocalMs: number; agents?: number }[]) =>
+        spans.map((s) => ({ startLocalMs: instantOfLocal(zone, s.startLocalMs, cache), endLocalMs: instantOfLocal(zone, s.endLocalMs, cache), agents: s.agents }));
       const busy = secondsPerInterval(instants(staffing.busy), startMs, intervalMs, count);
       const online = secondsPerInterval(instants(staffing.sessions), startMs, intervalMs, count);
       for (let i = 0; i < count; i++) {

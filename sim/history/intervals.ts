@@ -18,6 +18,7 @@ import { arrivalLocal, queueNamer } from './layouts';
 import { dayOf, instantOfLocal } from './local-time';
 import { SUMS, type Observation } from './backtest';
 import type { ObservedStaffing, Session } from './observed-staffing';
+import { LIMITS } from '../scenario/schema-parts';
 
 export interface IntervalRow {
   line: number;
@@ -68,6 +69,9 @@ export function intervalLayout(timezone: string): Layout<Omit<IntervalRow, 'line
         const v = number(f, name, !(INTERVAL_FIELDS as readonly string[]).includes(name) || (name === 'aht_seconds' && noneAnswered));
         if (typeof v === 'string') return { kind: 'rejected', reason: v, detail: `expected a number, got ${JSON.stringify(f(name).slice(0, 30))}` };
         if (v < 0) return { kind: 'rejected', reason: `negative ${name}` };
+        if (name === 'agents' && v > LIMITS.agents) {
+          return { kind: 'rejected', reason: `agents above ${LIMITS.agents.toLocaleString('en-US')} (the most a pool can have)`, detail: `got ${f(name).slice(0, 30)}` };
+        }
         values[name] = v;
       }
       const abandoned = Number.isNaN(values.abandoned) ? values.offered - values.answered : values.abandoned;
@@ -140,23 +144,39 @@ export function fitIntervalQueues(rows: IntervalRow[]): IntervalQueueFit[] {
   });
 }
 
-/** Agents on the phones per interval (summed over the queues' rows), as sessions to replay: a
- * fractional head count (2.4: the platform's average) is kept exact, as two agents for the whole
- * interval and one for 40% of it. */
+/** Agents on the phones per interval (summed over the queues' rows), as sessions to replay: one
+ * per interval for its whole agents and one for a fraction (2.4, the platform's average, is two
+ * agents for the whole interval and one for 40% of it) — proportional to the rows, not the seats. */
 export function intervalStaffing(rows: IntervalRow[], intervalMinutes: number): ObservedStaffing {
   const perStart = new Map<number, number>();
   for (const r of rows) if (Number.isFinite(r.agents)) perStart.set(r.startLocalMs, (perStart.get(r.startLocalMs) ?? 0) + r.agents);
   const sessions: Session[] = [];
   let most = 0;
+  const lengthMs = intervalMinutes * 60_000;
   for (const [start, agents] of [...perStart].sort((a, b) => a[0] - b[0])) {
     const whole = Math.floor(agents + 1e-9);
     const part = agents - whole;
     most = Math.max(most, Math.ceil(agents - 1e-9));
-    const lengthMs = intervalMinutes * 60_000;
-    for (let k = 0; k < whole; k++) sessions.push({ agent: `seat-${k + 1}`, startLocalMs: start, endLocalMs: start + lengthMs });
+    if (whole > 0) sessions.push({ agent: `seats-1-${whole}`, startLocalMs: start, endLocalMs: start + lengthMs, agents: whole });
     if (part > 1e-6) sessions.push({ agent: `seat-${whole + 1}`, startLocalMs: start, endLocalMs: start + Math.round(part * lengthMs) });
   }
   return { agents: most, sessions, busy: [] };
+}
+
+/** The first row of an interval whose queues' agents add up to more than a pool can have. */
+export function overstaffedInterval(rows: IntervalRow[], most: number): { line: number; agents: number } | undefined {
+  const perStart = new Map<number, { line: number; agents: number }>();
+  for (const r of rows) {
+    if (!Number.isFinite(r.agents)) continue;
+    const at = perStart.get(r.startLocalMs);
+    if (at) {
+      at.agents += r.agents;
+      at.line = Math.min(at.line, r.line);
+    } else perStart.set(r.startLocalMs, { line: r.line, agents: r.agents });
+  }
+  let first: { line: number; agents: number } | undefined;
+  for (const v of perStart.values()) if (v.agents > most + 1e-9 && (!first || v.line < first.line)) first = v;
+  return first;
 }
 
 /** What an interval table says happened: the actual sums on the replay's grid. */

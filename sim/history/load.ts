@@ -3,7 +3,8 @@
 // CLI (which reads the bytes from disk) and the app (which reads a dropped file); both check
 // the size before reading and decode the text first.
 import { readRecords, readRows, RecordsError, type ColumnMap, type ReadOutcome } from './records';
-import { intervalLayout, intervalMinutesOf, type IntervalRow } from './intervals';
+import { intervalLayout, intervalMinutesOf, overstaffedInterval, type IntervalRow } from './intervals';
+import { LIMITS } from '../scenario/schema-parts';
 import { BANK_TIMEZONE, bankLayout, genericLayout, guessFormat } from './layouts';
 
 export const FORMATS = ['bank', 'generic', 'intervals'] as const;
@@ -38,6 +39,12 @@ export function loadRecordsText(text: string, shown: string, o: LoadOptions = {}
     const intervalMinutes = intervalMinutesOf(outcome.records);
     if (intervalMinutes === undefined) {
       throw new RecordsError([`${shown}: cannot tell the length of the intervals: expected starts 5, 10, 15, 20, 30 or 60 minutes apart within each queue`]);
+    }
+    const crowded = overstaffedInterval(outcome.records, LIMITS.agents);
+    if (crowded) {
+      throw new RecordsError([
+        `${shown}:${crowded.line}: column agents: the queues' agents of this interval add up to ${crowded.agents.toLocaleString('en-US')}: expected at most ${LIMITS.agents.toLocaleString('en-US')} (the most one pool can have)`,
+      ]);
     }
     return { format, timezone, outcome, intervalMinutes };
   }

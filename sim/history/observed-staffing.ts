@@ -19,6 +19,8 @@ export interface Session {
   /** Local wall-clock milliseconds. */
   startLocalMs: number;
   endLocalMs: number;
+  /** Agents on the phones together for the span (an interval table's head count); default 1. */
+  agents?: number;
 }
 
 export interface ObservedStaffing {
@@ -74,16 +76,17 @@ export function inferStaffing(records: ContactRecord[], gapSeconds = SESSION_GAP
   return { agents: byAgent.size, sessions, busy };
 }
 
-/** Σ of each span's overlap with [from + k·step, from + (k+1)·step), in seconds, per k. */
-export function secondsPerInterval(spans: { startLocalMs: number; endLocalMs: number }[], fromLocalMs: number, stepMs: number, count: number): Float64Array {
+/** Σ of each span's overlap (times its agents) with [from + k·step, from + (k+1)·step), in seconds, per k. */
+export function secondsPerInterval(spans: { startLocalMs: number; endLocalMs: number; agents?: number }[], fromLocalMs: number, stepMs: number, count: number): Float64Array {
   const out = new Float64Array(count);
   for (const s of spans) {
+    const agents = s.agents ?? 1;
     let a = Math.max(s.startLocalMs, fromLocalMs);
     const b = Math.min(s.endLocalMs, fromLocalMs + count * stepMs);
     while (a < b) {
       const k = Math.floor((a - fromLocalMs) / stepMs);
       const end = Math.min(b, fromLocalMs + (k + 1) * stepMs);
-      out[k] += (end - a) / 1000;
+      out[k] += ((end - a) / 1000) * agents;
       a = end;
     }
   }
