@@ -4,15 +4,15 @@
 // --train-until, the scenario is fitted on the records before that date and tested on the rest.
 import { basename } from 'node:path';
 import { parseArgs } from 'node:util';
-import { displayPath, loadScenarioFile, writeOutput } from './files';
-import { checkReplications, UsageError, wholeNumber } from './arguments';
+import { checkScenarioWork, displayPath, loadScenarioFile, outputProblem, writeOutput } from './files';
+import { checkReplications, largeRunsAllowed, UsageError, wholeNumber } from './arguments';
 import { table } from './format';
 import { badInput, loadRecords, RECORDS_OPTIONS } from './import';
 import { historyOf } from '../sim/history/history';
 import type { Loaded } from '../sim/history/load';
 import { RecordsError } from '../sim/history/records';
 import { scenarioYaml } from '../sim/history/fit-scenario';
-import { backtestObserved, BACKTEST_FIGURES, type BacktestResult, type Grain } from '../sim/history/backtest';
+import { backtestObserved, BACKTEST_FIGURES, MIN_REPLICATIONS, type BacktestResult, type Grain } from '../sim/history/backtest';
 import { dayOfIso, isoDay } from '../sim/history/local-time';
 import { parseScenario, type Scenario } from '../sim/scenario/scenario';
 import { backtestReportHtml, errorText, FIGURE_NAMES } from '../report/backtest';
@@ -70,6 +70,7 @@ export function backtestCommand(args: string[]): number {
       json: { type: 'boolean', default: false },
       replications: { type: 'string' },
       seed: { type: 'string' },
+      'allow-large-runs': { type: 'boolean', default: false },
     },
   });
   const trainUntil = values['train-until'];
@@ -81,6 +82,14 @@ export function backtestCommand(args: string[]): number {
   const replications = checkReplications(wholeNumber(values.replications, '--replications', 2));
   const seed = wholeNumber(values.seed, '--seed');
   const recordsPath = positionals[positionals.length - 1];
+  // The report is checked before the records are read and the simulation runs, not after.
+  if (values.report !== undefined) {
+    const problem = outputProblem(values.report, 'backtest.html', positionals);
+    if (problem) {
+      process.stderr.write(`followsun: --report ${values.report}: ${problem}\n`);
+      return 2;
+    }
+  }
   try {
     const base: Scenario | undefined = positionals.length === 2 ? loadScenarioFile(positionals[0]).scenario : undefined;
     const loaded = loadRecords(recordsPath, { ...values, fallbackTimezone: base?.demand[0].timezone });
@@ -103,7 +112,19 @@ export function backtestCommand(args: string[]): number {
       scenario = base ? { ...fitted, serviceLevel: base.serviceLevel, channels: base.channels, seed: base.seed, replications: base.replications } : fitted;
       fittedOn = `Out of sample: fitted on ${isoDay(history.days[train[0]])} to ${isoDay(cut - 1)}, tested on the rest${values.trend ? ', volumes carried forward along their trend' : ''}.`;
     }
-    const result = backtestObserved(scenario, history.observe(test), { replications, seed });
+    const observed = history.observe(test);
+    // The work limits of run, for the replay: the records' days, every replication.
+    const replay: Scenario = { ...scenario, horizon: { start: scenario.horizon.start, days: observed.lastDay - observed.firstDay + 1, warmupHours: 0 } };
+    const work = checkScenarioWork(replay, positionals.length === 2 ? displayPath(positionals[0]) : `the scenario fitted on ${shown}`, {
+      replications: replications ?? Math.max(scenario.replications, MIN_REPLICATIONS),
+      replicationsSource: replications !== undefined ? '--replications' : 'replications',
+      allowLargeRuns: largeRunsAllowed(values['allow-large-runs']),
+    });
+    if (work.problems.length > 0) {
+      process.stderr.write(`${work.problems.join('\n')}\n`);
+      return 2;
+    }
+    const result = backtestObserved(scenario, observed, { replications, seed });
     if (values.report) {
       const html = backtestReportHtml({ title: `Back-test of ${scenario.name}`, result, fittedOn, description: scenario.description, generatedAt: new Date().toISOString().slice(0, 16).replace('T', ' ') + ' UTC' });
       const problem = writeOutput(values.report, html);

@@ -156,6 +156,7 @@ const HELP: Record<string, CommandHelp> = {
       ['--json', 'print figures.<name>.{ bias, mae, mape, insideBand } and the other grains as JSON'],
       ['--replications N', 'replications of the replay (default: the scenario\'s, at least 40 for a true 95% band)'],
       ['--seed S', 'random seed, overriding the file (a whole number)'],
+      LARGE,
       ['--format FORMAT', 'bank, generic or intervals, as for import'],
       ['--map COLUMN=FIELD', 'read a column as a generic field, as for import'],
       ['--timezone ZONE', "the records' local time zone (default: the scenario's)"],

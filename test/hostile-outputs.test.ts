@@ -128,3 +128,24 @@ describe('a closed or full standard output', () => {
     expect(r.stderr.trim().split('\n')).toEqual(['followsun: cannot write the output (the disk is full)']);
   });
 });
+
+describe('backtest', () => {
+  const big: Record<string, any> = { ...oneQueue(), name: 'Big', horizon: { start: '2026-03-02T00:00:00Z', days: 7 } };
+  big.demand[0].volume.perHour = 100_000;
+  writeFileSync(at('big.json'), JSON.stringify(big));
+  const records = 'arrival,queue,outcome,wait_seconds,handle_seconds,agent\n2026-03-02 09:15:00,en,answered,12,300,a1\n2026-03-02 09:16:00,en,abandoned,40,0,\n2026-03-03 09:17:00,en,answered,5,200,a2\n';
+  writeFileSync(at('records.csv'), records);
+
+  it('refuses work over the limits, as run does, and an output naming an input', () => {
+    const [work, report] = followsunMany([
+      { args: ['backtest', 'big.json', 'records.csv', '--replications', '10000'], cwd: dir },
+      { args: ['backtest', 'big.json', 'records.csv', '--report', 'records.csv'], cwd: dir },
+    ]);
+    expectHandled(work, 2);
+    expect(problemLines(work.stderr)).toHaveLength(1);
+    expect(work.stderr).toMatch(/big\.json: --replications: about .* billion contacts .*--allow-large-runs/);
+    expectHandled(report, 2);
+    expect(problemLines(report.stderr)).toEqual(['followsun: --report records.csv: is an input of this command; writing it would replace it — name another file']);
+    expect(readFileSync(at('records.csv'), 'utf8')).toBe(records);
+  });
+});
