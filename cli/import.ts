@@ -82,6 +82,7 @@ export function importCommand(args: string[]): number {
   });
   if (positionals.length !== 1) throw new UsageError(positionals.length === 0 ? 'import needs a records file (CSV or TSV)' : 'import takes one records file');
   if (!values.out) throw new UsageError('import needs --out FILE.yaml: where to write the fitted scenario');
+  if (values.name !== undefined && values.name.trim() === '') throw new UsageError('--name: expected a name for the scenario, got an empty one');
   try {
     const loaded = loadRecords(positionals[0], values);
     const { outcome, timezone, format } = loaded;

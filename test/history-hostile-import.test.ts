@@ -139,3 +139,33 @@ describe('interval tables', () => {
     expect(problemLines(r2.stderr)).toEqual([expect.stringMatching(/iv-sum\.csv:2: column agents: the queues' agents of this interval add up to 120,000: expected at most 100,000/)]);
   });
 });
+
+describe("the import's own inputs against the scenario's limits", () => {
+  const IV = 'interval_start,queue,offered,answered,aht_seconds';
+  const table = (n: number, offered: number, minutes = 30) =>
+    Array.from({ length: n }, (_, i) => `${new Date(Date.UTC(2026, 2, 2) + i * minutes * 60_000).toISOString().slice(0, 19).replace('T', ' ')},en,${offered},${offered},0.0000001`);
+
+  it('reports offered 1e15 once, against the CSV, not the scenario it would have written', async () => {
+    const out = join(dir, 'ivh.yaml');
+    const r = await followsun('import', write('iv-huge.csv', [IV, ...table(200, 1e15)].join('\n') + '\n'), '--out', out);
+    expect(r.status).toBe(2);
+    expect(problemLines(r.stderr)).toEqual([expect.stringMatching(/iv-huge\.csv: no usable row in 200 rows: 200 offered above 1,000,000 .*first on line 2/)]);
+    expect(r.stderr).not.toMatch(/ivh\.yaml/);
+    // Within the hourly bound per row, above it for 5-minute intervals: the line and column.
+    const r2 = await followsun('import', write('iv-5min.csv', [IV, ...table(200, 900_000, 5)].join('\n') + '\n'), '--out', out);
+    expect(problemLines(r2.stderr)).toEqual([expect.stringMatching(/iv-5min\.csv:2: column offered: 900,000 contacts in a 5-minute interval of one queue: expected at most 83,333/)]);
+    expect(existsSync(out)).toBe(false);
+  });
+
+  it('leaves out contact times beyond 30 days, and refuses an empty --name as the flag', async () => {
+    const text = [HEADER, ...rows(50), '2026-03-02 11:00:00,en,answered,12,1e12,a1', '2026-03-02 11:01:00,en,abandoned,1e13,0,'].join('\n') + '\n';
+    const file = write('long-times.csv', text);
+    const r = await followsun('import', file, '--out', join(dir, 'long-times.yaml'));
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stdout).toMatch(/handle_seconds above 2,592,000 s \(30 days\) \(first on line 52/);
+    expect(r.stdout).toMatch(/wait_seconds above 2,592,000 s \(30 days\) \(first on line 53/);
+    const r2 = await followsun('import', file, '--name', '', '--out', join(dir, 'm2.yaml'));
+    expect(r2.status).toBe(2);
+    expect(problemLines(r2.stderr)).toEqual(['followsun: --name: expected a name for the scenario, got an empty one']);
+  });
+});

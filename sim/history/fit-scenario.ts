@@ -9,6 +9,7 @@ import { fitPatience, type PatienceFit } from './patience';
 import { inferStaffing, typicalWeek, type ObservedStaffing, type TypicalShift } from './observed-staffing';
 import { ASSUMED_HANDLE_CV, fitIntervalQueues, intervalStaffing, type IntervalRow } from './intervals';
 import type { Distribution } from '../scenario/distribution-schema';
+import { LIMITS } from '../scenario/schema-parts';
 import { DAY_MS, isoDay, isoWithOffset } from './local-time';
 import type { ScenarioInput } from '../scenario/scenario';
 
@@ -88,7 +89,7 @@ function assemble(
         dailyVolumeCv: cvOf.get(s.queue) ?? 0,
         ...(specialDays.length > 0 ? { specialDays } : {}),
         handleTime: q.handle,
-        ...(q.patienceSeconds !== undefined ? { patience: { dist: 'exponential' as const, mean: Math.max(q.patienceSeconds, 0.1) } } : {}),
+        ...(q.patienceSeconds !== undefined ? { patience: { dist: 'exponential' as const, mean: Math.min(Math.max(q.patienceSeconds, 0.1), LIMITS.durationSeconds) } } : {}),
       };
     }),
     staffing: [
@@ -113,7 +114,7 @@ export function fitScenarioFromIntervals(rows: IntervalRow[], intervalMinutes: n
     fits.map((q) => [
       q.queue,
       {
-        handle: Number.isFinite(q.ahtSeconds) && q.ahtSeconds > 0 ? { dist: 'lognormal' as const, mean: Math.round(q.ahtSeconds * 10) / 10, cv: ASSUMED_HANDLE_CV } : FALLBACK_HANDLE,
+        handle: Number.isFinite(q.ahtSeconds) && q.ahtSeconds > 0 ? { dist: 'lognormal' as const, mean: Math.max(0.1, Math.round(q.ahtSeconds * 10) / 10), cv: ASSUMED_HANDLE_CV } : FALLBACK_HANDLE,
         patienceSeconds: q.patienceSeconds !== undefined ? Math.round(q.patienceSeconds * 10) / 10 : undefined,
       },
     ]),

@@ -69,6 +69,12 @@ export function intervalLayout(timezone: string): Layout<Omit<IntervalRow, 'line
         const v = number(f, name, !(INTERVAL_FIELDS as readonly string[]).includes(name) || (name === 'aht_seconds' && noneAnswered));
         if (typeof v === 'string') return { kind: 'rejected', reason: v, detail: `expected a number, got ${JSON.stringify(f(name).slice(0, 30))}` };
         if (v < 0) return { kind: 'rejected', reason: `negative ${name}` };
+        if (name === 'offered' && v > LIMITS.perHour) {
+          return { kind: 'rejected', reason: `offered above ${LIMITS.perHour.toLocaleString('en-US')} (the most a scenario's queue takes in an hour)`, detail: `got ${f(name).slice(0, 30)}` };
+        }
+        if (name.endsWith('_seconds') && v > LIMITS.durationSeconds) {
+          return { kind: 'rejected', reason: `${name} above ${LIMITS.durationSeconds.toLocaleString('en-US')} (30 days)`, detail: `got ${f(name).slice(0, 30)}` };
+        }
         if (name === 'agents' && v > LIMITS.agents) {
           return { kind: 'rejected', reason: `agents above ${LIMITS.agents.toLocaleString('en-US')} (the most a pool can have)`, detail: `got ${f(name).slice(0, 30)}` };
         }
@@ -161,6 +167,22 @@ export function intervalStaffing(rows: IntervalRow[], intervalMinutes: number): 
     if (part > 1e-6) sessions.push({ agent: `seat-${whole + 1}`, startLocalMs: start, endLocalMs: start + Math.round(part * lengthMs) });
   }
   return { agents: most, sessions, busy: [] };
+}
+
+/** The first row of a queue's interval offered more than a scenario's queue can take (per hour). */
+export function overloadedInterval(rows: IntervalRow[], intervalMinutes: number): { line: number; offered: number } | undefined {
+  const most = (LIMITS.perHour * intervalMinutes) / 60;
+  const perCell = new Map<string, { line: number; offered: number }>();
+  let first: { line: number; offered: number } | undefined;
+  for (const r of rows) {
+    const key = `${r.queue}\t${r.startLocalMs}`;
+    const at = perCell.get(key);
+    if (at) at.offered += r.offered;
+    else perCell.set(key, { line: r.line, offered: r.offered });
+    const cell = perCell.get(key)!;
+    if (cell.offered > most && (!first || cell.line < first.line)) first = cell;
+  }
+  return first;
 }
 
 /** The first row of an interval whose queues' agents add up to more than a pool can have. */

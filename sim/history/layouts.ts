@@ -2,6 +2,7 @@
 // and a documented generic one that any platform's export can be mapped onto (--map).
 import type { Layout, RowOutcome } from './records';
 import { localMsOfInstant } from './local-time';
+import { LIMITS } from '../scenario/schema-parts';
 
 
 // ---------------------------------------------------------------------------------------------
@@ -34,6 +35,13 @@ const malformed = (field: string, expected: string, got: string): RowOutcome => 
   detail: `expected ${expected}, got ${JSON.stringify(got.slice(0, 30))}`,
 });
 
+/** A time beyond what a scenario takes (30 days): a typo or a unit mix-up, not a contact. */
+const tooLong = (field: string, got: string): RowOutcome => ({
+  kind: 'rejected',
+  reason: `${field} above ${LIMITS.durationSeconds.toLocaleString('en-US')} s (30 days)`,
+  detail: `got ${JSON.stringify(got.slice(0, 30))}`,
+});
+
 export const bankLayout: Layout = {
   name: 'bank (Anonymous Bank call log)',
   required: ['type', 'date', 'vru_entry', 'vru_exit', 'q_start', 'q_time', 'outcome', 'ser_start', 'ser_exit', 'ser_time', 'server'],
@@ -58,6 +66,8 @@ export const bankLayout: Layout = {
     if (handle === undefined) return malformed('ser_time', 'whole seconds', f('ser_time'));
     if (wait < 0) return { kind: 'rejected', reason: 'negative time in the queue' };
     if (handle < 0) return { kind: 'rejected', reason: 'negative service time' };
+    if (wait > LIMITS.durationSeconds) return tooLong('q_time', f('q_time'));
+    if (handle > LIMITS.durationSeconds) return tooLong('ser_time', f('ser_time'));
     const answered = outcome === 'AGENT';
     // A caller who hung up without ever queueing left in the IVR: a real call, never offered.
     if (!answered && wait === 0 && f('q_start') === '0:00:00') return { kind: 'not-offered' };
@@ -191,6 +201,8 @@ export function genericLayout(timezone: string): Layout {
       const handle = answered ? Number(f('handle_seconds')) : 0;
       if (answered && (f('handle_seconds') === '' || !Number.isFinite(handle))) return malformed('handle_seconds', 'seconds', f('handle_seconds'));
       if (handle < 0) return { kind: 'rejected', reason: 'negative handle time' };
+      if (wait > LIMITS.durationSeconds) return tooLong('wait_seconds', f('wait_seconds'));
+      if (handle > LIMITS.durationSeconds) return tooLong('handle_seconds', f('handle_seconds'));
       const notes = answered && handle === 0 ? ['answered with a handle time of 0 s (counted, not in the handle-time fit)'] : [];
       const agent = f('agent') || undefined;
       return { kind: 'contact', record: { queue, arrivalLocalMs: arrival, answered, waitSeconds: wait, handleSeconds: handle, agent: answered ? agent : undefined }, notes };

@@ -3,7 +3,7 @@
 // CLI (which reads the bytes from disk) and the app (which reads a dropped file); both check
 // the size before reading and decode the text first.
 import { readRecords, readRows, RecordsError, type ColumnMap, type ReadOutcome } from './records';
-import { intervalLayout, intervalMinutesOf, overstaffedInterval, type IntervalRow } from './intervals';
+import { intervalLayout, intervalMinutesOf, overloadedInterval, overstaffedInterval, type IntervalRow } from './intervals';
 import { LIMITS } from '../scenario/schema-parts';
 import { BANK_TIMEZONE, bankLayout, genericLayout, guessFormat } from './layouts';
 
@@ -39,6 +39,13 @@ export function loadRecordsText(text: string, shown: string, o: LoadOptions = {}
     const intervalMinutes = intervalMinutesOf(outcome.records);
     if (intervalMinutes === undefined) {
       throw new RecordsError([`${shown}: cannot tell the length of the intervals: expected starts 5, 10, 15, 20, 30 or 60 minutes apart within each queue`]);
+    }
+    const overloaded = overloadedInterval(outcome.records, intervalMinutes);
+    if (overloaded) {
+      const most = (LIMITS.perHour * intervalMinutes) / 60;
+      throw new RecordsError([
+        `${shown}:${overloaded.line}: column offered: ${overloaded.offered.toLocaleString('en-US')} contacts in a ${intervalMinutes}-minute interval of one queue: expected at most ${most.toLocaleString('en-US')} (${LIMITS.perHour.toLocaleString('en-US')} an hour, the most a scenario's queue can take)`,
+      ]);
     }
     const crowded = overstaffedInterval(outcome.records, LIMITS.agents);
     if (crowded) {
