@@ -9,6 +9,7 @@ export class Progress {
   private lastTenth = 0;
   private lastDone = 0;
   private printed = false;
+  private drawnMs = -Infinity;
   /** A first line once the run has taken a few seconds, even before anything has finished (one
    * long replication, or a large grid being prepared), so that a long run never looks hung. */
   private readonly firstLine: NodeJS.Timeout;
@@ -32,6 +33,9 @@ export class Progress {
     const elapsedMs = Date.now() - this.startMs;
     const eta = done > 0 && done < this.total ? `, ETA ${Math.ceil(((elapsedMs / done) * (this.total - done)) / 1000)} s` : '';
     if (this.tty) {
+      // At most ten redraws a second (a grid being prepared updates for every point).
+      if (done < this.total && elapsedMs - this.drawnMs < 100) return;
+      this.drawnMs = elapsedMs;
       const width = 24;
       const filled = Math.round((done / this.total) * width);
       this.printed = true;
@@ -42,6 +46,9 @@ export class Progress {
     if (elapsedMs >= QUIET_FOR_MS && tenth > this.lastTenth) {
       this.lastTenth = tenth;
       this.line(done, `${tenth * 10}%`, eta);
+    } else if (elapsedMs >= QUIET_FOR_MS && !this.printed) {
+      // A long run where this thread is busy (the timer cannot fire): the first line now.
+      this.line(done, `${tenth * 10}%, under way`, eta);
     }
   }
 
