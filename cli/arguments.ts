@@ -87,13 +87,23 @@ export function wantsHelp(args: string[]): boolean {
 }
 
 /** node:util parseArgs errors in plain words, with the closest known option for a misspelt one. */
-export function plainParseError(message: string, knownFlags: string[]): string {
+export function plainParseError(message: string, knownFlags: string[], args: string[] = []): string {
   const unknown = /Unknown option '([^']+)'/.exec(message);
   if (unknown) {
     const closest = knownFlags
       .map((flag) => ({ flag, distance: editDistance(flag, unknown[1]) }))
       .sort((a, b) => a.distance - b.distance)[0];
     return `unknown option ${unknown[1]}${closest && closest.distance <= 2 ? ` (did you mean ${closest.flag}?)` : ''}`;
+  }
+  // `--workers -1`: the value looks like an option to the parser.
+  const ambiguous = /Option '([^']+)' argument is ambiguous/.exec(message);
+  if (ambiguous) {
+    const names = ambiguous[1].split(', ');
+    const flag = names[names.length - 1];
+    const at = args.findIndex((a) => names.includes(a));
+    const value = at >= 0 ? args[at + 1] : undefined;
+    if (value !== undefined && /^-\d/.test(value)) return `${flag}: expected a number that is not negative, got ${value}`;
+    return `${flag}: expected a value after it${value !== undefined ? `, got the option ${value}` : ''}`;
   }
   const missing = /Option '(?:-\w, )?(--[\w-]+) <value>' argument missing/.exec(message);
   if (missing) return `${missing[1]}: expected a value after it`;

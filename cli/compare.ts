@@ -7,7 +7,7 @@ import { ScenarioError, type Scenario } from '../sim/scenario/scenario';
 import { checkReplications, largeRunsAllowed, UsageError, workerCount } from './arguments';
 import { checkScenarioWork, displayPath, loadScenario } from './files';
 import { formatNumber, table, type Unit } from './format';
-import { watchInterrupt } from './interrupt';
+import { interruptedExitCode, watchInterrupt } from './interrupt';
 import { compileJobs, runJobs } from './parallel';
 import { Progress } from './progress';
 
@@ -108,7 +108,7 @@ export async function compareCommand(options: CompareOptions): Promise<number> {
   }
   if (!comparison) {
     process.stderr.write('Interrupted: no comparison written (it needs every replication of every scenario).\n');
-    return 130;
+    return interruptedExitCode();
   }
   if (options.json) {
     const document = {

@@ -48,6 +48,9 @@ export function erlangCommand(args: string[]): number {
   }
   const maxOccupancy = fractionOption(values['max-occupancy'], '--max-occupancy', (x) => x >= LIMITS.occupancyMin && x <= 1, `from ${LIMITS.occupancyMin} to 1`);
   const shrinkage = fractionOption(values.shrinkage, '--shrinkage', (x) => x >= 0 && x < 1) ?? 0;
+  if (agents !== undefined && target !== undefined) {
+    throw new UsageError('give --agents N for the figures of N agents, or --target for the agents required, not both');
+  }
   if (agents === undefined) {
     if (target === undefined) throw new UsageError('give --agents N, or --target 0.8 to get the agents required');
     try {
@@ -55,6 +58,10 @@ export function erlangCommand(args: string[]): number {
     } catch {
       throw new UsageError(`--target ${values.target}: not reachable with any number of agents these formulas are evaluated for`);
     }
+    // Whatever the target (even 0), never fewer agents than keep up with the offered load: a
+    // recommendation must leave the queue stable.
+    if (offered > 0) agents = Math.max(agents, Math.floor(offered) + 1);
+    if (agents > MAX_AGENTS) throw new UsageError(`--target ${values.target}: needs more than ${thousands(MAX_AGENTS)} agents`);
   }
   // Agents to schedule so that `agents` are on the phones after shrinkage.
   const scheduled = agents > 0 ? Math.ceil(agents / (1 - shrinkage) - 1e-9) : 0;

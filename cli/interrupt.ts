@@ -1,19 +1,36 @@
-// Ctrl-C during a long batch: stop handing out work, keep what has finished, say what is missing.
+// Ctrl-C (SIGINT) or SIGTERM during a long batch: stop handing out work, keep what has finished,
+// say what is missing. The command then exits 130 (SIGINT) or 143 (SIGTERM), as a shell reports
+// a process ended by that signal; a second signal stops at once.
 export interface Interrupt {
   aborted: boolean;
+  /** 130 after SIGINT, 143 after SIGTERM. */
+  exitCode: number;
   dispose(): void;
 }
+
+const EXIT_CODES = { SIGINT: 130, SIGTERM: 143 } as const;
+let lastExitCode = 130;
+
+/** The exit code of the last interrupting signal (130 when there was none). */
+export const interruptedExitCode = () => lastExitCode;
 
 export function watchInterrupt(): Interrupt {
   const state: Interrupt = {
     aborted: false,
-    dispose: () => process.off('SIGINT', onSignal),
+    exitCode: 130,
+    dispose: () => {
+      process.off('SIGINT', onSignal);
+      process.off('SIGTERM', onSignal);
+    },
   };
-  const onSignal = () => {
-    if (state.aborted) process.exit(130); // a second Ctrl-C: stop at once
+  const onSignal = (signal: NodeJS.Signals) => {
+    const code = EXIT_CODES[signal as keyof typeof EXIT_CODES] ?? 130;
+    if (state.aborted) process.exit(code); // a second signal: stop at once
     state.aborted = true;
-    process.stderr.write('\nInterrupted: stopping the replications under way, keeping finished results…\n');
+    state.exitCode = lastExitCode = code;
+    process.stderr.write(`\nInterrupted${signal === 'SIGTERM' ? ' (SIGTERM)' : ''}: stopping the replications under way, keeping finished results…\n`);
   };
   process.on('SIGINT', onSignal);
+  process.on('SIGTERM', onSignal);
   return state;
 }

@@ -188,7 +188,8 @@ ${Object.entries(HELP)
   .join('\n')}
 
 Run followsun COMMAND --help for its options and an example.
-Exit codes: 0 done, 2 bad input (the message names the file and field), 130 interrupted.`;
+Exit codes: 0 done, 2 bad input (the message names the file and field), 130 interrupted (Ctrl-C),
+143 stopped by SIGTERM (both write what has finished, marked partial).`;
 
 /** A command's long options, as its help lists them, for "did you mean". */
 const knownFlags = (command: string | undefined): string[] =>
@@ -322,6 +323,7 @@ export async function main(argv: string[]): Promise<number> {
       case 'backtest':
         return (await import('./backtest')).backtestCommand(rest);
       case 'schema':
+        if (rest.length > 0) throw new UsageError(`schema takes no arguments (got ${rest[0]}): followsun schema > followsun.schema.json`);
         process.stdout.write(`${JSON.stringify((await import('../sim/scenario/scenario')).scenarioJsonSchema(), null, 2)}\n`);
         return 0;
       case 'help': {
@@ -331,6 +333,9 @@ export async function main(argv: string[]): Promise<number> {
         process.stdout.write(`${helpText(HELP[topic])}\n`);
         return 0;
       }
+      case '--version':
+        process.stdout.write(`followsun ${(await import('./shards')).FOLLOWSUN_VERSION}\n`);
+        return 0;
       case undefined:
       case '--help':
       case '-h':
@@ -342,7 +347,7 @@ export async function main(argv: string[]): Promise<number> {
     return 0;
   } catch (e) {
     if (e instanceof UsageError || (e as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
-      const message = e instanceof UsageError ? e.message : plainParseError((e as Error).message, knownFlags(command));
+      const message = e instanceof UsageError ? e.message : plainParseError((e as Error).message, knownFlags(command), rest);
       process.stderr.write(`followsun: ${message}\n\n${usageHint(command)}\n`);
       return 2;
     }

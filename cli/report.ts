@@ -4,10 +4,11 @@ import { statSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { ScenarioError, type Scenario } from '../sim/scenario/scenario';
 import { caseReportHtml } from '../report/case-report';
-import { helpText, largeRunsAllowed, UsageError, wholeNumber } from './arguments';
+import { helpText, largeRunsAllowed, plainParseError, UsageError, wholeNumber } from './arguments';
 import { checkScenarioWork, displayPath, outputProblem, writeFileAtomic } from './files';
 import { loadAll, runComparison } from './compare';
 import { REPORT_HELP } from './report-help';
+import { interruptedExitCode } from './interrupt';
 
 export interface ComparisonOptions {
   replications?: number;
@@ -51,7 +52,11 @@ export async function reportCommand(args: string[]): Promise<number> {
       workers: wholeNumber(values.workers, '--workers', 1),
     };
   } catch (e) {
-    if (e instanceof UsageError || (e as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) return fail((e as Error).message);
+    if (e instanceof UsageError) return fail(e.message);
+    if ((e as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
+      const known = [...REPORT_HELP.options.map(([flag]) => flag).join(' ').matchAll(/--[\w-]+/g)].map((m) => m[0]);
+      return fail(plainParseError((e as Error).message, known, args));
+    }
     throw e;
   }
   if (!out) return fail('-o/--out: expected the HTML file to write, as in: followsun report base.yaml variant.yaml -o case.html');
@@ -100,7 +105,10 @@ export async function reportCommand(args: string[]): Promise<number> {
     files: shown,
     label: `Comparing ${scenarios.length} scenarios: replication`,
   });
-  if (!comparison) return fail('interrupted: no report written');
+  if (!comparison) {
+    fail('interrupted: no report written');
+    return interruptedExitCode();
+  }
   const starts = new Set(comparison.scenarios.map((r) => `${r.start}|${r.end}`));
   if (starts.size > 1) process.stderr.write('followsun report: warning: the scenarios cover different time windows; their differences include that\n');
 

@@ -214,7 +214,7 @@ export async function runCommand(options: RunOptions): Promise<number> {
   }
   if (interrupted) {
     process.stderr.write(`Interrupted: ${finished.length} of ${runnable.length} scenarios finished; missing: ${missing.map((m) => m.file).join(', ')}\n`);
-    return 130;
+    return interrupt.exitCode;
   }
   return errors.length > 0 ? 2 : 0;
 }

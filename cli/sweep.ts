@@ -367,7 +367,7 @@ export async function sweepCommand(options: SweepOptions): Promise<number> {
     const shown = missing.slice(0, 20).map((p) => JSON.stringify(p.values));
     const more = missing.length > shown.length ? ` and ${missing.length - shown.length} more` : '';
     process.stderr.write(`Interrupted: ${document.points.length} of ${scenarios.length} points finished; missing: ${shown.join(', ')}${more}\n`);
-    return 130;
+    return interrupt.exitCode;
   }
   return errors.length > 0 ? 2 : 0;
 }

@@ -87,27 +87,74 @@ describe('outputs that are not regular files', () => {
   });
 });
 
-describe('Ctrl-C during one long replication', () => {
-  it('ends it: exit 130, an Interrupted line, the missing scenario listed', async () => {
-    // One replication of about 12 M contacts (100 days at 5,000 an hour): far above the 3 M
-    // that makes a replication run on a worker thread even alone.
-    const long: Record<string, any> = { ...oneQueue(), name: 'Long', replications: 1, horizon: { start: '2026-03-23T00:00:00Z', days: 100 } };
-    long.demand[0].volume.perHour = 5000;
-    long.staffing[0].agents = 260;
-    writeFileSync(at('long.json'), JSON.stringify(long));
+describe('Ctrl-C (or SIGTERM) during one long replication', () => {
+  // One replication of about 12 M contacts (100 days at 5,000 an hour): far above the 3 M
+  // that makes a replication run on a worker thread even alone.
+  const long: Record<string, any> = { ...oneQueue(), name: 'Long', replications: 1, horizon: { start: '2026-03-23T00:00:00Z', days: 100 } };
+  long.demand[0].volume.perHour = 5000;
+  long.staffing[0].agents = 260;
+  writeFileSync(at('long.json'), JSON.stringify(long));
+
+  it.each([
+    ['SIGINT', 130],
+    ['SIGTERM', 143],
+  ] as const)('%s ends it: exit %i, an Interrupted line, the missing scenario listed', async (signal, code) => {
     const run = startFollowsun(['run', 'long.json', '--workers', '1', '--out', 'long-results.json'], { cwd: dir });
     for (let waited = 0; !/Simulating: replication 0\/1/.test(run.stderr()) && waited < 40_000; waited += 100) {
       await new Promise((resolve) => setTimeout(resolve, 100));
     }
     expect(run.stderr()).toMatch(/Simulating: replication 0\/1/);
-    run.child.kill('SIGINT');
+    run.child.kill(signal);
     const o = await run.done;
-    expect(o.status, o.stderr).toBe(130);
+    expect(o.status, o.stderr).toBe(code);
     expect(o.stderr).toMatch(/Interrupted: 0 of 1 scenarios finished; missing: long\.json/);
     expect(o.stderr).not.toMatch(/\n\s+at /);
     const document = JSON.parse(readFileSync(at('long-results.json'), 'utf8'));
     expect(document.partial).toEqual({ reason: 'interrupted', missing: [{ index: 0, file: 'long.json' }] });
   }, 90_000);
+
+  it('report: Ctrl-C exits 130, no report written', async () => {
+    const run = startFollowsun(['report', 'long.json', 'long.json', '--replications', '1', '--workers', '1', '-o', 'long.html'], { cwd: dir });
+    for (let waited = 0; !/replication 0\/2/.test(run.stderr()) && waited < 40_000; waited += 100) {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    expect(run.stderr()).toMatch(/replication 0\/2/);
+    run.child.kill('SIGINT');
+    const o = await run.done;
+    expect(o.status, o.stderr).toBe(130);
+    expect(o.stderr).toMatch(/interrupted: no report written/);
+    expect(existsSync(at('long.html'))).toBe(false);
+  }, 90_000);
+});
+
+describe('command-line messages', () => {
+  it('negative numbers, misspelt report flags, stray schema arguments, --agents with --target', () => {
+    const cases: [string[], RegExp][] = [
+      [['run', 'one.yaml', '--workers', '-1'], /^followsun: --workers: expected a number that is not negative, got -1$/],
+      [['run', 'one.yaml', '--seed', '-1'], /^followsun: --seed: expected a number that is not negative, got -1$/],
+      [['report', 'one.yaml', 'two.yaml', '--replicatons', '3', '-o', 'x.html'], /^followsun report: unknown option --replicatons \(did you mean --replications\?\)$/],
+      [['schema', 'extra'], /^followsun: schema takes no arguments/],
+      [['schema', '--foo'], /^followsun: schema takes no arguments/],
+      [['erlang', '--rate', '1000', '--aht', '180', '--agents', '55', '--target', '0.8'], /not both/],
+    ];
+    const outcomes = followsunMany(cases.map(([args]) => ({ args, cwd: dir })));
+    outcomes.forEach((o, k) => {
+      expectHandled(o, 2);
+      expect(problemLines(o.stderr), o.args.join(' ')).toHaveLength(1);
+      expect(problemLines(o.stderr)[0], o.args.join(' ')).toMatch(cases[k][1]);
+      expect(o.stdout).toBe('');
+    });
+  });
+
+  it('erlang --target 0 still recommends more agents than the offered load; --version', () => {
+    const [zero, version] = followsunMany([{ args: ['erlang', '--rate', '1000', '--aht', '180', '--target', '0', '--json'] }, { args: ['--version'] }]);
+    expectHandled(zero, 0);
+    const figures = JSON.parse(zero.stdout);
+    expect(figures.agents).toBeGreaterThan(50); // 50 Erlangs offered
+    expect(figures.stable).toBe(true);
+    expectHandled(version, 0);
+    expect(version.stdout).toMatch(/^followsun \d+\.\d+\.\d+/);
+  });
 });
 
 describe('a closed or full standard output', () => {
@@ -147,5 +194,27 @@ describe('backtest', () => {
     expectHandled(report, 2);
     expect(problemLines(report.stderr)).toEqual(['followsun: --report records.csv: is an input of this command; writing it would replace it — name another file']);
     expect(readFileSync(at('records.csv'), 'utf8')).toBe(records);
+  });
+});
+
+describe('sweep', () => {
+  it('refuses --vary seed and --vary replications, pointing at the flags', () => {
+    const outcomes = followsunMany([
+      { args: ['sweep', 'one.yaml', '--vary', 'seed=1..3:1', '--out', 'seed.csv'], cwd: dir },
+      { args: ['sweep', 'one.yaml', '--vary', 'replications=1..2:1', '--out', 'reps.csv'], cwd: dir },
+    ]);
+    outcomes.forEach((o, k) => {
+      expectHandled(o, 2);
+      expect(problemLines(o.stderr)[0]).toMatch(k === 0 ? /--vary seed: .*--seed N/ : /--vary replications: .*--replications N/);
+    });
+  });
+
+  it('counts the memory of every point (about 50 KB each, not 4× the scenario): 20,000 points of a tiny scenario are refused within 512 MB', () => {
+    const tiny: Record<string, any> = { ...oneQueue(), horizon: { start: '2026-03-23T00:00:00Z', hours: 1, warmupHours: 0 } };
+    writeFileSync(at('tiny.json'), JSON.stringify(tiny));
+    const [o] = followsunMany([{ args: ['sweep', 'tiny.json', '--vary', 'staffing.team.agents=1..100:1', '--vary', 'staffing.team.cost.perHour=1..200:1', '--out', 'tiny.csv'], cwd: dir }]);
+    expectHandled(o, 2);
+    expect(problemLines(o.stderr)).toHaveLength(1);
+    expect(o.stderr).toMatch(/--vary: about .* of memory .*20,000 points/);
   });
 });
