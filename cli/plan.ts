@@ -5,9 +5,9 @@ import { readFileSync } from 'node:fs';
 import { AVERAGE_MONTH_SECONDS, ResultBuilder, type ScenarioResult } from '../sim/stats/metrics';
 import type { CompiledModel } from '../sim/model/model';
 import { shiftWeekHours } from '../sim/model/roster';
-import { openShifts, plan, type PlanResult } from '../sim/plan/planner';
+import { openShifts, plan, programmeProblem, type PlanResult } from '../sim/plan/planner';
 import { plannedYaml } from '../sim/plan/planned-yaml';
-import { ScenarioError, type Scenario } from '../sim/scenario/scenario';
+import { fieldLine, parsePath, ScenarioError, type Scenario } from '../sim/scenario/scenario';
 import { caseReportHtml } from '../report/case-report';
 import { ComparisonBuilder, comparisonOptions, type Comparison } from '../sim/compare';
 import { comparisonText, loadAll } from './compare';
@@ -73,6 +73,13 @@ function load(files: string[], options: PlanOptions): Scenario[] | undefined {
           allowLargeRuns: largeRunsAllowed(options.allowLargeRuns),
         }).problems,
     );
+    // The solver's programme, bounded too (the app's planner refuses the same in sim/plan).
+    scenarios.forEach((s, k) => {
+      const tooLarge = programmeProblem(s);
+      if (!tooLarge) return;
+      const line = fieldLine(readFileSync(files[k], 'utf8'), parsePath(tooLarge.field));
+      problems.push(`${displayPath(files[k])}${line ? `:${line}` : ''}: ${tooLarge.field}: ${tooLarge.message}`);
+    });
     if (problems.length > 0) throw new ScenarioError(problems);
     return scenarios;
   } catch (e) {

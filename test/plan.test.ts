@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { requiredAgents } from '../sim/stats/erlang';
 import { compileScenario } from '../sim/model/model';
 import { plan } from '../sim/plan/planner';
-import { solveProgramme, type Programme } from '../sim/plan/programme';
+import { solveProgramme, sparseCoverage, type Programme } from '../sim/plan/programme';
 import { readFileSync } from 'node:fs';
 import { parseScenario, validateScenario, type ScenarioInput } from '../sim/scenario/scenario';
 import { simulate } from '../sim/simulate';
@@ -63,7 +63,7 @@ describe('the programme', () => {
     intervalSeconds: 3600,
     intervalCount: hours,
     pools: [{ onPhonesShare: 1, fixedAgentSeconds: new Float64Array(hours), fixedCost: 0, perContact: 0, perHandledMinute: 0, minimumCost: 0 }],
-    candidates: templates.map((t) => ({ pool: 0, agentSeconds: cover(t), cost: t.cost, max: 6 })),
+    candidates: templates.map((t) => ({ pool: 0, ...sparseCoverage(cover(t)), cost: t.cost, max: 6 })),
     queues: [
       {
         live: true,
@@ -99,7 +99,7 @@ describe('the programme', () => {
 
   it('leaves short, and says so, what no shift can cover', async () => {
     // Without the 8-hour template, and with the last hour cut from every shift, hour 7 is nobody's.
-    const candidates = programme.candidates.slice(0, 3).map((c) => ({ ...c, agentSeconds: c.agentSeconds.map((s, h) => (h === 7 ? 0 : s)) }));
+    const candidates = templates.slice(0, 3).map((t) => ({ pool: 0, ...sparseCoverage(cover(t).map((s, h) => (h === 7 ? 0 : s))), cost: t.cost, max: 6 }));
     const servers = Float64Array.from(needs.map((n, h) => (h === 7 ? 2 : n)));
     const solution = await solveProgramme({ ...programme, candidates, queues: [{ ...programme.queues[0], servers }] });
     expect(solution.shortfall[0][7]).toBeCloseTo(2, 9);

@@ -28,8 +28,11 @@ export interface ProgrammePool {
 
 export interface ProgrammeCandidate {
   pool: number;
-  /** Scheduled seconds per interval of one agent on this shift, over the horizon. */
-  agentSeconds: Float64Array;
+  /** The intervals this shift covers (ascending) and one agent's scheduled seconds in each
+   * (`seconds[j]` in `intervals[j]`, every one > 0): sparse, so a programme's memory follows its
+   * non-zeros rather than candidates × intervals. */
+  intervals: Int32Array;
+  seconds: Float64Array;
   /** What one agent on this shift costs over the horizon. */
   cost: number;
   max?: number;
@@ -73,6 +76,29 @@ export interface ProgrammeSolution {
   cost: number;
 }
 
+/** One agent's scheduled seconds per interval as a candidate's sparse coverage: the intervals
+ * with any, and those seconds. */
+export function sparseCoverage(agentSeconds: Float64Array): { intervals: Int32Array; seconds: Float64Array } {
+  let n = 0;
+  for (const x of agentSeconds) if (x > 0) n++;
+  const intervals = new Int32Array(n);
+  const seconds = new Float64Array(n);
+  n = 0;
+  agentSeconds.forEach((x, i) => {
+    if (!(x > 0)) return;
+    intervals[n] = i;
+    seconds[n++] = x;
+  });
+  return { intervals, seconds };
+}
+
+/** The programme's size: one integer variable per candidate shift, and one non-zero per interval
+ * a candidate covers (its term in that interval's capacity row), at the reporting grain. What
+ * `programmeEstimate` (planner.ts) predicts from the scenario before anything is built. */
+export function programmeSize(p: Pick<Programme, 'candidates'>): { variables: number; nonZeros: number } {
+  return { variables: p.candidates.length, nonZeros: p.candidates.reduce((n, c) => n + c.intervals.length, 0) };
+}
+
 /** Price of one uncovered server-interval: far above any agent's cost, so only what no pool can
  * cover is left short. */
 const SHORTFALL_PRICE = 1e6;
@@ -111,7 +137,7 @@ function coarsened(p: Programme, factor: number): Programme {
     intervalSeconds: p.intervalSeconds * factor,
     intervalCount: count,
     pools: p.pools.map((pool) => ({ ...pool, fixedAgentSeconds: fold(pool.fixedAgentSeconds, 'sum') })),
-    candidates: p.candidates.map((c) => ({ ...c, agentSeconds: fold(c.agentSeconds, 'sum') })),
+    candidates: p.candidates.map((c) => ({ ...c, ...foldSparse(c, factor) })),
     queues: p.queues.map((q) => ({
       ...q,
       servers: fold(q.servers, 'max'),
@@ -121,6 +147,22 @@ function coarsened(p: Programme, factor: number): Programme {
     })),
     links: p.links,
   };
+}
+
+/** A candidate's coverage at a coarser grain: the seconds of each run of `factor` intervals
+ * added up in the same order as over a full-length array (the zeros in between add nothing). */
+function foldSparse(c: ProgrammeCandidate, factor: number): { intervals: Int32Array; seconds: Float64Array } {
+  const intervals: number[] = [];
+  const seconds: number[] = [];
+  c.intervals.forEach((i, j) => {
+    const k = Math.floor(i / factor);
+    if (intervals.length > 0 && intervals[intervals.length - 1] === k) seconds[seconds.length - 1] += c.seconds[j];
+    else {
+      intervals.push(k);
+      seconds.push(0 + c.seconds[j]);
+    }
+  });
+  return { intervals: Int32Array.from(intervals), seconds: Float64Array.from(seconds) };
 }
 
 async function solveAtGrain(p: Programme, options: { timeLimitSeconds?: number; relativeGap?: number }): Promise<ProgrammeSolution> {
@@ -149,7 +191,7 @@ async function solveAtGrain(p: Programme, options: { timeLimitSeconds?: number; 
  * shift that covers it. */
 export function poolsOn(p: Programme): Uint8Array[] {
   const on = p.pools.map((pool) => Uint8Array.from(pool.fixedAgentSeconds, (s) => (s > 0 ? 1 : 0)));
-  p.candidates.forEach((c) => c.agentSeconds.forEach((s, i) => (s > 0 ? (on[c.pool][i] = 1) : 0)));
+  p.candidates.forEach((c) => c.intervals.forEach((i, j) => (c.seconds[j] > 0 ? (on[c.pool][i] = 1) : 0)));
   return on;
 }
 
@@ -210,13 +252,24 @@ export function programmeText(p: Programme): { text: string; shortfallNames: (st
 
   // Pool capacity: allocated agents ≤ agents on the phones.
   p.pools.forEach((pool, pi) => {
+    // The pool's candidates by interval, in candidate order: the capacity row's terms.
+    const covering = new Map<number, number[]>(); // interval → [k, j, k, j, …]
+    for (const k of poolCandidates[pi]) {
+      p.candidates[k].intervals.forEach((i, j) => {
+        const list = covering.get(i);
+        if (list) list.push(k, j);
+        else covering.set(i, [k, j]);
+      });
+    }
     for (let i = 0; i < I; i++) {
       if (!poolOn[pi][i]) continue;
       const terms = poolLinks[pi].flatMap((li) => (linkNames[li][i] ? [term(1, linkNames[li][i]!)] : []));
       if (terms.length === 0) continue;
-      for (const k of poolCandidates[pi]) {
-        const c = p.candidates[k];
-        if (c.agentSeconds[i] > 0) terms.push(term((-pool.onPhonesShare * c.agentSeconds[i]) / dt, `x${k}`));
+      const list = covering.get(i) ?? [];
+      for (let n = 0; n < list.length; n += 2) {
+        const k = list[n];
+        const seconds = p.candidates[k].seconds[list[n + 1]];
+        if (seconds > 0) terms.push(term((-pool.onPhonesShare * seconds) / dt, `x${k}`));
       }
       row(`cap${pi}_${i}`, terms, '<=', (pool.onPhonesShare * pool.fixedAgentSeconds[i]) / dt);
     }
