@@ -153,8 +153,9 @@ function rememberInput(path: string, st: Stats): void {
   if (st.isFile()) inputFiles.set(fileKey(st), displayPath(path));
 }
 
-/** The input `path` would overwrite (among `inputs` and the files read so far), or undefined. */
-function inputAt(path: string, inputs: string[]): string | undefined {
+/** The input `path` would overwrite (among `inputs`, and with `read` the files this process has
+ * read so far), or undefined. */
+function inputAt(path: string, inputs: string[], read: boolean): string | undefined {
   let out: Stats;
   try {
     out = statSync(path); // through symlinks: a link to an input is the input
@@ -169,8 +170,11 @@ function inputAt(path: string, inputs: string[]): string | undefined {
       // an input that cannot be read is reported when it is read
     }
   }
-  return inputFiles.get(fileKey(out));
+  return read ? inputFiles.get(fileKey(out)) : undefined;
 }
+
+const overwritesInput = (path: string, input: string) =>
+  `is ${input === displayPath(path) ? 'an input of this command' : `the input ${input}`}; writing it would replace it — name another file`;
 
 /** Where writing `path` lands: `path` itself, the end of its symlink chain (written atomically
  * there, keeping the link), or — for an existing device, FIFO or /dev/stdout — `direct`, written
@@ -207,12 +211,12 @@ export function outputTarget(path: string): { path: string; direct: boolean } {
 
 /** What is wrong with writing the file `path`, or undefined: checked before simulating, so that
  * an hour of simulation is not lost to a typo. Creates missing folders, as the write would.
- * `inputs` are the command's input files: an output naming one (or a file already read) is
- * refused, so that a typo never replaces a scenario or the records with results. */
+ * `inputs` are the command's input files: an output naming one is refused, so that a typo never
+ * replaces a scenario, the records or a shard with results. */
 export function outputProblem(path: string, example = 'results.json', inputs: string[] = []): string | undefined {
   if (path === '') return 'expected a file name';
-  const input = inputAt(path, inputs);
-  if (input !== undefined) return `is ${input === displayPath(path) ? 'an input of this command' : `the input ${input}`}; writing it would replace it — name another file`;
+  const input = inputAt(path, inputs, false);
+  if (input !== undefined) return overwritesInput(path, input);
   const target = outputTarget(path);
   if (target.direct) {
     try {
@@ -251,20 +255,19 @@ export function outputProblem(path: string, example = 'results.json', inputs: st
   return undefined;
 }
 
-/** Writes an output file (atomically); returns what went wrong, or undefined. */
+/** Writes an output file (atomically); returns what went wrong, or undefined. Never over a file
+ * this process has read as input (a scenario, the records). */
 export function writeOutput(path: string, content: string): string | undefined {
+  const input = inputAt(path, [], true);
+  if (input !== undefined) return overwritesInput(path, input);
   try {
     writeFileAtomic(path, content);
     return undefined;
   } catch (e) {
-    if (e instanceof OutputIsInput) return e.message;
     const code = (e as NodeJS.ErrnoException).code;
     return `cannot write it (${code === 'ENOSPC' ? 'the disk is full' : (code ?? (e as Error).message)})`;
   }
 }
-
-/** Refusal to write over an input file. */
-export class OutputIsInput extends Error {}
 
 /** Temporary files being written, removed if the process ends before they are renamed. */
 const pendingTemporaries = new Set<string>();
@@ -309,10 +312,8 @@ function processRuns(pid: number): boolean {
 }
 
 /** Writes `path` through a temporary file renamed over it (a symlink's target, keeping the
- * link); an existing device or FIFO is written in place. Never over a file read as input. */
+ * link); an existing device or FIFO is written in place. */
 export function writeFileAtomic(path: string, content: string): void {
-  const input = inputAt(path, []);
-  if (input !== undefined) throw new OutputIsInput(`is the input ${input}; writing it would replace it — name another file`);
   const target = outputTarget(path);
   if (target.direct) {
     writeFileSync(path, content);

@@ -195,6 +195,13 @@ describe('backtest', () => {
     expect(problemLines(report.stderr)).toEqual(['followsun: --report records.csv: is an input of this command; writing it would replace it — name another file']);
     expect(readFileSync(at('records.csv'), 'utf8')).toBe(records);
   });
+
+  it('import --out naming the records is refused and the records kept', () => {
+    const [o] = followsunMany([{ args: ['import', 'records.csv', '--out', 'records.csv'], cwd: dir }]);
+    expectHandled(o, 2);
+    expect(problemLines(o.stderr)).toEqual(['followsun: records.csv: is an input of this command; writing it would replace it — name another file']);
+    expect(readFileSync(at('records.csv'), 'utf8')).toBe(records);
+  });
 });
 
 describe('sweep', () => {
