@@ -20,3 +20,27 @@ it('a hundred and fifty short replications give the same JSON on one worker and 
   expect(JSON.parse(two.stdout).scenarios[0].replications).toBe(150);
   expect(two.stdout).toBe(one.stdout);
 });
+
+it('one long replication, now run on a worker thread so that Ctrl-C can stop it, gives the figures of this thread', async () => {
+  // About 3.7 M contacts: above the 3 M that sends a lone replication to a worker thread.
+  const scenario = { ...oneQueue(), replications: 1, horizon: { start: '2026-03-23T00:00:00Z', days: 31 } };
+  scenario.demand[0].volume.perHour = 5000;
+  scenario.staffing[0].agents = 260;
+  const file = join(dir, 'long.json');
+  writeFileSync(file, JSON.stringify(scenario));
+  const cli = followsun(['run', file, '--json', '--workers', '1']);
+  expect(cli.status, cli.stderr).toBe(0);
+  const [{ parseScenario }, { compileScenario }, { runReplication }, { ResultBuilder }] = await Promise.all([
+    import('../sim/scenario/scenario'),
+    import('../sim/model/model'),
+    import('../sim/simulate'),
+    import('../sim/stats/metrics'),
+  ]);
+  const model = compileScenario(parseScenario(JSON.stringify(scenario), 'long.json'), {});
+  const builder = new ResultBuilder(model);
+  builder.add(runReplication(model, 0));
+  const here = JSON.parse(JSON.stringify(builder.result()));
+  const there = JSON.parse(cli.stdout).scenarios[0];
+  expect(there.summary).toEqual(here.summary);
+  expect(there.intervals).toEqual(here.intervals);
+}, 120_000);
