@@ -23,7 +23,7 @@ it('a hundred and fifty short replications give the same JSON on one worker and 
 
 it('one long replication, now run on a worker thread so that Ctrl-C can stop it, gives the figures of this thread', async () => {
   // About 3.7 M contacts: above the 3 M that sends a lone replication to a worker thread.
-  const scenario = { ...oneQueue(), replications: 1, horizon: { start: '2026-03-23T00:00:00Z', days: 31 } };
+  const scenario: Record<string, any> = { ...oneQueue(), replications: 1, horizon: { start: '2026-03-23T00:00:00Z', days: 31 } };
   scenario.demand[0].volume.perHour = 5000;
   scenario.staffing[0].agents = 260;
   const file = join(dir, 'long.json');
