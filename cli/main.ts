@@ -187,7 +187,7 @@ ${Object.entries(HELP)
   .map(([command, h]) => `  ${command.padEnd(COMMANDS_WIDTH)}   ${h.summary}`)
   .join('\n')}
 
-Run followsun COMMAND --help for its options and an example.
+Run followsun COMMAND --help for its options and an example; followsun --version for the version.
 Exit codes: 0 done, 2 bad input (the message names the file and field), 130 interrupted (Ctrl-C),
 143 stopped by SIGTERM (both write what has finished, marked partial).`;
 
