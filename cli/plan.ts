@@ -2,10 +2,13 @@
 // that proves they meet the targets; --report writes the plan against the scenario as written as
 // one HTML page; --compare plans several scenarios to the same targets and compares the plans.
 import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { Worker } from 'node:worker_threads';
 import { AVERAGE_MONTH_SECONDS, ResultBuilder, type ScenarioResult } from '../sim/stats/metrics';
 import type { CompiledModel } from '../sim/model/model';
 import { shiftWeekHours } from '../sim/model/roster';
 import { openShifts, plan, programmeProblem, type PlanResult } from '../sim/plan/planner';
+import type { HighsResult, LpSolver } from '../sim/plan/programme';
 import { plannedYaml } from '../sim/plan/planned-yaml';
 import { fieldLine, parsePath, ScenarioError, type Scenario } from '../sim/scenario/scenario';
 import { caseReportHtml } from '../report/case-report';
@@ -14,7 +17,7 @@ import { comparisonText, loadAll } from './compare';
 import { largeRunsAllowed } from './arguments';
 import { checkScenarioWork, displayPath, outputProblem, writeFileAtomic } from './files';
 import { formatEstimate, formatNumber, table } from './format';
-import { watchInterrupt } from './interrupt';
+import { interruptedExitCode, watchInterrupt } from './interrupt';
 import { compileJobs, runJobs } from './parallel';
 import { Progress } from './progress';
 
@@ -113,7 +116,10 @@ async function planOne(options: PlanOptions): Promise<number> {
     // random numbers: the planned one is the verification run again, paired with the other.
     const shown = [`${file} (as written)`, options.out ? displayPath(options.out) : `${file} (planned)`];
     const comparison = await compareScenarios([input, result.scenario], shown, options.workers, 'Simulating the scenario as written and as planned: replication');
-    if (!comparison) return fail('interrupted: no report written');
+    if (!comparison) {
+      fail('interrupted: no report written');
+      return interruptedExitCode();
+    }
     const html = caseReportHtml({
       scenarios: [input, result.scenario],
       files: shown,
@@ -175,7 +181,10 @@ async function planAndCompare(options: PlanOptions): Promise<number> {
   }
   const planned = inputs.map((s, k) => plans[k]?.scenario ?? s);
   const comparison = await compareScenarios(planned, files, options.workers, `Comparing ${planned.length} planned scenarios: replication`);
-  if (!comparison) return fail('interrupted: no comparison written');
+  if (!comparison) {
+    fail('interrupted: no comparison written');
+    return interruptedExitCode();
+  }
 
   if (options.report) {
     const html = caseReportHtml({ scenarios: planned, files, comparison, kind: 'planned', plans, generatedAt: new Date().toISOString() });
@@ -221,11 +230,66 @@ function withTargetsOf(base: Scenario, s: Scenario): Scenario {
   return { ...s, serviceLevel: base.serviceLevel, channels, plan: base.plan, maxOccupancy: base.maxOccupancy };
 }
 
-/** plan() with its progress on stderr: each round's step, then what its simulation found. */
+/** HiGHS in a worker thread: the main thread stays free to hear Ctrl-C while a programme is
+ * solved (a solve holds its thread for up to the solver's time limit). */
+function solverThread(): { solve: LpSolver; close: () => void } {
+  const source = `
+    const { parentPort, workerData } = require('node:worker_threads');
+    let highs;
+    parentPort.on('message', async ({ text, options }) => {
+      try {
+        highs ??= await require(workerData.highs)();
+        parentPort.postMessage({ result: highs.solve(text, options) });
+      } catch (e) {
+        parentPort.postMessage({ error: e instanceof Error ? e.message : String(e) });
+      }
+    });`;
+  let worker: Worker | undefined;
+  return {
+    solve: (text, options) => {
+      worker ??= new Worker(source, { eval: true, workerData: { highs: createRequire(import.meta.url).resolve('highs') } });
+      const w = worker;
+      return new Promise<HighsResult>((resolve, reject) => {
+        const done = (m: { result?: HighsResult; error?: string }) => {
+          w.off('error', reject);
+          if (m.error !== undefined) reject(new Error(m.error));
+          else resolve(m.result!);
+        };
+        w.once('message', done);
+        w.once('error', reject);
+        w.postMessage({ text, options });
+      });
+    },
+    close: () => void worker?.terminate(),
+  };
+}
+
+/** plan() with its progress on stderr: each round's step, then what its simulation found.
+ * Ctrl-C (or SIGTERM) stops it at once with a message: a plan half-made is no plan, so nothing
+ * is written (the planned scenario and the report are written only after it), exit 130 (143). */
 async function planScenario(input: Scenario, file: string, options: PlanOptions): Promise<PlanResult> {
+  let round = 0;
+  const solver = solverThread();
+  const onSignal = (signal: NodeJS.Signals) => {
+    process.stderr.write(`\nInterrupted${signal === 'SIGTERM' ? ' (SIGTERM)' : ''}: planning ${file} stopped in round ${round}; nothing written\n`);
+    process.exit(signal === 'SIGTERM' ? 143 : 130);
+  };
+  process.on('SIGINT', onSignal);
+  process.on('SIGTERM', onSignal);
+  try {
+    return await planRounds(input, file, options, solver.solve, (n) => (round = n));
+  } finally {
+    process.off('SIGINT', onSignal);
+    process.off('SIGTERM', onSignal);
+    solver.close();
+  }
+}
+
+function planRounds(input: Scenario, file: string, options: PlanOptions, solve: LpSolver, onRound: (n: number) => void): Promise<PlanResult> {
   let round = 0;
   return plan(input, {
     maxIterations: options.maxIterations,
+    solve,
     simulate: async (model) => {
       const r = await simulateOnWorkers(model, options.workers);
       const s = r.summary;
@@ -238,6 +302,7 @@ async function planScenario(input: Scenario, file: string, options: PlanOptions)
     },
     onProgress: (step, iteration) => {
       round = iteration;
+      onRound(iteration);
       process.stderr.write(`Planning ${file}: round ${iteration}, ${step === 'solving' ? 'solving the programme (HiGHS)' : `simulating the plan (${input.replications} replications)`}…\n`);
     },
   });

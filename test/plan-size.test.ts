@@ -2,7 +2,8 @@
 // non-zero per interval a candidate covers) is estimated from the scenario before anything is
 // built, and a scenario beyond PROGRAMME_LIMITS is refused in one line naming the file, the
 // shift's field and the estimate — by the CLI before planning, and by plan() itself (the app's).
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -10,7 +11,7 @@ import { PROGRAMME_LIMITS, plan, programmeEstimate, programmeOf } from '../sim/p
 import { programmeSize } from '../sim/plan/programme';
 import { parseScenario, validateScenario, type ScenarioInput } from '../sim/scenario/scenario';
 import { simulate } from '../sim/simulate';
-import { followsun } from './hostile-support';
+import { followsun, ROOT } from './hostile-support';
 
 const dir = mkdtempSync(join(tmpdir(), 'followsun-plan-size-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -104,4 +105,25 @@ describe('the default scenario', () => {
     const shifts = (s: ReturnType<typeof parseScenario>) => s.staffing.map((p) => (p.type === 'ai' ? [] : (p.shifts ?? []).map((x) => [x.days, x.start, x.end, x.agents])));
     expect(shifts(result.scenario)).toEqual(shifts(parseScenario(readFileSync(shipped, 'utf8'), 'shipped.yaml')));
   }, 120_000);
+});
+
+describe('Ctrl-C during followsun plan', () => {
+  it('says it was interrupted, exits 130 and writes no planned scenario, even in the middle of a solve', async () => {
+    const out = join(dir, 'interrupted.yaml');
+    const child = spawn(process.execPath, ['bin/followsun.mjs', 'plan', 'scenarios/open/global-follow-the-sun.yaml', '--out', out], { cwd: ROOT });
+    let stderr = '';
+    const closed = new Promise<number | null>((resolve) => child.on('close', resolve));
+    // The solver runs for seconds on this scenario: interrupt once it has started.
+    await new Promise<void>((resolve) =>
+      child.stderr.on('data', (d) => {
+        stderr += d;
+        if (/solving the programme/.test(stderr)) resolve();
+      }),
+    );
+    child.kill('SIGINT');
+    expect(await closed).toBe(130);
+    expect(stderr).toMatch(/\nInterrupted: planning scenarios\/open\/global-follow-the-sun\.yaml stopped in round 1; nothing written\n$/);
+    expect(stderr).not.toMatch(/\n\s+at /);
+    expect(existsSync(out)).toBe(false);
+  }, 60_000);
 });

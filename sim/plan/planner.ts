@@ -9,7 +9,7 @@ import type { HeadCount, ShiftSpec } from '../scenario/shift-schema';
 import { AVERAGE_MONTH_SECONDS, type ScenarioResult } from '../stats/metrics';
 import { compileScenario, costPremiums, type CompiledModel } from '../model/model';
 import type { HumanPool, Scenario } from '../scenario/scenario';
-import { poolsOn, solveProgramme, sparseCoverage, type Programme, type ProgrammeCandidate } from './programme';
+import { poolsOn, solveProgramme, sparseCoverage, type LpSolver, type Programme, type ProgrammeCandidate } from './programme';
 import { queueRequirements } from './requirements';
 
 export interface PlannedShift {
@@ -50,6 +50,8 @@ export interface PlanOptions {
   maxIterations?: number;
   onProgress?: (step: string, iteration: number) => void;
   solverTimeLimitSeconds?: number;
+  /** Solves each programme (default: HiGHS in this thread). */
+  solve?: LpSolver;
 }
 
 interface Candidate {
@@ -199,7 +201,7 @@ export async function plan(s: Scenario, options: PlanOptions): Promise<PlanResul
       offered: r.offered,
       ahtSeconds: r.ahtSeconds,
     }));
-    const solution = await solveProgramme(programme, { timeLimitSeconds: options.solverTimeLimitSeconds });
+    const solution = await solveProgramme(programme, { timeLimitSeconds: options.solverTimeLimitSeconds, solve: options.solve });
     const agents = solution.agents.map((x, k) => x + candidates[k].min);
     const planned = plannedScenario(s, candidates, agents);
 

@@ -103,7 +103,11 @@ export function programmeSize(p: Pick<Programme, 'candidates'>): { variables: nu
  * cover is left short. */
 const SHORTFALL_PRICE = 1e6;
 
-type Highs = { solve(problem: string, options?: Record<string, unknown>): { Status: string; ObjectiveValue: number; Columns: Record<string, { Primal: number }> } };
+export type HighsResult = { Status: string; ObjectiveValue: number; Columns: Record<string, { Primal: number }> };
+/** Solves a programme given as CPLEX LP text with HiGHS options: by default HiGHS in this thread;
+ * the CLI passes one that runs it in a worker thread, so that Ctrl-C is heard during a solve. */
+export type LpSolver = (text: string, options: Record<string, unknown>) => Promise<HighsResult>;
+type Highs = { solve(problem: string, options?: Record<string, unknown>): HighsResult };
 let highs: Promise<Highs> | undefined;
 
 /** Loads the solver once, on first use (3.5 MB of WebAssembly the app's first paint need not pay for). */
@@ -115,7 +119,7 @@ function solver(): Promise<Highs> {
 /** Solves at a grain of at most an hour (shorter reporting intervals are merged: requirements
  * take the busier part, coverage and work add up), which keeps a week's programme small enough
  * to solve in seconds; the shortfall is given back per reporting interval. */
-export async function solveProgramme(p: Programme, options: { timeLimitSeconds?: number; relativeGap?: number } = {}): Promise<ProgrammeSolution> {
+export async function solveProgramme(p: Programme, options: SolveOptions = {}): Promise<ProgrammeSolution> {
   const factor = Math.max(1, Math.floor(3600 / p.intervalSeconds));
   const coarse = factor > 1 ? coarsened(p, factor) : p;
   const solution = await solveAtGrain(coarse, options);
@@ -165,14 +169,20 @@ function foldSparse(c: ProgrammeCandidate, factor: number): { intervals: Int32Ar
   return { intervals: Int32Array.from(intervals), seconds: Float64Array.from(seconds) };
 }
 
-async function solveAtGrain(p: Programme, options: { timeLimitSeconds?: number; relativeGap?: number }): Promise<ProgrammeSolution> {
+export interface SolveOptions {
+  timeLimitSeconds?: number;
+  relativeGap?: number;
+  solve?: LpSolver;
+}
+
+async function solveAtGrain(p: Programme, options: SolveOptions): Promise<ProgrammeSolution> {
   const { text, shortfallNames } = programmeText(p);
-  const h = await solver();
-  const r = h.solve(text, {
+  const settings = {
     output_flag: false,
     mip_rel_gap: options.relativeGap ?? 0.01,
     time_limit: options.timeLimitSeconds ?? 40,
-  });
+  };
+  const r = options.solve ? await options.solve(text, settings) : (await solver()).solve(text, settings);
   if (r.Status !== 'Optimal' && r.Status !== 'Time limit reached') throw new Error(`the solver found no plan: ${r.Status}`);
   const value = (name: string) => r.Columns[name]?.Primal ?? 0;
   const shortfall = shortfallNames.map((names) => Float64Array.from(names, (n) => (n ? value(n) : 0)));
