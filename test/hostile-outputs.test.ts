@@ -196,11 +196,18 @@ describe('backtest', () => {
     expect(readFileSync(at('records.csv'), 'utf8')).toBe(records);
   });
 
-  it('import --out naming the records is refused and the records kept', () => {
-    const [o] = followsunMany([{ args: ['import', 'records.csv', '--out', 'records.csv'], cwd: dir }]);
-    expectHandled(o, 2);
-    expect(problemLines(o.stderr)).toEqual(['followsun: records.csv: is an input of this command; writing it would replace it — name another file']);
+  it('import --out naming the records is refused and the records kept; an unwritable --out before the records are read', () => {
+    writeFileSync(at('not-records.csv'), 'this is not a table of contacts\n');
+    const [same, unwritable] = followsunMany([
+      { args: ['import', 'records.csv', '--out', 'records.csv'], cwd: dir },
+      { args: ['import', 'not-records.csv', '--out', '/proc/no-such-folder/fitted.yaml'], cwd: dir },
+    ]);
+    expectHandled(same, 2);
+    expect(problemLines(same.stderr)).toEqual(['followsun: --out records.csv: is an input of this command; writing it would replace it — name another file']);
     expect(readFileSync(at('records.csv'), 'utf8')).toBe(records);
+    expectHandled(unwritable, 2);
+    expect(problemLines(unwritable.stderr)).toHaveLength(1);
+    expect(unwritable.stderr).toMatch(/^followsun: --out \/proc\/no-such-folder\/fitted\.yaml: /);
   });
 });
 
