@@ -79,12 +79,6 @@ describe('outputs that are not regular files', () => {
     expect(JSON.parse(read).scenarios).toHaveLength(1);
     expect(lstatSync(fifo).isFIFO()).toBe(true);
   }, 60_000);
-
-  it.skipIf(process.getuid?.() === 0)('/dev/null is written, not replaced (not as root)', () => {
-    const o = followsun(['run', 'one.yaml', '--replications', '1', '--out', '/dev/null'], { cwd: dir });
-    expectHandled(o, 0);
-    expect(lstatSync('/dev/null').isCharacterDevice()).toBe(true);
-  });
 });
 
 describe('Ctrl-C (or SIGTERM) during one long replication', () => {
