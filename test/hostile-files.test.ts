@@ -95,6 +95,17 @@ const BAD: [string, ((s: Scenario) => void) | string, string, number?][] = [
   ['random bytes', String.fromCharCode(...Array.from({ length: 400 }, (_, i) => (i * 7919) % 256)), 'not a text file'],
   ['an empty file', '', 'expected a scenario'],
   ['a 17 MB file', `# ${'x'.repeat(17 * 2 ** 20)}\n`, 'too large'],
+  // Bounded before the YAML parser builds anything (README, "Limits").
+  ['a list of 7 million numbers (14 MB)', `name: [${'1,'.repeat(7_000_000)}1]\n`, 'too many list items and fields'],
+  ['5,000 brackets never closed', `a: ${'['.repeat(5000)}\n`, 'nested too deeply'],
+  ['observed handle times indented with tabs', `name: tabs\nhorizon: { start: 2026-03-23T00:00:00Z, hours: 2 }\ndemand:\n  - id: c\n    language: en\n    volume: { perHour: 10 }\n    handleTime:\n      dist: empirical\n      values:\n${'\t\t- 180\n'.repeat(20_000)}staffing:\n  - { id: t, skills: [en], agents: 6 }\n`, 'indented with a tab'],
+  // The first nine problems (the last counting the rest) and where the last quote was opened.
+  ['100,000 lines of an unclosed quote', '- "\n'.repeat(100_000), 'never closed', 10],
+  ['a pool of 3,100 languages', (s) => (s.staffing[0].skills = Array.from({ length: 3100 }, (_, i) => `x${String.fromCharCode(97 + (i % 26))}${String.fromCharCode(97 + Math.floor(i / 26) % 26)}`)), 'staffing[0].skills'],
+  ['an hourly pattern of zeros', (s) => (s.demand[0].pattern = { hourly: Array(24).fill(0) }), 'demand[0].pattern.hourly'],
+  ['a special day given twice', (s) => (s.demand[0].specialDays = [{ date: '2026-12-24', factor: 0.5 }, { date: '2026-12-24', factor: 2 }]), 'specialDays[0] and specialDays[1]'],
+  ['an AI containment of a bare number', (s) => aiChat(s, { containment: 0.4 }), 'staffing[1].containment: expected shares resolved without a person'],
+  ['an AI pool with two bad fields', (s) => aiChat(s, { containment: 0.4, maxConcurent: 5 }), 'staffing[1].containment', 2],
 ];
 
 /** Extreme but legitimate: these run, and their figures are finite. */

@@ -4,6 +4,7 @@ import * as z from 'zod';
 import { isMap, isSeq, LineCounter, parseDocument, Parser, type Node as YamlNode, type YAMLError } from 'yaml';
 import { distribution, handleTimeDistribution, type Distribution } from './distribution-schema';
 import { distributionMean, shortestDuration } from '../model/distributions';
+import { itemsBeyond, lineOfOffset } from './item-count';
 import { PATTERN_NAMES } from './patterns';
 import { localTimeSchema, shiftSchema } from './shift-schema';
 import {
@@ -34,6 +35,15 @@ const timezone = z
   .string({ error: 'expected an IANA time zone such as Europe/Berlin' })
   .refine(isTimeZone, { error: 'expected an IANA time zone such as Europe/Berlin' });
 const channel = z.enum(CHANNELS, { error: `expected one of ${CHANNELS.join(', ')}` });
+/** A pool's languages: pool × stream × language loops stay small (README, "Limits"). */
+const languages = z
+  .array(language, { error: 'expected a list of language codes' })
+  .min(1, { error: 'expected at least one language' })
+  .max(LIMITS.languages, { error: `expected at most ${shown(LIMITS.languages)} languages` });
+const channelList = z
+  .array(channel, { error: 'expected a list of channels' })
+  .min(1, { error: 'expected at least one channel' })
+  .max(CHANNELS.length, { error: `expected at most ${CHANNELS.length} channels (${CHANNELS.join(', ')})` });
 
 function isTimeZone(name: string): boolean {
   try {
@@ -58,7 +68,10 @@ const volume = z
 const weights = (count: number, what: string, note: string) =>
   z
     .array(nonNegative('a weight', LIMITS.weight), { error: `expected ${count} ${what} weights ${note}` })
-    .length(count, { error: `expected ${count} ${what} weights ${note}` });
+    .length(count, { error: `expected ${count} ${what} weights ${note}` })
+    .refine((w) => w.some((x) => x > 0), {
+      error: `expected at least one ${what} weight above 0: with all ${count} at 0 the stream would have no contacts (give volume 0 for that)`,
+    });
 
 const pattern = z
   .union(
@@ -104,6 +117,14 @@ const demandStream = z.strictObject({
       }),
     )
     .max(5 * LIMITS.listItems, { error: `expected at most ${shown(5 * LIMITS.listItems)} special days` })
+    .superRefine((days, ctx) => {
+      const first = new Map<string, number>();
+      days.forEach((d, i) => {
+        const earlier = first.get(d.date);
+        if (earlier === undefined) first.set(d.date, i);
+        else ctx.addIssue({ code: 'custom', path: [i, 'date'], message: `${d.date} is given twice, in specialDays[${earlier}] and specialDays[${i}] (each date once)` });
+      });
+    })
     .default([])
     .describe("Holidays, launches: the day's volume (customers' local date) is multiplied by factor."),
   handleTime: handleTimeDistribution.describe('Handle time of one contact, in seconds.'),
@@ -143,20 +164,15 @@ const humanPool = z.strictObject({
     .default('in-house')
     .describe('in-house (your own agents) or outsourced (a BPO partner); ai for an AI agent.'),
   timezone: timezone.default('UTC').describe("The site's IANA time zone: shifts are in its local time."),
-  skills: z
-    .array(language, { error: 'expected a list of language codes' })
-    .min(1, { error: 'expected at least one language' })
-    .describe('Languages the agents speak fluently, as codes such as en, de, pt-BR.'),
+  skills: languages.describe('Languages the agents speak fluently, as codes such as en, de, pt-BR.'),
   secondarySkills: z
     .strictObject({
-      languages: z.array(language).min(1).describe('Languages the agents speak less fluently.'),
+      languages: languages.describe('Languages the agents speak less fluently.'),
       handleTimeFactor: factor().default(1.25).describe('Handle-time multiple in those languages (1.25 = 25% longer).'),
     })
     .optional()
     .describe('Languages spoken less fluently: contacts in them take longer.'),
-  channels: z
-    .array(channel, { error: 'expected a list of channels' })
-    .min(1)
+  channels: channelList
     .default([...CHANNELS])
     .describe('Channels the pool works: voice, chat, email (default all).'),
   agents: wholeNumber(0, LIMITS.agents, 'agents of one pool').optional().describe('Shorthand: this many agents around the clock.'),
@@ -214,21 +230,18 @@ const humanPool = z.strictObject({
     .describe('What the pool costs, in the scenario currency: the charges below add up (all default to 0).'),
 });
 
+const CONTAINMENT = 'expected shares resolved without a person, such as { default: 0.3, en: 0.5, "en/chat": 0.6 }';
+
 const aiPool = z.strictObject({
   id: identifier.describe('Unique name of the pool (letters, digits, - and _), used by sweeps and reports.'),
   type: z.literal('ai').describe('ai: an AI agent that takes every contact of its languages and channels first.'),
-  skills: z
-    .array(language, { error: 'expected a list of language codes' })
-    .min(1, { error: 'expected at least one language' })
-    .describe('Languages the AI agent answers, as codes such as en, de, pt-BR.'),
-  channels: z
-    .array(channel, { error: 'expected a list of channels' })
-    .min(1)
+  skills: languages.describe('Languages the AI agent answers, as codes such as en, de, pt-BR.'),
+  channels: channelList
     .default(['chat'])
     .describe('Channels the AI agent answers (default chat).'),
   containment: z
-    .record(z.string(), fraction)
-    .refine((c) => c.default !== undefined || Object.keys(c).length > 0, { error: 'expected { default: 0.3, en: 0.5, "en/chat": 0.6 }' })
+    .record(z.string(), fraction, { error: CONTAINMENT })
+    .refine((c) => c.default !== undefined || Object.keys(c).length > 0, { error: CONTAINMENT })
     .describe('Share resolved without a person: default, per language (en) or per language/channel (en/chat).'),
   handleTime: handleTimeDistribution.describe('Length of a conversation with the AI agent, in seconds.'),
   maxConcurrent: wholeNumber(1, LIMITS.capacity).optional().describe('Conversations at once; omit for unlimited.'),
@@ -500,7 +513,10 @@ function flattenUnions(issues: z.core.$ZodIssue[], prefix: PropertyKey[] = []): 
   return issues.flatMap((issue) => {
     const path = [...prefix, ...issue.path];
     if (issue.code === 'invalid_union') {
-      const specific = issue.errors.filter((branch) => branch.some((i) => i.path.length > 0 || i.code === 'unrecognized_keys'));
+      let specific = issue.errors.filter((branch) => branch.some((i) => i.path.length > 0 || i.code === 'unrecognized_keys'));
+      // A branch whose `type` fits (type: ai for an AI pool) before one that names the type wrong.
+      const typeFits = specific.filter((branch) => !branch.some((i) => i.path.length === 1 && i.path[0] === 'type'));
+      if (typeFits.length > 0) specific = typeFits;
       if (specific.length > 0) {
         return flattenUnions(specific.reduce((best, branch) => (branch.length < best.length ? branch : best)), path);
       }
@@ -530,6 +546,9 @@ function problemText(issue: z.core.$ZodIssue, data: unknown): string {
   return `${issue.message}, ${got}`;
 }
 
+/** Field problems reported: an analyst fixes the first ones; the rest are counted. */
+const MAX_FIELD_PROBLEMS = 50;
+
 /** Validates parsed data; `lineOf` maps a field path to a line number where the format has one. */
 export function validateScenario(data: unknown, file: string, lineOf: (path: Path) => number | undefined = () => undefined): Scenario {
   const parsed = scenarioSchema.safeParse(data);
@@ -537,28 +556,43 @@ export function validateScenario(data: unknown, file: string, lineOf: (path: Pat
     const line = lineOf(path);
     return `${file}${line ? `:${line}` : ''}: ${formatPath(path)}`;
   };
-  const unknown = (path: Path) => `${where(path)}: unknown field (check the spelling, or whether it belongs here)`;
+  const UNKNOWN = 'unknown field (check the spelling, or whether it belongs here)';
+  const unknown = (path: Path) => `${where(path)}: ${UNKNOWN}`;
   // A "__proto__" key is dropped by the schema's records (it cannot be set on a plain object):
   // found in the data itself, as the unknown field it is.
   const prototypeKeys = protoPaths(data).map(unknown);
   if (parsed.success && prototypeKeys.length === 0) return parsed.data;
   const issues = parsed.success ? [] : flattenUnions(parsed.error.issues);
-  const problems = issues.flatMap((issue, i) => {
-    if (issue.code === 'unrecognized_keys') return issue.keys.filter((key) => key !== '__proto__').map((key) => unknown([...issue.path, key]));
-    // The same problem in several items of one list (24 hourly weights): one line.
-    const sameInList = (other: z.core.$ZodIssue) =>
-      other.code === issue.code &&
-      other.message === issue.message &&
-      other.path.length === issue.path.length &&
-      typeof other.path.at(-1) === 'number' &&
-      typeof issue.path.at(-1) === 'number' &&
-      other.path.slice(0, -1).every((key, k) => key === issue.path[k]);
-    if (issues.slice(0, i).some(sameInList)) return [];
-    const more = issues.slice(i + 1).filter(sameInList).length;
+  // The same problem in several items of one list (24 hourly weights): one line. Counted in one
+  // pass: a list of 100,000 wrong values has 100,000 issues.
+  const listKey = (issue: z.core.$ZodIssue) =>
+    typeof issue.path.at(-1) === 'number' ? JSON.stringify([issue.code, issue.message, issue.path.slice(0, -1).map(String)]) : undefined;
+  const alike = new Map<string, number>();
+  for (const issue of issues) {
+    const key = listKey(issue);
+    if (key !== undefined) alike.set(key, (alike.get(key) ?? 0) + 1);
+  }
+  const reported = new Set<string>();
+  let lines = prototypeKeys.length;
+  // Past the cap a problem is only counted (finding its line would read the document again).
+  const line = (path: Path, text: () => string) => (++lines > MAX_FIELD_PROBLEMS ? '' : `${where(path)}: ${text()}`);
+  const problems = issues.flatMap((issue) => {
+    if (issue.code === 'unrecognized_keys') {
+      return issue.keys.filter((key) => key !== '__proto__').map((key) => line([...issue.path, key], () => UNKNOWN));
+    }
+    const key = listKey(issue);
+    if (key !== undefined && reported.has(key)) return [];
+    if (key !== undefined) reported.add(key);
+    const more = key === undefined ? 0 : alike.get(key)! - 1;
     const suffix = more > 0 ? ` (and ${more} more like it in ${formatPath(issue.path.slice(0, -1))})` : '';
-    return [`${where(issue.path)}: ${problemText(issue, data)}${suffix}`];
+    return [line(issue.path, () => `${problemText(issue, data)}${suffix}`)];
   });
-  throw new ScenarioError([...prototypeKeys, ...problems]);
+  const all = [...prototypeKeys, ...problems];
+  if (all.length > MAX_FIELD_PROBLEMS) {
+    const rest = all.length - MAX_FIELD_PROBLEMS + 1;
+    throw new ScenarioError([...all.slice(0, MAX_FIELD_PROBLEMS - 1), `${file}: and ${shown(rest)} more problems`]);
+  }
+  throw new ScenarioError(all);
 }
 
 /** Paths of own "__proto__" keys anywhere in parsed data. */
@@ -574,6 +608,17 @@ function protoPaths(data: unknown, path: (string | number)[] = [], found: (strin
 
 /** Parses a scenario from YAML or JSON text (JSON is YAML); `file` names it in error messages. */
 export function parseScenario(text: string, file: string): Scenario {
+  // Refused before the parser builds anything: its time and memory grow with these (README, "Limits").
+  const beyond = itemsBeyond(text, LIMITS.fileItems, LIMITS.fileDepth);
+  if (beyond) {
+    const line = lineOfOffset(text, beyond.offset);
+    throw new ScenarioError([
+      beyond.tooDeep
+        ? `${file}:${line}: not valid YAML or JSON: nested too deeply: expected at most ${LIMITS.fileDepth} brackets open at once; not read further`
+        : `${file}:${line}: too many list items and fields: expected at most ${shown(LIMITS.fileItems)} in a scenario file ` +
+          `(the longest lists are ${shown(LIMITS.samples)} observed values or histogram bins); not read further`,
+    ]);
+  }
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, prettyErrors: true, uniqueKeys: true });
   if (doc.errors.length > 0) {
@@ -640,58 +685,114 @@ const BRACKETS: Record<string, { close: string; what: string }> = {
 /** The quotes and brackets opened and never closed, in the order they were opened. */
 function unclosedOpeners(text: string): { offset: number; opener: string }[] {
   const found: { offset: number; opener: string }[] = [];
-  const visit = (node: unknown): void => {
-    if (Array.isArray(node)) return node.forEach(visit);
-    if (node === null || typeof node !== 'object') return;
+  const closedLater = closedLaterFinder(text);
+  // Depth first without recursion: brackets nested thousands deep would overflow the stack.
+  const stack: unknown[] = [...new Parser().parse(text)].reverse();
+  while (stack.length > 0) {
+    const node = stack.pop();
+    if (Array.isArray(node)) {
+      for (let i = node.length - 1; i >= 0; i--) stack.push(node[i]);
+      continue;
+    }
+    if (node === null || typeof node !== 'object') continue;
     const token = node as { type?: unknown; offset: number; source?: string; start?: { source?: string }; end?: { source?: string }[] };
-    if (token.type === 'double-quoted-scalar' && !/^"(?:[^"\\]|\\[\s\S])*"$/.test(token.source ?? '')) {
+    const source = token.source ?? '';
+    if (token.type === 'double-quoted-scalar' && quoteEnd(source, 0) !== source.length) {
       found.push({ offset: token.offset, opener: '"' });
-    } else if (token.type === 'single-quoted-scalar' && !/^'(?:[^']|'')*'$/.test(token.source ?? '')) {
+    } else if (token.type === 'single-quoted-scalar' && quoteEnd(source, 0) !== source.length) {
       found.push({ offset: token.offset, opener: "'" });
     } else if (token.type === 'flow-collection') {
       const opener = token.start?.source ?? '';
-      const closed = token.end?.some((t) => t.source === BRACKETS[opener]?.close) || closedLater(text, token.offset);
+      const closed = token.end?.some((t) => t.source === BRACKETS[opener]?.close) || closedLater(token.offset);
       if (BRACKETS[opener] && !closed) found.push({ offset: token.offset, opener });
     }
-    Object.values(node).forEach(visit);
-  };
-  visit([...new Parser().parse(text)]);
+    const values = Object.values(node);
+    for (let i = values.length - 1; i >= 0; i--) stack.push(values[i]);
+  }
   return found.sort((a, b) => a.offset - b.offset);
 }
 
-/** Whether the bracket at `offset` has its closing bracket further on, quoted text aside: the
- * parser also gives up on a bracket whose lines are not indented enough. */
-function closedLater(text: string, offset: number): boolean {
-  let depth = 0;
-  for (let i = offset; i < text.length; i++) {
+/** The offset just after the quoted text that starts at `from` (a " with \\ escapes, or a ' with
+ * '' for a quote), or -1 when it is never closed. A loop, not a regular expression: on a quote of
+ * a million characters the expression's backtracking overflows the stack. */
+function quoteEnd(text: string, from: number): number {
+  const quote = text[from];
+  for (let i = from + 1; i < text.length; i++) {
     const c = text[i];
-    if (c === '"' || c === "'") {
-      const end = c === '"' ? /"(?:[^"\\]|\\[\s\S])*"/y : /'(?:[^']|'')*'/y;
-      end.lastIndex = i;
-      if (!end.test(text)) return false;
-      i = end.lastIndex - 1;
-    } else if (c === '[' || c === '{') depth++;
-    else if ((c === ']' || c === '}') && --depth === 0) return true;
+    if (quote === '"' && c === '\\') i++;
+    else if (c === quote) {
+      if (quote === "'" && text[i + 1] === "'") i++;
+      else return i + 1;
+    }
   }
-  return false;
+  return -1;
 }
 
+/** Whether the bracket at an offset has its closing bracket further on, quoted text aside: the
+ * parser also gives up on a bracket whose lines are not indented enough. One scan from a bracket
+ * also settles every bracket opened inside it, so the text is read about once in all (brackets
+ * nested thousands deep would otherwise be read thousands of times). */
+function closedLaterFinder(text: string): (offset: number) => boolean {
+  const known = new Map<number, boolean>();
+  return (offset: number): boolean => {
+    const cached = known.get(offset);
+    if (cached !== undefined) return cached;
+    const open: number[] = [];
+    for (let i = offset; i < text.length; i++) {
+      const c = text[i];
+      if (c === '"' || c === "'") {
+        const end = quoteEnd(text, i);
+        if (end < 0) break;
+        i = end - 1;
+      } else if (c === '[' || c === '{') open.push(i);
+      else if ((c === ']' || c === '}') && open.length > 0) {
+        known.set(open.pop()!, true);
+        if (open.length === 0) return true;
+      }
+    }
+    for (const o of open) known.set(o, false);
+    return known.get(offset) ?? false;
+  };
+}
+
+/** Syntax problems reported: the first ones are what an analyst fixes, the rest are counted. */
+const MAX_SYNTAX_PROBLEMS = 10;
+
 function syntaxProblems(text: string, errors: YAMLError[], lines: LineCounter): SyntaxProblem[] {
-  const lineText = (line: number) => text.split('\n')[line - 1] ?? '';
+  // Every step below is linear in the text and the errors: a file can trip the parser on each of
+  // its 100,000 lines.
+  const lineText = (line: number) => {
+    const from = lines.lineStarts[line - 1];
+    if (from === undefined) return '';
+    const to = lines.lineStarts[line];
+    return text.slice(from, to === undefined ? text.length : to - 1);
+  };
+  const lastFilled = new Map<number, number>();
   const at = (offset: number, message: string): SyntaxProblem => {
     let { line, col } = lines.linePos(Math.min(offset, text.length));
     // Past the last line break: the last line with something on it.
-    while (line > 1 && lineText(line).trim() === '') ({ line, col } = { line: line - 1, col: lineText(line - 1).length + 1 });
+    if (line > 1 && lineText(line).trim() === '') {
+      let filled = lastFilled.get(line);
+      if (filled === undefined) {
+        filled = line;
+        while (filled > 1 && lineText(filled).trim() === '') filled--;
+        lastFilled.set(line, filled);
+      }
+      if (filled !== line) ({ line, col } = { line: filled, col: lineText(filled).length + 1 });
+    }
     // A problem with a line's indentation points at its first character, not at column 1.
     const indent = /^[ \t]*/.exec(lineText(line))![0].length;
     if (col <= indent && lineText(line)[col - 1] !== '\t') col = indent + 1;
     return { line, col, message };
   };
   const lineStart = (offset: number) => {
-    const from = text.lastIndexOf('\n', offset - 1) + 1;
-    return from + /^[ \t]*/.exec(text.slice(from))![0].length;
+    const blanks = /[ \t]*/y;
+    blanks.lastIndex = text.lastIndexOf('\n', offset - 1) + 1;
+    blanks.exec(text);
+    return blanks.lastIndex;
   };
   const blockKeys = new Set(errors.filter((e) => e.code === 'BLOCK_AS_IMPLICIT_KEY').map((e) => e.pos[0]));
+  const multilineKeys = new Set(errors.filter((e) => e.code === 'MULTILINE_IMPLICIT_KEY').map((e) => e.pos[0]));
   let unclosed = false;
   const problems = errors.flatMap((e): SyntaxProblem[] => {
     const message = e.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
@@ -701,7 +802,9 @@ function syntaxProblems(text: string, errors: YAMLError[], lines: LineCounter): 
       case 'TAB_AS_INDENT':
         return [at(start, TAB)];
       case 'DUPLICATE_KEY': {
-        const key = /^(?:"([^"]*)"|'([^']*)'|([^\s:,{}[\]]+))/.exec(text.slice(start));
+        const name = /(?:"([^"]*)"|'([^']*)'|([^\s:,{}[\]]+))/y;
+        name.lastIndex = start;
+        const key = name.exec(text);
         return [at(start, `${key ? (key[1] ?? key[2] ?? key[3]) : 'this field'} is given twice (each field only once)`)];
       }
       case 'MULTILINE_IMPLICIT_KEY':
@@ -710,7 +813,9 @@ function syntaxProblems(text: string, errors: YAMLError[], lines: LineCounter): 
         if (blockKeys.has(start)) return [at(lineStart(e.pos[1]), `${BAD_INDENT}: this line is indented more than the field above it`)];
         return [at(start, 'expected a colon after the field name (name: value)')];
       case 'BLOCK_AS_IMPLICIT_KEY':
-        if (errors.some((other) => other.code === 'MULTILINE_IMPLICIT_KEY' && other.pos[0] === start)) return [];
+        if (multilineKeys.has(start)) return [];
+        // A field whose value starts on a tab-indented line: the tab is the one mistake.
+        if (/^[ \t]*(#.*)?\r?\n\t/.test(text.slice(start, text.indexOf('\n', start) + 2 || undefined))) return [];
         return [at(start, "a value containing ': ' must be in quotes, as in name: \"Aurora: the plan\"")];
       case 'MULTIPLE_DOCS':
         return [at(start, 'a second document starts here (---); a scenario file holds one')];
@@ -745,14 +850,34 @@ function syntaxProblems(text: string, errors: YAMLError[], lines: LineCounter): 
           ? `the ${last.opener} opened here is never closed (${bracket.what} ends with ${bracket.close})`
           : `the quote ${last.opener} opened here is never closed`,
       );
-      return [...problems.filter((p) => p.line < opened.line), opened];
+      return [...capped(problems.filter((p) => p.line < opened.line), MAX_SYNTAX_PROBLEMS - 1), opened];
     }
   }
   // One problem per line, and after a tab or a misplaced line no further "bad indentation": a
   // mistake often trips the parser twice, and the lines after a misplaced one seem misplaced too.
+  // Lines indented with a tab: the first, with the number of the others.
   const indentation = (p: SyntaxProblem) => p.message.startsWith(BAD_INDENT) || p.message === TAB;
   const firstIndentation = problems.find(indentation);
-  return problems.filter(
-    (p, i) => problems.findIndex((q) => q.line === p.line) === i && (!p.message.startsWith(BAD_INDENT) || p === firstIndentation),
+  const firstTab = problems.find((p) => p.message === TAB);
+  const seenLines = new Set<number>();
+  let moreTabs = 0;
+  const kept = problems.filter((p) => {
+    if (seenLines.has(p.line)) return false;
+    seenLines.add(p.line);
+    if (p.message === TAB && p !== firstTab) return (moreTabs++, false);
+    return !p.message.startsWith(BAD_INDENT) || p === firstIndentation;
+  });
+  return capped(
+    kept.map((p) => (p === firstTab && moreTabs > 0 ? { ...p, message: `${TAB} (and ${shown(moreTabs)} more line${moreTabs === 1 ? '' : 's'} like it)` } : p)),
   );
+}
+
+/** The first problems, the last of them saying how many more there are. */
+function capped(problems: SyntaxProblem[], max = MAX_SYNTAX_PROBLEMS): SyntaxProblem[] {
+  if (problems.length <= max) return problems;
+  const kept = problems.slice(0, max);
+  const last = kept[kept.length - 1];
+  const more = problems.length - kept.length;
+  kept[kept.length - 1] = { ...last, message: `${last.message} (and ${shown(more)} more problem${more === 1 ? '' : 's'} further on)` };
+  return kept;
 }

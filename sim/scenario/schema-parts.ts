@@ -47,6 +47,14 @@ export const LIMITS = {
   listItems: 1000,
   /** Observed values or histogram bins of an empirical distribution. */
   samples: 100_000,
+  /** Languages of one pool (skills, secondary skills): pool × stream × language loops stay small. */
+  languages: 100,
+  /** List items and mapping fields of a whole file, counted in its text before it is parsed: the
+   * YAML parser takes about 1 KB of memory per item. The longest lists a scenario needs are
+   * 100,000 observed values or histogram bins (500,000 items and fields as JSON). */
+  fileItems: 600_000,
+  /** Brackets open at once ([ and {): a scenario needs a handful. */
+  fileDepth: 100,
   /** Contacts busy at once in one language × channel at its peak (the offered load in Erlangs):
    * agents-required figures are computed up to this. */
   peakLoadErlangs: 100_000,

@@ -34,6 +34,7 @@ export const shiftSchema = z
   .strictObject({
     days: z
       .union([z.string(), z.array(z.string())], { error: DAYS_MESSAGE })
+      .refine((d) => !Array.isArray(d) || d.length <= 7, { error: 'expected at most 7 days in a list', abort: true })
       .refine((d) => parseDays(d) !== null, { error: DAYS_MESSAGE })
       .describe('Days the shift starts on: Mon-Fri, Sat, Mon,Wed,Fri, Fri-Mon, daily, or a list ["Mon", "Wed"].'),
     start: startTime.optional().describe("Local wall-clock start, HH:MM, in the pool's time zone."),
