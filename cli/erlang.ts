@@ -59,8 +59,9 @@ export function erlangCommand(args: string[]): number {
       throw new UsageError(`--target ${values.target}: not reachable with any number of agents these formulas are evaluated for`);
     }
     // Whatever the target (even 0), never fewer agents than keep up with the offered load: a
-    // recommendation must leave the queue stable.
-    if (offered > 0) agents = Math.max(agents, Math.floor(offered) + 1);
+    // recommendation must leave the queue stable. With patience (Erlang A) abandonment keeps any
+    // number of agents stable, so the formula's count stands.
+    if (offered > 0 && patienceSeconds === undefined) agents = Math.max(agents, Math.floor(offered) + 1);
     if (agents > MAX_AGENTS) throw new UsageError(`--target ${values.target}: needs more than ${thousands(MAX_AGENTS)} agents`);
   }
   // Agents to schedule so that `agents` are on the phones after shrinkage.

@@ -140,12 +140,18 @@ describe('command-line messages', () => {
     });
   });
 
-  it('erlang --target 0 still recommends more agents than the offered load; --version', () => {
-    const [zero, version] = followsunMany([{ args: ['erlang', '--rate', '1000', '--aht', '180', '--target', '0', '--json'] }, { args: ['--version'] }]);
+  it('erlang --target 0 still recommends more agents than the offered load (Erlang C; with patience abandonment keeps fewer stable); --version', () => {
+    const [zero, patient, version] = followsunMany([
+      { args: ['erlang', '--rate', '1000', '--aht', '180', '--target', '0', '--json'] },
+      { args: ['erlang', '--rate', '1000', '--aht', '180', '--target', '0', '--patience', '60', '--json'] },
+      { args: ['--version'] },
+    ]);
     expectHandled(zero, 0);
     const figures = JSON.parse(zero.stdout);
     expect(figures.agents).toBeGreaterThan(50); // 50 Erlangs offered
     expect(figures.stable).toBe(true);
+    expectHandled(patient, 0);
+    expect(JSON.parse(patient.stdout).agents).toBeLessThan(50);
     expectHandled(version, 0);
     expect(version.stdout).toMatch(/^followsun \d+\.\d+\.\d+/);
   });
