@@ -53,6 +53,8 @@ export class FsCostView extends LitElement {
     const r = this.view.result;
     const sl = this.slice.slice;
     if (!r || !sl) return nothing;
+    // A day's cost of the whole scenario, added up from its intervals (shown twice below).
+    const dayCost = sl.day ? intervalCost(r, sl.from, sl.to) : null;
     const cur = r.currency;
     const lang = sl.language;
     const ch = sl.channel;
@@ -120,7 +122,7 @@ export class FsCostView extends LitElement {
     return html`
       <section class="panel card">
         <fs-slice-filter all-channels day .note=${'Pool costs are shared out to languages and channels by the time agents spent on each; AI costs by conversation.'}></fs-slice-filter>
-        ${this.renderSlice(r, lang, ch, sl.day, sl.from, sl.to)}
+        ${this.renderSlice(r, lang, ch, sl.day, dayCost)}
       </section>
       <section class="panel card">
         <h3>How contacts were resolved</h3>
@@ -176,7 +178,7 @@ export class FsCostView extends LitElement {
             heading=${`Cost per interval${sl.day ? `, ${sl.day.label}` : ''}`}
             .summary=${`All languages and channels (a pool's cost per interval is not shared out). Cost accrues with paid hours (night and weekend premiums included) and contacts handled; ${
               sl.day
-                ? `${sl.day.label} ${formatValue(intervalCost(r, sl.from, sl.to), 'money', cur)} (the day's intervals added up), of ${formatEstimate(s.costTotal, 'money', cur)} over the whole period`
+                ? `${sl.day.label} ${formatValue(dayCost, 'money', cur)} (the day's intervals added up), of ${formatEstimate(s.costTotal, 'money', cur)} over the whole period`
                 : `total ${formatEstimate(s.costTotal, 'money', cur)}`
             }.`}
             unit="money"
@@ -206,15 +208,15 @@ export class FsCostView extends LitElement {
   /** The slice's own costs: the language's, the channel's or the language × channel queue's, over
    * the whole period (the result does not split a language's cost by interval); a day's cost of
    * the whole scenario, added up from its intervals. */
-  private renderSlice(r: ScenarioResult, lang: string, ch: string, day: DayOption | null, from: number, to: number) {
+  private renderSlice(r: ScenarioResult, lang: string, ch: string, day: DayOption | null, cost: number | null) {
     const g = lang === 'all' && ch === 'all' ? null : lang === 'all' ? r.channels[ch] : ch === 'all' ? r.languages[lang] : r.queues[`${lang}/${ch}`];
     const who = [lang === 'all' ? 'all languages' : `${languageName(lang)} (${lang})`, ch === 'all' ? 'all channels' : ch].join(' · ');
     const cur = r.currency;
     const dayCost = day
       ? html`<div class="figures" data-slice-day=${day.date}>
-          <div data-slice-figure="dayCost" data-value=${String(intervalCost(r, from, to))}>
+          <div data-slice-figure="dayCost" data-value=${String(cost)}>
             <span class="label">Cost on ${day.label}, all languages · all channels</span>
-            <span class="value">${formatValue(intervalCost(r, from, to), 'money', cur)}</span>
+            <span class="value">${formatValue(cost, 'money', cur)}</span>
             <span class="ci">the day's intervals added up: no CI</span>
           </div>
         </div>`
