@@ -171,33 +171,31 @@ export function intervalStaffing(rows: IntervalRow[], intervalMinutes: number): 
 
 /** The first row of a queue's interval offered more than a scenario's queue can take (per hour). */
 export function overloadedInterval(rows: IntervalRow[], intervalMinutes: number): { line: number; offered: number } | undefined {
-  const most = (LIMITS.perHour * intervalMinutes) / 60;
-  const perCell = new Map<string, { line: number; offered: number }>();
-  let first: { line: number; offered: number } | undefined;
-  for (const r of rows) {
-    const key = `${r.queue}\t${r.startLocalMs}`;
-    const at = perCell.get(key);
-    if (at) at.offered += r.offered;
-    else perCell.set(key, { line: r.line, offered: r.offered });
-    const cell = perCell.get(key)!;
-    if (cell.offered > most && (!first || cell.line < first.line)) first = cell;
-  }
-  return first;
+  const over = firstSumAbove(rows, (r) => `${r.queue}\t${r.startLocalMs}`, (r) => r.offered, (LIMITS.perHour * intervalMinutes) / 60);
+  return over && { line: over.line, offered: over.sum };
 }
 
 /** The first row of an interval whose queues' agents add up to more than a pool can have. */
 export function overstaffedInterval(rows: IntervalRow[], most: number): { line: number; agents: number } | undefined {
-  const perStart = new Map<number, { line: number; agents: number }>();
+  const over = firstSumAbove(rows, (r) => r.startLocalMs, (r) => r.agents, most + 1e-9);
+  return over && { line: over.line, agents: over.sum };
+}
+
+/** Rows summed per key (values that are not finite left out): of the sums above `most`, the one
+ * whose first row comes first in the file, with that row's line. */
+function firstSumAbove(rows: IntervalRow[], key: (r: IntervalRow) => string | number, value: (r: IntervalRow) => number, most: number): { line: number; sum: number } | undefined {
+  const sums = new Map<string | number, { line: number; sum: number }>();
   for (const r of rows) {
-    if (!Number.isFinite(r.agents)) continue;
-    const at = perStart.get(r.startLocalMs);
+    const v = value(r);
+    if (!Number.isFinite(v)) continue;
+    const at = sums.get(key(r));
     if (at) {
-      at.agents += r.agents;
+      at.sum += v;
       at.line = Math.min(at.line, r.line);
-    } else perStart.set(r.startLocalMs, { line: r.line, agents: r.agents });
+    } else sums.set(key(r), { line: r.line, sum: v });
   }
-  let first: { line: number; agents: number } | undefined;
-  for (const v of perStart.values()) if (v.agents > most + 1e-9 && (!first || v.line < first.line)) first = v;
+  let first: { line: number; sum: number } | undefined;
+  for (const g of sums.values()) if (g.sum > most && (!first || g.line < first.line)) first = g;
   return first;
 }
 
