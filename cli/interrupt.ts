@@ -34,3 +34,18 @@ export function watchInterrupt(): Interrupt {
   process.on('SIGTERM', onSignal);
   return state;
 }
+
+/** For work that cannot keep a part (a plan half-made is no plan): on SIGINT or SIGTERM, say
+ * `message(signal)` and exit at once with 130 or 143. Returns the function that stops watching. */
+export function exitOnInterrupt(message: (signal: NodeJS.Signals) => string): () => void {
+  const onSignal = (signal: NodeJS.Signals) => {
+    process.stderr.write(message(signal));
+    process.exit(EXIT_CODES[signal as keyof typeof EXIT_CODES] ?? 130);
+  };
+  process.on('SIGINT', onSignal);
+  process.on('SIGTERM', onSignal);
+  return () => {
+    process.off('SIGINT', onSignal);
+    process.off('SIGTERM', onSignal);
+  };
+}

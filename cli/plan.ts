@@ -2,7 +2,6 @@
 // that proves they meet the targets; --report writes the plan against the scenario as written as
 // one HTML page; --compare plans several scenarios to the same targets and compares the plans.
 import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { Worker } from 'node:worker_threads';
 import { AVERAGE_MONTH_SECONDS, ResultBuilder, type ScenarioResult } from '../sim/stats/metrics';
 import type { CompiledModel } from '../sim/model/model';
@@ -17,7 +16,8 @@ import { comparisonText, loadAll } from './compare';
 import { largeRunsAllowed } from './arguments';
 import { checkScenarioWork, displayPath, outputProblem, writeFileAtomic } from './files';
 import { formatEstimate, formatNumber, table } from './format';
-import { interruptedExitCode, watchInterrupt } from './interrupt';
+import { exitOnInterrupt, interruptedExitCode, watchInterrupt } from './interrupt';
+import type { SolverReply } from './solver-worker';
 import { compileJobs, runJobs } from './parallel';
 import { Progress } from './progress';
 
@@ -230,27 +230,18 @@ function withTargetsOf(base: Scenario, s: Scenario): Scenario {
   return { ...s, serviceLevel: base.serviceLevel, channels, plan: base.plan, maxOccupancy: base.maxOccupancy };
 }
 
-/** HiGHS in a worker thread: the main thread stays free to hear Ctrl-C while a programme is
- * solved (a solve holds its thread for up to the solver's time limit). */
+/** The built solver entry, beside the built CLI (bin/build-cli.mjs), as the replication worker. */
+const SOLVER_ENTRY = new URL('./solver-worker.js', import.meta.url);
+
+/** HiGHS in a worker thread (cli/solver-worker.ts): the main thread stays free to hear Ctrl-C
+ * while a programme is solved (a solve holds its thread for up to the solver's time limit). */
 function solverThread(): { solve: LpSolver; close: () => void } {
-  const source = `
-    const { parentPort, workerData } = require('node:worker_threads');
-    let highs;
-    parentPort.on('message', async ({ text, options }) => {
-      try {
-        highs ??= await require(workerData.highs)();
-        parentPort.postMessage({ result: highs.solve(text, options) });
-      } catch (e) {
-        parentPort.postMessage({ error: e instanceof Error ? e.message : String(e) });
-      }
-    });`;
   let worker: Worker | undefined;
   return {
     solve: (text, options) => {
-      worker ??= new Worker(source, { eval: true, workerData: { highs: createRequire(import.meta.url).resolve('highs') } });
-      const w = worker;
+      const w = (worker ??= new Worker(SOLVER_ENTRY));
       return new Promise<HighsResult>((resolve, reject) => {
-        const done = (m: { result?: HighsResult; error?: string }) => {
+        const done = (m: SolverReply) => {
           w.off('error', reject);
           if (m.error !== undefined) reject(new Error(m.error));
           else resolve(m.result!);
@@ -270,17 +261,11 @@ function solverThread(): { solve: LpSolver; close: () => void } {
 async function planScenario(input: Scenario, file: string, options: PlanOptions): Promise<PlanResult> {
   let round = 0;
   const solver = solverThread();
-  const onSignal = (signal: NodeJS.Signals) => {
-    process.stderr.write(`\nInterrupted${signal === 'SIGTERM' ? ' (SIGTERM)' : ''}: planning ${file} stopped in round ${round}; nothing written\n`);
-    process.exit(signal === 'SIGTERM' ? 143 : 130);
-  };
-  process.on('SIGINT', onSignal);
-  process.on('SIGTERM', onSignal);
+  const stopWatching = exitOnInterrupt((signal) => `\nInterrupted${signal === 'SIGTERM' ? ' (SIGTERM)' : ''}: planning ${file} stopped in round ${round}; nothing written\n`);
   try {
     return await planRounds(input, file, options, solver.solve, (n) => (round = n));
   } finally {
-    process.off('SIGINT', onSignal);
-    process.off('SIGTERM', onSignal);
+    stopWatching();
     solver.close();
   }
 }

@@ -110,11 +110,12 @@ export type LpSolver = (text: string, options: Record<string, unknown>) => Promi
 type Highs = { solve(problem: string, options?: Record<string, unknown>): HighsResult };
 let highs: Promise<Highs> | undefined;
 
-/** Loads the solver once, on first use (3.5 MB of WebAssembly the app's first paint need not pay for). */
-function solver(): Promise<Highs> {
+/** HiGHS in this thread, loaded once, on first use (3.5 MB of WebAssembly the app's first paint
+ * need not pay for). */
+export const solveWithHighs: LpSolver = async (text, options) => {
   highs ??= import('highs').then((m) => (m.default as unknown as () => Promise<Highs>)());
-  return highs;
-}
+  return (await highs).solve(text, options);
+};
 
 /** Solves at a grain of at most an hour (shorter reporting intervals are merged: requirements
  * take the busier part, coverage and work add up), which keeps a week's programme small enough
@@ -182,7 +183,7 @@ async function solveAtGrain(p: Programme, options: SolveOptions): Promise<Progra
     mip_rel_gap: options.relativeGap ?? 0.01,
     time_limit: options.timeLimitSeconds ?? 40,
   };
-  const r = options.solve ? await options.solve(text, settings) : (await solver()).solve(text, settings);
+  const r = await (options.solve ?? solveWithHighs)(text, settings);
   if (r.Status !== 'Optimal' && r.Status !== 'Time limit reached') throw new Error(`the solver found no plan: ${r.Status}`);
   const value = (name: string) => r.Columns[name]?.Primal ?? 0;
   const shortfall = shortfallNames.map((names) => Float64Array.from(names, (n) => (n ? value(n) : 0)));
