@@ -12,6 +12,7 @@ import { watchInterrupt } from './interrupt';
 import { compileJobs, runJobs } from './parallel';
 import { Progress } from './progress';
 import { csvWithChecksum, fileHash, FOLLOWSUN_VERSION, inShard, jsonWithChecksum, type Shard, type ShardInfo } from './shards';
+import { horizonLength } from '../sim/scenario/horizon';
 
 export interface SweepOptions {
   file: string;
@@ -176,8 +177,8 @@ function step(node: unknown, key: string, walked: (string | number)[], path: str
  * the scenario's JSON. The former 4× JSON alone was ten times too low (70,000 points of the
  * 1-hour scenario reached 3.9 GB). */
 export function sweepPointBytes(base: Scenario): number {
-  const hours = (base.horizon.days !== undefined ? base.horizon.days * 24 : base.horizon.hours!) + base.horizon.warmupHours;
-  const intervals = Math.ceil((hours * 60) / base.intervalMinutes);
+  const minutes = (horizonLength(base) + base.horizon.warmupHours * 3600) / 60;
+  const intervals = Math.ceil(minutes / base.intervalMinutes);
   return 48_000 + 256 * intervals + 4 * JSON.stringify(base).length;
 }
 

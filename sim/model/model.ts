@@ -7,6 +7,7 @@ import { resolvePattern } from '../scenario/patterns';
 import type { CompiledRoster } from './availability';
 import { compileRoster, expandShift, minimumAgents, type CostPremiums } from './roster';
 import { CHANNELS, type Channel } from '../scenario/channels';
+import { horizonLength } from '../scenario/horizon';
 import type { AiPool, DemandStream, HumanPool, Scenario } from '../scenario/scenario';
 import { offsetTimeline } from './timezones';
 
@@ -140,7 +141,7 @@ export interface CompileOptions {
 
 export function compileScenario(s: Scenario, options: CompileOptions = {}): CompiledModel {
   const warmupSeconds = s.horizon.warmupHours * 3600;
-  const horizonSeconds = s.horizon.days !== undefined ? s.horizon.days * 86400 : s.horizon.hours! * 3600;
+  const horizonSeconds = horizonLength(s);
   const intervalSeconds = s.intervalMinutes * 60;
   const clockZeroMs = Date.parse(s.horizon.start) - warmupSeconds * 1000;
 

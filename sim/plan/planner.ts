@@ -11,6 +11,7 @@ import { compileScenario, costPremiums, type CompiledModel } from '../model/mode
 import type { HumanPool, Scenario } from '../scenario/scenario';
 import { poolsOn, solveProgramme, sparseCoverage, type LpSolver, type Programme, type ProgrammeCandidate } from './programme';
 import { queueRequirements } from './requirements';
+import { horizonLength } from '../scenario/horizon';
 
 export interface PlannedShift {
   days: string | string[];
@@ -119,7 +120,7 @@ export function programmeEstimate(s: Scenario): ProgrammeEstimate {
   if (variables > PROGRAMME_LIMITS.variables) return { variables, largest: most && { field: most.field, variables: most.count } };
 
   const startMs = Date.parse(s.horizon.start);
-  const horizonSeconds = s.horizon.days !== undefined ? s.horizon.days * 86400 : s.horizon.hours! * 3600;
+  const horizonSeconds = horizonLength(s);
   const dt = s.intervalMinutes * 60;
   const daysWorked = new Map<number, number>(); // weekday mask → days of the horizon it works
   const worked = (mask: number) => {

@@ -11,6 +11,7 @@ import { DRAIN_LIMIT_SECONDS } from '../model/model';
 import { resolvePattern } from './patterns';
 import { type AiPool, type Channel, type DemandStream, type HumanPool, type Scenario } from './scenario';
 import { LIMITS, shown } from './schema-parts';
+import { horizonLength } from './horizon';
 
 export const WORK_LIMITS = {
   /** Contacts simulated over all replications (and sweep points): at 1.5–2.5 million contacts
@@ -104,7 +105,7 @@ export interface WorkEstimate {
 export function estimateWork(s: Scenario, inputs: WorkInputs = {}): WorkEstimate {
   const replications = inputs.replications ?? s.replications;
   const points = inputs.points ?? 1;
-  const horizonSeconds = s.horizon.days !== undefined ? s.horizon.days * 86400 : s.horizon.hours! * 3600;
+  const horizonSeconds = horizonLength(s);
   const warmupSeconds = s.horizon.warmupHours * 3600;
   const simulatedSeconds = warmupSeconds + horizonSeconds + DRAIN_LIMIT_SECONDS;
   const queues = [...new Set(s.demand.map((d) => `${d.language}/${d.channel}`))];
