@@ -82,9 +82,11 @@ describe('outputs that are not regular files', () => {
 });
 
 describe('Ctrl-C (or SIGTERM) during one long replication', () => {
-  // One replication of about 12 M contacts (100 days at 5,000 an hour): far above the 3 M
-  // that makes a replication run on a worker thread even alone.
-  const long: Record<string, any> = { ...oneQueue(), name: 'Long', replications: 1, horizon: { start: '2026-03-23T00:00:00Z', days: 100 } };
+  // One replication of about 44 M contacts (365 days at 5,000 an hour): far above the 3 M that
+  // makes a replication run on a worker thread even alone, and long enough (15 s or more) that
+  // it cannot finish in the second of grace after the signal, however fast the machine is that
+  // day (100 days once did, on a quiet one).
+  const long: Record<string, any> = { ...oneQueue(), name: 'Long', replications: 1, horizon: { start: '2026-03-23T00:00:00Z', days: 365 } };
   long.demand[0].volume.perHour = 5000;
   long.staffing[0].agents = 260;
   writeFileSync(at('long.json'), JSON.stringify(long));
