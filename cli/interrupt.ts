@@ -35,6 +35,13 @@ export function watchInterrupt(): Interrupt {
   return state;
 }
 
+/** The signal came while the last replications were finishing, and they all did: the output is
+ * whole, but the command still ends as the signal asked (130 or 143), so a script sees the stop. */
+export function interruptedAfterAll(exitCode: number): number {
+  process.stderr.write('Interrupted, but every replication had finished: the output is complete.\n');
+  return exitCode;
+}
+
 /** For work that cannot keep a part (a plan half-made is no plan): on SIGINT or SIGTERM, say
  * `message(signal)` and exit at once with 130 or 143. Returns the function that stops watching. */
 export function exitOnInterrupt(message: (signal: NodeJS.Signals) => string): () => void {

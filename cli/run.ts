@@ -6,7 +6,7 @@ import type { CompiledModel } from '../sim/model/model';
 import { ScenarioError, type Scenario } from '../sim/scenario/scenario';
 import { checkReplications, largeRunsAllowed, UsageError, workerCount } from './arguments';
 import { checkScenarioWork, DEFAULT_SCENARIO, displayPath, expandScenarioPaths, loadScenarioFile, outputProblem, prepareFolder, writeFileAtomic, writeOutput } from './files';
-import { watchInterrupt } from './interrupt';
+import { interruptedAfterAll, watchInterrupt } from './interrupt';
 import { compileJobs, runJobs } from './parallel';
 import { Progress } from './progress';
 import { fileHash, FOLLOWSUN_VERSION, inShard, jsonWithChecksum, type Shard, type ShardInfo } from './shards';
@@ -216,6 +216,7 @@ export async function runCommand(options: RunOptions): Promise<number> {
     process.stderr.write(`Interrupted: ${finished.length} of ${runnable.length} scenarios finished; missing: ${missing.map((m) => m.file).join(', ')}\n`);
     return interrupt.exitCode;
   }
+  if (interrupt.aborted) return interruptedAfterAll(interrupt.exitCode);
   return errors.length > 0 ? 2 : 0;
 }
 

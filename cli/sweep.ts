@@ -8,7 +8,7 @@ import { big, estimateWork, WORK_LIMITS } from '../sim/scenario/work-estimate';
 import { sweepReportHtml } from '../report/sweep';
 import { checkReplications, largeRunsAllowed, UsageError, workerCount } from './arguments';
 import { checkScenarioWork, displayPath, loadScenarioFile, outputProblem, writeOutput } from './files';
-import { watchInterrupt } from './interrupt';
+import { interruptedAfterAll, watchInterrupt } from './interrupt';
 import { compileJobs, runJobs } from './parallel';
 import { Progress } from './progress';
 import { csvWithChecksum, fileHash, FOLLOWSUN_VERSION, inShard, jsonWithChecksum, type Shard, type ShardInfo } from './shards';
@@ -370,6 +370,7 @@ export async function sweepCommand(options: SweepOptions): Promise<number> {
     process.stderr.write(`Interrupted: ${document.points.length} of ${scenarios.length} points finished; missing: ${shown.join(', ')}${more}\n`);
     return interrupt.exitCode;
   }
+  if (interrupt.aborted) return interruptedAfterAll(interrupt.exitCode);
   return errors.length > 0 ? 2 : 0;
 }
 

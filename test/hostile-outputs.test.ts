@@ -109,6 +109,28 @@ describe('Ctrl-C (or SIGTERM) during one long replication', () => {
     expect(document.partial).toEqual({ reason: 'interrupted', missing: [{ index: 0, file: 'long.json' }] });
   }, 90_000);
 
+  it('Ctrl-C while the last replication finishes: every result is printed, and the exit is still 130', async () => {
+    // A tiny scenario, then one of 2.4 M contacts (20 days at 5,000 an hour): under the 3 M that
+    // moves a lone replication to a worker, so both run on the main thread, which sees a signal
+    // only between replications. The signal is sent while the second is being simulated.
+    const last: Record<string, any> = { ...oneQueue(), name: 'Last', replications: 1, horizon: { start: '2026-03-23T00:00:00Z', days: 20 } };
+    last.demand[0].volume.perHour = 5000;
+    last.staffing[0].agents = 260;
+    writeFileSync(at('first.json'), JSON.stringify({ ...oneQueue(), name: 'First', replications: 1 }));
+    writeFileSync(at('last.json'), JSON.stringify(last));
+    const run = startFollowsun(['run', 'first.json', 'last.json', '--workers', '1'], { cwd: dir });
+    for (let waited = 0; !/First/.test(run.stdout()) && waited < 40_000; waited += 10) {
+      await new Promise((resolve) => setTimeout(resolve, 10));
+    }
+    expect(run.stdout()).toMatch(/First/);
+    await new Promise((resolve) => setTimeout(resolve, 200)); // well inside the second replication (≥ 0.8 s)
+    run.child.kill('SIGINT');
+    const o = await run.done;
+    expect(o.status, o.stderr).toBe(130);
+    expect(o.stderr).toMatch(/Interrupted, but every replication had finished: the output is complete/);
+    expect(o.stdout).toMatch(/Last/);
+  }, 90_000);
+
   it('report: Ctrl-C exits 130, no report written', async () => {
     const run = startFollowsun(['report', 'long.json', 'long.json', '--replications', '1', '--workers', '1', '-o', 'long.html'], { cwd: dir });
     for (let waited = 0; !/replication 0\/2/.test(run.stderr()) && waited < 40_000; waited += 100) {

@@ -57,7 +57,7 @@ export function startFollowsun(args: string[], options: { cwd?: string } = {}) {
       resolve({ args, status: code ?? signal, stdout, stderr });
     }),
   );
-  return { child, done, stderr: () => stderr };
+  return { child, done, stdout: () => stdout, stderr: () => stderr };
 }
 
 /** The script of the child process that runs many cases through the CLI's main(). */
