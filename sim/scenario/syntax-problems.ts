@@ -1,0 +1,218 @@
+// YAML syntax errors in plain words, at the line the analyst has to fix. The parser's messages
+// speak of "implicit keys" and "flow collections", and an unclosed quote or bracket is reported
+// where the file ends, not where it was opened.
+import { LineCounter, Parser, type YAMLError } from 'yaml';
+import { shown } from './schema-parts';
+
+interface SyntaxProblem {
+  line: number;
+  col: number;
+  message: string;
+}
+
+const BAD_INDENT = 'bad indentation';
+const TAB = 'this line is indented with a tab; indent with spaces only';
+const BRACKETS: Record<string, { close: string; what: string }> = {
+  '{': { close: '}', what: 'a { … } mapping' },
+  '[': { close: ']', what: 'a [ … ] list' },
+};
+
+/** The quotes and brackets opened and never closed, in the order they were opened. */
+function unclosedOpeners(text: string): { offset: number; opener: string }[] {
+  const found: { offset: number; opener: string }[] = [];
+  const closedLater = closedLaterFinder(text);
+  // Depth first without recursion: brackets nested thousands deep would overflow the stack.
+  const stack: unknown[] = [...new Parser().parse(text)].reverse();
+  while (stack.length > 0) {
+    const node = stack.pop();
+    if (Array.isArray(node)) {
+      for (let i = node.length - 1; i >= 0; i--) stack.push(node[i]);
+      continue;
+    }
+    if (node === null || typeof node !== 'object') continue;
+    const token = node as { type?: unknown; offset: number; source?: string; start?: { source?: string }; end?: { source?: string }[] };
+    const source = token.source ?? '';
+    if (token.type === 'double-quoted-scalar' && quoteEnd(source, 0) !== source.length) {
+      found.push({ offset: token.offset, opener: '"' });
+    } else if (token.type === 'single-quoted-scalar' && quoteEnd(source, 0) !== source.length) {
+      found.push({ offset: token.offset, opener: "'" });
+    } else if (token.type === 'flow-collection') {
+      const opener = token.start?.source ?? '';
+      const closed = token.end?.some((t) => t.source === BRACKETS[opener]?.close) || closedLater(token.offset);
+      if (BRACKETS[opener] && !closed) found.push({ offset: token.offset, opener });
+    }
+    const values = Object.values(node);
+    for (let i = values.length - 1; i >= 0; i--) stack.push(values[i]);
+  }
+  return found.sort((a, b) => a.offset - b.offset);
+}
+
+/** The offset just after the quoted text that starts at `from` (a " with \\ escapes, or a ' with
+ * '' for a quote), or -1 when it is never closed. A loop, not a regular expression: on a quote of
+ * a million characters the expression's backtracking overflows the stack. */
+function quoteEnd(text: string, from: number): number {
+  const quote = text[from];
+  for (let i = from + 1; i < text.length; i++) {
+    const c = text[i];
+    if (quote === '"' && c === '\\') i++;
+    else if (c === quote) {
+      if (quote === "'" && text[i + 1] === "'") i++;
+      else return i + 1;
+    }
+  }
+  return -1;
+}
+
+/** Whether the bracket at an offset has its closing bracket further on, quoted text aside: the
+ * parser also gives up on a bracket whose lines are not indented enough. One scan from a bracket
+ * also settles every bracket opened inside it, so the text is read about once in all (brackets
+ * nested thousands deep would otherwise be read thousands of times). */
+function closedLaterFinder(text: string): (offset: number) => boolean {
+  const known = new Map<number, boolean>();
+  return (offset: number): boolean => {
+    const cached = known.get(offset);
+    if (cached !== undefined) return cached;
+    const open: number[] = [];
+    for (let i = offset; i < text.length; i++) {
+      const c = text[i];
+      if (c === '"' || c === "'") {
+        const end = quoteEnd(text, i);
+        if (end < 0) break;
+        i = end - 1;
+      } else if (c === '[' || c === '{') open.push(i);
+      else if ((c === ']' || c === '}') && open.length > 0) {
+        known.set(open.pop()!, true);
+        if (open.length === 0) return true;
+      }
+    }
+    for (const o of open) known.set(o, false);
+    return known.get(offset) ?? false;
+  };
+}
+
+/** Syntax problems reported: the first ones are what an analyst fixes, the rest are counted. */
+const MAX_SYNTAX_PROBLEMS = 10;
+
+export function syntaxProblems(text: string, errors: YAMLError[], lines: LineCounter): SyntaxProblem[] {
+  // Every step below is linear in the text and the errors: a file can trip the parser on each of
+  // its 100,000 lines.
+  const lineText = (line: number) => {
+    const from = lines.lineStarts[line - 1];
+    if (from === undefined) return '';
+    const to = lines.lineStarts[line];
+    return text.slice(from, to === undefined ? text.length : to - 1);
+  };
+  const lastFilled = new Map<number, number>();
+  const at = (offset: number, message: string): SyntaxProblem => {
+    let { line, col } = lines.linePos(Math.min(offset, text.length));
+    // Past the last line break: the last line with something on it.
+    if (line > 1 && lineText(line).trim() === '') {
+      let filled = lastFilled.get(line);
+      if (filled === undefined) {
+        filled = line;
+        while (filled > 1 && lineText(filled).trim() === '') filled--;
+        lastFilled.set(line, filled);
+      }
+      if (filled !== line) ({ line, col } = { line: filled, col: lineText(filled).length + 1 });
+    }
+    // A problem with a line's indentation points at its first character, not at column 1.
+    const indent = /^[ \t]*/.exec(lineText(line))![0].length;
+    if (col <= indent && lineText(line)[col - 1] !== '\t') col = indent + 1;
+    return { line, col, message };
+  };
+  const lineStart = (offset: number) => {
+    const blanks = /[ \t]*/y;
+    blanks.lastIndex = text.lastIndexOf('\n', offset - 1) + 1;
+    blanks.exec(text);
+    return blanks.lastIndex;
+  };
+  const blockKeys = new Set(errors.filter((e) => e.code === 'BLOCK_AS_IMPLICIT_KEY').map((e) => e.pos[0]));
+  const multilineKeys = new Set(errors.filter((e) => e.code === 'MULTILINE_IMPLICIT_KEY').map((e) => e.pos[0]));
+  let unclosed = false;
+  const problems = errors.flatMap((e): SyntaxProblem[] => {
+    const message = e.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
+    const start = e.pos[0];
+    const structure = /flow map/i.test(message) ? BRACKETS['{'].what : BRACKETS['['].what;
+    switch (e.code) {
+      case 'TAB_AS_INDENT':
+        return [at(start, TAB)];
+      case 'DUPLICATE_KEY': {
+        const name = /(?:"([^"]*)"|'([^']*)'|([^\s:,{}[\]]+))/y;
+        name.lastIndex = start;
+        const key = name.exec(text);
+        return [at(start, `${key ? (key[1] ?? key[2] ?? key[3]) : 'this field'} is given twice (each field only once)`)];
+      }
+      case 'MULTILINE_IMPLICIT_KEY':
+        // With "nested mappings" at the same place: a line indented deeper than the field above
+        // it, read as the continuation of that field's value. Alone: a name without its colon.
+        if (blockKeys.has(start)) return [at(lineStart(e.pos[1]), `${BAD_INDENT}: this line is indented more than the field above it`)];
+        return [at(start, 'expected a colon after the field name (name: value)')];
+      case 'BLOCK_AS_IMPLICIT_KEY':
+        if (multilineKeys.has(start)) return [];
+        // A field whose value starts on a tab-indented line: the tab is the one mistake.
+        if (/^[ \t]*(#.*)?\r?\n\t/.test(text.slice(start, text.indexOf('\n', start) + 2 || undefined))) return [];
+        return [at(start, "a value containing ': ' must be in quotes, as in name: \"Aurora: the plan\"")];
+      case 'MULTIPLE_DOCS':
+        return [at(start, 'a second document starts here (---); a scenario file holds one')];
+      case 'BAD_DQ_ESCAPE':
+        return [at(start, `${message.replace('Invalid escape sequence', 'unknown escape')} in double quotes (write \\\\ for a backslash, or use single quotes)`)];
+    }
+    if (/Missing closing .quote|must end with a|must be sufficiently indented/.test(message)) {
+      unclosed = true;
+      if (!message.includes('sufficiently indented')) return [at(start, message.replace(/^Missing closing (.)quote/, 'a $1 is never closed'))];
+      // A bracket that is closed but whose lines are not indented under their field.
+      return [at(start, `${BAD_INDENT}: the lines of ${structure} must be indented more than the field it belongs to`)];
+    }
+    if (/All (mapping|sequence) items must start at the same column|Sequence item without - indicator/.test(message)) {
+      const line = lineText(lines.linePos(start).line).trim();
+      if (/^-[^\s-]/.test(line)) return [at(start, 'expected a space after the - of a list item (- id: …)')];
+      return [at(start, `${BAD_INDENT}: this line does not line up with the fields above it`)];
+    }
+    if (/^Missing ,( or :)? between/.test(message)) return [at(start, `expected a comma before this item of ${structure}`)];
+    if (message === 'Implicit map keys need to be followed by map values') return [at(start, 'expected a colon after the field name (name: value)')];
+    if (/call stack size/i.test(message)) return [at(start, 'nested too deeply (brackets or indentation within brackets, thousands of levels)')];
+    return [at(start, message.charAt(0).toLowerCase() + message.slice(1))];
+  });
+  if (unclosed) {
+    // An unclosed quote or bracket swallows the rest of the file: it is the one problem from where
+    // it was opened (the innermost when several are open), and what follows is its consequence.
+    const last = unclosedOpeners(text).at(-1);
+    if (last) {
+      const bracket = BRACKETS[last.opener];
+      const opened = at(
+        last.offset,
+        bracket
+          ? `the ${last.opener} opened here is never closed (${bracket.what} ends with ${bracket.close})`
+          : `the quote ${last.opener} opened here is never closed`,
+      );
+      return [...capped(problems.filter((p) => p.line < opened.line), MAX_SYNTAX_PROBLEMS - 1), opened];
+    }
+  }
+  // One problem per line, and after a tab or a misplaced line no further "bad indentation": a
+  // mistake often trips the parser twice, and the lines after a misplaced one seem misplaced too.
+  // Lines indented with a tab: the first, with the number of the others.
+  const indentation = (p: SyntaxProblem) => p.message.startsWith(BAD_INDENT) || p.message === TAB;
+  const firstIndentation = problems.find(indentation);
+  const firstTab = problems.find((p) => p.message === TAB);
+  const seenLines = new Set<number>();
+  let moreTabs = 0;
+  const kept = problems.filter((p) => {
+    if (seenLines.has(p.line)) return false;
+    seenLines.add(p.line);
+    if (p.message === TAB && p !== firstTab) return (moreTabs++, false);
+    return !p.message.startsWith(BAD_INDENT) || p === firstIndentation;
+  });
+  return capped(
+    kept.map((p) => (p === firstTab && moreTabs > 0 ? { ...p, message: `${TAB} (and ${shown(moreTabs)} more line${moreTabs === 1 ? '' : 's'} like it)` } : p)),
+  );
+}
+
+/** The first problems, the last of them saying how many more there are. */
+function capped(problems: SyntaxProblem[], max = MAX_SYNTAX_PROBLEMS): SyntaxProblem[] {
+  if (problems.length <= max) return problems;
+  const kept = problems.slice(0, max);
+  const last = kept[kept.length - 1];
+  const more = problems.length - kept.length;
+  kept[kept.length - 1] = { ...last, message: `${last.message} (and ${shown(more)} more problem${more === 1 ? '' : 's'} further on)` };
+  return kept;
+}
