@@ -87,7 +87,7 @@ const HELP: Record<string, CommandHelp> = {
       ['--replications N', 'replications of each verification run, overriding the file (with --compare: of all)'],
       ['--seed S', 'random seed, overriding the file (with --compare: shared by all)'],
       WORKERS,
-      LARGE,
+      ['--allow-large-runs', 'run beyond the work limits, and solve a programme beyond the planner\'s (README, Limits)'],
     ],
     examples: [
       'followsun plan scenarios/open/global-follow-the-sun.yaml --out planned.yaml',

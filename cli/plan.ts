@@ -78,10 +78,10 @@ function load(files: string[], options: PlanOptions): Scenario[] | undefined {
     );
     // The solver's programme, bounded too (the app's planner refuses the same in sim/plan).
     scenarios.forEach((s, k) => {
-      const tooLarge = programmeProblem(s);
+      const tooLarge = largeRunsAllowed(options.allowLargeRuns) ? undefined : programmeProblem(s);
       if (!tooLarge) return;
       const line = fieldLine(readFileSync(files[k], 'utf8'), parsePath(tooLarge.field));
-      problems.push(`${displayPath(files[k])}${line ? `:${line}` : ''}: ${tooLarge.field}: ${tooLarge.message}`);
+      problems.push(`${displayPath(files[k])}${line ? `:${line}` : ''}: ${tooLarge.field}: ${tooLarge.message}; or pass --allow-large-runs to solve it anyway`);
     });
     if (problems.length > 0) throw new ScenarioError(problems);
     return scenarios;
@@ -274,6 +274,7 @@ function planRounds(input: Scenario, file: string, options: PlanOptions, solve: 
   let round = 0;
   return plan(input, {
     maxIterations: options.maxIterations,
+    allowLargeProgramme: largeRunsAllowed(options.allowLargeRuns),
     solve,
     simulate: async (model) => {
       const r = await simulateOnWorkers(model, options.workers);

@@ -74,6 +74,19 @@ describe('the programme size estimate', () => {
     expect(estimate.largest?.field).toBe('staffing[0].shifts[0].every');
   });
 
+  it('is solved anyway when asked to (--allow-large-runs): the programme reaches the solver', async () => {
+    const scenario = parseScenario(manyCandidates(30), 'many.yaml');
+    const solved: string[] = [];
+    const solve = async (text: string) => {
+      solved.push(text);
+      throw new Error('the solver was reached');
+    };
+    await expect(plan(scenario, { simulate: (m) => simulate(m), allowLargeProgramme: true, maxIterations: 1, solve })).rejects.toThrow('the solver was reached');
+    expect(solved).toHaveLength(1);
+    expect(solved[0]).toMatch(/\bx2879\b/); // every one of the 2,880 candidate shifts
+    expect(solved[0]).not.toMatch(/\bx2880\b/);
+  });
+
   it('plan() refuses it too (the app plans through it), before building anything', async () => {
     const scenario = parseScenario(manyCandidates(30), 'many.yaml');
     await expect(plan(scenario, { simulate: (m) => simulate(m) })).rejects.toThrow(
@@ -90,7 +103,7 @@ describe('followsun plan with a programme beyond the limit', () => {
     const o = followsun(['plan', file, '--out', out]);
     expect(o.status).toBe(2);
     expect(o.stderr.trim().split('\n')).toEqual([
-      expect.stringMatching(/plan1000\.yaml:12: staffing\[0\]\.shifts\[0\]\.every: the planner's programme would be too large to solve: about 96,000 candidate shifts to decide \(limit 2,000\).*larger every/),
+      expect.stringMatching(/plan1000\.yaml:12: staffing\[0\]\.shifts\[0\]\.every: the planner's programme would be too large to solve: about 96,000 candidate shifts to decide \(limit 2,000\).*larger every.*; or pass --allow-large-runs to solve it anyway$/),
     ]);
     expect(o.stderr).not.toMatch(/\n\s+at /);
     expect(() => readFileSync(out)).toThrow();

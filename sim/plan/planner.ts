@@ -53,6 +53,8 @@ export interface PlanOptions {
   solverTimeLimitSeconds?: number;
   /** Solves each programme (default: HiGHS in this thread). */
   solve?: LpSolver;
+  /** Solve a programme beyond PROGRAMME_LIMITS on purpose (the CLI's --allow-large-runs). */
+  allowLargeProgramme?: boolean;
 }
 
 interface Candidate {
@@ -177,7 +179,7 @@ export function programmeProblem(s: Scenario): { field: string; message: string 
 }
 
 export async function plan(s: Scenario, options: PlanOptions): Promise<PlanResult> {
-  const tooLarge = programmeProblem(s);
+  const tooLarge = options.allowLargeProgramme ? undefined : programmeProblem(s);
   if (tooLarge) throw new Error(`${tooLarge.field}: ${tooLarge.message}`);
   const model = compileScenario(s);
   const candidates = openShifts(s);
