@@ -50,6 +50,34 @@ describe('chat', () => {
   });
 });
 
+describe('service-level targets by default', () => {
+  it('a help desk that sets only its voice target judges chat at 80 % within 60 s and email at 90 % within 24 h', () => {
+    const model = compileScenario(
+      validateScenario(
+        {
+          name: 'help desk',
+          horizon: { start: '2026-03-23T00:00:00Z', days: 1 },
+          serviceLevel: { seconds: 30, target: 0.9 },
+          demand: [
+            { id: 'calls', language: 'en', volume: { perHour: 10 }, handleTime: exponential(180) },
+            { id: 'chats', language: 'en', channel: 'chat', volume: { perHour: 10 }, handleTime: exponential(480) },
+            { id: 'mails', language: 'en', channel: 'email', volume: { perHour: 10 }, handleTime: exponential(300) },
+          ],
+          staffing: [{ id: 'team', skills: ['en'], channels: ['voice', 'chat', 'email'], agents: 5 }],
+        },
+        'desk.yaml',
+      ),
+    );
+    const target = (channel: string) => {
+      const q = model.queues.find((x) => x.channel === channel)!;
+      return [q.slThresholdSeconds, q.slTarget];
+    };
+    expect(target('voice')).toEqual([30, 0.9]);
+    expect(target('chat')).toEqual([60, 0.8]);
+    expect(target('email')).toEqual([24 * 3600, 0.9]);
+  });
+});
+
 describe('email', () => {
   // Berlin office 09:00–17:00 on weekdays; emails arrive around the clock.
   const inbox = (extra: Partial<ScenarioInput> = {}): ScenarioInput => ({

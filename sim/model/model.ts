@@ -17,6 +17,9 @@ const DAY_MS = 86_400_000;
  * answered or has abandoned, at most this long (longer when an email target needs it); contacts
  * still waiting then are reported as such. */
 export const DRAIN_LIMIT_SECONDS = 24 * 3600;
+/** Defaults where `channels.<c>.serviceLevel` is not given (DESIGN: voice 20 s, chat 60 s,
+ * email 24 h); voice's is the scenario's top-level `serviceLevel` (itself 80 % in 20 s by default). */
+const CHAT_SERVICE_LEVEL = { seconds: 60, target: 0.8 };
 const EMAIL_SERVICE_LEVEL = { seconds: 24 * 3600, target: 0.9 };
 
 export const ROUTING_RULES = ['priority', 'longest-idle', 'random'] as const;
@@ -149,7 +152,7 @@ export function compileScenario(s: Scenario, options: CompileOptions = {}): Comp
     CHANNELS.map((ch, i) => {
       const settings = s.channels[ch] ?? {};
       const sl = settings.serviceLevel;
-      const fallback = ch === 'email' ? EMAIL_SERVICE_LEVEL : s.serviceLevel;
+      const fallback = ch === 'email' ? EMAIL_SERVICE_LEVEL : ch === 'chat' ? CHAT_SERVICE_LEVEL : s.serviceLevel;
       return [
         ch,
         {

@@ -337,7 +337,7 @@ export const scenarioSchema = z
         target: fraction.describe('Target share of contacts answered within the threshold (0.8 = 80%).'),
       })
       .prefault({ seconds: 20, target: 0.8 })
-      .describe('Voice and chat; email defaults to 90% within 24 hours. Override per channel under channels.'),
+      .describe('Voice; chat defaults to 80% within 60 seconds, email to 90% within 24 hours. Override per channel under channels.'),
     channels: z
       .strictObject({ voice: channelSettings('voice'), chat: channelSettings('chat'), email: channelSettings('email') })
       .prefault({})
