@@ -439,7 +439,9 @@ class Kernel {
     // Handed to a person: context is passed on, but escalated contacts are the harder ones.
     this.cFactor[c] = pool.escalatedHandleTimeFactor;
     this.cAiSeconds[c] += this.now - this.cStart[c];
-    this.joinQueue(c, q, this.intervalAt(this.now));
+    // Counted in the interval it arrived in, as every contact is: one that came in during the
+    // warm-up stays out, one handed over after the horizon's end still counts.
+    this.joinQueue(c, q, this.cInterval[c]);
   }
 
   private joinQueue(c: number, q: number, interval: number): void {
