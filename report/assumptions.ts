@@ -172,10 +172,10 @@ export function priceModel(p: Loose, currency: string): string {
   if (num(c.monthlyMinimum)) parts.push(`minimum ${m(c.monthlyMinimum)} a month`);
   const clause = c.serviceLevelClause as Loose | undefined;
   if (clause) {
-    // The clause is judged on the contacts offered to the pool's queues in its hours, each against
-    // its channel's threshold (sim/stats/costs.ts): said as such, not as one service level.
-    const t = `${percent(num(clause.penalty))} off when under ${percent(num(clause.target))} of its contacts are answered within their channel’s threshold`;
-    const bonus = num(clause.bonusAbove) !== undefined && num(clause.bonus) ? `; ${percent(num(clause.bonus))} bonus at ${percent(num(clause.bonusAbove))} or more` : '';
+    // The clause is judged per channel on the contacts offered to the pool's queues in its hours,
+    // each against its channel's threshold (sim/stats/costs.ts).
+    const t = `${percent(num(clause.penalty))} off when any channel it serves has under ${percent(num(clause.target))} of its contacts answered within the channel’s threshold`;
+    const bonus = num(clause.bonusAbove) !== undefined && num(clause.bonus) ? `; ${percent(num(clause.bonus))} bonus when every channel reaches ${percent(num(clause.bonusAbove))}` : '';
     parts.push(t + bonus);
   }
   const copilot = p.copilot as Loose | undefined;

@@ -328,6 +328,29 @@ describe('service-level clause', () => {
   });
 });
 
+describe('a partner serving voice and chat', () => {
+  it('picks up only after 30 s: its chats meet 60 s, its calls never meet 20 s, and the clause is missed (20 % off)', () => {
+    // 300 chats and 60 calls an hour: blended, 83 % of contacts are answered within their own
+    // channel's threshold, above the 80 % target; but voice is at 0 %, and channels are judged
+    // each against the target, never averaged together.
+    const chats: Stream = { ...callers, id: 'chats', channel: 'chat', volume: { perHour: 300 } };
+    const partner: Pool = {
+      id: 'partner',
+      type: 'outsourced',
+      skills: ['en'],
+      channels: ['voice', 'chat'],
+      agents: 40,
+      acceptAfterSeconds: 30,
+      cost: { perHour: 20, serviceLevelClause: { target: 0.8, penalty: 0.2 } },
+    };
+    const r = run({ ...invoice([partner], { demand: [callers, chats] }), channels: { chat: { serviceLevel: { seconds: 60, target: 0.8 } } } });
+    expect(r.channels.voice.serviceLevel.mean).toBe(0);
+    expect(r.channels.chat.serviceLevel.mean).toBeGreaterThan(0.99);
+    expect(r.summary.answeredWithinThresholdShare.mean).toBeGreaterThan(0.8);
+    expectMoney(r.pools.partner.costTotal.mean, 40 * 24 * 20 * 0.8);
+  });
+});
+
 describe('totals: by type, per pool, per contact', () => {
   it('in-house, outsourced and AI costs add up to the total, and cost per contact is total ÷ (answered + contained)', () => {
     const chats: Stream = { ...callers, id: 'chats', channel: 'chat', volume: { perHour: 120 } };

@@ -80,22 +80,31 @@ function humanPoolCost(m: CompiledModel, t: Tallies, p: number): Float64Array {
   return cost;
 }
 
-/** The service level a partner's clause is judged on: contacts offered to the pool's queues in
- * the reporting intervals in which the pool has agents scheduled — not the in-house team's hours.
+/** The service level a partner's clause is judged on: per channel (each against its own
+ * threshold; channels are never averaged together), contacts offered to the pool's queues in the
+ * reporting intervals in which the pool has agents scheduled — not the in-house team's hours —
+ * and the lowest of them, so that the clause is met only when every channel it serves meets it.
  * NaN (no adjustment) when nothing was offered then. */
 export function clauseServiceLevel(m: CompiledModel, t: Tallies, p: number): number {
   const Q = t.queueCount;
   const pool = m.pools[p];
-  let within = 0;
-  let offered = 0;
+  const within = new Map<string, number>();
+  const offered = new Map<string, number>();
   for (let i = 0; i < m.intervalCount; i++) {
     if (!(pool.roster.paidAgentSeconds[i] > 0)) continue;
     for (const q of pool.queues) {
-      within += t.answeredWithinThreshold[i * Q + q];
-      offered += t.offered[i * Q + q];
+      const channel = m.queues[q].channel;
+      within.set(channel, (within.get(channel) ?? 0) + t.answeredWithinThreshold[i * Q + q]);
+      offered.set(channel, (offered.get(channel) ?? 0) + t.offered[i * Q + q]);
     }
   }
-  return offered > 0 ? within / offered : NaN;
+  let lowest = NaN;
+  for (const [channel, n] of offered) {
+    if (n === 0) continue;
+    const sl = within.get(channel)! / n;
+    if (Number.isNaN(lowest) || sl < lowest) lowest = sl;
+  }
+  return lowest;
 }
 
 function topUpToMonthlyMinimum(m: CompiledModel, cost: Float64Array, monthlyMinimum: number): void {
