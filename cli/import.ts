@@ -8,7 +8,7 @@ import { accountingLines, MAX_RECORD_BYTES, RecordsError, type ColumnMap } from 
 import { INTERVAL_FIELDS, INTERVAL_OPTIONAL_FIELDS } from '../sim/history/intervals';
 import { checkTimezone, FORMATS, loadRecordsText, type Loaded, type RecordsFormat } from '../sim/history/load';
 import { GENERIC_FIELDS } from '../sim/history/layouts';
-import { fitScenario, fitScenarioFromIntervals, scenarioYaml } from '../sim/history/fit-scenario';
+import { COST_NOTE, fitScenario, fitScenarioFromIntervals, scenarioYaml } from '../sim/history/fit-scenario';
 import { parseScenario, ScenarioError } from '../sim/scenario/scenario';
 
 export interface RecordsOptions {
@@ -102,13 +102,38 @@ export function importCommand(args: string[]): number {
       process.stderr.write(`followsun: ${displayPath(values.out)}: ${problem}\n`);
       return 2;
     }
+    // The back-test as it runs: the records read as they were here (same layout, columns, zone).
+    const backtest = ['followsun', 'backtest', displayPath(values.out), displayPath(positionals[0]), ...recordsFlags(values), '--report', 'backtest.html'].map(shellWord).join(' ');
+    const next = fit.unstaffed
+      ? [
+          `No staffing: ${fit.unstaffed}, so the scenario's pool has none (agents: 0). Give staffing[0] shifts or agents before running it;`,
+          format === 'intervals'
+            ? 'a back-test replays the staffing the records show, so it needs a table with an agents column (agents on the phones per queue and interval).'
+            : 'a back-test replays the staffing the records show, so it needs records that name the agent who answered (an agent column, or --map COLUMN=agent).',
+        ]
+      : [`To see how well it replays the records: ${backtest}`];
     process.stdout.write(
-      [`Layout: ${format}; local time ${timezone}.`, ...accountingLines(outcome), '', ...String(fit.scenario.description).split('\n'), '', `Wrote ${displayPath(values.out)}.`, `To see how well it replays the records: followsun backtest ${displayPath(values.out)} ${displayPath(positionals[0])} --report backtest.html`].join('\n') + '\n',
+      [`Layout: ${format}; local time ${timezone}.`, ...accountingLines(outcome), '', ...String(fit.scenario.description).split('\n'), COST_NOTE, '', `Wrote ${displayPath(values.out)}.`, ...next].join('\n') + '\n',
     );
     return 0;
   } catch (e) {
     return badInput(e);
   }
+}
+
+/** The records flags as given (--format, each --map, --timezone), for a command to repeat them. */
+export function recordsFlags(o: RecordsOptions): string[] {
+  return [
+    ...(o.format !== undefined ? ['--format', o.format] : []),
+    ...(o.map ?? []).flatMap((m) => ['--map', m]),
+    ...(o.timezone !== undefined ? ['--timezone', o.timezone] : []),
+  ];
+}
+
+/** A word as a POSIX shell reads it back: bare when it holds nothing the shell would act on,
+ * else in single quotes (a quote inside written '\''). */
+export function shellWord(word: string): string {
+  return /^[A-Za-z0-9_@%+=:,./-]+$/.test(word) ? word : `'${word.replace(/'/g, `'\\''`)}'`;
 }
 
 /** Bad records or a bad scenario: one line per problem, exit code 2; anything else is a bug. */

@@ -1,7 +1,7 @@
 // From contact records to a followsun scenario: demand streams per queue, handle times,
 // patience and a typical week of the observed staffing, with a plain account of what was
 // estimated and how (the file's leading comment, and the import's printout).
-import { Document, isScalar, isSeq, visit } from 'yaml';
+import { Document, isMap, isScalar, isSeq, visit } from 'yaml';
 import type { ContactRecord } from './records';
 import { fitDemand, round4, trendLevel, weeklyDrift, type DemandFit } from './fit-demand';
 import { fitHandleTime, type HandleTimeFit } from './fit-handle-time';
@@ -25,6 +25,8 @@ export interface ScenarioFit {
   queues: QueueFit[];
   staffing: ObservedStaffing;
   scenario: ScenarioInput;
+  /** Why the pool has no staffing (agents: 0), when the records show nobody on the phones. */
+  unstaffed?: string;
 }
 
 export interface FitOptions {
@@ -52,8 +54,9 @@ export function fitScenario(records: ContactRecord[], options: FitOptions): Scen
   const params = new Map(
     queues.map((q) => [q.queue, { handle: q.handleTime?.chosen ?? FALLBACK_HANDLE, patienceSeconds: q.patience?.meanSeconds }]),
   );
-  const scenario = assemble(demand, params, typicalWeek(staffing, demand.daysWithData), describeFit(demand, queues, staffing, options), options, 30);
-  return { timezone, demand, queues, staffing, scenario };
+  const unstaffed = staffing.agents === 0 ? 'no answered contact names the agent who answered it' : undefined;
+  const scenario = assemble(demand, params, typicalWeek(staffing, demand.daysWithData), describeFit(demand, queues, staffing, options, unstaffed), options, 30);
+  return { timezone, demand, queues, staffing, scenario, unstaffed };
 }
 
 const FALLBACK_HANDLE = { dist: 'lognormal' as const, mean: 180, cv: 1 };
@@ -124,16 +127,23 @@ export function fitScenarioFromIntervals(rows: IntervalRow[], intervalMinutes: n
     `Demand: as from call records — one stream per queue and kind of day (${demand.groups.map((g) => g.name).join(' / ')}), mean offered per weekday over ordinary days, hourly weights, dailyVolumeCv.`,
     ...(demand.specialDays.length > 0 ? [`Special days: ${demand.specialDays.map((s) => `${isoDay(s.day)} ×${s.factor}`).join(', ')}.`] : []),
     trendText(demand, options),
+    ...(demand.missingDays.length > 0 ? [missingDaysText(demand)] : []),
     `Handle time: lognormal with the table's average handle time and an assumed cv of ${ASSUMED_HANDLE_CV} (a table gives no spread).`,
     "Patience: exponential, total waiting time ÷ abandons (the censored estimator's formula; answered waits from ASA, abandoners' waits from abandon_wait_seconds or else ASA).",
     ...fits.map(
       (q) =>
         `  ${q.queue}: ${q.offered} offered, ${q.abandoned} abandoned; AHT ${Number.isFinite(q.ahtSeconds) ? `${q.ahtSeconds.toFixed(0)} s` : 'unknown (default used)'}; patience ${q.patienceSeconds !== undefined ? `${q.patienceSeconds.toFixed(0)} s` : 'not estimated (no abandons or no waits)'}`,
     ),
-    `Staffing: the table's agents per interval (summed over queues; ${staffing.agents} at most); the shifts below are its typical week.`,
   ];
+  const unstaffed =
+    staffing.agents > 0 ? undefined : rows.some((r) => Number.isFinite(r.agents)) ? 'the agents column shows nobody on the phones' : 'the table has no agents column';
+  lines.push(
+    unstaffed
+      ? `Staffing: none — ${unstaffed}, so the pool below has agents: 0 (every contact would be abandoned); give it shifts or agents before running the scenario.`
+      : `Staffing: the table's agents per interval (summed over queues; ${staffing.agents} at most); the shifts below are its typical week.`,
+  );
   const scenario = assemble(demand, params, typicalWeek(staffing, demand.daysWithData), lines.join('\n'), options, intervalMinutes);
-  return { timezone: options.timezone, demand, queues: fits.map((q) => ({ queue: q.queue })), staffing, scenario };
+  return { timezone: options.timezone, demand, queues: fits.map((q) => ({ queue: q.queue })), staffing, scenario, unstaffed };
 }
 
 function trendText(demand: DemandFit, options: FitOptions): string {
@@ -145,10 +155,14 @@ function trendText(demand: DemandFit, options: FitOptions): string {
   return `Trend: ${drift}; volumes scaled by ${level.toFixed(3)}, its level carried forward to ${isoDay(options.trendTo.firstDay)}–${isoDay(options.trendTo.lastDay)}.`;
 }
 
+function missingDaysText(demand: DemandFit): string {
+  return `Days with no records at all (a gap in the data, not fitted): ${demand.missingDays.map(isoDay).join(', ')}.`;
+}
+
 const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
 
 /** What was estimated and how, in the scenario's own words (its description). */
-export function describeFit(demand: DemandFit, queues: QueueFit[], staffing: ObservedStaffing, options: FitOptions): string {
+export function describeFit(demand: DemandFit, queues: QueueFit[], staffing: ObservedStaffing, options: FitOptions, unstaffed?: string): string {
   const lines = [
     `Fitted by followsun import from ${options.source ?? 'contact records'}: ${isoDay(demand.firstDay)} to ${isoDay(demand.lastDay)}, local time ${options.timezone}.`,
     `Demand: one stream per queue and kind of day (${demand.groups.map((g) => g.name).join(' / ')}: weekdays whose hourly curves differ get streams of their own); ` +
@@ -157,7 +171,7 @@ export function describeFit(demand: DemandFit, queues: QueueFit[], staffing: Obs
   ];
   if (demand.specialDays.length > 0) lines.push(`Special days (volume below 60% or above 160% of their weekday's median): ${demand.specialDays.map((s) => `${isoDay(s.day)} ×${s.factor}`).join(', ')}.`);
   lines.push(trendText(demand, options));
-  if (demand.missingDays.length > 0) lines.push(`Days with no records at all (a gap in the data, not fitted): ${demand.missingDays.map(isoDay).join(', ')}.`);
+  if (demand.missingDays.length > 0) lines.push(missingDaysText(demand));
   lines.push('Handle time: lognormal by maximum likelihood when its Kolmogorov-Smirnov distance D ≤ 0.05, else the empirical histogram (a bin per 2.5% of calls, finer in the tail).');
   lines.push('Patience: exponential, maximum likelihood with answered calls as right-censored (total wait ÷ callers who hung up); checked against Kaplan-Meier.');
   for (const q of queues) {
@@ -168,6 +182,10 @@ export function describeFit(demand: DemandFit, queues: QueueFit[], staffing: Obs
         `patience ${p ? `${p.meanSeconds} s ± ${p.standardErrorSeconds.toFixed(0)} (${p.abandoned} hung up of ${p.offered}, ${pct(p.censoredShare)} censored; naive mean of hang-ups ${p.naiveMeanSeconds.toFixed(0)} s; Kaplan-Meier gap ${p.kaplanMeierGap.toFixed(3)})` : 'nobody hung up (no abandonment)'}`,
     );
   }
+  if (unstaffed) {
+    lines.push(`Staffing: none — ${unstaffed}, so the pool below has agents: 0 (every contact would be abandoned); give it shifts or agents before running the scenario.`);
+    return lines.join('\n');
+  }
   lines.push(
     `Staffing: ${staffing.agents} agents seen answering; on the phones from a call's start to the end of their last call before a pause over 15 min ` +
       '(up to 4 h when no caller waited over 20 s meanwhile). ' +
@@ -176,7 +194,12 @@ export function describeFit(demand: DemandFit, queues: QueueFit[], staffing: Obs
   return lines.join('\n');
 }
 
-/** The scenario as YAML, its description repeated as the file's leading comment. */
+/** Records carry no costs: a fitted scenario's pool costs nothing until told (a run shows 0.00). */
+export const COST_NOTE =
+  "Costs: not in the records, so the pool costs 0 until you set staffing[0].cost.perHour (per paid agent hour; or perProductiveHour, perContact, perHandledMinute), in the scenario's currency (EUR unless currency says otherwise).";
+
+/** The scenario as YAML, its description repeated as the file's leading comment (and the note on
+ * costs before the staffing). */
 export function scenarioYaml(fit: ScenarioFit): string {
   const comment = String(fit.scenario.description ?? '')
     .split('\n')
@@ -192,5 +215,7 @@ export function scenarioYaml(fit: ScenarioFit): string {
       if (node.items.length <= 4 && node.items.every((p) => isScalar(p.value)) && isSeq(path[path.length - 1])) node.flow = true;
     },
   });
+  const staffing = isMap(doc.contents) ? doc.contents.items.find((p) => isScalar(p.key) && p.key.value === 'staffing') : undefined;
+  if (staffing && isScalar(staffing.key)) staffing.key.commentBefore = ` ${COST_NOTE}`;
   return `${comment}\n${doc.toString({ lineWidth: 0 })}`;
 }
