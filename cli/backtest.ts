@@ -30,12 +30,27 @@ export function backtestText(result: BacktestResult, fittedOn: string): string {
   return [
     `Back-test ${result.from} to ${result.to} (local time ${result.timezone}): ${result.contacts} contacts, ${result.agentsSeen} agents seen, ${result.replications} replications.`,
     fittedOn,
+    serviceLevelText(result),
     ...(result.daysWithoutRecords.length ? [`Days without records, not compared: ${result.daysWithoutRecords.join(', ')}.`] : []),
     ...section('hour', 'Per hour', 'hours'),
     // Coarser grains where they hold more than a point or two.
     ...(days > 7 ? section('hourOfWeek', 'Per hour of the week', 'hours') : []),
     ...(days > 2 ? section('day', 'Per day', 'days') : []),
   ].join('\n');
+}
+
+/** The threshold the service level is judged at: the records' and, when the scenario's channels
+ * differ in theirs, each channel's in the simulation. */
+export function serviceLevelText(result: BacktestResult): string {
+  const within = (seconds: number) => (seconds >= 3600 && seconds % 3600 === 0 ? `${seconds / 3600} h` : `${seconds} s`);
+  const { thresholds, thresholdSeconds } = result;
+  if (thresholds.every((t) => t.seconds === thresholdSeconds)) {
+    return `Service level: answered within ${within(thresholdSeconds)} ÷ offered${thresholds.length > 1 ? ` (every channel's threshold: ${thresholds.map((t) => t.channel).join(', ')})` : ''}.`;
+  }
+  return (
+    `Service level: answered within the channel's threshold ÷ offered — simulated ${thresholds.map((t) => `${t.channel} ${within(t.seconds)}`).join(', ')}; ` +
+    `the records, which name no channel, are judged at ${within(thresholdSeconds)}.`
+  );
 }
 
 /** A scenario replays records only in their time zone and with a stream for each of their queues. */
@@ -77,7 +92,14 @@ export function backtestCommand(args: string[]): number {
   const cut = trainUntil === undefined ? undefined : dayOfIso(trainUntil);
   if (trainUntil !== undefined && cut === undefined) throw new UsageError(`--train-until: expected a date such as 1999-01-25, got ${JSON.stringify(trainUntil)}`);
   if (positionals.length === 0 || positionals.length > 2) throw new UsageError('backtest takes a scenario file and a records file (with --train-until, the records file alone will do)');
-  if (positionals.length === 1 && cut === undefined) throw new UsageError('backtest needs a scenario file before the records file (or --train-until DATE, to fit one on the records before DATE)');
+  if (positionals.length === 1 && cut === undefined) {
+    // One file: a scenario whose records were forgotten, or records without their scenario.
+    throw new UsageError(
+      /\.(ya?ml|json)$/i.test(positionals[0])
+        ? `backtest ${positionals[0]}: the records file is missing: give it after the scenario (followsun backtest ${positionals[0]} RECORDS.csv)`
+        : 'backtest needs a scenario file before the records file (or --train-until DATE, to fit one on the records before DATE)',
+    );
+  }
   if (values.trend && cut === undefined) throw new UsageError('--trend carries the volume\'s drift from the training days forward: it needs --train-until DATE');
   const replications = checkReplications(wholeNumber(values.replications, '--replications', 2));
   const seed = wholeNumber(values.seed, '--seed');

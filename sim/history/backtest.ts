@@ -50,7 +50,10 @@ export interface BacktestResult {
   to: string;
   daysWithoutRecords: string[];
   replications: number;
+  /** The service level's threshold the records are judged at (the first queue's). */
   thresholdSeconds: number;
+  /** Each channel the scenario's demand has, with the threshold its simulated contacts are judged at. */
+  thresholds: { channel: string; seconds: number }[];
   contacts: number;
   agentsSeen: number;
   /** The scenario's reporting interval, the finest grain compared. */
@@ -338,6 +341,7 @@ export function backtestObserved(scenario: Scenario, observed: Observation, opti
     replications: R,
     intervalMinutes: model.intervalSeconds / 60,
     thresholdSeconds: threshold,
+    thresholds: [...new Map(model.queues.map((q) => [q.channel as string, q.slThresholdSeconds]))].map(([channel, seconds]) => ({ channel, seconds })),
     contacts: observed.contacts,
     agentsSeen: observed.agentsSeen,
     ...result,

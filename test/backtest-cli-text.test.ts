@@ -1,0 +1,79 @@
+// What `followsun backtest` prints: the service level's threshold it judges (per channel when
+// the scenario's channels differ in it), and, given one file, which of the two is missing.
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { parse, stringify } from 'yaml';
+import { validateScenario, type ScenarioInput } from '../sim/scenario/scenario';
+import { genericCsv, syntheticRecords } from '../sim/history/synthetic-records';
+import { fitScenario, scenarioYaml } from '../sim/history/fit-scenario';
+import { followsun } from './cli-in-process';
+
+const ZONE = 'Europe/Madrid';
+const desk: ScenarioInput = {
+  name: 'Madrid desk',
+  horizon: { start: '2026-02-02T00:00:00+01:00', days: 3, warmupHours: 0 },
+  seed: 3,
+  demand: [
+    {
+      id: 'es',
+      language: 'es',
+      timezone: ZONE,
+      volume: { perWeek: 1200 },
+      pattern: 'business-day',
+      handleTime: { dist: 'lognormal', mean: 200, cv: 1 },
+      patience: { dist: 'exponential', mean: 150 },
+    },
+  ],
+  staffing: [{ id: 'desk', skills: ['es'], agents: 2 }],
+};
+const records = syntheticRecords(validateScenario(desk, 'desk'));
+const dir = mkdtempSync(join(tmpdir(), 'followsun-backtest-text-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+const recordsFile = join(dir, 'calls.csv');
+writeFileSync(recordsFile, genericCsv(records));
+const fitted = parse(scenarioYaml(fitScenario(records, { timezone: ZONE })));
+
+function scenarioFile(name: string, change: (s: Record<string, any>) => void): string {
+  const s = structuredClone(fitted);
+  change(s);
+  const file = join(dir, name);
+  writeFileSync(file, stringify(s));
+  return file;
+}
+
+describe('backtest text output', () => {
+  it('states the service level threshold it judges', async () => {
+    const file = scenarioFile('thirty.yaml', (s) => (s.serviceLevel = { seconds: 30, target: 0.8 }));
+    const o = await followsun('backtest', file, recordsFile, '--timezone', ZONE, '--replications', '4');
+    expect(o.stderr).toBe('');
+    expect(o.status).toBe(0);
+    expect(o.stdout).toContain('Service level: answered within 30 s ÷ offered.');
+  });
+
+  it('names each channel’s threshold when they differ, and the one the records are judged at', async () => {
+    // The same queue also by chat (60 s by default): the simulation judges each channel at its own.
+    const file = scenarioFile('two-channels.yaml', (s) => {
+      s.demand.push({ ...s.demand[0], id: 'es-chat', channel: 'chat', volume: { perWeek: 10 } });
+      s.staffing[0].channels = ['voice', 'chat'];
+    });
+    const o = await followsun('backtest', file, recordsFile, '--timezone', ZONE, '--replications', '4');
+    expect(o.stderr).toBe('');
+    expect(o.status).toBe(0);
+    expect(o.stdout).toContain("Service level: answered within the channel's threshold ÷ offered — simulated voice 20 s, chat 60 s; the records, which name no channel, are judged at 20 s.");
+  });
+});
+
+describe('backtest given one file', () => {
+  it('a scenario: says the records file is missing; records: the scenario file (or --train-until)', async () => {
+    const file = scenarioFile('alone.yaml', () => {});
+    const o = await followsun('backtest', file);
+    expect(o.status).toBe(2);
+    expect(o.stderr).toContain(`backtest ${file}: the records file is missing`);
+    expect(o.stderr).not.toContain('needs a scenario file');
+    const r = await followsun('backtest', recordsFile);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain('backtest needs a scenario file before the records file (or --train-until DATE');
+  });
+});
