@@ -7,7 +7,7 @@ import { compileScenario } from '../sim/model/model';
 import { parseScenario } from '../sim/scenario/scenario';
 import { simulate } from '../sim/simulate';
 import type { ScenarioResult } from '../sim/stats/metrics';
-import { ciText, columnFormat, formatValue, intervalName, intervalText } from '../src/lib/format';
+import { ciText, columnFormat, formatValue, intervalText } from '../src/lib/format';
 import { planMetText } from '../src/lib/plan';
 import { intervalCost, poolOccupancy, queueFigures, resultDays, sliceCaption, sliceOf, summedFigures } from '../src/state/slice';
 import { TWO_LANGUAGES } from './e2e/two-languages';
@@ -126,14 +126,12 @@ describe('rates of a slice, by hand', () => {
 });
 
 describe('labels', () => {
-  it('calls the gap-hours interval a range, and every other one a 95% CI', () => {
-    expect(intervalName('hours')).toBe('range');
-    expect(intervalName('fraction')).toBe('95% CI');
+  it('names every interval, gap hours included, a 95% CI', () => {
     const gap = { mean: 140, ci95: [118, 167] as [number, number] };
-    expect(intervalText(gap, 'hours')).toBe('range 118 h to 167 h');
-    expect(ciText(gap, 'hours')).toBe('range 118 h to 167 h');
+    expect(intervalText(gap, 'hours')).toBe('95% CI 118 h to 167 h');
+    expect(ciText(gap, 'hours')).toBe('95% CI 118 h to 167 h');
     expect(ciText({ mean: 0.972, ci95: [0.97, 0.974] }, 'fraction')).toBe('95% CI 97.0% to 97.4%');
-    expect(ciText({ mean: 3, ci95: null }, 'hours')).toBe('no range');
+    expect(ciText({ mean: 3, ci95: null }, 'hours')).toBe('no CI');
   });
 
   it('formats a money column one way', () => {

@@ -232,9 +232,9 @@ export class ResultBuilder {
     this.count++;
   }
 
-  /** The hour figures (gaps) over the given queues, or all. */
-  hourFigures(queues?: number[]): Record<HourFigure, Estimate> {
-    return this.hours.figures(queues);
+  /** The hour figures (gaps) over the given queues, or all; their intervals hold with 1 − alpha. */
+  hourFigures(queues?: number[], alpha?: number): Record<HourFigure, Estimate> {
+    return this.hours.figures(queues, alpha);
   }
 
   result(): ScenarioResult {

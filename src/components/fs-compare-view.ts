@@ -16,7 +16,7 @@ import { intervalStarts, SERIES_COLOURS } from '../lib/chart';
 import { queueOrder } from '../lib/coverage';
 import { SliceController, sliceOf } from '../state/slice';
 import type { LineSeries } from './fs-time-chart';
-import { formatDelta, formatValue, intervalName, intervalText, languageName, targetText, type Unit } from '../lib/format';
+import { formatDelta, formatValue, intervalText, languageName, targetText, type Unit } from '../lib/format';
 import { channelTitle, COST_HEADLINES, GAP_HEADLINE, resultChannels, type Headline } from './fs-headline';
 import { displayName, isModified } from '../lib/scenario-doc';
 import { connect, type AppStore } from '../state/app-store';
@@ -496,19 +496,18 @@ export class FsCompareView extends LitElement {
     `;
   }
 
-  /** Gap hours are judged on pooled replications: their difference comes with a range (from the
-   * two scenarios' ranges), not a paired confidence interval. */
+  /** A difference with its 95% CI: paired replication by replication, or for gap hours (judged
+   * on pooled replications) from the two scenarios' intervals at 97.5 % each (sim/compare.ts). */
   private renderDelta(d: Estimate, unit: Unit, lowerIsBetter: boolean, currency: string) {
-    const range = intervalName(unit) === 'range';
     const mean = d.mean ?? 0;
     const ci = d.ci95;
     const significant = ci ? ci[0] > 0 || ci[1] < 0 : mean !== 0;
     const better = significant && (lowerIsBetter ? mean < 0 : mean > 0);
     const tone = !significant ? 'same' : better ? 'better' : 'worse';
-    const words = !significant ? (range ? 'not clear: the range includes 0' : 'no significant difference') : better ? 'better' : 'worse';
-    return html`<div class="delta ${tone}" data-delta=${String(d.mean)} data-ci=${ci ? ci.join(',') : ''} data-significant=${String(significant)} data-range=${String(range)}>
+    const words = !significant ? 'no significant difference' : better ? 'better' : 'worse';
+    return html`<div class="delta ${tone}" data-delta=${String(d.mean)} data-ci=${ci ? ci.join(',') : ''} data-significant=${String(significant)}>
       Δ ${formatDelta(d.mean, unit, currency)} <span class="sr-only">(${words})</span>
-      <small>${ci ? `${intervalName(unit)} ${formatDelta(ci[0], unit, currency)} to ${formatDelta(ci[1], unit, currency)}` : 'one replication: no CI'} · ${words}</small>
+      <small>${ci ? `95% CI ${formatDelta(ci[0], unit, currency)} to ${formatDelta(ci[1], unit, currency)}` : 'one replication: no CI'} · ${words}</small>
     </div>`;
   }
 

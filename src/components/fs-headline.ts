@@ -10,7 +10,7 @@ import type { Estimate } from '../../sim/stats/confidence';
 import type { HourFigure, ScenarioResult, SummaryFigure } from '../../sim/stats/metrics';
 import { channelsIn } from '../lib/coverage';
 import { WidthController } from '../lib/chart';
-import { formatInterval, formatValue, intervalName, RANGE_HINT, targetText, waitLabel, type Unit } from '../lib/format';
+import { ciHint, formatInterval, formatValue, targetText, waitLabel, type Unit } from '../lib/format';
 import { baseStyles, fitStyles, fitted } from './shared-styles';
 
 export type HeadlineFigure = SummaryFigure | HourFigure;
@@ -147,13 +147,13 @@ export class FsHeadline extends LitElement {
     `,
   ];
 
-  /** The interval under a figure, named as every view names it (intervalName: gap hours have a
-   * range, not a CI). The name may wrap above the range; the range itself never breaks. */
+  /** The interval under a figure, with what it means as a tooltip. The name may wrap above the
+   * range; the range itself never breaks. */
   private ci(e: Estimate, unit: Unit, currency: string) {
     const ci = formatInterval(e, unit, currency);
     if (!ci) return html`<div class="ci">&nbsp;</div>`;
-    return html`<div class="ci" data-interval=${intervalName(unit)} title=${unit === 'hours' ? RANGE_HINT : '95% confidence interval of the mean over replications'}>
-      ${intervalName(unit)} <span class="range">${ci.slice(1, -1)}</span>
+    return html`<div class="ci" title=${ciHint(unit)}>
+      95% CI <span class="range">${ci.slice(1, -1)}</span>
     </div>`;
   }
 

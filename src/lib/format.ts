@@ -75,27 +75,24 @@ export function formatEstimate(e: Estimate | undefined, unit: Unit, currency = '
   return ci ? `${formatValue(e.mean, unit, currency)} ${ci}` : formatValue(e.mean, unit, currency);
 }
 
-/** What the interval under a figure is called. Hour figures (gap, uncovered, below-target hours)
- * are judged on the pooled replications: their interval runs from the hours below target with 95%
- * confidence to those whose 95% interval reaches below it (sim/stats/gap-hours.ts), which is a
- * range, not a confidence interval of the mean. Every view names it through here. */
-export const intervalName = (unit: Unit): string => (unit === 'hours' ? 'range' : '95% CI');
+/** What a 95% CI means, for a tooltip next to it: of a mean over replications, or (hour figures:
+ * gap, uncovered, below-target hours) of a count of hours judged on the pooled replications
+ * (sim/stats/gap-hours.ts). */
+export const ciHint = (unit: Unit): string =>
+  unit === 'hours'
+    ? '95% confidence interval of the count: from the hours surely below target to those possibly below it, each hour judged with an interval wide enough that all hold at once; uncovered hours are certain'
+    : '95% confidence interval of the mean over replications';
 
-/** What the gap-hours range means, for a tooltip next to it. */
-export const RANGE_HINT =
-  'Range: from the hours surely below target (the 95% CI of the hour’s service level lies wholly below the target) to those whose 95% CI reaches below it; uncovered hours are certain';
-
-/** "95% CI 85.1% to 85.4%" or "range 118 h to 167 h" under a figure; '' when there is no interval
- * with width. */
+/** "95% CI 85.1% to 85.4%" under a figure; '' when there is no interval with width. */
 export function intervalText(e: Estimate | undefined, unit: Unit, currency = 'EUR'): string {
   const ci = formatInterval(e, unit, currency);
-  return ci ? `${intervalName(unit)} ${ci.slice(1, -1)}` : '';
+  return ci ? `95% CI ${ci.slice(1, -1)}` : '';
 }
 
 /** intervalText, or what is missing: "no CI" (one replication, or a slice's sum of means). */
 export function ciText(e: Estimate | undefined, unit: Unit, currency = 'EUR'): string {
-  if (e?.ci95 && e.mean !== null) return `${intervalName(unit)} ${formatValue(e.ci95[0], unit, currency)} to ${formatValue(e.ci95[1], unit, currency)}`;
-  return unit === 'hours' ? 'no range' : 'no CI';
+  if (e?.ci95 && e.mean !== null) return `95% CI ${formatValue(e.ci95[0], unit, currency)} to ${formatValue(e.ci95[1], unit, currency)}`;
+  return 'no CI';
 }
 
 /** "(85.1–85.4)" or '' when the interval is missing or has no width. */

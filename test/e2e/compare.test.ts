@@ -57,10 +57,10 @@ describe('comparing in depth', () => {
     const view = page.locator('fs-compare-view');
     const row = (group: string) => view.locator(`tr[data-group="${group}"]`);
     await row('language.de').locator('td[data-scenario="1"] .delta').waitFor({ timeout: PATIENCE });
-    // Gap hours come with a range (as in the headline and Waits), the other figures with a 95% CI.
+    // Gap hours come with a 95% CI of the count (as in the headline and Waits), as every figure does.
     const headline = (figure: string) => view.locator(`[data-scenario="0"][data-figure="${figure}"]`);
-    expect(await headline('gapHours').locator('.ci').textContent()).toMatch(/^range \d+ h to \d+ h$/);
-    expect(await view.locator('[data-scenario="1"][data-figure="gapHours"] .delta small').textContent()).toMatch(/^range /);
+    expect(await headline('gapHours').locator('.ci').textContent()).toMatch(/^95% CI \d+ h to \d+ h$/);
+    expect(await view.locator('[data-scenario="1"][data-figure="gapHours"] .delta small').textContent()).toMatch(/^95% CI /);
     expect(await headline('channel.voice.abandonRate').locator('.ci').textContent()).toMatch(/^95% CI /);
 
     // Service level per language: the share answered within each channel's own threshold.

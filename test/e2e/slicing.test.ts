@@ -189,7 +189,7 @@ describe('slicing the views', () => {
     expect(await occupancy.getAttribute('heading')).toBe('Occupancy by pool — pools serving German voice, Tue 17 Mar');
   });
 
-  it('names the gap-hours interval a range in the headline and in Waits', async () => {
+  it('names the gap-hours interval a 95% CI in the headline and in Waits, as the command line has it', async () => {
     const page = app.page;
     await openWaits(page);
     const cli = JSON.parse(followsun('run', file, '--json')).scenarios[0];
@@ -197,9 +197,9 @@ describe('slicing the views', () => {
     await gap.waitFor({ timeout: PATIENCE });
     const text = (l: typeof gap) => l.evaluate((e) => e.textContent!.replace(/\s+/g, ' ').trim());
     const [lo, hi] = cli.summary.gapHours.ci95;
-    expect(await text(gap)).toBe(`range ${lo} h to ${hi} h`);
+    expect(await text(gap)).toBe(`95% CI ${lo} h to ${hi} h`);
     const tile = page.locator('fs-waits-view [data-figure="gapHours"] .ci');
-    expect(await text(tile)).toMatch(/^range \d+ h to \d+ h$/);
+    expect(await text(tile)).toMatch(/^95% CI \d+ h to \d+ h$/);
     expect(await text(page.locator('fs-app fs-headline li[data-channel="voice"] .ci'))).toMatch(/^95% CI \d/);
   });
 
