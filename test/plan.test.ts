@@ -163,3 +163,88 @@ describe('the example scenarios, shipped planned', () => {
     });
   }
 });
+
+describe('a plan that cannot meet its targets', () => {
+  // Two agents at most for 60 calls an hour: every round misses, by a lot, and the rounds differ
+  // only in what the (stubbed) simulation reports as hours below target.
+  const capped = (): ScenarioInput => {
+    const s = oneQueue(60);
+    s.staffing = [{ id: 'team', skills: ['en'], shifts: [{ days: 'daily', start: '00:00', end: '24:00', agents: { min: 0, max: 2 } }], cost: { perHour: 30 } }];
+    return s;
+  };
+  const run = async () => {
+    const reported = [30, 10, 20];
+    let call = 0;
+    return plan(validateScenario(capped(), 'capped.yaml'), {
+      maxIterations: 3,
+      simulate: (m) => {
+        const r = simulate(m);
+        const below = reported[call++];
+        return { ...r, name: `round ${call}`, summary: { ...r.summary, hoursBelowTarget: { mean: below, ci95: null } } };
+      },
+    });
+  };
+
+  it('returns the round with the fewest hours below target, not the last one, and says which', async () => {
+    const result = await run();
+    expect(result.met).toBe(false);
+    expect(result.iterations).toHaveLength(3);
+    expect(result.verification.name).toBe('round 2');
+    expect(result.round).toBe(2);
+  });
+
+  it('names each language × channel that misses, with its hours below target and its service level against the target', async () => {
+    const result = await run();
+    expect(result.misses).toEqual([expect.objectContaining({ queue: 'en/voice', target: 0.8 })]);
+    expect(result.misses[0].hoursBelowTarget).toBeGreaterThan(0);
+    expect(result.misses[0].serviceLevel!).toBeLessThan(0.8);
+    expect(result.unmet[0]).toMatch(/^en\/voice: \d+ h below target; service level \d+(\.\d)? % over the hours a pool can serve, target 80 %$/);
+  });
+});
+
+describe('after a round meets the targets', () => {
+  // One pool answers four languages: the programme plans each queue on its own (Erlang per
+  // queue), but the simulation pools them, so the first plan has slack a trim round can take.
+  const pooled: ScenarioInput = {
+    name: 'pooled languages',
+    horizon: { start: MONDAY, days: 2, warmupHours: 12 },
+    intervalMinutes: 60,
+    seed: 3,
+    replications: 4,
+    demand: ['en', 'de', 'fr', 'es'].map((language) => ({
+      id: `${language}-calls`,
+      language,
+      volume: { perHour: 12 },
+      handleTime: { dist: 'exponential' as const, mean: 240 },
+    })),
+    staffing: [
+      {
+        id: 'team',
+        skills: ['en', 'de', 'fr', 'es'],
+        shifts: [{ days: 'daily', startBetween: ['00:00', '16:00'], every: 480, hours: 8, agents: 'auto' }],
+        cost: { perHour: 30 },
+      },
+    ],
+  };
+
+  it('tries cheaper plans and keeps one only when its simulation still meets them', async () => {
+    const result = await plan(validateScenario(pooled, 'pooled.yaml'), { simulate: (m) => simulate(m) });
+    const [first] = result.iterations;
+    expect(first.met).toBe(true);
+    const trims = result.iterations.filter((it) => it.phase === 'trim');
+    expect(trims.length).toBeGreaterThan(0);
+    expect(result.met).toBe(true);
+    // The plan returned is cheaper than the first that met the targets, and is a trim round.
+    expect(result.verification.summary.costPerMonth.mean!).toBeLessThan(first.costPerMonth!);
+    expect(result.iterations[result.round - 1].phase).toBe('trim');
+    expect(result.iterations[result.round - 1].met).toBe(true);
+    // Every round kept is the cheapest met: none cheaper that met was passed over.
+    for (const it of result.iterations) if (it.met) expect(it.costPerMonth!).toBeGreaterThanOrEqual(result.verification.summary.costPerMonth.mean!);
+  });
+
+  it('does not trim when asked not to (trimRounds: 0)', async () => {
+    const result = await plan(validateScenario(pooled, 'pooled.yaml'), { simulate: (m) => simulate(m), trimRounds: 0 });
+    expect(result.iterations.map((it) => it.phase)).toEqual(['correct']);
+    expect(result.round).toBe(1);
+  });
+});

@@ -22,7 +22,15 @@ export interface PlannedShift {
 
 export interface PlanIteration {
   iteration: number;
-  /** The programme's cost of the plan over the horizon (the bill it expects). */
+  /** 'correct': a simulate-and-correct round (the programme solved with the requirements raised
+   * where the previous round missed); 'trim': after a round met the targets, a cheaper plan tried
+   * (doubtful raises dropped, or an agent taken off shifts whose hours have slack), kept only when
+   * its simulation, with the same seed and replications, still meets them. */
+  phase?: 'correct' | 'trim';
+  /** The programme's objective: what it expects the plan to cost over the whole simulated horizon
+   * (fixed and open shifts, per-contact and minimum charges; not a week or a month, and not the
+   * simulation's bill). A trim round that takes agents off without solving: the plan it started
+   * from, less those agents' cost. */
   plannedCost: number;
   /** Simulated: language × channel hours with demand below target, and all such hours. */
   hoursBelowTarget: number;
@@ -30,6 +38,23 @@ export interface PlanIteration {
   demandHours: number;
   /** Hours whose requirement was raised for the next iteration. */
   raisedHours: number;
+  /** Trim rounds: agents taken off the plan the round started from (0 when it re-solved). */
+  agentsRemoved?: number;
+  /** The simulated cost a month (the verification's costPerMonth). */
+  costPerMonth?: number;
+  /** Did this round's simulation meet the targets (see PlanResult.met)? */
+  met?: boolean;
+}
+
+/** A language × channel that misses its target in the plan returned. */
+export interface QueueMiss {
+  /** "de/voice". */
+  queue: string;
+  /** Its hours with demand below target, where a pool can serve. */
+  hoursBelowTarget: number;
+  /** Its service level pooled over the hours a pool can serve (null: no demand there). */
+  serviceLevel: number | null;
+  target: number;
 }
 
 export interface PlanResult {
@@ -40,8 +65,18 @@ export interface PlanResult {
   /** The planned scenario simulated with its replications. */
   verification: ScenarioResult;
   iterations: PlanIteration[];
-  /** Targets the plan cannot meet, and why. */
+  /** The round returned (an iteration's number): not always the last. The best round: one that
+   * meets the targets (the cheapest such), otherwise the fewest hours below target, then the cheapest. */
+  round: number;
+  /** Targets the plan does not meet, and why: when not met, first each language × channel that
+   * misses (hours below target, service level against target), then what no shift can reach. */
   unmet: string[];
+  /** When not met: the language × channel misses, most hours below target first. */
+  misses: QueueMiss[];
+  /** The hours with demand some pool can serve, and the most of them allowed below target
+   * (plan.belowTargetShare of them). */
+  reachableDemandHours: number;
+  allowedHoursBelowTarget: number;
   met: boolean;
 }
 
@@ -49,7 +84,10 @@ export interface PlanOptions {
   /** Simulates a compiled model (the CLI passes its worker pool; tests and the app pass `simulate`). */
   simulate: (model: CompiledModel) => ScenarioResult | Promise<ScenarioResult>;
   maxIterations?: number;
-  onProgress?: (step: string, iteration: number) => void;
+  /** Each step of each round; phase 'trim' for the rounds trying a cheaper plan. */
+  onProgress?: (step: string, iteration: number, phase?: 'correct' | 'trim') => void;
+  /** Rounds at most trying a cheaper plan once one meets the targets (default TRIM_ROUNDS; 0: none). */
+  trimRounds?: number;
   solverTimeLimitSeconds?: number;
   /** Solves each programme (default: HiGHS in this thread). */
   solve?: LpSolver;
@@ -178,6 +216,29 @@ export function programmeProblem(s: Scenario): { field: string; message: string 
   };
 }
 
+/** Rounds trying a cheaper plan after one meets the targets (each one simulation, and a solve
+ * when it drops doubtful raises). */
+export const TRIM_ROUNDS = 3;
+/** A shift may lose an agent in a trim round when, in every hour it covers, each language ×
+ * channel its pool serves is at or above target by this much (or has no demand). */
+const TRIM_SLACK = 0.05;
+
+interface Round {
+  iteration: number;
+  scenario: Scenario;
+  result: ScenarioResult;
+  agents: number[];
+  plannedCost: number;
+  shortfall: Float64Array[];
+  /** The raises this round's programme was solved with, and the part of them added for hours only
+   * possibly (not surely) below target. */
+  raise: Float64Array[];
+  doubtful: Float64Array[];
+  met: boolean;
+  cost: number;
+  below: number;
+}
+
 export async function plan(s: Scenario, options: PlanOptions): Promise<PlanResult> {
   const tooLarge = options.allowLargeProgramme ? undefined : programmeProblem(s);
   if (tooLarge) throw new Error(`${tooLarge.field}: ${tooLarge.message}`);
@@ -186,16 +247,53 @@ export async function plan(s: Scenario, options: PlanOptions): Promise<PlanResul
   const humans = s.staffing.filter((p): p is HumanPool => p.type !== 'ai');
   const programme = buildProgramme(model, humans, candidates);
   const raise = model.queues.map(() => new Float64Array(model.intervalCount));
+  const doubtful = model.queues.map(() => new Float64Array(model.intervalCount));
   const maxOccupancy = s.plan.maxOccupancy ?? s.maxOccupancy;
   const iterations: PlanIteration[] = [];
   const raisedBefore = new Set<number>();
   const unreachable = unreachableHours(model, programme);
   const maxIterations = options.maxIterations ?? 8;
-  let last: { scenario: Scenario; result: ScenarioResult; agents: number[]; unmet: string[]; met: boolean } | undefined;
+  const rounds: Round[] = [];
+  const copy = (a: Float64Array[]) => a.map((x) => Float64Array.from(x));
 
-  for (let iteration = 1; iteration <= maxIterations; iteration++) {
-    options.onProgress?.('solving', iteration);
-    const requirements = queueRequirements(model, maxOccupancy, raise);
+  const simulateRound = async (
+    phase: 'correct' | 'trim',
+    agents: number[],
+    plannedCost: number,
+    shortfall: Float64Array[],
+    raised: Float64Array[],
+    doubtfulRaised: Float64Array[],
+    after?: (result: ScenarioResult) => number,
+  ): Promise<Round> => {
+    const iteration = rounds.length + 1;
+    const planned = plannedScenario(s, candidates, agents);
+    options.onProgress?.('simulating', iteration, phase);
+    const result = await options.simulate(compileScenario(planned));
+    const raisedHours = after ? after(result) : 0;
+    const met = targetsMet(model, result, unreachable, s.plan.belowTargetShare);
+    const s0 = result.summary;
+    const round: Round = {
+      iteration, scenario: planned, result, agents, plannedCost, shortfall, raise: raised, doubtful: doubtfulRaised, met,
+      cost: s0.costPerMonth.mean ?? Infinity, below: s0.hoursBelowTarget.mean ?? 0,
+    };
+    rounds.push(round);
+    iterations.push({
+      iteration,
+      phase,
+      plannedCost,
+      hoursBelowTarget: round.below,
+      uncoveredHours: s0.uncoveredHours.mean ?? 0,
+      demandHours: s0.demandHours.mean ?? 0,
+      raisedHours,
+      agentsRemoved: 0,
+      costPerMonth: round.cost,
+      met,
+    });
+    return round;
+  };
+  const solveRound = async (phase: 'correct' | 'trim', raised: Float64Array[], doubtfulRaised: Float64Array[], correct: boolean): Promise<Round> => {
+    options.onProgress?.('solving', rounds.length + 1, phase);
+    const requirements = queueRequirements(model, maxOccupancy, raised);
     programme.queues = requirements.map((r, q) => ({
       live: model.queues[q].channel !== 'email',
       servers: r.servers,
@@ -206,33 +304,152 @@ export async function plan(s: Scenario, options: PlanOptions): Promise<PlanResul
     }));
     const solution = await solveProgramme(programme, { timeLimitSeconds: options.solverTimeLimitSeconds, solve: options.solve });
     const agents = solution.agents.map((x, k) => x + candidates[k].min);
-    const planned = plannedScenario(s, candidates, agents);
+    const snapshot = [copy(raised), copy(doubtfulRaised)];
+    return simulateRound(phase, agents, solution.cost, solution.shortfall, snapshot[0], snapshot[1], correct
+      ? (result) => raiseWhereBelowTarget(model, result, requirements, unreachable, raise, doubtful, raisedBefore)
+      : undefined);
+  };
 
-    options.onProgress?.('simulating', iteration);
-    const result = await options.simulate(compileScenario(planned));
-    const raised = raiseWhereBelowTarget(model, result, requirements, unreachable, raise, raisedBefore);
-    const s0 = result.summary;
-    iterations.push({
-      iteration,
-      plannedCost: solution.cost,
-      hoursBelowTarget: s0.hoursBelowTarget.mean ?? 0,
-      uncoveredHours: s0.uncoveredHours.mean ?? 0,
-      demandHours: s0.demandHours.mean ?? 0,
-      raisedHours: raised,
-    });
-    const met = targetsMet(model, result, unreachable, s.plan.belowTargetShare);
-    last = { scenario: planned, result, agents, unmet: unmetRequirements(model, solution.shortfall, unreachable), met };
-    if (met || raised === 0) break;
+  for (let iteration = 1; iteration <= maxIterations; iteration++) {
+    const round = await solveRound('correct', raise, doubtful, true);
+    if (round.met || iterations[iterations.length - 1].raisedHours === 0) break;
   }
-  const final = last!;
+
+  // Trim: the correction rounds only ever add; once a plan meets the targets, try cheaper ones.
+  let current = bestRound(rounds);
+  let budget = current.met ? (options.trimRounds ?? TRIM_ROUNDS) : 0;
+  if (budget > 0 && current.doubtful.some((d) => d.some((x) => x > 0))) {
+    // Drop the raises made for hours only possibly below target where the met plan has slack.
+    budget--;
+    // Only in the hours whose verified service level has slack: elsewhere the raise is needed.
+    const from = current;
+    const lowered = from.raise.map((r, q) => {
+      const row = from.result.coverage[q].hours;
+      const slack = (h: number) => !(row.offered[h] > 0) || (row.belowTarget[h] !== 1 && (row.serviceLevel[h] ?? 0) >= model.queues[q].slTarget + TRIM_SLACK);
+      return r.map((x, i) => (slack(Math.floor((i * model.intervalSeconds) / 3600)) ? x - from.doubtful[q][i] : x));
+    });
+    const kept = from.doubtful.map((d, q) => d.map((x, i) => (lowered[q][i] === from.raise[q][i] ? x : 0)));
+    const round = await solveRound('trim', lowered, kept, false);
+    if (round.met && round.cost < current.cost) current = round;
+  }
+  let take: number[] | undefined;
+  while (budget > 0) {
+    const from = current;
+    const shifts = take ?? slackShifts(model, programme, candidates, from);
+    if (shifts.length === 0) break;
+    budget--;
+    const round = await simulateRoundFrom(from, shifts);
+    if (round.met && round.cost < from.cost) {
+      current = round;
+      take = undefined;
+    } else {
+      // Keep the shifts whose hours stayed at or above target; at worst, the dearer half.
+      const held = shifts.filter((k) => hoursOf(model, programme, k).every((h) => queuesOf(programme, candidates[k].pool).every((q) => round.result.coverage[q].hours.belowTarget[h] !== 1)));
+      take = held.length < shifts.length ? held : shifts.slice(0, Math.floor(shifts.length / 2));
+    }
+  }
+
+  async function simulateRoundFrom(from: Round, shifts: number[]): Promise<Round> {
+    const agents = from.agents.slice();
+    for (const k of shifts) agents[k]--;
+    const saved = shifts.reduce((t, k) => t + programme.candidates[k].cost, 0);
+    const round = await simulateRound('trim', agents, from.plannedCost - saved, from.shortfall, from.raise, from.doubtful);
+    iterations[iterations.length - 1].agentsRemoved = shifts.length;
+    return round;
+  }
+
+  const final = bestRound(rounds);
+  const reachableDemand = reachableDemandHours(final.result, unreachable);
+  const misses = final.met ? [] : queueMisses(model, final.result, unreachable);
   return {
     plan: planTable(s, candidates, final.agents),
     scenario: final.scenario,
     verification: final.result,
     iterations,
-    unmet: final.unmet,
+    round: final.iteration,
+    unmet: [...misses.map(missText), ...unmetRequirements(model, final.shortfall, unreachable, final.result)],
+    misses,
+    reachableDemandHours: reachableDemand,
+    allowedHoursBelowTarget: s.plan.belowTargetShare * reachableDemand,
     met: final.met,
   };
+}
+
+/** The best round: meeting the targets first (the cheapest of those); otherwise the fewest hours
+ * below target, then the cheapest. */
+function bestRound(rounds: Round[]): Round {
+  return rounds.reduce((best, r) => {
+    if (r.met !== best.met) return r.met ? r : best;
+    if (!r.met && r.below !== best.below) return r.below < best.below ? r : best;
+    return r.cost < best.cost ? r : best;
+  });
+}
+
+/** The open shifts (with agents above their minimum) that can lose one agent: in every hour they
+ * cover, each language × channel their pool serves is at or above target by TRIM_SLACK, or has no
+ * demand; no two of them share a language × channel hour. Dearest first. */
+function slackShifts(m: CompiledModel, p: Programme, candidates: Candidate[], from: Round): number[] {
+  const used = new Set<number>();
+  const order = candidates.map((_, k) => k).filter((k) => from.agents[k] > candidates[k].min);
+  order.sort((a, b) => p.candidates[b].cost - p.candidates[a].cost);
+  const out: number[] = [];
+  for (const k of order) {
+    const queues = queuesOf(p, candidates[k].pool);
+    const hours = hoursOf(m, p, k);
+    const slack = queues.every((q) => {
+      const row = from.result.coverage[q].hours;
+      return hours.every((h) => !(row.offered[h] > 0) || (row.belowTarget[h] !== 1 && (row.serviceLevel[h] ?? 0) >= m.queues[q].slTarget + TRIM_SLACK));
+    });
+    const keys = queues.flatMap((q) => hours.map((h) => q * 100_000 + h));
+    if (!slack || keys.some((x) => used.has(x))) continue;
+    keys.forEach((x) => used.add(x));
+    out.push(k);
+  }
+  return out;
+}
+
+function queuesOf(p: Programme, pool: number): number[] {
+  return p.links.filter((l) => l.pool === pool).map((l) => l.queue);
+}
+
+/** Hours of the horizon a candidate shift covers. */
+function hoursOf(m: CompiledModel, p: Programme, k: number): number[] {
+  return [...new Set(Array.from(p.candidates[k].intervals, (i) => Math.floor((i * m.intervalSeconds) / 3600)))];
+}
+
+/** Hours with demand some pool can serve, over every language × channel. */
+function reachableDemandHours(result: ScenarioResult, unreachable: Set<number>[]): number {
+  return (result.summary.demandHours.mean ?? 0) - countUnreachableWithDemand(result, unreachable);
+}
+
+/** Each language × channel with hours below target, or its service level over the hours a pool
+ * can serve below its target; most hours below target first. */
+function queueMisses(m: CompiledModel, result: ScenarioResult, unreachable: Set<number>[]): QueueMiss[] {
+  const out: QueueMiss[] = [];
+  m.queues.forEach((queue, q) => {
+    const hours = result.coverage[q].hours;
+    let within = 0;
+    let offered = 0;
+    let below = 0;
+    hours.offered.forEach((o, h) => {
+      if (unreachable[q].has(h) || !(o > 0)) return;
+      within += o * (hours.serviceLevel[h] ?? 0);
+      offered += o;
+      below += hours.belowTarget[h];
+    });
+    const serviceLevel = offered > 0 ? within / offered : null;
+    if (below > 0 || (serviceLevel !== null && serviceLevel < queue.slTarget)) {
+      out.push({ queue: `${queue.language}/${queue.channel}`, hoursBelowTarget: below, serviceLevel, target: queue.slTarget });
+    }
+  });
+  return out.sort((a, b) => b.hoursBelowTarget - a.hoursBelowTarget || a.queue.localeCompare(b.queue));
+}
+
+const percent = (x: number) => `${Number((x * 100).toFixed(1))} %`;
+
+function missText(x: QueueMiss): string {
+  const sl = x.serviceLevel === null ? 'no demand' : `service level ${percent(x.serviceLevel)}`;
+  return `${x.queue}: ${x.hoursBelowTarget} h below target; ${sl} over the hours a pool can serve, target ${percent(x.target)}`;
 }
 
 function countUnreachableWithDemand(result: ScenarioResult, unreachable: Set<number>[]): number {
@@ -252,6 +469,7 @@ function raiseWhereBelowTarget(
   requirements: ReturnType<typeof queueRequirements>,
   unreachable: Set<number>[],
   raise: Float64Array[],
+  doubtful: Float64Array[],
   raisedBefore: Set<number>,
 ): number {
   let raised = 0;
@@ -265,8 +483,9 @@ function raiseWhereBelowTarget(
       raised++;
       const shortBy = m.queues[q].slTarget - (row.hours.serviceLevel[h] ?? 0);
       for (const i of intervalsOfHour(m, h)) {
-        if (m.queues[q].channel === 'email') raise[q][i] += 0.25;
-        else raise[q][i] += surely ? Math.max(1, Math.round(2 * shortBy * requirements[q].servers[i])) : 1;
+        const step = m.queues[q].channel === 'email' ? 0.25 : surely ? Math.max(1, Math.round(2 * shortBy * requirements[q].servers[i])) : 1;
+        raise[q][i] += step;
+        if (!surely) doubtful[q][i] += step;
       }
     });
   });
@@ -311,20 +530,31 @@ function unreachableHours(m: CompiledModel, p: Programme): Set<number>[] {
   });
 }
 
-/** Targets left short by the programme, grouped per queue, with the reason. */
-function unmetRequirements(m: CompiledModel, shortfall: Float64Array[], unreachable: Set<number>[]): string[] {
+/** Targets no plan of these shifts can meet, per queue, with the reason: the hours no pool can
+ * serve, counted in the verification as the table counts them (hours with demand and nobody on:
+ * uncovered; hours with demand only part of which a pool can serve), and the intervals the
+ * candidate shifts and head-count limits leave short in the programme. */
+function unmetRequirements(m: CompiledModel, shortfall: Float64Array[], unreachable: Set<number>[], result: ScenarioResult): string[] {
   const out: string[] = [];
   m.queues.forEach((queue, q) => {
-    let noPool = 0;
     let capped = 0;
     shortfall[q].forEach((x, i) => {
-      if (!(x > 1e-6)) return;
-      if (unreachable[q].has(Math.floor((i * m.intervalSeconds) / 3600))) noPool++;
-      else capped++;
+      if (x > 1e-6 && !unreachable[q].has(Math.floor((i * m.intervalSeconds) / 3600))) capped++;
+    });
+    const row = result.coverage[q].hours;
+    let uncovered = 0;
+    let part = 0;
+    unreachable[q].forEach((h) => {
+      if (!(row.offered[h] > 0)) return;
+      if (row.uncovered[h] === 1) uncovered++;
+      else part++;
     });
     const hours = (n: number) => `${Number(((n * m.intervalSeconds) / 3600).toFixed(1))} h`;
     const name = `${queue.language}/${queue.channel}`;
-    if (noPool > 0) out.push(`${name}: no pool that speaks ${queue.language} works ${queue.channel} at those times (${hours(noPool)} with demand)`);
+    if (uncovered + part > 0) {
+      const counts = [uncovered > 0 ? `${uncovered} h with demand and nobody on (uncovered hours)` : '', part > 0 ? `${part} h with demand only partly servable` : ''];
+      out.push(`${name}: no pool that speaks ${queue.language} works ${queue.channel} at those times: ${counts.filter(Boolean).join(', ')}`);
+    }
     if (capped > 0) out.push(`${name}: the candidate shifts and head-count limits (max, maxAgents) leave ${hours(capped)} short`);
   });
   return out;

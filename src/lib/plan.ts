@@ -122,8 +122,12 @@ export function plannedDoc(doc: ScenarioDoc, planned: Scenario, taken: ScenarioD
  * (sim/plan/planner.ts targetsMet) calls a plan met when every language × channel's service level,
  * pooled over the hours a pool can work, is at or above its target AND the hours below target are at
  * most `plan.belowTargetShare` (default 2%) of the hours with demand a pool can work. So a met plan
- * can still have hours below target by the mean: the headline's. The panel says both. */
-export function planMetText(r: Pick<PlanResult, 'met' | 'unmet' | 'scenario' | 'verification'>): { title: string; detail: string } {
+ * can still have hours below target by the mean: the headline's. The panel says both, and which
+ * round it shows (the best: not always the last); when not met, each language × channel that
+ * misses, as `followsun plan` does. */
+export function planMetText(
+  r: Pick<PlanResult, 'met' | 'unmet' | 'scenario' | 'verification'> & Partial<Pick<PlanResult, 'round' | 'iterations' | 'misses' | 'allowedHoursBelowTarget' | 'reachableDemandHours'>>,
+): { title: string; detail: string } {
   const v = r.verification;
   const share = r.scenario.plan?.belowTargetShare ?? 0.02;
   const below = v.summary.hoursBelowTarget;
@@ -134,17 +138,26 @@ export function planMetText(r: Pick<PlanResult, 'met' | 'unmet' | 'scenario' | '
     .filter(([, q]) => (q.hoursBelowTarget.mean ?? 0) > 0)
     .map(([k, q]) => `${k.replace('/', ' ')} ${formatValue(q.hoursBelowTarget.mean, 'hours')}`);
   const range = below.ci95 ? ` (range ${formatValue(below.ci95[0], 'hours')} to ${formatValue(below.ci95[1], 'hours')})` : '';
+  const reachable = r.reachableDemandHours ?? demand;
   const hoursText = belowHours > 0
-    ? `${formatValue(belowHours, 'hours')} below target by the hour's mean service level${range}${queues.length ? `: ${queues.join(', ')}` : ''} — ${pct(demand > 0 ? belowHours / demand : 0)} of the ${formatValue(demand, 'hours')} with demand; the planner allows up to ${pct(share)}.`
+    ? `${formatValue(belowHours, 'hours')} below target by the hour's mean service level${range}${queues.length ? `: ${queues.join(', ')}` : ''} — ${pct(reachable > 0 ? belowHours / reachable : 0)} of the ${formatValue(reachable, 'hours')} with demand${r.reachableDemandHours !== undefined ? ' a pool can work' : ''}; the planner allows up to ${pct(share)}.`
     : 'no hour below target.';
   const where = r.unmet.length ? ' in the hours a pool can work' : '';
+  const rounds = r.iterations?.length ?? 0;
+  const round = r.round !== undefined && rounds > 1
+    ? ` Round ${r.round} of ${rounds} is shown${r.round === rounds ? '' : r.met ? ': the cheapest that meets the targets' : ': the fewest hours below target'}.`
+    : '';
+  const misses = (r.misses ?? []).map(
+    (m) => `${m.queue.replace('/', ' ')} ${formatValue(m.hoursBelowTarget, 'hours')} below target, service level ${m.serviceLevel === null ? '–' : pct(m.serviceLevel)} against ${pct(m.target)}`,
+  );
+  const tooMany = belowHours > (r.allowedHoursBelowTarget ?? share * reachable);
   return r.met
     ? {
         title: `targets met${where} — ${belowHours > 0 ? `${formatValue(belowHours, 'hours')} below target, within the ${pct(share)} allowed` : 'no hour below target'}`,
-        detail: `Met, as the planner judges it: each language × channel's service level over the hours a pool can work is at or above its target, with ${hoursText}`,
+        detail: `Met, as the planner judges it: each language × channel's service level over the hours a pool can work is at or above its target, with ${hoursText}${round}`,
       }
     : {
-        title: 'some targets not met',
-        detail: `Not met: a language × channel falls short of its target over the hours a pool can work, or more hours than the planner allows are below target; ${hoursText}`,
+        title: tooMany ? `targets not met — ${formatValue(belowHours, 'hours')} below target, more than the ${pct(share)} allowed` : 'targets not met — a service level below its target',
+        detail: `Not met: ${tooMany ? 'more hours than the planner allows are below target' : "a language × channel's service level over the hours a pool can work is below its target"}; ${hoursText}${misses.length ? ` Missing: ${misses.join('; ')}.` : ''}${round}`,
       };
 }
