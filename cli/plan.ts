@@ -6,7 +6,7 @@ import { Worker } from 'node:worker_threads';
 import { AVERAGE_MONTH_SECONDS, ResultBuilder, type ScenarioResult } from '../sim/stats/metrics';
 import type { CompiledModel } from '../sim/model/model';
 import { shiftWeekHours } from '../sim/model/roster';
-import { openShifts, plan, programmeProblem, type PlanResult } from '../sim/plan/planner';
+import { openShifts, plan, programmeProblem, TRIM_ROUNDS, type PlanResult } from '../sim/plan/planner';
 import type { HighsResult, LpSolver } from '../sim/plan/programme';
 import { plannedYaml } from '../sim/plan/planned-yaml';
 import { fieldLine, parsePath, ScenarioError, type Scenario } from '../sim/scenario/scenario';
@@ -47,15 +47,17 @@ function fail(message: string): number {
 }
 
 export async function planCommand(options: PlanOptions): Promise<number> {
-  const problem = outputCheck('--report', options.report, 'plan.html') ?? outputCheck('--out', options.out, 'planned.yaml');
+  // An output naming an input is refused, as run, import and backtest do: --out would replace
+  // the open scenario (its candidate shifts) with the plan.
+  const problem = outputCheck('--report', options.report, 'plan.html', options.files) ?? outputCheck('--out', options.out, 'planned.yaml', options.files);
   if (problem) return fail(problem);
   return options.compare ? planAndCompare(options) : planOne(options);
 }
 
 /** What is wrong with an output path, checked before the planning rather than after it. */
-function outputCheck(flag: string, path: string | undefined, example: string): string | undefined {
+function outputCheck(flag: string, path: string | undefined, example: string, inputs: string[]): string | undefined {
   if (path === undefined) return undefined;
-  const problem = outputProblem(path, example);
+  const problem = outputProblem(path, example, inputs);
   if (problem) return `${flag} ${path}: ${problem}`;
   if (flag === '--report' && !/\.html?$/i.test(path)) return `${flag} ${path}: expected an HTML file name such as ${example}`;
   return undefined;
@@ -66,7 +68,7 @@ function outputCheck(flag: string, path: string | undefined, example: string): s
 function load(files: string[], options: PlanOptions): Scenario[] | undefined {
   try {
     const scenarios = loadAll(files);
-    const rounds = (options.maxIterations ?? 8) + 1;
+    const rounds = (options.maxIterations ?? 8) + TRIM_ROUNDS + 1;
     const problems = scenarios.flatMap(
       (s, k) =>
         checkScenarioWork(s, displayPath(files[k]), {
@@ -139,7 +141,9 @@ async function planOne(options: PlanOptions): Promise<number> {
       plan: result.plan,
       cost: costs(r),
       met: result.met,
+      round: result.round,
       unmet: result.unmet,
+      misses: result.misses,
       iterations: result.iterations,
       verification: { file, ...r },
     };
@@ -147,7 +151,9 @@ async function planOne(options: PlanOptions): Promise<number> {
   } else {
     process.stdout.write(`${planText(file, result, seconds)}\n`);
   }
-  return 0;
+  // Exit 1 when the targets are not met (the plan and the report are written all the same), so
+  // that a script can tell.
+  return result.met ? 0 : 1;
 }
 
 /** Every scenario planned to the first one's targets, then the plans compared with common random
@@ -195,7 +201,9 @@ async function planAndCompare(options: PlanOptions): Promise<number> {
   }
   if (options.json) {
     const document = {
-      plans: plans.map((p, k) => (p ? { file: files[k], plan: p.plan, cost: costs(p.verification), met: p.met, unmet: p.unmet, iterations: p.iterations } : null)),
+      plans: plans.map((p, k) =>
+        p ? { file: files[k], plan: p.plan, cost: costs(p.verification), met: p.met, round: p.round, unmet: p.unmet, misses: p.misses, iterations: p.iterations } : null,
+      ),
       scenarios: comparison.scenarios.map((r, k) => ({ file: files[k], ...r })),
       deltas: comparison.deltas.map((d, k) => (d ? { base: files[0], variant: files[k], ...d } : null)),
     };
@@ -204,7 +212,8 @@ async function planAndCompare(options: PlanOptions): Promise<number> {
     const rosters = plans.map((p, k) => (p ? `${rosterText(`Plan for ${p.verification.name}  (${files[k]})`, p, true)}\n` : `${files[k]}: nothing to plan; compared as written\n`));
     process.stdout.write(`${rosters.join('\n')}\n${comparisonText(comparison, files)}\n`);
   }
-  return 0;
+  // Exit 1 when any plan misses its targets (everything is written all the same).
+  return plans.every((p) => !p || p.met) ? 0 : 1;
 }
 
 /** The targets a plan is made to: service levels per channel, the planner's settings, occupancy. */
@@ -286,10 +295,11 @@ function planRounds(input: Scenario, file: string, options: PlanOptions, solve: 
       );
       return r;
     },
-    onProgress: (step, iteration) => {
+    onProgress: (step, iteration, phase) => {
       round = iteration;
       onRound(iteration);
-      process.stderr.write(`Planning ${file}: round ${iteration}, ${step === 'solving' ? 'solving the programme (HiGHS)' : `simulating the plan (${input.replications} replications)`}…\n`);
+      const what = step === 'solving' ? 'solving the programme (HiGHS)' : `simulating the plan (${input.replications} replications)`;
+      process.stderr.write(`Planning ${file}: round ${iteration}${phase === 'trim' ? ' (trying a cheaper plan)' : ''}, ${what}…\n`);
     },
   });
 }
@@ -351,9 +361,9 @@ function rosterText(title: string, p: PlanResult, withVerdict: boolean): string 
   for (const [pool, shifts] of Object.entries(p.plan)) {
     for (const s of shifts) {
       const hours = shiftWeekHours(s) * s.agents;
-      rows.push([pool, String(s.days), `${s.start}–${s.end}`, String(s.agents), formatNumber(hours, 'count'), (hours / p.scenario.hoursPerFte).toFixed(1)]);
+      rows.push([pool, String(s.days), `${s.start}–${s.end}`, String(s.agents), oneDecimal(hours), (hours / p.scenario.hoursPerFte).toFixed(1)]);
     }
-    if (shifts.length === 0) rows.push([pool, '', 'nobody needed', '0', '0', '0.0']);
+    if (shifts.length === 0) rows.push([pool, '', 'nobody needed', '0', '0.0', '0.0']);
   }
   return [
     title,
@@ -370,8 +380,30 @@ function rosterText(title: string, p: PlanResult, withVerdict: boolean): string 
   ].join('\n');
 }
 
+/** Paid hours with one decimal, thousands separated: "1,127.5", "42.5", "40.0". */
+function oneDecimal(x: number): string {
+  return x.toLocaleString('en-US', { minimumFractionDigits: 1, maximumFractionDigits: 1 });
+}
+
+/** Met or not, which round is shown, and every target missed with why. */
 function verdictText(p: PlanResult): string {
-  const lines = [p.met ? (p.unmet.length ? 'The targets are met wherever a shift can serve; not reached:' : 'Every target is met.') : 'Not every target is met:'];
+  const count = (x: number) => formatNumber(x, 'count');
+  const rounds = p.iterations.length;
+  const which = rounds > 1 ? ` (round ${p.round} of ${rounds}${p.round === rounds ? '' : p.met ? ': the cheapest that meets the targets' : ': the fewest hours below target'})` : '';
+  const below = p.verification.summary.hoursBelowTarget.mean ?? 0;
+  const share = `${Number((p.scenario.plan.belowTargetShare * 100).toFixed(1))} %`;
+  let head: string;
+  if (p.met) head = p.unmet.length ? `The targets are met wherever a shift can serve${which}; not reached:` : `Every target is met${which}.`;
+  else {
+    const tooMany = below > p.allowedHoursBelowTarget;
+    head =
+      `Not every target is met${which}: ` +
+      (tooMany
+        ? `${count(below)} hours below target, more than the ${share} of the ${count(p.reachableDemandHours)} hours with demand a pool can serve allowed (${count(Math.floor(p.allowedHoursBelowTarget))})`
+        : `${count(below)} hours below target (within the ${share} allowed), but a service level below its target`) +
+      ':';
+  }
+  const lines = [head];
   for (const u of p.unmet) lines.push(`  - ${u}`);
   return lines.join('\n');
 }
@@ -380,7 +412,8 @@ function planText(file: string, p: PlanResult, seconds: number): string {
   const r = p.verification;
   const lines = [rosterText(`Plan for ${r.name}  (${file})`, p, false), ''];
   const reportedWeeks = (Date.parse(r.end) - Date.parse(r.start)) / 1000 / WEEK_SECONDS;
-  lines.push(`Proof: the planned scenario simulated, ${r.replications} replications, ${Number(reportedWeeks.toFixed(2))} weeks (95% confidence intervals)`);
+  const weeks = Number(reportedWeeks.toFixed(2));
+  lines.push(`Proof: the planned scenario simulated, ${r.replications} replications, ${weeks} week${weeks === 1 ? '' : 's'} (95% confidence intervals)`);
   lines.push(
     table([
       ['Language / channel', 'Target', 'Service level', 'Hours below target', 'Uncovered hours'],
@@ -404,6 +437,9 @@ function planText(file: string, p: PlanResult, seconds: number): string {
   );
   lines.push(verdictText(p));
   const its = p.iterations;
-  lines.push(`Planned in ${seconds.toFixed(1)} s, ${its.length} simulate-and-correct round${its.length === 1 ? '' : 's'}.`);
+  const correct = its.filter((it) => it.phase !== 'trim').length;
+  const trim = its.length - correct;
+  const rounds = `${correct} simulate-and-correct round${correct === 1 ? '' : 's'}${trim > 0 ? ` and ${trim} trying a cheaper plan` : ''}`;
+  lines.push(`Planned in ${seconds.toFixed(1)} s: ${rounds}; round ${p.round} shown.`);
   return lines.join('\n');
 }

@@ -249,9 +249,49 @@ describe.concurrent('followsun plan: bad input is one clear line and exit code 2
     expect(o.stderr.trim().split('\n')).toEqual([expect.stringMatching(/--replications: about .* contacts to simulate .*--allow-large-runs/)]);
   });
 
+  it('refuses an --out naming its own input, before planning, and leaves the input as it was', async () => {
+    const own = join(dir, 'own.yaml');
+    writeFileSync(own, IN_HOUSE);
+    const o = await followsun('plan', own, '--out', own);
+    expect(o.status).toBe(2);
+    expect(o.stderr.trim().split('\n')).toEqual([expect.stringMatching(/^followsun plan: --out .*own\.yaml: .*input/)]);
+    expect(o.stderr).not.toMatch(/Planning/);
+    expect(readFileSync(own, 'utf8')).toBe(IN_HOUSE);
+  });
+
   it('checks the report file before planning', async () => {
     const o = await followsun('plan', inHouse, '--report', dir);
     expect(o.status).toBe(2);
     expect(o.stderr.trim().split('\n')).toEqual([expect.stringMatching(/--report .*: is a folder; name a file in it, such as .*plan\.html/)]);
+  });
+});
+
+describe('followsun plan when the targets cannot be met', () => {
+  // At most two agents around the clock for 24 calls and 12 chats an hour: every round misses.
+  const CAPPED = IN_HOUSE.replace(/- \{ days: daily, startBetween.*\}/, '- { days: daily, start: "00:00", end: "24:00", agents: { min: 0, max: 2 } }');
+  let o: Outcome;
+  let out: string;
+
+  beforeAll(async () => {
+    const file = join(dir, 'capped.yaml');
+    out = join(dir, 'capped-planned.yaml');
+    writeFileSync(file, CAPPED);
+    o = await followsun('plan', file, '--out', out, '--max-iterations', '2');
+  }, SLOW);
+
+  it('exits 1, so that a script can tell, and writes the best plan all the same', () => {
+    expect(o.status).toBe(1);
+    expect(o.stderr).toContain('Wrote the planned scenario to');
+    expect(parseScenario(readFileSync(out, 'utf8'), 'capped-planned.yaml').name).toBe('Helpdesk — in-house');
+  });
+
+  it('names each language × channel that misses: its hours below target and its service level against the target, and the round shown', () => {
+    expect(o.stdout).toMatch(/Not every target is met \(round [12] of 2: .*\): \d+ hours below target/);
+    expect(o.stdout).toMatch(/^ {2}- en\/voice: \d+ h below target; service level \d+(\.\d)? % over the hours a pool can serve, target 80 %$/m);
+    expect(o.stdout).toMatch(/round [12] shown\.$/m);
+  });
+
+  it('shows paid hours a week with one decimal, as the FTEs', () => {
+    expect(o.stdout).toMatch(/^ {2}desk\s+daily\s+00:00–24:00\s+2\s+336\.0\s+8\.4$/m);
   });
 });
