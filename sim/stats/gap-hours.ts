@@ -129,9 +129,9 @@ export class HourlyCoverage {
           // exactly at target), its spread taken at the target rather than at the estimate: an
           // hour whose replications all happened to go well does not look surer than it is.
           const k = (h * Q + q) * SUMS;
-          const [so, sw, soo, sww, sow] = this.sums.subarray(k, k + 5);
-          const mean = (sw - target * so) / n;
-          const squares = sww - 2 * target * sow + target * target * soo;
+          const s = this.sums; // Σo, Σw, Σo², Σw², Σo·w
+          const mean = (s[k + 1] - target * s[k]) / n;
+          const squares = s[k + 3] - 2 * target * s[k + 4] + target * target * s[k + 2];
           const se = Math.sqrt(Math.max(0, squares - n * mean * mean) / (n * (n - 1)));
           if (mean + critical * se < 0) surely++;
           if (mean - critical * se < 0) possibly++;
