@@ -81,8 +81,6 @@ interface Headline {
   diff: (c: Comparison, k: number) => Estimate | undefined;
   /** Is a rise good (true), bad (false)? */
   higherIsBetter: boolean;
-  /** Hour figures: their interval is a range (hours surely to possibly below target), not a CI. */
-  hourRange?: boolean;
 }
 
 interface HeadlineSection {
@@ -160,10 +158,9 @@ function headlineSections(c: Comparison, withWeek = false): HeadlineSection[] {
         of: summaryFigure('gapHours'),
         diff: summaryDelta('gapHours'),
         higherIsBetter: false,
-        hourRange: true,
       },
-      { label: '… uncovered', note: 'contacts, nobody with the skill on the phones', unit: 'hours', of: summaryFigure('uncoveredHours'), diff: summaryDelta('uncoveredHours'), higherIsBetter: false, hourRange: true },
-      { label: '… below target', note: 'covered, but under the channel’s target', unit: 'hours', of: summaryFigure('hoursBelowTarget'), diff: summaryDelta('hoursBelowTarget'), higherIsBetter: false, hourRange: true },
+      { label: '… uncovered', note: 'contacts, nobody with the skill on the phones', unit: 'hours', of: summaryFigure('uncoveredHours'), diff: summaryDelta('uncoveredHours'), higherIsBetter: false },
+      { label: '… below target', note: 'covered, but under the channel’s target', unit: 'hours', of: summaryFigure('hoursBelowTarget'), diff: summaryDelta('hoursBelowTarget'), higherIsBetter: false },
     ],
   });
   if (results.some(hasAi)) {
@@ -179,27 +176,26 @@ function headlineSections(c: Comparison, withWeek = false): HeadlineSection[] {
   return sections;
 }
 
-function valueCell(e: Estimate | undefined, unit: Unit, currency: string, hourRange = false): string {
+function valueCell(e: Estimate | undefined, unit: Unit, currency: string): string {
   if (!e || e.mean === null) return '<td class="num">–</td>';
   const main = unit === 'fraction' ? percent(e.mean, 1) : unit === 'money' ? money(e.mean, currency) : unit === 'hours' ? `${hours(e.mean)} h` : estimate({ mean: e.mean, ci95: null }, unit);
-  const ci = hasWidth(e) ? `<span class="ci">${hourRange ? 'range' : '95% CI'} ${esc(range(e.ci95, unit))}${unit === 'fraction' ? '%' : ''}</span>` : '';
+  const ci = hasWidth(e) ? `<span class="ci">95% CI ${esc(range(e.ci95, unit))}${unit === 'fraction' ? '%' : ''}</span>` : '';
   return `<td class="num">${esc(main)}${ci}</td>`;
 }
 
-function deltaCell(e: Estimate | undefined, unit: Unit, currency: string, higherIsBetter: boolean, hourRange = false): string {
+function deltaCell(e: Estimate | undefined, unit: Unit, currency: string, higherIsBetter: boolean): string {
   if (!e || e.mean === null) return '<td class="num">–</td>';
   const dir = direction(e);
   const good = dir === 'up' ? higherIsBetter : dir === 'down' ? !higherIsBetter : null;
   const cls = good === null ? '' : good ? ' good' : ' bad';
-  const what = hourRange ? 'range' : '95% CI';
   const ci = !e.ci95
     ? '<span class="ci">no CI (one replication)</span>'
     : e.ci95[0] === e.ci95[1]
       ? ''
-      : `<span class="ci">${what} ${esc(range(e.ci95, unit))}${unit === 'fraction' ? ' pts' : ''}</span>`;
+      : `<span class="ci">95% CI ${esc(range(e.ci95, unit))}${unit === 'fraction' ? ' pts' : ''}</span>`;
   const ns =
     dir === 'none' && !(e.ci95![0] === 0 && e.ci95![1] === 0)
-      ? `<span class="ns" title="The ${what} of the difference includes 0">${hourRange ? 'not clear' : 'not significant'}</span>`
+      ? '<span class="ns" title="The 95% CI of the difference includes 0">not significant</span>'
       : '';
   return `<td class="num delta${cls}">${esc(delta(e.mean, unit, currency))}${ns}${ci}</td>`;
 }
@@ -215,10 +211,10 @@ function headlineTable(c: Comparison, labels: string[], withWeek = false): strin
     '</tr>';
   const sections = headlineSections(c, withWeek).map((s) => {
     const rows = s.rows.map((h) => {
-      const values = results.map((r) => valueCell(h.of(r), h.unit, currency, h.hourRange)).join('');
+      const values = results.map((r) => valueCell(h.of(r), h.unit, currency)).join('');
       const deltas = results
         .slice(1)
-        .map((_, j) => deltaCell(h.diff(c, j + 1), h.unit, currency, h.higherIsBetter, h.hourRange))
+        .map((_, j) => deltaCell(h.diff(c, j + 1), h.unit, currency, h.higherIsBetter))
         .join('');
       const note = h.note ? `<span class="ci">${esc(h.note)}</span>` : '';
       return `<tr data-figure="${esc(h.label)}"><th scope="row">${esc(h.label)}${note}</th>${values}${deltas}</tr>`;

@@ -187,8 +187,7 @@ function ci(e: Estimate, unit: Unit, magnitude: boolean): string {
   if (e.ci95[0] === e.ci95[1]) return unit === 'hours' ? 'the same however the replications fall' : 'the same in every replication';
   const bounds: [number, number] = magnitude ? [Math.abs(e.ci95[1]), Math.abs(e.ci95[0])].sort((a, b) => a - b) as [number, number] : e.ci95;
   const text = range(bounds, unit);
-  // Hour figures (gaps) come with a range, not a confidence interval: see sim/stats/gap-hours.ts.
-  return `${unit === 'hours' ? 'range' : '95% CI'} ${text}${unit === 'fraction' ? ' pts' : unit === 'hours' ? ' h' : ''}`;
+  return `95% CI ${text}${unit === 'fraction' ? ' pts' : unit === 'hours' ? ' h' : ''}`;
 }
 
 function moneyCi(e: Estimate, currency: string, magnitude: boolean): string {
@@ -220,10 +219,10 @@ function pairedChange(
     case 'down':
       return `${what} ${verbs[1]} from ${show(before)} to ${show(after)} (${diff})`;
     case 'none':
-      // Hour figures are counts: the same count is no change, whatever their ranges.
+      // Hour figures are counts: the same count is no change, whatever their intervals.
       return identical(d) || (unit === 'hours' && d.mean === 0)
         ? `${what} ${plural ? 'do' : 'does'} not change (${show(before)})`
-        : `the change in ${what.replace(/^the /, '')} is not ${unit === 'hours' ? 'clear' : 'significant'} (${show(before)} and ${show(after)}; ${diff})`;
+        : `the change in ${what.replace(/^the /, '')} is not significant (${show(before)} and ${show(after)}; ${diff})`;
     case 'unknown':
       return `${what} ${verbs[2]} from ${show(before)} to ${show(after)} (${delta(d.mean, unit, currency)}; a single replication gives no confidence interval)`;
   }
@@ -408,7 +407,7 @@ export function caseSummary(comparison: Comparison, names = comparison.scenarios
       const byChannel = top.channels
         .filter((q) => meanOf(q.gapBefore) || meanOf(q.gapAfter))
         .map((q) => `${channelName(q.channel).toLowerCase()} ${hours(meanOf(q.gapBefore))} → ${hours(meanOf(q.gapAfter))}`);
-      const unclear = top.gap === 'overlap' ? ' (not clearly different: the two 95% ranges overlap)' : top.gap === 'spans-zero' ? ' (not a clear change)' : '';
+      const unclear = top.gap === 'overlap' ? ' (not clearly different: the two 95% CIs overlap)' : top.gap === 'spans-zero' ? ' (not a clear change)' : '';
       details.push(
         `The biggest change is in ${top.name}: ${hours(meanOf(top.gapBefore))} → ${hours(meanOf(top.gapAfter))} gap hours ${period}${unclear}${byChannel.length ? ` (${byChannel.join(', ')})` : ''}.`,
       );

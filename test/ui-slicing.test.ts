@@ -1,6 +1,6 @@
 // What the web app's figures say when sliced by language and day, and how their labels read: a
 // day's figures add up the day's intervals (counts summed, rates recomputed from the summed counts,
-// never averaged), the gap-hours interval is called a range everywhere, a money column has one
+// never averaged), every interval (gap hours too) is called a 95% CI, a money column has one
 // format, and the Plan panel's "met" says what the planner means by it.
 import { describe, expect, it } from 'vitest';
 import { compileScenario } from '../sim/model/model';
