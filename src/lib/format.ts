@@ -80,7 +80,7 @@ export function formatEstimate(e: Estimate | undefined, unit: Unit, currency = '
  * (sim/stats/gap-hours.ts). */
 export const ciHint = (unit: Unit): string =>
   unit === 'hours'
-    ? '95% confidence interval of the count: from the hours surely below target to those possibly below it, each hour judged with an interval wide enough that all hold at once; uncovered hours are certain'
+    ? '95% confidence interval of the count: from the hours surely below target to those possibly below it, each hour judged so that all hold at once; uncovered hours are certain. Wide where many hours sit near their target: more replications narrow it'
     : '95% confidence interval of the mean over replications';
 
 /** "95% CI 85.1% to 85.4%" under a figure; '' when there is no interval with width. */
