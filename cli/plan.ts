@@ -298,8 +298,13 @@ function planRounds(input: Scenario, file: string, options: PlanOptions, solve: 
     onProgress: (step, iteration, phase) => {
       round = iteration;
       onRound(iteration);
-      const what = step === 'solving' ? 'solving the programme (HiGHS)' : `simulating the plan (${input.replications} replications)`;
-      process.stderr.write(`Planning ${file}: round ${iteration}${phase === 'trim' ? ' (trying a cheaper plan)' : ''}, ${what}…\n`);
+      const what =
+        step === 'solving'
+          ? 'solving the programme (HiGHS)'
+          : phase === 'check'
+            ? `checking it with other random numbers (${input.replications} replications)`
+            : `simulating the plan (${input.replications} replications)`;
+      process.stderr.write(`Planning ${file}: round ${iteration}${phase === 'trim' || phase === 'check' ? ' (trying a cheaper plan)' : ''}, ${what}…\n`);
     },
   });
 }

@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { requiredAgents } from '../sim/stats/erlang';
 import { compileScenario } from '../sim/model/model';
-import { plan } from '../sim/plan/planner';
+import { checkSeed, plan } from '../sim/plan/planner';
 import { solveProgramme, sparseCoverage, type Programme } from '../sim/plan/programme';
 import { readFileSync } from 'node:fs';
 import { parseScenario, validateScenario, type ScenarioInput } from '../sim/scenario/scenario';
@@ -238,8 +238,25 @@ describe('after a round meets the targets', () => {
     expect(result.verification.summary.costPerMonth.mean!).toBeLessThan(first.costPerMonth!);
     expect(result.iterations[result.round - 1].phase).toBe('trim');
     expect(result.iterations[result.round - 1].met).toBe(true);
+    expect(result.iterations[result.round - 1].heldWithOtherSeed).toBe(true);
     // Every round kept is the cheapest met: none cheaper that met was passed over.
     for (const it of result.iterations) if (it.met) expect(it.costPerMonth!).toBeGreaterThanOrEqual(result.verification.summary.costPerMonth.mean!);
+  });
+
+  it('keeps no trim that misses the targets with other random numbers (the check seed)', async () => {
+    const input = validateScenario(pooled, 'pooled.yaml');
+    const result = await plan(input, {
+      simulate: (m) => {
+        const r = simulate(m);
+        // With the check seed, every plan misses by far.
+        return m.seed === checkSeed(input.seed) ? { ...r, summary: { ...r.summary, hoursBelowTarget: { mean: 1000, ci95: null } } } : r;
+      },
+    });
+    const trims = result.iterations.filter((it) => it.phase === 'trim');
+    expect(trims.length).toBeGreaterThan(0);
+    for (const it of trims) if (it.met) expect(it.heldWithOtherSeed).toBe(false);
+    expect(result.round).toBe(1);
+    expect(result.met).toBe(true);
   });
 
   it('does not trim when asked not to (trimRounds: 0)', async () => {
