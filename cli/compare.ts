@@ -126,6 +126,9 @@ export async function compareCommand(options: CompareOptions): Promise<number> {
 }
 
 const significant = (e: Estimate) => (e.ci95 ? e.ci95[0] > 0 || e.ci95[1] < 0 : false);
+/** What the last column says of a difference: nothing when its 95% CI excludes 0; "no change"
+ * when it is exactly 0 in every replication (common random numbers), else "not significant". */
+const verdict = (e: Estimate) => (significant(e) ? '' : e.mean === 0 && e.ci95?.[0] === 0 && e.ci95[1] === 0 ? 'no change' : 'not significant');
 
 export function comparisonText(c: Comparison, files: string[]): string {
   const base = c.scenarios[0];
@@ -145,7 +148,7 @@ export function comparisonText(c: Comparison, files: string[]): string {
           formatNumber(base.summary[figure].mean ?? NaN, unit, base.currency),
           formatNumber(variant.summary[figure].mean ?? NaN, unit, base.currency),
           signed(delta[figure], unit, base.currency),
-          significant(delta[figure]) ? '' : 'not significant',
+          verdict(delta[figure]),
         ]),
         ...Object.entries(c.channelDeltas[i + 1]!).map(([channel, d]) => {
           const t = base.channelTargets[channel];
@@ -154,7 +157,7 @@ export function comparisonText(c: Comparison, files: string[]): string {
             formatNumber(base.channels[channel].serviceLevel.mean ?? NaN, 'fraction'),
             formatNumber(variant.channels[channel].serviceLevel.mean ?? NaN, 'fraction'),
             signed(d.serviceLevel, 'fraction', base.currency),
-            significant(d.serviceLevel) ? '' : 'not significant',
+            verdict(d.serviceLevel),
           ];
         }),
       ]),

@@ -3,7 +3,7 @@
 // random numbers), and each headline figure's difference is estimated from the paired
 // per-replication differences, with its own 95% confidence interval.
 import { FigureAccumulator, type Estimate } from './stats/confidence';
-import { HOUR_FIGURES, type HourFigure } from './stats/gap-hours';
+import { hourCount, hourFiguresDifference, type HourFigure } from './stats/gap-hours';
 import { channelsOf, GROUP_FIGURES, ResultBuilder, SUMMARY_FIGURES, type GroupFigure, type ReplicationFigures, type ScenarioResult, type SummaryFigure } from './stats/metrics';
 import { compileScenario, type CompiledModel } from './model/model';
 import type { Scenario } from './scenario/scenario';
@@ -70,6 +70,10 @@ export class ComparisonBuilder {
   private readonly groups: Record<Group, { shared: Shared[]; deltas: FigureAccumulator[] }>;
   private readonly pending = new Map<number, (ReplicationFigures | undefined)[]>();
   private nextPaired = 0;
+  /** Per scenario, by hour × queue cell: 0 while its tallies have equalled the first scenario's in
+   * every paired replication, 1 once they differ; null where the two do not share their cells
+   * (other queues or hours). */
+  private readonly differentHours: (Uint8Array | null)[];
 
   constructor(private readonly models: CompiledModel[]) {
     this.builders = models.map((m) => new ResultBuilder(m));
@@ -79,6 +83,10 @@ export class ComparisonBuilder {
       return { shared, deltas: shared.map((rows) => new FigureAccumulator(rows.length * GROUP_FIGURES.length)) };
     };
     this.groups = { channels: group(GROUPS.channels), languages: group(GROUPS.languages), queues: group(GROUPS.queues) };
+    const cellsOf = (m: CompiledModel) => `${m.reportStartSeconds} ${hourCount(m)} ${queueNames(m).join(',')}`;
+    this.differentHours = models.map((m, k) =>
+      k > 0 && cellsOf(m) === cellsOf(models[0]) ? new Uint8Array(hourCount(m) * m.queues.length) : null,
+    );
   }
 
   add(scenario: number, replication: number, figures: ReplicationFigures): void {
@@ -93,6 +101,8 @@ export class ComparisonBuilder {
         const other = set[k]!.summary;
         for (let i = 0; i < base.length; i++) difference[i] = other[i] - base[i];
         this.deltas[k].add(difference);
+        const different = this.differentHours[k];
+        if (different) markDifferentHours(different, set[0]!.hours, set[k]!.hours);
         for (const name of Object.keys(GROUPS) as Group[]) {
           const { shared, deltas } = this.groups[name];
           deltas[k].add(groupDifferences(shared[k], set[0]![name], set[k]![name]));
@@ -103,17 +113,16 @@ export class ComparisonBuilder {
   }
 
   result(): Comparison {
-    // Each scenario's gap counts at 97.5 %, so that both hold at once with 95 % and so does the
-    // interval of their difference (the counts are not paired replication by replication).
-    const base = this.builders[0].hourFigures(undefined, 0.025);
+    const base = this.builders[0].hours;
     return {
       scenarios: this.builders.map((b) => b.result()),
       deltas: this.deltas.map((acc, k) => {
         if (k === 0) return null;
-        const hours = this.builders[k].hourFigures(undefined, 0.025);
+        const different = this.differentHours[k];
+        const same = different && different.map((x) => 1 - x);
         return {
           ...(Object.fromEntries(SUMMARY_FIGURES.map((f, i) => [f, acc.estimate(i)])) as Record<SummaryFigure, Estimate>),
-          ...(Object.fromEntries(HOUR_FIGURES.map((f) => [f, difference(hours[f], base[f])])) as Record<HourFigure, Estimate>),
+          ...hourFiguresDifference(base, this.builders[k].hours, same),
         };
       }),
       channelDeltas: this.groupDeltas('channels'),
@@ -128,10 +137,19 @@ export class ComparisonBuilder {
   }
 }
 
-function difference(a: Estimate, b: Estimate): Estimate {
-  if (a.mean === null || b.mean === null) return { mean: null, ci95: null };
-  const ci95: [number, number] | null = a.ci95 && b.ci95 ? [a.ci95[0] - b.ci95[1], a.ci95[1] - b.ci95[0]] : null;
-  return { mean: a.mean - b.mean, ci95 };
+/** Marks the hour × queue cells whose replication tallies (offered, answered within threshold,
+ * agent-seconds on the phones: sim/stats/gap-hours.ts) differ between the two scenarios. */
+function markDifferentHours(different: Uint8Array, base: Float64Array, other: Float64Array): void {
+  const per = base.length / different.length;
+  for (let c = 0; c < different.length; c++) {
+    if (different[c]) continue;
+    for (let j = c * per; j < (c + 1) * per; j++) {
+      if (base[j] !== other[j]) {
+        different[c] = 1;
+        break;
+      }
+    }
+  }
 }
 
 export function compareModels(models: CompiledModel[], onProgress?: (done: number, total: number) => void): Comparison {

@@ -70,3 +70,23 @@ describe('gap hours near the target', () => {
     expect(d.ci95![1]).toBeGreaterThanOrEqual(d.mean!);
   });
 });
+
+describe('gap hours compared (common random numbers)', () => {
+  const model = (agents: number, acceptAfterSeconds = 0) => {
+    const input = queueScenario({ ratePerHour: 1000, ahtSeconds: 180, agents, hours: 48, replications: 10, seed: 3 });
+    input.staffing = [{ ...input.staffing[0], ...(acceptAfterSeconds ? { acceptAfterSeconds } : {}) }];
+    return compileScenario(validateScenario(input, 'q.yaml'));
+  };
+
+  it('a scenario compared with itself changes no hour: every gap delta is 0, with a 0-wide interval', () => {
+    const d = compareModels([model(56), model(56)]).deltas[1]!;
+    for (const figure of ['hoursBelowTarget', 'gapHours', 'uncoveredHours', 'targetMetShare'] as const) {
+      expect(d[figure], figure).toEqual({ mean: 0, ci95: [0, 0] });
+    }
+  });
+
+  it('a team that picks up only after a minute (0 % within 20 s) against 70 agents who answer at once: a certain fall of 48 hours', () => {
+    const d = compareModels([model(70, 60), model(70)]).deltas[1]!.hoursBelowTarget;
+    expect(d).toEqual({ mean: -48, ci95: [-48, -48] });
+  });
+});

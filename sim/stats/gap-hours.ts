@@ -6,20 +6,19 @@
 // target. Gap hours = uncovered hours + hours below target.
 //
 // Their 95 % confidence interval: from the hours surely below target to those possibly below it,
-// each hour judged by a one-sided test at 0.05 / (hours judged) (Bonferroni; an hour truly below
-// target can only be misjudged as not possibly below, one above it only as surely below). With
-// every judgement right, each hour truly below target is among the possible ones and none above
-// it among the sure ones, so the true count lies in the range with at least 95 % confidence (as
-// far as the t-test over replications holds) — a range of per-hour 95 % intervals would not (a
-// flat queue at 77.9 % against an 80 % target for 240 hours gave 7–233 hours). It is wide where
-// many hours sit near their target: more replications narrow it.
+// each hour's service level judged by a one-sided t-test (its standard error over replications by
+// the delta method) at 0.05 / (hours judged): Bonferroni, one-sided because an hour truly below
+// target can only be misjudged as not possibly below, one above it only as surely below. With
+// every judgement right the true count lies in the range, so it does with at least 95 %
+// confidence (as far as the t-test holds) — a range of per-hour 95 % intervals would not (a flat
+// queue at 77.9 % against an 80 % target for 240 hours gave 7–233 hours). It is wide where many
+// hours sit near their target: more replications narrow it.
 import { tCritical, type Estimate } from './confidence';
 import { studentQuantileUpper } from './student-t';
 import type { CompiledModel } from '../model/model';
 import type { Tallies } from '../kernel/tallies';
 
-export const HOUR_FIGURES = ['uncoveredHours', 'hoursBelowTarget', 'gapHours', 'demandHours', 'targetMetShare'] as const;
-export type HourFigure = (typeof HOUR_FIGURES)[number];
+export type HourFigure = 'uncoveredHours' | 'hoursBelowTarget' | 'gapHours' | 'demandHours' | 'targetMetShare';
 
 /** Per replication and hour × queue: offered, answered within threshold, scheduled agent-seconds
  * on the phones in pools with the skill. */
@@ -63,11 +62,67 @@ export interface HourlyQueueCoverage {
 }
 
 
+/** A scenario's hours × queues, cell by cell (see HourlyCoverage.cells). */
+export interface HourCells {
+  demand: Uint8Array;
+  uncovered: Uint8Array;
+  below: Uint8Array;
+  low: Uint8Array | null;
+  high: Uint8Array | null;
+}
+
+/** The hour figures of `other` less those of `base`, each judged at 97.5 % so that both hold at
+ * once and the interval of the difference with 95 %. An hour × queue whose tallies were the same
+ * in every paired replication (`same`, by cell, where the two share their cells) has the same
+ * verdict in both: it adds nothing to the difference, however doubtful it is. */
+export function hourFiguresDifference(base: HourlyCoverage, other: HourlyCoverage, same: Uint8Array | null): Record<HourFigure, Estimate> {
+  const a = base.cells(base.allQueues(), 0.025);
+  const b = other.cells(other.allQueues(), 0.025);
+  const sum = (x: Uint8Array) => x.reduce((t, v) => t + v, 0);
+  const [demandA, demandB] = [sum(a.demand), sum(b.demand)];
+  const withRange = a.low !== null && b.low !== null;
+  const exact = (mean: number): Estimate => ({ mean, ci95: withRange ? [mean, mean] : null });
+  // Σ over cells of weightB·flagB − weightA·flagA, at its plug-in value and at its extremes.
+  const bounded = (flag: (c: HourCells, k: number, end: 'mean' | 'low' | 'high') => number, weightA: number, weightB: number): Estimate => {
+    let mean = 0;
+    let low = 0;
+    let high = 0;
+    const cells = Math.max(a.demand.length, b.demand.length);
+    for (let k = 0; k < cells; k++) {
+      const [aMean, aLow, aHigh] = k < a.demand.length ? [flag(a, k, 'mean'), flag(a, k, 'low'), flag(a, k, 'high')] : [0, 0, 0];
+      const [bMean, bLow, bHigh] = k < b.demand.length ? [flag(b, k, 'mean'), flag(b, k, 'low'), flag(b, k, 'high')] : [0, 0, 0];
+      mean += weightB * bMean - weightA * aMean;
+      if (!withRange) continue;
+      if (same?.[k]) {
+        // One verdict x for both, somewhere in either's interval.
+        const [lo, hi] = [Math.min(aLow, bLow), Math.max(aHigh, bHigh)];
+        const w = weightB - weightA;
+        low += Math.min(w * lo, w * hi);
+        high += Math.max(w * lo, w * hi);
+      } else {
+        low += Math.min(weightB * bLow, weightB * bHigh) - Math.max(weightA * aLow, weightA * aHigh);
+        high += Math.max(weightB * bLow, weightB * bHigh) - Math.min(weightA * aLow, weightA * aHigh);
+      }
+    }
+    return { mean, ci95: withRange ? [low, high] : null };
+  };
+  const below = (c: HourCells, k: number, end: 'mean' | 'low' | 'high') => (end === 'mean' ? c.below[k] : (end === 'low' ? c.low! : c.high!)[k]);
+  const gap = (c: HourCells, k: number, end: 'mean' | 'low' | 'high') => (c.uncovered[k] ? 1 : below(c, k, end));
+  const share = demandA > 0 && demandB > 0 ? bounded(gap, -1 / demandA, -1 / demandB) : { mean: null, ci95: null };
+  return {
+    uncoveredHours: exact(sum(b.uncovered) - sum(a.uncovered)),
+    hoursBelowTarget: bounded(below, 1, 1),
+    gapHours: bounded(gap, 1, 1),
+    demandHours: exact(demandB - demandA),
+    targetMetShare: share,
+  };
+}
+
 export class HourlyCoverage {
   private readonly sums: Float64Array;
   private readonly hours: number;
   private count = 0;
-  private classified?: { queues: HourlyQueueCoverage[] };
+  private classified?: { queues: HourlyQueueCoverage[]; standardErrors: Float64Array };
 
   constructor(private readonly m: CompiledModel) {
     this.hours = hourCount(m);
@@ -90,55 +145,24 @@ export class HourlyCoverage {
     this.classified = undefined;
   }
 
+  /** Every queue's index. */
+  allQueues(): number[] {
+    return this.m.queues.map((_, q) => q);
+  }
+
   /** Per queue, hour by hour. */
   queues(): HourlyQueueCoverage[] {
     return this.classify().queues;
   }
 
   /** Hour figures over the given queues (all when omitted), each with a confidence interval that
-   * holds with probability 1 − `alpha` (a comparison asks for 0.025 per scenario, so that the
-   * interval of a difference holds with 95 %). */
+   * holds with probability 1 − `alpha`. */
   figures(queues?: number[], alpha = 0.05): Record<HourFigure, Estimate> {
-    const c = this.classify();
-    const Q = this.m.queues.length;
-    const chosen = queues ?? c.queues.map((_, i) => i);
-    let uncovered = 0;
-    let below = 0;
-    let demand = 0;
-    let judged = 0; // hours with demand and someone on the phones: each one a service level to judge
-    for (const q of chosen) {
-      const row = c.queues[q];
-      for (let h = 0; h < this.hours; h++) {
-        if (row.offered[h] > 0) demand++;
-        uncovered += row.uncovered[h];
-        below += row.belowTarget[h];
-        if (row.offered[h] > 0 && !row.uncovered[h]) judged++;
-      }
-    }
-    const withRange = this.count >= 2;
-    let surely = 0;
-    let possibly = 0;
-    if (withRange && judged > 0) {
-      const n = this.count;
-      const critical = studentQuantileUpper(Math.min(0.25, alpha / judged), n - 1);
-      for (const q of chosen) {
-        const row = c.queues[q];
-        const target = this.m.queues[q].slTarget;
-        for (let h = 0; h < this.hours; h++) {
-          if (!(row.offered[h] > 0) || row.uncovered[h]) continue;
-          // A t-test per hour of d = answered within − target × offered (mean 0 when the hour is
-          // exactly at target), its spread taken at the target rather than at the estimate: an
-          // hour whose replications all happened to go well does not look surer than it is.
-          const k = (h * Q + q) * SUMS;
-          const s = this.sums; // Σo, Σw, Σo², Σw², Σo·w
-          const mean = (s[k + 1] - target * s[k]) / n;
-          const squares = s[k + 3] - 2 * target * s[k + 4] + target * target * s[k + 2];
-          const se = Math.sqrt(Math.max(0, squares - n * mean * mean) / (n * (n - 1)));
-          if (mean + critical * se < 0) surely++;
-          if (mean - critical * se < 0) possibly++;
-        }
-      }
-    }
+    const c = this.cells(queues ?? this.m.queues.map((_, q) => q), alpha);
+    const sum = (a: Uint8Array) => a.reduce((t, x) => t + x, 0);
+    const [demand, uncovered, below] = [sum(c.demand), sum(c.uncovered), sum(c.below)];
+    const withRange = c.low !== null;
+    const [surely, possibly] = withRange ? [sum(c.low!), sum(c.high!)] : [0, 0];
     const estimate = (mean: number, low: number, high: number): Estimate => ({ mean, ci95: withRange ? [low, high] : null });
     const gap = uncovered + below;
     const share = (x: number) => (demand > 0 ? 1 - x / demand : NaN);
@@ -151,12 +175,52 @@ export class HourlyCoverage {
     };
   }
 
+  /** Each hour × queue cell (h·Q + q) of the given queues: demand, uncovered and below target (the
+   * pooled service level's verdict), and — judged so that all the judged cells hold at once with
+   * 1 − alpha — the lowest and highest its below-target flag can be (null with fewer than two
+   * replications). Cells of other queues are all 0. */
+  cells(queues: number[], alpha: number): HourCells {
+    const c = this.classify();
+    const Q = this.m.queues.length;
+    const size = this.hours * Q;
+    const out: HourCells = { demand: new Uint8Array(size), uncovered: new Uint8Array(size), below: new Uint8Array(size), low: null, high: null };
+    let judged = 0; // hours with demand and someone on the phones: each a service level to judge
+    for (const q of queues) {
+      const row = c.queues[q];
+      for (let h = 0; h < this.hours; h++) {
+        const k = h * Q + q;
+        out.demand[k] = row.offered[h] > 0 ? 1 : 0;
+        out.uncovered[k] = row.uncovered[h];
+        out.below[k] = row.belowTarget[h];
+        if (out.demand[k] && !out.uncovered[k]) judged++;
+      }
+    }
+    if (this.count < 2) return out;
+    out.low = new Uint8Array(size);
+    out.high = new Uint8Array(size);
+    const critical = studentQuantileUpper(Math.min(0.25, alpha / Math.max(1, judged)), this.count - 1);
+    for (const q of queues) {
+      const row = c.queues[q];
+      const target = this.m.queues[q].slTarget;
+      for (let h = 0; h < this.hours; h++) {
+        const k = h * Q + q;
+        if (!out.demand[k] || out.uncovered[k]) continue;
+        const sl = row.serviceLevel[h]!;
+        const margin = critical * c.standardErrors[k];
+        if (sl + margin < target) out.low[k] = 1;
+        if (sl - margin < target) out.high[k] = 1;
+      }
+    }
+    return out;
+  }
+
   private classify() {
     if (this.classified) return this.classified;
     const m = this.m;
     const Q = m.queues.length;
     const n = this.count;
     const t = n >= 2 ? tCritical(0.95, n - 1) : NaN;
+    const standardErrors = new Float64Array(this.hours * Q);
     const queues = m.queues.map((queue, q) => {
       const row: HourlyQueueCoverage = { offered: [], serviceLevel: [], uncovered: [], belowTarget: [], surelyBelowTarget: [] };
       for (let h = 0; h < this.hours; h++) {
@@ -176,13 +240,14 @@ export class HourlyCoverage {
           const r = sl!;
           const residuals = Math.max(0, sww - 2 * r * sow + r * r * soo);
           const se = Math.sqrt(residuals / (n * (n - 1))) / (so / n);
+          standardErrors[h * Q + q] = se;
           if (r + t * se < queue.slTarget) surely = 1;
         }
         row.surelyBelowTarget.push(surely);
       }
       return row;
     });
-    this.classified = { queues };
+    this.classified = { queues, standardErrors };
     return this.classified;
   }
 }

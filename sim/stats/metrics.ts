@@ -195,7 +195,8 @@ export class ResultBuilder {
   private readonly staffing: FigureAccumulator;
   private readonly occupancy: FigureAccumulator;
   private readonly poolQueueBusy: FigureAccumulator;
-  private readonly hours: HourlyCoverage;
+  /** The hours × queues' tallies over replications (gap hours; a comparison reads them too). */
+  readonly hours: HourlyCoverage;
   private arrivals = 0;
   private events = 0;
   private count = 0;
@@ -230,11 +231,6 @@ export class ResultBuilder {
     this.arrivals += f.arrivals;
     this.events += f.events;
     this.count++;
-  }
-
-  /** The hour figures (gaps) over the given queues, or all; their intervals hold with 1 − alpha. */
-  hourFigures(queues?: number[], alpha?: number): Record<HourFigure, Estimate> {
-    return this.hours.figures(queues, alpha);
   }
 
   result(): ScenarioResult {
