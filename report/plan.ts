@@ -3,7 +3,8 @@
 // simulate-and-correct iterations, and the targets left unmet with their reasons. Pure
 // TypeScript, like the rest of the case report.
 import type { ScenarioResult } from '../sim/stats/metrics';
-import type { PlanIteration, PlannedShift } from '../sim/plan/planner';
+import type { PlanIteration } from '../sim/plan/planner';
+import type { PlannedShift } from '../sim/plan/candidates';
 import { expandShift, minimumAgents, shiftWeekHours } from '../sim/model/roster';
 import type { HumanPool, Scenario } from '../sim/scenario/scenario';
 import { count, esc, hours, money, percent, range, hasWidth } from './format';

@@ -7,7 +7,8 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'no
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { PROGRAMME_LIMITS, plan, programmeEstimate, programmeOf } from '../sim/plan/planner';
+import { plan, programmeOf } from '../sim/plan/planner';
+import { PROGRAMME_LIMITS, programmeEstimate } from '../sim/plan/programme-size';
 import { programmeSize } from '../sim/plan/programme';
 import { parseScenario, validateScenario, type ScenarioInput } from '../sim/scenario/scenario';
 import { simulate } from '../sim/simulate';

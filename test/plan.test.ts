@@ -3,7 +3,8 @@
 import { describe, expect, it } from 'vitest';
 import { requiredAgents } from '../sim/stats/erlang';
 import { compileScenario } from '../sim/model/model';
-import { checkSeed, plan } from '../sim/plan/planner';
+import { plan } from '../sim/plan/planner';
+import { checkSeed } from '../sim/plan/rounds';
 import { solveProgramme, sparseCoverage, type Programme } from '../sim/plan/programme';
 import { readFileSync } from 'node:fs';
 import { parseScenario, validateScenario, type ScenarioInput } from '../sim/scenario/scenario';

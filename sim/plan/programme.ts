@@ -94,7 +94,7 @@ export function sparseCoverage(agentSeconds: Float64Array): { intervals: Int32Ar
 
 /** The programme's size: one integer variable per candidate shift, and one non-zero per interval
  * a candidate covers (its term in that interval's capacity row), at the reporting grain. What
- * `programmeEstimate` (planner.ts) predicts from the scenario before anything is built. */
+ * `programmeEstimate` (programme-size.ts) predicts from the scenario before anything is built. */
 export function programmeSize(p: Pick<Programme, 'candidates'>): { variables: number; nonZeros: number } {
   return { variables: p.candidates.length, nonZeros: p.candidates.reduce((n, c) => n + c.intervals.length, 0) };
 }
