@@ -27,6 +27,14 @@ export function checkReplications(n: number | undefined): number | undefined {
   return n;
 }
 
+/** A comparison or a sweep needs two replications for a 95% CI: a file's `replications: 1` is
+ * refused as the flag is, naming the file and the field. */
+export function atLeastTwoReplications(replications: number, file: string, source: string): string | undefined {
+  return replications >= 2
+    ? undefined
+    : `${file}: ${source}: expected at least 2 replications (a 95% confidence interval needs two), got ${replications}; give --replications N to override it`;
+}
+
 export function wholeNumber(value: string | undefined, flag: string, min = 0): number | undefined {
   if (value === undefined) return undefined;
   const n = /^\d+$/.test(value) ? Number(value) : NaN;

@@ -4,7 +4,7 @@ import { ComparisonBuilder, comparisonOptions, type Comparison } from '../sim/co
 import type { Estimate } from '../sim/stats/confidence';
 import type { HourFigure, SummaryFigure } from '../sim/stats/metrics';
 import { ScenarioError, type Scenario } from '../sim/scenario/scenario';
-import { checkReplications, largeRunsAllowed, UsageError, workerCount } from './arguments';
+import { atLeastTwoReplications, checkReplications, largeRunsAllowed, UsageError, workerCount } from './arguments';
 import { checkScenarioWork, displayPath, loadScenario } from './files';
 import { formatNumber, table, type Unit } from './format';
 import { interruptedExitCode, watchInterrupt } from './interrupt';
@@ -93,6 +93,8 @@ export async function compareCommand(options: CompareOptions): Promise<number> {
         checkScenarioWork(s, files[k], { replications: shared.replications, replicationsSource: source, allowLargeRuns: largeRunsAllowed(options.allowLargeRuns) })
           .problems,
     );
+    const tooFew = atLeastTwoReplications(shared.replications, files[0], 'replications');
+    if (tooFew) problems.unshift(tooFew);
     if (problems.length > 0) throw new ScenarioError(problems);
   } catch (e) {
     if (!(e instanceof ScenarioError)) throw e;

@@ -6,7 +6,7 @@ import { formatPath, ScenarioError, validateScenario, type Scenario } from '../s
 import { csvLines } from '../sim/csv';
 import { big, estimateWork, WORK_LIMITS } from '../sim/scenario/work-estimate';
 import { sweepReportHtml } from '../report/sweep';
-import { checkReplications, largeRunsAllowed, UsageError, workerCount } from './arguments';
+import { atLeastTwoReplications, checkReplications, largeRunsAllowed, UsageError, workerCount } from './arguments';
 import { checkScenarioWork, displayPath, loadScenarioFile, outputProblem, writeOutput } from './files';
 import { interruptedAfterAll, watchInterrupt } from './interrupt';
 import { compileJobs, runJobs } from './parallel';
@@ -73,7 +73,7 @@ export const MAX_VALUES = 10_000;
 
 /** "staffing.manila.agents=0..40:5" → the path and the values 0, 5, …, 40. */
 export function parseVariation(text: string): Variation {
-  const match = /^([A-Za-z0-9_.-]+)=(-?[\d.]+)\.\.(-?[\d.]+):([\d.]+)$/.exec(text);
+  const match = /^([A-Za-z0-9_./-]+)=(-?[\d.]+)\.\.(-?[\d.]+):([\d.]+)$/.exec(text);
   const [from, to, step] = match ? [Number(match[2]), Number(match[3]), Number(match[4])] : [NaN, NaN, NaN];
   if (!match || !(step > 0) || !(to >= from) || ![from, to, step].every(Number.isFinite)) {
     throw new UsageError(`--vary: expected path=from..to:step such as staffing.manila.agents=0..40:5, got ${shorten(text)}`);
@@ -133,20 +133,32 @@ function tooManyPoints(variations: Variation[]): string {
 /** Sets `path` in a copy of the scenario; list items are addressed by id (or position). */
 export function withValue(scenario: Scenario, path: string, value: number, file: string): Scenario {
   const copy = structuredClone(scenario) as unknown as Record<string, unknown>;
+  const { node, last } = walk(copy, path, file);
+  node[last] = value;
+  return validateScenario(copy, `${file} with ${path}=${value}`);
+}
+
+/** The field a path names, as a field path with list positions ("staffing[0].agents" for both
+ * staffing.team.agents and staffing.0.agents): two --vary of one field are one range too many. */
+export function fieldOf(scenario: Scenario, path: string, file: string): string {
+  const { walked, last } = walk(scenario, path, file);
+  return formatPath([...walked, last]);
+}
+
+/** The group of fields holding a path's last key, and the positions walked to reach it. */
+function walk(root: unknown, path: string, file: string): { node: Record<string, unknown>; walked: (string | number)[]; last: string } {
   const keys = path.split('.');
   const forbidden = keys.find((key) => FORBIDDEN_KEYS.has(key));
   if (forbidden) throw new ScenarioError([`${file}: --vary ${path}: ${forbidden} is not a field of a scenario`]);
-  let node: unknown = copy;
+  let node: unknown = root;
   const walked: (string | number)[] = [];
   for (let i = 0; i < keys.length - 1; i++) {
     node = step(node, keys[i], walked, path, file);
   }
-  const last = keys[keys.length - 1];
   if (node === null || typeof node !== 'object' || Array.isArray(node)) {
     throw new ScenarioError([`${file}: --vary ${path}: ${formatPath(walked)} is not a group of fields`]);
   }
-  (node as Record<string, unknown>)[last] = value;
-  return validateScenario(copy, `${file} with ${path}=${value}`);
+  return { node: node as Record<string, unknown>, walked, last: keys[keys.length - 1] };
 }
 
 function step(node: unknown, key: string, walked: (string | number)[], path: string, file: string): unknown {
@@ -155,7 +167,8 @@ function step(node: unknown, key: string, walked: (string | number)[], path: str
     const at = index >= 0 ? index : /^\d+$/.test(key) ? Number(key) : -1;
     if (at < 0 || at >= node.length) {
       const ids = node.map((item) => (item as { id?: unknown })?.id).filter(Boolean);
-      throw new ScenarioError([`${file}: --vary ${path}: no '${key}' in ${formatPath(walked)} (ids: ${ids.join(', ')})`]);
+      const valid = ids.length > 0 ? `ids: ${ids.join(', ')}` : node.length > 0 ? `positions 0–${node.length - 1}` : 'the list is empty';
+      throw new ScenarioError([`${file}: --vary ${path}: no '${key}' in ${formatPath(walked)} (${valid})`]);
     }
     walked.push(at);
     return node[at];
@@ -212,6 +225,15 @@ export async function sweepCommand(options: SweepOptions): Promise<number> {
     ({ scenario: base, text } = loadScenarioFile(options.file));
     // Common random numbers: every point runs with the base's seed and replications.
     const replications = replicationsFlag ?? base.replications;
+    const tooFew = atLeastTwoReplications(replications, file, 'replications');
+    if (tooFew) throw new ScenarioError([tooFew]);
+    // One range per field, however the paths name it (by id or by position).
+    const fields = variations.map((v) => fieldOf(base, v.path, file));
+    const again = fields.findIndex((f, i) => fields.indexOf(f) !== i);
+    if (again >= 0) {
+      const first = variations[fields.indexOf(fields[again])].path;
+      throw new ScenarioError([`${file}: --vary ${variations[again].path}: the same field as --vary ${first} (${fields[again]}); one range per field`]);
+    }
     // Memory for the whole grid, before building its points.
     const memory = checkScenarioWork(base, file, {
       replications,

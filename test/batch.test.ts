@@ -137,4 +137,31 @@ describe('sweeps', () => {
     expect(r.status).toBe(2);
     expect(r.stderr).toContain("no 'manila' in staffing (ids: team)");
   });
+
+  it('refuse one field varied twice under two names (by id and by position), and name the positions of a list without ids', () => {
+    const base = join(dir, 'base3.json');
+    writeFileSync(base, JSON.stringify({ ...hotline(30), replications: 2 }));
+    const twice = followsun('sweep', base, '--vary', 'staffing.0.agents=2..3:1', '--vary', 'staffing.team.agents=4..5:1', '--out', join(dir, 'twice.json'));
+    expect(twice.status).toBe(2);
+    expect(twice.stderr).toContain('--vary staffing.team.agents: the same field as --vary staffing.0.agents (staffing[0].agents); one range per field');
+    const shift = followsun('sweep', base, '--vary', 'demand.calls.specialDays.0.factor=1..2:1', '--out', join(dir, 'shift.json'));
+    expect(shift.status).toBe(2);
+    expect(shift.stderr).toMatch(/no '0' in demand\[0\]\.specialDays \((the list is empty|positions)/);
+  });
+
+  it('vary a containment key with a slash (en/chat)', () => {
+    expect(parseVariation('staffing.bot.containment.en/chat=0.2..0.4:0.2').path).toBe('staffing.bot.containment.en/chat');
+  });
+
+  it('refuse a file of one replication, as --replications 1 is: a CI needs two', () => {
+    const one = join(dir, 'one.json');
+    writeFileSync(one, JSON.stringify({ ...hotline(30), replications: 1 }));
+    const sweep = followsun('sweep', one, '--vary', 'staffing.team.agents=2..3:1', '--out', join(dir, 'one-sweep.json'));
+    expect(sweep.status).toBe(2);
+    expect(sweep.stderr).toMatch(/one\.json: replications: expected at least 2 replications .* got 1; give --replications N/);
+    const compare = followsun('compare', one, one);
+    expect(compare.status).toBe(2);
+    expect(compare.stderr).toMatch(/one\.json: replications: expected at least 2 replications/);
+    expect(followsun('compare', one, one, '--replications', '2').status).toBe(0);
+  });
 });
