@@ -158,7 +158,7 @@ describe("the Plan panel's met", () => {
   it('shows the hours below target the headline shows, and what the planner allows', () => {
     const t = planMetText({ met: true, unmet: ['ja voice at night: no pool works then'], scenario, verification });
     expect(t.title).toBe('targets met in the hours a pool can work — 36 h below target, within the 2% allowed');
-    expect(t.detail).toContain('36 h below target by the hour\'s mean service level (range 0 h to 52 h): en voice 12 h, ja voice 24 h');
+    expect(t.detail).toContain('36 h below target by the hour\'s mean service level (95% CI 0 h to 52 h): en voice 12 h, ja voice 24 h');
     expect(t.detail).toContain('1.8% of the 1,960 h with demand; the planner allows up to 2%');
     expect(t.title).not.toMatch(/^targets met$/);
   });

@@ -120,7 +120,7 @@ export function plannedDoc(doc: ScenarioDoc, planned: Scenario, taken: ScenarioD
 }
 
 /** What the planner's "met" means for one plan, in the words the headline uses. The planner
- * (sim/plan/planner.ts targetsMet) calls a plan met when every language × channel's service level,
+ * (sim/plan/targets.ts targetsMet) calls a plan met when every language × channel's service level,
  * pooled over the hours a pool can work, is at or above its target AND the hours below target are at
  * most `plan.belowTargetShare` (default 2%) of the hours with demand a pool can work. So a met plan
  * can still have hours below target by the mean: the headline's. The panel says both, and which
@@ -138,7 +138,7 @@ export function planMetText(
   const queues = Object.entries(v.queues)
     .filter(([, q]) => (q.hoursBelowTarget.mean ?? 0) > 0)
     .map(([k, q]) => `${k.replace('/', ' ')} ${formatValue(q.hoursBelowTarget.mean, 'hours')}`);
-  const range = below.ci95 ? ` (range ${formatValue(below.ci95[0], 'hours')} to ${formatValue(below.ci95[1], 'hours')})` : '';
+  const range = below.ci95 ? ` (95% CI ${formatValue(below.ci95[0], 'hours')} to ${formatValue(below.ci95[1], 'hours')})` : '';
   const reachable = r.reachableDemandHours ?? demand;
   const hoursText = belowHours > 0
     ? `${formatValue(belowHours, 'hours')} below target by the hour's mean service level${range}${queues.length ? `: ${queues.join(', ')}` : ''} — ${pct(reachable > 0 ? belowHours / reachable : 0)} of the ${formatValue(reachable, 'hours')} with demand${r.reachableDemandHours !== undefined ? ' a pool can work' : ''}; the planner allows up to ${pct(share)}.`
