@@ -75,12 +75,14 @@ const HELP: Record<string, CommandHelp> = {
       'Shifts with agents: auto (or { min, max }), and candidate shifts given by startBetween, are\n' +
       'decided by a mixed-integer programme (HiGHS) from Erlang requirements per language, channel and\n' +
       'interval; the plan is then simulated and every hour still below target gets more, until the\n' +
-      'targets are met. It prints the plan, its cost and the simulated service per language × channel.\n' +
+      'targets are met; then cheaper plans are tried, each kept only if simulation (at two seeds) still\n' +
+      'meets them. It prints the plan, its cost and the simulated service per language × channel, and\n' +
+      'exits 1 when the targets are not met (the best plan is still written).\n' +
       'With --compare, every scenario is planned to the first one\'s targets and the plans are compared\n' +
       'with common random numbers (the first one\'s seed and replications), as followsun compare does.',
     options: [
       ['-o, --out FILE', 'write the planned scenario (YAML, comments kept; JSON when FILE ends in .json)'],
-      ['--json', 'print the plan, its cost, the iterations and the verification run as JSON'],
+      ['--json', "print the plan, its cost, the iterations (plannedCost: the programme's, over the horizon) and the verification run as JSON"],
       ['--report FILE.html', 'write an HTML page: the plan against the scenario as written (--compare: the plans compared)'],
       ['--compare', 'plan two or more scenarios to the same targets and compare the plans'],
       ['--max-iterations N', 'simulate-and-correct rounds at most (default 8)'],
