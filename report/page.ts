@@ -72,7 +72,7 @@ table.data.roster { width: auto; min-width: 70%; }
 table.data.roster tbody.pool tr:first-child th, table.data.roster tbody.pool tr:first-child td { border-top: 2px solid #afb8c1; }
 table.data.roster tr.subtotal td { font-size: 13.5px; color: #3d444d; background: #fbfcfd; }
 table.data.iterations { width: auto; min-width: 60%; }
-table.data.iterations tr.last td { font-weight: 650; }
+table.data.iterations tr.chosen td { font-weight: 650; }
 table.data.pools { width: auto; min-width: 60%; }
 .note { font-size: 14px; color: #3d444d; background: #f6f8fa; border: 1px solid #d8dee4; border-radius: 8px; padding: 10px 14px; }
 dl.defs { display: grid; grid-template-columns: 12em 1fr; gap: 4px 16px; font-size: 14.5px; }

@@ -14,6 +14,8 @@ import { horizonOf, periodOf } from './summary';
 export interface PlanOutcome {
   plan: Record<string, PlannedShift[]>;
   iterations: PlanIteration[];
+  /** The round returned (PlanResult.round); the last when not given. */
+  round?: number;
   unmet: string[];
   met: boolean;
 }
@@ -139,13 +141,15 @@ export function poolTable(scenarios: Scenario[], results: ScenarioResult[], labe
   return `<table class="data pools"><thead>${head}</thead><tbody>${body.join('')}</tbody><tfoot><tr class="total"><td>All pools</td>${totals.join('')}</tr></tfoot></table>`;
 }
 
-/** The simulate-and-correct rounds: the programme's cost, then what the simulation found. */
+/** The simulate-and-correct (and trim) rounds: the programme's cost, then what the simulation
+ * found; the round the plan is taken from in bold. */
 export function iterationsTable(outcome: PlanOutcome, result: ScenarioResult): string {
   const perMonth = horizonOf(result).perMonth;
   const period = periodOf(result);
+  const chosen = outcome.round ?? outcome.iterations.at(-1)?.iteration;
   const rows = outcome.iterations.map(
-    (it, i) =>
-      `<tr${i === outcome.iterations.length - 1 ? ' class="last"' : ''}><td class="num">${it.iteration}</td><td class="num">${esc(money(it.plannedCost * perMonth, result.currency))}</td>` +
+    (it) =>
+      `<tr${it.iteration === chosen ? ' class="chosen"' : ''}><td class="num">${it.iteration}${it.phase === 'trim' ? ' <span class="muted">trim</span>' : ''}</td><td class="num">${esc(money(it.plannedCost * perMonth, result.currency))}</td>` +
       `<td class="num">${esc(hours(it.hoursBelowTarget))} h</td><td class="num">${esc(hours(it.uncoveredHours))} h</td><td class="num">${esc(hours(it.demandHours))} h</td>` +
       `<td class="num">${it.raisedHours > 0 ? `${count(it.raisedHours)}` : '<span class="muted">none</span>'}</td></tr>`,
   );

@@ -176,6 +176,9 @@ export class FsPlanPanel extends LitElement {
         width: auto;
         margin-top: 0.3rem;
       }
+      tr.chosen td {
+        font-weight: 650;
+      }
       summary {
         cursor: pointer;
         color: var(--text-muted);
@@ -335,13 +338,13 @@ export class FsPlanPanel extends LitElement {
         <div data-plan-roster>${roster.map((p) => this.renderPool(p))}</div>
       </div>
       <details class="note">
-        <summary>Rounds: the hours below target raise the requirement and the programme is solved again</summary>
+        <summary>Rounds: the hours below target raise the requirement and the programme is solved again; once the targets are met, cheaper plans are tried (trim). The plan shown is round ${r.round}.</summary>
         <table data-plan-rounds>
           <thead><tr><th class="num">Round</th><th class="num">Planned cost (horizon)</th><th class="num">Hours below target</th><th class="num">Uncovered hours</th><th class="num">Hours raised</th></tr></thead>
           <tbody>
             ${r.iterations.map(
-              (it) => html`<tr>
-                <td class="num">${it.iteration}</td>
+              (it) => html`<tr class=${it.iteration === r.round ? 'chosen' : ''} data-round=${it.iteration}>
+                <td class="num">${it.iteration}${it.phase === 'trim' ? ' · trim' : ''}</td>
                 <td class="num">${formatValue(it.plannedCost, 'money', currency)}</td>
                 <td class="num">${formatValue(it.hoursBelowTarget, 'hours')}</td>
                 <td class="num">${formatValue(it.uncoveredHours, 'hours')}</td>

@@ -900,6 +900,9 @@ describe('web app, built and driven in headless Chromium', { timeout: 600_000 },
     // The unmet targets, with their reasons (nobody works the night: the pool has no night shift).
     const unmet = panel.locator('[data-plan-unmet] li');
     expect(await unmet.allTextContents()).toEqual(expected.unmet);
+    // Every round listed; the one the plan is taken from (not always the last) marked.
+    expect(await panel.locator('[data-plan-rounds] tbody tr').count()).toBe(expected.iterations.length);
+    expect(await panel.locator('[data-plan-rounds] tr.chosen').getAttribute('data-round')).toBe(String(expected.round));
     await page.screenshot({ path: shotPath('10-plan-1440x900') });
     await page.setViewportSize({ width: 1280, height: 720 });
     await page.screenshot({ path: shotPath('10b-plan-1280x720') });
