@@ -35,10 +35,12 @@ export function mergeCommand(files: string[], out: string | undefined): number {
     if (mixed >= 0) {
       throw new MergeError(`${displayPath(files[mixed])}: a ${csv[mixed] ? 'CSV' : 'JSON'} shard output, but ${displayPath(files[0])} is ${csv[0] ? 'CSV' : 'JSON'}: merge the shards of one command`);
     }
-    const merged = csv[0] ? mergeCsv(texts, files) : mergeJson(texts, files, out);
-    writeFileAtomic(out, merged);
+    const merged = csv[0] ? { text: mergeCsv(texts, files), failed: [] } : mergeJson(texts, files, out);
+    writeFileAtomic(out, merged.text);
     process.stderr.write(`Merged ${files.length} shard${files.length === 1 ? '' : 's'} into ${out}\n`);
-    return 0;
+    // As the run without shards would: the scenarios that could not be run, and exit 2.
+    for (const f of merged.failed) process.stderr.write(`${f.file}: could not be run (its problems are in ${out}): ${f.problems[0] ?? ''}\n`);
+    return merged.failed.length > 0 ? 2 : 0;
   } catch (e) {
     const message = e instanceof MergeError ? e.message : `cannot merge these files: ${(e as Error).message}`;
     process.stderr.write(`${message.split('\n').map((line) => `followsun merge: ${line}`).join('\n')}\n`);
@@ -155,7 +157,7 @@ function checkComplete(parsed: Parsed[]): void {
   }
 }
 
-function mergeJson(texts: string[], files: string[], out: string): string {
+function mergeJson(texts: string[], files: string[], out: string): { text: string; failed: ItemError[] } {
   const problems: string[] = [];
   const docs = texts.map((text, i) => {
     const file = displayPath(files[i]);
@@ -199,12 +201,12 @@ function mergeJson(texts: string[], files: string[], out: string): string {
     const sweeps = valid.map((v) => v.doc as unknown as SweepDocument & { checksum?: string });
     const points = sweeps.flatMap((d) => d.points).sort((a: SweepPoint, b: SweepPoint) => a.index - b.index);
     const { shard: _, checksum: __, ...rest } = sweeps[0];
-    return sweepFileText({ ...rest, points }, out);
+    return { text: sweepFileText({ ...rest, points }, out), failed: [] };
   }
   const runs = valid.map((v) => v.doc as unknown as RunDocument);
   const scenarios = runs.flatMap((d) => d.scenarios).sort((a: FileResult, b: FileResult) => a.index - b.index);
   const errors = runs.flatMap((d) => d.errors ?? []).sort((a: ItemError, b: ItemError) => a.index - b.index);
-  return `${JSON.stringify({ scenarios, ...(errors.length > 0 ? { errors } : {}) }, null, 2)}\n`;
+  return { text: `${JSON.stringify({ scenarios, ...(errors.length > 0 ? { errors } : {}) }, null, 2)}\n`, failed: errors };
 }
 
 function mergeCsv(texts: string[], files: string[]): string {

@@ -105,6 +105,18 @@ describe('worker threads and shards', () => {
     expect(r.stderr).toMatch(/broken\.yaml:3: demand: expected at least one demand stream/);
     expect(JSON.parse(r.stdout).scenarios.map((s: { name: string }) => s.name)).toEqual(['hotline with 28', 'hotline with 30']);
   });
+
+  it('shards merged with a bad file among them end as the run would: exit 2, the file named', () => {
+    const bad = join(dir, 'broken2.yaml');
+    writeFileSync(bad, 'name: broken\nhorizon: { start: 2026-03-23T00:00:00Z, days: 1 }\ndemand: []\nstaffing: []\n');
+    const shards = [1, 2].map((k) => join(dir, `bad-shard-${k}.json`));
+    shards.forEach((out, k) => followsun('run', files[0], bad, '--shard', `${k + 1}/2`, '--out', out));
+    const merged = join(dir, 'bad-merged.json');
+    const r = followsun('merge', ...shards, '--out', merged);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(/broken2\.yaml: could not be run .*demand: expected at least one demand stream/);
+    expect(JSON.parse(readFileSync(merged, 'utf8')).errors).toHaveLength(1);
+  });
 });
 
 describe('sweeps', () => {
