@@ -22,7 +22,7 @@ const HELP: Record<string, CommandHelp> = {
       ['--replications N', 'replications per scenario, overriding the file (at least 1)'],
       ['--seed S', 'random seed, overriding the file (a whole number)'],
       ['--json', 'print one JSON document instead of the summaries'],
-      ['--csv DIR', 'also write NN-<name>-summary.csv and NN-<name>-intervals.csv per scenario to DIR'],
+      ['--csv DIR', 'also write NN-<name>-summary.csv, -intervals.csv, -coverage.csv and -gap-hours.csv per scenario to DIR (rates as fractions, times in seconds, money in the scenario currency)'],
       ['-o, --out FILE', 'write the JSON document to FILE instead of printing the summaries'],
       WORKERS,
       LARGE,

@@ -326,6 +326,8 @@ function efficiencySection(c: Comparison, labels: string[]): string {
         ? `${ratioText(e.per1000)} gap h a month per 1,000 ${currency}`
         : e.verdict === 'saves-and-closes'
           ? 'closes gaps and costs less'
+          : e.verdict === 'saves-no-gap-difference'
+            ? 'costs less; gap change not significant'
           : e.verdict === 'no-cost-difference'
             ? 'cost difference not significant'
             : e.verdict === 'no-difference'
@@ -357,7 +359,7 @@ function efficiencySection(c: Comparison, labels: string[]): string {
   const table =
     `<table class="data efficiency-table"><thead><tr><th>Variant</th><th class="num">Extra cost a month</th><th class="num">Gap hours closed a month</th>` +
     `<th class="num">Gap hours closed a month per 1,000 ${esc(currency)} of extra cost</th></tr></thead><tbody>${rows.join('')}</tbody></table>`;
-  return `<figure>${chart}<figcaption>Crosses are the paired 95% CIs of the two differences. A month is an average month (30.44 days); gap hours (uncovered + below target) add the languages and channels. The gap hours’ intervals are ranges: from the hours below target with 95% confidence to those whose interval reaches below it.</figcaption></figure>${table}`;
+  return `<figure>${chart}<figcaption>Crosses are the paired 95% CIs of the two differences. A month is an average month (30.44 days); gap hours (uncovered + below target) add the languages and channels. The gap hours’ CIs are of the counts: each hour judged so that all hold at once (README, “What the figures mean”).</figcaption></figure>${table}`;
 }
 
 /** Per language, broken down by channel (each against its own target), for every scenario; a
@@ -568,7 +570,7 @@ ${poolTable(scenarios, results, labels)}
 
 <section class="summary" aria-label="Summary">
 ${summaryHtml}
-<p class="small muted">Differences of totals carry paired 95% confidence intervals (the scenarios saw the same customers in each replication); a difference is called significant only when its interval excludes zero. Gap hours come with a range instead: from the hours below target with 95% confidence to those whose interval reaches below it. Per-language differences are called clear only when the two scenarios’ ranges do not overlap.</p>
+<p class="small muted">Differences of totals carry paired 95% confidence intervals (the scenarios saw the same customers in each replication); a difference is called significant only when its interval excludes zero. Gap hours are counts of hours judged on the pooled replications: their 95% CI runs from the hours surely below target to those possibly below it, each hour judged so that all hold at once (and an hour the two scenarios share unchanged adds nothing to a difference). Per-language differences are called clear only when the two scenarios’ intervals do not overlap.</p>
 </section>
 
 ${planSection}

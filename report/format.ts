@@ -42,9 +42,12 @@ export function hours(x: number | null | undefined): string {
   return signed(Math.abs(x) >= 10 || Number.isInteger(x) ? whole.format(x) : oneDecimal.format(x));
 }
 
+/** Times: one decimal below 10 s (as their CIs have: "1.2 s", not "1 s" beside "1.2–1.3 s"),
+ * whole seconds to 100 s, then minutes, hours, days. */
 export function seconds(x: number | null | undefined): string {
   if (!finite(x)) return '–';
-  if (x < 100) return `${whole.format(x)} s`;
+  if (Math.abs(x) < 10) return `${signed(oneDecimal.format(x))} s`;
+  if (x < 100) return `${signed(whole.format(x))} s`;
   if (x < 3600) {
     const m = Math.floor(x / 60);
     const s = Math.round(x % 60);
@@ -97,7 +100,9 @@ export function delta(x: number | null | undefined, unit: Unit, currency = ''): 
 function bound(x: number, unit: Unit): string {
   switch (unit) {
     case 'fraction':
-      return signed(oneDecimal.format(x * 100));
+      // A bound that rounds to 0.0 without being 0 keeps its sign in two decimals ("−0.02"):
+      // "−0.5 to −0.0" would read as touching zero.
+      return signed((x !== 0 && Math.abs(x * 100) < 0.05 ? twoDecimals : oneDecimal).format(x * 100));
     case 'money':
       return money(x, '', false);
     case 'hours':

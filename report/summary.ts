@@ -139,6 +139,7 @@ export interface Efficiency {
   verdict:
     | 'trade-off'
     | 'saves-and-closes'
+    | 'saves-no-gap-difference'
     | 'saves-and-opens'
     | 'costs-and-opens'
     | 'no-cost-difference'
@@ -166,6 +167,7 @@ export function efficiency(base: ScenarioResult, deltas: Record<string, Estimate
   else if (costDirection === 'up' && gapDirection === 'none') verdict = 'no-gap-difference';
   else if (costDirection === 'up') verdict = 'costs-and-opens';
   else if (gapDirection === 'down') verdict = 'saves-and-opens';
+  else if (gapDirection === 'none') verdict = 'saves-no-gap-difference';
   else verdict = 'saves-and-closes';
   if (verdict === 'trade-off' || verdict === 'no-gap-difference') {
     const [cl, ch] = closedPerMonth.ci95!;
@@ -440,9 +442,9 @@ export function efficiencySentence(e: Efficiency, currency: string): string {
       return `Each ${per} of extra monthly cost closes ${ratioText(e.per1000!)} gap hours a month${r}${gaps}.`;
     }
     case 'saves-and-closes':
-      return direction(e.closedPerMonth) === 'up'
-        ? 'It closes gaps and costs less a month: no trade-off to make.'
-        : 'It costs less a month, and the change in gap hours is not significant.';
+      return 'It closes gaps and costs less a month: no trade-off to make.';
+    case 'saves-no-gap-difference':
+      return 'It costs less a month, and the change in gap hours is not significant.';
     case 'saves-and-opens':
       return `It saves ${money(Math.abs(e.extraCostPerMonth.mean!), currency)} a month but opens ${hours(-e.closedPerMonth.mean!)} gap hours a month.`;
     case 'costs-and-opens':

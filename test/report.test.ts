@@ -12,8 +12,8 @@ import { reportCommand } from '../cli/report';
 import { loadScenario, PROJECT_ROOT } from '../cli/files';
 import { caseReportHtml } from '../report/case-report';
 import { heatmapRows, cellKind, HOURS_PER_WEEK } from '../report/charts';
-import { channelName, shortNames, targetText } from '../report/format';
-import { caseSummary, direction, efficiency, separation } from '../report/summary';
+import { channelName, delta, range, seconds, shortNames, targetText } from '../report/format';
+import { caseSummary, direction, efficiency, efficiencySentence, separation } from '../report/summary';
 import { efficientFrontier, sweepChartSvg, sweepReportHtml, type SweepPoint } from '../report/sweep';
 import type { Comparison } from '../sim/compare';
 import type { Estimate } from '../sim/stats/confidence';
@@ -550,6 +550,14 @@ describe('summary sentence', () => {
     expect(none.details.join(' ')).not.toContain('AI resolutions');
   });
 
+  it('writes a short wait with the decimal its CI has, and a bound just below 0 with its sign', () => {
+    expect(seconds(1.04)).toBe('1.0 s');
+    expect(range([1.16, 1.31], 'seconds')).toBe('1.2–1.3 s');
+    expect(delta(0.21, 'seconds')).toBe('+0.2 s');
+    expect(seconds(42.4)).toBe('42 s');
+    expect(range([-0.005, -0.00019], 'fraction')).toBe('−0.5 to −0.02');
+  });
+
   it('direction, separation and efficiency follow the intervals', () => {
     expect(direction(pair(1, 0.5, 1.5))).toBe('up');
     expect(direction(pair(-1, -1.5, -0.5))).toBe('down');
@@ -566,6 +574,10 @@ describe('summary sentence', () => {
     expect(e.range![0]).toBeLessThan(e.per1000!);
     expect(e.range![1]).toBeGreaterThan(e.per1000!);
     expect(efficiency(base, { gapHours: pair(-45, -48, -42), costPerMonth: pair(-5_000, -6_000, -4_000) }).verdict).toBe('saves-and-closes');
+    // Cheaper, but the gap hours' CI spans 0: no claim that it closes gaps.
+    const cheaper = efficiency(base, { gapHours: pair(-6, -345, 178), costPerMonth: pair(-5_000, -6_000, -4_000) });
+    expect(cheaper.verdict).toBe('saves-no-gap-difference');
+    expect(efficiencySentence(cheaper, 'EUR')).toBe('It costs less a month, and the change in gap hours is not significant.');
     expect(efficiency(base, { gapHours: pair(-45, -48, -42), costPerMonth: pair(500, -1_000, 2_000) })).toMatchObject({ verdict: 'no-cost-difference', per1000: null });
     expect(efficiency(base, { gapHours: pair(5, 3, 7), costPerMonth: pair(500, 100, 900) }).verdict).toBe('costs-and-opens');
   });
