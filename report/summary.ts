@@ -423,8 +423,30 @@ export function caseSummary(comparison: Comparison, names = comparison.scenarios
     const rise = others('rise');
     if (fall.length) details.push(`Gap hours also fall clearly in ${joinList(fall)}.`);
     if (rise.length) details.push(`Gap hours rise clearly in ${joinList(rise)}.`);
+    const worse = serviceFalls(base, variant, (comparison.queueDeltas?.[k] ?? null) as Record<string, Record<string, Estimate>> | null);
+    if (worse.length) details.push(`Service falls clearly in ${joinList(worse)}.`);
     return { variant: k, headline, lead, details, language: top?.language ?? null };
   });
+}
+
+/** The language × channels whose service level falls significantly (paired 95% CI below 0) and
+ * by at least MATERIAL_FALL, largest first: a channel's total can hide one language's fall. */
+const MATERIAL_FALL = 0.02;
+function serviceFalls(base: ScenarioResult, variant: ScenarioResult, deltas: Record<string, Record<string, Estimate>> | null): string[] {
+  const falls = Object.entries(deltas ?? {}).flatMap(([key, d]) => {
+    const sl = d.serviceLevel;
+    if (!sl?.ci95 || sl.mean === null || !(sl.ci95[1] < 0) || sl.mean > -MATERIAL_FALL) return [];
+    const [language, channel] = key.split('/');
+    const [b, v] = [base.queues?.[key], variant.queues?.[key]];
+    const [abandonBefore, abandonAfter] = [b?.abandonRate?.mean, v?.abandonRate?.mean];
+    const abandon = channel !== 'email' && abandonBefore != null && abandonAfter != null ? `; abandonment ${percent(abandonBefore, 1)} → ${percent(abandonAfter, 1)}` : '';
+    const target = base.channelTargets?.[channel]?.target;
+    const text =
+      `${languageName(language)} ${channelName(channel).toLowerCase()} (${percent(b?.serviceLevel.mean, 1)} → ${percent(v?.serviceLevel.mean, 1)}` +
+      `${target !== undefined ? `, target ${percent(target)}` : ''}${abandon})`;
+    return [{ fall: sl.mean, text }];
+  });
+  return falls.sort((x, y) => x.fall - y.fall).map((f) => f.text);
 }
 
 /** The result has an AI pool (or AI conversations). */

@@ -558,6 +558,21 @@ describe('summary sentence', () => {
     expect(range([-0.005, -0.00019], 'fraction')).toBe('−0.5 to −0.02');
   });
 
+  it("names a language × channel whose service falls clearly, which the channel's total can hide", () => {
+    const c = comparisonOf({ ...VARIANT_QUEUES, 'en/voice': { gapHours: est(3, 1), serviceLevel: est(0.55, 0.01) } }, {});
+    c.queueDeltas = [
+      null,
+      {
+        'de/voice': { serviceLevel: pair(0.05, 0.04, 0.06) },
+        'en/voice': { serviceLevel: pair(-0.06, -0.08, -0.04) }, // falls clearly
+        'en/email': { serviceLevel: pair(-0.03, -0.07, 0.01) }, // not clearly
+      } as unknown as NonNullable<Comparison['queueDeltas']>[number],
+    ];
+    const [s] = caseSummary(c);
+    expect(s.details).toContain('Service falls clearly in English voice (61.0% → 55.0%, target 80%; abandonment 10.0% → 10.0%).');
+    expect(s.details.join(' ')).not.toMatch(/email \(/);
+  });
+
   it('direction, separation and efficiency follow the intervals', () => {
     expect(direction(pair(1, 0.5, 1.5))).toBe('up');
     expect(direction(pair(-1, -1.5, -0.5))).toBe('down');
