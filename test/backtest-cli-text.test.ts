@@ -5,29 +5,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { parse, stringify } from 'yaml';
-import { validateScenario, type ScenarioInput } from '../sim/scenario/scenario';
+import { validateScenario } from '../sim/scenario/scenario';
+import { localDesk } from './support';
 import { genericCsv, syntheticRecords } from '../sim/history/synthetic-records';
 import { fitScenario, scenarioYaml } from '../sim/history/fit-scenario';
 import { followsun } from './cli-in-process';
 
 const ZONE = 'Europe/Madrid';
-const desk: ScenarioInput = {
-  name: 'Madrid desk',
-  horizon: { start: '2026-02-02T00:00:00+01:00', days: 3, warmupHours: 0 },
-  seed: 3,
-  demand: [
-    {
-      id: 'es',
-      language: 'es',
-      timezone: ZONE,
-      volume: { perWeek: 1200 },
-      pattern: 'business-day',
-      handleTime: { dist: 'lognormal', mean: 200, cv: 1 },
-      patience: { dist: 'exponential', mean: 150 },
-    },
-  ],
-  staffing: [{ id: 'desk', skills: ['es'], agents: 2 }],
-};
+const desk = localDesk({ city: 'Madrid', zone: ZONE, language: 'es', start: '2026-02-02T00:00:00+01:00', days: 3, perWeek: 1200, agents: 2, seed: 3 });
 const records = syntheticRecords(validateScenario(desk, 'desk'));
 const dir = mkdtempSync(join(tmpdir(), 'followsun-backtest-text-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));

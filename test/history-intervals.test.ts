@@ -6,7 +6,8 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { validateScenario, parseScenario, type ScenarioInput } from '../sim/scenario/scenario';
+import { validateScenario, parseScenario } from '../sim/scenario/scenario';
+import { localDesk } from './support';
 import { syntheticRecords } from '../sim/history/synthetic-records';
 import { intervalTableCsv } from '../sim/history/interval-export';
 import { intervalLayout, intervalMinutesOf, fitIntervalQueues } from '../sim/history/intervals';
@@ -15,23 +16,7 @@ import { fitScenario, fitScenarioFromIntervals } from '../sim/history/fit-scenar
 import { followsun } from './cli-in-process';
 
 const ZONE = 'Europe/Lisbon';
-const desk: ScenarioInput = {
-  name: 'Lisbon desk',
-  horizon: { start: '2026-01-05T00:00:00Z', days: 21, warmupHours: 0 },
-  seed: 11,
-  demand: [
-    {
-      id: 'pt',
-      language: 'pt',
-      timezone: ZONE,
-      volume: { perWeek: 6000 },
-      pattern: 'business-day',
-      handleTime: { dist: 'lognormal', mean: 200, cv: 1 },
-      patience: { dist: 'exponential', mean: 150 },
-    },
-  ],
-  staffing: [{ id: 'desk', skills: ['pt'], agents: 8 }],
-};
+const desk = localDesk({ city: 'Lisbon', zone: ZONE, language: 'pt', start: '2026-01-05T00:00:00Z', days: 21, perWeek: 6000, agents: 8, seed: 11 });
 const records = syntheticRecords(validateScenario(desk, 'desk'));
 const table = intervalTableCsv(records, 30);
 const dir = mkdtempSync(join(tmpdir(), 'followsun-intervals-'));

@@ -8,29 +8,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
-import { parseScenario, validateScenario, type ScenarioInput } from '../sim/scenario/scenario';
+import { parseScenario, validateScenario } from '../sim/scenario/scenario';
+import { localDesk } from './support';
 import { genericCsv, syntheticRecords } from '../sim/history/synthetic-records';
 import { intervalTableCsv } from '../sim/history/interval-export';
 import { followsun } from './cli-in-process';
 
 const ZONE = 'Asia/Jerusalem';
-const desk: ScenarioInput = {
-  name: 'Jerusalem desk',
-  horizon: { start: '2026-01-04T00:00:00+02:00', days: 7, warmupHours: 0 },
-  seed: 5,
-  demand: [
-    {
-      id: 'he',
-      language: 'he',
-      timezone: ZONE,
-      volume: { perWeek: 1500 },
-      pattern: 'business-day',
-      handleTime: { dist: 'lognormal', mean: 200, cv: 1 },
-      patience: { dist: 'exponential', mean: 150 },
-    },
-  ],
-  staffing: [{ id: 'desk', skills: ['he'], agents: 3 }],
-};
+const desk = localDesk({ city: 'Jerusalem', zone: ZONE, language: 'he', start: '2026-01-04T00:00:00+02:00', days: 7, perWeek: 1500, agents: 3, seed: 5 });
 const records = syntheticRecords(validateScenario(desk, 'desk'));
 const dir = mkdtempSync(join(tmpdir(), 'followsun-import-next-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));

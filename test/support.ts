@@ -37,6 +37,28 @@ export function queueScenario(c: QueueCase): ScenarioInput {
   };
 }
 
+/** A one-language desk of callers in its own time zone on a business-day pattern, staffed around
+ * the clock: the shape the history tests turn into records, fit and replay. */
+export function localDesk(o: { city: string; zone: string; language: string; start: string; days: number; perWeek: number; agents: number; seed: number }): ScenarioInput {
+  return {
+    name: `${o.city} desk`,
+    horizon: { start: o.start, days: o.days, warmupHours: 0 },
+    seed: o.seed,
+    demand: [
+      {
+        id: o.language,
+        language: o.language,
+        timezone: o.zone,
+        volume: { perWeek: o.perWeek },
+        pattern: 'business-day',
+        handleTime: { dist: 'lognormal', mean: 200, cv: 1 },
+        patience: { dist: 'exponential', mean: 150 },
+      },
+    ],
+    staffing: [{ id: 'desk', skills: [o.language], agents: o.agents }],
+  };
+}
+
 export function run(input: ScenarioInput, options?: CompileOptions) {
   return simulate(compileScenario(validateScenario(input, 'test.yaml'), options));
 }

@@ -22,20 +22,27 @@ export function unreachableHours(m: CompiledModel, p: Programme): Set<number>[] 
 /** Met: at most `belowTargetShare` of the reachable hours with demand below target, and each
  * queue's service level over the hours some pool can serve at or above its target. */
 export function targetsMet(m: CompiledModel, result: ScenarioResult, unreachable: Set<number>[], belowTargetShare: number): boolean {
-  const s = result.summary;
-  const reachableDemand = (s.demandHours.mean ?? 0) - countUnreachableWithDemand(result, unreachable);
-  if ((s.hoursBelowTarget.mean ?? 0) > belowTargetShare * reachableDemand) return false;
+  if ((result.summary.hoursBelowTarget.mean ?? 0) > belowTargetShare * reachableDemandHours(result, unreachable)) return false;
   return m.queues.every((queue, q) => {
-    const hours = result.coverage[q].hours;
-    let within = 0;
-    let offered = 0;
-    hours.offered.forEach((o, h) => {
-      if (unreachable[q].has(h) || !(o > 0)) return;
-      within += o * (hours.serviceLevel[h] ?? 0);
-      offered += o;
-    });
-    return offered === 0 || within / offered >= queue.slTarget;
+    const { serviceLevel } = reachableService(result, q, unreachable);
+    return serviceLevel === null || serviceLevel >= queue.slTarget;
   });
+}
+
+/** A queue over the hours with demand some pool can serve: its service level (pooled by offered;
+ * null without demand there) and its hours below target. */
+function reachableService(result: ScenarioResult, q: number, unreachable: Set<number>[]): { serviceLevel: number | null; below: number } {
+  const hours = result.coverage[q].hours;
+  let within = 0;
+  let offered = 0;
+  let below = 0;
+  hours.offered.forEach((o, h) => {
+    if (unreachable[q].has(h) || !(o > 0)) return;
+    within += o * (hours.serviceLevel[h] ?? 0);
+    offered += o;
+    below += hours.belowTarget[h];
+  });
+  return { serviceLevel: offered > 0 ? within / offered : null, below };
 }
 
 /** Hours with demand some pool can serve, over every language × channel. */
@@ -54,17 +61,7 @@ function countUnreachableWithDemand(result: ScenarioResult, unreachable: Set<num
 export function queueMisses(m: CompiledModel, result: ScenarioResult, unreachable: Set<number>[]): QueueMiss[] {
   const out: QueueMiss[] = [];
   m.queues.forEach((queue, q) => {
-    const hours = result.coverage[q].hours;
-    let within = 0;
-    let offered = 0;
-    let below = 0;
-    hours.offered.forEach((o, h) => {
-      if (unreachable[q].has(h) || !(o > 0)) return;
-      within += o * (hours.serviceLevel[h] ?? 0);
-      offered += o;
-      below += hours.belowTarget[h];
-    });
-    const serviceLevel = offered > 0 ? within / offered : null;
+    const { serviceLevel, below } = reachableService(result, q, unreachable);
     if (below > 0 || (serviceLevel !== null && serviceLevel < queue.slTarget)) {
       out.push({ queue: `${queue.language}/${queue.channel}`, hoursBelowTarget: below, serviceLevel, target: queue.slTarget });
     }
