@@ -167,7 +167,10 @@ async function planningTime(): Promise<void> {
   const planned = result.verification.summary;
   const money = (x: number | null) => Math.round(x ?? NaN).toLocaleString('en-US');
   console.log('\nPlanning (followsun plan on the default scenario, every shift open)');
-  console.log(`  ${seconds.toFixed(1)} s, ${result.iterations.length} simulate-and-correct iterations; targets met: ${result.met}`);
+  const trims = result.iterations.filter((it) => it.phase === 'trim').length;
+  console.log(
+    `  ${seconds.toFixed(1)} s, ${result.iterations.length - trims} simulate-and-correct and ${trims} trim rounds (the plan from round ${result.round}); targets met: ${result.met}`,
+  );
   console.log(`  cost: every shift planned ${money(planned.costTotal.mean)} vs as shipped ${money(shipped.costTotal.mean)} ${s.currency} a week`);
   console.log(`  hours below target: ${planned.hoursBelowTarget.mean} vs ${shipped.hoursBelowTarget.mean}; uncovered: ${planned.uncoveredHours.mean} vs ${shipped.uncoveredHours.mean}`);
 }
