@@ -12,6 +12,9 @@ export type WorkerRequest =
 /** A planner round's step: the programme solving, or its plan simulated (replications done). */
 export interface PlanStep {
   step: 'solving' | 'simulating';
+  /** A correction round, a trim round (a cheaper plan tried once the targets are met), or a trim's
+   * second simulation with other random numbers. */
+  phase: 'correct' | 'trim' | 'check';
   iteration: number;
   maxIterations: number;
   done: number;

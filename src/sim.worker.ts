@@ -61,14 +61,14 @@ self.onmessage = async (event: MessageEvent<WorkerRequest>) => {
     } else {
       const { plan } = await import('../sim/plan/planner');
       const maxIterations = request.maxIterations ?? 8;
-      const progress: PlanStep = { step: 'solving', iteration: 1, maxIterations, done: 0, total: request.scenario.replications };
+      const progress: PlanStep = { step: 'solving', phase: 'correct', iteration: 1, maxIterations, done: 0, total: request.scenario.replications };
       const report = (change: Partial<PlanStep>) => {
         Object.assign(progress, change);
         post({ type: 'plan-progress', id: request.id, progress: { ...progress } });
       };
       const result = await plan(request.scenario, {
         maxIterations,
-        onProgress: (step, iteration) => report({ step: step === 'simulating' ? 'simulating' : 'solving', iteration, done: 0 }),
+        onProgress: (step, iteration, phase) => report({ step: step === 'simulating' ? 'simulating' : 'solving', phase: phase ?? 'correct', iteration, done: 0 }),
         simulate: (model) => simulate(model, { onProgress: (done, total) => report({ done, total }) }),
       });
       post({ type: 'planned', id: request.id, plan: result, ms: performance.now() - started });

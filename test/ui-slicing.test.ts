@@ -8,7 +8,7 @@ import { parseScenario } from '../sim/scenario/scenario';
 import { simulate } from '../sim/simulate';
 import type { ScenarioResult } from '../sim/stats/metrics';
 import { ciText, columnFormat, formatValue, intervalText } from '../src/lib/format';
-import { planMetText } from '../src/lib/plan';
+import { planMetText, planProgressText } from '../src/lib/plan';
 import { intervalCost, poolOccupancy, queueFigures, resultDays, sliceCaption, sliceOf, summedFigures } from '../src/state/slice';
 import { TWO_LANGUAGES } from './e2e/two-languages';
 
@@ -161,6 +161,14 @@ describe("the Plan panel's met", () => {
     expect(t.detail).toContain('36 h below target by the hour\'s mean service level (95% CI 0 h to 52 h): en voice 12 h, ja voice 24 h');
     expect(t.detail).toContain('1.8% of the 1,960 h with demand; the planner allows up to 2%');
     expect(t.title).not.toMatch(/^targets met$/);
+  });
+
+  it('counts correction rounds against their limit, and says so when a round tries a cheaper plan', () => {
+    const step = { step: 'simulating' as const, iteration: 2, maxIterations: 8, done: 3, total: 10 };
+    expect(planProgressText({ ...step, phase: 'correct' })).toBe('Planning… round 2 (of at most 8): simulating the plan, 3 of 10 replications');
+    expect(planProgressText({ ...step, iteration: 10, phase: 'trim' })).toBe('Planning… round 10, trying a cheaper plan: simulating the plan, 3 of 10 replications');
+    expect(planProgressText({ ...step, iteration: 10, phase: 'check' })).toBe('Planning… round 10, trying a cheaper plan: checking it with other random numbers, 3 of 10 replications');
+    expect(planProgressText({ ...step, step: 'solving', phase: 'trim' })).toBe('Planning… round 2, trying a cheaper plan: solving the staffing programme');
   });
 
   it('says when no hour is below target', () => {

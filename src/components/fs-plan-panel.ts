@@ -10,7 +10,7 @@ import type { ScenarioResult } from '../../sim/stats/metrics';
 import type { PlanResult } from '../../sim/plan/planner';
 import type { Scenario } from '../../sim/scenario/scenario';
 import { formatDelta, formatValue } from '../lib/format';
-import { openShiftCount, planDeltas, planMetText, rosterOf, type RosterPool } from '../lib/plan';
+import { openShiftCount, planDeltas, planMetText, planProgressText, rosterOf, type RosterPool } from '../lib/plan';
 import { connect, runKey } from '../state/app-store';
 import type { PlanStep } from '../sim-protocol';
 import { Cancelled, SimRunner } from '../sim-client';
@@ -222,7 +222,7 @@ export class FsPlanPanel extends LitElement {
     this.phase = 'running';
     this.result = null;
     this.error = '';
-    this.step = { step: 'solving', iteration: 1, maxIterations: MAX_ITERATIONS, done: 0, total: scenario.replications };
+    this.step = { step: 'solving', phase: 'correct', iteration: 1, maxIterations: MAX_ITERATIONS, done: 0, total: scenario.replications };
     this.focusOn('[data-action="cancel-plan"]'); // the Plan button goes away: keyboard users land on Cancel
     this.runner
       .plan(scenario, (step) => this.plannedKey === key && (this.step = step), MAX_ITERATIONS)
@@ -279,9 +279,9 @@ export class FsPlanPanel extends LitElement {
 
   private renderRunning() {
     const s = this.step!;
-    const what = s.step === 'solving' ? 'solving the staffing programme' : `simulating the plan, ${s.done} of ${s.total} replications`;
+
     return html`<div class="bar" role="status" aria-live="polite">
-      <span class="msg" data-plan-step=${s.step} data-plan-round=${s.iteration}>Planning… round ${s.iteration} (of at most ${s.maxIterations}): ${what}</span>
+      <span class="msg" data-plan-step=${s.step} data-plan-round=${s.iteration}>${planProgressText(s)}</span>
       ${s.step === 'simulating' ? html`<progress max=${s.total || 1} value=${s.done} aria-label="Replications done"></progress>` : html`<progress aria-label="Solving"></progress>`}
       <button data-action="cancel-plan" @click=${this.cancel}>Cancel</button>
     </div>`;

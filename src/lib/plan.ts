@@ -8,6 +8,7 @@ import type { ScenarioResult } from '../../sim/stats/metrics';
 import type { PlanResult } from '../../sim/plan/planner';
 import type { PlannedShift } from '../../sim/plan/candidates';
 import type { Scenario } from '../../sim/scenario/scenario';
+import type { PlanStep } from '../sim-protocol';
 import { expandShift } from '../../sim/model/roster';
 import { displayName, newDocId, withText, type ScenarioDoc } from './scenario-doc';
 import { formatValue, type Unit } from './format';
@@ -161,4 +162,15 @@ export function planMetText(
         title: tooMany ? `targets not met — ${formatValue(belowHours, 'hours')} below target, more than the ${pct(share)} allowed` : 'targets not met — a service level below its target',
         detail: `Not met: ${tooMany ? 'more hours than the planner allows are below target' : "a language × channel's service level over the hours a pool can work is below its target"}; ${hoursText}${misses.length ? ` Missing: ${misses.join('; ')}.` : ''}${round}`,
       };
+}
+
+/** The planner's progress in a line: correction rounds are counted against their limit; trim
+ * rounds, which try a cheaper plan once one meets the targets, come after it. */
+export function planProgressText(s: PlanStep): string {
+  const round = s.phase === 'correct' ? `round ${s.iteration} (of at most ${s.maxIterations})` : `round ${s.iteration}, trying a cheaper plan`;
+  const what =
+    s.step === 'solving'
+      ? 'solving the staffing programme'
+      : `${s.phase === 'check' ? 'checking it with other random numbers' : 'simulating the plan'}, ${s.done} of ${s.total} replications`;
+  return `Planning… ${round}: ${what}`;
 }
