@@ -463,7 +463,7 @@ export class FsCompareView extends LitElement {
     const names = this.comparedIds.map((id) => this.candidates.find((x) => x.id === id)?.name ?? id);
     return html`
       <section class="panel card" aria-label="Headline comparison">
-        <h3>Headline figures <span class="badge">Δ vs baseline, 95% CI (gap hours: range)</span></h3>
+        <h3>Headline figures <span class="badge">Δ vs baseline, 95% CI</span></h3>
         <div class="grid" style="grid-template-columns: repeat(${n}, minmax(0, 1fr))" role="table" aria-label="Scenario comparison">
           <div role="row" style="display:contents">
             ${c.scenarios.map(
@@ -504,10 +504,16 @@ export class FsCompareView extends LitElement {
     const significant = ci ? ci[0] > 0 || ci[1] < 0 : mean !== 0;
     const better = significant && (lowerIsBetter ? mean < 0 : mean > 0);
     const tone = !significant ? 'same' : better ? 'better' : 'worse';
-    const words = !significant ? 'no significant difference' : better ? 'better' : 'worse';
+    // Exactly 0 in every paired replication (common random numbers): no change at all.
+    const unchanged = mean === 0 && ci !== null && ci[0] === 0 && ci[1] === 0;
+    const words = unchanged ? 'no change' : !significant ? 'no significant difference' : better ? 'better' : 'worse';
     return html`<div class="delta ${tone}" data-delta=${String(d.mean)} data-ci=${ci ? ci.join(',') : ''} data-significant=${String(significant)}>
       Δ ${formatDelta(d.mean, unit, currency)} <span class="sr-only">(${words})</span>
-      <small>${ci ? `95% CI ${formatDelta(ci[0], unit, currency)} to ${formatDelta(ci[1], unit, currency)}` : 'one replication: no CI'} · ${words}</small>
+      <small
+        >${unchanged
+          ? 'no change: the same in every replication'
+          : `${ci ? `95% CI ${formatDelta(ci[0], unit, currency)} to ${formatDelta(ci[1], unit, currency)}` : 'one replication: no CI'} · ${words}`}</small
+      >
     </div>`;
   }
 

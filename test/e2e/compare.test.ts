@@ -128,6 +128,26 @@ describe('comparing in depth', () => {
     expect(await overlay.evaluate((el) => (el as unknown as { lines: unknown[] }).lines.length)).toBe(2);
   });
 
+  it('says "no change" where a scenario and its copy are the same in every replication (common random numbers)', async () => {
+    const page = app.page;
+    const url = `${app.server.url}${await encodeState({
+      v: 1,
+      docs: [
+        { f: 'a.yaml', t: TWO_LANGUAGES, o: 'file' },
+        { f: 'copy.yaml', t: TWO_LANGUAGES.replace('name: Two languages (slicing)', 'name: The same again'), o: 'file' },
+      ],
+      active: 0,
+      view: 'compare',
+      cmp: [0, 1],
+    })}`;
+    await page.goto(url);
+    const deltas = page.locator('fs-compare-view [data-scenario="1"] .delta');
+    await deltas.first().waitFor({ timeout: PATIENCE });
+    const texts = await deltas.locator('small').allTextContents();
+    expect(texts.length).toBeGreaterThan(5);
+    for (const t of texts) expect(t.trim()).toBe('no change: the same in every replication');
+  });
+
   it('fits the per-group table in its card and orders the difference heatmap as the coverage heatmap', async () => {
     // Two examples whose languages come in the file as "pt chat, pt voice, ja chat, ja voice".
     const page = app.page;
