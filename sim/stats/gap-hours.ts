@@ -61,7 +61,6 @@ export interface HourlyQueueCoverage {
   surelyBelowTarget: number[];
 }
 
-
 /** A scenario's hours × queues, cell by cell (see HourlyCoverage.cells). */
 export interface HourCells {
   demand: Uint8Array;
@@ -158,7 +157,7 @@ export class HourlyCoverage {
   /** Hour figures over the given queues (all when omitted), each with a confidence interval that
    * holds with probability 1 − `alpha`. */
   figures(queues?: number[], alpha = 0.05): Record<HourFigure, Estimate> {
-    const c = this.cells(queues ?? this.m.queues.map((_, q) => q), alpha);
+    const c = this.cells(queues ?? this.allQueues(), alpha);
     const sum = (a: Uint8Array) => a.reduce((t, x) => t + x, 0);
     const [demand, uncovered, below] = [sum(c.demand), sum(c.uncovered), sum(c.below)];
     const withRange = c.low !== null;
