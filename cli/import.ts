@@ -136,10 +136,12 @@ export function shellWord(word: string): string {
   return /^[A-Za-z0-9_@%+=:,./-]+$/.test(word) ? word : `'${word.replace(/'/g, `'\\''`)}'`;
 }
 
-/** Bad records or a bad scenario: one line per problem, exit code 2; anything else is a bug. */
+/** Bad records or a bad scenario: one line per problem, exit code 2; anything else is a bug. A
+ * problem naming its file (and line) is said as every command says it ("calls.csv:12: …"); one
+ * of a flag gets the program's name, as run's and plan's do ("followsun: --name: …"). */
 export function badInput(e: unknown): number {
   if (e instanceof RecordsError || e instanceof ScenarioError) {
-    process.stderr.write(`${e.problems.map((p) => `followsun: ${p}`).join('\n')}\n`);
+    process.stderr.write(`${e.problems.map((p) => (p.startsWith('--') ? `followsun: ${p}` : p)).join('\n')}\n`);
     return 2;
   }
   throw e;

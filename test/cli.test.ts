@@ -392,6 +392,21 @@ describe('mistakes on the command line', () => {
     expect(o.stdout).toBe('');
   });
 
+  it('every command names a missing file the same way', () => {
+    const missing = join(dir, 'no-such-desk.yaml');
+    const records = join(dir, 'no-such-calls.csv');
+    for (const args of [
+      ['plan', missing],
+      ['compare', missing, missing],
+      ['backtest', missing, records],
+      ['import', records, '--out', join(dir, 'never.yaml')],
+    ]) {
+      const o = followsun(...args);
+      expect(o.status, args.join(' ')).toBe(2);
+      expect(lines(o.stderr)[0], args.join(' ')).toBe(`${args[0] === 'import' ? records : missing}: file not found`);
+    }
+  });
+
   it('an unknown option: exit 2, the option named and a pointer to the usage', () => {
     const o = followsun('run', smallDesk, '--replicatons', '3');
     expect(o.status).toBe(2);
