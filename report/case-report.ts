@@ -179,7 +179,7 @@ function headlineSections(c: Comparison, withWeek = false): HeadlineSection[] {
 function valueCell(e: Estimate | undefined, unit: Unit, currency: string): string {
   if (!e || e.mean === null) return '<td class="num">–</td>';
   const main = unit === 'fraction' ? percent(e.mean, 1) : unit === 'money' ? money(e.mean, currency) : unit === 'hours' ? `${hours(e.mean)} h` : estimate({ mean: e.mean, ci95: null }, unit);
-  const ci = hasWidth(e) ? `<span class="ci">95% CI ${esc(range(e.ci95, unit))}${unit === 'fraction' ? '%' : ''}</span>` : '';
+  const ci = hasWidth(e) ? `<span class="ci">95% CI ${esc(range(e.ci95, unit, e.mean))}${unit === 'fraction' ? '%' : ''}</span>` : '';
   return `<td class="num">${esc(main)}${ci}</td>`;
 }
 
@@ -192,7 +192,7 @@ function deltaCell(e: Estimate | undefined, unit: Unit, currency: string, higher
     ? '<span class="ci">no CI (one replication)</span>'
     : e.ci95[0] === e.ci95[1]
       ? ''
-      : `<span class="ci">95% CI ${esc(range(e.ci95, unit))}${unit === 'fraction' ? ' pts' : ''}</span>`;
+      : `<span class="ci">95% CI ${esc(range(e.ci95, unit, e.mean))}${unit === 'fraction' ? ' pts' : ''}</span>`;
   const ns =
     dir === 'none' && !(e.ci95![0] === 0 && e.ci95![1] === 0)
       ? '<span class="ns" title="The 95% CI of the difference includes 0">not significant</span>'

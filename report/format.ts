@@ -117,12 +117,15 @@ function bound(x: number, unit: Unit): string {
 }
 
 /** "54.7–56.2" or, when a bound is negative, "−0.21 to −0.19" (a dash would read as a minus).
- * Times carry their unit, in the scale of the larger bound: "12–15 s", "2.5–3.1 h". */
-export function range(ci: [number, number], unit: Unit): string {
+ * Times carry their unit, in the scale of the larger bound (or of `scaleOf`, the figure's own
+ * value): "12–15 s", "2.5–3.1 h". */
+export function range(ci: [number, number], unit: Unit, scaleOf?: number | null): string {
   if (unit === 'seconds') {
-    const top = Math.max(Math.abs(ci[0]), Math.abs(ci[1]));
+    // In the scale of the figure it belongs to when given ("96 s, 95% CI 84–108 s", not "1.4–1.8 min").
+    const widest = Math.max(Math.abs(ci[0]), Math.abs(ci[1]));
+    const top = finite(scaleOf) ? Math.abs(scaleOf) : widest;
     const [scale, suffix] = top >= 3600 ? [3600, 'h'] : top >= 100 ? [60, 'min'] : [1, 's'];
-    const f = (x: number) => signed((Math.abs(top / scale) >= 10 ? whole : oneDecimal).format(x / scale));
+    const f = (x: number) => signed((widest / scale >= 10 ? whole : oneDecimal).format(x / scale));
     return `${ci[0] < 0 || ci[1] < 0 ? `${f(ci[0])} to ${f(ci[1])}` : `${f(ci[0])}–${f(ci[1])}`} ${suffix}`;
   }
   const [a, b] = [bound(ci[0], unit), bound(ci[1], unit)];

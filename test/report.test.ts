@@ -553,6 +553,7 @@ describe('summary sentence', () => {
   it('writes a short wait with the decimal its CI has, and a bound just below 0 with its sign', () => {
     expect(seconds(1.04)).toBe('1.0 s');
     expect(range([1.16, 1.31], 'seconds')).toBe('1.2–1.3 s');
+    expect(`${seconds(96)}, 95% CI ${range([84, 108], 'seconds', 96)}`).toBe('96 s, 95% CI 84–108 s'); // not 1.4–1.8 min
     expect(delta(0.21, 'seconds')).toBe('+0.2 s');
     expect(seconds(42.4)).toBe('42 s');
     expect(range([-0.005, -0.00019], 'fraction')).toBe('−0.5 to −0.02');
