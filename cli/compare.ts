@@ -1,7 +1,7 @@
 // `followsun compare`: scenarios side by side with common random numbers, each headline
 // figure's difference against the first with its 95% confidence interval.
 import { ComparisonBuilder, comparisonOptions, type Comparison } from '../sim/compare';
-import type { Estimate } from '../sim/stats/confidence';
+import { unchanged, type Estimate } from '../sim/stats/confidence';
 import type { HourFigure, SummaryFigure } from '../sim/stats/metrics';
 import { ScenarioError, type Scenario } from '../sim/scenario/scenario';
 import { atLeastTwoReplications, checkReplications, largeRunsAllowed, UsageError, workerCount } from './arguments';
@@ -130,7 +130,7 @@ export async function compareCommand(options: CompareOptions): Promise<number> {
 const significant = (e: Estimate) => (e.ci95 ? e.ci95[0] > 0 || e.ci95[1] < 0 : false);
 /** What the last column says of a difference: nothing when its 95% CI excludes 0; "no change"
  * when it is exactly 0 in every replication (common random numbers), else "not significant". */
-const verdict = (e: Estimate) => (significant(e) ? '' : e.mean === 0 && e.ci95?.[0] === 0 && e.ci95[1] === 0 ? 'no change' : 'not significant');
+const verdict = (e: Estimate) => (significant(e) ? '' : unchanged(e) ? 'no change' : 'not significant');
 
 export function comparisonText(c: Comparison, files: string[]): string {
   const base = c.scenarios[0];

@@ -3,7 +3,7 @@
 // numbers) excludes 0; a per-language difference, for which the comparison has no paired CI,
 // only when the two scenarios' 95% CIs do not overlap. Pure functions, plain text out.
 import type { Comparison } from '../sim/compare';
-import type { Estimate } from '../sim/stats/confidence';
+import { unchanged, type Estimate } from '../sim/stats/confidence';
 import { AVERAGE_MONTH_SECONDS, type ScenarioResult } from '../sim/stats/metrics';
 import { channelName, count, delta, hours, languageName, money, orderChannels, percent, range, targetText, thresholdText, value, type Unit } from './format';
 
@@ -197,7 +197,6 @@ function moneyCi(e: Estimate, currency: string, magnitude: boolean): string {
 }
 
 /** Exactly no difference: the same in every replication. */
-const identical = (d: Estimate) => d.mean === 0 && d.ci95 !== null && d.ci95[0] === 0 && d.ci95[1] === 0;
 
 /** A figure before and after, with the paired difference: "rises from 54.7% to 85.3% (+30.6
  * pts, 95% CI 29.3–31.9)", or says the change is not significant. */
@@ -222,7 +221,7 @@ function pairedChange(
       return `${what} ${verbs[1]} from ${show(before)} to ${show(after)} (${diff})`;
     case 'none':
       // Hour figures are counts: the same count is no change, whatever their intervals.
-      return identical(d) || (unit === 'hours' && d.mean === 0)
+      return unchanged(d) || (unit === 'hours' && d.mean === 0)
         ? `${what} ${plural ? 'do' : 'does'} not change (${show(before)})`
         : `the change in ${what.replace(/^the /, '')} is not significant (${show(before)} and ${show(after)}; ${diff})`;
     case 'unknown':
@@ -255,7 +254,7 @@ function monthlyCostSentence(subject: string, before: number | null, after: numb
     case 'down':
       return `${subject} saves ${amount} a month (${share}${moneyCi(d, currency, true)}), ${from}.`;
     case 'none':
-      return identical(d)
+      return unchanged(d)
         ? `${subject} leaves the monthly cost unchanged at ${m(before)}.`
         : `${subject} does not change the monthly cost significantly: ${m(before)} before, ${m(after)} after (${delta(d.mean, 'money', currency)}, ${moneyCi(d, currency, false)}).`;
     case 'unknown':
@@ -278,7 +277,7 @@ function channelServiceClause(channel: string, base: ScenarioResult, variant: Sc
   const target = tb && ta && tb.target !== ta.target ? `target ${percent(tb.target)} → ${percent(ta.target)}` : `target ${percent(t.target)}`;
   if (!a) return `${name} no longer offered (was ${percent(b?.serviceLevel.mean ?? null)} ${within}, ${target})`;
   if (!b) return `${name} ${percent(a.serviceLevel.mean)} answered ${within} (new; ${target})`;
-  const note = d && direction(d) === 'none' && !identical(d) ? ', no significant change' : '';
+  const note = d && direction(d) === 'none' && !unchanged(d) ? ', no significant change' : '';
   return `${name} ${percent(b.serviceLevel.mean)} → ${percent(a.serviceLevel.mean)} answered ${within} (${target}${note})`;
 }
 
@@ -286,7 +285,7 @@ function channelServiceClause(channel: string, base: ScenarioResult, variant: Sc
 function gapClause(before: number | null, after: number | null, d: Estimate | undefined, period: string): string {
   const what = 'gap hours (uncovered + below target)';
   if (!d || d.mean === null) return `${what} go from ${hours(before)} to ${hours(after)} ${period}`;
-  if (identical(d) || d.mean === 0) return `${what} stay at ${hours(before)} ${period}`;
+  if (unchanged(d) || d.mean === 0) return `${what} stay at ${hours(before)} ${period}`;
   const dir = direction(d);
   if (dir === 'none') return `${what} go from ${hours(before)} to ${hours(after)} ${period}, not a clear change`;
   const down = dir === 'down' || (dir === 'unknown' && d.mean < 0);
@@ -297,7 +296,7 @@ function gapClause(before: number | null, after: number | null, d: Estimate | un
 function perUnitClause(what: string, before: number | null, after: number | null, d: Estimate | undefined, currency: string): string {
   const m = (x: number | null) => money(x, currency);
   if (!d || d.mean === null) return `${what} goes from ${m(before)} to ${m(after)}`;
-  if (identical(d)) return `${what} stays at ${m(before)}`;
+  if (unchanged(d)) return `${what} stays at ${m(before)}`;
   switch (direction(d)) {
     case 'up':
       return `${what} rises from ${m(before)} to ${m(after)}`;

@@ -31,6 +31,10 @@ export interface Estimate {
   ci95: [number, number] | null;
 }
 
+/** A difference that is 0 in every paired replication (common random numbers): no change at all,
+ * rather than one too small to tell from 0. */
+export const unchanged = (d: Estimate): boolean => d.mean === 0 && d.ci95 !== null && d.ci95[0] === 0 && d.ci95[1] === 0;
+
 /** Running mean and variance of `width` figures at once; NaN values (undefined figures) skipped. */
 export class FigureAccumulator {
   private readonly count: Float64Array;

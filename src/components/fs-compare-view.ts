@@ -9,7 +9,7 @@
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import type { Comparison } from '../../sim/compare';
-import type { Estimate } from '../../sim/stats/confidence';
+import { unchanged, type Estimate } from '../../sim/stats/confidence';
 import type { Scenario } from '../../sim/scenario/scenario';
 import type { GroupFigure, ScenarioResult } from '../../sim/stats/metrics';
 import { intervalStarts, SERIES_COLOURS } from '../lib/chart';
@@ -504,13 +504,12 @@ export class FsCompareView extends LitElement {
     const significant = ci ? ci[0] > 0 || ci[1] < 0 : mean !== 0;
     const better = significant && (lowerIsBetter ? mean < 0 : mean > 0);
     const tone = !significant ? 'same' : better ? 'better' : 'worse';
-    // Exactly 0 in every paired replication (common random numbers): no change at all.
-    const unchanged = mean === 0 && ci !== null && ci[0] === 0 && ci[1] === 0;
-    const words = unchanged ? 'no change' : !significant ? 'no significant difference' : better ? 'better' : 'worse';
+    const same = unchanged(d);
+    const words = same ? 'no change' : !significant ? 'no significant difference' : better ? 'better' : 'worse';
     return html`<div class="delta ${tone}" data-delta=${String(d.mean)} data-ci=${ci ? ci.join(',') : ''} data-significant=${String(significant)}>
       Δ ${formatDelta(d.mean, unit, currency)} <span class="sr-only">(${words})</span>
       <small
-        >${unchanged
+        >${same
           ? 'no change: the same in every replication'
           : `${ci ? `95% CI ${formatDelta(ci[0], unit, currency)} to ${formatDelta(ci[1], unit, currency)}` : 'one replication: no CI'} · ${words}`}</small
       >
