@@ -118,11 +118,9 @@ export class ComparisonBuilder {
       scenarios: this.builders.map((b) => b.result()),
       deltas: this.deltas.map((acc, k) => {
         if (k === 0) return null;
-        const different = this.differentHours[k];
-        const same = different && different.map((x) => 1 - x);
         return {
           ...(Object.fromEntries(SUMMARY_FIGURES.map((f, i) => [f, acc.estimate(i)])) as Record<SummaryFigure, Estimate>),
-          ...hourFiguresDifference(base, this.builders[k].hours, same),
+          ...hourFiguresDifference(base, this.builders[k].hours, this.differentHours[k]),
         };
       }),
       channelDeltas: this.groupDeltas('channels'),

@@ -70,50 +70,60 @@ export interface HourCells {
   high: Uint8Array | null;
 }
 
+/** A count's flag per cell (1: counted): its plug-in value and the lowest and highest it can be. */
+interface CellFlags {
+  mean: Uint8Array;
+  low: Uint8Array;
+  high: Uint8Array;
+}
+
 /** The hour figures of `other` less those of `base`, each judged at 97.5 % so that both hold at
  * once and the interval of the difference with 95 %. An hour × queue whose tallies were the same
- * in every paired replication (`same`, by cell, where the two share their cells) has the same
+ * in every paired replication (`differs[k]` 0, where the two share their cells) has the same
  * verdict in both: it adds nothing to the difference, however doubtful it is. */
-export function hourFiguresDifference(base: HourlyCoverage, other: HourlyCoverage, same: Uint8Array | null): Record<HourFigure, Estimate> {
+export function hourFiguresDifference(base: HourlyCoverage, other: HourlyCoverage, differs: Uint8Array | null): Record<HourFigure, Estimate> {
   const a = base.cells(base.allQueues(), 0.025);
   const b = other.cells(other.allQueues(), 0.025);
   const sum = (x: Uint8Array) => x.reduce((t, v) => t + v, 0);
   const [demandA, demandB] = [sum(a.demand), sum(b.demand)];
   const withRange = a.low !== null && b.low !== null;
   const exact = (mean: number): Estimate => ({ mean, ci95: withRange ? [mean, mean] : null });
+  const below = (c: HourCells): CellFlags => ({ mean: c.below, low: c.low ?? c.below, high: c.high ?? c.below });
+  const gap = (c: HourCells): CellFlags => {
+    const f = below(c);
+    const withUncovered = (x: Uint8Array) => x.map((v, k) => v | c.uncovered[k]);
+    return { mean: withUncovered(f.mean), low: withUncovered(f.low), high: withUncovered(f.high) };
+  };
   // Σ over cells of weightB·flagB − weightA·flagA, at its plug-in value and at its extremes.
-  const bounded = (flag: (c: HourCells, k: number, end: 'mean' | 'low' | 'high') => number, weightA: number, weightB: number): Estimate => {
+  const bounded = (fa: CellFlags, fb: CellFlags, weightA: number, weightB: number): Estimate => {
+    const at = (x: Uint8Array, k: number) => (k < x.length ? x[k] : 0);
     let mean = 0;
     let low = 0;
     let high = 0;
-    const cells = Math.max(a.demand.length, b.demand.length);
-    for (let k = 0; k < cells; k++) {
-      const [aMean, aLow, aHigh] = k < a.demand.length ? [flag(a, k, 'mean'), flag(a, k, 'low'), flag(a, k, 'high')] : [0, 0, 0];
-      const [bMean, bLow, bHigh] = k < b.demand.length ? [flag(b, k, 'mean'), flag(b, k, 'low'), flag(b, k, 'high')] : [0, 0, 0];
-      mean += weightB * bMean - weightA * aMean;
+    for (let k = 0; k < Math.max(fa.mean.length, fb.mean.length); k++) {
+      mean += weightB * at(fb.mean, k) - weightA * at(fa.mean, k);
       if (!withRange) continue;
-      if (same?.[k]) {
+      if (differs !== null && differs[k] === 0) {
         // One verdict x for both, somewhere in either's interval.
-        const [lo, hi] = [Math.min(aLow, bLow), Math.max(aHigh, bHigh)];
+        const [lo, hi] = [Math.min(at(fa.low, k), at(fb.low, k)), Math.max(at(fa.high, k), at(fb.high, k))];
         const w = weightB - weightA;
         low += Math.min(w * lo, w * hi);
         high += Math.max(w * lo, w * hi);
       } else {
-        low += Math.min(weightB * bLow, weightB * bHigh) - Math.max(weightA * aLow, weightA * aHigh);
-        high += Math.max(weightB * bLow, weightB * bHigh) - Math.min(weightA * aLow, weightA * aHigh);
+        const [bLow, bHigh, aLow, aHigh] = [weightB * at(fb.low, k), weightB * at(fb.high, k), weightA * at(fa.low, k), weightA * at(fa.high, k)];
+        low += Math.min(bLow, bHigh) - Math.max(aLow, aHigh);
+        high += Math.max(bLow, bHigh) - Math.min(aLow, aHigh);
       }
     }
     return { mean, ci95: withRange ? [low, high] : null };
   };
-  const below = (c: HourCells, k: number, end: 'mean' | 'low' | 'high') => (end === 'mean' ? c.below[k] : (end === 'low' ? c.low! : c.high!)[k]);
-  const gap = (c: HourCells, k: number, end: 'mean' | 'low' | 'high') => (c.uncovered[k] ? 1 : below(c, k, end));
-  const share = demandA > 0 && demandB > 0 ? bounded(gap, -1 / demandA, -1 / demandB) : { mean: null, ci95: null };
+  const [gapA, gapB] = [gap(a), gap(b)];
   return {
     uncoveredHours: exact(sum(b.uncovered) - sum(a.uncovered)),
-    hoursBelowTarget: bounded(below, 1, 1),
-    gapHours: bounded(gap, 1, 1),
+    hoursBelowTarget: bounded(below(a), below(b), 1, 1),
+    gapHours: bounded(gapA, gapB, 1, 1),
     demandHours: exact(demandB - demandA),
-    targetMetShare: share,
+    targetMetShare: demandA > 0 && demandB > 0 ? bounded(gapA, gapB, -1 / demandA, -1 / demandB) : { mean: null, ci95: null },
   };
 }
 
