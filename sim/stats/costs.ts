@@ -1,6 +1,7 @@
 // What one replication costs, under each pool's pricing, and how the cost is shared out to the
 // queues (language × channel) it served.
 import type { CompiledModel } from '../model/model';
+import { CHANNELS } from '../scenario/channels';
 import type { Tallies } from '../kernel/tallies';
 
 export interface ReplicationCosts {
@@ -88,20 +89,21 @@ function humanPoolCost(m: CompiledModel, t: Tallies, p: number): Float64Array {
 export function clauseServiceLevel(m: CompiledModel, t: Tallies, p: number): number {
   const Q = t.queueCount;
   const pool = m.pools[p];
-  const within = new Map<string, number>();
-  const offered = new Map<string, number>();
+  const channelOf = Array.from(pool.queues, (q) => CHANNELS.indexOf(m.queues[q].channel));
+  const within = new Float64Array(CHANNELS.length);
+  const offered = new Float64Array(CHANNELS.length);
   for (let i = 0; i < m.intervalCount; i++) {
     if (!(pool.roster.paidAgentSeconds[i] > 0)) continue;
-    for (const q of pool.queues) {
-      const channel = m.queues[q].channel;
-      within.set(channel, (within.get(channel) ?? 0) + t.answeredWithinThreshold[i * Q + q]);
-      offered.set(channel, (offered.get(channel) ?? 0) + t.offered[i * Q + q]);
+    for (let j = 0; j < pool.queues.length; j++) {
+      const k = i * Q + pool.queues[j];
+      within[channelOf[j]] += t.answeredWithinThreshold[k];
+      offered[channelOf[j]] += t.offered[k];
     }
   }
   let lowest = NaN;
-  for (const [channel, n] of offered) {
-    if (n === 0) continue;
-    const sl = within.get(channel)! / n;
+  for (let c = 0; c < CHANNELS.length; c++) {
+    if (offered[c] === 0) continue;
+    const sl = within[c] / offered[c];
     if (Number.isNaN(lowest) || sl < lowest) lowest = sl;
   }
   return lowest;
