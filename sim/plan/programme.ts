@@ -202,7 +202,7 @@ async function solveAtGrain(p: Programme, options: SolveOptions): Promise<Progra
  * shift that covers it. */
 export function poolsOn(p: Programme): Uint8Array[] {
   const on = p.pools.map((pool) => Uint8Array.from(pool.fixedAgentSeconds, (s) => (s > 0 ? 1 : 0)));
-  p.candidates.forEach((c) => c.intervals.forEach((i, j) => (c.seconds[j] > 0 ? (on[c.pool][i] = 1) : 0)));
+  p.candidates.forEach((c) => c.intervals.forEach((i) => (on[c.pool][i] = 1)));
   return on;
 }
 
@@ -279,8 +279,7 @@ export function programmeText(p: Programme): { text: string; shortfallNames: (st
       const list = covering.get(i) ?? [];
       for (let n = 0; n < list.length; n += 2) {
         const k = list[n];
-        const seconds = p.candidates[k].seconds[list[n + 1]];
-        if (seconds > 0) terms.push(term((-pool.onPhonesShare * seconds) / dt, `x${k}`));
+        terms.push(term((-pool.onPhonesShare * p.candidates[k].seconds[list[n + 1]]) / dt, `x${k}`));
       }
       row(`cap${pi}_${i}`, terms, '<=', (pool.onPhonesShare * pool.fixedAgentSeconds[i]) / dt);
     }

@@ -1,6 +1,7 @@
 // Judging a simulated plan against its targets: which hours no pool can serve, whether the targets
 // are met, what misses and why, and where the next correction round raises the requirement.
 import type { ScenarioResult } from '../stats/metrics';
+import { hourOf } from '../stats/gap-hours';
 import type { CompiledModel } from '../model/model';
 import { poolsOn, type Programme } from './programme';
 import type { QueueRequirement } from './requirements';
@@ -13,7 +14,7 @@ export function unreachableHours(m: CompiledModel, p: Programme): Set<number>[] 
     const hours = new Set<number>();
     const pools = p.links.filter((l) => l.queue === q).map((l) => l.pool);
     for (let i = 0; i < m.intervalCount; i++) {
-      if (!pools.some((pool) => on[pool][i])) hours.add(Math.floor((i * m.intervalSeconds) / 3600));
+      if (!pools.some((pool) => on[pool][i])) hours.add(hourOf(m, i));
     }
     return hours;
   });
@@ -85,7 +86,7 @@ export function unmetRequirements(m: CompiledModel, shortfall: Float64Array[], u
   m.queues.forEach((queue, q) => {
     let capped = 0;
     shortfall[q].forEach((x, i) => {
-      if (x > 1e-6 && !unreachable[q].has(Math.floor((i * m.intervalSeconds) / 3600))) capped++;
+      if (x > 1e-6 && !unreachable[q].has(hourOf(m, i))) capped++;
     });
     const row = result.coverage[q].hours;
     let uncovered = 0;

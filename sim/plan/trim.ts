@@ -1,6 +1,7 @@
 // The trim phase: the correction rounds only ever add, so once a plan meets the targets, cheaper
 // ones are tried (doubtful raises dropped, then agents taken off shifts with slack).
 import type { ScenarioResult } from '../stats/metrics';
+import { hourOf } from '../stats/gap-hours';
 import type { CompiledModel } from '../model/model';
 import type { Candidate } from './candidates';
 import type { Programme } from './programme';
@@ -28,7 +29,7 @@ export async function trim(rounds: PlanRounds, budget: number): Promise<void> {
  * verified service level has slack (elsewhere the raise is needed), and the doubtful part kept. */
 function withoutDoubtfulRaises(m: CompiledModel, from: Round): [Float64Array[], Float64Array[]] {
   const lowered = from.raise.map((r, q) =>
-    r.map((x, i) => (hasSlack(m, from.result, q, Math.floor((i * m.intervalSeconds) / 3600)) ? x - from.doubtful[q][i] : x)),
+    r.map((x, i) => (hasSlack(m, from.result, q, hourOf(m, i)) ? x - from.doubtful[q][i] : x)),
   );
   const kept = from.doubtful.map((d, q) => d.map((x, i) => (lowered[q][i] === from.raise[q][i] ? x : 0)));
   return [lowered, kept];
@@ -88,5 +89,5 @@ function queuesOf(p: Programme, pool: number): number[] {
 
 /** Hours of the horizon a candidate shift covers. */
 function hoursOf(m: CompiledModel, p: Programme, k: number): number[] {
-  return [...new Set(Array.from(p.candidates[k].intervals, (i) => Math.floor((i * m.intervalSeconds) / 3600)))];
+  return [...new Set(Array.from(p.candidates[k].intervals, (i) => hourOf(m, i)))];
 }

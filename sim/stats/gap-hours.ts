@@ -26,6 +26,11 @@ const PER_REPLICATION = 3;
 /** Over replications: Σo, Σw, Σo², Σw², Σo·w, Σ agent-seconds. */
 const SUMS = 6;
 
+/** The hour of the reported horizon that reporting interval i falls in (intervals divide an hour). */
+export function hourOf(m: CompiledModel, i: number): number {
+  return Math.floor((i * m.intervalSeconds) / 3600);
+}
+
 export function hourCount(m: CompiledModel): number {
   return Math.ceil((m.reportEndSeconds - m.reportStartSeconds) / 3600);
 }
@@ -35,7 +40,7 @@ export function hourlyTallies(m: CompiledModel, t: Tallies): Float64Array {
   const Q = t.queueCount;
   const out = new Float64Array(hourCount(m) * Q * PER_REPLICATION);
   for (let i = 0; i < m.intervalCount; i++) {
-    const h = Math.floor((i * m.intervalSeconds) / 3600);
+    const h = hourOf(m, i);
     for (let q = 0; q < Q; q++) {
       const k = (h * Q + q) * PER_REPLICATION;
       out[k] += t.offered[i * Q + q];
