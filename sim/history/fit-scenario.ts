@@ -139,7 +139,7 @@ export function fitScenarioFromIntervals(rows: IntervalRow[], intervalMinutes: n
     staffing.agents > 0 ? undefined : rows.some((r) => Number.isFinite(r.agents)) ? 'the agents column shows nobody on the phones' : 'the table has no agents column';
   lines.push(
     unstaffed
-      ? `Staffing: none — ${unstaffed}, so the pool below has agents: 0 (every contact would be abandoned); give it shifts or agents before running the scenario.`
+      ? unstaffedText(unstaffed)
       : `Staffing: the table's agents per interval (summed over queues; ${staffing.agents} at most); the shifts below are its typical week.`,
   );
   const scenario = assemble(demand, params, typicalWeek(staffing, demand.daysWithData), lines.join('\n'), options, intervalMinutes);
@@ -153,6 +153,11 @@ function trendText(demand: DemandFit, options: FitOptions): string {
   if (!options.trendTo) return `Trend: ${drift}; volumes are the period's mean (no trend carried forward).`;
   const level = trendLevel(t, (options.trendTo.firstDay + options.trendTo.lastDay) / 2);
   return `Trend: ${drift}; volumes scaled by ${level.toFixed(3)}, its level carried forward to ${isoDay(options.trendTo.firstDay)}–${isoDay(options.trendTo.lastDay)}.`;
+}
+
+/** The description's staffing line when the records show nobody on the phones (`why`). */
+function unstaffedText(why: string): string {
+  return `Staffing: none — ${why}, so the pool below has agents: 0 (every contact would be abandoned); give it shifts or agents before running the scenario.`;
 }
 
 function missingDaysText(demand: DemandFit): string {
@@ -183,7 +188,7 @@ export function describeFit(demand: DemandFit, queues: QueueFit[], staffing: Obs
     );
   }
   if (unstaffed) {
-    lines.push(`Staffing: none — ${unstaffed}, so the pool below has agents: 0 (every contact would be abandoned); give it shifts or agents before running the scenario.`);
+    lines.push(unstaffedText(unstaffed));
     return lines.join('\n');
   }
   lines.push(

@@ -106,6 +106,17 @@ export interface DsvRow {
 export function* dsvRows(text: string, delimiter: string, file: string, maxCells = Infinity): Generator<DsvRow> {
   const N = text.length;
   const D = delimiter.charCodeAt(0);
+  /** Where an unquoted cell (or a quoted cell's text after its closing quote) ends: at the
+   * delimiter, a line break or the end of the text. */
+  const cellEnd = (from: number) => {
+    let stop = from;
+    while (stop < N) {
+      const c = text.charCodeAt(stop);
+      if (c === D || c === 10 || c === 13) break;
+      stop++;
+    }
+    return stop;
+  };
   let at = 0;
   let line = 1;
   while (at < N) {
@@ -156,22 +167,12 @@ export function* dsvRows(text: string, delimiter: string, file: string, maxCells
           break;
         }
         // Anything after the closing quote, up to the delimiter, belongs to the cell.
-        let stop = at;
-        while (stop < N) {
-          const c = text.charCodeAt(stop);
-          if (c === D || c === 10 || c === 13) break;
-          stop++;
-        }
+        const stop = cellEnd(at);
         if (stop > at && cellCount < maxCells) cell += text.slice(at, stop);
         at = stop;
         push(cell);
       } else {
-        let stop = at;
-        while (stop < N) {
-          const c = text.charCodeAt(stop);
-          if (c === D || c === 10 || c === 13) break;
-          stop++;
-        }
+        const stop = cellEnd(at);
         push(cellCount < maxCells ? text.slice(at, stop) : '');
         at = stop;
       }
