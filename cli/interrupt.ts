@@ -9,6 +9,7 @@ export interface Interrupt {
 }
 
 const EXIT_CODES = { SIGINT: 130, SIGTERM: 143 } as const;
+const exitCodeOf = (signal: NodeJS.Signals): number => EXIT_CODES[signal as keyof typeof EXIT_CODES] ?? 130;
 let lastExitCode = 130;
 
 /** The exit code of the last interrupting signal (130 when there was none). */
@@ -24,7 +25,7 @@ export function watchInterrupt(): Interrupt {
     },
   };
   const onSignal = (signal: NodeJS.Signals) => {
-    const code = EXIT_CODES[signal as keyof typeof EXIT_CODES] ?? 130;
+    const code = exitCodeOf(signal);
     if (state.aborted) process.exit(code); // a second signal: stop at once
     state.aborted = true;
     state.exitCode = lastExitCode = code;
@@ -47,7 +48,7 @@ export function interruptedAfterAll(exitCode: number): number {
 export function exitOnInterrupt(message: (signal: NodeJS.Signals) => string): () => void {
   const onSignal = (signal: NodeJS.Signals) => {
     process.stderr.write(message(signal));
-    process.exit(EXIT_CODES[signal as keyof typeof EXIT_CODES] ?? 130);
+    process.exit(exitCodeOf(signal));
   };
   process.on('SIGINT', onSignal);
   process.on('SIGTERM', onSignal);

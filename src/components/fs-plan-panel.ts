@@ -279,7 +279,6 @@ export class FsPlanPanel extends LitElement {
 
   private renderRunning() {
     const s = this.step!;
-
     return html`<div class="bar" role="status" aria-live="polite">
       <span class="msg" data-plan-step=${s.step} data-plan-round=${s.iteration}>${planProgressText(s)}</span>
       ${s.step === 'simulating' ? html`<progress max=${s.total || 1} value=${s.done} aria-label="Replications done"></progress>` : html`<progress aria-label="Solving"></progress>`}
