@@ -47,6 +47,15 @@ export interface RunDocument {
   checksum?: string;
 }
 
+/** A scenario of the batch: its position among the files, and its name as printed. */
+interface BatchItem {
+  index: number;
+  file: string;
+}
+
+/** Reports a scenario's problems (stderr, and the JSON's errors). */
+type Fail = (index: number, file: string, problems: string[]) => void;
+
 /** Runs every scenario; a bad file, or a scenario that cannot be simulated, is reported as its
  * own error and the others still run. Returns the exit code. */
 export async function runCommand(options: RunOptions): Promise<number> {
@@ -58,29 +67,65 @@ export async function runCommand(options: RunOptions): Promise<number> {
     return 2;
   }
   if (options.shard && !options.out) throw new UsageError('--shard needs --out FILE (a JSON file for followsun merge)');
-  // Outputs are checked before anything is simulated.
+  if (!outputsUsable(options, paths)) return 2;
+
+  const errors: ItemError[] = [];
+  const fail: Fail = (index, file, problems) => {
+    errors.push({ index, file, problems });
+    process.stderr.write(`${problems.join('\n')}\n`);
+  };
+  const runnable = compiled(loaded(paths, options, replications, fail), options.seed, replications, fail);
+  const results = new BatchResults(runnable, options, fail);
+  const interrupt = watchInterrupt();
+  try {
+    await simulateBatch(runnable.map((r) => r.model), results, workers, interrupt);
+  } finally {
+    interrupt.dispose();
+  }
+
+  const finished = results.finished();
+  const missing = results.missing();
+  const interrupted = interrupt.aborted && missing.length > 0;
+  if (options.json || options.out) {
+    const document: RunDocument = {
+      ...(options.shard ? { shard: shardInfo(options, replications, paths) } : {}),
+      ...(interrupted ? { partial: { reason: 'interrupted' as const, missing } } : {}),
+      scenarios: finished,
+      ...(errors.length > 0 ? { errors: errors.sort((a, b) => a.index - b.index) } : {}),
+    };
+    if (!writeDocument(document, options, interrupted ? missing.length : 0)) return 2;
+  }
+  if (interrupted) {
+    process.stderr.write(`Interrupted: ${finished.length} of ${runnable.length} scenarios finished; missing: ${missing.map((m) => m.file).join(', ')}\n`);
+    return interrupt.exitCode;
+  }
+  if (interrupt.aborted) return interruptedAfterAll(interrupt.exitCode);
+  return errors.length > 0 ? 2 : 0;
+}
+
+/** --out and --csv, checked before anything is simulated; false (and said why) when not usable. */
+function outputsUsable(options: RunOptions, paths: string[]): boolean {
   if (options.out !== undefined) {
     const problem = outputProblem(options.out, 'results.json', paths);
     if (problem) {
       process.stderr.write(`followsun: --out ${options.out}: ${problem}\n`);
-      return 2;
+      return false;
     }
   }
   if (options.csvDir !== undefined) {
     const problem = prepareFolder(options.csvDir);
     if (problem) {
       process.stderr.write(`followsun: --csv ${options.csvDir}: ${problem}\n`);
-      return 2;
+      return false;
     }
   }
+  return true;
+}
 
+/** This shard's scenario files, read and checked against the work limits; each bad one failed. */
+function loaded(paths: string[], options: RunOptions, replications: number | undefined, fail: Fail): (BatchItem & { scenario: Scenario })[] {
   const allowLargeRuns = largeRunsAllowed(options.allowLargeRuns);
-  const errors: ItemError[] = [];
-  const fail = (index: number, file: string, problems: string[]) => {
-    errors.push({ index, file, problems });
-    process.stderr.write(`${problems.join('\n')}\n`);
-  };
-  const batch: { index: number; file: string; scenario: Scenario }[] = [];
+  const batch: (BatchItem & { scenario: Scenario })[] = [];
   paths.forEach((path, index) => {
     if (!inShard(index, options.shard)) return;
     const file = displayPath(path);
@@ -100,28 +145,86 @@ export async function runCommand(options: RunOptions): Promise<number> {
     if (work.problems.length > 0) return fail(index, file, work.problems);
     batch.push({ index, file, scenario });
   });
+  return batch;
+}
 
-  // Each scenario compiled on its own: one that cannot be is that scenario's error.
-  const runnable: { index: number; file: string; model: CompiledModel }[] = [];
+/** Each scenario compiled on its own: one that cannot be is that scenario's error. */
+function compiled(batch: (BatchItem & { scenario: Scenario })[], seed: number | undefined, replications: number | undefined, fail: Fail): (BatchItem & { model: CompiledModel })[] {
+  const runnable: (BatchItem & { model: CompiledModel })[] = [];
   for (const b of batch) {
     try {
-      const [model] = compileJobs([{ scenario: b.scenario, options: { seed: options.seed, replications } }]);
+      const [model] = compileJobs([{ scenario: b.scenario, options: { seed, replications } }]);
       model.warnings.forEach((w) => process.stderr.write(`${b.file}: warning: ${w}\n`));
-      runnable.push({ ...b, model });
+      runnable.push({ index: b.index, file: b.file, model });
     } catch (e) {
       fail(b.index, b.file, [`${b.file}: cannot be simulated: ${(e as Error).message}`]);
     }
   }
-  const models = runnable.map((r) => r.model);
+  return runnable;
+}
 
-  let builders = models.map((m) => new ResultBuilder(m));
-  const results: (FileResult | undefined)[] = new Array(models.length);
-  const settled: boolean[] = new Array(models.length).fill(false);
-  let printed = 0;
-  const printInOrder = () => {
-    // In batch order, each as soon as it and those before it are done.
-    for (; printed < settled.length && settled[printed]; printed++) {
-      const r = results[printed];
+/** The batch's results as they settle: each scenario's replications folded, its result built when
+ * the last is in, and printed (summary, CSV tables) in batch order as soon as it and those before
+ * it are done. */
+class BatchResults {
+  builders: ResultBuilder[];
+  private readonly results: (FileResult | undefined)[];
+  private readonly settled: boolean[];
+  private printed = 0;
+
+  constructor(
+    private readonly runnable: (BatchItem & { model: CompiledModel })[],
+    private readonly options: RunOptions,
+    private readonly fail: Fail,
+  ) {
+    this.builders = runnable.map((r) => new ResultBuilder(r.model));
+    this.results = new Array(runnable.length);
+    this.settled = new Array(runnable.length).fill(false);
+  }
+
+  isSettled(j: number): boolean {
+    return this.settled[j];
+  }
+
+  /** Scenario j's replication `replication` is in. */
+  add(j: number, replication: number, figures: ReplicationFigures): void {
+    this.builders[j].add(figures);
+    if (replication + 1 === this.runnable[j].model.replications) this.complete(j);
+  }
+
+  failRun(j: number, e: unknown): void {
+    this.settled[j] = true;
+    this.fail(this.runnable[j].index, this.runnable[j].file, [`${this.runnable[j].file}: the simulation failed: ${(e as Error).message}`]);
+    this.printInOrder();
+  }
+
+  /** Starts over the scenarios not settled yet (after a failed replication). */
+  restartUnsettled(): void {
+    this.builders = this.runnable.map((r, j) => (this.settled[j] ? this.builders[j] : new ResultBuilder(r.model)));
+  }
+
+  finished(): FileResult[] {
+    return this.results.filter((r): r is FileResult => r !== undefined);
+  }
+
+  missing(): BatchItem[] {
+    return this.runnable.filter((_, j) => !this.settled[j]).map((r) => ({ index: r.index, file: r.file }));
+  }
+
+  private complete(j: number): void {
+    try {
+      this.results[j] = { index: this.runnable[j].index, file: this.runnable[j].file, ...this.builders[j].result() };
+    } catch (e) {
+      return this.failRun(j, e);
+    }
+    this.settled[j] = true;
+    this.printInOrder();
+  }
+
+  private printInOrder(): void {
+    const { options } = this;
+    for (; this.printed < this.settled.length && this.settled[this.printed]; this.printed++) {
+      const r = this.results[this.printed];
       if (!r) continue;
       if (!options.json && !options.out) process.stdout.write(`${summaryText(r)}\n\n`);
       if (options.csvDir) {
@@ -129,27 +232,16 @@ export async function runCommand(options: RunOptions): Promise<number> {
           writeCsv(options.csvDir, r);
         } catch (e) {
           const code = (e as NodeJS.ErrnoException).code;
-          fail(r.index, r.file, [`${r.file}: cannot write its tables to --csv ${options.csvDir} (${code ?? (e as Error).message})`]);
+          this.fail(r.index, r.file, [`${r.file}: cannot write its tables to --csv ${options.csvDir} (${code ?? (e as Error).message})`]);
         }
       }
     }
-  };
-  const failRun = (j: number, e: unknown) => {
-    settled[j] = true;
-    fail(runnable[j].index, runnable[j].file, [`${runnable[j].file}: the simulation failed: ${(e as Error).message}`]);
-    printInOrder();
-  };
-  const complete = (j: number) => {
-    try {
-      results[j] = { index: runnable[j].index, file: runnable[j].file, ...builders[j].result() };
-    } catch (e) {
-      return failRun(j, e);
-    }
-    settled[j] = true;
-    printInOrder();
-  };
+  }
+}
 
-  const interrupt = watchInterrupt();
+/** Simulates every model's replications into `results`, with a progress bar, until done or
+ * interrupted. */
+async function simulateBatch(models: CompiledModel[], results: BatchResults, workers: number | undefined, interrupt: { aborted: boolean }): Promise<void> {
   const total = models.reduce((n, m) => n + m.replications, 0);
   const progress = new Progress('Simulating: replication', total);
   let doneBefore = 0;
@@ -158,11 +250,7 @@ export async function runCommand(options: RunOptions): Promise<number> {
     try {
       await runJobs(
         jobs.map((j) => models[j]),
-        (k, r, figures: ReplicationFigures) => {
-          const j = jobs[k];
-          builders[j].add(figures);
-          if (r + 1 === models[j].replications) complete(j);
-        },
+        (k, r, figures: ReplicationFigures) => results.add(jobs[k], r, figures),
         { workers, onProgress: (n) => progress.update(Math.min(total, doneBefore + (done = n))), signal: interrupt },
       );
     } finally {
@@ -175,49 +263,38 @@ export async function runCommand(options: RunOptions): Promise<number> {
     } catch {
       // A replication failed: run the unfinished scenarios one at a time, so that the one that
       // fails is reported as such and the others are still completed.
-      const unfinished = models.map((_, j) => j).filter((j) => !settled[j]);
-      builders = models.map((m, j) => (settled[j] ? builders[j] : new ResultBuilder(m)));
+      const unfinished = models.map((_, j) => j).filter((j) => !results.isSettled(j));
+      results.restartUnsettled();
       for (const j of unfinished) {
         if (interrupt.aborted) break;
         try {
           await runSome([j]);
         } catch (e) {
-          failRun(j, e);
+          results.failRun(j, e);
         }
       }
     }
   } finally {
     progress.done();
-    interrupt.dispose();
   }
+}
 
-  const finished = results.filter((r): r is FileResult => r !== undefined);
-  const missing = runnable.filter((_, j) => !settled[j]).map((r) => ({ index: r.index, file: r.file }));
-  const interrupted = interrupt.aborted && missing.length > 0;
-  if (options.json || options.out) {
-    const document: RunDocument = {
-      ...(options.shard ? { shard: shardInfo(options, replications, paths) } : {}),
-      ...(interrupted ? { partial: { reason: 'interrupted' as const, missing } } : {}),
-      scenarios: finished,
-      ...(errors.length > 0 ? { errors: errors.sort((a, b) => a.index - b.index) } : {}),
-    };
-    const text = options.shard ? jsonWithChecksum(document) : `${JSON.stringify(document, null, 2)}\n`;
-    if (options.out) {
-      const problem = writeOutput(options.out, text);
-      if (problem) {
-        process.stderr.write(`followsun: --out ${options.out}: ${problem}\n`);
-        return 2;
-      }
-      const what = `${finished.length} scenario result${finished.length === 1 ? '' : 's'}`;
-      process.stderr.write(`Wrote ${what}${interrupted ? ` (partial: ${missing.length} missing, listed in the file)` : ''} to ${options.out}\n`);
-    } else process.stdout.write(text);
+/** The run's JSON to --out (saying what it wrote) or stdout; false when --out cannot be written. */
+function writeDocument(document: RunDocument, options: RunOptions, missing: number): boolean {
+  const text = options.shard ? jsonWithChecksum(document) : `${JSON.stringify(document, null, 2)}\n`;
+  if (!options.out) {
+    process.stdout.write(text);
+    return true;
   }
-  if (interrupted) {
-    process.stderr.write(`Interrupted: ${finished.length} of ${runnable.length} scenarios finished; missing: ${missing.map((m) => m.file).join(', ')}\n`);
-    return interrupt.exitCode;
+  const problem = writeOutput(options.out, text);
+  if (problem) {
+    process.stderr.write(`followsun: --out ${options.out}: ${problem}\n`);
+    return false;
   }
-  if (interrupt.aborted) return interruptedAfterAll(interrupt.exitCode);
-  return errors.length > 0 ? 2 : 0;
+  const finished = document.scenarios.length;
+  const what = `${finished} scenario result${finished === 1 ? '' : 's'}`;
+  process.stderr.write(`Wrote ${what}${missing > 0 ? ` (partial: ${missing} missing, listed in the file)` : ''} to ${options.out}\n`);
+  return true;
 }
 
 function shardInfo(options: RunOptions, replications: number | undefined, paths: string[]): ShardInfo {
