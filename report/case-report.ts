@@ -433,66 +433,172 @@ function languageTable(c: Comparison, labels: string[], languages: string[], wit
   );
 }
 
+/** What every part of the case report reads: the comparison, the scenarios and how they are named. */
+interface Report {
+  input: CaseReportInput;
+  comparison: Comparison;
+  results: ScenarioResult[];
+  scenarios: Scenario[];
+  names: string[];
+  labels: string[];
+  kind: 'case' | 'plan' | 'planned';
+  /** A page of plans (kind plan or planned). */
+  planning: boolean;
+  plans: (PlanOutcome | undefined)[];
+  base: ScenarioResult;
+  channels: string[];
+  /** In a stable order: the base's, then any new ones. */
+  languages: string[];
+  /** Each channel's target, as "voice 80% in 20 s". */
+  targets: string[];
+}
+
 /** The case report: one self-contained HTML document. */
 export function caseReportHtml(input: CaseReportInput): string {
-  const { comparison: c, scenarios } = input;
-  const results = c.scenarios;
+  const { comparison, scenarios } = input;
+  const results = comparison.scenarios;
   if (results.length < 2) throw new Error('a case report needs at least two scenarios: the base and a variant');
   if (scenarios.length !== results.length) throw new Error(`expected ${results.length} scenarios for the comparison's results, got ${scenarios.length}`);
-  const ids = new Ids('fs');
   const names = results.map((r) => r.name);
-  const labels = input.labels ?? shortNames(names);
   const kind = input.kind ?? 'case';
-  const planning = kind !== 'case';
-  const plans = input.plans ?? [];
-  const question = kind === 'plan' ? `Staffing plan for ${names.at(-1)}` : kind === 'planned' ? plannedQuestion(labels) : caseQuestion(labels);
   const base = results[0];
-  const currency = base.currency;
-  const generated = input.generatedAt ?? new Date().toISOString();
-  const summaries = caseSummary(c, labels);
   const channels = channelsIn(results);
+  const r: Report = {
+    input, comparison, results, scenarios, names, kind, base, channels,
+    labels: input.labels ?? shortNames(names),
+    planning: kind !== 'case',
+    plans: input.plans ?? [],
+    languages: [...new Set(results.flatMap((x) => x.coverage.map((q) => q.language)))],
+    targets: channels
+      .map((ch) => base.channelTargets?.[ch] ?? results.find((x) => x.channelTargets?.[ch])?.channelTargets[ch])
+      .map((t, i) => (t ? `${channelName(channels[i]).toLowerCase()} ${targetText(t)}` : ''))
+      .filter(Boolean),
+  };
+  const question = kind === 'plan' ? `Staffing plan for ${names.at(-1)}` : kind === 'planned' ? plannedQuestion(r.labels) : caseQuestion(r.labels);
+  const { labels } = r;
+  const body = `
+${reportHeader(r, question)}
 
-  // Languages in a stable order: the base's, then any new ones.
-  const languages = [...new Set(results.flatMap((r) => r.coverage.map((q) => q.language)))];
-  const languageLabel = (l: string) => `${languageName(l)} (${l})`;
+<section class="summary" aria-label="Summary">
+${summaryHtml(r)}
+<p class="small muted">Differences of totals carry paired 95% confidence intervals (the scenarios saw the same customers in each replication); a difference is called significant only when its interval excludes zero. Gap hours are counts of hours judged on the pooled replications: their 95% CI runs from the hours surely below target to those possibly below it, each hour judged so that all hold at once (and an hour the two scenarios share unchanged adds nothing to a difference). Per-language differences are called clear only when the two scenarios’ intervals do not overlap.</p>
+</section>
 
+${planSection(r)}
+<section class="figures">
+<h2>Headline figures</h2>
+${headlineTable(comparison, labels, r.planning)}
+</section>
+${poolSection(r)}
+
+<section class="page coverage">
+<h2>Coverage around the clock</h2>
+<p class="lead">Each row is a language on one channel, each column an hour of the week in UTC. Colour shows the hour’s service level against that channel’s own target (${esc(joinList(r.targets))}): green at or above it, amber to dark red below it. Hatched hours are uncovered: contacts, but nobody with the skill on the phones (voice or chat; an email can wait for the next shift). Grey hours had no contacts. On the right, each row’s gap hours (uncovered + below target); they add up to the total above the map. Hover a cell for its figures.</p>
+${coverageHeatmaps(r)}
+</section>
+
+<section class="page languages">
+<h2>Service level and abandonment per language and channel</h2>
+<p class="lead">Every service figure belongs to one channel and is measured against that channel’s own threshold and target; a language’s gap hours add its channels, and the totals add the languages.</p>
+${languageTable(comparison, labels, r.languages, r.planning)}
+${languageCharts(r)}
+</section>
+
+<section class="page cost">
+<h2>Cost a month, cost per contact and per resolved customer, by provider</h2>
+${costSection(comparison, labels)}
+</section>
+
+<section class="page efficiency">
+<h2>Gap hours closed per extra ${esc(base.currency)}</h2>
+<p class="lead">How many gap hours (uncovered + below target) each variant closes for the money it adds: Δ gap hours ÷ Δ monthly cost.</p>
+${efficiencySection(comparison, labels)}
+</section>
+
+<section class="page assumptions">
+<h2>Assumptions</h2>
+<h3>Scenarios</h3>
+${settingsTable(scenarios, results, labels, input.files)}
+<h3>Demand: contacts per language and channel</h3>
+${demandTable(scenarios, labels)}
+<h3>Staffing pools</h3>
+${staffingTable(scenarios, labels)}
+</section>
+
+${methodSection(r)}
+
+<footer>Generated by followsun on ${esc(displayTime(input.generatedAt ?? new Date().toISOString()))}. ${esc(kind === 'plan' ? `${names[0]}: as written → planned` : names.join(kind === 'planned' ? ' · ' : ' → '))}. Simulation, not a forecast: the figures follow from the assumptions above.</footer>`;
+  return page(question, body);
+}
+
+/** The page's head: what it is, the question, the scenarios and how they were simulated. */
+function reportHeader(r: Report, question: string): string {
+  const { kind, base, labels } = r;
+  const days = horizonOf(base).days;
+  const eyebrow = kind === 'plan' ? 'followsun plan · staffing plan' : kind === 'planned' ? 'followsun plan · plans compared' : 'followsun · coverage and outsourcing case';
+  const what =
+    kind === 'plan'
+      ? `The scenario as written (open head counts at their minimum) against the plan followsun plan chose: the least-cost head counts for its open shifts that meet every language × channel target, proven by simulation. `
+      : kind === 'planned'
+        ? `Every scenario was planned to the same targets by followsun plan (the least-cost head counts for its open shifts, proven by simulation); the planned scenarios are compared here. `
+        : '';
+  return `<header class="report-head">
+  <p class="eyebrow">${esc(eyebrow)}</p>
+  <h1 class="question">${esc(question)}</h1>
+  <p class="meta">${r.results.map((_, k) => `<span class="badge s${k}">${esc(labels[k])}</span>`).join(' ')}
+  &nbsp;${esc(what)}Simulated ${esc(displayTime(base.start))} to ${esc(displayTime(base.end))} (${esc(hours(days * 24))} h), ${base.replications} replication${base.replications === 1 ? '' : 's'} with common random numbers. Money in ${esc(base.currency)}.${Math.abs(days - 7) > 1e-9 ? ' Monthly figures are scaled from the simulated window; hours and contacts are counted in it.' : ''}</p>
+</header>`;
+}
+
+/** The plain-language summary, each variant against the base (led by the plan, for plan pages). */
+function summaryHtml(r: Report): string {
+  const { kind, plans, scenarios, results, labels } = r;
   const planLead =
     kind === 'plan' && plans[1]
       ? `<div class="variant plan-lead"><p class="headline"><strong>The plan:</strong> ${esc(planSentence(scenarios[1], plans[1], results[1]))}</p>${unmetList(plans[1], true)}</div>`
       : kind === 'planned'
         ? `<div class="variant plan-lead"><ul>${results
             .map(
-              (r, k) =>
-                `<li><span class="badge s${k}">${esc(labels[k])}</span> ${plans[k] ? esc(planSentence(scenarios[k], plans[k]!, r)) + (plans[k]!.met ? ' It meets the targets.' : ' It does not meet every target (see its plan).') : 'Nothing to plan: compared as written.'}</li>`,
+              (x, k) =>
+                `<li><span class="badge s${k}">${esc(labels[k])}</span> ${plans[k] ? esc(planSentence(scenarios[k], plans[k]!, x)) + (plans[k]!.met ? ' It meets the targets.' : ' It does not meet every target (see its plan).') : 'Nothing to plan: compared as written.'}</li>`,
             )
             .join('')}</ul></div>`
         : '';
-  const summaryHtml = planLead + summaries
+  return planLead + caseSummary(r.comparison, labels)
     .map(
       (s) =>
         `<div class="variant" data-variant="${s.variant}"><p class="headline">${s.lead.map((t, i) => (i === 0 ? `<strong>${esc(t)}</strong>` : esc(t))).join(' ')}</p>` +
         `<ul>${s.details.map((d) => `<li>${esc(d)}</li>`).join('')}</ul></div>`,
     )
     .join('');
+}
 
-  const heatmaps = results
-    .map((r, k) => {
+/** A coverage heatmap per scenario (before and after, or base and variants). */
+function coverageHeatmaps(r: Report): string {
+  const { results, labels, languages } = r;
+  const ids = new Ids('fs');
+  return results
+    .map((x, k) => {
       const title = results.length === 2 ? `${k === 0 ? 'Before' : 'After'}: ${labels[k]}` : `${k === 0 ? 'Base' : `Variant ${k}`}: ${labels[k]}`;
-      const s = r.summary;
-      const subtitle = `${hours(s.gapHours.mean)} gap hours ${periodOf(r)} = ${hours(s.uncoveredHours.mean)} uncovered + ${hours(s.hoursBelowTarget.mean)} below target (the rows’ sum) · ${r.replications} replications`;
-      return `<figure>${heatmapSvg(r, { title, subtitle, languages: languages.filter((l) => r.coverage.some((q) => q.language === l)), gapUnit: 'gap h', ids })}</figure>`;
+      const s = x.summary;
+      const subtitle = `${hours(s.gapHours.mean)} gap hours ${periodOf(x)} = ${hours(s.uncoveredHours.mean)} uncovered + ${hours(s.hoursBelowTarget.mean)} below target (the rows’ sum) · ${x.replications} replications`;
+      return `<figure>${heatmapSvg(x, { title, subtitle, languages: languages.filter((l) => x.coverage.some((q) => q.language === l)), gapUnit: 'gap h', ids })}</figure>`;
     })
     .join('');
+}
 
+/** Service level and abandonment per language, a panel per channel, every scenario's bar side by side. */
+function languageCharts(r: Report): string {
+  const { results, labels, channels, languages, base } = r;
   const series = results.map((_, k) => ({ name: labels[k], colour: scenarioColour(k) }));
   const panelsOf = (figure: 'serviceLevel' | 'abandonRate', keep: (channel: string) => boolean, withTarget: boolean): BarPanel[] =>
     channels.filter(keep).map((ch) => {
-      const t = base.channelTargets?.[ch] ?? results.find((r) => r.channelTargets?.[ch])!.channelTargets[ch];
-      const ls = languages.filter((l) => results.some((r) => r.queues?.[`${l}/${ch}`]));
+      const t = base.channelTargets?.[ch] ?? results.find((x) => x.channelTargets?.[ch])!.channelTargets[ch];
+      const ls = languages.filter((l) => results.some((x) => x.queues?.[`${l}/${ch}`]));
       return {
         title: withTarget ? `${channelName(ch)} — target ${targetText(t)}` : channelName(ch),
-        groups: ls.map((l) => ({ key: l, label: languageLabel(l) })),
-        values: ls.map((l) => results.map((r) => r.queues?.[`${l}/${ch}`]?.[figure])),
+        groups: ls.map((l) => ({ key: l, label: `${languageName(l)} (${l})` })),
+        values: ls.map((l) => results.map((x) => x.queues?.[`${l}/${ch}`]?.[figure])),
         target: withTarget ? t.target : null,
       };
     });
@@ -508,12 +614,18 @@ export function caseReportHtml(input: CaseReportInput): string {
   const abandonChart = groupedBarsSvg({
     title: 'Abandonment per language, channel by channel',
     subtitle: 'Hung up before an answer ÷ offered (email is never abandoned)',
-    panels: panelsOf('abandonRate', (ch) => ch !== 'email' || results.some((r) => (r.channels?.[ch]?.abandonRate.mean ?? 0) > 0), false),
+    panels: panelsOf('abandonRate', (ch) => ch !== 'email' || results.some((x) => (x.channels?.[ch]?.abandonRate.mean ?? 0) > 0), false),
     series,
     yTitle: 'Abandoned (% of offered)',
     className: 'abandonment',
   });
+  return `<figure>${slChart}</figure>
+<figure>${abandonChart}</figure>`;
+}
 
+/** Plan pages: each planned roster, what it leaves unmet, and its simulate-and-correct rounds. */
+function planSection(r: Report): string {
+  const { kind, plans, labels, scenarios, results, names, channels, base } = r;
   const planOf = (k: number) => {
     const outcome = plans[k];
     if (!outcome) return `<p class="muted">Nothing to plan in ${esc(labels[k])}: no shift is left open; it is compared as written.</p>`;
@@ -526,115 +638,52 @@ export function caseReportHtml(input: CaseReportInput): string {
       iterationsTable(outcome, results[k])
     );
   };
-  const planSection =
-    kind === 'plan'
-      ? `<section class="plan">
+  if (kind === 'plan') {
+    return `<section class="plan">
 <h2>The plan: who works when</h2>
 <p class="lead">Every shift of every pool in its local time, with its head count: chosen by followsun plan for the shifts the file left open, or fixed in the file. Paid hours a week and FTEs count the whole shift, breaks and time off the phones included.</p>
 ${planOf(1)}
-</section>`
-      : kind === 'planned'
-        ? `<section class="plans">
+</section>`;
+  }
+  if (kind === 'planned') {
+    return `<section class="plans">
 <h2>The plans: who works when</h2>
 <p class="lead">Each scenario’s open shifts planned by followsun plan to the same targets (${esc(joinList(channels.map((ch) => `${channelName(ch).toLowerCase()} ${targetText(base.channelTargets[ch])}`)))}). Shifts in local time; paid hours a week and FTEs count the whole shift.</p>
 ${results.map((_, k) => `<h3><span class="badge s${k}">${esc(labels[k])}</span> ${esc(names[k])}</h3>${planOf(k)}`).join('')}
-</section>`
-        : '';
-  const poolSection = planning
-    ? `<section class="pools">
+</section>`;
+  }
+  return '';
+}
+
+/** Plan pages: head count, FTEs and occupancy per pool. */
+function poolSection(r: Report): string {
+  if (!r.planning) return '';
+  return `<section class="pools">
 <h2>Head count and occupancy per pool</h2>
-<p class="lead">Agents on each pool’s roster (the sum of its shifts’ head counts${kind === 'plan' ? '; as written, open shifts at their minimum' : ''}), FTEs (paid hours a week ÷ the scenario’s <code>hoursPerFte</code>, ${[...new Set(scenarios.map((s) => s.hoursPerFte))].join(' / ')} h), and occupancy: time busy with contacts ÷ time on the phones, over the simulated window.</p>
-${poolTable(scenarios, results, labels)}
-</section>`
-    : '';
+<p class="lead">Agents on each pool’s roster (the sum of its shifts’ head counts${r.kind === 'plan' ? '; as written, open shifts at their minimum' : ''}), FTEs (paid hours a week ÷ the scenario’s <code>hoursPerFte</code>, ${[...new Set(r.scenarios.map((s) => s.hoursPerFte))].join(' / ')} h), and occupancy: time busy with contacts ÷ time on the phones, over the simulated window.</p>
+${poolTable(r.scenarios, r.results, r.labels)}
+</section>`;
+}
 
-  const days = horizonOf(base).days;
-  const targets = channels
-    .map((ch) => base.channelTargets?.[ch] ?? results.find((r) => r.channelTargets?.[ch])?.channelTargets[ch])
-    .map((t, i) => (t ? `${channelName(channels[i]).toLowerCase()} ${targetText(t)}` : ''))
-    .filter(Boolean);
-  const eyebrow = kind === 'plan' ? 'followsun plan · staffing plan' : kind === 'planned' ? 'followsun plan · plans compared' : 'followsun · coverage and outsourcing case';
-  const what =
-    kind === 'plan'
-      ? `The scenario as written (open head counts at their minimum) against the plan followsun plan chose: the least-cost head counts for its open shifts that meet every language × channel target, proven by simulation. `
-      : kind === 'planned'
-        ? `Every scenario was planned to the same targets by followsun plan (the least-cost head counts for its open shifts, proven by simulation); the planned scenarios are compared here. `
-        : '';
-  const body = `
-<header class="report-head">
-  <p class="eyebrow">${esc(eyebrow)}</p>
-  <h1 class="question">${esc(question)}</h1>
-  <p class="meta">${results.map((_, k) => `<span class="badge s${k}">${esc(labels[k])}</span>`).join(' ')}
-  &nbsp;${esc(what)}Simulated ${esc(displayTime(base.start))} to ${esc(displayTime(base.end))} (${esc(hours(days * 24))} h), ${base.replications} replication${base.replications === 1 ? '' : 's'} with common random numbers. Money in ${esc(currency)}.${Math.abs(days - 7) > 1e-9 ? ' Monthly figures are scaled from the simulated window; hours and contacts are counted in it.' : ''}</p>
-</header>
-
-<section class="summary" aria-label="Summary">
-${summaryHtml}
-<p class="small muted">Differences of totals carry paired 95% confidence intervals (the scenarios saw the same customers in each replication); a difference is called significant only when its interval excludes zero. Gap hours are counts of hours judged on the pooled replications: their 95% CI runs from the hours surely below target to those possibly below it, each hour judged so that all hold at once (and an hour the two scenarios share unchanged adds nothing to a difference). Per-language differences are called clear only when the two scenarios’ intervals do not overlap.</p>
-</section>
-
-${planSection}
-<section class="figures">
-<h2>Headline figures</h2>
-${headlineTable(c, labels, planning)}
-</section>
-${poolSection}
-
-<section class="page coverage">
-<h2>Coverage around the clock</h2>
-<p class="lead">Each row is a language on one channel, each column an hour of the week in UTC. Colour shows the hour’s service level against that channel’s own target (${esc(joinList(targets))}): green at or above it, amber to dark red below it. Hatched hours are uncovered: contacts, but nobody with the skill on the phones (voice or chat; an email can wait for the next shift). Grey hours had no contacts. On the right, each row’s gap hours (uncovered + below target); they add up to the total above the map. Hover a cell for its figures.</p>
-${heatmaps}
-</section>
-
-<section class="page languages">
-<h2>Service level and abandonment per language and channel</h2>
-<p class="lead">Every service figure belongs to one channel and is measured against that channel’s own threshold and target; a language’s gap hours add its channels, and the totals add the languages.</p>
-${languageTable(c, labels, languages, planning)}
-<figure>${slChart}</figure>
-<figure>${abandonChart}</figure>
-</section>
-
-<section class="page cost">
-<h2>Cost a month, cost per contact and per resolved customer, by provider</h2>
-${costSection(c, labels)}
-</section>
-
-<section class="page efficiency">
-<h2>Gap hours closed per extra ${esc(currency)}</h2>
-<p class="lead">How many gap hours (uncovered + below target) each variant closes for the money it adds: Δ gap hours ÷ Δ monthly cost.</p>
-${efficiencySection(c, labels)}
-</section>
-
-<section class="page assumptions">
-<h2>Assumptions</h2>
-<h3>Scenarios</h3>
-${settingsTable(scenarios, results, labels, input.files)}
-<h3>Demand: contacts per language and channel</h3>
-${demandTable(scenarios, labels)}
-<h3>Staffing pools</h3>
-${staffingTable(scenarios, labels)}
-</section>
-
-<section class="method">
+/** How to read the figures: each one's definition (and the planner's method, on plan pages). */
+function methodSection(r: Report): string {
+  return `<section class="method">
 <h2>How to read the figures</h2>
 <dl class="defs">
 <dt>Offered</dt><dd>Contacts that reached a human queue (after any AI resolution).</dd>
-<dt>Service level</dt><dd>Of one channel (or one language on one channel): answered within that channel’s threshold ÷ offered, against that channel’s target (${esc(joinList(targets))}). Channels are never blended into one service level.</dd>
+<dt>Service level</dt><dd>Of one channel (or one language on one channel): answered within that channel’s threshold ÷ offered, against that channel’s target (${esc(joinList(r.targets))}). Channels are never blended into one service level.</dd>
 <dt>Mean wait (ASA)</dt><dd>Voice and chat: the mean wait of answered contacts. Email: the mean time to answer.</dd>
 <dt>Abandonment</dt><dd>Hung up before being answered ÷ offered.</dd>
 <dt>Gap hours</dt><dd>Hours of one language on one channel with contacts that were either <em>uncovered</em> (nobody with the skill on the phones; voice and chat) or <em>below target</em> (the hour’s service level, pooled over replications, under the channel’s target). Gap hours = uncovered + below target; a language’s gap hours add its channels, the total adds the languages.</dd>
 <dt>Cost per contact</dt><dd>Total cost ÷ contacts handled (answered by a person, or resolved by AI), each pool under its price model.</dd>
 <dt>Cost per resolved customer</dt><dd>Total cost ÷ (contacts answered + AI resolutions that held, i.e. whose customer did not come back).</dd>
 ${
-    planning
-      ? `<dt>The plan</dt><dd>followsun plan works out, for every language × channel and interval, the agents Erlang A (with patience) or Erlang C requires on the phones at the handle times contacts get (after any AI handover; email: the work to clear by its deadline). A mixed-integer programme, solved by HiGHS, chooses the head count of every open shift at least cost, sharing multi-skilled agents among the queues they serve at their own speed and chat concurrency, within each shift’s and pool’s limits. The plan is then simulated; every hour still below target gets more agents required and the programme is solved again, until the targets are met (each channel’s service level over the window, with at most ${esc(percent(scenarios[0].plan.belowTargetShare, 1))} of the hours with demand below target) or the rounds run out. Costs are each pool’s price model: hourly rates with premiums, per-contact and per-minute prices, minimums.</dd>
+    r.planning
+      ? `<dt>The plan</dt><dd>followsun plan works out, for every language × channel and interval, the agents Erlang A (with patience) or Erlang C requires on the phones at the handle times contacts get (after any AI handover; email: the work to clear by its deadline). A mixed-integer programme, solved by HiGHS, chooses the head count of every open shift at least cost, sharing multi-skilled agents among the queues they serve at their own speed and chat concurrency, within each shift’s and pool’s limits. The plan is then simulated; every hour still below target gets more agents required and the programme is solved again, until the targets are met (each channel’s service level over the window, with at most ${esc(percent(r.scenarios[0].plan.belowTargetShare, 1))} of the hours with demand below target) or the rounds run out. Costs are each pool’s price model: hourly rates with premiums, per-contact and per-minute prices, minimums.</dd>
 <dt>FTE</dt><dd>Paid hours a week ÷ the scenario’s hours per FTE (<code>hoursPerFte</code>, default 40).</dd>`
       : ''
   }
-<dt>Confidence intervals</dt><dd>Means over ${base.replications} independent replications with Student-t 95% intervals. The scenarios were run with the same seed, so replication r of each sees the same arrivals, handle times and patience; the difference of two scenarios is estimated from the paired replications.</dd>
+<dt>Confidence intervals</dt><dd>Means over ${r.base.replications} independent replications with Student-t 95% intervals. The scenarios were run with the same seed, so replication r of each sees the same arrivals, handle times and patience; the difference of two scenarios is estimated from the paired replications.</dd>
 </dl>
-</section>
-
-<footer>Generated by followsun on ${esc(displayTime(generated))}. ${esc(kind === 'plan' ? `${names[0]}: as written → planned` : names.join(kind === 'planned' ? ' · ' : ' → '))}. Simulation, not a forecast: the figures follow from the assumptions above.</footer>`;
-  return page(question, body);
+</section>`;
 }
