@@ -206,36 +206,78 @@ export function poolsOn(p: Programme): Uint8Array[] {
   return on;
 }
 
-/** The programme in CPLEX LP format, one term per line (no line-length limits to meet). */
-export function programmeText(p: Programme): { text: string; shortfallNames: (string | null)[][] } {
-  const I = p.intervalCount;
-  const dt = p.intervalSeconds;
-  const objective: string[] = [];
-  const rows: string[] = [];
-  const bounds: string[] = [];
-  const integers: string[] = [];
-  const num = (x: number) => Number(x.toPrecision(12)).toString();
-  const term = (coefficient: number, name: string) => `${coefficient < 0 ? '-' : '+'} ${num(Math.abs(coefficient))} ${name}`;
-  const row = (name: string, terms: string[], sense: '>=' | '<=', rhs: number) => {
-    rows.push(` ${name}:`, ...terms.map((t) => `  ${t}`), `  ${sense} ${num(rhs)}`);
-  };
+/** A linear programme written out in CPLEX LP format, one term per line (no line-length limits
+ * to meet). */
+class LpText {
+  readonly objective: string[] = [];
+  readonly rows: string[] = [];
+  readonly bounds: string[] = [];
+  readonly integers: string[] = [];
 
+  static num(x: number): string {
+    return Number(x.toPrecision(12)).toString();
+  }
+
+  static term(coefficient: number, name: string): string {
+    return `${coefficient < 0 ? '-' : '+'} ${LpText.num(Math.abs(coefficient))} ${name}`;
+  }
+
+  row(name: string, terms: string[], sense: '>=' | '<=', rhs: number): void {
+    this.rows.push(` ${name}:`, ...terms.map((t) => `  ${t}`), `  ${sense} ${LpText.num(rhs)}`);
+  }
+
+  text(): string {
+    return [
+      'Minimize',
+      ' cost:',
+      ...(this.objective.length > 0 ? this.objective.map((t) => `  ${t}`) : ['  0 x_none']),
+      'Subject To',
+      ...this.rows,
+      'Bounds',
+      ...this.bounds,
+      ...(this.integers.length > 0 ? ['General', ...this.integers.map((n) => ` ${n}`)] : []),
+      'End',
+    ].join('\n');
+  }
+}
+
+const { term } = LpText;
+
+/** The items' indices grouped by key (0 … count − 1), in order: each row family reads only its own. */
+function indices<T>(items: T[], key: (x: T) => number, count: number): number[][] {
+  const out = Array.from({ length: count }, () => [] as number[]);
+  items.forEach((x, j) => out[key(x)].push(j));
+  return out;
+}
+
+/** The programme in CPLEX LP format; `shortfallNames[q][i]`: the variable of what queue q's
+ * interval i was left short (null where it cannot be). */
+export function programmeText(p: Programme): { text: string; shortfallNames: (string | null)[][] } {
+  const lp = new LpText();
   // When each pool can have anyone on the phones at all.
   const poolOn = poolsOn(p);
-
-  // Head counts.
+  // Head counts: x{k}, agents on candidate shift k, each a term of its pool's bill.
   const poolCostTerms: string[][] = p.pools.map(() => []);
   p.candidates.forEach((c, k) => {
-    integers.push(`x${k}`);
-    bounds.push(c.max !== undefined ? ` 0 <= x${k} <= ${c.max}` : ` x${k} >= 0`);
+    lp.integers.push(`x${k}`);
+    lp.bounds.push(c.max !== undefined ? ` 0 <= x${k} <= ${c.max}` : ` x${k} >= 0`);
     poolCostTerms[c.pool].push(term(c.cost, `x${k}`));
   });
+  const linkNames = allocation(p, poolOn, poolCostTerms);
+  const poolCandidates = indices(p.candidates, (c) => c.pool, p.pools.length);
+  capacityRows(p, lp, poolOn, linkNames, poolCandidates);
+  const shortfallNames = queueRows(p, lp, linkNames);
+  poolRows(p, lp, poolCandidates, poolCostTerms);
+  return { text: lp.text(), shortfallNames };
+}
 
-  // Allocation: y{l}_{i}, agents of link l's pool on link l's queue in interval i.
-  const linkNames = p.links.map(() => new Array<string | null>(I).fill(null));
+/** Allocation: y{l}_{i}, agents of link l's pool on link l's queue in interval i, named where the
+ * pool can be on the phones and the queue has work; each adds its per-contact price to its pool's bill. */
+function allocation(p: Programme, poolOn: Uint8Array[], poolCostTerms: string[][]): (string | null)[][] {
+  const linkNames = p.links.map(() => new Array<string | null>(p.intervalCount).fill(null));
   p.links.forEach((l, li) => {
     const q = p.queues[l.queue];
-    for (let i = 0; i < I; i++) {
+    for (let i = 0; i < p.intervalCount; i++) {
       if (!poolOn[l.pool][i]) continue;
       if (q.live && !(q.servers[i] > 0)) continue;
       const name = `y${li}_${i}`;
@@ -245,23 +287,18 @@ export function programmeText(p: Programme): { text: string; shortfallNames: (st
       if (perContact > 0) {
         // Contacts an allocated agent takes: its share of the servers times the offered, or the
         // work it does divided by the handle time.
-        const contacts = q.live ? (q.offered[i] * l.efficiency) / q.servers[i] : (l.efficiency * dt) / q.ahtSeconds;
+        const contacts = q.live ? (q.offered[i] * l.efficiency) / q.servers[i] : (l.efficiency * p.intervalSeconds) / q.ahtSeconds;
         poolCostTerms[l.pool].push(term(perContact * contacts, name));
       }
     }
   });
+  return linkNames;
+}
 
-  // Links and candidates by pool, links by queue: each row below reads only its own.
-  const indices = <T>(items: T[], key: (x: T) => number, count: number) => {
-    const out = Array.from({ length: count }, () => [] as number[]);
-    items.forEach((x, j) => out[key(x)].push(j));
-    return out;
-  };
+/** Pool capacity: allocated agents ≤ agents on the phones, interval by interval. */
+function capacityRows(p: Programme, lp: LpText, poolOn: Uint8Array[], linkNames: (string | null)[][], poolCandidates: number[][]): void {
+  const dt = p.intervalSeconds;
   const poolLinks = indices(p.links, (l) => l.pool, p.pools.length);
-  const poolCandidates = indices(p.candidates, (c) => c.pool, p.pools.length);
-  const queueLinks = indices(p.links, (l) => l.queue, p.queues.length);
-
-  // Pool capacity: allocated agents ≤ agents on the phones.
   p.pools.forEach((pool, pi) => {
     // The pool's candidates by interval, in candidate order: the capacity row's terms.
     const covering = new Map<number, number[]>(); // interval → [k, j, k, j, …]
@@ -272,7 +309,7 @@ export function programmeText(p: Programme): { text: string; shortfallNames: (st
         else covering.set(i, [k, j]);
       });
     }
-    for (let i = 0; i < I; i++) {
+    for (let i = 0; i < p.intervalCount; i++) {
       if (!poolOn[pi][i]) continue;
       const terms = poolLinks[pi].flatMap((li) => (linkNames[li][i] ? [term(1, linkNames[li][i]!)] : []));
       if (terms.length === 0) continue;
@@ -281,11 +318,17 @@ export function programmeText(p: Programme): { text: string; shortfallNames: (st
         const k = list[n];
         terms.push(term((-pool.onPhonesShare * p.candidates[k].seconds[list[n + 1]]) / dt, `x${k}`));
       }
-      row(`cap${pi}_${i}`, terms, '<=', (pool.onPhonesShare * pool.fixedAgentSeconds[i]) / dt);
+      lp.row(`cap${pi}_${i}`, terms, '<=', (pool.onPhonesShare * pool.fixedAgentSeconds[i]) / dt);
     }
   });
+}
 
-  // Queues: live cover per interval; email as a backlog with a deadline.
+/** Queues: live cover per interval; email as a backlog with a deadline. Each may be left short
+ * (s{q}_{i}) at a price far above any agent's; returns those variables' names. */
+function queueRows(p: Programme, lp: LpText, linkNames: (string | null)[][]): (string | null)[][] {
+  const I = p.intervalCount;
+  const dt = p.intervalSeconds;
+  const queueLinks = indices(p.links, (l) => l.queue, p.queues.length);
   const shortfallNames = p.queues.map(() => new Array<string | null>(I).fill(null));
   p.queues.forEach((q, qi) => {
     const served = (i: number) => queueLinks[qi].flatMap((li) => (linkNames[li][i] ? [{ l: p.links[li], name: linkNames[li][i]! }] : []));
@@ -294,8 +337,8 @@ export function programmeText(p: Programme): { text: string; shortfallNames: (st
         if (!(q.servers[i] > 0)) continue;
         const s = `s${qi}_${i}`;
         shortfallNames[qi][i] = s;
-        objective.push(term(SHORTFALL_PRICE, s));
-        row(`cover${qi}_${i}`, [...served(i).map(({ l, name }) => term(l.efficiency, name)), term(1, s)], '>=', q.servers[i]);
+        lp.objective.push(term(SHORTFALL_PRICE, s));
+        lp.row(`cover${qi}_${i}`, [...served(i).map(({ l, name }) => term(l.efficiency, name)), term(1, s)], '>=', q.servers[i]);
       }
       return;
     }
@@ -305,44 +348,34 @@ export function programmeText(p: Programme): { text: string; shortfallNames: (st
       const b = `b${qi}_${i}`;
       const s = `s${qi}_${i}`;
       shortfallNames[qi][i] = s;
-      objective.push(term(SHORTFALL_PRICE / Math.max(1, q.ahtSeconds), s));
+      lp.objective.push(term(SHORTFALL_PRICE / Math.max(1, q.ahtSeconds), s));
       // backlog_i ≥ backlog_{i−1} + work_i − done_i
-      row(
+      lp.row(
         `work${qi}_${i}`,
         [term(1, b), ...(i > 0 ? [term(-1, `b${qi}_${i - 1}`)] : []), ...served(i).map(({ l, name }) => term(l.efficiency * dt, name))],
         '>=',
         q.workSeconds[i],
       );
       // backlog_i ≤ recent work (+ shortfall)
-      row(`due${qi}_${i}`, [term(1, b), term(-1, s)], '<=', Math.max(0, recent));
+      lp.row(`due${qi}_${i}`, [term(1, b), term(-1, s)], '<=', Math.max(0, recent));
     }
   });
+  return shortfallNames;
+}
 
-  // Pools: head-count caps; the bill, with its monthly minimum as a floor.
+/** Pools: head-count caps; the bill, with its monthly minimum as a floor. */
+function poolRows(p: Programme, lp: LpText, poolCandidates: number[][], poolCostTerms: string[][]): void {
   p.pools.forEach((pool, pi) => {
     const own = poolCandidates[pi].map((k) => term(1, `x${k}`));
-    if (pool.maxAgents !== undefined && own.length > 0) row(`head${pi}`, own, '<=', pool.maxAgents);
+    if (pool.maxAgents !== undefined && own.length > 0) lp.row(`head${pi}`, own, '<=', pool.maxAgents);
     if (poolCostTerms[pi].length === 0) return;
     if (pool.minimumCost > pool.fixedCost) {
       const u = `u${pi}`;
-      objective.push(term(1, u));
-      bounds.push(` ${u} >= ${num(pool.minimumCost - pool.fixedCost)}`);
-      row(`bill${pi}`, [term(1, u), ...poolCostTerms[pi].map((t) => (t.startsWith('+') ? `-${t.slice(1)}` : `+${t.slice(1)}`))], '>=', 0);
+      lp.objective.push(term(1, u));
+      lp.bounds.push(` ${u} >= ${LpText.num(pool.minimumCost - pool.fixedCost)}`);
+      lp.row(`bill${pi}`, [term(1, u), ...poolCostTerms[pi].map((t) => (t.startsWith('+') ? `-${t.slice(1)}` : `+${t.slice(1)}`))], '>=', 0);
     } else {
-      objective.push(...poolCostTerms[pi]);
+      lp.objective.push(...poolCostTerms[pi]);
     }
   });
-
-  const text = [
-    'Minimize',
-    ' cost:',
-    ...(objective.length > 0 ? objective.map((t) => `  ${t}`) : ['  0 x_none']),
-    'Subject To',
-    ...rows,
-    'Bounds',
-    ...bounds,
-    ...(integers.length > 0 ? ['General', ...integers.map((n) => ` ${n}`)] : []),
-    'End',
-  ].join('\n');
-  return { text, shortfallNames };
 }
