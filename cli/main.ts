@@ -221,6 +221,116 @@ function simulationSettings(
   };
 }
 
+/** Each command: reads its flags and runs it, loading its module only then (so that `erlang`
+ * loads neither the simulator nor the YAML parser). Returns the exit code. */
+const COMMANDS: Record<string, (args: string[]) => Promise<number>> = {
+  run: async (args) => {
+    const { values, positionals } = parseArgs({
+      args,
+      allowPositionals: true,
+      options: {
+        ...SIMULATION_OPTIONS,
+        json: { type: 'boolean', default: false },
+        csv: { type: 'string' },
+        out: { type: 'string', short: 'o' },
+        shard: { type: 'string' },
+      },
+    });
+    const [{ runCommand }, { parseShard }] = await Promise.all([import('./run'), import('./shards')]);
+    return runCommand({
+      files: positionals,
+      ...simulationSettings(values, 1),
+      json: values.json,
+      csvDir: values.csv,
+      out: values.out,
+      shard: parseShard(values.shard),
+    });
+  },
+  compare: async (args) => {
+    const { values, positionals } = parseArgs({
+      args,
+      allowPositionals: true,
+      options: { ...SIMULATION_OPTIONS, json: { type: 'boolean', default: false } },
+    });
+    const { compareCommand } = await import('./compare');
+    // Two replications at least: a difference's interval needs them.
+    return compareCommand({ files: positionals, ...simulationSettings(values, 2), json: values.json });
+  },
+  sweep: async (args) => {
+    const { values, positionals } = parseArgs({
+      args,
+      allowPositionals: true,
+      options: {
+        ...SIMULATION_OPTIONS,
+        vary: { type: 'string', multiple: true },
+        out: { type: 'string', short: 'o' },
+        report: { type: 'string' },
+        shard: { type: 'string' },
+      },
+    });
+    if (positionals.length !== 1) throw new UsageError('sweep takes one scenario file');
+    if (!values.out) throw new UsageError('sweep needs --out FILE (.csv, or .json)');
+    const [{ sweepCommand }, { parseShard }] = await Promise.all([import('./sweep'), import('./shards')]);
+    return sweepCommand({
+      file: positionals[0],
+      vary: values.vary ?? [],
+      out: values.out,
+      ...simulationSettings(values, 2),
+      shard: parseShard(values.shard),
+      report: values.report,
+    });
+  },
+  plan: async (args) => {
+    const { values, positionals } = parseArgs({
+      args,
+      allowPositionals: true,
+      options: {
+        ...SIMULATION_OPTIONS,
+        out: { type: 'string', short: 'o' },
+        json: { type: 'boolean', default: false },
+        report: { type: 'string' },
+        compare: { type: 'boolean', default: false },
+        'max-iterations': { type: 'string' },
+      },
+    });
+    if (values.compare && positionals.length < 2) throw new UsageError('plan --compare needs at least two scenario files, the base first');
+    if (values.compare && values.out) throw new UsageError('--out writes one planned scenario: plan each file on its own to keep it (--compare plans them to compare)');
+    if (!values.compare && positionals.length !== 1) throw new UsageError(positionals.length === 0 ? 'plan needs a scenario file' : 'plan takes one scenario file (or, with --compare, two or more)');
+    const { planCommand } = await import('./plan');
+    return planCommand({
+      files: positionals,
+      compare: values.compare,
+      out: values.out,
+      json: values.json,
+      report: values.report,
+      maxIterations: wholeNumber(values['max-iterations'], '--max-iterations', 1),
+      ...simulationSettings(values, 2),
+    });
+  },
+  report: async (args) => (await import('./report')).reportCommand(args),
+  merge: async (args) => {
+    const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { out: { type: 'string', short: 'o' } } });
+    return (await import('./merge')).mergeCommand(positionals, values.out);
+  },
+  erlang: async (args) => (await import('./erlang')).erlangCommand(args),
+  import: async (args) => (await import('./import')).importCommand(args),
+  backtest: async (args) => (await import('./backtest')).backtestCommand(args),
+  schema: async (args) => {
+    if (args.length > 0) throw new UsageError(`schema takes no arguments (got ${args[0]}): followsun schema > followsun.schema.json`);
+    process.stdout.write(`${JSON.stringify((await import('../sim/scenario/scenario')).scenarioJsonSchema(), null, 2)}\n`);
+    return 0;
+  },
+  help: async ([topic]) => {
+    if (topic !== undefined && !Object.hasOwn(HELP, topic)) throw new UsageError(`unknown command '${topic}' (the commands: ${Object.keys(HELP).join(', ')})`);
+    process.stdout.write(`${topic === undefined ? USAGE : helpText(HELP[topic])}\n`);
+    return 0;
+  },
+  '--version': async () => {
+    process.stdout.write(`followsun ${(await import('./shards')).FOLLOWSUN_VERSION}\n`);
+    return 0;
+  },
+};
+
 export async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
   if (command && Object.hasOwn(HELP, command) && wantsHelp(rest)) {
@@ -228,122 +338,9 @@ export async function main(argv: string[]): Promise<number> {
     return 0;
   }
   try {
-    switch (command) {
-      case 'run': {
-        const { values, positionals } = parseArgs({
-          args: rest,
-          allowPositionals: true,
-          options: {
-            ...SIMULATION_OPTIONS,
-            json: { type: 'boolean', default: false },
-            csv: { type: 'string' },
-            out: { type: 'string', short: 'o' },
-            shard: { type: 'string' },
-          },
-        });
-        const [{ runCommand }, { parseShard }] = await Promise.all([import('./run'), import('./shards')]);
-        return await runCommand({
-          files: positionals,
-          ...simulationSettings(values, 1),
-          json: values.json,
-          csvDir: values.csv,
-          out: values.out,
-          shard: parseShard(values.shard),
-        });
-      }
-      case 'compare': {
-        const { values, positionals } = parseArgs({
-          args: rest,
-          allowPositionals: true,
-          options: { ...SIMULATION_OPTIONS, json: { type: 'boolean', default: false } },
-        });
-        const { compareCommand } = await import('./compare');
-        // Two replications at least: a difference's interval needs them.
-        return await compareCommand({ files: positionals, ...simulationSettings(values, 2), json: values.json });
-      }
-      case 'sweep': {
-        const { values, positionals } = parseArgs({
-          args: rest,
-          allowPositionals: true,
-          options: {
-            ...SIMULATION_OPTIONS,
-            vary: { type: 'string', multiple: true },
-            out: { type: 'string', short: 'o' },
-            report: { type: 'string' },
-            shard: { type: 'string' },
-          },
-        });
-        if (positionals.length !== 1) throw new UsageError('sweep takes one scenario file');
-        if (!values.out) throw new UsageError('sweep needs --out FILE (.csv, or .json)');
-        const [{ sweepCommand }, { parseShard }] = await Promise.all([import('./sweep'), import('./shards')]);
-        return await sweepCommand({
-          file: positionals[0],
-          vary: values.vary ?? [],
-          out: values.out,
-          ...simulationSettings(values, 2),
-          shard: parseShard(values.shard),
-          report: values.report,
-        });
-      }
-      case 'plan': {
-        const { values, positionals } = parseArgs({
-          args: rest,
-          allowPositionals: true,
-          options: {
-            ...SIMULATION_OPTIONS,
-            out: { type: 'string', short: 'o' },
-            json: { type: 'boolean', default: false },
-            report: { type: 'string' },
-            compare: { type: 'boolean', default: false },
-            'max-iterations': { type: 'string' },
-          },
-        });
-        if (values.compare && positionals.length < 2) throw new UsageError('plan --compare needs at least two scenario files, the base first');
-        if (values.compare && values.out) throw new UsageError('--out writes one planned scenario: plan each file on its own to keep it (--compare plans them to compare)');
-        if (!values.compare && positionals.length !== 1) throw new UsageError(positionals.length === 0 ? 'plan needs a scenario file' : 'plan takes one scenario file (or, with --compare, two or more)');
-        const { planCommand } = await import('./plan');
-        return await planCommand({
-          files: positionals,
-          compare: values.compare,
-          out: values.out,
-          json: values.json,
-          report: values.report,
-          maxIterations: wholeNumber(values['max-iterations'], '--max-iterations', 1),
-          ...simulationSettings(values, 2),
-        });
-      }
-      case 'report':
-        return await (await import('./report')).reportCommand(rest);
-      case 'merge': {
-        const { values, positionals } = parseArgs({ args: rest, allowPositionals: true, options: { out: { type: 'string', short: 'o' } } });
-        return (await import('./merge')).mergeCommand(positionals, values.out);
-      }
-      case 'erlang':
-        return (await import('./erlang')).erlangCommand(rest);
-      case 'import':
-        return (await import('./import')).importCommand(rest);
-      case 'backtest':
-        return (await import('./backtest')).backtestCommand(rest);
-      case 'schema':
-        if (rest.length > 0) throw new UsageError(`schema takes no arguments (got ${rest[0]}): followsun schema > followsun.schema.json`);
-        process.stdout.write(`${JSON.stringify((await import('../sim/scenario/scenario')).scenarioJsonSchema(), null, 2)}\n`);
-        return 0;
-      case 'help': {
-        const topic = rest[0];
-        if (topic === undefined) break;
-        if (!Object.hasOwn(HELP, topic)) throw new UsageError(`unknown command '${topic}' (the commands: ${Object.keys(HELP).join(', ')})`);
-        process.stdout.write(`${helpText(HELP[topic])}\n`);
-        return 0;
-      }
-      case '--version':
-        process.stdout.write(`followsun ${(await import('./shards')).FOLLOWSUN_VERSION}\n`);
-        return 0;
-      case undefined:
-      case '--help':
-      case '-h':
-        break;
-      default:
-        throw new UsageError(`unknown command '${command}' (the commands: ${Object.keys(HELP).join(', ')})`);
+    if (command !== undefined && Object.hasOwn(COMMANDS, command)) return await COMMANDS[command](rest);
+    if (command !== undefined && command !== '--help' && command !== '-h') {
+      throw new UsageError(`unknown command '${command}' (the commands: ${Object.keys(HELP).join(', ')})`);
     }
     process.stdout.write(`${USAGE}\n`);
     return 0;
