@@ -8,7 +8,7 @@ import { big, estimateWork, WORK_LIMITS } from '../sim/scenario/work-estimate';
 import { sweepReportHtml } from '../report/sweep';
 import { atLeastTwoReplications, checkReplications, largeRunsAllowed, UsageError, workerCount } from './arguments';
 import { checkScenarioWork, displayPath, loadScenarioFile, outputProblem, writeOutput } from './files';
-import { interruptedAfterAll, watchInterrupt } from './interrupt';
+import { interruptedAfterAll, watchInterrupt, type Interrupt } from './interrupt';
 import { compileJobs, runJobs } from './parallel';
 import { Progress } from './progress';
 import { csvWithChecksum, fileHash, FOLLOWSUN_VERSION, inShard, jsonWithChecksum, type Shard, type ShardInfo } from './shards';
@@ -195,7 +195,67 @@ export function sweepPointBytes(base: Scenario): number {
   return 48_000 + 256 * intervals + 4 * JSON.stringify(base).length;
 }
 
+/** What the command line asks for, checked before the scenario is read. */
+interface SweepRequest {
+  options: SweepOptions;
+  replicationsFlag: number | undefined;
+  workers: number | undefined;
+  variations: Variation[];
+  /** Points in the whole grid (all shards). */
+  total: number;
+  /** The scenario file as messages name it. */
+  file: string;
+  /** The points of this shard (all of them without --shard). */
+  indices: number[];
+  allowLargeRuns: boolean;
+}
+
+/** One point of the grid: its values and the base scenario with them set. */
+interface GridPoint {
+  index: number;
+  values: Record<string, number>;
+  scenario: Scenario;
+}
+
+/** The outcome of running the points: each one's figures, or the line saying why it failed. */
+interface PointsRun {
+  figures: (SweepPoint['figures'] | undefined)[];
+  settled: boolean[];
+  errors: string[];
+  interrupt: Interrupt;
+}
+
+/** The base scenario and this shard's points. */
+interface SweepGrid {
+  base: Scenario;
+  points: GridPoint[];
+}
+
+/** The seed and replications every point runs with (common random numbers). */
+type Shared = { seed: number; replications: number };
+
+/** Every check that needs no simulation comes first, the cheapest first: flags, outputs, the
+ * scenario, then each point. */
 export async function sweepCommand(options: SweepOptions): Promise<number> {
+  const flags = checkSweepFlags(options);
+  // Outputs are checked before anything is simulated.
+  if (!outputsUsable(options)) return 2;
+  const indices: number[] = [];
+  const file = displayPath(options.file);
+  for (let i = 0; i < flags.total; i++) if (inShard(i, options.shard)) indices.push(i);
+  const request: SweepRequest = { options, ...flags, file, indices, allowLargeRuns: largeRunsAllowed(options.allowLargeRuns) };
+
+  const grid = buildGrid(request);
+  if (!grid) return 2;
+  const shared: Shared = { seed: options.seed ?? grid.base.seed, replications: request.replicationsFlag ?? grid.base.replications };
+  const models = compilePoints(request, grid.points, shared);
+  if (!models) return 2;
+  const run = await runPoints(request, grid.points, models, shared);
+  return writeSweepOutputs(request, grid, shared, run);
+}
+
+/** The flags that need no scenario: replications, workers and the --vary ranges. */
+function checkSweepFlags(options: SweepOptions) {
   const replicationsFlag = checkReplications(options.replications);
   const workers = workerCount(options.workers);
   const variations = options.vary.map(parseVariation);
@@ -204,36 +264,33 @@ export async function sweepCommand(options: SweepOptions): Promise<number> {
   if (twice) throw new UsageError(`--vary ${twice.path}: given twice (one range per path)`);
   const total = pointCount(variations);
   if (total > WORK_LIMITS.gridPoints) throw new UsageError(tooManyPoints(variations));
-  // Outputs are checked before anything is simulated.
+  return { replicationsFlag, workers, variations, total };
+}
+
+/** --out and --report can be written (and are not the input); if not, says so on stderr. */
+function outputsUsable(options: SweepOptions): boolean {
   for (const [flag, path] of [['--out', options.out], ['--report', options.report]] as const) {
     const problem = path === undefined ? undefined : outputProblem(path, flag === '--report' ? 'sweep.html' : 'results.json', [options.file]);
     if (problem) {
       process.stderr.write(`followsun: ${flag} ${path}: ${problem}\n`);
-      return 2;
+      return false;
     }
   }
-  const file = displayPath(options.file);
-  const indices: number[] = [];
-  for (let i = 0; i < total; i++) if (inShard(i, options.shard)) indices.push(i);
-  const allowLargeRuns = largeRunsAllowed(options.allowLargeRuns);
-  const replicationsSource = replicationsFlag !== undefined ? '--replications' : 'replications';
+  return true;
+}
 
-  let base: Scenario;
-  let text: string;
-  const scenarios: { index: number; values: Record<string, number>; scenario: Scenario }[] = [];
+/** The base scenario and this shard's points, each checked; a problem goes to stderr and
+ * leaves nothing (exit 2). */
+function buildGrid(request: SweepRequest): SweepGrid | undefined {
+  const { options, replicationsFlag, variations, file, indices } = request;
+  const replicationsSource = replicationsFlag !== undefined ? '--replications' : 'replications';
   try {
-    ({ scenario: base, text } = loadScenarioFile(options.file));
+    const { scenario: base, text } = loadScenarioFile(options.file);
     // Common random numbers: every point runs with the base's seed and replications.
     const replications = replicationsFlag ?? base.replications;
     const tooFew = atLeastTwoReplications(replications, file, 'replications');
     if (tooFew) throw new ScenarioError([tooFew]);
-    // One range per field, however the paths name it (by id or by position).
-    const fields = variations.map((v) => fieldOf(base, v.path, file));
-    const again = fields.findIndex((f, i) => fields.indexOf(f) !== i);
-    if (again >= 0) {
-      const first = variations[fields.indexOf(fields[again])].path;
-      throw new ScenarioError([`${file}: --vary ${variations[again].path}: the same field as --vary ${first} (${fields[again]}); one range per field`]);
-    }
+    checkOneRangePerField(base, variations, file);
     // Memory for the whole grid, before building its points.
     const memory = checkScenarioWork(base, file, {
       replications,
@@ -244,83 +301,81 @@ export async function sweepCommand(options: SweepOptions): Promise<number> {
       allowLargeRuns: true,
     }, text);
     if (memory.problems.length > 0) throw new ScenarioError(memory.problems);
-    let contacts = 0;
-    // Preparing a large grid takes a while: say so from the start.
-    const preparing = new Progress(`Sweep of ${total} points: preparing point`, indices.length);
-    for (const index of indices) {
-      preparing.update(scenarios.length);
-      const values = pointAt(variations, index);
-      let scenario = base;
-      for (const [path, value] of Object.entries(values)) scenario = withValue(scenario, path, value, file);
-      // Each point's own peak load and size; the contacts of all points together.
-      const at = `${file} with ${Object.entries(values).map(([path, value]) => `${path}=${value}`).join(', ')}`;
-      const work = checkScenarioWork(scenario, at, { replications, replicationsSource, allowLargeRuns: true });
-      if (work.problems.length > 0) throw new ScenarioError(work.problems);
-      contacts += estimateWork(scenario, { replications }).contacts;
-      scenarios.push({ index, values, scenario });
-    }
-    preparing.done();
-    if (contacts > WORK_LIMITS.contacts && !allowLargeRuns) {
-      throw new ScenarioError([
-        `${file}: --vary: about ${big(contacts)} contacts to simulate (${indices.length.toLocaleString('en-US')} points × ${replications.toLocaleString('en-US')} replications), ` +
-          `above the limit of ${big(WORK_LIMITS.contacts)}; use coarser steps, fewer replications, shards (--shard k/n), or pass --allow-large-runs if you mean it`,
-      ]);
-    }
+    return { base, points: preparePoints(request, base, replications, replicationsSource) };
   } catch (e) {
     if (!(e instanceof ScenarioError)) throw e;
     process.stderr.write(`${e.problems.join('\n')}\n`);
-    return 2;
+    return undefined;
   }
-  const shared = { seed: options.seed ?? base.seed, replications: replicationsFlag ?? base.replications };
-  const errors: string[] = [];
-  let models: CompiledModel[];
+}
+
+/** One range per field, however the paths name it (by id or by position). */
+function checkOneRangePerField(base: Scenario, variations: Variation[], file: string): void {
+  const fields = variations.map((v) => fieldOf(base, v.path, file));
+  const again = fields.findIndex((f, i) => fields.indexOf(f) !== i);
+  if (again >= 0) {
+    const first = variations[fields.indexOf(fields[again])].path;
+    throw new ScenarioError([`${file}: --vary ${variations[again].path}: the same field as --vary ${first} (${fields[again]}); one range per field`]);
+  }
+}
+
+/** Each point's scenario, checked for its own peak load and size; then the contacts of all
+ * points together against the limit. */
+function preparePoints(request: SweepRequest, base: Scenario, replications: number, replicationsSource: string): GridPoint[] {
+  const { variations, total, file, indices, allowLargeRuns } = request;
+  const points: GridPoint[] = [];
+  let contacts = 0;
+  // Preparing a large grid takes a while: say so from the start.
+  const preparing = new Progress(`Sweep of ${total} points: preparing point`, indices.length);
+  for (const index of indices) {
+    preparing.update(points.length);
+    const values = pointAt(variations, index);
+    let scenario = base;
+    for (const [path, value] of Object.entries(values)) scenario = withValue(scenario, path, value, file);
+    const at = `${file} with ${Object.entries(values).map(([path, value]) => `${path}=${value}`).join(', ')}`;
+    const work = checkScenarioWork(scenario, at, { replications, replicationsSource, allowLargeRuns: true });
+    if (work.problems.length > 0) throw new ScenarioError(work.problems);
+    contacts += estimateWork(scenario, { replications }).contacts;
+    points.push({ index, values, scenario });
+  }
+  preparing.done();
+  if (contacts > WORK_LIMITS.contacts && !allowLargeRuns) {
+    throw new ScenarioError([
+      `${file}: --vary: about ${big(contacts)} contacts to simulate (${indices.length.toLocaleString('en-US')} points × ${replications.toLocaleString('en-US')} replications), ` +
+        `above the limit of ${big(WORK_LIMITS.contacts)}; use coarser steps, fewer replications, shards (--shard k/n), or pass --allow-large-runs if you mean it`,
+    ]);
+  }
+  return points;
+}
+
+/** Every point's model, or undefined (said on stderr) when one cannot be compiled. */
+function compilePoints(request: SweepRequest, points: GridPoint[], shared: Shared): CompiledModel[] | undefined {
   try {
-    const compiling = new Progress(`Sweep of ${total} points: compiling point`, scenarios.length);
-    models = scenarios.map((p, k) => {
+    const compiling = new Progress(`Sweep of ${request.total} points: compiling point`, points.length);
+    const models = points.map((p, k) => {
       compiling.update(k);
       return compileJobs([{ scenario: p.scenario, options: shared }])[0];
     });
     compiling.done();
+    return models;
   } catch (e) {
-    process.stderr.write(`${file}: cannot be simulated: ${(e as Error).message}\n`);
-    return 2;
+    process.stderr.write(`${request.file}: cannot be simulated: ${(e as Error).message}\n`);
+    return undefined;
   }
+}
 
-  // Builders are made when a point's first replication arrives and dropped once it is done:
-  // only each point's headline figures are kept.
-  const builders: (ResultBuilder | undefined)[] = new Array(models.length);
-  const figures: (SweepPoint['figures'] | undefined)[] = new Array(models.length);
-  const settled: boolean[] = new Array(models.length).fill(false);
-  const failPoint = (j: number, e: unknown) => {
-    settled[j] = true;
-    builders[j] = undefined;
-    const at = Object.entries(scenarios[j].values).map(([path, value]) => `${path}=${value}`).join(', ');
-    const line = `${file} with ${at}: the simulation failed: ${(e as Error).message}`;
-    errors.push(line);
-    process.stderr.write(`${line}\n`);
-  };
-  const deliver = (j: number, r: number, f: ReplicationFigures) => {
-    const builder = (builders[j] ??= new ResultBuilder(models[j]));
-    builder.add(f);
-    if (r + 1 < shared.replications) return;
-    try {
-      const summary = builder.result().summary;
-      figures[j] = Object.fromEntries(SWEEP_FIGURES.map((name) => [name, summary[name]])) as SweepPoint['figures'];
-      settled[j] = true;
-      builders[j] = undefined;
-    } catch (e) {
-      failPoint(j, e);
-    }
-  };
+/** Every point's replications on the workers; Ctrl-C stops them, keeping the finished points. */
+async function runPoints(request: SweepRequest, points: GridPoint[], models: CompiledModel[], shared: Shared): Promise<PointsRun> {
+  const collector = pointCollector(request.file, points, models, shared.replications);
   const interrupt = watchInterrupt();
   const totalTasks = models.length * shared.replications;
-  const progress = new Progress(`Sweep of ${total} points: replication`, totalTasks);
+  const progress = new Progress(`Sweep of ${request.total} points: replication`, totalTasks);
   let doneBefore = 0;
   const runSome = async (jobs: number[]) => {
     let done = 0;
     try {
-      await runJobs(jobs.map((j) => models[j]), (k, r, f) => deliver(jobs[k], r, f), {
-        workers,
+      await runJobs(jobs.map((j) => models[j]), (k, r, f) => collector.deliver(jobs[k], r, f), {
+        workers: request.workers,
         onProgress: (n) => progress.update(Math.min(totalTasks, doneBefore + (done = n))),
         signal: interrupt,
       });
@@ -334,12 +389,12 @@ export async function sweepCommand(options: SweepOptions): Promise<number> {
     } catch {
       // A replication failed: the unfinished points one at a time, to find the one that fails.
       for (let j = 0; j < models.length; j++) {
-        if (settled[j] || interrupt.aborted) continue;
-        builders[j] = undefined;
+        if (collector.settled[j] || interrupt.aborted) continue;
+        collector.restart(j);
         try {
           await runSome([j]);
         } catch (e) {
-          failPoint(j, e);
+          collector.failPoint(j, e);
         }
       }
     }
@@ -347,8 +402,50 @@ export async function sweepCommand(options: SweepOptions): Promise<number> {
     progress.done();
     interrupt.dispose();
   }
+  return { figures: collector.figures, settled: collector.settled, errors: collector.errors, interrupt };
+}
 
-  const missing = scenarios.filter((_, j) => !settled[j]);
+/** Gathers the replications as they arrive. Builders are made when a point's first replication
+ * arrives and dropped once it is done: only each point's headline figures are kept. */
+function pointCollector(file: string, points: GridPoint[], models: CompiledModel[], replications: number) {
+  const builders: (ResultBuilder | undefined)[] = new Array(models.length);
+  const figures: (SweepPoint['figures'] | undefined)[] = new Array(models.length);
+  const settled: boolean[] = new Array(models.length).fill(false);
+  const errors: string[] = [];
+  const failPoint = (j: number, e: unknown) => {
+    settled[j] = true;
+    builders[j] = undefined;
+    const at = Object.entries(points[j].values).map(([path, value]) => `${path}=${value}`).join(', ');
+    const line = `${file} with ${at}: the simulation failed: ${(e as Error).message}`;
+    errors.push(line);
+    process.stderr.write(`${line}\n`);
+  };
+  const deliver = (j: number, r: number, f: ReplicationFigures) => {
+    const builder = (builders[j] ??= new ResultBuilder(models[j]));
+    builder.add(f);
+    if (r + 1 < replications) return;
+    try {
+      const summary = builder.result().summary;
+      figures[j] = Object.fromEntries(SWEEP_FIGURES.map((name) => [name, summary[name]])) as SweepPoint['figures'];
+      settled[j] = true;
+      builders[j] = undefined;
+    } catch (e) {
+      failPoint(j, e);
+    }
+  };
+  // A point run again starts from no replications.
+  const restart = (j: number) => {
+    builders[j] = undefined;
+  };
+  return { figures, settled, errors, failPoint, deliver, restart };
+}
+
+/** Writes --out (and --report), says what is missing after Ctrl-C; the exit code. */
+function writeSweepOutputs(request: SweepRequest, grid: SweepGrid, shared: Shared, run: PointsRun): number {
+  const { options, file, variations, total } = request;
+  const { base, points } = grid;
+  const { interrupt } = run;
+  const missing = points.filter((_, j) => !run.settled[j]);
   const interrupted = interrupt.aborted && missing.length > 0;
   const document: SweepDocument = {
     ...(options.shard ? { shard: shardInfo(options.shard, total, shared, variations, options.file) } : {}),
@@ -357,8 +454,8 @@ export async function sweepCommand(options: SweepOptions): Promise<number> {
     file,
     ...shared,
     varied: variations.map((v) => v.path),
-    points: scenarios.flatMap((p, j) => {
-      const f = figures[j];
+    points: points.flatMap((p, j) => {
+      const f = run.figures[j];
       return f ? [{ index: p.index, values: p.values, figures: f }] : [];
     }),
   };
@@ -367,33 +464,38 @@ export async function sweepCommand(options: SweepOptions): Promise<number> {
     process.stderr.write(`followsun: --out ${options.out}: ${problem}\n`);
     return 2;
   }
-  process.stderr.write(`Wrote ${document.points.length} of ${scenarios.length} points${interrupted ? ' (partial: the missing points are listed in the file)' : ''} to ${options.out}\n`);
-  if (options.report) {
-    const html = sweepReportHtml({
-      title: `${base.name}: sweep`,
-      varied: document.varied,
-      currency: base.currency,
-      points: document.points.map((p) => ({
-        label: Object.entries(p.values).map(([path, v]) => `${path.split('.').slice(1).join('.')}=${v}`).join(', '),
-        targetMetShare: p.figures.targetMetShare.mean ?? NaN,
-        costPerContact: p.figures.costPerContact.mean ?? NaN,
-      })),
-    });
-    const reportProblem = writeOutput(options.report, html);
-    if (reportProblem) {
-      process.stderr.write(`followsun: --report ${options.report}: ${reportProblem}\n`);
-      return 2;
-    }
-    process.stderr.write(`Wrote the sweep chart to ${options.report}\n`);
-  }
+  process.stderr.write(`Wrote ${document.points.length} of ${points.length} points${interrupted ? ' (partial: the missing points are listed in the file)' : ''} to ${options.out}\n`);
+  if (options.report && !writeSweepReport(options.report, base, document)) return 2;
   if (interrupted) {
     const shown = missing.slice(0, 20).map((p) => JSON.stringify(p.values));
     const more = missing.length > shown.length ? ` and ${missing.length - shown.length} more` : '';
-    process.stderr.write(`Interrupted: ${document.points.length} of ${scenarios.length} points finished; missing: ${shown.join(', ')}${more}\n`);
+    process.stderr.write(`Interrupted: ${document.points.length} of ${points.length} points finished; missing: ${shown.join(', ')}${more}\n`);
     return interrupt.exitCode;
   }
   if (interrupt.aborted) return interruptedAfterAll(interrupt.exitCode);
-  return errors.length > 0 ? 2 : 0;
+  return run.errors.length > 0 ? 2 : 0;
+}
+
+/** The cost-vs-service-level chart of the finished points; false (said on stderr) when it
+ * cannot be written. */
+function writeSweepReport(report: string, base: Scenario, document: SweepDocument): boolean {
+  const html = sweepReportHtml({
+    title: `${base.name}: sweep`,
+    varied: document.varied,
+    currency: base.currency,
+    points: document.points.map((p) => ({
+      label: Object.entries(p.values).map(([path, v]) => `${path.split('.').slice(1).join('.')}=${v}`).join(', '),
+      targetMetShare: p.figures.targetMetShare.mean ?? NaN,
+      costPerContact: p.figures.costPerContact.mean ?? NaN,
+    })),
+  });
+  const reportProblem = writeOutput(report, html);
+  if (reportProblem) {
+    process.stderr.write(`followsun: --report ${report}: ${reportProblem}\n`);
+    return false;
+  }
+  process.stderr.write(`Wrote the sweep chart to ${report}\n`);
+  return true;
 }
 
 function shardInfo(
