@@ -209,20 +209,14 @@ export function heatmapSvg(
   options: { title: string; subtitle?: string; languages?: string[]; gapUnit?: string; ids: Ids },
 ): string {
   const rows = heatmapRows(result, options.languages);
-  const W = 1000;
-  const left = 176;
-  const right = 70;
   const top = options.subtitle ? 84 : 66;
-  const rowH = 17;
-  const groupGap = 6;
-  const cellW = (W - left - right) / HOURS_PER_WEEK;
   // Rows' y: a gap between languages.
   const ys: number[] = [];
   let y = top;
   rows.forEach((row, k) => {
-    if (k > 0 && rows[k - 1].language !== row.language) y += groupGap;
+    if (k > 0 && rows[k - 1].language !== row.language) y += HEAT.groupGap;
     ys.push(y);
-    y += rowH;
+    y += HEAT.rowH;
   });
   const gridBottom = y;
   const ramp = options.ids.next('ramp');
@@ -232,7 +226,36 @@ export function heatmapSvg(
     BELOW_TARGET_STOPS.map(([v, c]) => stop(v, c)).join('') +
     MET_TARGET_STOPS.map(([v, c]) => stop(v, c)).join('') +
     `</linearGradient></defs>`;
+  const { W, left, right } = HEAT;
+  const body = rows.map((row, k) => heatmapRow(row, ys[k], k === 0 || rows[k - 1].language !== row.language));
+  // Day separators over the cells.
+  for (let d = 1; d < 7; d++) {
+    const x = left + d * 24 * HEAT.cellW;
+    body.push(`<line x1="${r(x)}" x2="${r(x)}" y1="${top}" y2="${gridBottom}" stroke="#ffffff" stroke-width="2"/>`);
+  }
+  body.push(text(left + (W - left - right) / 2, gridBottom + 17, 'Hour of the week (UTC)', { size: 12.5, anchor: 'middle', fill: MUTED }));
+  const ly = gridBottom + 36;
+  const label = `${options.title}: coverage heatmap, hour of the week in UTC by language and channel; colour shows each hour's service level against its channel's own target.`;
+  return svgDocument(
+    W,
+    ly + 42,
+    label,
+    'heatmap',
+    defs + chartTitle(options.title, options.subtitle) + heatmapHead(top, options.gapUnit ?? 'gap h') + body.join('') + heatmapLegend(rows, ly, ramp),
+  );
+}
 
+/** The heatmap's geometry: a 1,000-wide page, labels on the left, each row's gap hours on the right. */
+const HEAT = (() => {
+  const W = 1000;
+  const left = 176;
+  const right = 70;
+  return { W, left, right, rowH: 17, groupGap: 6, cellW: (W - left - right) / HOURS_PER_WEEK };
+})();
+
+/** Weekdays and hours over the grid, and the unit of the gap column. */
+function heatmapHead(top: number, unit: string): string {
+  const { left, cellW, W, right } = HEAT;
   const head: string[] = [];
   for (let d = 0; d < 7; d++) {
     const x0 = left + d * 24 * cellW;
@@ -243,60 +266,58 @@ export function heatmapSvg(
       if (h === 0 || h === 12) head.push(text(x + 1, top - 7, hh(h), { size: 10, fill: MUTED }));
     }
   }
-  const unit = options.gapUnit ?? 'gap h';
   head.push(text(W - right + 8, top - 7, unit, { size: 11, fill: MUTED }));
+  return head.join('');
+}
 
-  const body: string[] = [];
-  rows.forEach((row, k) => {
-    const y = ys[k];
-    const first = k === 0 || rows[k - 1].language !== row.language;
-    if (first) body.push(text(0, y + rowH / 2, `${languageName(row.language)} (${row.language})`, { size: 12.5, baseline: 'middle', weight: 600 }));
-    body.push(text(left - 8, y + rowH / 2, channelName(row.channel), { size: 11.5, anchor: 'end', baseline: 'middle', fill: MUTED }));
-    const cells = row.cells.map((c) => {
-      const kind = cellKind(c);
-      const fill =
-        kind === 'not-simulated'
-          ? '#ffffff'
-          : kind === 'no-demand'
-            ? NO_DEMAND
-            : kind === 'uncovered'
-              ? HATCH_BG
-              : attainmentColour((c.serviceLevel ?? 0) - row.target, kind === 'below-target');
-      return (
-        `<rect class="cell ${kind}" x="${r(left + c.column * cellW)}" y="${y + 1}" width="${r(cellW + 0.35)}" height="${rowH - 2}" fill="${fill}">` +
-        `<title>${esc(cellTip(row, c))}</title></rect>`
-      );
-    });
-    body.push(
-      `<g class="heat-row" data-language="${esc(row.language)}" data-channel="${esc(row.channel)}" data-gap-hours="${row.gapHours}" ` +
-        `data-uncovered-hours="${row.uncoveredHours}" data-hours-below-target="${row.hoursBelowTarget}" shape-rendering="crispEdges">${cells.join('')}</g>`,
-    );
-    // Hatching of the uncovered hours: stripes drawn as lines over each run of such hours
-    // (vector, so a PDF stays small; a pattern fill is rasterised cell by cell when printed).
-    const runs: [number, number][] = [];
-    row.cells.forEach((c) => {
-      if (cellKind(c) !== 'uncovered') return;
-      const last = runs.at(-1);
-      if (last && last[1] === c.column) last[1] = c.column + 1;
-      else runs.push([c.column, c.column + 1]);
-    });
-    const stripes = runs.map(([a, b]) => hatchPath(left + a * cellW, y + 1, (b - a) * cellW, rowH - 2)).join('');
-    if (stripes) body.push(`<path class="hatch" d="${stripes}" stroke="${HATCH_LINE}" stroke-width="1.2" fill="none" pointer-events="none"/>`);
-    const gapTip = `${languageName(row.language)} ${channelName(row.channel).toLowerCase()}: ${hours(row.gapHours)} gap hours = ${hours(row.uncoveredHours)} uncovered + ${hours(row.hoursBelowTarget)} below target (${targetText(row)})`;
-    body.push(
-      `<text class="row-gap" x="${W - right + 8}" y="${r(y + rowH / 2)}" font-size="12" dominant-baseline="central"` +
-        `${row.gapHours ? ` font-weight="600" fill="#a40e26"` : ` fill="${MUTED}"`}>${esc(`${hours(row.gapHours)} h`)}<title>${esc(gapTip)}</title></text>`,
+/** One language × channel row at `y`: its labels (the language's on its first row), an hour cell
+ * each, the uncovered hours hatched, and its gap hours on the right. */
+function heatmapRow(row: HeatRow, y: number, firstOfLanguage: boolean): string {
+  const { left, cellW, rowH, W, right } = HEAT;
+  const out: string[] = [];
+  if (firstOfLanguage) out.push(text(0, y + rowH / 2, `${languageName(row.language)} (${row.language})`, { size: 12.5, baseline: 'middle', weight: 600 }));
+  out.push(text(left - 8, y + rowH / 2, channelName(row.channel), { size: 11.5, anchor: 'end', baseline: 'middle', fill: MUTED }));
+  const cells = row.cells.map((c) => {
+    const kind = cellKind(c);
+    const fill =
+      kind === 'not-simulated'
+        ? '#ffffff'
+        : kind === 'no-demand'
+          ? NO_DEMAND
+          : kind === 'uncovered'
+            ? HATCH_BG
+            : attainmentColour((c.serviceLevel ?? 0) - row.target, kind === 'below-target');
+    return (
+      `<rect class="cell ${kind}" x="${r(left + c.column * cellW)}" y="${y + 1}" width="${r(cellW + 0.35)}" height="${rowH - 2}" fill="${fill}">` +
+      `<title>${esc(cellTip(row, c))}</title></rect>`
     );
   });
-  // Day separators over the cells.
-  for (let d = 1; d < 7; d++) {
-    const x = left + d * 24 * cellW;
-    body.push(`<line x1="${r(x)}" x2="${r(x)}" y1="${top}" y2="${gridBottom}" stroke="#ffffff" stroke-width="2"/>`);
-  }
-  body.push(text(left + (W - left - right) / 2, gridBottom + 17, 'Hour of the week (UTC)', { size: 12.5, anchor: 'middle', fill: MUTED }));
+  out.push(
+    `<g class="heat-row" data-language="${esc(row.language)}" data-channel="${esc(row.channel)}" data-gap-hours="${row.gapHours}" ` +
+      `data-uncovered-hours="${row.uncoveredHours}" data-hours-below-target="${row.hoursBelowTarget}" shape-rendering="crispEdges">${cells.join('')}</g>`,
+  );
+  // Hatching of the uncovered hours: stripes drawn as lines over each run of such hours
+  // (vector, so a PDF stays small; a pattern fill is rasterised cell by cell when printed).
+  const runs: [number, number][] = [];
+  row.cells.forEach((c) => {
+    if (cellKind(c) !== 'uncovered') return;
+    const last = runs.at(-1);
+    if (last && last[1] === c.column) last[1] = c.column + 1;
+    else runs.push([c.column, c.column + 1]);
+  });
+  const stripes = runs.map(([a, b]) => hatchPath(left + a * cellW, y + 1, (b - a) * cellW, rowH - 2)).join('');
+  if (stripes) out.push(`<path class="hatch" d="${stripes}" stroke="${HATCH_LINE}" stroke-width="1.2" fill="none" pointer-events="none"/>`);
+  const gapTip = `${languageName(row.language)} ${channelName(row.channel).toLowerCase()}: ${hours(row.gapHours)} gap hours = ${hours(row.uncoveredHours)} uncovered + ${hours(row.hoursBelowTarget)} below target (${targetText(row)})`;
+  out.push(
+    `<text class="row-gap" x="${W - right + 8}" y="${r(y + rowH / 2)}" font-size="12" dominant-baseline="central"` +
+      `${row.gapHours ? ` font-weight="600" fill="#a40e26"` : ` fill="${MUTED}"`}>${esc(`${hours(row.gapHours)} h`)}<title>${esc(gapTip)}</title></text>`,
+  );
+  return out.join('');
+}
 
-  // Legend: the colour ramp with its scale, the hatch, no demand; then each channel's target.
-  const ly = gridBottom + 36;
+/** Legend at `ly`: the colour ramp (gradient `ramp`) with its scale, the hatch, no demand; then
+ * each channel's target. */
+function heatmapLegend(rows: HeatRow[], ly: number, ramp: string): string {
   const rampW = 240;
   const rampX = 196;
   const tick = (v: number, label: string) => {
@@ -312,7 +333,7 @@ export function heatmapSvg(
     })
     .join(' · ');
   const sx = rampX + rampW + 28;
-  const legendSvg =
+  return (
     `<g class="legend heat-legend">` +
     text(0, ly + 6, 'Service level vs the', { size: 12.5, baseline: 'middle', weight: 600 }) +
     text(0, ly + 22, 'channel’s own target', { size: 12.5, baseline: 'middle', weight: 600 }) +
@@ -329,10 +350,8 @@ export function heatmapSvg(
     `<rect x="${sx + 404}" y="${ly - 1}" width="18" height="14" fill="${NO_DEMAND}" stroke="${GRID}"/>` +
     text(sx + 428, ly + 6, 'no contacts', { size: 12, baseline: 'middle' }) +
     text(sx, ly + 26, `Targets: ${targets}`, { size: 12, baseline: 'middle', fill: MUTED, className: 'targets' }) +
-    `</g>`;
-  const H = ly + 42;
-  const label = `${options.title}: coverage heatmap, hour of the week in UTC by language and channel; colour shows each hour's service level against its channel's own target.`;
-  return svgDocument(W, H, label, 'heatmap', defs + chartTitle(options.title, options.subtitle) + head.join('') + body.join('') + legendSvg);
+    `</g>`
+  );
 }
 
 // --- Grouped bars per language, one panel per channel ---------------------------------------------
