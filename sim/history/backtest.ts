@@ -239,98 +239,139 @@ export function backtest(scenario: Scenario, records: ContactRecord[], options: 
   return backtestObserved(scenario, observeRecords(records), options);
 }
 
-export function backtestObserved(scenario: Scenario, observed: Observation, options: BacktestOptions = {}): BacktestResult {
-  const zone = scenario.demand[0].timezone;
-  const { firstDay, lastDay, seenDays, staffing } = observed;
+/** The replay's model: the scenario on the observation's period (and interval, if it has one). */
+function replayModel(scenario: Scenario, observed: Observation, options: BacktestOptions): CompiledModel {
+  const { firstDay, lastDay, staffing } = observed;
   const days = lastDay - firstDay + 1;
   if (days > LIMITS.horizonDays) throw new RecordsError([`the records span ${days} days: a back-test replays at most ${LIMITS.horizonDays} (split them)`]);
-  const model = backtestModel(observed.intervalMinutes ? { ...scenario, intervalMinutes: observed.intervalMinutes as Scenario['intervalMinutes'] } : scenario, firstDay, days, staffing, options);
-  const intervals = model.intervalCount;
-  const intervalMs = model.intervalSeconds * 1000;
-  const startMs = model.clockZeroMs + model.reportStartSeconds * 1000;
-  const threshold = model.queues[0]?.slThresholdSeconds ?? 20;
-  const actual = observed.sums({ zone, startMs, intervalMs, count: intervals, thresholdSeconds: threshold });
+  return backtestModel(observed.intervalMinutes ? { ...scenario, intervalMinutes: observed.intervalMinutes as Scenario['intervalMinutes'] } : scenario, firstDay, days, staffing, options);
+}
 
-  // Simulated sums per interval and replication.
-  const R = model.replications;
-  const simulated: Float64Array[] = [];
+/** One replication's sums (SUMS order) per interval: its queues added up, and its pools. */
+function replicationSums(model: CompiledModel, r: number): Float64Array {
+  const t = simulateReplication(model, r);
+  const intervals = model.intervalCount;
   const Q = model.queues.length;
   const P = model.pools.length;
-  for (let r = 0; r < R; r++) {
-    const t = simulateReplication(model, r);
-    const sums = new Float64Array(intervals * S);
-    for (let i = 0; i < intervals; i++) {
-      const at = i * S;
-      for (let q = 0; q < Q; q++) {
-        const cell = i * Q + q;
-        sums[at] += t.offered[cell];
-        sums[at + 1] += t.answered[cell];
-        sums[at + 2] += t.abandoned[cell];
-        sums[at + 3] += t.answeredWithinThreshold[cell];
-        sums[at + 4] += t.waitSecondsAnswered[cell];
-      }
-      for (let p = 0; p < P; p++) {
-        sums[at + 5] += t.poolBusySeconds[i * P + p];
-        sums[at + 6] += t.poolOnlineSeconds[i * P + p];
-      }
+  const sums = new Float64Array(intervals * S);
+  for (let i = 0; i < intervals; i++) {
+    const at = i * S;
+    for (let q = 0; q < Q; q++) {
+      const cell = i * Q + q;
+      sums[at] += t.offered[cell];
+      sums[at + 1] += t.answered[cell];
+      sums[at + 2] += t.abandoned[cell];
+      sums[at + 3] += t.answeredWithinThreshold[cell];
+      sums[at + 4] += t.waitSecondsAnswered[cell];
     }
-    simulated.push(sums);
+    for (let p = 0; p < P; p++) {
+      sums[at + 5] += t.poolBusySeconds[i * P + p];
+      sums[at + 6] += t.poolOnlineSeconds[i * P + p];
+    }
+  }
+  return sums;
+}
+
+/** How a grain gathers the grid's intervals: each interval's group, the groups, a group's name. */
+interface Grouping {
+  groupOf: (i: number) => number;
+  count: number;
+  /** The name of the group whose first interval is `i`. */
+  label: (i: number) => string;
+}
+
+/** Local wall-clock ms at the start of the grid's interval `i`. */
+const localOf = (grid: Grid, i: number) => localMsOfInstant(grid.zone, grid.startMs + i * grid.intervalMs);
+
+/** Each grain's grouping of the grid's intervals, in the customers' local time. */
+function groupings(grid: Grid, firstDay: number, days: number): Record<Grain, Grouping> {
+  const local = (i: number) => localOf(grid, i);
+  const hourIndex = (i: number) => Math.floor((i * grid.intervalMs) / HOUR_MS);
+  const stamp = (i: number) => isoWithOffset(grid.zone, local(i)).slice(0, 16);
+  return {
+    interval: { groupOf: (i) => i, count: grid.count, label: stamp },
+    hour: { groupOf: hourIndex, count: hourIndex(grid.count - 1) + 1, label: stamp },
+    day: { groupOf: (i) => dayOf(local(i)) - firstDay, count: days, label: (i) => isoDay(dayOf(local(i))) },
+    hourOfWeek: {
+      groupOf: (i) => weekdayOf(dayOf(local(i))) * 24 + Math.floor((local(i) % DAY_MS) / HOUR_MS),
+      count: 168,
+      label: (i) => `${WEEKDAY_NAMES[weekdayOf(dayOf(local(i)))]} ${String(Math.floor((local(i) % DAY_MS) / HOUR_MS)).padStart(2, '0')}:00`,
+    },
+  };
+}
+
+/** Per-interval sums added up per group, leaving out the days without records. */
+function foldIntoGroups(sums: Float64Array, grid: Grid, { groupOf, count }: Grouping, seenDays: Set<number>): Float64Array {
+  const out = new Float64Array(count * S);
+  for (let i = 0; i < grid.count; i++) {
+    if (!seenDays.has(dayOf(localOf(grid, i)))) continue;
+    const g = groupOf(i);
+    for (let k = 0; k < S; k++) out[g * S + k] += sums[i * S + k];
+  }
+  return out;
+}
+
+/** A group's actual value of `figure` against the replications' mean and 95% band. */
+function bandPoint(label: string, actual: Float64Array, simulated: Float64Array[], g: number, figure: BacktestFigure, replications: number): SeriesPoint {
+  const a = figureOf(actual, g * S, figure);
+  const values = simulated.map((s) => figureOf(s, g * S, figure)).filter(Number.isFinite).sort((x, y) => x - y);
+  // A ratio defined in fewer than half the replications (an hour with a contact now and
+  // then) has no band worth comparing with.
+  const defined = values.length >= Math.max(1, replications / 2);
+  return {
+    label,
+    actual: Number.isFinite(a) ? a : null,
+    mean: defined ? values.reduce((x, y) => x + y, 0) / values.length : null,
+    low: defined ? quantile(values, 0.025) : null,
+    high: defined ? quantile(values, 0.975) : null,
+  };
+}
+
+/** One grain's series of every figure, a point per group with records, and their errors. */
+function compareGrain(grid: Grid, grouping: Grouping, seenDays: Set<number>, actual: Float64Array, simulated: Float64Array[], replications: number) {
+  const { groupOf, count, label } = grouping;
+  // The first interval of each group names it.
+  const first = new Int32Array(count).fill(-1);
+  for (let i = 0; i < grid.count; i++) if (seenDays.has(dayOf(localOf(grid, i))) && first[groupOf(i)] < 0) first[groupOf(i)] = i;
+  const actualG = foldIntoGroups(actual, grid, grouping, seenDays);
+  const simG = simulated.map((sums) => foldIntoGroups(sums, grid, grouping, seenDays));
+  const series = {} as Record<BacktestFigure, SeriesPoint[]>;
+  const errors = {} as Record<BacktestFigure, ErrorFigures>;
+  for (const figure of BACKTEST_FIGURES) {
+    const points: SeriesPoint[] = [];
+    for (let g = 0; g < count; g++) if (first[g] >= 0) points.push(bandPoint(label(first[g]), actualG, simG, g, figure, replications));
+    series[figure] = points;
+    errors[figure] = errorFigures(points);
+  }
+  return { series, errors };
+}
+
+export function backtestObserved(scenario: Scenario, observed: Observation, options: BacktestOptions = {}): BacktestResult {
+  const zone = scenario.demand[0].timezone;
+  const { firstDay, lastDay, seenDays } = observed;
+  const days = lastDay - firstDay + 1;
+  const model = replayModel(scenario, observed, options);
+  const grid: Grid = {
+    zone,
+    startMs: model.clockZeroMs + model.reportStartSeconds * 1000,
+    intervalMs: model.intervalSeconds * 1000,
+    count: model.intervalCount,
+    thresholdSeconds: model.queues[0]?.slThresholdSeconds ?? 20,
+  };
+  const actual = observed.sums(grid);
+  const R = model.replications;
+  const simulated: Float64Array[] = [];
+  for (let r = 0; r < R; r++) {
+    simulated.push(replicationSums(model, r));
     options.onProgress?.(r + 1, R);
   }
 
-  // Intervals grouped per grain (in the customers' local time); days without records left out.
-  const localOf = (i: number) => localMsOfInstant(zone, startMs + i * intervalMs);
-  const hourIndex = (i: number) => Math.floor((i * intervalMs) / HOUR_MS);
-  const stamp = (i: number) => isoWithOffset(zone, localOf(i)).slice(0, 16);
-  const grouping: Record<Grain, { groupOf: (i: number) => number; count: number; label: (i: number) => string }> = {
-    interval: { groupOf: (i) => i, count: intervals, label: stamp },
-    hour: { groupOf: hourIndex, count: hourIndex(intervals - 1) + 1, label: stamp },
-    day: { groupOf: (i) => dayOf(localOf(i)) - firstDay, count: days, label: (i) => isoDay(dayOf(localOf(i))) },
-    hourOfWeek: {
-      groupOf: (i) => weekdayOf(dayOf(localOf(i))) * 24 + Math.floor((localOf(i) % DAY_MS) / HOUR_MS),
-      count: 168,
-      label: (i) => `${WEEKDAY_NAMES[weekdayOf(dayOf(localOf(i)))]} ${String(Math.floor((localOf(i) % DAY_MS) / HOUR_MS)).padStart(2, '0')}:00`,
-    },
-  };
+  const byGrain = groupings(grid, firstDay, days);
   const result = { figures: {}, grains: {}, series: {} } as Pick<BacktestResult, 'figures' | 'grains' | 'series'>;
   for (const grain of GRAINS) {
-    const { groupOf, count, label } = grouping[grain];
-    // The first interval of each group names it.
-    const first = new Int32Array(count).fill(-1);
-    for (let i = 0; i < intervals; i++) if (seenDays.has(dayOf(localOf(i))) && first[groupOf(i)] < 0) first[groupOf(i)] = i;
-    const fold = (sums: Float64Array) => {
-      const out = new Float64Array(count * S);
-      for (let i = 0; i < intervals; i++) {
-        if (!seenDays.has(dayOf(localOf(i)))) continue;
-        const g = groupOf(i);
-        for (let k = 0; k < S; k++) out[g * S + k] += sums[i * S + k];
-      }
-      return out;
-    };
-    const actualG = fold(actual);
-    const simG = simulated.map(fold);
-    result.series[grain] = {} as Record<BacktestFigure, SeriesPoint[]>;
-    result.grains[grain] = {} as Record<BacktestFigure, ErrorFigures>;
-    for (const figure of BACKTEST_FIGURES) {
-      const points: SeriesPoint[] = [];
-      for (let g = 0; g < count; g++) {
-        if (first[g] < 0) continue;
-        const a = figureOf(actualG, g * S, figure);
-        const values = simG.map((s) => figureOf(s, g * S, figure)).filter(Number.isFinite).sort((x, y) => x - y);
-        // A ratio defined in fewer than half the replications (an hour with a contact now and
-        // then) has no band worth comparing with.
-        const defined = values.length >= Math.max(1, R / 2);
-        points.push({
-          label: label(first[g]),
-          actual: Number.isFinite(a) ? a : null,
-          mean: defined ? values.reduce((x, y) => x + y, 0) / values.length : null,
-          low: defined ? quantile(values, 0.025) : null,
-          high: defined ? quantile(values, 0.975) : null,
-        });
-      }
-      result.series[grain][figure] = points;
-      result.grains[grain][figure] = errorFigures(points);
-    }
+    const { series, errors } = compareGrain(grid, byGrain[grain], seenDays, actual, simulated, R);
+    result.series[grain] = series;
+    result.grains[grain] = errors;
   }
   result.figures = result.grains.hour;
   return {
@@ -340,7 +381,7 @@ export function backtestObserved(scenario: Scenario, observed: Observation, opti
     daysWithoutRecords: Array.from({ length: days }, (_, d) => firstDay + d).filter((d) => !seenDays.has(d)).map(isoDay),
     replications: R,
     intervalMinutes: model.intervalSeconds / 60,
-    thresholdSeconds: threshold,
+    thresholdSeconds: grid.thresholdSeconds,
     thresholds: [...new Map(model.queues.map((q) => [q.channel as string, q.slThresholdSeconds]))].map(([channel, seconds]) => ({ channel, seconds })),
     contacts: observed.contacts,
     agentsSeen: observed.agentsSeen,

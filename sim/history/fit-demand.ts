@@ -116,13 +116,21 @@ export interface Arrivals {
   count?: number;
 }
 
-/** `records` in time order. */
-export function fitDemand(records: Arrivals[]): DemandFit {
+/** The period's contacts per queue, day and local hour: the grid every part of the fit reads. */
+interface HourlyCounts {
+  queues: string[];
+  /** Local day number of the period's first day, and the period's length in days. */
+  firstDay: number;
+  days: number;
+  /** Contacts at [(queue * days + day) * 24 + hour], the day counted from `firstDay`. */
+  counts: Float64Array;
+}
+
+/** `records` (in time order) counted per queue, day of the period and local hour. */
+function countByHour(records: Arrivals[]): HourlyCounts {
   const queues = [...new Set(records.map((r) => r.queue))];
   const firstDay = dayOf(records[0].arrivalLocalMs);
-  const lastDay = dayOf(records[records.length - 1].arrivalLocalMs);
-  const days = lastDay - firstDay + 1;
-  // counts[(q * days + d) * 24 + h]
+  const days = dayOf(records[records.length - 1].arrivalLocalMs) - firstDay + 1;
   const counts = new Float64Array(queues.length * days * 24);
   const qIndex = new Map(queues.map((q, i) => [q, i]));
   for (const r of records) {
@@ -130,23 +138,34 @@ export function fitDemand(records: Arrivals[]): DemandFit {
     const h = Math.floor((r.arrivalLocalMs % 86_400_000) / HOUR_MS);
     counts[(qIndex.get(r.queue)! * days + d) * 24 + h] += r.count ?? 1;
   }
-  const dayTotal = (d: number, q?: number) => {
-    let s = 0;
-    for (let qq = 0; qq < queues.length; qq++) {
-      if (q !== undefined && qq !== q) continue;
-      for (let h = 0; h < 24; h++) s += counts[(qq * days + d) * 24 + h];
-    }
-    return s;
-  };
-  const totals = Array.from({ length: days }, (_, d) => dayTotal(d));
-  const withData = totals.flatMap((t, d) => (t > 0 ? [d] : []));
-  const missing = totals.flatMap((t, d) => (t > 0 ? [] : [d]));
+  return { queues, firstDay, days, counts };
+}
 
-  // Special days: against the median of their weekday (needs two or more of that weekday).
-  const byWeekday = (ds: number[], w: number) => ds.filter((d) => weekdayOf(firstDay + d) === w);
+/** Contacts on day `d` of the period: of queue `q`, or of all queues. */
+function dayTotal({ queues, days, counts }: HourlyCounts, d: number, q?: number): number {
+  let s = 0;
+  for (let qq = 0; qq < queues.length; qq++) {
+    if (q !== undefined && qq !== q) continue;
+    for (let h = 0; h < 24; h++) s += counts[(qq * days + d) * 24 + h];
+  }
+  return s;
+}
+
+/** Contacts per local hour (24) over days `ds` of the period: of queue `q`, or of all queues. */
+function curveOf({ queues, days, counts }: HourlyCounts, ds: number[], q?: number): number[] {
+  const c = Array(24).fill(0);
+  for (const d of ds) for (let qq = 0; qq < queues.length; qq++) if (q === undefined || qq === q) for (let h = 0; h < 24; h++) c[h] += counts[(qq * days + d) * 24 + h];
+  return c;
+}
+
+/** The days of `ds` (counted from `firstDay`) that fall on weekday `w` (0 = Monday). */
+const onWeekday = (firstDay: number, ds: number[], w: number) => ds.filter((d) => weekdayOf(firstDay + d) === w);
+
+/** Special days and their volume ÷ the median of their weekday (which needs two or more days). */
+function findSpecialDays(firstDay: number, totals: number[], withData: number[]): Map<number, number> {
   const special = new Map<number, number>();
   for (let w = 0; w < 7; w++) {
-    const same = byWeekday(withData, w);
+    const same = onWeekday(firstDay, withData, w);
     if (same.length < 2) continue;
     const typical = median(same.map((d) => totals[d]));
     for (const d of same) {
@@ -154,77 +173,118 @@ export function fitDemand(records: Arrivals[]): DemandFit {
       if (ratio < SPECIAL_LOW || ratio > SPECIAL_HIGH) special.set(d, ratio);
     }
   }
-  const normal = withData.filter((d) => !special.has(d));
-  const weekdayTotal = (w: number) => {
-    const ds = byWeekday(normal, w);
-    return ds.reduce((sum, d) => sum + totals[d], 0) / ds.length;
-  };
+  return special;
+}
 
-  // Intraday curve of each weekday (all queues), and weekdays grouped by curve.
-  const curveOf = (ds: number[], q?: number) => {
-    const c = Array(24).fill(0);
-    for (const d of ds) for (let qq = 0; qq < queues.length; qq++) if (q === undefined || qq === q) for (let h = 0; h < 24; h++) c[h] += counts[(qq * days + d) * 24 + h];
-    return c;
-  };
+/** Weekdays grouped by their intraday curve (all queues, ordinary days), each group with its
+ * summed curve. Weekdays never seen on an ordinary day are in no group. */
+function groupWeekdaysByCurve(grid: HourlyCounts, normal: number[]): { weekdays: number[]; curve: number[] }[] {
   const groups: { weekdays: number[]; curve: number[] }[] = [];
   for (let w = 0; w < 7; w++) {
-    const ds = byWeekday(normal, w);
+    const ds = onWeekday(grid.firstDay, normal, w);
     if (ds.length === 0) continue;
-    const curve = curveOf(ds);
+    const curve = curveOf(grid, ds);
     const home = groups.find((g) => distance(normalise(g.curve), normalise(curve)) < SAME_CURVE);
     if (home) {
       home.weekdays.push(w);
       home.curve = home.curve.map((x, h) => x + curve[h]);
     } else groups.push({ weekdays: [w], curve });
   }
+  return groups;
+}
+
+/** Mean contacts per ordinary day of queue `q`, for each weekday, Monday first (0 if unseen). */
+function weekdayMeans(grid: HourlyCounts, normal: number[], q: number): number[] {
+  return Array.from({ length: 7 }, (_, w) => {
+    const ds = onWeekday(grid.firstDay, normal, w);
+    return ds.length > 0 ? ds.reduce((s, d) => s + dayTotal(grid, d, q), 0) / ds.length : 0;
+  });
+}
+
+/** Queue `q`'s streams: one per day group with volume, its curve its own hours steadied by the
+ * group's curve (CURVE_PRIOR_CALLS pseudo-calls). */
+function queueStreams(
+  grid: HourlyCounts,
+  normal: number[],
+  q: number,
+  weekdayMean: number[],
+  groups: { weekdays: number[]; curve: number[] }[],
+  dayGroups: DayGroup[],
+): StreamFit[] {
+  const queue = grid.queues[q];
+  const streams: StreamFit[] = [];
+  groups.forEach((g, k) => {
+    const weekday = weekdayMean.map((m, w) => (g.weekdays.includes(w) ? m : 0));
+    const perWeek = weekday.reduce((a, b) => a + b, 0);
+    if (perWeek === 0) return;
+    const own = curveOf(grid, normal.filter((d) => g.weekdays.includes(weekdayOf(grid.firstDay + d))), q);
+    const prior = normalise(g.curve);
+    const hourly = normalise(own.map((c, h) => c + CURVE_PRIOR_CALLS * prior[h])).map((x) => round4(x * 24));
+    const id = groups.length === 1 ? safeId(queue) : `${safeId(queue)}-${dayGroups[k].name.replace(/,/g, '-')}`;
+    streams.push({ id, queue, group: dayGroups[k], weekday: weekday.map(round4), hourly, perWeek: round4(perWeek) });
+  });
+  return streams;
+}
+
+/** Queue `q`'s day-to-day variation beyond Poisson (the cv of a day's volume factor; 0 with
+ * fewer than 3 degrees of freedom). */
+function dailyVolumeCv(grid: HourlyCounts, normal: number[], q: number, weekdayMean: number[]): number {
+  // The variance of actual ÷ expected, pooled within weekdays (each weekday's mean is fitted
+  // from its own few days: n − 1 degrees of freedom each), less the Poisson part, mean(1 ÷ expected).
+  let squares = 0;
+  let freedom = 0;
+  let poisson = 0;
+  let days = 0;
+  for (let w = 0; w < 7; w++) {
+    const expected = weekdayMean[w];
+    const ds = onWeekday(grid.firstDay, normal, w);
+    if (expected < 5 || ds.length < 2) continue;
+    for (const d of ds) squares += (dayTotal(grid, d, q) / expected - 1) ** 2;
+    freedom += ds.length - 1;
+    poisson += ds.length / expected;
+    days += ds.length;
+  }
+  return freedom >= 3 ? Math.sqrt(Math.max(0, squares / freedom - poisson / days)) : 0;
+}
+
+/** The volume's drift: each ordinary day's total (all queues) ÷ its weekday's mean, on the day. */
+function volumeTrend(firstDay: number, totals: number[], normal: number[]): Trend {
+  const weekdayTotal = (w: number) => {
+    const ds = onWeekday(firstDay, normal, w);
+    return ds.reduce((sum, d) => sum + totals[d], 0) / ds.length;
+  };
+  return fitTrend(normal.map((d) => ({ day: firstDay + d, level: totals[d] / weekdayTotal(weekdayOf(firstDay + d)) })).filter((p) => Number.isFinite(p.level)));
+}
+
+/** `records` in time order. */
+export function fitDemand(records: Arrivals[]): DemandFit {
+  const grid = countByHour(records);
+  const { queues, firstDay, days } = grid;
+  const totals = Array.from({ length: days }, (_, d) => dayTotal(grid, d));
+  const withData = totals.flatMap((t, d) => (t > 0 ? [d] : []));
+  const missing = totals.flatMap((t, d) => (t > 0 ? [] : [d]));
+  const special = findSpecialDays(firstDay, totals, withData);
+  const normal = withData.filter((d) => !special.has(d));
+  const groups = groupWeekdaysByCurve(grid, normal);
   // Weekdays never seen on a normal day get no volume: say so through the weekday weights (0).
   const dayGroups: DayGroup[] = groups.map((g) => ({ weekdays: g.weekdays, name: dayGroupName(g.weekdays) }));
 
   const streams: StreamFit[] = [];
   const queueFits: QueueDemandFit[] = [];
   queues.forEach((queue, q) => {
-    const weekdayMean = Array.from({ length: 7 }, (_, w) => {
-      const ds = byWeekday(normal, w);
-      return ds.length > 0 ? ds.reduce((s, d) => s + dayTotal(d, q), 0) / ds.length : 0;
-    });
-    groups.forEach((g, k) => {
-      const weekday = weekdayMean.map((m, w) => (g.weekdays.includes(w) ? m : 0));
-      const perWeek = weekday.reduce((a, b) => a + b, 0);
-      if (perWeek === 0) return;
-      const own = curveOf(normal.filter((d) => g.weekdays.includes(weekdayOf(firstDay + d))), q);
-      const prior = normalise(g.curve);
-      const hourly = normalise(own.map((c, h) => c + CURVE_PRIOR_CALLS * prior[h])).map((x) => round4(x * 24));
-      const id = groups.length === 1 ? safeId(queue) : `${safeId(queue)}-${dayGroups[k].name.replace(/,/g, '-')}`;
-      streams.push({ id, queue, group: dayGroups[k], weekday: weekday.map(round4), hourly, perWeek: round4(perWeek) });
-    });
-    // Day-to-day variation beyond Poisson: the variance of actual ÷ expected, pooled within
-    // weekdays (each weekday's mean is fitted from its own few days: n − 1 degrees of freedom
-    // each), less the Poisson part, mean(1 ÷ expected).
-    let squares = 0;
-    let freedom = 0;
-    let poisson = 0;
-    let days = 0;
-    for (let w = 0; w < 7; w++) {
-      const expected = weekdayMean[w];
-      const ds = byWeekday(normal, w);
-      if (expected < 5 || ds.length < 2) continue;
-      for (const d of ds) squares += (dayTotal(d, q) / expected - 1) ** 2;
-      freedom += ds.length - 1;
-      poisson += ds.length / expected;
-      days += ds.length;
-    }
-    const cv = freedom >= 3 ? Math.sqrt(Math.max(0, squares / freedom - poisson / days)) : 0;
+    const weekdayMean = weekdayMeans(grid, normal, q);
+    streams.push(...queueStreams(grid, normal, q, weekdayMean, groups, dayGroups));
     queueFits.push({
       queue,
       offered: records.reduce((n, r) => n + (r.queue === queue ? (r.count ?? 1) : 0), 0),
       perWeek: round4(weekdayMean.reduce((a, b) => a + b, 0)),
-      dailyVolumeCv: Math.round(cv * 1000) / 1000,
+      dailyVolumeCv: Math.round(dailyVolumeCv(grid, normal, q, weekdayMean) * 1000) / 1000,
     });
   });
   return {
-    trend: fitTrend(normal.map((d) => ({ day: firstDay + d, level: totals[d] / weekdayTotal(weekdayOf(firstDay + d)) })).filter((p) => Number.isFinite(p.level))),
+    trend: volumeTrend(firstDay, totals, normal),
     firstDay,
-    lastDay,
+    lastDay: firstDay + days - 1,
     daysWithData: withData.map((d) => firstDay + d),
     missingDays: missing.map((d) => firstDay + d),
     specialDays: [...special].sort((a, b) => a[0] - b[0]).map(([d, ratio]) => ({ day: firstDay + d, factor: Math.round(ratio * 100) / 100 })),
