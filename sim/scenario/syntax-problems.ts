@@ -96,82 +96,15 @@ const MAX_SYNTAX_PROBLEMS = 10;
 export function syntaxProblems(text: string, errors: YAMLError[], lines: LineCounter): SyntaxProblem[] {
   // Every step below is linear in the text and the errors: a file can trip the parser on each of
   // its 100,000 lines.
-  const lineText = (line: number) => {
-    const from = lines.lineStarts[line - 1];
-    if (from === undefined) return '';
-    const to = lines.lineStarts[line];
-    return text.slice(from, to === undefined ? text.length : to - 1);
-  };
-  const lastFilled = new Map<number, number>();
-  const at = (offset: number, message: string): SyntaxProblem => {
-    let { line, col } = lines.linePos(Math.min(offset, text.length));
-    // Past the last line break: the last line with something on it.
-    if (line > 1 && lineText(line).trim() === '') {
-      let filled = lastFilled.get(line);
-      if (filled === undefined) {
-        filled = line;
-        while (filled > 1 && lineText(filled).trim() === '') filled--;
-        lastFilled.set(line, filled);
-      }
-      if (filled !== line) ({ line, col } = { line: filled, col: lineText(filled).length + 1 });
-    }
-    // A problem with a line's indentation points at its first character, not at column 1.
-    const indent = /^[ \t]*/.exec(lineText(line))![0].length;
-    if (col <= indent && lineText(line)[col - 1] !== '\t') col = indent + 1;
-    return { line, col, message };
-  };
-  const lineStart = (offset: number) => {
-    const blanks = /[ \t]*/y;
-    blanks.lastIndex = text.lastIndexOf('\n', offset - 1) + 1;
-    blanks.exec(text);
-    return blanks.lastIndex;
-  };
+  const places = new Places(text, lines);
   const blockKeys = new Set(errors.filter((e) => e.code === 'BLOCK_AS_IMPLICIT_KEY').map((e) => e.pos[0]));
   const multilineKeys = new Set(errors.filter((e) => e.code === 'MULTILINE_IMPLICIT_KEY').map((e) => e.pos[0]));
   let unclosed = false;
   const problems = errors.flatMap((e): SyntaxProblem[] => {
     const message = e.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
-    const start = e.pos[0];
-    const structure = /flow map/i.test(message) ? BRACKETS['{'].what : BRACKETS['['].what;
-    switch (e.code) {
-      case 'TAB_AS_INDENT':
-        return [at(start, TAB)];
-      case 'DUPLICATE_KEY': {
-        const name = /(?:"([^"]*)"|'([^']*)'|([^\s:,{}[\]]+))/y;
-        name.lastIndex = start;
-        const key = name.exec(text);
-        return [at(start, `${key ? (key[1] ?? key[2] ?? key[3]) : 'this field'} is given twice (each field only once)`)];
-      }
-      case 'MULTILINE_IMPLICIT_KEY':
-        // With "nested mappings" at the same place: a line indented deeper than the field above
-        // it, read as the continuation of that field's value. Alone: a name without its colon.
-        if (blockKeys.has(start)) return [at(lineStart(e.pos[1]), `${BAD_INDENT}: this line is indented more than the field above it`)];
-        return [at(start, 'expected a colon after the field name (name: value)')];
-      case 'BLOCK_AS_IMPLICIT_KEY':
-        if (multilineKeys.has(start)) return [];
-        // A field whose value starts on a tab-indented line: the tab is the one mistake.
-        if (/^[ \t]*(#.*)?\r?\n\t/.test(text.slice(start, text.indexOf('\n', start) + 2 || undefined))) return [];
-        return [at(start, "a value containing ': ' must be in quotes, as in name: \"Aurora: the plan\"")];
-      case 'MULTIPLE_DOCS':
-        return [at(start, 'a second document starts here (---); a scenario file holds one')];
-      case 'BAD_DQ_ESCAPE':
-        return [at(start, `${message.replace('Invalid escape sequence', 'unknown escape')} in double quotes (write \\\\ for a backslash, or use single quotes)`)];
-    }
-    if (/Missing closing .quote|must end with a|must be sufficiently indented/.test(message)) {
-      unclosed = true;
-      if (!message.includes('sufficiently indented')) return [at(start, message.replace(/^Missing closing (.)quote/, 'a $1 is never closed'))];
-      // A bracket that is closed but whose lines are not indented under their field.
-      return [at(start, `${BAD_INDENT}: the lines of ${structure} must be indented more than the field it belongs to`)];
-    }
-    if (/All (mapping|sequence) items must start at the same column|Sequence item without - indicator/.test(message)) {
-      const line = lineText(lines.linePos(start).line).trim();
-      if (/^-[^\s-]/.test(line)) return [at(start, 'expected a space after the - of a list item (- id: …)')];
-      return [at(start, `${BAD_INDENT}: this line does not line up with the fields above it`)];
-    }
-    if (/^Missing ,( or :)? between/.test(message)) return [at(start, `expected a comma before this item of ${structure}`)];
-    if (message === 'Implicit map keys need to be followed by map values') return [at(start, 'expected a colon after the field name (name: value)')];
-    if (/call stack size/i.test(message)) return [at(start, 'nested too deeply (brackets or indentation within brackets, thousands of levels)')];
-    return [at(start, message.charAt(0).toLowerCase() + message.slice(1))];
+    const plain = inPlainWords(e, message, places, blockKeys, multilineKeys);
+    if (plain.unclosed) unclosed = true;
+    return plain.problems;
   });
   if (unclosed) {
     // An unclosed quote or bracket swallows the rest of the file: it is the one problem from where
@@ -179,7 +112,7 @@ export function syntaxProblems(text: string, errors: YAMLError[], lines: LineCou
     const last = unclosedOpeners(text).at(-1);
     if (last) {
       const bracket = BRACKETS[last.opener];
-      const opened = at(
+      const opened = places.at(
         last.offset,
         bracket
           ? `the ${last.opener} opened here is never closed (${bracket.what} ends with ${bracket.close})`
@@ -188,9 +121,108 @@ export function syntaxProblems(text: string, errors: YAMLError[], lines: LineCou
       return [...capped(problems.filter((p) => p.line < opened.line), MAX_SYNTAX_PROBLEMS - 1), opened];
     }
   }
-  // One problem per line, and after a tab or a misplaced line no further "bad indentation": a
-  // mistake often trips the parser twice, and the lines after a misplaced one seem misplaced too.
-  // Lines indented with a tab: the first, with the number of the others.
+  return capped(firstOfEachKind(problems));
+}
+
+/** Where a problem is: the line and column an analyst has to fix, from an offset in the text. */
+class Places {
+  private readonly lastFilled = new Map<number, number>();
+
+  constructor(
+    readonly text: string,
+    private readonly lines: LineCounter,
+  ) {}
+
+  /** The text of the line an offset is on. */
+  lineTextAt(offset: number): string {
+    return this.lineText(this.lines.linePos(offset).line);
+  }
+
+  lineText(line: number): string {
+    const from = this.lines.lineStarts[line - 1];
+    if (from === undefined) return '';
+    const to = this.lines.lineStarts[line];
+    return this.text.slice(from, to === undefined ? this.text.length : to - 1);
+  }
+
+  at(offset: number, message: string): SyntaxProblem {
+    let { line, col } = this.lines.linePos(Math.min(offset, this.text.length));
+    // Past the last line break: the last line with something on it.
+    if (line > 1 && this.lineText(line).trim() === '') {
+      let filled = this.lastFilled.get(line);
+      if (filled === undefined) {
+        filled = line;
+        while (filled > 1 && this.lineText(filled).trim() === '') filled--;
+        this.lastFilled.set(line, filled);
+      }
+      if (filled !== line) ({ line, col } = { line: filled, col: this.lineText(filled).length + 1 });
+    }
+    // A problem with a line's indentation points at its first character, not at column 1.
+    const indent = /^[ \t]*/.exec(this.lineText(line))![0].length;
+    if (col <= indent && this.lineText(line)[col - 1] !== '\t') col = indent + 1;
+    return { line, col, message };
+  }
+
+  /** The first character of the line an offset is on, after its indentation. */
+  lineStart(offset: number): number {
+    const blanks = /[ \t]*/y;
+    blanks.lastIndex = this.text.lastIndexOf('\n', offset - 1) + 1;
+    blanks.exec(this.text);
+    return blanks.lastIndex;
+  }
+}
+
+/** One parser error in plain words (none when another error already says it); `unclosed`: it is
+ * the parser giving up on a quote or bracket, which may swallow the rest of the file. */
+function inPlainWords(e: YAMLError, message: string, places: Places, blockKeys: Set<number>, multilineKeys: Set<number>): { problems: SyntaxProblem[]; unclosed?: true } {
+  const { text } = places;
+  const start = e.pos[0];
+  const said = (offset: number, words: string) => ({ problems: [places.at(offset, words)] });
+  const structure = /flow map/i.test(message) ? BRACKETS['{'].what : BRACKETS['['].what;
+  switch (e.code) {
+    case 'TAB_AS_INDENT':
+      return said(start, TAB);
+    case 'DUPLICATE_KEY': {
+      const name = /(?:"([^"]*)"|'([^']*)'|([^\s:,{}[\]]+))/y;
+      name.lastIndex = start;
+      const key = name.exec(text);
+      return said(start, `${key ? (key[1] ?? key[2] ?? key[3]) : 'this field'} is given twice (each field only once)`);
+    }
+    case 'MULTILINE_IMPLICIT_KEY':
+      // With "nested mappings" at the same place: a line indented deeper than the field above
+      // it, read as the continuation of that field's value. Alone: a name without its colon.
+      if (blockKeys.has(start)) return said(places.lineStart(e.pos[1]), `${BAD_INDENT}: this line is indented more than the field above it`);
+      return said(start, 'expected a colon after the field name (name: value)');
+    case 'BLOCK_AS_IMPLICIT_KEY':
+      if (multilineKeys.has(start)) return { problems: [] };
+      // A field whose value starts on a tab-indented line: the tab is the one mistake.
+      if (/^[ \t]*(#.*)?\r?\n\t/.test(text.slice(start, text.indexOf('\n', start) + 2 || undefined))) return { problems: [] };
+      return said(start, "a value containing ': ' must be in quotes, as in name: \"Aurora: the plan\"");
+    case 'MULTIPLE_DOCS':
+      return said(start, 'a second document starts here (---); a scenario file holds one');
+    case 'BAD_DQ_ESCAPE':
+      return said(start, `${message.replace('Invalid escape sequence', 'unknown escape')} in double quotes (write \\\\ for a backslash, or use single quotes)`);
+  }
+  if (/Missing closing .quote|must end with a|must be sufficiently indented/.test(message)) {
+    if (!message.includes('sufficiently indented')) return { ...said(start, message.replace(/^Missing closing (.)quote/, 'a $1 is never closed')), unclosed: true };
+    // A bracket that is closed but whose lines are not indented under their field.
+    return { ...said(start, `${BAD_INDENT}: the lines of ${structure} must be indented more than the field it belongs to`), unclosed: true };
+  }
+  if (/All (mapping|sequence) items must start at the same column|Sequence item without - indicator/.test(message)) {
+    const line = places.lineTextAt(start).trim();
+    if (/^-[^\s-]/.test(line)) return said(start, 'expected a space after the - of a list item (- id: …)');
+    return said(start, `${BAD_INDENT}: this line does not line up with the fields above it`);
+  }
+  if (/^Missing ,( or :)? between/.test(message)) return said(start, `expected a comma before this item of ${structure}`);
+  if (message === 'Implicit map keys need to be followed by map values') return said(start, 'expected a colon after the field name (name: value)');
+  if (/call stack size/i.test(message)) return said(start, 'nested too deeply (brackets or indentation within brackets, thousands of levels)');
+  return said(start, message.charAt(0).toLowerCase() + message.slice(1));
+}
+
+/** One problem per line, and after a tab or a misplaced line no further "bad indentation": a
+ * mistake often trips the parser twice, and the lines after a misplaced one seem misplaced too.
+ * Lines indented with a tab: the first, with the number of the others. */
+function firstOfEachKind(problems: SyntaxProblem[]): SyntaxProblem[] {
   const indentation = (p: SyntaxProblem) => p.message.startsWith(BAD_INDENT) || p.message === TAB;
   const firstIndentation = problems.find(indentation);
   const firstTab = problems.find((p) => p.message === TAB);
@@ -202,9 +234,7 @@ export function syntaxProblems(text: string, errors: YAMLError[], lines: LineCou
     if (p.message === TAB && p !== firstTab) return (moreTabs++, false);
     return !p.message.startsWith(BAD_INDENT) || p === firstIndentation;
   });
-  return capped(
-    kept.map((p) => (p === firstTab && moreTabs > 0 ? { ...p, message: `${TAB} (and ${shown(moreTabs)} more line${moreTabs === 1 ? '' : 's'} like it)` } : p)),
-  );
+  return kept.map((p) => (p === firstTab && moreTabs > 0 ? { ...p, message: `${TAB} (and ${shown(moreTabs)} more line${moreTabs === 1 ? '' : 's'} like it)` } : p));
 }
 
 /** The first problems, the last of them saying how many more there are. */
