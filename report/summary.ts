@@ -327,105 +327,134 @@ export interface VariantSummary {
 /** One summary per variant (scenario k ≥ 1 against the first). `names` default to the results'. */
 export function caseSummary(comparison: Comparison, names = comparison.scenarios.map((s) => s.name)): VariantSummary[] {
   const base = comparison.scenarios[0];
-  const currency = base.currency;
   const channels = channelsIn(comparison.scenarios);
   return comparison.scenarios.slice(1).map((variant, j) => {
     const k = j + 1;
-    const d = comparison.deltas[k] as Record<string, Estimate> | null;
-    const cd = (comparison.channelDeltas?.[k] ?? null) as Record<string, Record<string, Estimate>> | null;
-    const s = (r: ScenarioResult, f: string) => (r.summary as Record<string, Estimate>)[f]?.mean ?? null;
-    const period = periodOf(base);
-    const subject = `Moving from ${names[0]} to ${names[k]}`;
-
-    // The lead: money first, then service against each channel's own target, then per contact.
-    const shared = channels.filter((c) => base.channels?.[c] || variant.channels?.[c]);
-    const service = shared.map((c) => channelServiceClause(c, base, variant, cd?.[c]?.serviceLevel));
-    const serviceSentence =
-      `${service.length ? `Against each channel’s own target: ${joinList(service)}; ` : ''}` +
-      `${gapClause(s(base, 'gapHours'), s(variant, 'gapHours'), d?.gapHours, period)}.`;
-    const perContact =
-      `${capitalise(perUnitClause('cost per contact', s(base, 'costPerContact'), s(variant, 'costPerContact'), d?.costPerContact, currency))}; ` +
-      `${perUnitClause('cost per resolved customer', s(base, 'costPerResolvedCustomer'), s(variant, 'costPerResolvedCustomer'), d?.costPerResolvedCustomer, currency)}.`;
-    const lead = [
-      monthlyCostSentence(subject, s(base, 'costPerMonth'), s(variant, 'costPerMonth'), d?.costPerMonth, currency),
-      capitalise(serviceSentence),
-      perContact,
-    ];
-    const headline = lead.join(' ');
-
-    const details: string[] = [];
-    for (const c of shared) {
-      const b = base.channels?.[c];
-      const a = variant.channels?.[c];
-      const t = variant.channelTargets?.[c] ?? base.channelTargets?.[c];
-      if (!a || !b || !t) continue;
-      const dc = cd?.[c];
-      const email = c === 'email';
-      const parts = [
-        pairedChange('the service level', b.serviceLevel.mean, a.serviceLevel.mean, dc?.serviceLevel, 'fraction', currency, ['rises', 'falls', 'goes']) +
-          ` against its target of ${targetText(t)}`,
-        pairedChange(email ? 'the mean time to answer' : 'the mean wait (ASA)', b.asaSeconds.mean, a.asaSeconds.mean, dc?.asaSeconds, 'seconds', currency, ['rises', 'falls', 'goes']),
-      ];
-      if (!email || (b.abandonRate.mean ?? 0) > 0 || (a.abandonRate.mean ?? 0) > 0) {
-        parts.push(pairedChange('abandonment', b.abandonRate.mean, a.abandonRate.mean, dc?.abandonRate, 'fraction', currency, ['rises', 'falls', 'goes']));
-      }
-      details.push(`${channelName(c)}: ${parts.join('; ')}.`);
-    }
-    if (d) {
-      const hourPart = (f: string, label: string) => `${label} ${hours(s(base, f))} → ${hours(s(variant, f))}`;
-      details.push(
-        `${capitalise(pairedChange('gap hours (uncovered + below target, all languages and channels)', s(base, 'gapHours'), s(variant, 'gapHours'), d.gapHours, 'hours', currency, ['rise', 'fall', 'go'], true, period))}: ` +
-          `${hourPart('uncoveredHours', 'uncovered')}, ${hourPart('hoursBelowTarget', 'below target')}.`,
-      );
-      details.push(
-        `${capitalise(pairedChange('cost per contact', s(base, 'costPerContact'), s(variant, 'costPerContact'), d.costPerContact, 'money', currency, ['rises', 'falls', 'goes']))}; ` +
-          `${pairedChange('cost per resolved customer', s(base, 'costPerResolvedCustomer'), s(variant, 'costPerResolvedCustomer'), d.costPerResolvedCustomer, 'money', currency, ['rises', 'falls', 'goes'])}.`,
-      );
-      const perContactDir = direction(d.costPerContact);
-      const perMonthDir = direction(d.costPerMonth);
-      const handled = (r: ScenarioResult) => (s(r, 'answered') ?? NaN) + (s(r, 'contained') ?? 0);
-      const [r0, r1] = [handled(base), handled(variant)];
-      if (perContactDir === 'down' && perMonthDir === 'up' && r1 > r0) {
-        details.push(
-          `Cost per contact falls while the monthly cost rises because more contacts are handled (answered by a person or resolved by AI): ${count(r0)} ${period} before, ${count(r1)} after.`,
-        );
-      } else if (perContactDir === 'up' && perMonthDir === 'down' && r1 < r0) {
-        details.push(
-          `Cost per contact rises while the monthly cost falls because fewer contacts are handled (answered by a person or resolved by AI): ${count(r0)} ${period} before, ${count(r1)} after.`,
-        );
-      }
-      if (hasAi(base) || hasAi(variant)) {
-        const ai = (f: string) => `${count(s(base, f))} → ${count(s(variant, f))}`;
-        details.push(
-          `AI resolutions ${period}: gross ${ai('contained')}, came back (the customer contacted again) ${ai('containedReturned')}, net ${ai('containedNet')}.`,
-        );
-      }
-      details.push(efficiencySentence(efficiency(base, d), currency));
-    }
-    const changes = languageChanges(base, variant, d);
-    const top = changes[0];
-    if (top && Math.abs(meanOf(top.gapAfter) - meanOf(top.gapBefore)) > 0) {
-      const byChannel = top.channels
-        .filter((q) => meanOf(q.gapBefore) || meanOf(q.gapAfter))
-        .map((q) => `${channelName(q.channel).toLowerCase()} ${hours(meanOf(q.gapBefore))} → ${hours(meanOf(q.gapAfter))}`);
-      const unclear = top.gap === 'overlap' ? ' (not clearly different: the two 95% CIs overlap)' : top.gap === 'spans-zero' ? ' (not a clear change)' : '';
-      details.push(
-        `The biggest change is in ${top.name}: ${hours(meanOf(top.gapBefore))} → ${hours(meanOf(top.gapAfter))} gap hours ${period}${unclear}${byChannel.length ? ` (${byChannel.join(', ')})` : ''}.`,
-      );
-    }
-    const others = (want: 'fall' | 'rise') =>
-      changes
-        .slice(1)
-        .filter((c) => c.gap === 'apart' && (want === 'fall' ? meanOf(c.gapAfter) < meanOf(c.gapBefore) : meanOf(c.gapAfter) > meanOf(c.gapBefore)))
-        .map((c) => `${c.name} (${hours(meanOf(c.gapBefore))} → ${hours(meanOf(c.gapAfter))})`);
-    const fall = others('fall');
-    const rise = others('rise');
-    if (fall.length) details.push(`Gap hours also fall clearly in ${joinList(fall)}.`);
-    if (rise.length) details.push(`Gap hours rise clearly in ${joinList(rise)}.`);
+    const pair: Pair = {
+      base,
+      variant,
+      d: comparison.deltas[k] as Record<string, Estimate> | null,
+      cd: (comparison.channelDeltas?.[k] ?? null) as Record<string, Record<string, Estimate>> | null,
+      s: (r, f) => (r.summary as Record<string, Estimate>)[f]?.mean ?? null,
+      period: periodOf(base),
+      currency: base.currency,
+      channels: channels.filter((c) => base.channels?.[c] || variant.channels?.[c]),
+    };
+    const lead = leadSentences(pair, `Moving from ${names[0]} to ${names[k]}`);
+    const changes = languageChanges(base, variant, pair.d);
+    const details = [...channelDetails(pair), ...totalDetails(pair), ...languageDetails(pair, changes)];
     const worse = serviceFalls(base, variant, (comparison.queueDeltas?.[k] ?? null) as Record<string, Record<string, Estimate>> | null);
     if (worse.length) details.push(`Service falls clearly in ${joinList(worse)}.`);
-    return { variant: k, headline, lead, details, language: top?.language ?? null };
+    return { variant: k, headline: lead.join(' '), lead, details, language: changes[0]?.language ?? null };
   });
+}
+
+/** A variant against the base: their results, the paired deltas of the totals (`d`) and per
+ * channel (`cd`), a summary figure's mean (`s`), and the channels either has. */
+interface Pair {
+  base: ScenarioResult;
+  variant: ScenarioResult;
+  d: Record<string, Estimate> | null;
+  cd: Record<string, Record<string, Estimate>> | null;
+  s: (r: ScenarioResult, figure: string) => number | null;
+  period: string;
+  currency: string;
+  channels: string[];
+}
+
+/** The lead: money first, then service against each channel's own target, then per contact. */
+function leadSentences({ base, variant, d, cd, s, period, currency, channels }: Pair, subject: string): string[] {
+  const service = channels.map((c) => channelServiceClause(c, base, variant, cd?.[c]?.serviceLevel));
+  const serviceSentence =
+    `${service.length ? `Against each channel’s own target: ${joinList(service)}; ` : ''}` +
+    `${gapClause(s(base, 'gapHours'), s(variant, 'gapHours'), d?.gapHours, period)}.`;
+  const perContact =
+    `${capitalise(perUnitClause('cost per contact', s(base, 'costPerContact'), s(variant, 'costPerContact'), d?.costPerContact, currency))}; ` +
+    `${perUnitClause('cost per resolved customer', s(base, 'costPerResolvedCustomer'), s(variant, 'costPerResolvedCustomer'), d?.costPerResolvedCustomer, currency)}.`;
+  return [monthlyCostSentence(subject, s(base, 'costPerMonth'), s(variant, 'costPerMonth'), d?.costPerMonth, currency), capitalise(serviceSentence), perContact];
+}
+
+/** Each channel: service level against its target, the mean wait (time to answer for email) and abandonment. */
+function channelDetails({ base, variant, cd, currency, channels }: Pair): string[] {
+  const details: string[] = [];
+  for (const c of channels) {
+    const b = base.channels?.[c];
+    const a = variant.channels?.[c];
+    const t = variant.channelTargets?.[c] ?? base.channelTargets?.[c];
+    if (!a || !b || !t) continue;
+    const dc = cd?.[c];
+    const email = c === 'email';
+    const parts = [
+      pairedChange('the service level', b.serviceLevel.mean, a.serviceLevel.mean, dc?.serviceLevel, 'fraction', currency, ['rises', 'falls', 'goes']) +
+        ` against its target of ${targetText(t)}`,
+      pairedChange(email ? 'the mean time to answer' : 'the mean wait (ASA)', b.asaSeconds.mean, a.asaSeconds.mean, dc?.asaSeconds, 'seconds', currency, ['rises', 'falls', 'goes']),
+    ];
+    if (!email || (b.abandonRate.mean ?? 0) > 0 || (a.abandonRate.mean ?? 0) > 0) {
+      parts.push(pairedChange('abandonment', b.abandonRate.mean, a.abandonRate.mean, dc?.abandonRate, 'fraction', currency, ['rises', 'falls', 'goes']));
+    }
+    details.push(`${channelName(c)}: ${parts.join('; ')}.`);
+  }
+  return details;
+}
+
+/** The totals: gap hours, cost per contact and per resolved customer (and why the two costs move
+ * apart, when they do), AI resolutions, and what the money buys. */
+function totalDetails({ base, variant, d, s, period, currency }: Pair): string[] {
+  if (!d) return [];
+  const details: string[] = [];
+  const hourPart = (f: string, label: string) => `${label} ${hours(s(base, f))} → ${hours(s(variant, f))}`;
+  details.push(
+    `${capitalise(pairedChange('gap hours (uncovered + below target, all languages and channels)', s(base, 'gapHours'), s(variant, 'gapHours'), d.gapHours, 'hours', currency, ['rise', 'fall', 'go'], true, period))}: ` +
+      `${hourPart('uncoveredHours', 'uncovered')}, ${hourPart('hoursBelowTarget', 'below target')}.`,
+  );
+  details.push(
+    `${capitalise(pairedChange('cost per contact', s(base, 'costPerContact'), s(variant, 'costPerContact'), d.costPerContact, 'money', currency, ['rises', 'falls', 'goes']))}; ` +
+      `${pairedChange('cost per resolved customer', s(base, 'costPerResolvedCustomer'), s(variant, 'costPerResolvedCustomer'), d.costPerResolvedCustomer, 'money', currency, ['rises', 'falls', 'goes'])}.`,
+  );
+  const perContactDir = direction(d.costPerContact);
+  const perMonthDir = direction(d.costPerMonth);
+  const handled = (r: ScenarioResult) => (s(r, 'answered') ?? NaN) + (s(r, 'contained') ?? 0);
+  const [r0, r1] = [handled(base), handled(variant)];
+  if (perContactDir === 'down' && perMonthDir === 'up' && r1 > r0) {
+    details.push(
+      `Cost per contact falls while the monthly cost rises because more contacts are handled (answered by a person or resolved by AI): ${count(r0)} ${period} before, ${count(r1)} after.`,
+    );
+  } else if (perContactDir === 'up' && perMonthDir === 'down' && r1 < r0) {
+    details.push(
+      `Cost per contact rises while the monthly cost falls because fewer contacts are handled (answered by a person or resolved by AI): ${count(r0)} ${period} before, ${count(r1)} after.`,
+    );
+  }
+  if (hasAi(base) || hasAi(variant)) {
+    const ai = (f: string) => `${count(s(base, f))} → ${count(s(variant, f))}`;
+    details.push(`AI resolutions ${period}: gross ${ai('contained')}, came back (the customer contacted again) ${ai('containedReturned')}, net ${ai('containedNet')}.`);
+  }
+  details.push(efficiencySentence(efficiency(base, d), currency));
+  return details;
+}
+
+/** The language whose gap hours change most, by channel, and the others that clearly fall or rise. */
+function languageDetails({ period }: Pair, changes: ReturnType<typeof languageChanges>): string[] {
+  const details: string[] = [];
+  const top = changes[0];
+  if (top && Math.abs(meanOf(top.gapAfter) - meanOf(top.gapBefore)) > 0) {
+    const byChannel = top.channels
+      .filter((q) => meanOf(q.gapBefore) || meanOf(q.gapAfter))
+      .map((q) => `${channelName(q.channel).toLowerCase()} ${hours(meanOf(q.gapBefore))} → ${hours(meanOf(q.gapAfter))}`);
+    const unclear = top.gap === 'overlap' ? ' (not clearly different: the two 95% CIs overlap)' : top.gap === 'spans-zero' ? ' (not a clear change)' : '';
+    details.push(
+      `The biggest change is in ${top.name}: ${hours(meanOf(top.gapBefore))} → ${hours(meanOf(top.gapAfter))} gap hours ${period}${unclear}${byChannel.length ? ` (${byChannel.join(', ')})` : ''}.`,
+    );
+  }
+  const others = (want: 'fall' | 'rise') =>
+    changes
+      .slice(1)
+      .filter((c) => c.gap === 'apart' && (want === 'fall' ? meanOf(c.gapAfter) < meanOf(c.gapBefore) : meanOf(c.gapAfter) > meanOf(c.gapBefore)))
+      .map((c) => `${c.name} (${hours(meanOf(c.gapBefore))} → ${hours(meanOf(c.gapAfter))})`);
+  const fall = others('fall');
+  const rise = others('rise');
+  if (fall.length) details.push(`Gap hours also fall clearly in ${joinList(fall)}.`);
+  if (rise.length) details.push(`Gap hours rise clearly in ${joinList(rise)}.`);
+  return details;
 }
 
 /** The language × channels whose service level falls significantly (paired 95% CI below 0) and
