@@ -6,7 +6,7 @@
 import { LitElement, css, html, nothing, svg } from 'lit';
 import { customElement } from 'lit/decorators.js';
 import type { Estimate } from '../../sim/stats/confidence';
-import { intervalCost, SliceController, type DayOption } from '../state/slice';
+import { intervalCost, SliceController, type DayOption, type Slice } from '../state/slice';
 import { scaleLinear } from 'd3-scale';
 import type { ScenarioResult } from '../../sim/stats/metrics';
 import { intervalStarts, KIND_COLOURS, SERIES_COLOURS, WidthController } from '../lib/chart';
@@ -20,6 +20,18 @@ import './fs-slice-filter';
 import './fs-time-chart';
 
 const KIND_LABEL: Record<string, string> = { 'in-house': 'In-house', outsourced: 'Outsourced (BPO)', ai: 'AI agents' };
+const KINDS = ['in-house', 'outsourced', 'ai'] as const;
+type Kind = (typeof KINDS)[number];
+
+/** The kinds of staffing the scenario has a pool of, in a fixed order. */
+const staffingKinds = (r: ScenarioResult): Kind[] => KINDS.filter((k) => Object.values(r.pools).some((p) => p.type === k));
+/** Days in the reported window. */
+const periodDays = (r: ScenarioResult) => (Date.parse(r.end) - Date.parse(r.start)) / 86_400_000;
+/** The share of all contacts the AI resolved (gross). */
+const aiShare = (r: ScenarioResult) => {
+  const contacts = r.summary.contacts.mean ?? 0;
+  return contacts > 0 ? (r.summary.contained.mean ?? 0) / contacts : 0;
+};
 
 @customElement('fs-cost-view')
 export class FsCostView extends LitElement {
@@ -55,16 +67,56 @@ export class FsCostView extends LitElement {
     if (!r || !sl) return nothing;
     // A day's cost of the whole scenario, added up from its intervals (shown twice below).
     const dayCost = sl.day ? intervalCost(r, sl.from, sl.to) : null;
+    const kinds = staffingKinds(r);
+    return html`
+      <section class="panel card">
+        <fs-slice-filter all-channels day .note=${'Pool costs are shared out to languages and channels by the time agents spent on each; AI costs by conversation.'}></fs-slice-filter>
+        ${this.renderSlice(r, sl.language, sl.channel, sl.day, dayCost)}
+      </section>
+      ${this.renderResolved(r, kinds)}
+      ${kinds.includes('ai') ? this.renderAi(r) : nothing}
+      <div class="two">
+        ${this.renderCostByKind(r, kinds)}
+        ${this.renderCostByPool(r)}
+      </div>
+      <section class="panel card"><fs-finance-table .result=${r} .scenario=${this.view.scenario}></fs-finance-table></section>
+      <div class="two">
+        ${this.renderCostByLanguage(r, sl)}
+        ${this.renderCostPerInterval(r, sl, dayCost)}
+      </div>
+    `;
+  }
+
+  /** How contacts were resolved (the mix bar), and what they cost per contact and per resolved customer. */
+  private renderResolved(r: ScenarioResult, kinds: Kind[]) {
+    const s = r.summary;
+    const contacts = s.contacts.mean ?? 0;
     const cur = r.currency;
-    const lang = sl.language;
-    const ch = sl.channel;
-    const pools = Object.entries(r.pools);
-    const kinds = (['in-house', 'outsourced', 'ai'] as const).filter((k) => pools.some(([, p]) => p.type === k));
-    const handledBy = (kind: string) =>
-      pools.filter(([, p]) => p.type === kind).reduce((s, [, p]) => s + ((kind === 'ai' ? p.contained?.mean : p.handled.mean) ?? 0), 0);
-    const kindBars: Bar[] = kinds.map((k) => {
+    return html`<section class="panel card">
+        <h3>How contacts were resolved</h3>
+        ${this.renderMix(r)}
+        <figcaption>
+          ${formatValue(contacts, 'count')} contacts in ${formatValue(periodDays(r), 'agents')} days:
+          ${kinds.includes('ai') ? `${formatValue(aiShare(r), 'fraction')} resolved by AI, ` : ''}${formatValue(contacts > 0 ? (s.answered.mean ?? 0) / contacts : 0, 'fraction')} answered by people,
+          ${formatValue(contacts > 0 ? (s.abandoned.mean ?? 0) / contacts : 0, 'fraction')} abandoned. Total cost ${formatEstimate(s.costTotal, 'money', cur)}
+          (${formatValue(s.costPerMonth.mean, 'money', cur)} a month): <b data-figure="costPerContact">${formatEstimate(s.costPerContact, 'money', cur)} per contact handled</b>
+          (answered by a person or resolved by AI) and
+          <b data-figure="costPerResolvedCustomer">${formatEstimate(s.costPerResolvedCustomer, 'money', cur)} per resolved customer</b>
+          (${formatValue(s.resolvedCustomers.mean, 'count')} customers: answered + net AI resolutions; an AI resolution the customer came back
+          from counts once, when the need is met).
+        </figcaption>
+      </section>`;
+  }
+
+  /** Cost by kind of staffing (in-house, outsourced, AI), each with its cost per contact resolved. */
+  private renderCostByKind(r: ScenarioResult, kinds: Kind[]) {
+    const cur = r.currency;
+    const bars: Bar[] = kinds.map((k) => {
       const cost = r.costByType[k];
-      const handled = handledBy(k);
+      // AI pools resolve what they contain; human pools what they answer.
+      const handled = Object.values(r.pools)
+        .filter((p) => p.type === k)
+        .reduce((s, p) => s + ((k === 'ai' ? p.contained?.mean : p.handled.mean) ?? 0), 0);
       return {
         key: k,
         label: KIND_LABEL[k],
@@ -75,7 +127,22 @@ export class FsCostView extends LitElement {
         details: [[k === 'ai' ? 'Resolved by AI' : 'Answered', formatValue(handled, 'count')]],
       };
     });
-    const poolBars: Bar[] = pools.map(([id, p], i) => {
+    return html`<section class="panel card">
+          <fs-bar-chart
+            heading="Cost by kind of staffing"
+            .summary=${`Cost of the simulated ${formatValue(periodDays(r), 'agents')} days, with 95% CI; right: cost per contact the kind resolved. ${kinds.includes('ai') ? `AI resolves ${formatValue(aiShare(r), 'fraction')} of all contacts.` : 'No AI agent in this scenario.'}`}
+            unit="money"
+            .currency=${cur}
+            noteHeading="Per contact"
+            .bars=${bars}
+          ></fs-bar-chart>
+        </section>`;
+  }
+
+  /** Cost by pool, each under its own pricing, naming the one with the lowest cost per contact. */
+  private renderCostByPool(r: ScenarioResult) {
+    const cur = r.currency;
+    const bars: Bar[] = Object.entries(r.pools).map(([id, p], i) => {
       const handled = (p.type === 'ai' ? p.contained?.mean : p.handled.mean) ?? 0;
       return {
         key: id,
@@ -92,88 +159,62 @@ export class FsCostView extends LitElement {
         ],
       };
     });
-    // Per language, or per language on the chosen channel (queues["<language>/<channel>"]).
-    const languageGroups = Object.keys(r.languages).flatMap((l) => {
-      const g = ch === 'all' ? r.languages[l] : r.queues[`${l}/${ch}`];
-      return g ? [[l, g] as const] : [];
-    });
-    const languageBars: Bar[] = languageGroups.map(([l, g]) => ({
-      key: l,
-      label: `${languageName(l)} (${l})`,
-      value: g.costTotal.mean,
-      ci: g.costTotal.ci95,
-      colour: lang === 'all' || lang === l ? '#0ea5e9' : '#94a3b8',
-      note: `${formatValue(g.costPerResolvedCustomer.mean, 'money', cur)} / resolved`,
-      details: [
-        ['Contacts', formatValue(g.contacts.mean, 'count')],
-        ['Cost per contact', formatValue(g.costPerContact.mean, 'money', cur)],
-        ['Cost per resolved customer', formatValue(g.costPerResolvedCustomer.mean, 'money', cur)],
-        ['Answered', formatValue(g.answered.mean, 'count')],
-        ...(g.contained.mean ? ([['AI resolutions (gross / returned / net)', `${formatValue(g.contained.mean, 'count')} / ${formatValue(g.containedReturned.mean, 'count')} / ${formatValue(g.containedNet.mean, 'count')}`]] as [string, string][]) : []),
-      ],
-    }));
-    const s = r.summary;
-    const contacts = s.contacts.mean ?? 0;
-    const aiShare = contacts > 0 ? (s.contained.mean ?? 0) / contacts : 0;
-    const starts = intervalStarts(r.start, r.intervals.length, r.intervalMinutes).slice(sl.from, sl.to);
-    const shownIntervals = r.intervals.slice(sl.from, sl.to);
-    const days = (Date.parse(r.end) - Date.parse(r.start)) / 86_400_000;
-    const cheapest = [...poolBars].filter((b) => b.note !== '–').sort((a, b) => parseFloat(a.note!.replace(/[^\d.]/g, '')) - parseFloat(b.note!.replace(/[^\d.]/g, '')))[0];
-    return html`
-      <section class="panel card">
-        <fs-slice-filter all-channels day .note=${'Pool costs are shared out to languages and channels by the time agents spent on each; AI costs by conversation.'}></fs-slice-filter>
-        ${this.renderSlice(r, lang, ch, sl.day, dayCost)}
-      </section>
-      <section class="panel card">
-        <h3>How contacts were resolved</h3>
-        ${this.renderMix(r)}
-        <figcaption>
-          ${formatValue(contacts, 'count')} contacts in ${formatValue(days, 'agents')} days:
-          ${kinds.includes('ai') ? `${formatValue(aiShare, 'fraction')} resolved by AI, ` : ''}${formatValue(contacts > 0 ? (s.answered.mean ?? 0) / contacts : 0, 'fraction')} answered by people,
-          ${formatValue(contacts > 0 ? (s.abandoned.mean ?? 0) / contacts : 0, 'fraction')} abandoned. Total cost ${formatEstimate(s.costTotal, 'money', cur)}
-          (${formatValue(s.costPerMonth.mean, 'money', cur)} a month): <b data-figure="costPerContact">${formatEstimate(s.costPerContact, 'money', cur)} per contact handled</b>
-          (answered by a person or resolved by AI) and
-          <b data-figure="costPerResolvedCustomer">${formatEstimate(s.costPerResolvedCustomer, 'money', cur)} per resolved customer</b>
-          (${formatValue(s.resolvedCustomers.mean, 'count')} customers: answered + net AI resolutions; an AI resolution the customer came back
-          from counts once, when the need is met).
-        </figcaption>
-      </section>
-      ${kinds.includes('ai') ? this.renderAi(r) : nothing}
-      <div class="two">
-        <section class="panel card">
-          <fs-bar-chart
-            heading="Cost by kind of staffing"
-            .summary=${`Cost of the simulated ${formatValue(days, 'agents')} days, with 95% CI; right: cost per contact the kind resolved. ${kinds.includes('ai') ? `AI resolves ${formatValue(aiShare, 'fraction')} of all contacts.` : 'No AI agent in this scenario.'}`}
-            unit="money"
-            .currency=${cur}
-            noteHeading="Per contact"
-            .bars=${kindBars}
-          ></fs-bar-chart>
-        </section>
-        <section class="panel card">
+    const cheapest = [...bars].filter((b) => b.note !== '–').sort((a, b) => parseFloat(a.note!.replace(/[^\d.]/g, '')) - parseFloat(b.note!.replace(/[^\d.]/g, '')))[0];
+    return html`<section class="panel card">
           <fs-bar-chart
             heading="Cost by pool"
             .summary=${`Each pool under its own pricing (hourly, per productive hour, per contact, minimums, service-level clauses).${cheapest ? ` Lowest cost per contact: ${cheapest.label} at ${cheapest.note!.replace(' / contact', '')}.` : ''}`}
             unit="money"
             .currency=${cur}
             noteHeading="Per contact"
-            .bars=${poolBars}
+            .bars=${bars}
           ></fs-bar-chart>
-        </section>
-      </div>
-      <section class="panel card"><fs-finance-table .result=${r} .scenario=${this.view.scenario}></fs-finance-table></section>
-      <div class="two">
-        <section class="panel card">
+        </section>`;
+  }
+
+  /** Cost by language, or by language on the chosen channel (queues["<language>/<channel>"]); the
+   * language chosen highlighted. The whole period's: the result does not split it by day. */
+  private renderCostByLanguage(r: ScenarioResult, sl: Slice) {
+    const cur = r.currency;
+    const { language: lang, channel: ch } = sl;
+    const bars: Bar[] = Object.keys(r.languages).flatMap((l) => {
+      const g = ch === 'all' ? r.languages[l] : r.queues[`${l}/${ch}`];
+      if (!g) return [];
+      return {
+        key: l,
+        label: `${languageName(l)} (${l})`,
+        value: g.costTotal.mean,
+        ci: g.costTotal.ci95,
+        colour: lang === 'all' || lang === l ? '#0ea5e9' : '#94a3b8',
+        note: `${formatValue(g.costPerResolvedCustomer.mean, 'money', cur)} / resolved`,
+        details: [
+          ['Contacts', formatValue(g.contacts.mean, 'count')],
+          ['Cost per contact', formatValue(g.costPerContact.mean, 'money', cur)],
+          ['Cost per resolved customer', formatValue(g.costPerResolvedCustomer.mean, 'money', cur)],
+          ['Answered', formatValue(g.answered.mean, 'count')],
+          ...(g.contained.mean ? ([['AI resolutions (gross / returned / net)', `${formatValue(g.contained.mean, 'count')} / ${formatValue(g.containedReturned.mean, 'count')} / ${formatValue(g.containedNet.mean, 'count')}`]] as [string, string][]) : []),
+        ],
+      };
+    });
+    return html`<section class="panel card">
           <fs-bar-chart
             heading=${`${ch === 'all' ? 'Cost by language' : `Cost by language, ${ch}`}${sl.day ? ', whole period' : ''}`}
             .summary=${`Pool costs shared out to languages${ch === 'all' ? '' : ` and channels (${ch} only)`} by the time agents spent on each; AI costs by conversation. Right: cost per resolved customer.${lang === 'all' ? '' : ` ${languageName(lang)} highlighted.`}`}
             unit="money"
             .currency=${cur}
             noteHeading="Per resolved customer"
-            .bars=${languageBars}
+            .bars=${bars}
           ></fs-bar-chart>
-        </section>
-        <section class="panel card">
+        </section>`;
+  }
+
+  /** The whole scenario's cost per interval over the period or the day (a pool's is not shared out). */
+  private renderCostPerInterval(r: ScenarioResult, sl: Slice, dayCost: number | null) {
+    const cur = r.currency;
+    const s = r.summary;
+    const starts = intervalStarts(r.start, r.intervals.length, r.intervalMinutes).slice(sl.from, sl.to);
+    const shownIntervals = r.intervals.slice(sl.from, sl.to);
+    return html`<section class="panel card">
           <fs-time-chart
             heading=${`Cost per interval${sl.day ? `, ${sl.day.label}` : ''}`}
             .summary=${`All languages and channels (a pool's cost per interval is not shared out). Cost accrues with paid hours (night and weekend premiums included) and contacts handled; ${
@@ -200,9 +241,7 @@ export class FsCostView extends LitElement {
             .chartHeight=${220}
             yLabel=${cur}
           ></fs-time-chart>
-        </section>
-      </div>
-    `;
+        </section>`;
   }
 
   /** The slice's own costs: the language's, the channel's or the language × channel queue's, over

@@ -7,8 +7,9 @@
 // row per interval), one day of the period, and the interval table (the intervals CSV's figures).
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement } from 'lit/decorators.js';
-import { queueFigures, SliceController, sliceCaption } from '../state/slice';
+import { queueFigures, SliceController, sliceCaption, type Slice, type SliceFigures } from '../state/slice';
 import type { Estimate } from '../../sim/stats/confidence';
+import type { QueueCoverage, ScenarioResult } from '../../sim/stats/metrics';
 import { intervalStarts } from '../lib/chart';
 import { ciText, formatEstimate, formatValue, languageName, targetText, thresholdText, waitLabel } from '../lib/format';
 import { formatWeekdayTime } from '../lib/time';
@@ -36,6 +37,38 @@ const series = (key: string, label: string, colour: string, values: Estimate[]):
 const NONE: Estimate = { mean: null, ci95: null };
 /** A mean without an interval (the coverage rows per interval carry means only). */
 const meanOnly = (x: number | null | undefined): Estimate => ({ mean: x ?? null, ci95: null });
+
+/** A figure per interval shown: the queue's means (its coverage row), or the channel's own with CIs. */
+const perInterval = (r: ScenarioResult, queue: QueueCoverage | null, ch: string, s: Slice, figure: 'serviceLevel' | 'asaSeconds' | 'abandonRate'): Estimate[] =>
+  queue ? queue[figure].slice(s.from, s.to).map(meanOnly) : r.intervals.slice(s.from, s.to).map((i) => i.channels?.[ch]?.[figure] ?? NONE);
+
+/** Green when an estimate meets its target, red when it misses. */
+const met = (e: Estimate, target: number) => ((e.mean ?? 0) >= target ? '#16a34a' : '#dc2626');
+
+/** The slice on screen as every part of the view reads it: the channel (and the language's queue,
+ * null for all languages), its target, its figures, its interval starts and the words naming it. */
+interface Shown {
+  r: ScenarioResult;
+  sl0: Slice;
+  channels: string[];
+  ch: string;
+  lang: string;
+  queue: QueueCoverage | null;
+  t: { target: number; thresholdSeconds: number };
+  sliced: SliceFigures;
+  starts: number[];
+  /** An interval's start in the display time zone. */
+  at: (i: number) => string;
+  // Words naming it in headings and summaries: who ("German chat"), title (a heading's), wait
+  // (ASA, or time to answer for email), over / Over ("on Tue 17 Mar", "over the period"), when
+  // (" on Tue 17 Mar", or nothing for the whole period).
+  who: string;
+  title: string;
+  wait: string;
+  over: string;
+  Over: string;
+  when: string;
+}
 
 @customElement('fs-waits-view')
 export class FsWaitsView extends LitElement {
@@ -76,95 +109,71 @@ export class FsWaitsView extends LitElement {
     const ch = channels.includes(sl0.channel) ? sl0.channel : channels[0];
     if (!ch) return nothing;
     const lang = sl0.language;
-    const { from, to } = sl0;
-    const t = r.channelTargets?.[ch] ?? { target: r.coverage.find((q) => q.channel === ch)?.target ?? 0.8, thresholdSeconds: r.coverage.find((q) => q.channel === ch)?.thresholdSeconds ?? 20 };
     const queue = lang === 'all' ? null : r.coverage.find((q) => q.language === lang && q.channel === ch);
-    const queueKey = `${lang}/${ch}`;
-    if (lang !== 'all' && (!queue || !r.queues[queueKey])) {
-      return html`<fs-slice-filter day></fs-slice-filter>
+    if (lang !== 'all' && (!queue || !r.queues[`${lang}/${ch}`])) return this.noQueue(lang, ch);
+    const v = this.shown(r, sl0, channels, ch, queue ?? null);
+    return html`
+      <fs-slice-filter day .note=${`Each channel against its own target: ${channels.map((x) => (r.channelTargets?.[x] ? `${x} ${targetText(r.channelTargets[x].target, r.channelTargets[x].thresholdSeconds)}` : x)).join(', ')}.`}></fs-slice-filter>
+      ${this.headline(v)}
+      ${this.waitAndAbandonCharts(v)}
+      ${this.serviceLevelBars(v)}
+      <section class="panel card">
+        <fs-queue-table .result=${r} .language=${lang} .slice=${sl0}></fs-queue-table>
+      </section>
+      <section class="panel card">
+        <fs-interval-table .result=${r} .timeZone=${this.view.timeZone} .from=${sl0.from} .to=${sl0.to} .channel=${sl0.channel} .queue=${queue ?? null}></fs-interval-table>
+      </section>
+    `;
+  }
+
+  /** A language chosen that never contacts on the channel: nothing to draw but the filter. */
+  private noQueue(lang: string, ch: string) {
+    return html`<fs-slice-filter day></fs-slice-filter>
         <section class="panel card" data-slice-empty>
           <p>No ${languageName(lang)} (${lang}) ${ch} queue in this scenario: nobody contacts it on ${ch}. Choose another channel or all languages.</p>
         </section>`;
-    }
-    // The slice's figures: over the whole period the channel's or the language × channel queue's
-    // own (the CLI's channels["<channel>"] and queues["<language>/<channel>"], with CIs); for a
-    // day, added up from that day's intervals (src/state/slice.ts).
-    const whole = queue ? r.queues[queueKey] : r.channels[ch];
-    const sliced = queueFigures(r, lang, ch, sl0)!;
+  }
+
+  /** The slice on screen, worked out once for every part of the view. */
+  private shown(r: ScenarioResult, sl0: Slice, channels: string[], ch: string, queue: QueueCoverage | null): Shown {
+    const lang = sl0.language;
+    const target = (q: QueueCoverage | undefined) => ({ target: q?.target ?? 0.8, thresholdSeconds: q?.thresholdSeconds ?? 20 });
+    const starts = intervalStarts(r.start, r.intervals.length, r.intervalMinutes).slice(sl0.from, sl0.to);
+    const zone = this.view.timeZone;
+    return {
+      r,
+      sl0,
+      channels,
+      ch,
+      lang,
+      queue,
+      t: r.channelTargets?.[ch] ?? target(r.coverage.find((q) => q.channel === ch)),
+      sliced: queueFigures(r, lang, ch, sl0)!,
+      starts,
+      at: (i) => `${formatWeekdayTime(starts[i], zone)} ${zone}`,
+      who: queue ? `${languageName(lang)} ${ch}` : ch,
+      title: queue ? `${languageName(lang)} ${ch}` : channelTitle(ch),
+      wait: waitLabel(ch),
+      over: sl0.day ? `on ${sl0.day.label}` : 'over the period',
+      Over: sl0.day ? `On ${sl0.day.label}` : 'Over the period',
+      when: sl0.day ? ` on ${sl0.day.label}` : '',
+    };
+  }
+
+  /** The slice's headline figures, then its service level per interval against the target. */
+  private headline({ r, sl0, ch, lang, queue, t, sliced, starts, at, who, title, wait, over, Over, when }: Shown) {
+    // Over the whole period the channel's or the language × channel queue's own figures (the
+    // CLI's channels["<channel>"] and queues["<language>/<channel>"], with CIs); for a day, added
+    // up from that day's intervals (src/state/slice.ts). Cost per contact is always the period's.
+    const whole = queue ? r.queues[`${lang}/${ch}`] : r.channels[ch];
     const c = sliced.figures;
-    const over = sl0.day ? `on ${sl0.day.label}` : 'over the period';
-    const Over = sl0.day ? `On ${sl0.day.label}` : 'Over the period';
     const noCi = sliced.summed ? 'one day: no CI' : '';
-    const starts = intervalStarts(r.start, r.intervals.length, r.intervalMinutes).slice(from, to);
-    const intervalMs = r.intervalMinutes * 60_000;
-    const rows = r.intervals.slice(from, to).map((i) => i.channels?.[ch]);
-    const sl = queue ? queue.serviceLevel.slice(from, to).map(meanOnly) : rows.map((x) => x?.serviceLevel ?? NONE);
+    const sl = perInterval(r, queue, ch, sl0, 'serviceLevel');
     const withDemand = sl.map((e, i) => ({ e, i })).filter((x) => x.e.mean !== null);
     const below = withDemand.filter((x) => x.e.mean! < t.target);
     const lowest = withDemand.reduce<{ e: Estimate; i: number } | null>((a, b) => (!a || b.e.mean! < a.e.mean! ? b : a), null);
-    const at = (i: number) => `${formatWeekdayTime(starts[i], this.view.timeZone)} ${this.view.timeZone}`;
-    const asa = queue ? queue.asaSeconds.slice(from, to).map(meanOnly) : rows.map((x) => x?.asaSeconds ?? NONE);
-    const worstAsa = asa.reduce((a, e, i) => ((e.mean ?? -1) > (asa[a].mean ?? -1) ? i : a), 0);
-    const ab = queue ? queue.abandonRate.slice(from, to).map(meanOnly) : rows.map((x) => x?.abandonRate ?? NONE);
-    const worstAb = ab.reduce((a, e, i) => ((e.mean ?? -1) > (ab[a].mean ?? -1) ? i : a), 0);
-    const who = queue ? `${languageName(lang)} ${ch}` : ch;
-    const when = sl0.day ? ` on ${sl0.day.label}` : '';
     const bandNote = queue ? ' Per interval: means over replications (the 95% CI is given for the whole period).' : '';
-    const wait = waitLabel(ch);
-    const title = queue ? `${languageName(lang)} ${ch}` : channelTitle(ch);
-    const targetLine = { value: t.target, label: `Target ${targetText(t.target, t.thresholdSeconds)}` };
-    const s = r.summary;
-    const live = channels.filter((x) => x !== 'email');
-    const percentiles: Bar[] = [
-      { key: 'p50', label: 'Median (p50)', value: s.waitP50Seconds.mean, ci: s.waitP50Seconds.ci95, colour: '#60a5fa' },
-      { key: 'asa', label: 'Average (ASA)', value: s.asaSeconds.mean, ci: s.asaSeconds.ci95, colour: '#3b82f6' },
-      { key: 'p90', label: '90th percentile', value: s.waitP90Seconds.mean, ci: s.waitP90Seconds.ci95, colour: '#f59e0b' },
-      // Neutral: red is what the neighbouring charts use for a missed target.
-      { key: 'p99', label: '99th percentile', value: s.waitP99Seconds.mean, ci: s.waitP99Seconds.ci95, colour: '#64748b' },
-    ];
-    const met = (e: Estimate, target: number) => ((e.mean ?? 0) >= target ? '#16a34a' : '#dc2626');
-    // Each language's queue on the channel, over the day or period shown.
-    const languageBars: Bar[] = Object.keys(r.languages)
-      .filter((l) => r.queues?.[`${l}/${ch}`])
-      .map((l) => {
-        const q = queueFigures(r, l, ch, sl0)!.figures;
-        return {
-          key: l,
-          label: `${languageName(l)} (${l})${l === lang ? ' ◂' : ''}`,
-          value: q.serviceLevel.mean,
-          ci: q.serviceLevel.ci95,
-          colour: met(q.serviceLevel, t.target),
-          note: formatValue(q.asaSeconds.mean, 'seconds'),
-          details: [
-            ['Offered', formatValue(q.offered.mean, 'count')],
-            ['Abandon rate', formatValue(q.abandonRate.mean, 'fraction')],
-            ['Gap hours', `${formatValue(q.gapHours.mean, 'hours')} (${formatValue(q.uncoveredHours.mean, 'hours')} uncovered + ${formatValue(q.hoursBelowTarget.mean, 'hours')} below target)`],
-          ],
-        };
-      });
-    // Each channel of the language shown (or all), over the day or period shown.
-    const channelBars: Bar[] = channels.flatMap((x) => {
-      const g = queueFigures(r, lang, x, sl0)?.figures;
-      const tx = r.channelTargets?.[x];
-      if (!g) return [];
-      return {
-        key: x,
-        label: x,
-        value: g.serviceLevel.mean,
-        ci: g.serviceLevel.ci95,
-        colour: tx ? met(g.serviceLevel, tx.target) : '#3b82f6',
-        note: tx ? targetText(tx.target, tx.thresholdSeconds) : '–',
-        details: [
-          ['Offered', formatValue(g.offered.mean, 'count')],
-          [waitLabel(x), formatValue(g.asaSeconds.mean, 'seconds')],
-          ['Abandon rate', formatValue(g.abandonRate.mean, 'fraction')],
-          ['Gap hours', formatValue(g.gapHours.mean, 'hours')],
-        ],
-      };
-    });
-    return html`
-      <fs-slice-filter day .note=${`Each channel against its own target: ${channels.map((x) => (r.channelTargets?.[x] ? `${x} ${targetText(r.channelTargets[x].target, r.channelTargets[x].thresholdSeconds)}` : x)).join(', ')}.`}></fs-slice-filter>
-      <section class="panel card" data-channel=${ch} data-language=${lang}>
+    return html`<section class="panel card" data-channel=${ch} data-language=${lang}>
         <h3 data-caption>${sliceCaption(lang, ch, sl0.day, languageName)}</h3>
         ${sliced.summed
           ? html`<p class="muted" data-summed>
@@ -186,14 +195,23 @@ export class FsWaitsView extends LitElement {
           unit="fraction"
           .timeZone=${this.view.timeZone}
           .starts=${starts}
-          .intervalMs=${intervalMs}
+          .intervalMs=${r.intervalMinutes * 60_000}
           .lines=${[series('sl', `${title} service level`, '#3b82f6', sl)]}
-          .reference=${targetLine}
+          .reference=${{ value: t.target, label: `Target ${targetText(t.target, t.thresholdSeconds)}` }}
           .yMax=${1}
           yLabel="Service level"
         ></fs-time-chart>
-      </section>
-      <div class="two">
+      </section>`;
+  }
+
+  /** The wait (ASA, or time to answer for email) and the abandon rate per interval, side by side. */
+  private waitAndAbandonCharts({ r, sl0, ch, queue, sliced, starts, at, who, title, wait, over, Over, when }: Shown) {
+    const c = sliced.figures;
+    const asa = perInterval(r, queue, ch, sl0, 'asaSeconds');
+    const worstAsa = asa.reduce((a, e, i) => ((e.mean ?? -1) > (asa[a].mean ?? -1) ? i : a), 0);
+    const ab = perInterval(r, queue, ch, sl0, 'abandonRate');
+    const worstAb = ab.reduce((a, e, i) => ((e.mean ?? -1) > (ab[a].mean ?? -1) ? i : a), 0);
+    return html`<div class="two">
         <section class="panel card">
           <fs-time-chart
             heading=${ch === 'email' ? `${title}: time to answer${when}` : `${title}: average speed of answer${when}`}
@@ -201,7 +219,7 @@ export class FsWaitsView extends LitElement {
             unit="seconds"
             .timeZone=${this.view.timeZone}
             .starts=${starts}
-            .intervalMs=${intervalMs}
+            .intervalMs=${r.intervalMinutes * 60_000}
             .lines=${[series('asa', wait, '#8b5cf6', asa)]}
             .chartHeight=${200}
             yLabel=${ch === 'email' ? 'Time to answer' : 'Seconds'}
@@ -214,14 +232,19 @@ export class FsWaitsView extends LitElement {
             unit="fraction"
             .timeZone=${this.view.timeZone}
             .starts=${starts}
-            .intervalMs=${intervalMs}
+            .intervalMs=${r.intervalMinutes * 60_000}
             .lines=${[series('ab', 'Abandon rate', '#ef4444', ab)]}
             .chartHeight=${200}
             yLabel="Abandoned"
           ></fs-time-chart>
         </section>
-      </div>
-      <div class="two">
+      </div>`;
+  }
+
+  /** Service level by language on the channel and by channel for the language, beside the waits' spread. */
+  private serviceLevelBars(v: Shown) {
+    const { sl0, ch, lang, t, wait, over, when } = v;
+    return html`<div class="two">
         <section class="panel card">
           <fs-bar-chart
             heading=${`${channelTitle(ch)}: service level by language${when}`}
@@ -229,7 +252,7 @@ export class FsWaitsView extends LitElement {
             unit="fraction"
             .xMax=${1}
             noteHeading=${wait}
-            .bars=${languageBars}
+            .bars=${this.languageBars(v)}
             .reference=${{ value: t.target, label: 'target' }}
           ></fs-bar-chart>
           <fs-bar-chart
@@ -238,10 +261,70 @@ export class FsWaitsView extends LitElement {
             unit="fraction"
             .xMax=${1}
             noteHeading="Target"
-            .bars=${channelBars}
+            .bars=${this.channelBars(v)}
           ></fs-bar-chart>
         </section>
-        <section class="panel card">
+        ${this.waitDistribution(v.r, v.channels)}
+      </div>`;
+  }
+
+  /** Each language's queue on the channel, over the day or period shown. */
+  private languageBars({ r, sl0, ch, lang, t }: Shown): Bar[] {
+    return Object.keys(r.languages)
+      .filter((l) => r.queues?.[`${l}/${ch}`])
+      .map((l) => {
+        const q = queueFigures(r, l, ch, sl0)!.figures;
+        return {
+          key: l,
+          label: `${languageName(l)} (${l})${l === lang ? ' ◂' : ''}`,
+          value: q.serviceLevel.mean,
+          ci: q.serviceLevel.ci95,
+          colour: met(q.serviceLevel, t.target),
+          note: formatValue(q.asaSeconds.mean, 'seconds'),
+          details: [
+            ['Offered', formatValue(q.offered.mean, 'count')],
+            ['Abandon rate', formatValue(q.abandonRate.mean, 'fraction')],
+            ['Gap hours', `${formatValue(q.gapHours.mean, 'hours')} (${formatValue(q.uncoveredHours.mean, 'hours')} uncovered + ${formatValue(q.hoursBelowTarget.mean, 'hours')} below target)`],
+          ],
+        };
+      });
+  }
+
+  /** Each channel of the language shown (or all), over the day or period shown. */
+  private channelBars({ r, sl0, channels, lang }: Shown): Bar[] {
+    return channels.flatMap((x) => {
+      const g = queueFigures(r, lang, x, sl0)?.figures;
+      const tx = r.channelTargets?.[x];
+      if (!g) return [];
+      return {
+        key: x,
+        label: x,
+        value: g.serviceLevel.mean,
+        ci: g.serviceLevel.ci95,
+        colour: tx ? met(g.serviceLevel, tx.target) : '#3b82f6',
+        note: tx ? targetText(tx.target, tx.thresholdSeconds) : '–',
+        details: [
+          ['Offered', formatValue(g.offered.mean, 'count')],
+          [waitLabel(x), formatValue(g.asaSeconds.mean, 'seconds')],
+          ['Abandon rate', formatValue(g.abandonRate.mean, 'fraction')],
+          ['Gap hours', formatValue(g.gapHours.mean, 'hours')],
+        ],
+      };
+    });
+  }
+
+  /** The live channels' wait percentiles over the whole scenario: they cannot be sliced (not additive). */
+  private waitDistribution(r: ScenarioResult, channels: string[]) {
+    const s = r.summary;
+    const live = channels.filter((x) => x !== 'email');
+    const percentiles: Bar[] = [
+      { key: 'p50', label: 'Median (p50)', value: s.waitP50Seconds.mean, ci: s.waitP50Seconds.ci95, colour: '#60a5fa' },
+      { key: 'asa', label: 'Average (ASA)', value: s.asaSeconds.mean, ci: s.asaSeconds.ci95, colour: '#3b82f6' },
+      { key: 'p90', label: '90th percentile', value: s.waitP90Seconds.mean, ci: s.waitP90Seconds.ci95, colour: '#f59e0b' },
+      // Neutral: red is what the neighbouring charts use for a missed target.
+      { key: 'p99', label: '99th percentile', value: s.waitP99Seconds.mean, ci: s.waitP99Seconds.ci95, colour: '#64748b' },
+    ];
+    return html`<section class="panel card">
           ${live.length
             ? html`<fs-bar-chart
                 heading=${`Wait-time distribution: ${live.join(' and ')}, all languages, whole period (answered contacts)`}
@@ -250,15 +333,7 @@ export class FsWaitsView extends LitElement {
                 .bars=${percentiles}
               ></fs-bar-chart>`
             : html`<p class="muted">No live channel (voice or chat) in this scenario.</p>`}
-        </section>
-      </div>
-      <section class="panel card">
-        <fs-queue-table .result=${r} .language=${lang} .slice=${sl0}></fs-queue-table>
-      </section>
-      <section class="panel card">
-        <fs-interval-table .result=${r} .timeZone=${this.view.timeZone} .from=${from} .to=${to} .channel=${sl0.channel} .queue=${queue ?? null}></fs-interval-table>
-      </section>
-    `;
+        </section>`;
   }
 
   /** A tile: the figure and its interval; `noCi` says why a figure has none (a day's sum). */
