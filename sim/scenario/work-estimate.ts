@@ -106,15 +106,30 @@ export function estimateWork(s: Scenario, inputs: WorkInputs = {}): WorkEstimate
   const replications = inputs.replications ?? s.replications;
   const points = inputs.points ?? 1;
   const horizonSeconds = horizonLength(s);
-  const warmupSeconds = s.horizon.warmupHours * 3600;
-  const simulatedSeconds = warmupSeconds + horizonSeconds + DRAIN_LIMIT_SECONDS;
-  const queues = [...new Set(s.demand.map((d) => `${d.language}/${d.channel}`))];
-  const channels = new Set(s.demand.map((d) => d.channel)).size;
+  const simulatedSeconds = s.horizon.warmupHours * 3600 + horizonSeconds + DRAIN_LIMIT_SECONDS;
+  const streams = streamContacts(s, simulatedSeconds);
+  const contactsPerReplication = streams.reduce((n, st) => n + st.contacts, 0);
   const humans = s.staffing.filter((p): p is HumanPool => p.type !== 'ai');
-  const ais = s.staffing.filter((p): p is AiPool => p.type === 'ai');
+  const intervals = Math.ceil(horizonSeconds / (s.intervalMinutes * 60));
+  const events = (contactsPerReplication * 2.5 + intervals + simulatedSeconds / 60 + humans.length * simulatedSeconds / 1800) * replications * points;
+  const memory = memoryEstimate(s, inputs, streams, simulatedSeconds, intervals);
+  return {
+    replications,
+    points,
+    simulatedHours: simulatedSeconds / 3600,
+    contactsPerReplication,
+    contacts: contactsPerReplication * replications * points,
+    events,
+    contactParts: streams.map((st) => st.part).sort((a, b) => b.amount - a.amount),
+    ...memory,
+    peakLoad: peakLoad(humans, s.staffing.filter((p): p is AiPool => p.type === 'ai'), streams),
+  };
+}
 
-  // --- contacts ---------------------------------------------------------------------------
-  const streams = s.demand.map((d, i) => {
+/** Each demand stream's contacts in one replication — customers, times their redials and AI
+ * conversations — and the field to change when they are too many. */
+function streamContacts(s: Scenario, simulatedSeconds: number) {
+  return s.demand.map((d, i) => {
     const perSecond = ratePerSecond(d);
     const volumeShare = d.machineCustomers ? 1 - d.machineCustomers.share + d.machineCustomers.share * (1 + d.machineCustomers.volumeUplift) : 1;
     const specialExtra = d.specialDays.reduce((sum, sd) => sum + Math.max(0, sd.factor - 1), 0) * 86400;
@@ -142,15 +157,23 @@ export function estimateWork(s: Scenario, inputs: WorkInputs = {}): WorkEstimate
       aiAttempts: ai.attempts,
     };
   });
-  const contactsPerReplication = streams.reduce((n, st) => n + st.contacts, 0);
-  const contacts = contactsPerReplication * replications * points;
-  const intervalSeconds = s.intervalMinutes * 60;
-  const intervals = Math.ceil(horizonSeconds / intervalSeconds);
-  const events = (contactsPerReplication * 2.5 + intervals + simulatedSeconds / 60 + humans.length * simulatedSeconds / 1800) * replications * points;
+}
 
-  // --- memory -----------------------------------------------------------------------------
-  const hours = Math.ceil(horizonSeconds / 3600);
-  const Q = queues.length;
+/** Memory: the result tables, the demand curves and rosters, the agents and the contacts in the
+ * system at once (the kernel), and the JSON a run would print — each part with the field to change. */
+function memoryEstimate(
+  s: Scenario,
+  inputs: WorkInputs,
+  streams: ReturnType<typeof streamContacts>,
+  simulatedSeconds: number,
+  intervals: number,
+): Pick<WorkEstimate, 'memoryBytes' | 'memoryParts' | 'workerMemoryBytes' | 'jsonBytes' | 'jsonDetail' | 'jsonField'> {
+  const points = inputs.points ?? 1;
+  const Q = new Set(s.demand.map((d) => `${d.language}/${d.channel}`)).size;
+  const channels = new Set(s.demand.map((d) => d.channel)).size;
+  const humans = s.staffing.filter((p): p is HumanPool => p.type !== 'ai');
+  const ais = s.staffing.filter((p): p is AiPool => p.type === 'ai');
+  const hours = Math.ceil(horizonLength(s) / 3600);
   const resultBytes = inputs.summaryOnly
     ? BYTES.perSweepPoint
     : intervals * (BYTES.perInterval + channels * BYTES.perIntervalChannel + Q * BYTES.perIntervalQueue + humans.length * BYTES.perIntervalPool) +
@@ -184,24 +207,13 @@ export function estimateWork(s: Scenario, inputs: WorkInputs = {}): WorkEstimate
   const pointBytes = inputs.pointBytes ?? 0;
   if (pointBytes > 0) memoryParts.push({ field: '--vary', amount: pointBytes * points, detail: `the scenarios of ${shown(points)} points` });
   memoryParts.sort((a, b) => b.amount - a.amount);
-  const memoryBytes = resultBytes * points + modelBytes * points + pointBytes * points + kernelBytes;
-  const workerMemoryBytes = modelBytes * points + kernelBytes;
-
   return {
-    replications,
-    points,
-    simulatedHours: simulatedSeconds / 3600,
-    contactsPerReplication,
-    contacts,
-    events,
-    contactParts: streams.map((st) => st.part).sort((a, b) => b.amount - a.amount),
-    memoryBytes,
+    memoryBytes: resultBytes * points + modelBytes * points + pointBytes * points + kernelBytes,
     memoryParts,
-    workerMemoryBytes,
+    workerMemoryBytes: modelBytes * points + kernelBytes,
     jsonBytes: inputs.summaryOnly ? 0 : intervals * (BYTES.jsonPerInterval + channels * BYTES.jsonPerIntervalChannel + Q * BYTES.jsonPerIntervalQueue),
     jsonDetail: `${shown(intervals)} intervals × ${Q} language × channel queue${Q === 1 ? '' : 's'}`,
     jsonField: memoryParts.find((p) => p.detail.startsWith('the per-interval'))!.field,
-    peakLoad: peakLoad(humans, ais, streams),
   };
 }
 
