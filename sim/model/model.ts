@@ -148,22 +148,7 @@ export function compileScenario(s: Scenario, options: CompileOptions = {}): Comp
   const intervalSeconds = s.intervalMinutes * 60;
   const clockZeroMs = Date.parse(s.horizon.start) - warmupSeconds * 1000;
 
-  const channel = Object.fromEntries(
-    CHANNELS.map((ch, i) => {
-      const settings = s.channels[ch] ?? {};
-      const sl = settings.serviceLevel;
-      const fallback = ch === 'email' ? EMAIL_SERVICE_LEVEL : ch === 'chat' ? CHAT_SERVICE_LEVEL : s.serviceLevel;
-      return [
-        ch,
-        {
-          priority: settings.priority ?? i + 1,
-          slThresholdSeconds: sl ? (sl.seconds ?? sl.hours! * 3600) : fallback.seconds,
-          slTarget: sl ? sl.target : fallback.target,
-          maxWaiting: settings.maxWaiting ?? Infinity,
-        },
-      ];
-    }),
-  ) as Record<Channel, { priority: number; slThresholdSeconds: number; slTarget: number; maxWaiting: number }>;
+  const channel = channelSettings(s);
   const usedChannels = new Set(s.demand.map((d) => d.channel));
   const longestThreshold = Math.max(...[...usedChannels].map((ch) => channel[ch].slThresholdSeconds));
   const stopSeconds = warmupSeconds + horizonSeconds + Math.max(DRAIN_LIMIT_SECONDS, 2 * longestThreshold);
@@ -202,24 +187,7 @@ export function compileScenario(s: Scenario, options: CompileOptions = {}): Comp
     };
   });
 
-  const warnings = queues.flatMap((q) =>
-    q.pools.length === 0 && (q.aiPool < 0 || aiPools[q.aiPool].containmentByQueue[queues.indexOf(q)] < 1)
-      ? [`no staffing pool serves ${q.language}/${q.channel}: ${q.channel === 'email' ? 'those emails are never answered' : 'those contacts wait until they give up'}`]
-      : [],
-  );
-  const open = humans.filter((p) => p.shifts?.some((sh) => typeof sh.agents !== 'number')).map((p) => p.id);
-  if (open.length > 0) {
-    warnings.push(`staffing ${open.join(', ')}: shifts with open head counts are simulated at their minimum; followsun plan decides them`);
-  }
-  // A skill spelled differently from the demand ('es' against 'es-MX') silently serves nobody.
-  const demanded = new Set(queueParts.map(([language]) => language));
-  for (const p of s.staffing) {
-    const languages = [...p.skills, ...(p.type === 'ai' ? [] : (p.secondarySkills?.languages ?? []))];
-    const unused = languages.filter((l) => !demanded.has(l));
-    if (unused.length > 0) {
-      warnings.push(`staffing pool ${p.id}: no demand in ${unused.join(', ')} (languages with demand: ${[...demanded].join(', ')})`);
-    }
-  }
+  const warnings = compileWarnings(s, queues, aiPools);
 
   return {
     name: s.name,
@@ -237,6 +205,51 @@ export function compileScenario(s: Scenario, options: CompileOptions = {}): Comp
     aiPools,
     warnings,
   };
+}
+
+/** Each channel's routing priority, service-level threshold and target, and queue limit. */
+function channelSettings(s: Scenario): Record<Channel, ChannelSettings> {
+  return Object.fromEntries(
+    CHANNELS.map((ch, i) => {
+      const settings = s.channels[ch] ?? {};
+      const sl = settings.serviceLevel;
+      const fallback = ch === 'email' ? EMAIL_SERVICE_LEVEL : ch === 'chat' ? CHAT_SERVICE_LEVEL : s.serviceLevel;
+      return [
+        ch,
+        {
+          priority: settings.priority ?? i + 1,
+          slThresholdSeconds: sl ? (sl.seconds ?? sl.hours! * 3600) : fallback.seconds,
+          slTarget: sl ? sl.target : fallback.target,
+          maxWaiting: settings.maxWaiting ?? Infinity,
+        },
+      ];
+    }),
+  ) as Record<Channel, ChannelSettings>;
+}
+
+type ChannelSettings = { priority: number; slThresholdSeconds: number; slTarget: number; maxWaiting: number };
+
+/** What a run should say before it starts: queues nobody serves, open head counts simulated at
+ * their minimum, skills no demand asks for (a language spelled differently serves nobody). */
+function compileWarnings(s: Scenario, queues: CompiledQueue[], aiPools: CompiledAiPool[]): string[] {
+  const warnings = queues.flatMap((q, qi) =>
+    q.pools.length === 0 && (q.aiPool < 0 || aiPools[q.aiPool].containmentByQueue[qi] < 1)
+      ? [`no staffing pool serves ${q.language}/${q.channel}: ${q.channel === 'email' ? 'those emails are never answered' : 'those contacts wait until they give up'}`]
+      : [],
+  );
+  const open = s.staffing.filter((p): p is HumanPool => p.type !== 'ai').filter((p) => p.shifts?.some((sh) => typeof sh.agents !== 'number')).map((p) => p.id);
+  if (open.length > 0) {
+    warnings.push(`staffing ${open.join(', ')}: shifts with open head counts are simulated at their minimum; followsun plan decides them`);
+  }
+  const demanded = new Set(queues.map((q) => q.language));
+  for (const p of s.staffing) {
+    const languages = [...p.skills, ...(p.type === 'ai' ? [] : (p.secondarySkills?.languages ?? []))];
+    const unused = languages.filter((l) => !demanded.has(l));
+    if (unused.length > 0) {
+      warnings.push(`staffing pool ${p.id}: no demand in ${unused.join(', ')} (languages with demand: ${[...demanded].join(', ')})`);
+    }
+  }
+  return warnings;
 }
 
 /** A demand stream, split into its human and machine customers when it has machine customers. */
