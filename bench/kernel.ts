@@ -12,6 +12,7 @@ import { validateScenario, type ScenarioInput } from '../sim/scenario/scenario';
 import { plan } from '../sim/plan/planner';
 import { simulate } from '../sim/simulate';
 import { BATCHES, defaultScenario, mm55, shippedScenario, timeBatch, type BatchTime } from './batches';
+import { timeMinimalKernel } from './minimal-kernel';
 import { shellWalls, withInstalledCopy } from './startup';
 
 interface Measurement {
@@ -126,6 +127,16 @@ async function workerTable(rounds: number): Promise<void> {
       );
     }
   }
+  // The machine's reference: a kernel with nothing to compile beyond its loop (bench/minimal-kernel.ts).
+  const speedUps: number[] = [];
+  for (let r = 0; r < rounds; r++) {
+    const [one, two] = [child<number>(['minimal', '1']), child<number>(['minimal', '2'])];
+    speedUps.push(one / two);
+  }
+  console.log(
+    `  ${'for scale: a minimal M/M/55+M kernel, 8 × 2 M'.padEnd(40)} 1 → 2 workers: speed-up ${range(speedUps, 2)}× (median ${median(speedUps).toFixed(2)}×) — ` +
+      'what two threads give code that needs next to no compiling',
+  );
 }
 
 function startupTable(times: number): void {
@@ -178,6 +189,8 @@ async function planningTime(): Promise<void> {
 const [, , mode, name, workers] = process.argv;
 if (mode === 'kernel') process.stdout.write(JSON.stringify(measure(name)));
 else if (mode === 'batch') process.stdout.write(JSON.stringify(await timeBatch(name, Number(workers))));
+else if (mode === 'app') await appTable(Number(name ?? 3));
+else if (mode === 'minimal') process.stdout.write(JSON.stringify(await timeMinimalKernel(Number(name), 8, 2_000_000)));
 else {
   kernelTable();
   await workerTable(5);

@@ -29,7 +29,7 @@ const sourcePlaceKept = {
 export async function buildCli() {
   const result = await build({
     absWorkingDir: ROOT,
-    entryPoints: { main: 'cli/main.ts', 'replication-worker': 'cli/replication-worker.ts', 'solver-worker': 'cli/solver-worker.ts', bench: 'bench/kernel.ts' },
+    entryPoints: { main: 'cli/main.ts', 'replication-worker': 'cli/replication-worker.ts', 'solver-worker': 'cli/solver-worker.ts', bench: 'bench/kernel.ts', 'minimal-kernel': 'bench/minimal-kernel.ts' },
     outdir: BUILD, // flat: every file one folder below the project, as cli/ is (cli/files.ts PROJECT_ROOT)
     bundle: true,
     splitting: true,
@@ -48,7 +48,7 @@ export async function buildCli() {
     logLevel: 'warning',
   });
   mkdirSync(BUILD, { recursive: true });
-  const entries = new Set(['main.js', 'replication-worker.js', 'solver-worker.js', 'bench.js']);
+  const entries = new Set(['main.js', 'replication-worker.js', 'solver-worker.js', 'bench.js', 'minimal-kernel.js']);
   const files = [...result.outputFiles].sort((a, b) => Number(entries.has(basename(a.path))) - Number(entries.has(basename(b.path))));
   for (const file of files) {
     const temporary = `${file.path}.${process.pid}.tmp`;
