@@ -422,6 +422,17 @@ describe('a file that is not valid YAML or JSON', () => {
     });
   });
 
+  it('points at a list item written without the space after its dash, not at the lines it throws off', () => {
+    // "-id: dublin" reads as a field named "-id": the next lines then seem misindented or misplaced.
+    for (const [from, to] of [
+      ['  - id: dublin', '  -id: dublin'],
+      ['  - id: en-voice', '  -id: en-voice'],
+    ]) {
+      const text = edit(DESK_YAML, from, to);
+      expect(syntaxProblem(text), to).toEqual({ line: lineOf(text, to), col: columnOf(text, '-id'), message: 'expected a space after the - of a list item (- id: …)' });
+    }
+  });
+
   it('asks for quotes around a value with ": " in it', () => {
     const text = edit(DESK_YAML, 'name: Dublin help desk', 'name: Dublin: help desk');
     expect(syntaxProblem(text).line).toBe(lineOf(text, 'name:'));

@@ -121,7 +121,20 @@ export function syntaxProblems(text: string, errors: YAMLError[], lines: LineCou
       return [...capped(problems.filter((p) => p.line < opened.line), MAX_SYNTAX_PROBLEMS - 1), opened];
     }
   }
-  return capped(firstOfEachKind(problems));
+  const kept = firstOfEachKind(problems);
+  const dash = kept.length > 0 ? listItemWithoutSpace(places, kept[0].line) : undefined;
+  return dash ? [dash] : capped(kept);
+}
+
+/** A list item written without the space after its dash ("-id: dublin"), on or before `line`:
+ * YAML reads it as a field named "-id", and the lines after it then seem misindented or misplaced
+ * — it is the one problem to fix (no scenario field starts with a dash). */
+function listItemWithoutSpace(places: Places, line: number): SyntaxProblem | undefined {
+  for (let l = 1; l <= line; l++) {
+    const match = /^([ \t]*)-[A-Za-z_][\w.-]*:(\s|$)/.exec(places.lineText(l));
+    if (match) return { line: l, col: match[1].length + 1, message: 'expected a space after the - of a list item (- id: …)' };
+  }
+  return undefined;
 }
 
 /** Where a problem is: the line and column an analyst has to fix, from an offset in the text. */
