@@ -55,6 +55,34 @@ const MARK_TEXT: Record<Mark, string> = { closed: 'gap closed', opened: 'gap ope
 
 const COLOURS: Record<Mark, string> = { closed: '#16a34a', opened: '#dc2626', both: '#94a3b8', none: 'transparent', idle: 'transparent' };
 
+/** An hour with no gap in either: blue where the variant's service level is higher, orange where
+ * lower, stronger the larger the difference (none for under half a point). */
+const shade = (d: number | null) => {
+  if (d === null || Math.abs(d) < 0.005) return 'transparent';
+  const a = Math.min(0.55, Math.abs(d) * 2.5);
+  return d > 0 ? `rgba(59,130,246,${a})` : `rgba(249,115,22,${a})`;
+};
+
+/** The cell read out: a row, and an hour of the slice. */
+interface Cursor {
+  row: number;
+  hour: number;
+}
+
+/** Where the chart's parts go: the slice's hours from start (ms), the label column's width, the
+ * row height, the plot's top and width, an hour's width (cw). */
+interface Plot {
+  hours: number;
+  start: number;
+  width: number;
+  labelW: number;
+  rowH: number;
+  top: number;
+  plotW: number;
+  cw: number;
+  height: number;
+}
+
 @customElement('fs-difference-heatmap')
 export class FsDifferenceHeatmap extends LitElement {
   @property({ attribute: false }) base: ScenarioResult | null = null;
@@ -150,8 +178,25 @@ export class FsDifferenceHeatmap extends LitElement {
     const base = this.base, variant = this.variant;
     if (!base || !variant) return nothing;
     const rows = this.rows;
-    const from = Math.max(0, this.hourFrom);
     if (!rows.length) return html`<p class="caption">No language × channel in this slice that both scenarios have.</p>`;
+    const p = this.plot(base, rows);
+    const totals = rows.reduce((t, r) => ({ closed: t.closed + r.closed, opened: t.opened + r.opened, both: t.both + r.both }), { closed: 0, opened: 0, both: 0 });
+    const label = `Difference heatmap, ${this.variantName} against ${this.baseName}: ${totals.closed} gap hours closed, ${totals.opened} opened, ${totals.both} in both, over ${rows.length} language × channel rows. Use the arrow keys to read it hour by hour (Shift: a day at a time), up and down for the rows.`;
+    const cursor = this.cursor && { row: Math.min(this.cursor.row, rows.length - 1), hour: Math.min(this.cursor.hour, p.hours - 1) };
+    return html`
+      <h4>${this.variantName} − ${this.baseName}</h4>
+      <p class="caption" data-closed=${totals.closed} data-opened=${totals.opened} data-both=${totals.both}>
+        ${totals.closed} gap hours of the baseline closed, ${totals.opened} opened, ${totals.both} still a gap in both (language × channel × hour; times in ${this.timeZone}).
+      </p>
+      ${this.renderChart(p, rows, cursor, label)}
+      ${this.renderReadout(p, rows, cursor)}
+      ${this.renderLegend(p.hours)}
+    `;
+  }
+
+  /** Where the hours of the slice go: a label column, the plot, the counts column; a row per queue. */
+  private plot(base: ScenarioResult, rows: DifferenceRow[]): Plot {
+    const from = Math.max(0, this.hourFrom);
     const hours = rows[0].marks.length;
     const start = Date.parse(base.start) + from * 3_600_000;
     const width = this.width.value;
@@ -159,60 +204,36 @@ export class FsDifferenceHeatmap extends LitElement {
     const plotW = Math.max(120, width - labelW - countW - 8);
     const cw = plotW / hours;
     const height = top + rows.length * rowH + 4;
+    return { hours, start, width, labelW, rowH, top, plotW, cw, height };
+  }
+
+  /** The chart: the time ticks, a row per language × channel, and the cursor on the hour read out. */
+  private renderChart(p: Plot, rows: DifferenceRow[], cursor: Cursor | null, label: string) {
+    const { start, width, labelW, rowH, top, plotW, cw, height, hours } = p;
     const ticks = timeTicks(start, start + hours * 3_600_000, this.timeZone, plotW);
-    const totals = rows.reduce((t, r) => ({ closed: t.closed + r.closed, opened: t.opened + r.opened, both: t.both + r.both }), { closed: 0, opened: 0, both: 0 });
-    const shade = (d: number | null) => {
-      if (d === null || Math.abs(d) < 0.005) return 'transparent';
-      const a = Math.min(0.55, Math.abs(d) * 2.5);
-      return d > 0 ? `rgba(59,130,246,${a})` : `rgba(249,115,22,${a})`;
-    };
-    const label = `Difference heatmap, ${this.variantName} against ${this.baseName}: ${totals.closed} gap hours closed, ${totals.opened} opened, ${totals.both} in both, over ${rows.length} language × channel rows. Use the arrow keys to read it hour by hour (Shift: a day at a time), up and down for the rows.`;
-    const cursor = this.cursor && { row: Math.min(this.cursor.row, rows.length - 1), hour: Math.min(this.cursor.hour, hours - 1) };
-    const at = (h: number) => start + h * 3_600_000;
-    const onKey = (e: KeyboardEvent) => {
-      const c = cursor ?? { row: 0, hour: 0 };
-      const step = e.shiftKey ? 24 : 1;
-      const moves: Record<string, () => { row: number; hour: number }> = {
-        ArrowRight: () => ({ ...c, hour: Math.min(hours - 1, c.hour + step) }),
-        ArrowLeft: () => ({ ...c, hour: Math.max(0, c.hour - step) }),
-        ArrowDown: () => ({ ...c, row: Math.min(rows.length - 1, c.row + 1) }),
-        ArrowUp: () => ({ ...c, row: Math.max(0, c.row - 1) }),
-        Home: () => ({ ...c, hour: 0 }),
-        End: () => ({ ...c, hour: hours - 1 }),
-      };
-      if (!moves[e.key]) return;
-      e.preventDefault();
-      this.cursor = cursor ? moves[e.key]() : c;
-    };
-    const onPointer = (e: PointerEvent) => {
-      const box = (e.currentTarget as SVGSVGElement).getBoundingClientRect();
-      const hour = Math.floor((e.clientX - box.left - labelW) / cw);
-      const row = Math.floor((e.clientY - box.top - top) / rowH);
-      if (hour >= 0 && hour < hours && row >= 0 && row < rows.length) this.cursor = { row, hour };
-    };
-    const read = cursor && rows[cursor.row];
-    return html`
-      <h4>${this.variantName} − ${this.baseName}</h4>
-      <p class="caption" data-closed=${totals.closed} data-opened=${totals.opened} data-both=${totals.both}>
-        ${totals.closed} gap hours of the baseline closed, ${totals.opened} opened, ${totals.both} still a gap in both (language × channel × hour; times in ${this.timeZone}).
-      </p>
-      <svg
+    return html`<svg
         width=${width}
         height=${height}
         role="img"
         tabindex="0"
         aria-label=${label}
-        @keydown=${onKey}
+        @keydown=${this.cursorKeys(cursor, hours, rows.length)}
         @focus=${() => (this.cursor ??= { row: 0, hour: 0 })}
-        @pointermove=${onPointer}
+        @pointermove=${this.cursorPointer(p, rows.length)}
       >
         ${ticks.map((t) => {
           const x = labelW + ((t.at - start) / 3_600_000) * cw;
           return svg`<line class="tick" x1=${x} x2=${x} y1=${top - 4} y2=${height}></line><text class="muted" x=${x + 2} y=${11}>${t.label}</text>`;
         })}
-        ${rows.map((r, k) => {
-          const y = top + k * rowH;
-          return svg`<g data-row=${`${r.language}/${r.channel}`} data-closed=${r.closed} data-opened=${r.opened}>
+        ${rows.map((r, k) => this.renderRow(r, k, p))}
+        ${cursor ? svg`<rect class="cursor" x=${labelW + cursor.hour * cw - 1} y=${top + cursor.row * rowH} width=${Math.max(1, cw) + 2} height=${rowH}></rect>` : nothing}
+      </svg>`;
+  }
+
+  /** One language × channel: its name, an hour by hour strip of marks and shades, its counts. */
+  private renderRow(r: DifferenceRow, k: number, { labelW, rowH, top, plotW, cw }: Plot) {
+    const y = top + k * rowH;
+    return svg`<g data-row=${`${r.language}/${r.channel}`} data-closed=${r.closed} data-opened=${r.opened}>
             <title>${languageName(r.language)} ${r.channel}: ${r.closed} gap hours closed, ${r.opened} opened, ${r.both} in both</title>
             <text x="4" y=${y + rowH - 4}>${r.language} ${r.channel}</text>
             <rect class="frame" x=${labelW} y=${y + 1} width=${plotW} height=${rowH - 2}></rect>
@@ -224,23 +245,59 @@ export class FsDifferenceHeatmap extends LitElement {
             })}
             <text class="muted" x=${labelW + plotW + 6} y=${y + rowH - 4}>+${r.closed} / −${r.opened}</text>
           </g>`;
-        })}
-        ${cursor ? svg`<rect class="cursor" x=${labelW + cursor.hour * cw - 1} y=${top + cursor.row * rowH} width=${Math.max(1, cw) + 2} height=${rowH}></rect>` : nothing}
-      </svg>
-      <p class="readout" aria-live="polite" data-row=${read ? `${read.language}/${read.channel}` : ''} data-hour=${cursor?.hour ?? ''} data-mark=${read ? read.marks[cursor!.hour] : ''}>
+  }
+
+  /** The keys that move the cursor: an hour (Shift: a day) left and right, a row up and down. The
+   * first key only puts it on the first cell. */
+  private cursorKeys(cursor: Cursor | null, hours: number, rowCount: number) {
+    return (e: KeyboardEvent) => {
+      const c = cursor ?? { row: 0, hour: 0 };
+      const step = e.shiftKey ? 24 : 1;
+      const moves: Record<string, () => { row: number; hour: number }> = {
+        ArrowRight: () => ({ ...c, hour: Math.min(hours - 1, c.hour + step) }),
+        ArrowLeft: () => ({ ...c, hour: Math.max(0, c.hour - step) }),
+        ArrowDown: () => ({ ...c, row: Math.min(rowCount - 1, c.row + 1) }),
+        ArrowUp: () => ({ ...c, row: Math.max(0, c.row - 1) }),
+        Home: () => ({ ...c, hour: 0 }),
+        End: () => ({ ...c, hour: hours - 1 }),
+      };
+      if (!moves[e.key]) return;
+      e.preventDefault();
+      this.cursor = cursor ? moves[e.key]() : c;
+    };
+  }
+
+  /** The pointer puts the cursor on the cell under it. */
+  private cursorPointer({ labelW, cw, top, rowH, hours }: Plot, rowCount: number) {
+    return (e: PointerEvent) => {
+      const box = (e.currentTarget as SVGSVGElement).getBoundingClientRect();
+      const hour = Math.floor((e.clientX - box.left - labelW) / cw);
+      const row = Math.floor((e.clientY - box.top - top) / rowH);
+      if (hour >= 0 && hour < hours && row >= 0 && row < rowCount) this.cursor = { row, hour };
+    };
+  }
+
+  /** The hour under the cursor in words (read aloud as it moves). */
+  private renderReadout({ start }: Plot, rows: DifferenceRow[], cursor: Cursor | null) {
+    const at = (h: number) => start + h * 3_600_000;
+    const read = cursor && rows[cursor.row];
+    return html`<p class="readout" aria-live="polite" data-row=${read ? `${read.language}/${read.channel}` : ''} data-hour=${cursor?.hour ?? ''} data-mark=${read ? read.marks[cursor!.hour] : ''}>
         ${read
           ? `${languageName(read.language)} ${read.channel}, ${formatDateTime(at(cursor!.hour), this.timeZone)} ${this.timeZone}: ${MARK_TEXT[read.marks[cursor!.hour]]}; service level ${formatDelta(read.delta[cursor!.hour], 'fraction')}.`
           : 'Point at an hour, or focus the chart and use the arrow keys, to read it.'}
-      </p>
-      <div class="legend" aria-hidden="true">
+      </p>`;
+  }
+
+  /** What the colours mean, and what the counts at the right are. */
+  private renderLegend(hours: number) {
+    return html`<div class="legend" aria-hidden="true">
         <span><span class="swatch" style="background:${COLOURS.closed}"></span>gap closed (better)</span>
         <span><span class="swatch" style="background:${COLOURS.opened}"></span>gap opened (worse)</span>
         <span><span class="swatch" style="background:${COLOURS.both}"></span>gap in both</span>
         <span><span class="swatch" style="background:rgba(59,130,246,0.45)"></span>no gap, service level higher</span>
         <span><span class="swatch" style="background:rgba(249,115,22,0.45)"></span>no gap, lower</span>
         <span>right: closed / opened per row · ${formatValue(hours, 'hours')} in the period</span>
-      </div>
-    `;
+      </div>`;
   }
 }
 

@@ -11,7 +11,7 @@ import { customElement, property, state } from 'lit/decorators.js';
 import { scaleLinear } from 'd3-scale';
 import type { ScenarioResult } from '../../sim/stats/metrics';
 import type { Scenario } from '../../sim/scenario/scenario';
-import { attainment, buildHeatmap, cellStatus, type HeatCell, type Heatmap } from '../lib/coverage';
+import { attainment, buildHeatmap, cellStatus, type HeatCell, type Heatmap, type HeatRow } from '../lib/coverage';
 import { hourLabels, tipPosition, WidthController } from '../lib/chart';
 import { formatValue, languageName, targetText, waitLabel } from '../lib/format';
 import { formatWeekdayTime, pad2, WEEKDAYS, zoneOffsetName } from '../lib/time';
@@ -33,6 +33,23 @@ const LEGEND_STOPS = [-0.5, -0.25, -0.1, -0.02, 0, 0.1];
 const hours = (x: number) => formatValue(x, 'hours');
 
 let uid = 0;
+
+/** Where the grid's parts go: the layout, the SVG's height, the gap between cells, where the gap
+ * columns start, and a cell's corner by column and row. */
+interface Grid {
+  left: number;
+  top: number;
+  width: number;
+  height: number;
+  cellWidth: number;
+  cellHeight: number;
+  gapColumn: number;
+  rem: number;
+  gapX: number;
+  gapX0: number;
+  cellX: (column: number) => number;
+  cellY: (row: number) => number;
+}
 
 @customElement('fs-heatmap')
 export class FsHeatmap extends LitElement {
@@ -176,29 +193,48 @@ export class FsHeatmap extends LitElement {
     return { left, right, top, width, cellWidth, cellHeight, gapColumn, rem };
   }
 
+  private grid(rowCount: number): Grid {
+    const g = this.layout(rowCount);
+    const { left, top, width, cellWidth, cellHeight, gapColumn } = g;
+    return {
+      ...g,
+      height: top + rowCount * cellHeight + 4,
+      gapX: cellWidth > 5 ? 1 : 0.5,
+      gapX0: width - 3 * gapColumn,
+      cellX: (c: number) => left + c * cellWidth,
+      cellY: (r: number) => top + r * cellHeight,
+    };
+  }
+
   override render() {
     const hm = this.heatmap;
     if (!hm || !this.result) return html`<p class="muted">No result yet.</p>`;
-    const rows = hm.rows;
-    const { left, top, width, cellWidth, cellHeight, gapColumn, rem } = this.layout(rows.length);
-    const height = top + rows.length * cellHeight + 4;
-    const gapX = cellWidth > 5 ? 1 : 0.5;
-    const zone = this.timeZone;
-    const startMs = Date.parse(this.result.start);
-    const zoneLabel = zone === 'UTC' ? 'UTC' : `${zone.replace(/_/g, ' ')} (${zoneOffsetName(zone, startMs)})`;
-    const gridLabel = `Coverage heatmap: ${rows.length} ${hm.channel === 'all' ? 'queues (language × channel)' : `languages, ${hm.channel} only`} by hour of the week in ${zoneLabel}. Use arrow keys to move, Enter for details.`;
-    const a = this.active;
     const sel = this.selected;
-    const cellX = (c: number) => left + c * cellWidth;
-    const cellY = (r: number) => top + r * cellHeight;
-    const byLanguage = hm.channel === 'all';
-    const gapX0 = width - 3 * gapColumn;
     return html`
       <figure>
         <div class="chart" @pointerleave=${this.hideTip}>
-          <svg
-            width=${width}
-            height=${height}
+          ${this.renderGrid(hm, this.result)}
+          <div class="tip" hidden role="tooltip"></div>
+        </div>
+        ${this.renderLegend()}
+        ${this.renderCaption(hm)}
+      </figure>
+      ${this.compact || !sel ? nothing : this.renderHourDetails(hm, sel)}
+    `;
+  }
+
+  /** The keyboard grid: hours of the week across, one row per queue, the gap columns at the right. */
+  private renderGrid(hm: Heatmap, result: ScenarioResult) {
+    const rows = hm.rows;
+    const g = this.grid(rows.length);
+    const zone = this.timeZone;
+    const startMs = Date.parse(result.start);
+    const zoneLabel = zone === 'UTC' ? 'UTC' : `${zone.replace(/_/g, ' ')} (${zoneOffsetName(zone, startMs)})`;
+    const gridLabel = `Coverage heatmap: ${rows.length} ${hm.channel === 'all' ? 'queues (language × channel)' : `languages, ${hm.channel} only`} by hour of the week in ${zoneLabel}. Use arrow keys to move, Enter for details.`;
+    const byLanguage = hm.channel === 'all';
+    return html`<svg
+            width=${g.width}
+            height=${g.height}
             role="grid"
             aria-label=${gridLabel}
             aria-rowcount=${rows.length}
@@ -218,14 +254,32 @@ export class FsHeatmap extends LitElement {
                 <line x1="0" y1="0" x2="0" y2="5" style="stroke: var(--hatch-line); stroke-width: 2.4"></line>
               </pattern>
             </defs>
-            ${WEEKDAYS.map((d, i) => svg`<text class="day-head" x=${cellX(i * 24) + 2} y=${this.compact ? 14 : 16} aria-hidden="true">${d}</text>`)}
+            ${this.renderTimeHeads(g)}
+            ${rows.map((row, r) => this.renderRow(row, r, g, byLanguage))}
+            ${[1, 2, 3, 4, 5, 6].map(
+              (d) => svg`<line class="day-line" x1=${g.cellX(d * 24)} x2=${g.cellX(d * 24)} y1=${g.top - (this.compact ? 4 : 16)} y2=${g.height - 3} aria-hidden="true"></line>`,
+            )}
+            ${this.compact ? nothing : this.renderGapHeads(g)}
+            ${this.renderRings(g)}
+          </svg>`;
+  }
+
+  /** The days above the grid, and the hours under them when there is room (not in Compare). */
+  private renderTimeHeads(g: Grid) {
+    const { cellX, cellWidth, rem, top } = g;
+    return svg`${WEEKDAYS.map((d, i) => svg`<text class="day-head" x=${cellX(i * 24) + 2} y=${this.compact ? 14 : 16} aria-hidden="true">${d}</text>`)}
             ${this.compact
               ? nothing
-              : hourLabels(cellWidth, rem).map((h) => svg`<text class="col-head" x=${cellX(h) + 1} y=${top - 6} aria-hidden="true">${pad2(h % 24)}</text>`)}
-            ${rows.map((row, r) => {
-              const y = cellY(r) + cellHeight / 2;
-              const labelY = y + (this.compact || byLanguage ? 4 : 0);
-              return svg`
+              : hourLabels(cellWidth, rem).map((h) => svg`<text class="col-head" x=${cellX(h) + 1} y=${top - 6} aria-hidden="true">${pad2(h % 24)}</text>`)}`;
+  }
+
+  /** One queue's row: its label (the language once per group when all channels show), its 168
+   * cells, and its gap figures. */
+  private renderRow(row: HeatRow, r: number, g: Grid, byLanguage: boolean) {
+    const { cellX, cellY, cellWidth, cellHeight, gapX, rem, width } = g;
+    const y = cellY(r) + cellHeight / 2;
+    const labelY = y + (this.compact || byLanguage ? 4 : 0);
+    return svg`
                 <g role="row" aria-rowindex=${r + 1} data-queue=${row.key}>
                   ${byLanguage && row.firstOfLanguage && r > 0 ? svg`<line class="group-line" x1="2" x2=${width - 2} y1=${cellY(r)} y2=${cellY(r)} aria-hidden="true"></line>` : nothing}
                   <text class="row-label" x=${this.compact ? 4 : 8} y=${labelY} role="rowheader" aria-label=${`${languageName(row.language)} ${row.channel}, target ${targetText(row.target, row.thresholdSeconds)}`}>${
@@ -237,45 +291,50 @@ export class FsHeatmap extends LitElement {
                       ? nothing
                       : svg`<text class="row-sub" x="8" y=${y + 13} aria-hidden="true">${languageName(row.language)}</text>`}
                   ${row.cells.map((cell) => this.renderCell(cell, r, cellX(cell.column) + gapX / 2, cellY(r) + 1, Math.max(0.5, cellWidth - gapX), cellHeight - 2))}
-                  ${this.compact
-                    ? nothing
-                    : svg`
-                      <text class="gap-label" x=${gapX0 + gapColumn - 4} y=${y + 4} text-anchor="end" role="gridcell" data-uncovered=${row.uncoveredHours} aria-label=${`${row.key}: ${hours(row.uncoveredHours)} uncovered`}>${formatValue(row.uncoveredHours, 'count')}</text>
-                      <text class="gap-label" x=${gapX0 + 2 * gapColumn - 4} y=${y + 4} text-anchor="end" role="gridcell" data-below=${row.hoursBelowTarget} aria-label=${`${row.key}: ${hours(row.hoursBelowTarget)} below target`}>${formatValue(row.hoursBelowTarget, 'count')}</text>
-                      <text class="gap-label total ${row.gapHours > 0 ? 'bad' : ''}" x=${width - 6} y=${y + 4} text-anchor="end" role="gridcell" data-gap=${row.gapHours} aria-label=${`${row.key}: ${hours(row.gapHours)} coverage gap`}>${formatValue(row.gapHours, 'count')}</text>`}
+                  ${this.compact ? nothing : this.renderRowGaps(row, y, g)}
                 </g>
               `;
-            })}
-            ${[1, 2, 3, 4, 5, 6].map(
-              (d) => svg`<line class="day-line" x1=${cellX(d * 24)} x2=${cellX(d * 24)} y1=${top - (this.compact ? 4 : 16)} y2=${height - 3} aria-hidden="true"></line>`,
-            )}
-            ${this.compact
-              ? nothing
-              : svg`<text class="col-head" x=${gapX0 + gapColumn - 4} y=${top - 6} text-anchor="end" aria-hidden="true">Unc.</text>
+  }
+
+  /** A row's hours uncovered, below target and in all (the gap), as gridcells the tests read. */
+  private renderRowGaps(row: HeatRow, y: number, g: Grid) {
+    const { gapX0, gapColumn, width } = g;
+    return svg`
+                      <text class="gap-label" x=${gapX0 + gapColumn - 4} y=${y + 4} text-anchor="end" role="gridcell" data-uncovered=${row.uncoveredHours} aria-label=${`${row.key}: ${hours(row.uncoveredHours)} uncovered`}>${formatValue(row.uncoveredHours, 'count')}</text>
+                      <text class="gap-label" x=${gapX0 + 2 * gapColumn - 4} y=${y + 4} text-anchor="end" role="gridcell" data-below=${row.hoursBelowTarget} aria-label=${`${row.key}: ${hours(row.hoursBelowTarget)} below target`}>${formatValue(row.hoursBelowTarget, 'count')}</text>
+                      <text class="gap-label total ${row.gapHours > 0 ? 'bad' : ''}" x=${width - 6} y=${y + 4} text-anchor="end" role="gridcell" data-gap=${row.gapHours} aria-label=${`${row.key}: ${hours(row.gapHours)} coverage gap`}>${formatValue(row.gapHours, 'count')}</text>`;
+  }
+
+  /** The headings of the three gap columns. */
+  private renderGapHeads(g: Grid) {
+    const { gapX0, gapColumn, width, top } = g;
+    return svg`<text class="col-head" x=${gapX0 + gapColumn - 4} y=${top - 6} text-anchor="end" aria-hidden="true">Unc.</text>
                   <text class="col-head" x=${gapX0 + 2 * gapColumn - 4} y=${top - 6} text-anchor="end" aria-hidden="true">Below</text>
                   <text class="col-head" x=${width - 6} y=${top - 6} text-anchor="end" aria-hidden="true">Gap h</text>
-                  <text class="col-head" x=${width - 6} y=${top - 22} text-anchor="end" aria-hidden="true">hours</text>`}
-            ${sel ? svg`<rect class="selected-ring" x=${cellX(sel.column) - 1} y=${cellY(sel.row)} width=${cellWidth + 2} height=${cellHeight} aria-hidden="true"></rect>` : nothing}
+                  <text class="col-head" x=${width - 6} y=${top - 22} text-anchor="end" aria-hidden="true">hours</text>`;
+  }
+
+  /** The selected cell's ring, and the keyboard focus ring while the grid has focus. */
+  private renderRings(g: Grid) {
+    const { cellX, cellY, cellWidth, cellHeight } = g;
+    const a = this.active;
+    const sel = this.selected;
+    return svg`${sel ? svg`<rect class="selected-ring" x=${cellX(sel.column) - 1} y=${cellY(sel.row)} width=${cellWidth + 2} height=${cellHeight} aria-hidden="true"></rect>` : nothing}
             ${this.focused
               ? svg`<rect class="focus-ring" x=${cellX(a.column) - 2} y=${cellY(a.row) - 1} width=${cellWidth + 4} height=${cellHeight + 2} rx="2" aria-hidden="true"></rect>`
-              : nothing}
-          </svg>
-          <div class="tip" hidden role="tooltip"></div>
-        </div>
-        ${this.renderLegend()}
-        ${this.renderCaption(hm)}
-      </figure>
-      ${this.compact || !sel
-        ? nothing
-        : html`<fs-hour-details
+              : nothing}`;
+  }
+
+  /** The selected hour's details panel, under the figure. */
+  private renderHourDetails(hm: Heatmap, sel: { row: number; column: number }) {
+    return html`<fs-hour-details
             .result=${this.result}
             .scenario=${this.scenario}
             .cell=${this.cellAt(sel.row, sel.column) ?? null}
             .timeZone=${this.timeZone}
             .maxHoursPerCell=${hm.maxHoursPerCell}
             @close=${() => (this.selected = null)}
-          ></fs-hour-details>`}
-    `;
+          ></fs-hour-details>`;
   }
 
   private renderCell(cell: HeatCell, r: number, x: number, y: number, w: number, h: number) {

@@ -7,7 +7,7 @@ import { axisBottom, axisLeft } from 'd3-axis';
 import { max } from 'd3-array';
 import { scaleLinear } from 'd3-scale';
 import { select } from 'd3-selection';
-import { area, curveStepAfter, line, stack, stackOffsetNone } from 'd3-shape';
+import { area, curveStepAfter, line, stack, stackOffsetNone, type Series } from 'd3-shape';
 import { keyedPoint, timeTicks, tipPosition, tipTime, WidthController } from '../lib/chart';
 import { formatCompactMoney, formatValue, type Unit } from '../lib/format';
 import { baseStyles, chartStyles, pointChartStyles } from './shared-styles';
@@ -67,53 +67,8 @@ export class FsTimeChart extends LitElement {
     const width = Math.max(320, this.width.value);
     const height = this.chartHeight;
     const m = this.margin;
-    const x0 = this.starts[0];
-    const x1 = this.starts[n - 1] + this.intervalMs;
-    this.x = scaleLinear().domain([x0, x1]).range([m.left, width - m.right]);
-    const stacked = this.areas.length
-      ? stack<number>()
-          .keys(this.areas.map((_, k) => String(k)))
-          .value((i, key) => this.areas[Number(key)].values[i] ?? 0)
-          .offset(stackOffsetNone)(Array.from({ length: n }, (_, i) => i))
-      : [];
-    const top = Math.max(
-      this.reference?.value ?? 0,
-      max(stacked.length ? stacked[stacked.length - 1] : [], (d) => d[1]) ?? 0,
-      ...this.lines.map((s) => max([...(s.upper ?? []), ...s.values], (v) => v ?? 0) ?? 0),
-    );
-    const yTop = this.yMax ?? (top > 0 ? top * 1.08 : 1);
-    this.y = scaleLinear().domain([0, yTop]).nice().range([height - m.bottom, m.top]);
-    const x = this.x;
-    const y = this.y;
-    // Lines at interval midpoints; steps from interval starts (with a closing point at the end).
-    const mid = (i: number) => x(this.starts[i] + this.intervalMs / 2);
-    const stepX = (i: number) => x(i < n ? this.starts[i] : x1);
-    const lineOf = (s: LineSeries) => {
-      if (s.step) {
-        const vals = [...s.values, s.values[n - 1]];
-        return line<number | null>()
-          .defined((v) => v !== null && Number.isFinite(v))
-          .x((_, i) => stepX(i))
-          .y((v) => y(v!))
-          .curve(curveStepAfter)(vals);
-      }
-      return line<number | null>()
-        .defined((v) => v !== null && Number.isFinite(v))
-        .x((_, i) => mid(i))
-        .y((v) => y(v!))(s.values);
-    };
-    const bandOf = (s: LineSeries) =>
-      area<number>()
-        .defined((i) => s.lower![i] !== null && s.upper![i] !== null && Number.isFinite(s.lower![i]!))
-        .x((i) => mid(i))
-        .y0((i) => y(s.lower![i]!))
-        .y1((i) => y(s.upper![i]!))(Array.from({ length: n }, (_, i) => i));
-    const areaOf = (layer: (typeof stacked)[number]) =>
-      area<(typeof layer)[number]>()
-        .x((_, i) => stepX(i))
-        .y0((d) => y(d[0]))
-        .y1((d) => y(d[1]))
-        .curve(curveStepAfter)([...layer, layer[n - 1]]);
+    const stacked = this.stackAreas();
+    this.setScales(width, height, stacked);
     const h = this.hover;
     return html`
       <figure>
@@ -131,37 +86,125 @@ export class FsTimeChart extends LitElement {
             @blur=${() => (this.hover = null)}
           >
             <g class="grid y-grid" transform="translate(${m.left},0)"></g>
-            ${stacked.map((layer, k) => svg`<path d=${areaOf(layer) ?? ''} style="fill:${this.areas[k].colour};opacity:0.85"></path>`)}
-            ${this.lines
-              .filter((s) => s.lower && s.upper)
-              .map((s) => svg`<path d=${bandOf(s) ?? ''} style="fill:${s.colour};opacity:0.18"></path>`)}
-            ${this.lines.map(
-              (s) =>
-                svg`<path d=${lineOf(s) ?? ''} style="fill:none;stroke:${s.colour};stroke-width:${s.dashed ? 2 : 1.8};${s.dashed ? 'stroke-dasharray:5 3;' : ''}"></path>`,
-            )}
-            ${this.reference
-              ? svg`<line class="reference" x1=${m.left} x2=${width - m.right} y1=${y(this.reference.value)} y2=${y(this.reference.value)}></line>
-                    <text class="reference-label" x=${width - m.right - 4} y=${y(this.reference.value) - 5} text-anchor="end">${this.reference.label}</text>`
-              : nothing}
+            ${this.renderSeries(stacked)}
+            ${this.reference ? this.renderReference(this.reference, width) : nothing}
             <g class="axis x-axis" transform="translate(0,${height - m.bottom})"></g>
             <g class="axis y-axis" transform="translate(${m.left},0)"></g>
             ${this.yLabel
               ? svg`<text class="axis-label" transform="translate(14,${(height - m.bottom + m.top) / 2}) rotate(-90)" text-anchor="middle">${this.yLabel}</text>`
               : nothing}
-            ${h !== null ? svg`<line class="hover-line" x1=${mid(h)} x2=${mid(h)} y1=${m.top} y2=${height - m.bottom}></line>` : nothing}
-            ${h !== null
-              ? this.lines.map((s) =>
-                  s.values[h] !== null && Number.isFinite(s.values[h]!)
-                    ? svg`<circle cx=${mid(h)} cy=${y(s.values[h]!)} r="3.5" style="fill:${s.colour};stroke:var(--surface);stroke-width:1.5"></circle>`
-                    : nothing,
-                )
-              : nothing}
+            ${this.renderHover(h, height)}
           </svg>
-          ${h !== null ? this.renderTip(h, mid(h), width) : nothing}
+          ${h !== null ? this.renderTip(h, this.mid(h), width) : nothing}
         </div>
         ${this.summary ? html`<figcaption>${this.summary}</figcaption>` : nothing}
       </figure>
     `;
+  }
+
+  /** The areas stacked one on another, interval by interval (none when there are no areas). */
+  private stackAreas(): Series<number, string>[] {
+    const n = this.starts.length;
+    return this.areas.length
+      ? stack<number>()
+          .keys(this.areas.map((_, k) => String(k)))
+          .value((i, key) => this.areas[Number(key)].values[i] ?? 0)
+          .offset(stackOffsetNone)(Array.from({ length: n }, (_, i) => i))
+      : [];
+  }
+
+  /** Time across the horizon; values from 0 up past the highest stack, line, CI band and
+   * reference (or to yMax). updated() draws the axes from these. */
+  private setScales(width: number, height: number, stacked: Series<number, string>[]) {
+    const m = this.margin;
+    const x0 = this.starts[0];
+    const x1 = this.starts[this.starts.length - 1] + this.intervalMs;
+    this.x = scaleLinear().domain([x0, x1]).range([m.left, width - m.right]);
+    const top = Math.max(
+      this.reference?.value ?? 0,
+      max(stacked.length ? stacked[stacked.length - 1] : [], (d) => d[1]) ?? 0,
+      ...this.lines.map((s) => max([...(s.upper ?? []), ...s.values], (v) => v ?? 0) ?? 0),
+    );
+    const yTop = this.yMax ?? (top > 0 ? top * 1.08 : 1);
+    this.y = scaleLinear().domain([0, yTop]).nice().range([height - m.bottom, m.top]);
+  }
+
+  // Lines at interval midpoints; steps from interval starts (with a closing point at the end).
+  private mid(i: number) {
+    return this.x(this.starts[i] + this.intervalMs / 2);
+  }
+
+  private stepX(i: number) {
+    const n = this.starts.length;
+    return this.x(i < n ? this.starts[i] : this.starts[n - 1] + this.intervalMs);
+  }
+
+  private linePath(s: LineSeries) {
+    const y = this.y;
+    if (s.step) {
+      const vals = [...s.values, s.values[this.starts.length - 1]];
+      return line<number | null>()
+        .defined((v) => v !== null && Number.isFinite(v))
+        .x((_, i) => this.stepX(i))
+        .y((v) => y(v!))
+        .curve(curveStepAfter)(vals);
+    }
+    return line<number | null>()
+      .defined((v) => v !== null && Number.isFinite(v))
+      .x((_, i) => this.mid(i))
+      .y((v) => y(v!))(s.values);
+  }
+
+  private bandPath(s: LineSeries) {
+    const y = this.y;
+    return area<number>()
+      .defined((i) => s.lower![i] !== null && s.upper![i] !== null && Number.isFinite(s.lower![i]!))
+      .x((i) => this.mid(i))
+      .y0((i) => y(s.lower![i]!))
+      .y1((i) => y(s.upper![i]!))(Array.from({ length: this.starts.length }, (_, i) => i));
+  }
+
+  private areaPath(layer: Series<number, string>) {
+    const y = this.y;
+    return area<(typeof layer)[number]>()
+      .x((_, i) => this.stepX(i))
+      .y0((d) => y(d[0]))
+      .y1((d) => y(d[1]))
+      .curve(curveStepAfter)([...layer, layer[this.starts.length - 1]]);
+  }
+
+  /** The stacked areas, then the CI bands, then the lines on top. */
+  private renderSeries(stacked: Series<number, string>[]) {
+    return svg`${stacked.map((layer, k) => svg`<path d=${this.areaPath(layer) ?? ''} style="fill:${this.areas[k].colour};opacity:0.85"></path>`)}
+            ${this.lines
+              .filter((s) => s.lower && s.upper)
+              .map((s) => svg`<path d=${this.bandPath(s) ?? ''} style="fill:${s.colour};opacity:0.18"></path>`)}
+            ${this.lines.map(
+              (s) =>
+                svg`<path d=${this.linePath(s) ?? ''} style="fill:none;stroke:${s.colour};stroke-width:${s.dashed ? 2 : 1.8};${s.dashed ? 'stroke-dasharray:5 3;' : ''}"></path>`,
+            )}`;
+  }
+
+  /** The reference line (a target) across the plot, labelled at its right end. */
+  private renderReference(reference: { value: number; label: string }, width: number) {
+    const m = this.margin;
+    const y = this.y;
+    return svg`<line class="reference" x1=${m.left} x2=${width - m.right} y1=${y(reference.value)} y2=${y(reference.value)}></line>
+                    <text class="reference-label" x=${width - m.right - 4} y=${y(reference.value) - 5} text-anchor="end">${reference.label}</text>`;
+  }
+
+  /** The interval read out: a vertical line through it and a dot on each line's value. */
+  private renderHover(h: number | null, height: number) {
+    const m = this.margin;
+    const y = this.y;
+    return svg`${h !== null ? svg`<line class="hover-line" x1=${this.mid(h)} x2=${this.mid(h)} y1=${m.top} y2=${height - m.bottom}></line>` : nothing}
+            ${h !== null
+              ? this.lines.map((s) =>
+                  s.values[h] !== null && Number.isFinite(s.values[h]!)
+                    ? svg`<circle cx=${this.mid(h)} cy=${y(s.values[h]!)} r="3.5" style="fill:${s.colour};stroke:var(--surface);stroke-width:1.5"></circle>`
+                    : nothing,
+                )
+              : nothing}`;
   }
 
   protected override updated(changed: PropertyValues<this>): void {
