@@ -21,11 +21,34 @@ const fail = (message: string) => {
   return 2;
 };
 
+/** What the command line asks for, once its flags are read. */
+interface ReportRequest {
+  out: string | undefined;
+  files: string[];
+  options: ComparisonOptions;
+  allowLargeRuns: boolean;
+}
+
 export async function reportCommand(args: string[]): Promise<number> {
-  let out: string | undefined;
-  let files: string[];
-  let options: ComparisonOptions;
-  let allowLargeRuns = false;
+  const request = readReportFlags(args);
+  if (typeof request === 'number') return request;
+  const { out, files, options } = request;
+  if (!out) return fail('-o/--out: expected the HTML file to write, as in: followsun report base.yaml variant.yaml -o case.html');
+  const filesProblem = scenarioFilesProblem(files);
+  if (filesProblem) return fail(filesProblem);
+  // The output is checked before the simulation, not after.
+  const outProblem = outputProblem(out, 'case.html', files);
+  if (outProblem) return fail(`-o ${out}: ${outProblem}`);
+
+  const scenarios = loadScenarios(request);
+  if (typeof scenarios === 'number') return scenarios;
+  const currencies = [...new Set(scenarios.map((s) => s.currency))];
+  if (currencies.length > 1) return fail(`the scenarios use different currencies (${currencies.join(', ')}); a comparison needs one`);
+  return compareAndWrite(scenarios, files, options, out);
+}
+
+/** The flags read and checked, or the exit code when that is all there is to do (--help, a usage mistake). */
+function readReportFlags(args: string[]): ReportRequest | number {
   try {
     const { values, positionals } = parseArgs({
       args,
@@ -43,13 +66,15 @@ export async function reportCommand(args: string[]): Promise<number> {
       process.stdout.write(`${helpText(REPORT_HELP)}\n`);
       return 0;
     }
-    out = values.out;
-    files = positionals;
-    allowLargeRuns = values['allow-large-runs'];
-    options = {
-      replications: wholeNumber(values.replications, '--replications', 1),
-      seed: wholeNumber(values.seed, '--seed'),
-      workers: wholeNumber(values.workers, '--workers', 1),
+    return {
+      out: values.out,
+      files: positionals,
+      allowLargeRuns: values['allow-large-runs'],
+      options: {
+        replications: wholeNumber(values.replications, '--replications', 1),
+        seed: wholeNumber(values.seed, '--seed'),
+        workers: wholeNumber(values.workers, '--workers', 1),
+      },
     };
   } catch (e) {
     if (e instanceof UsageError) return fail(e.message);
@@ -59,9 +84,12 @@ export async function reportCommand(args: string[]): Promise<number> {
     }
     throw e;
   }
-  if (!out) return fail('-o/--out: expected the HTML file to write, as in: followsun report base.yaml variant.yaml -o case.html');
+}
+
+/** Too few scenario files, or a folder among them; a missing file is reported when loaded. */
+function scenarioFilesProblem(files: string[]): string | undefined {
   if (files.length < 2) {
-    return fail(`expected at least two scenario files, the base first, then the variant(s); got ${files.length === 0 ? 'none' : files.join(', ')}`);
+    return `expected at least two scenario files, the base first, then the variant(s); got ${files.length === 0 ? 'none' : files.join(', ')}`;
   }
   for (const f of files) {
     let folder = false;
@@ -70,16 +98,15 @@ export async function reportCommand(args: string[]): Promise<number> {
     } catch {
       // reported when loaded
     }
-    if (folder) return fail(`${displayPath(f)} is a folder: name the scenario files, the base first`);
+    if (folder) return `${displayPath(f)} is a folder: name the scenario files, the base first`;
   }
+  return undefined;
+}
 
-  // The output is checked before the simulation, not after.
-  const outProblem = outputProblem(out, 'case.html', files);
-  if (outProblem) return fail(`-o ${out}: ${outProblem}`);
-
-  let scenarios: Scenario[];
+/** The scenarios, each checked against the work limits; or exit code 2, their problems written. */
+function loadScenarios({ files, options, allowLargeRuns }: ReportRequest): Scenario[] | number {
   try {
-    scenarios = loadAll(files);
+    const scenarios = loadAll(files);
     // Every scenario runs with the base's replications (common random numbers).
     const replications = options.replications ?? scenarios[0].replications;
     const problems = scenarios.flatMap(
@@ -91,14 +118,16 @@ export async function reportCommand(args: string[]): Promise<number> {
         }).problems,
     );
     if (problems.length > 0) throw new ScenarioError(problems);
+    return scenarios;
   } catch (e) {
     if (!(e instanceof ScenarioError)) throw e;
     process.stderr.write(`${e.problems.join('\n')}\n`);
     return 2;
   }
-  const currencies = [...new Set(scenarios.map((s) => s.currency))];
-  if (currencies.length > 1) return fail(`the scenarios use different currencies (${currencies.join(', ')}); a comparison needs one`);
+}
 
+/** Runs the comparison and writes the case report to `out`. */
+async function compareAndWrite(scenarios: Scenario[], files: string[], options: ComparisonOptions, out: string): Promise<number> {
   const shown = files.map(displayPath);
   const comparison = await runComparison(scenarios, {
     ...options,
