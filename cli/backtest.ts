@@ -12,7 +12,7 @@ import { historyOf } from '../sim/history/history';
 import type { Loaded } from '../sim/history/load';
 import { RecordsError } from '../sim/history/records';
 import { scenarioYaml } from '../sim/history/fit-scenario';
-import { backtestObserved, BACKTEST_FIGURES, MIN_REPLICATIONS, type BacktestResult, type Grain } from '../sim/history/backtest';
+import { backtestObserved, BACKTEST_FIGURES, MIN_REPLICATIONS, type BacktestResult, type Grain, type Observation } from '../sim/history/backtest';
 import { dayOfIso, isoDay } from '../sim/history/local-time';
 import { parseScenario, type Scenario } from '../sim/scenario/scenario';
 import { backtestReportHtml, errorText, FIGURE_NAMES } from '../report/backtest';
@@ -73,8 +73,54 @@ function checkScenarioFits(scenario: Scenario, loaded: Loaded, shown: string): v
   }
 }
 
+type BacktestFlags = ReturnType<typeof readBacktestFlags>['values'];
+
+/** The flags checked: the day the test starts at (with --train-until), and the run's settings. */
+interface BacktestPlan {
+  trainUntil: string | undefined;
+  /** --train-until as a local day (days since 1970-01-01). */
+  cut: number | undefined;
+  replications: number | undefined;
+  seed: number | undefined;
+  recordsPath: string;
+}
+
+/** What is replayed: the scenario, the records' days to compare with, and how the scenario came to be. */
+interface Replay {
+  scenario: Scenario;
+  observed: Observation;
+  fittedOn: string;
+  /** The records file as it is shown in messages. */
+  shown: string;
+}
+
 export function backtestCommand(args: string[]): number {
-  const { values, positionals } = parseArgs({
+  const { values, positionals } = readBacktestFlags(args);
+  const plan = checkBacktestFlags(values, positionals);
+  // The report is checked before the records are read and the simulation runs, not after.
+  if (values.report !== undefined) {
+    const problem = outputProblem(values.report, 'backtest.html', positionals);
+    if (problem) {
+      process.stderr.write(`followsun: --report ${values.report}: ${problem}\n`);
+      return 2;
+    }
+  }
+  try {
+    const { scenario, observed, fittedOn, shown } = replayOf(values, positionals, plan);
+    const problems = replayWorkProblems(scenario, observed, positionals, shown, plan.replications, values['allow-large-runs']);
+    if (problems.length > 0) {
+      process.stderr.write(`${problems.join('\n')}\n`);
+      return 2;
+    }
+    const result = backtestObserved(scenario, observed, { replications: plan.replications, seed: plan.seed });
+    return writeBacktest(result, scenario, fittedOn, values);
+  } catch (e) {
+    return badInput(e);
+  }
+}
+
+function readBacktestFlags(args: string[]) {
+  return parseArgs({
     args,
     allowPositionals: true,
     options: {
@@ -88,6 +134,10 @@ export function backtestCommand(args: string[]): number {
       'allow-large-runs': { type: 'boolean', default: false },
     },
   });
+}
+
+/** Usage mistakes, in the order they have always been reported. */
+function checkBacktestFlags(values: BacktestFlags, positionals: string[]): BacktestPlan {
   const trainUntil = values['train-until'];
   const cut = trainUntil === undefined ? undefined : dayOfIso(trainUntil);
   if (trainUntil !== undefined && cut === undefined) throw new UsageError(`--train-until: expected a date such as 1999-01-25, got ${JSON.stringify(trainUntil)}`);
@@ -103,66 +153,59 @@ export function backtestCommand(args: string[]): number {
   if (values.trend && cut === undefined) throw new UsageError('--trend carries the volume\'s drift from the training days forward: it needs --train-until DATE');
   const replications = checkReplications(wholeNumber(values.replications, '--replications', 2));
   const seed = wholeNumber(values.seed, '--seed');
-  const recordsPath = positionals[positionals.length - 1];
-  // The report is checked before the records are read and the simulation runs, not after.
-  if (values.report !== undefined) {
-    const problem = outputProblem(values.report, 'backtest.html', positionals);
+  return { trainUntil, cut, replications, seed, recordsPath: positionals[positionals.length - 1] };
+}
+
+/** Reads the scenario and the records; with --train-until, fits the scenario on the days before. */
+function replayOf(values: BacktestFlags, positionals: string[], { cut, trainUntil, recordsPath }: BacktestPlan): Replay {
+  const base: Scenario | undefined = positionals.length === 2 ? loadScenarioFile(positionals[0]).scenario : undefined;
+  const loaded = loadRecords(recordsPath, { ...values, fallbackTimezone: base?.demand[0].timezone });
+  const shown = displayPath(recordsPath);
+  if (base && cut === undefined) checkScenarioFits(base, loaded, shown);
+  const history = historyOf(loaded, shown);
+  const rows = history.days.map((_, i) => i);
+  if (cut === undefined) {
+    const fittedOn = `Scenario ${displayPath(positionals[0])}; the staffing replayed is the one the records show.`;
+    return { scenario: base!, observed: history.observe(rows), fittedOn, shown };
+  }
+  const train = rows.filter((i) => history.days[i] < cut);
+  const test = rows.filter((i) => history.days[i] >= cut);
+  if (train.length === 0) throw new RecordsError([`${shown}: no records before ${trainUntil} to fit on`]);
+  if (test.length === 0) throw new RecordsError([`${shown}: no records on or after ${trainUntil} to test on`]);
+  // --trend: the volume's drift over the training days, carried forward to the test days.
+  const trendTo = values.trend ? { firstDay: cut, lastDay: history.days[test[test.length - 1]] } : undefined;
+  const fitted = parseScenario(scenarioYaml(history.fit(train, { timezone: loaded.timezone, source: basename(recordsPath), trendTo })), 'fitted scenario');
+  // A scenario file given too keeps its settings (service level, seed, replications).
+  const scenario = base ? { ...fitted, serviceLevel: base.serviceLevel, channels: base.channels, seed: base.seed, replications: base.replications } : fitted;
+  const fittedOn = `Out of sample: fitted on ${isoDay(history.days[train[0]])} to ${isoDay(cut - 1)}, tested on the rest${values.trend ? ', volumes carried forward along their trend' : ''}.`;
+  return { scenario, observed: history.observe(test), fittedOn, shown };
+}
+
+/** The work limits of run, for the replay: the records' days, every replication. */
+function replayWorkProblems(scenario: Scenario, observed: Observation, positionals: string[], shown: string, replications: number | undefined, allowLargeRuns: boolean): string[] {
+  const replay: Scenario = { ...scenario, horizon: { start: scenario.horizon.start, days: observed.lastDay - observed.firstDay + 1, warmupHours: 0 } };
+  return checkScenarioWork(replay, positionals.length === 2 ? displayPath(positionals[0]) : `the scenario fitted on ${shown}`, {
+    replications: replications ?? Math.max(scenario.replications, MIN_REPLICATIONS),
+    replicationsSource: replications !== undefined ? '--replications' : 'replications',
+    allowLargeRuns: largeRunsAllowed(allowLargeRuns),
+  }).problems;
+}
+
+/** The report (when asked for) first, then the figures as JSON or text. */
+function writeBacktest(result: BacktestResult, scenario: Scenario, fittedOn: string, values: BacktestFlags): number {
+  if (values.report) {
+    const html = backtestReportHtml({ title: `Back-test of ${scenario.name}`, result, fittedOn, description: scenario.description, generatedAt: new Date().toISOString().slice(0, 16).replace('T', ' ') + ' UTC' });
+    const problem = writeOutput(values.report, html);
     if (problem) {
-      process.stderr.write(`followsun: --report ${values.report}: ${problem}\n`);
+      process.stderr.write(`followsun: ${displayPath(values.report)}: ${problem}\n`);
       return 2;
     }
   }
-  try {
-    const base: Scenario | undefined = positionals.length === 2 ? loadScenarioFile(positionals[0]).scenario : undefined;
-    const loaded = loadRecords(recordsPath, { ...values, fallbackTimezone: base?.demand[0].timezone });
-    const { timezone } = loaded;
-    const shown = displayPath(recordsPath);
-    if (base && cut === undefined) checkScenarioFits(base, loaded, shown);
-    const history = historyOf(loaded, shown);
-    let scenario = base!;
-    let test = history.days.map((_, i) => i);
-    let fittedOn = `Scenario ${displayPath(positionals[0])}; the staffing replayed is the one the records show.`;
-    if (cut !== undefined) {
-      const train = test.filter((i) => history.days[i] < cut);
-      test = test.filter((i) => history.days[i] >= cut);
-      if (train.length === 0) throw new RecordsError([`${shown}: no records before ${trainUntil} to fit on`]);
-      if (test.length === 0) throw new RecordsError([`${shown}: no records on or after ${trainUntil} to test on`]);
-      // --trend: the volume's drift over the training days, carried forward to the test days.
-      const trendTo = values.trend ? { firstDay: cut, lastDay: history.days[test[test.length - 1]] } : undefined;
-      const fitted = parseScenario(scenarioYaml(history.fit(train, { timezone, source: basename(recordsPath), trendTo })), 'fitted scenario');
-      // A scenario file given too keeps its settings (service level, seed, replications).
-      scenario = base ? { ...fitted, serviceLevel: base.serviceLevel, channels: base.channels, seed: base.seed, replications: base.replications } : fitted;
-      fittedOn = `Out of sample: fitted on ${isoDay(history.days[train[0]])} to ${isoDay(cut - 1)}, tested on the rest${values.trend ? ', volumes carried forward along their trend' : ''}.`;
-    }
-    const observed = history.observe(test);
-    // The work limits of run, for the replay: the records' days, every replication.
-    const replay: Scenario = { ...scenario, horizon: { start: scenario.horizon.start, days: observed.lastDay - observed.firstDay + 1, warmupHours: 0 } };
-    const work = checkScenarioWork(replay, positionals.length === 2 ? displayPath(positionals[0]) : `the scenario fitted on ${shown}`, {
-      replications: replications ?? Math.max(scenario.replications, MIN_REPLICATIONS),
-      replicationsSource: replications !== undefined ? '--replications' : 'replications',
-      allowLargeRuns: largeRunsAllowed(values['allow-large-runs']),
-    });
-    if (work.problems.length > 0) {
-      process.stderr.write(`${work.problems.join('\n')}\n`);
-      return 2;
-    }
-    const result = backtestObserved(scenario, observed, { replications, seed });
-    if (values.report) {
-      const html = backtestReportHtml({ title: `Back-test of ${scenario.name}`, result, fittedOn, description: scenario.description, generatedAt: new Date().toISOString().slice(0, 16).replace('T', ' ') + ' UTC' });
-      const problem = writeOutput(values.report, html);
-      if (problem) {
-        process.stderr.write(`followsun: ${displayPath(values.report)}: ${problem}\n`);
-        return 2;
-      }
-    }
-    if (values.json) {
-      const { series: _series, ...rest } = result;
-      process.stdout.write(`${JSON.stringify({ ...rest, fittedOn }, null, 2)}\n`);
-    } else {
-      process.stdout.write(`${backtestText(result, fittedOn)}\n${values.report ? `Wrote ${displayPath(values.report)}.\n` : ''}`);
-    }
-    return 0;
-  } catch (e) {
-    return badInput(e);
+  if (values.json) {
+    const { series: _series, ...rest } = result;
+    process.stdout.write(`${JSON.stringify({ ...rest, fittedOn }, null, 2)}\n`);
+  } else {
+    process.stdout.write(`${backtestText(result, fittedOn)}\n${values.report ? `Wrote ${displayPath(values.report)}.\n` : ''}`);
   }
+  return 0;
 }
