@@ -439,6 +439,34 @@ describe('a file that is not valid YAML or JSON', () => {
     expect(syntaxProblem(text).message).toMatch(/must be in quotes/);
   });
 
+  it('asks for a comma between two fields on one line of JSON', () => {
+    const text = edit(DESK_JSON, '{ "perHour": 60 }', '{ "perHour": 60 "perDay": 2 }');
+    expect(syntaxProblem(text, 'desk.json')).toEqual({
+      line: lineOf(text, '"perDay"'),
+      col: columnOf(text, '60 "perDay"'),
+      message: "two fields with no comma between them (or a value containing ': ' without quotes)",
+    });
+  });
+
+  it('asks for a comma before a quoted field that follows a quoted value on one line of JSON', () => {
+    const text = edit(DESK_JSON, '{ "dist": "exponential", "mean": 120 }', '{ "dist": "exponential" "mean": 120 }');
+    expect(syntaxProblem(text, 'desk.json')).toEqual({ line: lineOf(text, '"exponential" "mean"'), col: columnOf(text, '"mean": 120'), message: 'expected a comma before this item' });
+  });
+
+  it('asks for a comma between two fields of a { … } mapping in YAML, not about "block collections"', () => {
+    const text = edit(DESK_YAML, 'handleTime: { dist: lognormal, mean: 300, cv: 0.6 }', 'handleTime: { dist: lognormal mean: 300, cv: 0.6 }');
+    expect(syntaxProblem(text)).toEqual({
+      line: lineOf(text, 'dist: lognormal mean'),
+      col: columnOf(text, 'lognormal mean'),
+      message: "two fields with no comma between them (or a value containing ': ' without quotes)",
+    });
+  });
+
+  it('names a closing bracket that closes nothing', () => {
+    const text = edit(DESK_YAML, 'skills: [en]', 'skills: [en]]');
+    expect(syntaxProblem(text)).toEqual({ line: lineOf(text, 'skills'), col: columnOf(text, ']]') + 1, message: 'this ] closes nothing: no [ is open before it' });
+  });
+
   it('reports the line and column of a missing comma in JSON', () => {
     const text = edit(DESK_JSON, '"name": "Dublin help desk",', '"name": "Dublin help desk"');
     expect(syntaxProblem(text, 'desk.json')).toEqual({

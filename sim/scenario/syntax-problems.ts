@@ -100,12 +100,16 @@ export function syntaxProblems(text: string, errors: YAMLError[], lines: LineCou
   const blockKeys = new Set(errors.filter((e) => e.code === 'BLOCK_AS_IMPLICIT_KEY').map((e) => e.pos[0]));
   const multilineKeys = new Set(errors.filter((e) => e.code === 'MULTILINE_IMPLICIT_KEY').map((e) => e.pos[0]));
   let unclosed = false;
+  let stray: SyntaxProblem | undefined;
   const problems = errors.flatMap((e): SyntaxProblem[] => {
     const message = e.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
     const plain = inPlainWords(e, message, places, blockKeys, multilineKeys);
     if (plain.unclosed) unclosed = true;
+    if (plain.endsTheFile && (!stray || plain.problems[0].line < stray.line)) stray = plain.problems[0];
     return plain.problems;
   });
+  // After a stray closing bracket the parser reads nothing more: the lines below are not problems.
+  if (stray) return capped(firstOfEachKind(problems.filter((p) => p.line < stray!.line || p === stray)));
   if (unclosed) {
     // An unclosed quote or bracket swallows the rest of the file: it is the one problem from where
     // it was opened (the innermost when several are open), and what follows is its consequence.
@@ -186,8 +190,15 @@ class Places {
 }
 
 /** One parser error in plain words (none when another error already says it); `unclosed`: it is
- * the parser giving up on a quote or bracket, which may swallow the rest of the file. */
-function inPlainWords(e: YAMLError, message: string, places: Places, blockKeys: Set<number>, multilineKeys: Set<number>): { problems: SyntaxProblem[]; unclosed?: true } {
+ * the parser giving up on a quote or bracket, which may swallow the rest of the file;
+ * `endsTheFile`: a stray closing bracket, after which the parser reads nothing more. */
+function inPlainWords(
+  e: YAMLError,
+  message: string,
+  places: Places,
+  blockKeys: Set<number>,
+  multilineKeys: Set<number>,
+): { problems: SyntaxProblem[]; unclosed?: true; endsTheFile?: true } {
   const { text } = places;
   const start = e.pos[0];
   const said = (offset: number, words: string) => ({ problems: [places.at(offset, words)] });
@@ -213,6 +224,9 @@ function inPlainWords(e: YAMLError, message: string, places: Places, blockKeys: 
       return said(start, "a value containing ': ' must be in quotes, as in name: \"Aurora: the plan\"");
     case 'MULTIPLE_DOCS':
       return said(start, 'a second document starts here (---); a scenario file holds one');
+    case 'BLOCK_IN_FLOW':
+      // In brackets, "a: 1 b: 2" reads as a value "1 b: 2" holding a field.
+      return said(start, "two fields with no comma between them (or a value containing ': ' without quotes)");
     case 'BAD_DQ_ESCAPE':
       return said(start, `${message.replace('Invalid escape sequence', 'unknown escape')} in double quotes (write \\\\ for a backslash, or use single quotes)`);
   }
@@ -226,6 +240,13 @@ function inPlainWords(e: YAMLError, message: string, places: Places, blockKeys: 
     if (/^-[^\s-]/.test(line)) return said(start, 'expected a space after the - of a list item (- id: …)');
     return said(start, `${BAD_INDENT}: this line does not line up with the fields above it`);
   }
+  const stray = /^Unexpected flow-(seq|map)-end token in YAML stream/.exec(message);
+  if (stray) {
+    const opener = stray[1] === 'seq' ? '[' : '{';
+    return { ...said(start, `this ${BRACKETS[opener].close} closes nothing: no ${opener} is open before it`), endsTheFile: true };
+  }
+  // A value, then another on the same line: in brackets, the comma between them is missing.
+  if (/^Unexpected (double-quoted-|single-quoted-)?scalar token$/.test(message)) return said(start, 'expected a comma before this item');
   if (/^Missing ,( or :)? between/.test(message)) return said(start, `expected a comma before this item of ${structure}`);
   if (message === 'Implicit map keys need to be followed by map values') return said(start, 'expected a colon after the field name (name: value)');
   if (/call stack size/i.test(message)) return said(start, 'nested too deeply (brackets or indentation within brackets, thousands of levels)');
