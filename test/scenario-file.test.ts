@@ -462,6 +462,20 @@ describe('a file that is not valid YAML or JSON', () => {
     });
   });
 
+  it('points at an alias whose anchor is not set before it', () => {
+    const text = edit(DESK_YAML, 'skills: [en]', 'skills: *languages');
+    expect(syntaxProblem(text)).toEqual({ line: lineOf(text, '*languages'), col: columnOf(text, '*languages'), message: '*languages refers to no anchor: &languages must be set before it' });
+  });
+
+  it('names text after a quoted value that has ended', () => {
+    const text = edit(DESK_YAML, 'name: Dublin help desk', 'name: "Dublin" help desk');
+    expect(syntaxProblem(text)).toEqual({
+      line: lineOf(text, 'name:'),
+      col: columnOf(text, '"Dublin" help') + '"Dublin" '.length,
+      message: 'unexpected text after a value that has ended (a quoted value or a bracket ends where it closes)',
+    });
+  });
+
   it('names a closing bracket that closes nothing', () => {
     const text = edit(DESK_YAML, 'skills: [en]', 'skills: [en]]');
     expect(syntaxProblem(text)).toEqual({ line: lineOf(text, 'skills'), col: columnOf(text, ']]') + 1, message: 'this ] closes nothing: no [ is open before it' });

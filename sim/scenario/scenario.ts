@@ -7,7 +7,7 @@ import { distributionMean, shortestDuration } from '../model/distributions';
 import { itemsBeyond, lineOfOffset } from './item-count';
 import { PATTERN_NAMES } from './patterns';
 import { localTimeSchema, shiftSchema } from './shift-schema';
-import { syntaxProblems } from './syntax-problems';
+import { syntaxProblems, unresolvedAlias } from './syntax-problems';
 import {
   between,
   factor,
@@ -630,7 +630,9 @@ export function parseScenario(text: string, file: string): Scenario {
     data = doc.toJS({ maxAliasCount: 100 });
   } catch (e) {
     // Unresolvable or excessive aliases are only found when the document is converted.
-    throw new ScenarioError([`${file}: not valid YAML or JSON: ${(e as Error).message.split('\n')[0]}`]);
+    const message = (e as Error).message.split('\n')[0];
+    const alias = unresolvedAlias(text, lineCounter, message);
+    throw new ScenarioError([alias ? `${file}:${alias.line}:${alias.col}: not valid YAML or JSON: ${alias.message}` : `${file}: not valid YAML or JSON: ${message}`]);
   }
   return validateScenario(data, file, lineFinder(doc, lineCounter));
 }

@@ -4,7 +4,7 @@
 import { LineCounter, Parser, type YAMLError } from 'yaml';
 import { shown } from './schema-parts';
 
-interface SyntaxProblem {
+export interface SyntaxProblem {
   line: number;
   col: number;
   message: string;
@@ -245,6 +245,7 @@ function inPlainWords(
     const opener = stray[1] === 'seq' ? '[' : '{';
     return { ...said(start, `this ${BRACKETS[opener].close} closes nothing: no ${opener} is open before it`), endsTheFile: true };
   }
+  if (message === 'Unexpected scalar at node end') return said(start, 'unexpected text after a value that has ended (a quoted value or a bracket ends where it closes)');
   // A value, then another on the same line: in brackets, the comma between them is missing.
   if (/^Unexpected (double-quoted-|single-quoted-)?scalar token$/.test(message)) return said(start, 'expected a comma before this item');
   if (/^Missing ,( or :)? between/.test(message)) return said(start, `expected a comma before this item of ${structure}`);
@@ -269,6 +270,16 @@ function firstOfEachKind(problems: SyntaxProblem[]): SyntaxProblem[] {
     return !p.message.startsWith(BAD_INDENT) || p === firstIndentation;
   });
   return kept.map((p) => (p === firstTab && moreTabs > 0 ? { ...p, message: `${TAB} (and ${shown(moreTabs)} more line${moreTabs === 1 ? '' : 's'} like it)` } : p));
+}
+
+/** An alias (*name) whose anchor (&name) is not set before it, which the parser finds only when
+ * the document is converted: at the first such alias, in plain words. */
+export function unresolvedAlias(text: string, lines: LineCounter, message: string): SyntaxProblem | undefined {
+  const name = /^Unresolved alias \(the anchor must be set before the alias\): (\S+)/.exec(message)?.[1];
+  const offset = name === undefined ? -1 : text.search(new RegExp(`\\*${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\w-])`));
+  if (offset < 0) return undefined;
+  const { line, col } = lines.linePos(offset);
+  return { line, col, message: `*${name} refers to no anchor: &${name} must be set before it` };
 }
 
 /** The first problems, the last of them saying how many more there are. */
