@@ -476,6 +476,11 @@ describe('a file that is not valid YAML or JSON', () => {
     });
   });
 
+  it('asks for quotes around a value starting with a reserved character', () => {
+    const text = edit(DESK_YAML, 'name: Dublin help desk', 'name: @Dublin help desk');
+    expect(syntaxProblem(text)).toEqual({ line: lineOf(text, 'name:'), col: columnOf(text, '@Dublin'), message: 'a value cannot start with @ unless it is in quotes (name: "@…")' });
+  });
+
   it('names a closing bracket that closes nothing', () => {
     const text = edit(DESK_YAML, 'skills: [en]', 'skills: [en]]');
     expect(syntaxProblem(text)).toEqual({ line: lineOf(text, 'skills'), col: columnOf(text, ']]') + 1, message: 'this ] closes nothing: no [ is open before it' });

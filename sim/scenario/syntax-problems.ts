@@ -224,6 +224,14 @@ function inPlainWords(
       return said(start, "a value containing ': ' must be in quotes, as in name: \"Aurora: the plan\"");
     case 'MULTIPLE_DOCS':
       return said(start, 'a second document starts here (---); a scenario file holds one');
+    case 'BAD_SCALAR_START': {
+      const c = text[start] ?? '';
+      return said(start, `a value cannot start with ${c} unless it is in quotes (name: "${c}…")`);
+    }
+    case 'KEY_OVER_1024_CHARS':
+      return said(start, 'this field name is longer than 1,024 characters (is a line break or a colon missing?)');
+    case 'MULTIPLE_ANCHORS':
+      return said(start, 'a value can have one anchor (&name) only');
     case 'BLOCK_IN_FLOW':
       // In brackets, "a: 1 b: 2" reads as a value "1 b: 2" holding a field.
       return said(start, "two fields with no comma between them (or a value containing ': ' without quotes)");
