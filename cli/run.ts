@@ -167,7 +167,7 @@ function compiled(batch: (BatchItem & { scenario: Scenario })[], seed: number | 
  * the last is in, and printed (summary, CSV tables) in batch order as soon as it and those before
  * it are done. */
 class BatchResults {
-  builders: ResultBuilder[];
+  private builders: ResultBuilder[];
   private readonly results: (FileResult | undefined)[];
   private readonly settled: boolean[];
   private printed = 0;
