@@ -1,6 +1,7 @@
 // Command-line values checked with messages that say what was expected.
 import { availableParallelism } from 'node:os';
 import { LIMITS, shown as thousands } from '../sim/scenario/schema-parts';
+import { closestWord } from '../sim/scenario/spelling';
 
 export class UsageError extends Error {}
 
@@ -98,10 +99,8 @@ export function wantsHelp(args: string[]): boolean {
 export function plainParseError(message: string, knownFlags: string[], args: string[] = []): string {
   const unknown = /Unknown option '([^']+)'/.exec(message);
   if (unknown) {
-    const closest = knownFlags
-      .map((flag) => ({ flag, distance: editDistance(flag, unknown[1]) }))
-      .sort((a, b) => a.distance - b.distance)[0];
-    return `unknown option ${unknown[1]}${closest && closest.distance <= 2 ? ` (did you mean ${closest.flag}?)` : ''}`;
+    const closest = closestWord(unknown[1], knownFlags);
+    return `unknown option ${unknown[1]}${closest ? ` (did you mean ${closest}?)` : ''}`;
   }
   // `--workers -1`: the value looks like an option to the parser.
   const ambiguous = /Option '([^']+)' argument is ambiguous/.exec(message);
@@ -120,14 +119,4 @@ export function plainParseError(message: string, knownFlags: string[], args: str
   const positional = /Unexpected argument '([^']+)'/.exec(message);
   if (positional) return `unexpected argument '${positional[1]}': this command takes options only`;
   return message;
-}
-
-function editDistance(a: string, b: string): number {
-  let row = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const next = [i];
-    for (let j = 1; j <= b.length; j++) next[j] = Math.min(row[j] + 1, next[j - 1] + 1, row[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
-    row = next;
-  }
-  return row[b.length];
 }

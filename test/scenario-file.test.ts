@@ -298,7 +298,7 @@ describe('a problem in a scenario file is reported on one line: file, line, fiel
   it('catches a typo in a pool field before anything runs, and says the head count is then lacking', () => {
     const text = edit(DESK_YAML, 'agents: 6', 'agnets: 6');
     const problems = problemsIn(text);
-    expect(problems).toContain(`desk.yaml:${lineOf(text, 'agnets: 6')}: staffing[0].agnets: unknown field (check the spelling, or whether it belongs here)`);
+    expect(problems).toContain(`desk.yaml:${lineOf(text, 'agnets: 6')}: staffing[0].agnets: unknown field (did you mean agents?)`);
     const others = problems.filter((p) => !p.includes('agnets:'));
     expect(others).toHaveLength(1);
     // Either "staffing[0].agents: expected …, it is missing" or "staffing[0]: expected … agents …".
@@ -309,11 +309,21 @@ describe('a problem in a scenario file is reported on one line: file, line, fiel
 
   it('does not let a misspelt optional setting fall back silently to its default', () => {
     const text = edit(DESK_YAML, 'name: Dublin help desk', 'name: Dublin help desk\nreplicatons: 50');
-    expect(problemsIn(text)).toEqual([`desk.yaml:${lineOf(text, 'replicatons')}: replicatons: unknown field (check the spelling, or whether it belongs here)`]);
+    expect(problemsIn(text)).toEqual([`desk.yaml:${lineOf(text, 'replicatons')}: replicatons: unknown field (did you mean replications?)`]);
 
     const nested = edit(DESK_YAML, 'cost: { perHour: 35 }', 'cost: { perHuor: 35 }');
     const problems = problemsIn(nested);
-    expect(problems).toContain(`desk.yaml:${lineOf(nested, 'perHuor')}: staffing[0].cost.perHuor: unknown field (check the spelling, or whether it belongs here)`);
+    expect(problems).toContain(`desk.yaml:${lineOf(nested, 'perHuor')}: staffing[0].cost.perHuor: unknown field (did you mean perHour?)`);
+  });
+
+  it('suggests the field meant only when one is close, in every kind of pool and stream', () => {
+    const far = edit(DESK_YAML, 'name: Dublin help desk', 'name: Dublin help desk
+manager: Aoife');
+    expect(problemsIn(far)).toEqual([`desk.yaml:${lineOf(far, 'manager')}: manager: unknown field (check the spelling, or whether it belongs here)`]);
+    const stream = edit(DESK_YAML, 'language: en', 'langauge: en');
+    expect(problemsIn(stream)).toContain(`desk.yaml:${lineOf(stream, 'langauge')}: demand[0].langauge: unknown field (did you mean language?)`);
+    const capitals = edit(DESK_YAML, 'cost: { perHour: 35 }', 'cost: { PERHOUR: 35 }');
+    expect(problemsIn(capitals)).toContain(`desk.yaml:${lineOf(capitals, 'PERHOUR')}: staffing[0].cost.PERHOUR: unknown field (did you mean perHour?)`);
   });
 
   it('says which required field is missing, and where the thing it belongs to starts', () => {

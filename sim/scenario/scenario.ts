@@ -7,6 +7,7 @@ import { distributionMean, shortestDuration } from '../model/distributions';
 import { itemsBeyond, lineOfOffset } from './item-count';
 import { PATTERN_NAMES } from './patterns';
 import { localTimeSchema, shiftSchema } from './shift-schema';
+import { closestWord } from './spelling';
 import { syntaxProblems, unresolvedAlias } from './syntax-problems';
 import {
   between,
@@ -477,6 +478,23 @@ export function scenarioJsonSchema(): object {
   return z.toJSONSchema(scenarioSchema, { io: 'input', unrepresentable: 'any' });
 }
 
+type SchemaNode = { properties?: Record<string, SchemaNode>; items?: SchemaNode; additionalProperties?: SchemaNode | boolean; anyOf?: SchemaNode[]; oneOf?: SchemaNode[]; allOf?: SchemaNode[] };
+let jsonSchema: SchemaNode | undefined;
+
+/** The fields the schema allows in the mapping at `path` (every shape a union allows there). */
+function fieldsAt(path: Path): Set<string> {
+  jsonSchema ??= scenarioJsonSchema() as SchemaNode;
+  let nodes = [jsonSchema];
+  const branches = (n: SchemaNode): SchemaNode[] => [n, ...[...(n.anyOf ?? []), ...(n.oneOf ?? []), ...(n.allOf ?? [])].flatMap(branches)];
+  for (const key of path) {
+    nodes = nodes.flatMap(branches).flatMap((n) => {
+      const next = typeof key === 'number' ? n.items : (n.properties?.[String(key)] ?? (typeof n.additionalProperties === 'object' ? n.additionalProperties : undefined));
+      return next ? [next] : [];
+    });
+  }
+  return new Set(nodes.flatMap(branches).flatMap((n) => Object.keys(n.properties ?? {})));
+}
+
 /** A scenario that cannot be used; `problems` are complete lines, each naming file and field. */
 export class ScenarioError extends Error {
   constructor(readonly problems: string[]) {
@@ -559,6 +577,10 @@ export function validateScenario(data: unknown, file: string, lineOf: (path: Pat
   };
   const UNKNOWN = 'unknown field (check the spelling, or whether it belongs here)';
   const unknown = (path: Path) => `${where(path)}: ${UNKNOWN}`;
+  const misspelt = (path: Path, key: string) => {
+    const meant = closestWord(key, fieldsAt(path));
+    return meant ? `unknown field (did you mean ${meant}?)` : UNKNOWN;
+  };
   // A "__proto__" key is dropped by the schema's records (it cannot be set on a plain object):
   // found in the data itself, as the unknown field it is.
   const prototypeKeys = protoPaths(data).map(unknown);
@@ -579,7 +601,7 @@ export function validateScenario(data: unknown, file: string, lineOf: (path: Pat
   const line = (path: Path, text: () => string) => (++lines > MAX_FIELD_PROBLEMS ? '' : `${where(path)}: ${text()}`);
   const problems = issues.flatMap((issue) => {
     if (issue.code === 'unrecognized_keys') {
-      return issue.keys.filter((key) => key !== '__proto__').map((key) => line([...issue.path, key], () => UNKNOWN));
+      return issue.keys.filter((key) => key !== '__proto__').map((key) => line([...issue.path, key], () => misspelt(issue.path, key)));
     }
     const key = listKey(issue);
     if (key !== undefined && reported.has(key)) return [];
