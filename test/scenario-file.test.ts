@@ -292,7 +292,7 @@ describe('a problem in a scenario file is reported on one line: file, line, fiel
     const [, line, field, message] = /^desk\.yaml:(\d+): (\S+): (.*)$/.exec(problems[0]) ?? [];
     expect(Number(line)).toBe(lineOf(text, 'lognormaal'));
     expect(field).toBe('demand[0].handleTime.dist');
-    expect(message).toMatch(/^expected dist: .*\bexponential\b.*\blognormal\b.*\bdeterministic\b.*, got "lognormaal"$/);
+    expect(message).toMatch(/^expected dist: .*\bexponential\b.*\blognormal\b.*\bdeterministic\b.*, got "lognormaal" \(did you mean lognormal\?\)$/);
   });
 
   it('catches a typo in a pool field before anything runs, and says the head count is then lacking', () => {
@@ -316,9 +316,17 @@ describe('a problem in a scenario file is reported on one line: file, line, fiel
     expect(problems).toContain(`desk.yaml:${lineOf(nested, 'perHuor')}: staffing[0].cost.perHuor: unknown field (did you mean perHour?)`);
   });
 
+  it('suggests the word meant for a channel, a pool type or a distribution', () => {
+    const channel = edit(DESK_YAML, 'language: en', 'language: en\n    channel: voce');
+    expect(problemsIn(channel)).toEqual([`desk.yaml:${lineOf(channel, 'voce')}: demand[0].channel: expected one of voice, chat, email, got "voce" (did you mean voice?)`]);
+    const dist = edit(DESK_YAML, 'dist: lognormal', 'dist: lognormall');
+    expect(problemsIn(dist)[0]).toMatch(/demand\[0\]\.handleTime\.dist: expected dist: .*, got "lognormall" \(did you mean lognormal\?\)$/);
+    const far = edit(DESK_YAML, 'dist: lognormal', 'dist: weibull');
+    expect(problemsIn(far)[0]).toMatch(/got "weibull"$/);
+  });
+
   it('suggests the field meant only when one is close, in every kind of pool and stream', () => {
-    const far = edit(DESK_YAML, 'name: Dublin help desk', 'name: Dublin help desk
-manager: Aoife');
+    const far = edit(DESK_YAML, 'name: Dublin help desk', 'name: Dublin help desk\nmanager: Aoife');
     expect(problemsIn(far)).toEqual([`desk.yaml:${lineOf(far, 'manager')}: manager: unknown field (check the spelling, or whether it belongs here)`]);
     const stream = edit(DESK_YAML, 'language: en', 'langauge: en');
     expect(problemsIn(stream)).toContain(`desk.yaml:${lineOf(stream, 'langauge')}: demand[0].langauge: unknown field (did you mean language?)`);

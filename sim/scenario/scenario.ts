@@ -2,7 +2,7 @@
 // JSON text, and error messages that name the file, the field path and what was expected.
 import * as z from 'zod';
 import { isMap, isSeq, LineCounter, parseDocument, type Node as YamlNode } from 'yaml';
-import { distribution, handleTimeDistribution, type Distribution } from './distribution-schema';
+import { distribution, DISTRIBUTION_NAMES, handleTimeDistribution, type Distribution } from './distribution-schema';
 import { distributionMean, shortestDuration } from '../model/distributions';
 import { itemsBeyond, lineOfOffset } from './item-count';
 import { PATTERN_NAMES } from './patterns';
@@ -562,7 +562,14 @@ function problemText(issue: z.core.$ZodIssue, data: unknown): string {
     const key = issue.path.length > 0 ? String(issue.path[issue.path.length - 1]) : '';
     return `${GROUP_HINTS[key] ?? 'expected a mapping of fields (key: value)'}, ${got}`;
   }
-  return `${issue.message}, ${got}`;
+  const meant = typeof value === 'string' ? closestWord(value, choicesOf(issue)) : undefined;
+  return `${issue.message}, ${got}${meant ? ` (did you mean ${meant}?)` : ''}`;
+}
+
+/** The words a field accepts, where it takes one of a few (a channel, a pool type, a distribution). */
+function choicesOf(issue: z.core.$ZodIssue): string[] {
+  if (issue.code === 'invalid_value') return issue.values.filter((v): v is string => typeof v === 'string');
+  return issue.path.at(-1) === 'dist' ? [...DISTRIBUTION_NAMES] : [];
 }
 
 /** Field problems reported: an analyst fixes the first ones; the rest are counted. */
