@@ -10,6 +10,7 @@ import { checkTimezone, FORMATS, loadRecordsText, type Loaded, type RecordsForma
 import { GENERIC_FIELDS } from '../sim/history/layouts';
 import { COST_NOTE, fitScenario, fitScenarioFromIntervals, scenarioYaml } from '../sim/history/fit-scenario';
 import { parseScenario, ScenarioError } from '../sim/scenario/scenario';
+import { closestWord } from '../sim/scenario/spelling';
 
 export interface RecordsOptions {
   format?: string;
@@ -29,7 +30,8 @@ export function columnMap(items: string[] = []): ColumnMap {
     if (at <= 0 || at === item.length - 1) throw new UsageError(`--map: expected column=field such as "Start Time=arrival", got ${JSON.stringify(item)}`);
     const field = item.slice(at + 1).trim();
     if (!MAPPABLE.includes(field)) {
-      throw new UsageError(`--map ${item}: unknown field '${field}' (contact records: ${[...GENERIC_FIELDS, 'agent'].join(', ')}; interval tables: ${[...INTERVAL_FIELDS, ...INTERVAL_OPTIONAL_FIELDS].join(', ')})`);
+      const meant = closestWord(field, MAPPABLE);
+      throw new UsageError(`--map ${item}: unknown field '${field}'${meant ? `, did you mean ${meant}?` : ''} (contact records: ${[...GENERIC_FIELDS, 'agent'].join(', ')}; interval tables: ${[...INTERVAL_FIELDS, ...INTERVAL_OPTIONAL_FIELDS].join(', ')})`);
     }
     const column = item.slice(0, at).trim();
     if (map[column] !== undefined && map[column] !== field) {

@@ -110,6 +110,9 @@ describe('malformed records', () => {
     const bad = await followsun('import', file, '--map', 'Start=start_time', '--out', out);
     expect(bad.status).toBe(2);
     expect(bad.stderr).toContain("unknown field 'start_time'");
+    const misspelt = await followsun('import', file, '--map', 'Start=arival', '--out', out);
+    expect(misspelt.status).toBe(2);
+    expect(misspelt.stderr).toContain("unknown field 'arival', did you mean arrival?");
   });
 });
 
