@@ -380,6 +380,16 @@ describe('a problem in a scenario file is reported on one line: file, line, fiel
     expect((error as ScenarioError).message).toBe(problems.join('\n'));
   });
 
+  it('says JSON has no comments when a file has one', () => {
+    const text = edit(DESK_JSON, '"name": "Dublin help desk",', '"name": "Dublin help desk", // the Dublin site');
+    const problems = problemsIn(text, 'desk.json');
+    expect(problems).toContain(
+      `desk.json:${lineOf(text, '// the Dublin site')}: // the Dublin site "horizon": a comment, which JSON does not allow (write the file as YAML to use # comments)`,
+    );
+    // The field after the comment is lost with it.
+    expect(problems).toContainEqual(expect.stringMatching(/^desk\.json:\d+: horizon: expected .*, it is missing$/));
+  });
+
   it('names the file, line and field in JSON files too', () => {
     const text = edit(DESK_JSON, '"agents": 6', '"agents": -3');
     expect(problemsIn(text, 'desk.json')).toEqual([`desk.json:${lineOf(text, '"agents": -3')}: staffing[0].agents: expected a whole number ≥ 0, got -3`]);

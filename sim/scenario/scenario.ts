@@ -585,6 +585,8 @@ export function validateScenario(data: unknown, file: string, lineOf: (path: Pat
   const UNKNOWN = 'unknown field (check the spelling, or whether it belongs here)';
   const unknown = (path: Path) => `${where(path)}: ${UNKNOWN}`;
   const misspelt = (path: Path, key: string) => {
+    // JSON has no comments: YAML reads "// note" and the key after it as one field name.
+    if (/^(\/\/|\/\*)/.test(key)) return 'a comment, which JSON does not allow (write the file as YAML to use # comments)';
     const meant = closestWord(key, fieldsAt(path));
     return meant ? `unknown field (did you mean ${meant}?)` : UNKNOWN;
   };
