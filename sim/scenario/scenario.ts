@@ -652,7 +652,7 @@ export function parseScenario(text: string, file: string): Scenario {
     ]);
   }
   const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter, prettyErrors: true, uniqueKeys: true });
+  const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
   if (doc.errors.length > 0) {
     throw new ScenarioError(syntaxProblems(text, doc.errors, lineCounter).map((p) => `${file}:${p.line}:${p.col}: not valid YAML or JSON: ${p.message}`));
   }
