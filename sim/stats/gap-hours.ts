@@ -97,8 +97,7 @@ function flagCount(flags: Uint8Array): number {
 export function hourFiguresDifference(base: HourlyCoverage, other: HourlyCoverage, differs: Uint8Array | null): Record<HourFigure, Estimate> {
   const a = base.cells(base.allQueues(), 0.025);
   const b = other.cells(other.allQueues(), 0.025);
-  const sum = flagCount;
-  const [demandA, demandB] = [sum(a.demand), sum(b.demand)];
+  const [demandA, demandB] = [flagCount(a.demand), flagCount(b.demand)];
   const withRange = a.low !== null && b.low !== null;
   const exact = (mean: number): Estimate => ({ mean, ci95: withRange ? [mean, mean] : null });
   const below = (c: HourCells): CellFlags => ({ mean: c.below, low: c.low ?? c.below, high: c.high ?? c.below });
@@ -118,12 +117,16 @@ export function hourFiguresDifference(base: HourlyCoverage, other: HourlyCoverag
       if (!withRange) continue;
       if (differs !== null && differs[k] === 0) {
         // One verdict x for both, somewhere in either's interval.
-        const [lo, hi] = [Math.min(at(fa.low, k), at(fb.low, k)), Math.max(at(fa.high, k), at(fb.high, k))];
+        const lo = Math.min(at(fa.low, k), at(fb.low, k));
+        const hi = Math.max(at(fa.high, k), at(fb.high, k));
         const w = weightB - weightA;
         low += Math.min(w * lo, w * hi);
         high += Math.max(w * lo, w * hi);
       } else {
-        const [bLow, bHigh, aLow, aHigh] = [weightB * at(fb.low, k), weightB * at(fb.high, k), weightA * at(fa.low, k), weightA * at(fa.high, k)];
+        const bLow = weightB * at(fb.low, k);
+        const bHigh = weightB * at(fb.high, k);
+        const aLow = weightA * at(fa.low, k);
+        const aHigh = weightA * at(fa.high, k);
         low += Math.min(bLow, bHigh) - Math.max(aLow, aHigh);
         high += Math.max(bLow, bHigh) - Math.min(aLow, aHigh);
       }
@@ -132,7 +135,7 @@ export function hourFiguresDifference(base: HourlyCoverage, other: HourlyCoverag
   };
   const [gapA, gapB] = [gap(a), gap(b)];
   return {
-    uncoveredHours: exact(sum(b.uncovered) - sum(a.uncovered)),
+    uncoveredHours: exact(flagCount(b.uncovered) - flagCount(a.uncovered)),
     hoursBelowTarget: bounded(below(a), below(b), 1, 1),
     gapHours: bounded(gapA, gapB, 1, 1),
     demandHours: exact(demandB - demandA),
@@ -181,10 +184,9 @@ export class HourlyCoverage {
    * holds with probability 1 − `alpha`. */
   figures(queues?: number[], alpha = 0.05): Record<HourFigure, Estimate> {
     const c = this.cells(queues ?? this.allQueues(), alpha);
-    const sum = flagCount;
-    const [demand, uncovered, below] = [sum(c.demand), sum(c.uncovered), sum(c.below)];
+    const [demand, uncovered, below] = [flagCount(c.demand), flagCount(c.uncovered), flagCount(c.below)];
     const withRange = c.low !== null;
-    const [surely, possibly] = withRange ? [sum(c.low!), sum(c.high!)] : [0, 0];
+    const [surely, possibly] = withRange ? [flagCount(c.low!), flagCount(c.high!)] : [0, 0];
     const estimate = (mean: number, low: number, high: number): Estimate => ({ mean, ci95: withRange ? [low, high] : null });
     const gap = uncovered + below;
     const share = (x: number) => (demand > 0 ? 1 - x / demand : NaN);
@@ -243,12 +245,14 @@ export class HourlyCoverage {
     const n = this.count;
     const t = n >= 2 ? tCritical(0.95, n - 1) : NaN;
     const standardErrors = new Float64Array(this.hours * Q);
+    const s = this.sums;
     const queues = m.queues.map((queue, q) => {
       const row: HourlyQueueCoverage = { offered: [], serviceLevel: [], uncovered: [], belowTarget: [], surelyBelowTarget: [] };
       for (let h = 0; h < this.hours; h++) {
         const k = (h * Q + q) * SUMS;
-        const s = this.sums;
-        const [so, sw, soo, sww, sow, online] = [s[k], s[k + 1], s[k + 2], s[k + 3], s[k + 4], s[k + 5]];
+        const so = s[k];
+        const sw = s[k + 1];
+        const online = s[k + 5];
         const demand = so > 0;
         const sl = demand ? sw / so : null;
         const uncovered = demand && queue.channel !== 'email' && online === 0;
@@ -261,7 +265,7 @@ export class HourlyCoverage {
         if (demand && !uncovered && n >= 2) {
           // The ratio estimator's standard error (delta method) over replications.
           const r = sl!;
-          const residuals = Math.max(0, sww - 2 * r * sow + r * r * soo);
+          const residuals = Math.max(0, s[k + 3] /* Σw² */ - 2 * r * s[k + 4] /* Σo·w */ + r * r * s[k + 2] /* Σo² */);
           const se = Math.sqrt(residuals / (n * (n - 1))) / (so / n);
           standardErrors[h * Q + q] = se;
           if (r + t * se < queue.slTarget) surely = 1;
