@@ -15,6 +15,7 @@ import { unpackFigures } from '../sim/stats/packed-figures';
 import { compileScenario, type CompiledModel, type CompileOptions } from '../sim/model/model';
 import type { Scenario } from '../sim/scenario/scenario';
 import { runReplication } from '../sim/simulate';
+import { Progress } from './progress';
 
 export interface Job {
   scenario: Scenario;
@@ -155,6 +156,54 @@ export async function runJobs(
     clearTimeout(grace);
   }
   return done;
+}
+
+/** What a batch of several scenarios (or sweep points) does with its replications as they come. */
+export interface BatchJobs {
+  deliver: (job: number, replication: number, figures: ReplicationFigures) => void;
+  settled: (job: number) => boolean;
+  /** Forgets a job's replications so far, before it runs again. */
+  restart: (job: number) => void;
+  /** The job failed: reported by the caller as that job's error. */
+  failed: (job: number, error: unknown) => void;
+}
+
+/** Runs every job with a progress bar (`label`); when a replication fails, the jobs not settled
+ * run again one at a time, so that the one that fails is reported as such and the others are
+ * still completed. Stops handing out work once `signal` is aborted. */
+export async function runJobsToTheEnd(models: CompiledModel[], jobs: BatchJobs, label: string, options: Pick<ParallelOptions, 'workers' | 'signal'>): Promise<void> {
+  const total = models.reduce((n, m) => n + m.replications, 0);
+  const progress = new Progress(label, total);
+  let doneBefore = 0;
+  const runSome = async (some: number[]) => {
+    let done = 0;
+    try {
+      await runJobs(
+        some.map((j) => models[j]),
+        (k, r, figures) => jobs.deliver(some[k], r, figures),
+        { ...options, onProgress: (n) => progress.update(Math.min(total, doneBefore + (done = n))) },
+      );
+    } finally {
+      doneBefore += done;
+    }
+  };
+  try {
+    try {
+      await runSome(models.map((_, j) => j));
+    } catch {
+      for (let j = 0; j < models.length; j++) {
+        if (jobs.settled(j) || options.signal?.aborted) continue;
+        jobs.restart(j);
+        try {
+          await runSome([j]);
+        } catch (e) {
+          jobs.failed(j, e);
+        }
+      }
+    }
+  } finally {
+    progress.done();
+  }
 }
 
 /** How long replications under way may go on after Ctrl-C before their threads are ended. */

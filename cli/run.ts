@@ -7,8 +7,7 @@ import { ScenarioError, type Scenario } from '../sim/scenario/scenario';
 import { checkReplications, largeRunsAllowed, UsageError, workerCount } from './arguments';
 import { checkScenarioWork, DEFAULT_SCENARIO, displayPath, expandScenarioPaths, loadScenarioFile, outputProblem, prepareFolder, writeFileAtomic, writeOutput } from './files';
 import { interruptedAfterAll, watchInterrupt } from './interrupt';
-import { compileJobs, runJobs } from './parallel';
-import { Progress } from './progress';
+import { compileJobs, runJobsToTheEnd, type BatchJobs } from './parallel';
 import { fileHash, FOLLOWSUN_VERSION, inShard, jsonWithChecksum, type Shard, type ShardInfo } from './shards';
 import { summaryText } from './summary';
 
@@ -78,7 +77,7 @@ export async function runCommand(options: RunOptions): Promise<number> {
   const results = new BatchResults(runnable, options, fail);
   const interrupt = watchInterrupt();
   try {
-    await simulateBatch(runnable.map((r) => r.model), results, workers, interrupt);
+    await runJobsToTheEnd(runnable.map((r) => r.model), results, 'Simulating: replication', { workers, signal: interrupt });
   } finally {
     interrupt.dispose();
   }
@@ -166,10 +165,11 @@ function compiled(batch: (BatchItem & { scenario: Scenario })[], seed: number | 
 /** The batch's results as they settle: each scenario's replications folded, its result built when
  * the last is in, and printed (summary, CSV tables) in batch order as soon as it and those before
  * it are done. */
-class BatchResults {
-  private builders: ResultBuilder[];
+class BatchResults implements BatchJobs {
+  private readonly builders: ResultBuilder[];
   private readonly results: (FileResult | undefined)[];
-  private readonly settled: boolean[];
+  /** Per scenario: its result is built, or it failed. */
+  private readonly done: boolean[];
   private printed = 0;
 
   constructor(
@@ -179,28 +179,27 @@ class BatchResults {
   ) {
     this.builders = runnable.map((r) => new ResultBuilder(r.model));
     this.results = new Array(runnable.length);
-    this.settled = new Array(runnable.length).fill(false);
+    this.done = new Array(runnable.length).fill(false);
   }
 
-  isSettled(j: number): boolean {
-    return this.settled[j];
+  settled(j: number): boolean {
+    return this.done[j];
   }
 
   /** Scenario j's replication `replication` is in. */
-  add(j: number, replication: number, figures: ReplicationFigures): void {
+  deliver(j: number, replication: number, figures: ReplicationFigures): void {
     this.builders[j].add(figures);
     if (replication + 1 === this.runnable[j].model.replications) this.complete(j);
   }
 
-  failRun(j: number, e: unknown): void {
-    this.settled[j] = true;
-    this.fail(this.runnable[j].index, this.runnable[j].file, [`${this.runnable[j].file}: the simulation failed: ${(e as Error).message}`]);
-    this.printInOrder();
+  restart(j: number): void {
+    this.builders[j] = new ResultBuilder(this.runnable[j].model);
   }
 
-  /** Starts over the scenarios not settled yet (after a failed replication). */
-  restartUnsettled(): void {
-    this.builders = this.runnable.map((r, j) => (this.settled[j] ? this.builders[j] : new ResultBuilder(r.model)));
+  failed(j: number, e: unknown): void {
+    this.done[j] = true;
+    this.fail(this.runnable[j].index, this.runnable[j].file, [`${this.runnable[j].file}: the simulation failed: ${(e as Error).message}`]);
+    this.printInOrder();
   }
 
   finished(): FileResult[] {
@@ -208,22 +207,22 @@ class BatchResults {
   }
 
   missing(): BatchItem[] {
-    return this.runnable.filter((_, j) => !this.settled[j]).map((r) => ({ index: r.index, file: r.file }));
+    return this.runnable.filter((_, j) => !this.done[j]).map((r) => ({ index: r.index, file: r.file }));
   }
 
   private complete(j: number): void {
     try {
       this.results[j] = { index: this.runnable[j].index, file: this.runnable[j].file, ...this.builders[j].result() };
     } catch (e) {
-      return this.failRun(j, e);
+      return this.failed(j, e);
     }
-    this.settled[j] = true;
+    this.done[j] = true;
     this.printInOrder();
   }
 
   private printInOrder(): void {
     const { options } = this;
-    for (; this.printed < this.settled.length && this.settled[this.printed]; this.printed++) {
+    for (; this.printed < this.done.length && this.done[this.printed]; this.printed++) {
       const r = this.results[this.printed];
       if (!r) continue;
       if (!options.json && !options.out) process.stdout.write(`${summaryText(r)}\n\n`);
@@ -236,46 +235,6 @@ class BatchResults {
         }
       }
     }
-  }
-}
-
-/** Simulates every model's replications into `results`, with a progress bar, until done or
- * interrupted. */
-async function simulateBatch(models: CompiledModel[], results: BatchResults, workers: number | undefined, interrupt: { aborted: boolean }): Promise<void> {
-  const total = models.reduce((n, m) => n + m.replications, 0);
-  const progress = new Progress('Simulating: replication', total);
-  let doneBefore = 0;
-  const runSome = async (jobs: number[]) => {
-    let done = 0;
-    try {
-      await runJobs(
-        jobs.map((j) => models[j]),
-        (k, r, figures: ReplicationFigures) => results.add(jobs[k], r, figures),
-        { workers, onProgress: (n) => progress.update(Math.min(total, doneBefore + (done = n))), signal: interrupt },
-      );
-    } finally {
-      doneBefore += done;
-    }
-  };
-  try {
-    try {
-      await runSome(models.map((_, j) => j));
-    } catch {
-      // A replication failed: run the unfinished scenarios one at a time, so that the one that
-      // fails is reported as such and the others are still completed.
-      const unfinished = models.map((_, j) => j).filter((j) => !results.isSettled(j));
-      results.restartUnsettled();
-      for (const j of unfinished) {
-        if (interrupt.aborted) break;
-        try {
-          await runSome([j]);
-        } catch (e) {
-          results.failRun(j, e);
-        }
-      }
-    }
-  } finally {
-    progress.done();
   }
 }
 

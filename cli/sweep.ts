@@ -9,7 +9,7 @@ import { sweepReportHtml } from '../report/sweep';
 import { atLeastTwoReplications, checkReplications, largeRunsAllowed, UsageError, workerCount } from './arguments';
 import { checkScenarioWork, displayPath, loadScenarioFile, outputProblem, writeOutput } from './files';
 import { interruptedAfterAll, watchInterrupt, type Interrupt } from './interrupt';
-import { compileJobs, runJobs } from './parallel';
+import { compileJobs, runJobsToTheEnd } from './parallel';
 import { Progress } from './progress';
 import { csvWithChecksum, fileHash, FOLLOWSUN_VERSION, inShard, jsonWithChecksum, type Shard, type ShardInfo } from './shards';
 import { horizonLength } from '../sim/scenario/horizon';
@@ -368,38 +368,14 @@ function compilePoints(request: SweepRequest, points: GridPoint[], shared: Share
 async function runPoints(request: SweepRequest, points: GridPoint[], models: CompiledModel[], shared: Shared): Promise<PointsRun> {
   const collector = pointCollector(request.file, points, models, shared.replications);
   const interrupt = watchInterrupt();
-  const totalTasks = models.length * shared.replications;
-  const progress = new Progress(`Sweep of ${request.total} points: replication`, totalTasks);
-  let doneBefore = 0;
-  const runSome = async (jobs: number[]) => {
-    let done = 0;
-    try {
-      await runJobs(jobs.map((j) => models[j]), (k, r, f) => collector.deliver(jobs[k], r, f), {
-        workers: request.workers,
-        onProgress: (n) => progress.update(Math.min(totalTasks, doneBefore + (done = n))),
-        signal: interrupt,
-      });
-    } finally {
-      doneBefore += done;
-    }
-  };
   try {
-    try {
-      await runSome(models.map((_, j) => j));
-    } catch {
-      // A replication failed: the unfinished points one at a time, to find the one that fails.
-      for (let j = 0; j < models.length; j++) {
-        if (collector.settled[j] || interrupt.aborted) continue;
-        collector.restart(j);
-        try {
-          await runSome([j]);
-        } catch (e) {
-          collector.failPoint(j, e);
-        }
-      }
-    }
+    await runJobsToTheEnd(
+      models,
+      { deliver: collector.deliver, settled: (j) => collector.settled[j], restart: collector.restart, failed: collector.failPoint },
+      `Sweep of ${request.total} points: replication`,
+      { workers: request.workers, signal: interrupt },
+    );
   } finally {
-    progress.done();
     interrupt.dispose();
   }
   return { figures: collector.figures, settled: collector.settled, errors: collector.errors, interrupt };
