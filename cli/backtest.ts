@@ -4,7 +4,7 @@
 // --train-until, the scenario is fitted on the records before that date and tested on the rest.
 import { basename } from 'node:path';
 import { parseArgs } from 'node:util';
-import { checkScenarioWork, displayPath, loadScenarioFile, outputProblem, writeOutput } from './files';
+import { checkScenarioWork, displayPath, loadScenarioFile, outputRefused, writeOutput } from './files';
 import { checkReplications, largeRunsAllowed, UsageError, wholeNumber } from './arguments';
 import { table } from './format';
 import { badInput, loadRecords, RECORDS_OPTIONS } from './import';
@@ -98,13 +98,7 @@ export function backtestCommand(args: string[]): number {
   const { values, positionals } = readBacktestFlags(args);
   const plan = checkBacktestFlags(values, positionals);
   // The report is checked before the records are read and the simulation runs, not after.
-  if (values.report !== undefined) {
-    const problem = outputProblem(values.report, 'backtest.html', positionals);
-    if (problem) {
-      process.stderr.write(`followsun: --report ${values.report}: ${problem}\n`);
-      return 2;
-    }
-  }
+  if (outputRefused('--report', values.report, 'backtest.html', positionals)) return 2;
   try {
     const { scenario, observed, fittedOn, shown } = replayOf(values, positionals, plan);
     const problems = replayWorkProblems(scenario, observed, positionals, shown, plan.replications, values['allow-large-runs']);

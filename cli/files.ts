@@ -209,6 +209,14 @@ export function outputTarget(path: string): { path: string; direct: boolean } {
   return { path: at, direct: false };
 }
 
+/** outputProblem said as a command says it ("followsun: --out x.json: why") on stderr: true when
+ * the output is refused (the command then exits 2). Nothing to check when `path` is undefined. */
+export function outputRefused(flag: string, path: string | undefined, example: string, inputs: string[]): boolean {
+  const problem = path === undefined ? undefined : outputProblem(path, example, inputs);
+  if (problem) process.stderr.write(`followsun: ${flag} ${path}: ${problem}\n`);
+  return problem !== undefined;
+}
+
 /** What is wrong with writing the file `path`, or undefined: checked before simulating, so that
  * an hour of simulation is not lost to a typo. Creates missing folders, as the write would.
  * `inputs` are the command's input files: an output naming one is refused, so that a typo never

@@ -2,7 +2,7 @@
 // scenario file, with every row accounted for and what was estimated and how.
 import { basename } from 'node:path';
 import { parseArgs } from 'node:util';
-import { displayPath, decodeText, outputProblem, readBounded, writeOutput } from './files';
+import { displayPath, decodeText, outputRefused, readBounded, writeOutput } from './files';
 import { UsageError } from './arguments';
 import { accountingLines, MAX_RECORD_BYTES, RecordsError, type ColumnMap } from '../sim/history/records';
 import { INTERVAL_FIELDS, INTERVAL_OPTIONAL_FIELDS } from '../sim/history/intervals';
@@ -87,11 +87,7 @@ export function importCommand(args: string[]): number {
   if (values.name !== undefined && values.name.trim() === '') throw new UsageError('--name: expected a name for the scenario, got an empty one');
   // Before reading and fitting (seconds for a large export): an output that cannot be written, or
   // that names the records themselves, is refused at once.
-  const outProblem = outputProblem(values.out, 'scenario.yaml', [positionals[0]]);
-  if (outProblem) {
-    process.stderr.write(`followsun: --out ${values.out}: ${outProblem}\n`);
-    return 2;
-  }
+  if (outputRefused('--out', values.out, 'scenario.yaml', [positionals[0]])) return 2;
   try {
     const loaded = loadRecords(positionals[0], values);
     const { outcome, timezone, format } = loaded;
