@@ -60,6 +60,13 @@ describe('the first week of January 1999, read with the bank layout', () => {
     expect(run.status).toBe(0);
     expect(JSON.parse(run.stdout).scenarios[0].summary.offered.mean).toBeGreaterThan(5000);
   });
+
+  it('tells no trend from one week, where each weekday is seen once (it printed 0.0% a week ± 0.0)', async () => {
+    const o = await followsun('import', WEEK, '--out', join(dir, 'week1-trend.yaml'));
+    expect(o.status).toBe(0);
+    expect(o.stdout).toContain('Trend: too few ordinary days for a trend;');
+    expect(o.stdout).not.toMatch(/drifted/);
+  });
 });
 
 describe('malformed records', () => {

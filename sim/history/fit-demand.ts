@@ -297,14 +297,17 @@ export function fitDemand(records: Arrivals[]): DemandFit {
 /** A stream id from a queue code: he-PS → he-PS (ids allow letters, digits, - and _). */
 export const safeId = (queue: string) => (/^[A-Za-z]/.test(queue) ? queue : `q${queue}`).replace(/[^A-Za-z0-9_-]/g, '_');
 
-/** Least squares of level on day. */
+/** Least squares of level on day. Each level is a day's total ÷ its weekday's mean, so every
+ * weekday seen costs a degree of freedom besides the slope's: a weekday seen once is exactly 1
+ * whatever the drift, and a week of days alone has no trend to tell (it read 0.0 ± 0.0). */
 function fitTrend(points: { day: number; level: number }[]): Trend {
   const n = points.length;
-  if (n < 3) return { level: 1, perDay: 0, middleDay: points[0]?.day ?? 0, perDayError: Infinity };
+  const freedom = n - new Set(points.map((p) => weekdayOf(p.day))).size - 1;
+  if (n < 3 || freedom < 1) return { level: 1, perDay: 0, middleDay: points[0]?.day ?? 0, perDayError: Infinity };
   const middleDay = points.reduce((s, p) => s + p.day, 0) / n;
   const level = points.reduce((s, p) => s + p.level, 0) / n;
   const sxx = points.reduce((s, p) => s + (p.day - middleDay) ** 2, 0);
   const perDay = sxx > 0 ? points.reduce((s, p) => s + (p.day - middleDay) * (p.level - level), 0) / sxx : 0;
-  const residual = points.reduce((s, p) => s + (p.level - level - perDay * (p.day - middleDay)) ** 2, 0) / (n - 2);
+  const residual = points.reduce((s, p) => s + (p.level - level - perDay * (p.day - middleDay)) ** 2, 0) / freedom;
   return { level, perDay, middleDay, perDayError: sxx > 0 ? Math.sqrt(residual / sxx) : Infinity };
 }
