@@ -95,6 +95,23 @@ describe('columns', () => {
     expect(existsSync(join(dir, 'dup.yaml')) || existsSync(join(dir, 'map.yaml'))).toBe(false);
   });
 
+  it('names semicolons as the separator, not missing columns that --map could name', async () => {
+    const semi = write('semi.csv', [HEADER, ...rows(3)].join('\n').replaceAll(',', ';'));
+    const r = await followsun('import', semi, '--out', join(dir, 'semi.yaml'));
+    expect(r.status).toBe(2);
+    expect(problemLines(r.stderr)).toEqual([expect.stringMatching(/semi\.csv:1: the columns are separated by semicolons: expected commas \(CSV\) or tabs \(TSV\)/)]);
+    expect(existsSync(join(dir, 'semi.yaml'))).toBe(false);
+  });
+
+  it('names the bank column missing from a bank log, not the generic layout’s', async () => {
+    const bank = 'vru+line\tcall_id\tcustomer_id\tpriority\ttype\tdate\tvru_exit\tvru_time\tq_start\tq_exit\tq_time\toutcome\tser_start\tser_exit\tser_time\tserver';
+    const row = 'AA0101\t33118\t27997683\t2\tPS\t990101\t6:55:26\t6\t6:55:26\t6:55:43\t17\tAGENT\t6:55:43\t6:56:37\t54\tMICHAL';
+    const file = write('no-entry.tsv', `${bank}\n${row}\n`);
+    const r = await followsun('import', file, '--out', join(dir, 'no-entry.yaml'));
+    expect(r.status).toBe(2);
+    expect(problemLines(r.stderr)).toEqual([expect.stringMatching(/no-entry\.tsv:1: the bank \(Anonymous Bank call log\) layout needs the column vru_entry;/)]);
+  });
+
   it('refuses a header of too many columns in a short message', async () => {
     const wide = write('wide.csv', Array.from({ length: 200_000 }, (_, i) => `column-${i}-${'x'.repeat(50)}`).join(',') + '\n');
     const r = await followsun('import', wide, '--out', join(dir, 'wide.yaml'));

@@ -212,6 +212,10 @@ export function genericLayout(timezone: string): Layout {
 
 /** The layout a header looks like: the bank's when it has its columns. */
 export function guessFormat(header: string): 'bank' | 'generic' {
-  return /(^|[\t,])vru_entry([\t,]|$)/.test(header) && /(^|[\t,])ser_time([\t,]|$)/.test(header) ? 'bank' : 'generic';
+  // Most of the bank's columns make a bank log, even with one missing: its message should name
+  // that column, not the generic layout's five that a bank file never has.
+  const names = new Set(header.split(/[\t,]/).map((name) => name.trim()));
+  const bankColumns = bankLayout.required.filter((name) => names.has(name)).length;
+  return bankColumns * 2 > bankLayout.required.length ? 'bank' : 'generic';
 }
 

@@ -221,6 +221,10 @@ export function readRows<T>(text: string, file: string, layout: Layout<T>, colum
   }
   const firstLineEnd = text.indexOf('\n');
   const headerText = firstLineEnd < 0 ? text : text.slice(0, firstLineEnd);
+  if (!/[\t,]/.test(headerText) && headerText.includes(';')) {
+    // Spreadsheets set to a decimal comma save "CSV" with semicolons; --map cannot help there.
+    throw new RecordsError([`${file}:1: the columns are separated by semicolons: expected commas (CSV) or tabs (TSV); save the export with either`]);
+  }
   const rows = dsvRows(text, headerText.includes('\t') ? '\t' : ',', file, MAX_COLUMNS);
   const first = rows.next();
   if (first.done || first.value.cells.every((c) => c.trim() === '')) throw new RecordsError([`${file}: empty: expected a header line and one row per contact`]);
