@@ -126,6 +126,23 @@ describe('columns', () => {
   });
 });
 
+describe('dates', () => {
+  it('refuses records spanning more than three years (a mistyped year), naming both lines, before fitting and writing', async () => {
+    const typo = rows(1)[0].replace('2026-03-02', '9999-03-02');
+    const file = write('year.csv', [HEADER, ...rows(20), typo, rows(1)[0].replace('2026-03-02', '1900-03-02')].join('\n') + '\n');
+    const out = join(dir, 'year.yaml');
+    const r = await followsun('import', file, '--out', out);
+    expect(r.status).toBe(2);
+    expect(problemLines(r.stderr)).toEqual([
+      expect.stringMatching(/^\S*year\.csv: the records run from 1900-03-02 \(line 23\) to 9999-03-02 \(line 22\), 2,958,100 days: expected at most 1,096 \(three years/),
+    ]);
+    expect(existsSync(out)).toBe(false);
+    const b = await followsun('backtest', file, '--train-until', '2026-03-02');
+    expect(b.status).toBe(2);
+    expect(b.stderr).toMatch(/year\.csv: the records run from 1900-03-02/);
+  });
+});
+
 describe('interval tables', () => {
   const IV = 'interval_start,queue,offered,answered,aht_seconds,agents';
   /** n half-hourly rows from Monday 2 March 2026. */

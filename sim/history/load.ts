@@ -6,6 +6,7 @@ import { readRecords, readRows, RecordsError, type ColumnMap, type ReadOutcome }
 import { intervalLayout, intervalMinutesOf, overloadedInterval, overstaffedInterval, type IntervalRow } from './intervals';
 import { LIMITS } from '../scenario/schema-parts';
 import { BANK_TIMEZONE, bankLayout, genericLayout, guessFormat } from './layouts';
+import { dayOf, isoDay } from './local-time';
 
 export const FORMATS = ['bank', 'generic', 'intervals'] as const;
 export type RecordsFormat = (typeof FORMATS)[number];
@@ -53,9 +54,28 @@ export function loadRecordsText(text: string, shown: string, o: LoadOptions = {}
         `${shown}:${crowded.line}: column agents: the queues' agents of this interval add up to ${crowded.agents.toLocaleString('en-US')}: expected at most ${LIMITS.agents.toLocaleString('en-US')} (the most one pool can have)`,
       ]);
     }
+    checkSpan(outcome.records.map((r) => ({ line: r.line, localMs: r.startLocalMs })), shown);
     return { format, timezone, outcome, intervalMinutes };
   }
-  return { format, timezone, outcome: readRecords(text, shown, format === 'bank' ? bankLayout : genericLayout(timezone), map) };
+  const outcome = readRecords(text, shown, format === 'bank' ? bankLayout : genericLayout(timezone), map);
+  checkSpan(outcome.records.map((r) => ({ line: r.line, localMs: r.arrivalLocalMs })), shown);
+  return { format, timezone, outcome };
+}
+
+/** Records (in time order) spanning more days than a scenario's horizon can hold are refused
+ * before anything is fitted: the fit's tables grow with the days, and one mistyped year (9999)
+ * took seconds and gigabytes only to write a scenario no command reads. */
+function checkSpan(rows: { line: number; localMs: number }[], shown: string): void {
+  if (rows.length === 0) return;
+  const first = rows[0];
+  const last = rows[rows.length - 1];
+  const days = dayOf(last.localMs) - dayOf(first.localMs) + 1;
+  if (days <= LIMITS.horizonDays) return;
+  const when = (r: { line: number; localMs: number }) => `${isoDay(dayOf(r.localMs))} (line ${r.line})`;
+  throw new RecordsError([
+    `${shown}: the records run from ${when(first)} to ${when(last)}, ${days.toLocaleString('en-US')} days: ` +
+      `expected at most ${LIMITS.horizonDays.toLocaleString('en-US')} (three years, the longest scenario); a mistyped year? Correct it, or split the file`,
+  ]);
 }
 
 export function checkTimezone(zone: string): void {
