@@ -126,6 +126,18 @@ describe('columns', () => {
   });
 });
 
+describe('queues beyond what one pool serves', () => {
+  it('refuses 101 queues against the records, not the scenario file it did not write', async () => {
+    const file = write('queues.csv', [HEADER, ...Array.from({ length: 101 }, (_, q) => rows(1, `line-${q}`, q)[0])].join('\n') + '\n');
+    const out = join(dir, 'queues.yaml');
+    const r = await followsun('import', file, '--out', out);
+    expect(r.status).toBe(2);
+    expect(problemLines(r.stderr)).toEqual([expect.stringMatching(/queues\.csv:102: queue "und-line100" is the 101st of 101 queues: expected at most 100/)]);
+    expect(r.stderr).not.toMatch(/queues\.yaml/);
+    expect(existsSync(out)).toBe(false);
+  });
+});
+
 describe('dates', () => {
   it('refuses records spanning more than three years (a mistyped year), naming both lines, before fitting and writing', async () => {
     const typo = rows(1)[0].replace('2026-03-02', '9999-03-02');

@@ -54,24 +54,52 @@ export function loadRecordsText(text: string, shown: string, o: LoadOptions = {}
         `${shown}:${crowded.line}: column agents: the queues' agents of this interval add up to ${crowded.agents.toLocaleString('en-US')}: expected at most ${LIMITS.agents.toLocaleString('en-US')} (the most one pool can have)`,
       ]);
     }
-    checkSpan(outcome.records.map((r) => ({ line: r.line, localMs: r.startLocalMs })), shown);
+    checkRecords(outcome.records.map((r) => ({ line: r.line, localMs: r.startLocalMs, queue: r.queue })), shown);
     return { format, timezone, outcome, intervalMinutes };
   }
   const outcome = readRecords(text, shown, format === 'bank' ? bankLayout : genericLayout(timezone), map);
-  checkSpan(outcome.records.map((r) => ({ line: r.line, localMs: r.arrivalLocalMs })), shown);
+  checkRecords(outcome.records.map((r) => ({ line: r.line, localMs: r.arrivalLocalMs, queue: r.queue })), shown);
   return { format, timezone, outcome };
 }
 
-/** Records (in time order) spanning more days than a scenario's horizon can hold are refused
- * before anything is fitted: the fit's tables grow with the days, and one mistyped year (9999)
- * took seconds and gigabytes only to write a scenario no command reads. */
-function checkSpan(rows: { line: number; localMs: number }[], shown: string): void {
+interface Row {
+  line: number;
+  localMs: number;
+  queue: string;
+}
+
+/** Records a scenario cannot hold are refused before anything is fitted, naming the records:
+ * the check of the scenario written would name a file that was never written. */
+function checkRecords(rows: Row[], shown: string): void {
+  checkSpan(rows, shown);
+  checkQueues(rows, shown);
+}
+
+/** The fitted pool serves every queue, and a pool serves at most LIMITS.languages. */
+function checkQueues(rows: Row[], shown: string): void {
+  const queues = new Set<string>();
+  for (const r of rows) {
+    if (queues.has(r.queue)) continue;
+    queues.add(r.queue);
+    if (queues.size <= LIMITS.languages) continue;
+    const count = new Set(rows.map((x) => x.queue)).size;
+    throw new RecordsError([
+      `${shown}:${r.line}: queue ${JSON.stringify(r.queue)} is the ${LIMITS.languages + 1}st of ${count.toLocaleString('en-US')} queues: expected at most ${LIMITS.languages}, ` +
+        'the queues one pool of a scenario can serve; import the queues in parts (a file for each group of queues)',
+    ]);
+  }
+}
+
+/** Records (in time order) spanning more days than a scenario's horizon can hold: the fit's
+ * tables grow with the days, and one mistyped year (9999) took seconds and gigabytes only to
+ * write a scenario no command reads. */
+function checkSpan(rows: Row[], shown: string): void {
   if (rows.length === 0) return;
   const first = rows[0];
   const last = rows[rows.length - 1];
   const days = dayOf(last.localMs) - dayOf(first.localMs) + 1;
   if (days <= LIMITS.horizonDays) return;
-  const when = (r: { line: number; localMs: number }) => `${isoDay(dayOf(r.localMs))} (line ${r.line})`;
+  const when = (r: Row) => `${isoDay(dayOf(r.localMs))} (line ${r.line})`;
   throw new RecordsError([
     `${shown}: the records run from ${when(first)} to ${when(last)}, ${days.toLocaleString('en-US')} days: ` +
       `expected at most ${LIMITS.horizonDays.toLocaleString('en-US')} (three years, the longest scenario); a mistyped year? Correct it, or split the file`,
