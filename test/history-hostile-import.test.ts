@@ -6,7 +6,8 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { followsun } from './cli-in-process';
 import { expectHandled, followsun as followsunBudget, problemLines, tempDir } from './hostile-support';
-import { dsvRows, readRecords } from '../sim/history/records';
+import { dsvRows, readRecords, readRows } from '../sim/history/records';
+import { intervalLayout } from '../sim/history/intervals';
 import { genericLayout } from '../sim/history/layouts';
 
 const dir = tempDir('hostile-import');
@@ -135,6 +136,20 @@ describe('queues beyond what one pool serves', () => {
     expect(problemLines(r.stderr)).toEqual([expect.stringMatching(/queues\.csv:102: queue "und-line100" is the 101st of 101 queues: expected at most 100/)]);
     expect(r.stderr).not.toMatch(/queues\.yaml/);
     expect(existsSync(out)).toBe(false);
+  });
+});
+
+describe('numbers', () => {
+  it('leaves out seconds and counts written in hex or binary (Number() read 0x10 as 16 s)', () => {
+    const text = [HEADER, ...rows(3), rows(1, 'en', 3)[0].replace(',300,', ',0x10,'), rows(1, 'en', 4)[0].replace(',12,', ',0b11,'), rows(1, 'en', 5)[0].replace(',300,', ',2.5e2,')].join('\n');
+    const read = readRecords(text, 'hex.csv', genericLayout('UTC'));
+    expect(read.records.map((r) => r.handleSeconds)).toEqual([300, 300, 300, 250]);
+    expect(read.rejected['malformed handle_seconds']).toMatchObject({ count: 1, firstLine: 5, detail: 'expected seconds, got "0x10"' });
+    expect(read.rejected['malformed wait_seconds']).toMatchObject({ count: 1, firstLine: 6 });
+    const table = ['interval_start,queue,offered,answered,aht_seconds', '2026-03-02 09:00:00,en,0x10,9,360', '2026-03-02 09:30:00,en,10,9,360'].join('\n');
+    const intervals = readRows(table, 'iv.csv', intervalLayout('UTC'));
+    expect(intervals.records).toHaveLength(1);
+    expect(Object.keys(intervals.rejected)).toEqual([expect.stringMatching(/offered/)]);
   });
 });
 

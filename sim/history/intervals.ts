@@ -14,7 +14,7 @@
 // assumed), and patience comes from total waiting time ÷ abandons — the censored estimator's
 // own formula, with the abandoners' waits approximated when the table lacks them.
 import type { Layout, RowOutcome } from './records';
-import { arrivalLocal, queueNamer } from './layouts';
+import { arrivalLocal, decimal, queueNamer } from './layouts';
 import { dayOf, instantOfLocal } from './local-time';
 import { SUMS, type Observation } from './backtest';
 import type { ObservedStaffing, Session } from './observed-staffing';
@@ -46,8 +46,8 @@ export function intervalLayout(timezone: string): Layout<Omit<IntervalRow, 'line
   const number = (f: (name: string) => string, name: string, optional = false): number | string => {
     const text = f(name);
     if (text === '' && optional) return NaN;
-    const x = Number(text);
-    return text !== '' && Number.isFinite(x) ? x : `malformed ${name}`;
+    const x = decimal(text);
+    return x !== undefined && Number.isFinite(x) ? x : `malformed ${name}`;
   };
   const queues = queueNamer();
   return {

@@ -28,6 +28,9 @@ const clockSeconds = (text: string): number | undefined => {
   const m = /^(\d{1,2}):(\d{2}):(\d{2})$/.exec(text);
   return m && Number(m[1]) < 24 && Number(m[2]) < 60 && Number(m[3]) < 60 ? Number(m[1]) * 3600 + Number(m[2]) * 60 + Number(m[3]) : undefined;
 };
+/** A number written in decimals (12, 12.5, 1e3), or undefined: Number() alone also reads "0x10"
+ * as 16 and "0b11" as 3, which no export means by a duration or a count. */
+export const decimal = (text: string): number | undefined => (/^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i.test(text) ? Number(text) : undefined);
 const wholeSeconds = (text: string): number | undefined => (/^-?\d+$/.test(text) ? Number(text) : undefined);
 const malformed = (field: string, expected: string, got: string): RowOutcome => ({
   kind: 'rejected',
@@ -194,12 +197,12 @@ export function genericLayout(timezone: string): Layout {
       if (!queue) return malformed('queue', 'a language code or a queue name', f('queue'));
       const outcome = f('outcome').toLowerCase();
       if (outcome !== 'answered' && outcome !== 'abandoned') return { kind: 'rejected', reason: 'outcome neither answered nor abandoned', detail: JSON.stringify(f('outcome').slice(0, 30)) };
-      const wait = Number(f('wait_seconds'));
-      if (f('wait_seconds') === '' || !Number.isFinite(wait)) return malformed('wait_seconds', 'seconds', f('wait_seconds'));
+      const wait = decimal(f('wait_seconds'));
+      if (wait === undefined || !Number.isFinite(wait)) return malformed('wait_seconds', 'seconds', f('wait_seconds'));
       if (wait < 0) return { kind: 'rejected', reason: 'negative time in the queue' };
       const answered = outcome === 'answered';
-      const handle = answered ? Number(f('handle_seconds')) : 0;
-      if (answered && (f('handle_seconds') === '' || !Number.isFinite(handle))) return malformed('handle_seconds', 'seconds', f('handle_seconds'));
+      const handle = answered ? decimal(f('handle_seconds')) : 0;
+      if (handle === undefined || !Number.isFinite(handle)) return malformed('handle_seconds', 'seconds', f('handle_seconds'));
       if (handle < 0) return { kind: 'rejected', reason: 'negative handle time' };
       if (wait > LIMITS.durationSeconds) return tooLong('wait_seconds', f('wait_seconds'));
       if (handle > LIMITS.durationSeconds) return tooLong('handle_seconds', f('handle_seconds'));
