@@ -69,6 +69,17 @@ describe('the first week of January 1999, read with the bank layout', () => {
   });
 });
 
+describe('the same week exported twice into one file', () => {
+  it('leaves the second copy of each call out, naming the row it repeats, so that the demand is not doubled', () => {
+    const text = readFileSync(WEEK, 'utf8').trimEnd();
+    const once = readRecords(text, 'week1.tsv', bankLayout);
+    const twice = readRecords(`${text}\n${text.split('\n').slice(1).join('\n')}\n`, 'twice.tsv', bankLayout);
+    expect(twice.records).toEqual(once.records);
+    expect(twice.notOffered.count).toBe(once.notOffered.count);
+    expect(twice.rejected['a repeat of an earlier row (the same vru+line, call_id, date, vru_entry)']).toEqual({ count: 9487, firstLine: 9489, detail: 'as line 2' });
+  });
+});
+
 describe('malformed records', () => {
   it('name the file, the line and what was expected, and are counted rather than fatal', () => {
     const csv = 'arrival,queue,outcome,wait_seconds,handle_seconds\n2026-01-05 09:00:00,en,answered,12,300\nyesterday,en,answered,12,300\n2026-01-05 09:01:00,en,answered,-3,300\n';

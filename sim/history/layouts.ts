@@ -48,6 +48,10 @@ const tooLong = (field: string, got: string): RowOutcome => ({
 export const bankLayout: Layout = {
   name: 'bank (Anonymous Bank call log)',
   required: ['type', 'date', 'vru_entry', 'vru_exit', 'q_start', 'q_time', 'outcome', 'ser_start', 'ser_exit', 'ser_time', 'server'],
+  optional: ['vru+line', 'call_id'],
+  // Call ids count per IVR line; with the day and the time the call came in, a row met twice is
+  // the same call (a month's export appended twice would double the demand fitted).
+  identity: { columns: ['vru+line', 'call_id', 'date', 'vru_entry'], key: (f) => `${f('vru+line')}\t${f('call_id')}\t${f('date')}\t${f('vru_entry')}` },
   row(f): RowOutcome {
     const outcome = f('outcome');
     if (outcome === 'PHANTOM') return { kind: 'rejected', reason: 'PHANTOM (not a real call, to ignore)' };

@@ -41,6 +41,9 @@ export interface Layout<T = Omit<ContactRecord, 'line'>> {
   optional?: readonly string[];
   /** Source queue names that became another scenario queue name, in the order first seen. */
   renamed?: () => { source: string; queue: string }[];
+  /** What identifies a contact, when the export says (the bank's line and call id): a second row
+   * with the same key is the same call exported twice, left out rather than counted again. */
+  identity?: { columns: readonly string[]; key: (field: (name: string) => string) => string };
 }
 
 export interface Tally {
@@ -255,6 +258,7 @@ export function readRows<T>(text: string, file: string, layout: Layout<T>, colum
     }
   }
   const index = new Map(named.map((name, i) => [name, i]));
+  const seen = layout.identity && layout.identity.columns.every((c) => index.has(c)) ? identities(layout.identity.key) : undefined;
   const out: ReadOutcome<T & { line: number }> = {
     records: [],
     rowsRead: 0,
@@ -274,7 +278,13 @@ export function readRows<T>(text: string, file: string, layout: Layout<T>, colum
       count(out.rejected, 'wrong number of fields', line, `${cellCount} fields, the header has ${columns.length}`);
       continue;
     }
-    const outcome = layout.row((name) => (cells[index.get(name) ?? -1] ?? '').trim());
+    const field = (name: string) => (cells[index.get(name) ?? -1] ?? '').trim();
+    const repeated = seen?.repeatOf(field, line);
+    if (repeated !== undefined) {
+      count(out.rejected, `a repeat of an earlier row (the same ${layout.identity!.columns.join(', ')})`, line, `as line ${repeated}`);
+      continue;
+    }
+    const outcome = layout.row(field);
     if (outcome.kind === 'not-offered') {
       if (out.notOffered.count++ === 0) out.notOffered.firstLine = line;
     } else if (outcome.kind === 'rejected') {
@@ -292,6 +302,19 @@ export function readRows<T>(text: string, file: string, layout: Layout<T>, colum
   const renamed = layout.renamed?.();
   if (renamed && renamed.length > 0) out.renamed = renamed;
   return out;
+}
+
+/** The rows' identities seen so far: a repeat gives the line of the row it repeats. */
+function identities(key: (field: (name: string) => string) => string) {
+  const lines = new Map<string, number>();
+  return {
+    repeatOf(field: (name: string) => string, line: number): number | undefined {
+      const k = key(field);
+      const first = lines.get(k);
+      if (first === undefined) lines.set(k, line);
+      return first;
+    },
+  };
 }
 
 /** Rejected + not offered + kept = rows read: the accounting the import prints. */
