@@ -75,10 +75,13 @@ export const MAX_VALUES = 10_000;
 export function parseVariation(text: string): Variation {
   const match = /^([A-Za-z0-9_./-]+)=(-?[\d.]+)\.\.(-?[\d.]+):([\d.]+)$/.exec(text);
   const [from, to, step] = match ? [Number(match[2]), Number(match[3]), Number(match[4])] : [NaN, NaN, NaN];
-  if (!match || !(step > 0) || !(to >= from) || ![from, to, step].every(Number.isFinite)) {
+  if (!match || ![from, to, step].every(Number.isFinite)) {
     throw new UsageError(`--vary: expected path=from..to:step such as staffing.manila.agents=0..40:5, got ${shorten(text)}`);
   }
   const path = match[1];
+  // The form is right: say which part is not (the form alone read as a typo in it).
+  if (!(step > 0)) throw new UsageError(`--vary ${shorten(path)}: step ${match[4]}: expected a step above 0`);
+  if (!(to >= from)) throw new UsageError(`--vary ${shorten(path)}: from ${match[2]} is above to ${match[3]}: expected from..to upwards (${match[3]}..${match[2]}:${match[4]})`);
   const forbidden = path.split('.').find((key) => FORBIDDEN_KEYS.has(key));
   if (forbidden) throw new UsageError(`--vary ${shorten(path)}: ${forbidden} is not a field of a scenario`);
   // Every point runs with the same seed and replications (common random numbers): a sweep over

@@ -161,6 +161,12 @@ describe('sweeps', () => {
     expect(shift.stderr).toMatch(/no '0' in demand\[0\]\.specialDays \((the list is empty|positions)/);
   });
 
+  it('say which part of a well-formed range is wrong: a range downwards, a step of 0', () => {
+    expect(() => parseVariation('staffing.manila.agents=40..0:5')).toThrow('--vary staffing.manila.agents: from 40 is above to 0: expected from..to upwards (0..40:5)');
+    expect(() => parseVariation('staffing.manila.agents=0..40:0')).toThrow('--vary staffing.manila.agents: step 0: expected a step above 0');
+    expect(() => parseVariation('staffing.manila.agents=0..forty:5')).toThrow(/expected path=from\.\.to:step/);
+  });
+
   it('vary a containment key with a slash (en/chat)', () => {
     expect(parseVariation('staffing.bot.containment.en/chat=0.2..0.4:0.2').path).toBe('staffing.bot.containment.en/chat');
   });
