@@ -276,7 +276,7 @@ export class FsHeatmap extends LitElement {
   /** One queue's row: its label (the language once per group when all channels show), its 168
    * cells, and its gap figures. */
   private renderRow(row: HeatRow, r: number, g: Grid, byLanguage: boolean) {
-    const { cellX, cellY, cellWidth, cellHeight, gapX, rem, width } = g;
+    const { cellX, cellY, cellWidth, cellHeight, gapX, left, width } = g;
     const y = cellY(r) + cellHeight / 2;
     const labelY = y + (this.compact || byLanguage ? 4 : 0);
     return svg`
@@ -286,7 +286,9 @@ export class FsHeatmap extends LitElement {
                     byLanguage ? (row.firstOfLanguage ? row.language : '') : row.language
                   }</text>
                   ${byLanguage
-                    ? svg`<text class="row-channel" x=${Math.round(rem * (this.compact ? 1.7 : 2.6))} y=${labelY} aria-hidden="true">${row.channel}</text>`
+                    ? // Against the cells, not at a fixed indent: a language code longer than two
+                      // letters (a fitted queue such as he-PS) would run into it.
+                      svg`<text class="row-channel" x=${left - (this.compact ? 4 : 6)} y=${labelY} text-anchor="end" aria-hidden="true">${row.channel}</text>`
                     : this.compact
                       ? nothing
                       : svg`<text class="row-sub" x="8" y=${y + 13} aria-hidden="true">${languageName(row.language)}</text>`}

@@ -201,11 +201,11 @@ export class FsScenarioEditor extends LitElement {
         ${field(['seed'], 'Seed', data.seed ?? 1, { step: '1', min: '0' })}
       </details>
       <details open>
-        <summary>Staffing <span class="count">(${staffing.length} pools)</span></summary>
+        <summary>Staffing <span class="count">(${staffing.length} ${staffing.length === 1 ? 'pool' : 'pools'})</span></summary>
         ${staffing.map((p, i) => this.renderPool(p, i, field, currency))}
       </details>
       <details>
-        <summary>Demand <span class="count">(${demand.length} streams)</span></summary>
+        <summary>Demand <span class="count">(${demand.length} ${demand.length === 1 ? 'stream' : 'streams'})</span></summary>
         ${demand.map((d, i) => this.renderStream(d, i, field))}
       </details>
     `;

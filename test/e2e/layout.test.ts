@@ -232,6 +232,36 @@ describe('layout and finance figures, in headless Chromium', { timeout: 600_000 
     expect(await problems.count()).toBe(0);
   });
 
+  it('keeps a long language code (a fitted queue such as he-PS) apart from its channel in the heatmap, and counts one pool as one', async () => {
+    // What History keeps: queues named by the records (he-PS, en-PE) as the languages of one pool.
+    const text = `name: Long language codes
+horizon: { start: 2026-03-16T00:00:00Z, days: 1, warmupHours: 2 }
+replications: 2
+demand:
+  - { id: ps, language: he-PS, channel: voice, volume: { perHour: 60 }, handleTime: { dist: exponential, mean: 180 } }
+  - { id: pe, language: en-PE, channel: chat, volume: { perHour: 30 }, handleTime: { dist: exponential, mean: 300 } }
+staffing:
+  - { id: agents, skills: [he-PS, en-PE], channels: [voice, chat], agents: 6 }
+`;
+    for (const [width, height] of SIZES) {
+      await page.setViewportSize({ width, height });
+      await page.goto(`${server.url}${await encodeState({ v: 1, docs: [{ f: 'long.yaml', t: text, o: 'file' }], active: 0 })}`);
+      await page.locator('fs-app fs-run-status[phase="done"]').waitFor({ timeout: PATIENCE });
+      const rows = page.locator('fs-app fs-heatmap g[role="row"]');
+      await poll(() => rows.count()).toBe(2);
+      for (const row of await rows.all()) {
+        const boxes = await row.evaluate((g) => [...g.querySelectorAll('text.row-label, text.row-channel')].map((t) => {
+          const r = t.getBoundingClientRect();
+          return { text: t.textContent ?? '', left: r.left, right: r.right };
+        }));
+        expect(boxes.map((b) => b.text).join(' '), `${width}`).toMatch(/^(he-PS voice|en-PE chat)$/);
+        expect(overlapping(boxes), `${width}`).toBeNull();
+      }
+    }
+    expect(await page.locator('fs-app fs-scenario-editor summary', { hasText: 'Staffing' }).textContent()).toMatch(/Staffing\s*\(1 pool\)/);
+    await page.screenshot({ path: shotPath('15-layout-long-language-codes-1440x900') });
+  });
+
   it('gives the FTEs and the monthly cost of every site as sim/ computes them, rounded to budget lines', async () => {
     const text = readFileSync(join(ROOT, 'scenarios', 'global-follow-the-sun.yaml'), 'utf8');
     const scenario = parseScenario(text, 'x.yaml');
