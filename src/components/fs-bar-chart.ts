@@ -22,6 +22,16 @@ export interface Bar {
   details?: [string, string][];
 }
 
+/** A label shortened to `room` px with an ellipsis, its trailing code kept ("Hebrew (Trinidad … (he-TT)"):
+ * the label column stops at 11rem, and a longer label ran out of the chart on the left. */
+export function fitLabel(label: string, room: number, font: string): string {
+  if (textWidth(label, font) <= room) return label;
+  const tail = /\s\([^()]*\)$/.exec(label)?.[0] ?? '';
+  let head = label.slice(0, label.length - tail.length);
+  while (head.length > 1 && textWidth(`${head}…${tail}`, font) > room) head = head.slice(0, -1);
+  return `${head.trimEnd()}…${tail}`;
+}
+
 @customElement('fs-bar-chart')
 export class FsBarChart extends LitElement {
   @property() heading = '';
@@ -80,18 +90,19 @@ export class FsBarChart extends LitElement {
     const rem = parseFloat(getComputedStyle(document.documentElement).fontSize) || 14;
     const family = getComputedStyle(this).fontFamily;
     const widest = (texts: string[], size: number) => Math.max(0, ...texts.map((t) => textWidth(t, `${size * rem}px ${family}`)));
+    const labelFont = `${0.86 * rem}px ${family}`;
     const labelWidth = Math.min(rem * 11, Math.max(rem * 5, widest(this.bars.map((b) => b.label), 0.86) + 12));
     const notes = this.bars.flatMap((b) => (b.note ? [b.note] : []));
     const noteWidth = notes.length ? Math.max(widest(notes, 0.82), widest([this.noteHeading], 0.75)) + 12 : 0;
     // The value's text starts 8 px right of the plot; 8 px more before the note column.
     const valueWidth = widest(this.bars.map((b) => formatValue(b.value, this.unit, this.currency)), 0.82) + 16;
     const axisFont = `${0.8 * rem}px ${family}`;
-    return { width, labelWidth, noteWidth, valueWidth, axisFont, top: this.noteHeading || this.reference ? 18 : 4, barHeight: 30 };
+    return { width, labelWidth, labelFont, noteWidth, valueWidth, axisFont, top: this.noteHeading || this.reference ? 18 : 4, barHeight: 30 };
   }
 
   override render() {
     if (!this.bars.length) return nothing;
-    const { width, labelWidth, noteWidth, valueWidth, top, barHeight } = this.layout();
+    const { width, labelWidth, labelFont, noteWidth, valueWidth, top, barHeight } = this.layout();
     const height = top + this.bars.length * barHeight + 24;
     const plotRight = width - noteWidth - valueWidth;
     const top1 = max(this.bars, (b) => Math.max(b.value ?? 0, b.ci?.[1] ?? 0)) ?? 0;
@@ -118,7 +129,7 @@ export class FsBarChart extends LitElement {
               const v = b.value ?? 0;
               return svg`
                 <g data-key=${b.key} data-value=${String(b.value)} @pointermove=${(e: PointerEvent) => this.showTip(e, i)}>
-                  <text class="label" x=${labelWidth - 8} y=${y0 + bh / 2 + 4} text-anchor="end">${b.label}</text>
+                  <text class="label" x=${labelWidth - 8} y=${y0 + bh / 2 + 4} text-anchor="end">${fitLabel(b.label, labelWidth - 10, labelFont)}<title>${b.label}</title></text>
                   <rect class="bar" x=${x(0)} y=${y0} width=${Math.max(0, x(v) - x(0))} height=${bh} rx="2" style="fill:${b.colour ?? 'var(--accent)'}"></rect>
                   ${b.ci && Number.isFinite(b.ci[0]) && b.ci[1] - b.ci[0] > 0
                     ? svg`<line class="whisker" x1=${x(Math.max(0, b.ci[0]))} x2=${x(b.ci[1])} y1=${y0 + bh / 2} y2=${y0 + bh / 2}></line>

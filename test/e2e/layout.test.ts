@@ -46,6 +46,19 @@ const cardRows = (page: Page) =>
     return [...rows.entries()].sort((a, b) => a[0] - b[0]).map(([, n]) => n);
   });
 
+/** What History keeps: queues named by the records (he-PS, he-TT, en-PE) as the languages of one
+ * pool; their display names can be long ("Hebrew (Trinidad & Tobago)"). */
+const LONG_CODES = `name: Long language codes
+horizon: { start: 2026-03-16T00:00:00Z, days: 1, warmupHours: 2 }
+replications: 2
+demand:
+  - { id: ps, language: he-PS, channel: voice, volume: { perHour: 60 }, handleTime: { dist: exponential, mean: 180 } }
+  - { id: tt, language: he-TT, channel: voice, volume: { perHour: 20 }, handleTime: { dist: exponential, mean: 180 } }
+  - { id: pe, language: en-PE, channel: chat, volume: { perHour: 30 }, handleTime: { dist: exponential, mean: 300 } }
+staffing:
+  - { id: agents, skills: [he-PS, he-TT, en-PE], channels: [voice, chat], agents: 8 }
+`;
+
 describe('layout and finance figures, in headless Chromium', { timeout: 600_000 }, () => {
   const app = useApp();
   let page: Page;
@@ -233,33 +246,43 @@ describe('layout and finance figures, in headless Chromium', { timeout: 600_000 
   });
 
   it('keeps a long language code (a fitted queue such as he-PS) apart from its channel in the heatmap, and counts one pool as one', async () => {
-    // What History keeps: queues named by the records (he-PS, en-PE) as the languages of one pool.
-    const text = `name: Long language codes
-horizon: { start: 2026-03-16T00:00:00Z, days: 1, warmupHours: 2 }
-replications: 2
-demand:
-  - { id: ps, language: he-PS, channel: voice, volume: { perHour: 60 }, handleTime: { dist: exponential, mean: 180 } }
-  - { id: pe, language: en-PE, channel: chat, volume: { perHour: 30 }, handleTime: { dist: exponential, mean: 300 } }
-staffing:
-  - { id: agents, skills: [he-PS, en-PE], channels: [voice, chat], agents: 6 }
-`;
     for (const [width, height] of SIZES) {
       await page.setViewportSize({ width, height });
-      await page.goto(`${server.url}${await encodeState({ v: 1, docs: [{ f: 'long.yaml', t: text, o: 'file' }], active: 0 })}`);
+      await page.goto(`${server.url}${await encodeState({ v: 1, docs: [{ f: 'long.yaml', t: LONG_CODES, o: 'file' }], active: 0 })}`);
       await page.locator('fs-app fs-run-status[phase="done"]').waitFor({ timeout: PATIENCE });
       const rows = page.locator('fs-app fs-heatmap g[role="row"]');
-      await poll(() => rows.count()).toBe(2);
+      await poll(() => rows.count()).toBe(3);
       for (const row of await rows.all()) {
         const boxes = await row.evaluate((g) => [...g.querySelectorAll('text.row-label, text.row-channel')].map((t) => {
           const r = t.getBoundingClientRect();
           return { text: t.textContent ?? '', left: r.left, right: r.right };
         }));
-        expect(boxes.map((b) => b.text).join(' '), `${width}`).toMatch(/^(he-PS voice|en-PE chat)$/);
+        expect(boxes.map((b) => b.text).join(' '), `${width}`).toMatch(/^((he-PS|he-TT)? ?voice|en-PE chat)$/);
         expect(overlapping(boxes), `${width}`).toBeNull();
       }
     }
     expect(await page.locator('fs-app fs-scenario-editor summary', { hasText: 'Staffing' }).textContent()).toMatch(/Staffing\s*\(1 pool\)/);
     await page.screenshot({ path: shotPath('15-layout-long-language-codes-1440x900') });
+  });
+
+  it("keeps a language's long name inside the bar chart, shortened with its code kept", async () => {
+    await page.setViewportSize({ width: 1280, height: 720 });
+    await page.goto(`${server.url}${await encodeState({ v: 1, docs: [{ f: 'long.yaml', t: LONG_CODES, o: 'file' }], active: 0, view: 'waits', ch: 'voice' })}`);
+    await page.locator('fs-app fs-run-status[phase="done"]').waitFor({ timeout: PATIENCE });
+    const chart = page.locator('fs-app fs-waits-view fs-bar-chart', { hasText: 'service level by language' });
+    await chart.locator('g[data-key] text.label').first().waitFor({ timeout: PATIENCE });
+    const labels = await chart.locator('g[data-key] text.label').evaluateAll((ts) =>
+      ts.map((t) => ({ text: t.textContent ?? '', title: t.querySelector('title')?.textContent ?? null, left: t.getBoundingClientRect().left, svg: t.closest('svg')!.getBoundingClientRect().left })),
+    );
+    expect(labels.length).toBe(2);
+    for (const l of labels) {
+      expect(l.left, l.text).toBeGreaterThanOrEqual(l.svg);
+      expect(l.text, 'the code stays').toMatch(/\((he-PS|he-TT)\)$/);
+    }
+    // The one too long for the column is shortened; its whole name is its tooltip.
+    const tt = labels.find((l) => l.text.endsWith('(he-TT)'))!;
+    expect(tt.text).toContain('…');
+    expect(tt.title).toMatch(/^Hebrew \(Trinidad.*\(he-TT\)$/);
   });
 
   it('gives the FTEs and the monthly cost of every site as sim/ computes them, rounded to budget lines', async () => {
