@@ -250,7 +250,7 @@ const SOLVER_ENTRY = new URL('./solver-worker.js', import.meta.url);
 function solverThread(): { solve: LpSolver; close: () => void } {
   let worker: Worker | undefined;
   return {
-    solve: (text, options) => {
+    solve: (text, settings) => {
       const w = (worker ??= new Worker(SOLVER_ENTRY));
       return new Promise<HighsResult>((resolve, reject) => {
         const done = (m: SolverReply) => {
@@ -260,7 +260,7 @@ function solverThread(): { solve: LpSolver; close: () => void } {
         };
         w.once('message', done);
         w.once('error', reject);
-        w.postMessage({ text, options });
+        w.postMessage({ text, settings });
       });
     },
     close: () => void worker?.terminate(),
