@@ -68,6 +68,7 @@ export class FsCostView extends LitElement {
     // A day's cost of the whole scenario, added up from its intervals (shown twice below).
     const dayCost = sl.day ? intervalCost(r, sl.from, sl.to) : null;
     const kinds = staffingKinds(r);
+    if (r.summary.costTotal.mean === 0) return this.renderUnpriced(r, kinds);
     return html`
       <section class="panel card">
         <fs-slice-filter all-channels day .note=${'Pool costs are shared out to languages and channels by the time agents spent on each; AI costs by conversation.'}></fs-slice-filter>
@@ -84,6 +85,20 @@ export class FsCostView extends LitElement {
         ${this.renderCostByLanguage(r, sl)}
         ${this.renderCostPerInterval(r, sl, dayCost)}
       </div>
+    `;
+  }
+
+  /** A scenario whose pools have no price (as History fits them): every cost is 0, so instead of
+   * charts of zeros, what to do; the contacts and the sites' paid hours and FTEs still count. */
+  private renderUnpriced(r: ScenarioResult, kinds: Kind[]) {
+    return html`
+      <p class="panel card" data-empty="no-prices">
+        No pool in this scenario has a price, so every cost is ${formatValue(0, 'money', r.currency)}. Give each pool one in the sidebar
+        (Staffing: per paid hour, per productive hour or per contact) or in the Source box, and the costs per contact, pool, language and
+        interval appear here.
+      </p>
+      ${this.renderResolved(r, kinds)}
+      <section class="panel card"><fs-finance-table .result=${r} .scenario=${this.view.scenario}></fs-finance-table></section>
     `;
   }
 

@@ -285,6 +285,18 @@ describe('layout and finance figures, in headless Chromium', { timeout: 600_000 
     expect(tt.title).toMatch(/^Hebrew \(Trinidad.*\(he-TT\)$/);
   });
 
+  it('says in Cost when no pool has a price (a scenario kept from History), instead of charts of €0', async () => {
+    await page.goto(`${server.url}${await encodeState({ v: 1, docs: [{ f: 'long.yaml', t: LONG_CODES, o: 'file' }], active: 0, view: 'cost' })}`);
+    await page.locator('fs-app fs-run-status[phase="done"]').waitFor({ timeout: PATIENCE });
+    const empty = page.locator('fs-app fs-cost-view [data-empty="no-prices"]');
+    await empty.waitFor({ timeout: PATIENCE });
+    expect(await empty.textContent()).toMatch(/No pool .* price/);
+    // A priced scenario has no such message.
+    await page.goto(`${server.url}${await encodeState({ v: 1, docs: [{ ex: 'global-follow-the-sun' }], active: 0, view: 'cost' })}`);
+    await page.locator('fs-app fs-cost-view fs-bar-chart').first().waitFor({ timeout: PATIENCE });
+    expect(await page.locator('fs-app fs-cost-view [data-empty]').count()).toBe(0);
+  });
+
   it('gives the FTEs and the monthly cost of every site as sim/ computes them, rounded to budget lines', async () => {
     const text = readFileSync(join(ROOT, 'scenarios', 'global-follow-the-sun.yaml'), 'utf8');
     const scenario = parseScenario(text, 'x.yaml');
