@@ -3,6 +3,7 @@
 // absolute error, mean absolute percentage error, share of hours inside the 95% band). With
 // --train-until, the scenario is fitted on the records before that date and tested on the rest.
 import { basename } from 'node:path';
+import { getHeapStatistics } from 'node:v8';
 import { parseArgs } from 'node:util';
 import { checkScenarioWork, displayPath, loadScenarioFile, outputRefused, writeOutput } from './files';
 import { checkReplications, largeRunsAllowed, UsageError, wholeNumber } from './arguments';
@@ -12,9 +13,10 @@ import { historyOf } from '../sim/history/history';
 import type { Loaded } from '../sim/history/load';
 import { RecordsError } from '../sim/history/records';
 import { scenarioYaml } from '../sim/history/fit-scenario';
-import { backtestObserved, BACKTEST_FIGURES, MIN_REPLICATIONS, type BacktestResult, type Grain, type Observation } from '../sim/history/backtest';
+import { backtestObserved, BACKTEST_FIGURES, MIN_REPLICATIONS, replayBytes, type BacktestResult, type Grain, type Observation } from '../sim/history/backtest';
 import { dayOfIso, isoDay } from '../sim/history/local-time';
 import { parseScenario, type Scenario } from '../sim/scenario/scenario';
+import { bytes, WORK_LIMITS } from '../sim/scenario/work-estimate';
 import { backtestReportHtml, errorText, FIGURE_NAMES } from '../report/backtest';
 
 export function backtestText(result: BacktestResult, fittedOn: string): string {
@@ -175,14 +177,25 @@ function replayOf(values: BacktestFlags, positionals: string[], { cut, trainUnti
   return { scenario, observed: history.observe(test), fittedOn, shown };
 }
 
-/** The work limits of run, for the replay: the records' days, every replication. */
+/** The work limits of run, for the replay: the records' days, every replication; and the
+ * memory the replay keeps for its bands, which run's estimate does not count. */
 function replayWorkProblems(scenario: Scenario, observed: Observation, positionals: string[], shown: string, replications: number | undefined, allowLargeRuns: boolean): string[] {
-  const replay: Scenario = { ...scenario, horizon: { start: scenario.horizon.start, days: observed.lastDay - observed.firstDay + 1, warmupHours: 0 } };
-  return checkScenarioWork(replay, positionals.length === 2 ? displayPath(positionals[0]) : `the scenario fitted on ${shown}`, {
-    replications: replications ?? Math.max(scenario.replications, MIN_REPLICATIONS),
-    replicationsSource: replications !== undefined ? '--replications' : 'replications',
-    allowLargeRuns: largeRunsAllowed(allowLargeRuns),
-  }).problems;
+  const days = observed.lastDay - observed.firstDay + 1;
+  const replay: Scenario = { ...scenario, horizon: { start: scenario.horizon.start, days, warmupHours: 0 } };
+  const file = positionals.length === 2 ? displayPath(positionals[0]) : `the scenario fitted on ${shown}`;
+  const count = replications ?? Math.max(scenario.replications, MIN_REPLICATIONS);
+  const source = replications !== undefined ? '--replications' : 'replications';
+  const { problems } = checkScenarioWork(replay, file, { replications: count, replicationsSource: source, allowLargeRuns: largeRunsAllowed(allowLargeRuns) });
+  if (problems.length > 0) return problems;
+  // 2,000 replications of three years' half hours kept 11 GB and were still simulating after 10 minutes.
+  const intervals = Math.ceil((days * 24 * 60) / (observed.intervalMinutes ?? scenario.intervalMinutes));
+  const needed = replayBytes(count, intervals);
+  const budget = getHeapStatistics().heap_size_limit * WORK_LIMITS.heapShare;
+  if (needed <= budget) return [];
+  return [
+    `${file}: ${source}: about ${bytes(needed)} of memory to keep ${count.toLocaleString('en-US')} replications' figures over ${intervals.toLocaleString('en-US')} intervals for the 95% bands, ` +
+      `more than this process may use (${bytes(budget)}); use fewer replications or back-test a shorter period, or give Node more with NODE_OPTIONS=--max-old-space-size=MEGABYTES`,
+  ];
 }
 
 /** The report (when asked for) first, then the figures as JSON or text. */

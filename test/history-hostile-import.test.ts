@@ -3,6 +3,7 @@
 // work stays proportional to the rows.
 import { existsSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { followsun } from './cli-in-process';
 import { expectHandled, followsun as followsunBudget, problemLines, tempDir } from './hostile-support';
@@ -150,6 +151,21 @@ describe('numbers', () => {
     const intervals = readRows(table, 'iv.csv', intervalLayout('UTC'));
     expect(intervals.records).toHaveLength(1);
     expect(Object.keys(intervals.rejected)).toEqual([expect.stringMatching(/offered/)]);
+  });
+});
+
+describe('a back-test of many replications', () => {
+  it('is refused when the replications kept for the bands would not fit in memory, before simulating', () => {
+    const records = fileURLToPath(new URL('./fixtures/anonymous-bank-1999-01-small-queues.tsv', import.meta.url));
+    const scenario = join(dir, 'small-queues.yaml');
+    expectHandled(followsunBudget(['import', records, '--out', scenario]), 0);
+    // A month of half hours: 10,000 replications keep about 1.7 GB, beyond the 512 MB budget.
+    const r = followsunBudget(['backtest', scenario, records, '--replications', '10000']);
+    expectHandled(r, 2);
+    expect(problemLines(r.stderr)).toEqual([
+      expect.stringMatching(/small-queues\.yaml: --replications: about 1\.\d GB of memory to keep 10,000 replications' figures over 1,488 intervals for the 95% bands, more than this process may use/),
+    ]);
+    expect(r.stdout).toBe('');
   });
 });
 

@@ -64,6 +64,12 @@ export interface BacktestResult {
   series: Record<Grain, Record<BacktestFigure, SeriesPoint[]>>;
 }
 
+/** Memory a replay keeps for its bands: every replication's sums per interval, and a copy of
+ * them folded into one grain at a time (the finest, the interval, is the largest). */
+export function replayBytes(replications: number, intervals: number): number {
+  return 2 * replications * intervals * S * Float64Array.BYTES_PER_ELEMENT;
+}
+
 /** Replications of a replay unless asked otherwise: a band from n replications' 2.5th to 97.5th
  * percentiles holds about (n − 1)/(n + 1) of the outcomes when n is small (82% for 10), 95% from
  * about 40. */
