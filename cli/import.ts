@@ -93,9 +93,10 @@ export function importCommand(args: string[]): number {
     const { outcome, timezone, format } = loaded;
     const options = { timezone, name: values.name, source: basename(positionals[0]) };
     const fit = loaded.format === 'intervals' ? fitScenarioFromIntervals(loaded.outcome.records, loaded.intervalMinutes, options) : fitScenario(loaded.outcome.records, options);
-    const yaml = scenarioYaml(fit);
-    parseScenario(yaml, values.out); // what is written is a valid scenario, or a bug
-    const problem = writeOutput(values.out, yaml);
+    // JSON when the name says so, as plan's --out: a .json file of YAML text fails JSON tools.
+    const text = values.out.toLowerCase().endsWith('.json') ? `${JSON.stringify(fit.scenario, null, 2)}\n` : scenarioYaml(fit);
+    parseScenario(text, values.out); // what is written is a valid scenario, or a bug
+    const problem = writeOutput(values.out, text);
     if (problem) {
       process.stderr.write(`followsun: ${displayPath(values.out)}: ${problem}\n`);
       return 2;

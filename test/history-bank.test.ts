@@ -61,6 +61,17 @@ describe('the first week of January 1999, read with the bank layout', () => {
     expect(JSON.parse(run.stdout).scenarios[0].summary.offered.mean).toBeGreaterThan(5000);
   });
 
+  it('writes JSON when --out ends in .json, as plan does (it wrote YAML text into scenario.json)', async () => {
+    const json = join(dir, 'week1.json');
+    const o = await followsun('import', WEEK, '--out', json);
+    expect(o.status).toBe(0);
+    const yaml = join(dir, 'week1-twin.yaml');
+    expect((await followsun('import', WEEK, '--out', yaml)).status).toBe(0);
+    const text = readFileSync(json, 'utf8');
+    expect(() => JSON.parse(text)).not.toThrow();
+    expect(parseScenario(text, 'week1.json')).toEqual(parseScenario(readFileSync(yaml, 'utf8'), 'week1-twin.yaml'));
+  });
+
   it('tells no trend from one week, where each weekday is seen once (it printed 0.0% a week ± 0.0)', async () => {
     const o = await followsun('import', WEEK, '--out', join(dir, 'week1-trend.yaml'));
     expect(o.status).toBe(0);
