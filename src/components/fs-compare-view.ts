@@ -350,6 +350,14 @@ export class FsCompareView extends LitElement {
         min-width: 7rem;
         max-width: 10rem;
       }
+      /* Four scenarios (three Δ columns) need narrower columns to stay in the card at 1280 px:
+         a Δ wraps its CI under it, a name wraps to more lines. */
+      table.data.many th.scenario-head {
+        min-width: 5.5rem;
+      }
+      table.data.many .delta-cell {
+        min-width: 9rem;
+      }
       table.data thead th {
         vertical-align: bottom;
       }
@@ -535,7 +543,7 @@ export class FsCompareView extends LitElement {
         </div>
         <fs-slice-filter no-channel day .result=${base} .note=${'Channel: the control above the view. A language row mixes channels: its service level is the share answered within each channel’s own threshold.'}></fs-slice-filter>
         <div class="groups">
-          <table class="data" aria-label=${`${fig.label} per language and channel, each scenario, with the difference against the baseline`}>
+          <table class="data ${c.scenarios.length > 3 ? 'many' : ''}" aria-label=${`${fig.label} per language and channel, each scenario, with the difference against the baseline`}>
             <thead>
               <tr>
                 <th scope="col">Language · channel</th>

@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { encodeState } from '../../src/lib/url-state';
-import { PATIENCE, ROOT, useApp } from './browser';
+import { PATIENCE, ROOT, shotPath, useApp } from './browser';
 import { TWO_LANGUAGES } from './two-languages';
 
 const VARIANT = TWO_LANGUAGES.replace('name: Two languages (slicing)', 'name: More German agents').replace('agents: 6 }', 'agents: 9 }');
@@ -146,6 +146,29 @@ describe('comparing in depth', () => {
     const texts = await deltas.locator('small').allTextContents();
     expect(texts.length).toBeGreaterThan(5);
     for (const t of texts) expect(t.trim()).toBe('no change: the same in every replication');
+  });
+
+  it('fits the per-group table of four scenarios (the most Compare takes) in its card at 1280 and 1440 px', async () => {
+    const page = app.page;
+    await page.setViewportSize({ width: 1280, height: 720 });
+    const docs = ['global-follow-the-sun', 'global-ai-hybrid', 'global-in-house', 'global-mix'].map((ex) => ({ ex }));
+    await page.goto(`${app.server.url}${await encodeState({ v: 1, docs, active: 0, view: 'compare', cmp: [0, 1, 2, 3] })}`);
+    const view = page.locator('fs-compare-view');
+    await view.locator('tr[data-group] td.delta-cell[data-scenario="3"] .delta').first().waitFor({ timeout: PATIENCE });
+    // The last Δ column was cut at the card's edge at 1280 (a scroll bar under the table).
+    const fits = () =>
+      view.locator('.groups').evaluate((el) => {
+        const last = [...el.querySelectorAll('td.delta-cell[data-scenario="3"]')].map((td) => td.getBoundingClientRect().right);
+        const card = el.closest('section')!.getBoundingClientRect();
+        return el.scrollWidth <= el.clientWidth + 1 && Math.max(...last) <= card.right + 1;
+      });
+    for (const [width, height] of [[1280, 720], [1440, 900]] as const) {
+      await page.setViewportSize({ width, height });
+      await expect.poll(fits, { timeout: PATIENCE, message: `${width}` }).toBe(true);
+    }
+    await page.setViewportSize({ width: 1280, height: 720 });
+    await view.locator('.groups').scrollIntoViewIfNeeded();
+    await page.screenshot({ path: shotPath('compare-four-1280x720') });
   });
 
   it('fits the per-group table in its card and orders the difference heatmap as the coverage heatmap', async () => {
