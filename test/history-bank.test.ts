@@ -61,6 +61,14 @@ describe('the first week of January 1999, read with the bank layout', () => {
     expect(JSON.parse(run.stdout).scenarios[0].summary.offered.mean).toBeGreaterThan(5000);
   });
 
+  it('quotes the shifts\' clock times, which YAML 1.1 readers take for numbers (10:00 as 600)', async () => {
+    const out = join(dir, 'week1-clock.yaml');
+    expect((await followsun('import', WEEK, '--out', out)).status).toBe(0);
+    const text = readFileSync(out, 'utf8');
+    expect(text).toMatch(/start: "1\d:\d\d", end: "\d\d:\d\d"/);
+    expect(text).not.toMatch(/(start|end): \d{1,2}:\d\d/);
+  });
+
   it('writes JSON when --out ends in .json, as plan does (it wrote YAML text into scenario.json)', async () => {
     const json = join(dir, 'week1.json');
     const o = await followsun('import', WEEK, '--out', json);

@@ -1,7 +1,7 @@
 // From contact records to a followsun scenario: demand streams per queue, handle times,
 // patience and a typical week of the observed staffing, with a plain account of what was
 // estimated and how (the file's leading comment, and the import's printout).
-import { Document, isMap, isScalar, isSeq, visit } from 'yaml';
+import { Document, isMap, isScalar, isSeq, Scalar, visit } from 'yaml';
 import type { ContactRecord } from './records';
 import { fitDemand, round4, trendLevel, weeklyDrift, type DemandFit } from './fit-demand';
 import { fitHandleTime, type HandleTimeFit } from './fit-handle-time';
@@ -218,6 +218,11 @@ export function scenarioYaml(fit: ScenarioFit): string {
     },
     Map(_, node, path) {
       if (node.items.length <= 4 && node.items.every((p) => isScalar(p.value)) && isSeq(path[path.length - 1])) node.flow = true;
+    },
+    // Clock times quoted, as the README's examples write them: YAML 1.1 readers (PyYAML, Go's
+    // yaml.v2) read an unquoted 10:00 as the number 600, and 07:00 as text.
+    Scalar(_, node) {
+      if (typeof node.value === 'string' && /^\d{1,2}:\d{2}$/.test(node.value)) node.type = Scalar.QUOTE_DOUBLE;
     },
   });
   const staffing = isMap(doc.contents) ? doc.contents.items.find((p) => isScalar(p.key) && p.key.value === 'staffing') : undefined;
