@@ -112,6 +112,10 @@ export async function compareCommand(options: CompareOptions): Promise<number> {
     process.stderr.write('Interrupted: no comparison written (it needs every replication of every scenario).\n');
     return interruptedExitCode();
   }
+  // As report says it: a difference between two periods is not only the staffing's.
+  if (new Set(comparison.scenarios.map((r) => `${r.start}|${r.end}`)).size > 1) {
+    process.stderr.write('followsun compare: warning: the scenarios cover different time windows; their differences include that\n');
+  }
   if (options.json) {
     const document = {
       scenarios: comparison.scenarios.map((r, k) => ({ file: files[k], ...r })),

@@ -89,6 +89,22 @@ describe('followsun compare --json', () => {
       expect(printed.queueDeltas).toEqual(JSON.parse(JSON.stringify(c.queueDeltas)));
       expect(printed.channelDeltas).toEqual(JSON.parse(JSON.stringify(c.channelDeltas)));
       expect(printed.languageDeltas[1].de.serviceLevel.mean).toBe(0);
+      expect(r.stderr).not.toMatch(/warning/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('warns, as report does, when the scenarios cover different time windows (week 1 against week 4)', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'followsun-compare-'));
+    try {
+      const [a, b] = [join(dir, 'a.json'), join(dir, 'b.json')];
+      writeFileSync(a, JSON.stringify(desk(10)));
+      writeFileSync(b, JSON.stringify({ ...desk(10), horizon: { start: '2026-04-13T00:00:00Z', days: 1, warmupHours: 4 } }));
+      const root = fileURLToPath(new URL('..', import.meta.url));
+      const r = spawnSync(process.execPath, ['bin/followsun.mjs', 'compare', a, b, '--replications', '2'], { cwd: root, encoding: 'utf8' });
+      expect(r.status, r.stderr).toBe(0);
+      expect(r.stderr).toContain('followsun compare: warning: the scenarios cover different time windows; their differences include that');
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
