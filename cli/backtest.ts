@@ -14,7 +14,8 @@ import type { Loaded } from '../sim/history/load';
 import { RecordsError } from '../sim/history/records';
 import { scenarioYaml } from '../sim/history/fit-scenario';
 import { backtestObserved, BACKTEST_FIGURES, MIN_REPLICATIONS, replayBytes, type BacktestResult, type Grain, type Observation } from '../sim/history/backtest';
-import { dayOfIso, isoDay } from '../sim/history/local-time';
+import { dayOfIso, isoDay, weekdayOf } from '../sim/history/local-time';
+import { dayGroupName } from '../sim/history/fit-demand';
 import { parseScenario, type Scenario } from '../sim/scenario/scenario';
 import { bytes, WORK_LIMITS } from '../sim/scenario/work-estimate';
 import { backtestReportHtml, errorText, FIGURE_NAMES } from '../report/backtest';
@@ -168,6 +169,13 @@ function replayOf(values: BacktestFlags, positionals: string[], { cut, trainUnti
   const test = rows.filter((i) => history.days[i] >= cut);
   if (train.length === 0) throw new RecordsError([`${shown}: no records before ${trainUntil} to fit on`]);
   if (test.length === 0) throw new RecordsError([`${shown}: no records on or after ${trainUntil} to test on`]);
+  const unseen = weekdaysOf(history.days, test).filter((w) => !weekdaysOf(history.days, train).includes(w));
+  if (unseen.length > 0) {
+    // Else every figure of those days reads '–' or −100% with nothing said why.
+    process.stderr.write(
+      `followsun backtest: warning: no training day before ${trainUntil} falls on ${dayGroupName(unseen)}: the fitted scenario forecasts no contacts on the test's ${dayGroupName(unseen)} (train on a week or more)\n`,
+    );
+  }
   // --trend: the volume's drift over the training days, carried forward to the test days.
   const trendTo = values.trend ? { firstDay: cut, lastDay: history.days[test[test.length - 1]] } : undefined;
   const fitted = parseScenario(scenarioYaml(history.fit(train, { timezone: loaded.timezone, source: basename(recordsPath), trendTo })), 'fitted scenario');
@@ -175,6 +183,11 @@ function replayOf(values: BacktestFlags, positionals: string[], { cut, trainUnti
   const scenario = base ? { ...fitted, serviceLevel: base.serviceLevel, channels: base.channels, seed: base.seed, replications: base.replications } : fitted;
   const fittedOn = `Out of sample: fitted on ${isoDay(history.days[train[0]])} to ${isoDay(cut - 1)}, tested on the rest${values.trend ? ', volumes carried forward along their trend' : ''}.`;
   return { scenario, observed: history.observe(test), fittedOn, shown };
+}
+
+/** The weekdays (0 = Monday) of the given rows' days, ascending. */
+function weekdaysOf(days: number[], rows: number[]): number[] {
+  return [...new Set(rows.map((i) => weekdayOf(days[i])))].sort((a, b) => a - b);
 }
 
 /** The work limits of run, for the replay: the records' days, every replication; and the

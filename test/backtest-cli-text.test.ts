@@ -37,6 +37,15 @@ describe('backtest text output', () => {
     expect(o.stdout).toContain('Service level: answered within 30 s ÷ offered.');
   });
 
+  it('warns when the training days hold none of a test day’s weekday (the fit forecasts no contacts then)', async () => {
+    // Monday 2 to Wednesday 4 February: fitted on the Monday, tested on Tuesday and Wednesday.
+    const o = await followsun('backtest', recordsFile, '--train-until', '2026-02-03', '--timezone', ZONE, '--replications', '4');
+    expect(o.status).toBe(0);
+    expect(o.stderr).toBe(
+      "followsun backtest: warning: no training day before 2026-02-03 falls on Tue-Wed: the fitted scenario forecasts no contacts on the test's Tue-Wed (train on a week or more)\n",
+    );
+  });
+
   it('names each channel’s threshold when they differ, and the one the records are judged at', async () => {
     // The same queue also by chat (60 s by default): the simulation judges each channel at its own.
     const file = scenarioFile('two-channels.yaml', (s) => {
