@@ -34,6 +34,14 @@ const hours = (x: number) => formatValue(x, 'hours');
 
 let uid = 0;
 
+/** The nearest ancestor that scrolls vertically, across shadow roots (the page's main pane). */
+function scrollingAncestor(el: Element): Element | null {
+  for (let e: Element | null = el; e; e = e.parentElement ?? ((e.getRootNode() as ShadowRoot).host ?? null)) {
+    if (e !== el && /auto|scroll/.test(getComputedStyle(e).overflowY) && e.scrollHeight > e.clientHeight) return e;
+  }
+  return document.scrollingElement;
+}
+
 /** Where the grid's parts go: the layout, the SVG's height, the gap between cells, where the gap
  * columns start, and a cell's corner by column and row. */
 interface Grid {
@@ -471,6 +479,24 @@ export class FsHeatmap extends LitElement {
     const cell = this.cellAt(at.row, at.column);
     if (!cell || cell.hours.length === 0) return;
     this.selected = at;
+    void this.revealDetails();
+  }
+
+  /** The details open under the legend and caption: chosen from the first rows on a 720 px screen
+   * they were below the fold, and Enter or a click seemed to do nothing. Scrolls them up as far as
+   * the chosen cell stays in view. */
+  private async revealDetails(): Promise<void> {
+    await this.updateComplete;
+    const details = this.renderRoot.querySelector('fs-hour-details');
+    await details?.updateComplete;
+    const cell = this.renderRoot.querySelector('rect.cell[aria-selected="true"]');
+    const scroller = scrollingAncestor(this);
+    if (!details || !cell || !scroller) return;
+    const view = scroller.getBoundingClientRect();
+    const hidden = details.getBoundingClientRect().bottom - view.bottom;
+    const room = cell.getBoundingClientRect().top - view.top - 8;
+    const by = Math.min(hidden, room);
+    if (by > 0) scroller.scrollBy({ top: by });
   }
 
   private onKey = async (e: KeyboardEvent) => {

@@ -297,6 +297,27 @@ describe('layout and finance figures, in headless Chromium', { timeout: 600_000 
     expect(await page.locator('fs-app fs-cost-view [data-empty]').count()).toBe(0);
   });
 
+  it("brings an hour's details into view at 1280×720 when a cell of the first rows is chosen, the cell kept in view", async () => {
+    await page.setViewportSize({ width: 1280, height: 720 });
+    await open('global-follow-the-sun');
+    const inView = (loc: ReturnType<Page['locator']>) =>
+      loc.evaluate((el) => {
+        const r = el.getBoundingClientRect();
+        return { top: r.top, bottom: r.bottom };
+      });
+    // From the keyboard: the first cell, Enter (the details opened below the fold: nothing seemed to happen).
+    const cell = page.locator('fs-app fs-heatmap rect.cell[data-row="0"][data-column="0"]');
+    await cell.focus();
+    await page.keyboard.press('Enter');
+    const details = page.locator('fs-app fs-heatmap fs-hour-details section');
+    await details.waitFor({ timeout: PATIENCE });
+    await poll(async () => (await inView(details)).top).toBeLessThan(720 - 60);
+    const c = await inView(cell);
+    expect(c.top).toBeGreaterThan(48); // below the page header
+    expect(c.bottom).toBeLessThan(720);
+    await page.screenshot({ path: shotPath('16-hour-details-keyboard-1280x720') });
+  });
+
   it('gives the FTEs and the monthly cost of every site as sim/ computes them, rounded to budget lines', async () => {
     const text = readFileSync(join(ROOT, 'scenarios', 'global-follow-the-sun.yaml'), 'utf8');
     const scenario = parseScenario(text, 'x.yaml');
