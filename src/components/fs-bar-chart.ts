@@ -157,7 +157,9 @@ export class FsBarChart extends LitElement {
     const g = this.renderRoot.querySelector<SVGGElement>('.x-grid');
     if (!g) return;
     const { barHeight, axisFont } = this.layout();
-    const fmt = (v: number) => (this.unit === 'fraction' ? `${Math.round(v * 100)}%` : this.unit === 'money' ? formatCompactMoney(v, this.currency) : this.unit === 'seconds' ? `${v} s` : String(v));
+    // Counts grouped as the bars' values are ("8,000", not "8000").
+    const fmt = (v: number) =>
+      this.unit === 'fraction' ? `${Math.round(v * 100)}%` : this.unit === 'money' ? formatCompactMoney(v, this.currency) : this.unit === 'seconds' ? `${v} s` : this.unit === 'count' ? formatValue(v, 'count') : String(v);
     // As many ticks as their labels leave room for: "€0 €100K€200K" ran together in a half-width card.
     const ticks = fittingTicks(this.x, (v) => textWidth(fmt(v), axisFont));
     select(g).call(

@@ -318,6 +318,16 @@ describe('layout and finance figures, in headless Chromium', { timeout: 600_000 
     await page.screenshot({ path: shotPath('16-hour-details-keyboard-1280x720') });
   });
 
+  it('writes the thousands of a count axis as the bars\' values are written (8,000, not 8000)', async () => {
+    await open('global-ai-hybrid');
+    await page.locator('fs-app [role="tab"]', { hasText: 'Cost' }).click();
+    const chart = page.locator('fs-app fs-cost-view fs-bar-chart', { hasText: 'AI resolutions' });
+    await chart.locator('.x-grid .tick text').first().waitFor({ timeout: PATIENCE });
+    const ticks = await chart.locator('.x-grid .tick text').allTextContents();
+    expect(ticks.some((t) => Number(t.replace(/,/g, '')) >= 1000), ticks.join(' ')).toBe(true);
+    for (const t of ticks) expect(t).toBe(Number(t.replace(/,/g, '')).toLocaleString('en-US'));
+  });
+
   it('gives the FTEs and the monthly cost of every site as sim/ computes them, rounded to budget lines', async () => {
     const text = readFileSync(join(ROOT, 'scenarios', 'global-follow-the-sun.yaml'), 'utf8');
     const scenario = parseScenario(text, 'x.yaml');
