@@ -205,6 +205,15 @@ describe('interval tables', () => {
     expect(existsSync(out)).toBe(true);
   });
 
+  it('leaves out a second row of the same queue and interval, however its start is written (the table appended twice)', () => {
+    const once = intervals(4, () => 3);
+    const again = once.map((row) => row.replace(/:00,/, ','));
+    const read = readRows([IV, ...once, ...again].join('\n'), 'twice.csv', intervalLayout('UTC'));
+    expect(read.records.map((r) => r.line)).toEqual([2, 3, 4, 5]);
+    expect(read.records.reduce((n, r) => n + r.offered, 0)).toBe(40);
+    expect(read.rejected).toEqual({ 'a repeat of an earlier row (the same interval_start, queue)': { count: 4, firstLine: 6, detail: 'as line 2' } });
+  });
+
   it('leaves out a row above 100,000 agents, and refuses an interval whose queues add up to more', async () => {
     const one = write('iv-over.csv', [IV, ...intervals(200, (i) => (i === 7 ? 100_001 : 20))].join('\n') + '\n');
     const r = await followsun('import', one, '--out', join(dir, 'iv-over.yaml'));
