@@ -205,13 +205,17 @@ describe('interval tables', () => {
     expect(existsSync(out)).toBe(true);
   });
 
-  it('leaves out a second row of the same queue and interval, however its start is written (the table appended twice)', () => {
+  it('leaves out a row met again, figures and all, however its start is written (the table appended twice)', () => {
     const once = intervals(4, () => 3);
     const again = once.map((row) => row.replace(/:00,/, ','));
     const read = readRows([IV, ...once, ...again].join('\n'), 'twice.csv', intervalLayout('UTC'));
     expect(read.records.map((r) => r.line)).toEqual([2, 3, 4, 5]);
     expect(read.records.reduce((n, r) => n + r.offered, 0)).toBe(40);
-    expect(read.rejected).toEqual({ 'a repeat of an earlier row (the same interval_start, queue)': { count: 4, firstLine: 6, detail: 'as line 2' } });
+    expect(read.rejected).toEqual({ 'a repeat of an earlier row (the same queue, interval and figures)': { count: 4, firstLine: 6, detail: 'as line 2' } });
+    // The same queue and interval with other figures (a second site) still adds up.
+    const sites = readRows([IV, ...once, ...intervals(4, () => 2)].join('\n'), 'sites.csv', intervalLayout('UTC'));
+    expect(sites.records).toHaveLength(8);
+    expect(sites.rejected).toEqual({});
   });
 
   it('leaves out a row above 100,000 agents, and refuses an interval whose queues add up to more', async () => {

@@ -57,9 +57,14 @@ export function intervalLayout(timezone: string): Layout<Omit<IntervalRow, 'line
     renamed: queues.renamed,
     kept: 'interval rows',
     time: (r) => r.startLocalMs,
-    // One row per queue and interval: a second one (the table appended twice) would add its
-    // contacts again. The start as read, so that 09:00 and 09:00:00 are the same interval.
-    identity: { columns: ['interval_start', 'queue'], key: (f) => `${arrivalLocal(f('interval_start'), timezone) ?? f('interval_start')}\t${f('queue')}` },
+    // A row met again, figures and all (the table appended to itself), would add its contacts
+    // twice. Rows of one queue and interval with other figures (an export per site) still add
+    // up. The start as read, so that 09:00 and 09:00:00 are the same interval.
+    identity: {
+      columns: ['interval_start', 'queue'],
+      key: (f) => [arrivalLocal(f('interval_start'), timezone) ?? f('interval_start'), ...[...INTERVAL_FIELDS.slice(1), ...INTERVAL_OPTIONAL_FIELDS].map(f)].join('\t'),
+      what: 'queue, interval and figures',
+    },
     row(f): RowOutcome<Omit<IntervalRow, 'line'>> {
       const start = arrivalLocal(f('interval_start'), timezone);
       if (start === undefined) return { kind: 'rejected', reason: 'malformed interval_start', detail: `expected a time such as 2026-03-02 09:30, got ${JSON.stringify(f('interval_start').slice(0, 30))}` };

@@ -43,7 +43,7 @@ export interface Layout<T = Omit<ContactRecord, 'line'>> {
   renamed?: () => { source: string; queue: string }[];
   /** What identifies a contact, when the export says (the bank's line and call id): a second row
    * with the same key is the same call exported twice, left out rather than counted again. */
-  identity?: { columns: readonly string[]; key: (field: (name: string) => string) => string };
+  identity?: { columns: readonly string[]; key: (field: (name: string) => string) => string; what?: string };
 }
 
 export interface Tally {
@@ -281,7 +281,7 @@ export function readRows<T>(text: string, file: string, layout: Layout<T>, colum
     const field = (name: string) => (cells[index.get(name) ?? -1] ?? '').trim();
     const repeated = seen?.repeatOf(field, line);
     if (repeated !== undefined) {
-      count(out.rejected, `a repeat of an earlier row (the same ${layout.identity!.columns.join(', ')})`, line, `as line ${repeated}`);
+      count(out.rejected, `a repeat of an earlier row (the same ${layout.identity!.what ?? layout.identity!.columns.join(', ')})`, line, `as line ${repeated}`);
       continue;
     }
     const outcome = layout.row(field);
