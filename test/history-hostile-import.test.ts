@@ -97,6 +97,13 @@ describe('columns', () => {
     expect(existsSync(join(dir, 'dup.yaml')) || existsSync(join(dir, 'map.yaml'))).toBe(false);
   });
 
+  it('says a needed column is there but mapped onto another field, rather than listing a header that has it', async () => {
+    const plain = write('mapped-away.csv', [HEADER, ...rows(3)].join('\n'));
+    const r = await followsun('import', plain, '--map', 'arrival=queue', '--out', join(dir, 'mapped-away.yaml'));
+    expect(r.status).toBe(2);
+    expect(problemLines(r.stderr)).toEqual([expect.stringMatching(/mapped-away\.csv:1: the generic layout needs the column arrival; column 'arrival' is read as queue \(--map arrival=queue\)/)]);
+  });
+
   it('names semicolons as the separator, not missing columns that --map could name', async () => {
     const semi = write('semi.csv', [HEADER, ...rows(3)].join('\n').replaceAll(',', ';'));
     const r = await followsun('import', semi, '--out', join(dir, 'semi.yaml'));

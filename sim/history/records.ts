@@ -241,8 +241,12 @@ export function readRows<T>(text: string, file: string, layout: Layout<T>, colum
   }
   const missing = layout.required.filter((f) => !named.includes(f));
   if (missing.length > 0) {
+    // A column of the field's own name that --map reads as another field: say so, or the
+    // message names a column the header plainly has.
+    const mappedAway = missing.filter((f) => columnMap[f] !== undefined && columns.includes(f)).map((f) => `column '${f}' is read as ${columnMap[f]} (--map ${f}=${columnMap[f]})`);
     throw new RecordsError([
-      `${file}:1: the ${layout.name} layout needs the column${missing.length > 1 ? 's' : ''} ${missing.join(', ')}; the header has ${describeColumns(columns)}` +
+      `${file}:1: the ${layout.name} layout needs the column${missing.length > 1 ? 's' : ''} ${missing.join(', ')}; ` +
+        (mappedAway.length > 0 ? `${mappedAway.join('; ')}` : `the header has ${describeColumns(columns)}`) +
         ' (name them with --map column=field, or choose another --format)',
     ]);
   }
