@@ -304,10 +304,10 @@ function planRounds(input: Scenario, file: string, options: PlanOptions, solve: 
       const what =
         step === 'solving'
           ? 'solving the programme (HiGHS)'
-          : phase === 'check'
+          : step === 'checking'
             ? `checking it with other random numbers (${input.replications} replications)`
             : `simulating the plan (${input.replications} replications)`;
-      process.stderr.write(`Planning ${file}: round ${iteration}${phase === 'trim' || phase === 'check' ? ' (trying a cheaper plan)' : ''}, ${what}…\n`);
+      process.stderr.write(`Planning ${file}: round ${iteration}${phase === 'trim' ? ' (trying a cheaper plan)' : ''}, ${what}…\n`);
     },
   });
 }

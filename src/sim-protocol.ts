@@ -9,12 +9,12 @@ export type WorkerRequest =
   | { kind: 'compare'; id: number; scenarios: Scenario[] }
   | { kind: 'plan'; id: number; scenario: Scenario; maxIterations?: number };
 
-/** A planner round's step: the programme solving, or its plan simulated (replications done). */
+/** A planner round's step: the programme solving, or its plan simulated (replications done), or
+ * a plan that met the targets simulated again with other random numbers ('checking'). */
 export interface PlanStep {
-  step: 'solving' | 'simulating';
-  /** A correction round, a trim round (a cheaper plan tried once the targets are met), or a trim's
-   * second simulation with other random numbers. */
-  phase: 'correct' | 'trim' | 'check';
+  step: 'solving' | 'simulating' | 'checking';
+  /** A correction round, or a trim round (a cheaper plan tried once the targets are met). */
+  phase: 'correct' | 'trim';
   iteration: number;
   maxIterations: number;
   done: number;

@@ -68,7 +68,7 @@ self.onmessage = async (event: MessageEvent<WorkerRequest>) => {
       };
       const result = await plan(request.scenario, {
         maxIterations,
-        onProgress: (step, iteration, phase) => report({ step: step === 'simulating' ? 'simulating' : 'solving', phase: phase ?? 'correct', iteration, done: 0 }),
+        onProgress: (step, iteration, phase) => report({ step, phase, iteration, done: 0 }),
         simulate: (model) => simulate(model, { onProgress: (done, total) => report({ done, total }) }),
       });
       post({ type: 'planned', id: request.id, plan: result, ms: performance.now() - started });

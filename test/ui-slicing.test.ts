@@ -167,7 +167,8 @@ describe("the Plan panel's met", () => {
     const step = { step: 'simulating' as const, iteration: 2, maxIterations: 8, done: 3, total: 10 };
     expect(planProgressText({ ...step, phase: 'correct' })).toBe('Planning… round 2 (of at most 8): simulating the plan, 3 of 10 replications');
     expect(planProgressText({ ...step, iteration: 10, phase: 'trim' })).toBe('Planning… round 10, trying a cheaper plan: simulating the plan, 3 of 10 replications');
-    expect(planProgressText({ ...step, iteration: 10, phase: 'check' })).toBe('Planning… round 10, trying a cheaper plan: checking it with other random numbers, 3 of 10 replications');
+    expect(planProgressText({ ...step, step: 'checking', iteration: 10, phase: 'trim' })).toBe('Planning… round 10, trying a cheaper plan: checking it with other random numbers, 3 of 10 replications');
+    expect(planProgressText({ ...step, step: 'checking', phase: 'correct' })).toBe('Planning… round 2 (of at most 8): checking it with other random numbers, 3 of 10 replications');
     expect(planProgressText({ ...step, step: 'solving', phase: 'trim' })).toBe('Planning… round 2, trying a cheaper plan: solving the staffing programme');
   });
 

@@ -40,9 +40,9 @@ export interface PlanIteration {
   costPerMonth?: number;
   /** Did this round's simulation meet the targets (see PlanResult.met)? */
   met?: boolean;
-  /** Trim rounds that met them: did the plan meet them with other random numbers too (seed
-   * checkSeed(seed), same replications), with its hours below target over the two runs within
-   * 85 % of those allowed? A trim is kept only when both hold. */
+  /** Rounds that met them: did the plan meet them with other random numbers too (seed
+   * checkSeed(seed), same replications)? A round counts as meeting the targets only when it does;
+   * a trim also needs its hours below target over the two runs within 85 % of those allowed. */
   heldWithOtherSeed?: boolean;
 }
 
@@ -84,9 +84,9 @@ export interface PlanOptions {
   /** Simulates a compiled model (the CLI passes its worker pool; tests and the app pass `simulate`). */
   simulate: (model: CompiledModel) => ScenarioResult | Promise<ScenarioResult>;
   maxIterations?: number;
-  /** Each step ('solving', 'simulating') of each round; phase 'trim' for the rounds trying a
-   * cheaper plan, 'check' for a trim's second simulation, with other random numbers. */
-  onProgress?: (step: string, iteration: number, phase?: 'correct' | 'trim' | 'check') => void;
+  /** Each step of each round: solving, simulating, and 'checking' a plan that met the targets by
+   * simulating it again with other random numbers; phase 'trim' for the rounds trying a cheaper plan. */
+  onProgress?: (step: 'solving' | 'simulating' | 'checking', iteration: number, phase: 'correct' | 'trim') => void;
   /** Rounds at most trying a cheaper plan once one meets the targets (default TRIM_ROUNDS; 0: none). */
   trimRounds?: number;
   solverTimeLimitSeconds?: number;

@@ -9,11 +9,12 @@ import { queueRequirements } from './requirements';
 import { raiseWhereBelowTarget, reachableDemandHours, targetsMet, unreachableHours } from './targets';
 import type { PlanIteration, PlanOptions } from './planner';
 
-/** A trim is kept only when its hours below target, averaged over the planning seed and the
+/** A plan is passed only when its hours below target, averaged over the planning seed and the
  * check seed, are at most this share of those allowed (plan.belowTargetShare). */
-const TRIM_MARGIN = 0.85;
+const PASS_MARGIN = 0.85;
 
-/** The seed a trim round is checked with: another stream of random numbers, fixed by the seed. */
+/** The seed a plan that meets the targets is checked with: another stream of random numbers,
+ * fixed by the seed. */
 export function checkSeed(seed: number): number {
   return (seed + 1_000_003) % 2 ** 31;
 }
@@ -125,9 +126,17 @@ export class PlanRounds {
     const planned = plannedScenario(s, this.candidates, proposal.agents);
     options.onProgress?.('simulating', iteration, phase);
     const result = await options.simulate(compileScenario(planned));
-    const raisedHours = after ? after(result) : 0;
+    let raisedHours = after ? after(result) : 0;
     const met = targetsMet(this.model, result, this.unreachable, s.plan.belowTargetShare);
-    const heldWithOtherSeed = phase === 'trim' && met ? await this.heldWithOtherSeed(planned, result, iteration) : undefined;
+    // A plan that meets the targets at this seed may do so by the luck of its random numbers (the
+    // cheapest plan has no slack): it is passed only if it holds with others too; a correction
+    // round that does not has its misses there raised as well, and the correction goes on.
+    let heldWithOtherSeed: boolean | undefined;
+    if (met && (phase === 'trim' || after)) {
+      const check = await this.simulateWithCheckSeed(planned, iteration, phase);
+      heldWithOtherSeed = this.held(result, check);
+      if (!heldWithOtherSeed && after) raisedHours += after(check);
+    }
     const summary = result.summary;
     const round: Round = {
       iteration, scenario: planned, result, ...proposal,
@@ -151,16 +160,18 @@ export class PlanRounds {
     return round;
   }
 
-  /** A trim is chosen by the slack this seed's simulation shows, so the same random numbers
-   * flatter it: it must meet the targets with others too (another seed), and keep a margin (its
-   * hours below target, averaged over the two, within TRIM_MARGIN of those allowed), or a plan
-   * trimmed to the edge at one seed misses at the next. */
-  private async heldWithOtherSeed(planned: Scenario, result: ScenarioResult, iteration: number): Promise<boolean> {
+  private simulateWithCheckSeed(planned: Scenario, iteration: number, phase: 'correct' | 'trim'): Promise<ScenarioResult> {
+    this.options.onProgress?.('checking', iteration, phase);
+    return Promise.resolve(this.options.simulate(compileScenario(planned, { seed: checkSeed(this.scenario.seed) })));
+  }
+
+  /** Both runs meet the targets, with a margin: their hours below target, averaged, within
+   * PASS_MARGIN of those allowed. A plan at the edge of the allowance at one seed misses it at
+   * the next (the count moves by ±5 hours between seeds on the examples). */
+  private held(result: ScenarioResult, check: ScenarioResult): boolean {
     const { scenario: s, unreachable } = this;
-    this.options.onProgress?.('simulating', iteration, 'check');
-    const check = await this.options.simulate(compileScenario(planned, { seed: checkSeed(s.seed) }));
     const allowed = (r: ScenarioResult) => s.plan.belowTargetShare * reachableDemandHours(r, unreachable);
     const below = (r: ScenarioResult) => r.summary.hoursBelowTarget.mean ?? 0;
-    return targetsMet(this.model, check, unreachable, s.plan.belowTargetShare) && below(result) + below(check) <= TRIM_MARGIN * (allowed(result) + allowed(check));
+    return targetsMet(this.model, check, unreachable, s.plan.belowTargetShare) && below(result) + below(check) <= PASS_MARGIN * (allowed(result) + allowed(check));
   }
 }

@@ -281,7 +281,7 @@ export class FsPlanPanel extends LitElement {
     const s = this.step!;
     return html`<div class="bar" role="status" aria-live="polite">
       <span class="msg" data-plan-step=${s.step} data-plan-round=${s.iteration}>${planProgressText(s)}</span>
-      ${s.step === 'simulating' ? html`<progress max=${s.total || 1} value=${s.done} aria-label="Replications done"></progress>` : html`<progress aria-label="Solving"></progress>`}
+      ${s.step !== 'solving' ? html`<progress max=${s.total || 1} value=${s.done} aria-label="Replications done"></progress>` : html`<progress aria-label="Solving"></progress>`}
       <button data-action="cancel-plan" @click=${this.cancel}>Cancel</button>
     </div>`;
   }

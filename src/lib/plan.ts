@@ -171,6 +171,6 @@ export function planProgressText(s: PlanStep): string {
   const what =
     s.step === 'solving'
       ? 'solving the staffing programme'
-      : `${s.phase === 'check' ? 'checking it with other random numbers' : 'simulating the plan'}, ${s.done} of ${s.total} replications`;
+      : `${s.step === 'checking' ? 'checking it with other random numbers' : 'simulating the plan'}, ${s.done} of ${s.total} replications`;
   return `Planning… ${round}: ${what}`;
 }
