@@ -295,6 +295,7 @@ export class FsApp extends LitElement {
               <span>Edit scenario</span>
               <span class="editor-head">
                 ${store.undoable().undo ? html`<button class="quiet" @click=${() => store.undo()} title="Undo the last edit of this scenario">Undo</button>` : nothing}
+                ${store.undoable().redo ? html`<button class="quiet" @click=${() => store.undo(true)} title="Redo the edit just undone">Redo</button>` : nothing}
                 ${isModified(doc) && doc.origin !== 'variant' ? html`<button class="quiet" @click=${() => store.reset()} title="Back to the file as loaded">Reset</button>` : nothing}
                 <button class="quiet" @click=${() => store.runs.again()} ?disabled=${!doc.scenario} title="Simulate again">Run</button>
               </span>

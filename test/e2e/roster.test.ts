@@ -352,4 +352,20 @@ describe('roster editor, built and driven in headless Chromium', { timeout: 600_
     const expected = simulate(compileScenario(parseScenario(await source(page).inputValue(), 'roster-small.yaml')));
     await poll(() => headlineValue(page, 'gapHours')).toBe(expected.summary.gapHours.mean);
   });
+  it('redoes from the sidebar what its Undo undid, without going to the Roster view', async () => {
+    const hash = await encodeState({ v: 1, docs: [{ f: 'roster-small.yaml', t: TEXT, o: 'file' }], active: 0, view: 'coverage' });
+    await page.goto(`${server.url}${hash}`);
+    await waitForRunDone(page);
+    const aside = page.locator('fs-app aside');
+    const agents = page.locator('fs-app fs-scenario-editor input[data-path="staffing[0].shifts[0].agents"]');
+    await agents.fill('15');
+    await agents.press('Tab');
+    await poll(() => source(page).inputValue()).toContain('agents: 15 }');
+    await aside.getByRole('button', { name: 'Undo', exact: true }).click();
+    await poll(() => source(page).inputValue()).toBe(TEXT);
+    // The undone edit can be had back where it was undone.
+    await aside.getByRole('button', { name: 'Redo', exact: true }).click();
+    await poll(() => source(page).inputValue()).toContain('agents: 15 }');
+    expect(await aside.getByRole('button', { name: 'Redo', exact: true }).count()).toBe(0);
+  });
 });
