@@ -18,7 +18,7 @@ import { SliceController, sliceOf } from '../state/slice';
 import type { LineSeries } from './fs-time-chart';
 import { formatDelta, formatValue, intervalText, languageName, targetText, type Unit } from '../lib/format';
 import { channelTitle, COST_HEADLINES, GAP_HEADLINE, resultChannels, type Headline } from './fs-headline';
-import { displayName, isModified } from '../lib/scenario-doc';
+import { displayName, isModified, type ScenarioDoc } from '../lib/scenario-doc';
 import { connect, type AppStore } from '../state/app-store';
 import { baseStyles, chartStyles, fitStyles, fitted, viewStyles, segmentedStyles } from './shared-styles';
 import './fs-difference-heatmap';
@@ -123,6 +123,14 @@ function compareRows(c: Comparison): CompareRow[] {
   ];
 }
 
+/** Each scenario's name in the picker and the columns; one that another scenario shares (a shipped
+ * example and its file opened from scenarios/open/) says where it comes from, as the sidebar does:
+ * two identical chips could not be told apart. */
+function candidateNames(docs: ScenarioDoc[]): string[] {
+  const names = docs.map((d) => `${displayName(d)}${d.origin === 'example' && isModified(d) ? ' (edited)' : ''}`);
+  return names.map((n, i) => (names.indexOf(n) !== names.lastIndexOf(n) ? `${n} (${docs[i].origin} · ${docs[i].fileName})` : n));
+}
+
 /** The view's inputs from the session: every scenario as a candidate, the chosen ones, and their
  * comparison while those are still the ones chosen (or a new one runs). */
 function compareProps(store: AppStore): Partial<FsCompareView> {
@@ -131,7 +139,7 @@ function compareProps(store: AppStore): Partial<FsCompareView> {
   const c = ids.length >= 2 ? st.comparison : null;
   const run = st.compareRun;
   return {
-    candidates: st.docs.map((d) => ({ id: d.id, name: `${displayName(d)}${d.origin === 'example' && isModified(d) ? ' (edited)' : ''}`, valid: !!d.scenario, origin: d.origin })),
+    candidates: candidateNames(st.docs).map((name, i) => ({ id: st.docs[i].id, name, valid: !!st.docs[i].scenario, origin: st.docs[i].origin })),
     selection: st.compareSelection,
     comparison: c?.comparison ?? null,
     comparedIds: c?.ids ?? [],

@@ -6,7 +6,7 @@
 // 1280 px (its Δ column in view) and keeps a Δ on one line at 1440; the difference heatmap's rows
 // come in the coverage heatmap's order.
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -169,6 +169,20 @@ describe('comparing in depth', () => {
     await page.setViewportSize({ width: 1280, height: 720 });
     await view.locator('.groups').scrollIntoViewIfNeeded();
     await page.screenshot({ path: shotPath('compare-four-1280x720') });
+  });
+
+  it('tells apart two scenarios of the same name (a shipped example and its file opened) in the picker and the columns', async () => {
+    const page = app.page;
+    const text = readFileSync(join(ROOT, 'scenarios', 'global-mix.yaml'), 'utf8');
+    await page.goto(`${app.server.url}${await encodeState({ v: 1, docs: [{ ex: 'global-mix' }, { f: 'global-mix.yaml', t: text, o: 'file' }], active: 1, view: 'compare', cmp: [0, 1] })}`);
+    const view = page.locator('fs-compare-view');
+    await view.locator('tr[data-group] td.delta-cell[data-scenario="1"] .delta').first().waitFor({ timeout: PATIENCE });
+    const labels = await view.locator('label.choice').evaluateAll((ls) => ls.map((l) => [...l.childNodes].filter((n) => n.nodeType === 3).map((n) => n.textContent).join('').replace(/\s+/g, ' ').trim()));
+    expect(new Set(labels).size, labels.join(' | ')).toBe(labels.length);
+    const heads = (await view.locator('th.scenario-head').allTextContents()).map((t) => t.replace(/\s+/g, ' ').replace(/ baseline$/, '').trim());
+    expect(heads.length).toBe(2);
+    expect(heads[0]).not.toBe(heads[1]);
+    expect(heads.join(' | ')).toMatch(/example · global-mix\.yaml.*\|.*file · global-mix\.yaml/);
   });
 
   it('fits the per-group table in its card and orders the difference heatmap as the coverage heatmap', async () => {
