@@ -176,13 +176,49 @@ function statusName(solver: Highs, status: number): string {
 
 /** Solves at a grain of at most an hour (shorter reporting intervals are merged: requirements
  * take the busier part, coverage and work add up), which keeps a week's programme small enough
- * to solve in seconds; the shortfall is given back per reporting interval. */
+ * to solve in seconds — unless the shifts are too short for it (grainFactor); the shortfall is
+ * given back per reporting interval. */
 export async function solveProgramme(p: Programme, options: SolveOptions = {}): Promise<ProgrammeSolution> {
-  const factor = Math.max(1, Math.floor(3600 / p.intervalSeconds));
+  const factor = grainFactor(p);
   const coarse = factor > 1 ? coarsened(p, factor) : p;
   const solution = await solveAtGrain(coarse, options);
   if (factor === 1) return solution;
   return { ...solution, shortfall: solution.shortfall.map((row) => Float64Array.from({ length: p.intervalCount }, (_, i) => row[Math.floor(i / factor)])) };
+}
+
+/** Merging intervals into hours takes a shift's agents in an hour it covers only in part as spread
+ * over that hour: near enough for the last half hour of an 8.5-hour shift, wrong for half-hour
+ * shifts, where two that follow each other read as one covering the hour twice (an hour of calls
+ * with shifts 14:00–14:30 and 14:30–15:00 was planned 10 agents and none). Beyond this share of
+ * the candidates' time in such hours, the programme keeps the reporting grain. */
+const MOST_TIME_IN_PART_HOURS = 0.25;
+
+/** Reporting intervals merged per solved interval: those in an hour, unless too much of the
+ * candidates' time falls in hours they cover only in part. */
+function grainFactor(p: Programme): number {
+  const factor = Math.max(1, Math.floor(3600 / p.intervalSeconds));
+  if (factor === 1) return 1;
+  let partSeconds = 0;
+  let allSeconds = 0;
+  for (const c of p.candidates) {
+    // Runs of the candidate's intervals by hour: whole when every interval of the hour is there
+    // with the same seconds.
+    for (let j = 0; j < c.intervals.length; ) {
+      const hour = Math.floor(c.intervals[j] / factor);
+      const inHour = Math.min(factor, p.intervalCount - hour * factor);
+      let k = j;
+      let seconds = 0;
+      let even = true;
+      while (k < c.intervals.length && Math.floor(c.intervals[k] / factor) === hour) {
+        even &&= c.seconds[k] === c.seconds[j];
+        seconds += c.seconds[k++];
+      }
+      allSeconds += seconds;
+      if (k - j < inHour || !even) partSeconds += seconds;
+      j = k;
+    }
+  }
+  return partSeconds > MOST_TIME_IN_PART_HOURS * allSeconds ? 1 : factor;
 }
 
 function coarsened(p: Programme, factor: number): Programme {
