@@ -474,9 +474,15 @@ export class FsCompareView extends LitElement {
     this.ctl.store?.set({ compareSelection: next });
   }
 
+  /** The compared scenarios' names; one removed from the session since (its comparison stays on
+   * screen until the next is in) by its result's name, not its internal id ("s3"). */
+  private namesOf(c: Comparison): string[] {
+    return this.comparedIds.map((id, k) => this.candidates.find((x) => x.id === id)?.name ?? c.scenarios[k]?.name ?? id);
+  }
+
   private renderCards(c: Comparison) {
     const n = c.scenarios.length;
-    const names = this.comparedIds.map((id) => this.candidates.find((x) => x.id === id)?.name ?? id);
+    const names = this.namesOf(c);
     return html`
       <section class="panel card" aria-label="Headline comparison">
         <h3>Headline figures <span class="badge">Δ vs baseline, 95% CI</span></h3>
@@ -536,7 +542,7 @@ export class FsCompareView extends LitElement {
    * overlaid; a difference heatmap per variant. */
   private renderDepth(c: Comparison) {
     const base = c.scenarios[0];
-    const names = this.comparedIds.map((id) => this.candidates.find((x) => x.id === id)?.name ?? id);
+    const names = this.namesOf(c);
     const sl = sliceOf(base, this.slice.state, this.channel, this.timeZone);
     const { language, channel } = sl;
     const fig = DEPTH_FIGURES.find((f) => f.id === this.figure)!;
@@ -649,7 +655,7 @@ export class FsCompareView extends LitElement {
 
   private renderMaps(c: Comparison) {
     const n = c.scenarios.length;
-    const names = this.comparedIds.map((id) => this.candidates.find((x) => x.id === id)?.name ?? id);
+    const names = this.namesOf(c);
     const cols = this.layout === 'stacked' ? 1 : 2;
     void n;
     return html`
