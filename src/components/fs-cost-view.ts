@@ -68,12 +68,13 @@ export class FsCostView extends LitElement {
     // A day's cost of the whole scenario, added up from its intervals (shown twice below).
     const dayCost = sl.day ? intervalCost(r, sl.from, sl.to) : null;
     const kinds = staffingKinds(r);
-    if (r.summary.costTotal.mean === 0) return this.renderUnpriced(r, kinds);
+    const slice = html`<section class="panel card">
+      <fs-slice-filter all-channels day .note=${'Pool costs are shared out to languages and channels by the time agents spent on each; AI costs by conversation.'}></fs-slice-filter>
+      ${this.renderSlice(r, sl.language, sl.channel, sl.day, dayCost)}
+    </section>`;
+    if (r.summary.costTotal.mean === 0) return this.renderUnpriced(r, kinds, slice);
     return html`
-      <section class="panel card">
-        <fs-slice-filter all-channels day .note=${'Pool costs are shared out to languages and channels by the time agents spent on each; AI costs by conversation.'}></fs-slice-filter>
-        ${this.renderSlice(r, sl.language, sl.channel, sl.day, dayCost)}
-      </section>
+      ${slice}
       ${this.renderResolved(r, kinds)}
       ${kinds.includes('ai') ? this.renderAi(r) : nothing}
       <div class="two">
@@ -90,14 +91,14 @@ export class FsCostView extends LitElement {
 
   /** A scenario whose pools have no price (as History fits them): every cost is 0, so instead of
    * charts of zeros, what to do; the contacts and the sites' paid hours and FTEs still count. */
-  private renderUnpriced(r: ScenarioResult, kinds: Kind[]) {
+  private renderUnpriced(r: ScenarioResult, kinds: Kind[], slice: unknown) {
     return html`
       <p class="panel card" data-empty="no-prices">
         No pool in this scenario has a price, so every cost is ${formatValue(0, 'money', r.currency)}. Give each pool one in the sidebar
         (Staffing: per paid hour, per productive hour or per contact) or in the Source box, and the costs per contact, pool, language and
         interval appear here.
       </p>
-      ${this.renderResolved(r, kinds)}
+      ${slice} ${this.renderResolved(r, kinds)}
       <section class="panel card"><fs-finance-table .result=${r} .scenario=${this.view.scenario}></fs-finance-table></section>
     `;
   }
