@@ -12,7 +12,7 @@ import type { Estimate } from '../../sim/stats/confidence';
 import type { QueueCoverage, ScenarioResult } from '../../sim/stats/metrics';
 import { intervalStarts } from '../lib/chart';
 import { ciText, formatEstimate, formatValue, languageName, targetText, thresholdText, waitLabel } from '../lib/format';
-import { formatWeekdayTime } from '../lib/time';
+import { formatWeekdayTime, zoneOffsetName } from '../lib/time';
 import type { Bar } from './fs-bar-chart';
 import { channelTitle, resultChannels } from './fs-headline';
 import type { LineSeries } from './fs-time-chart';
@@ -68,6 +68,14 @@ interface Shown {
   over: string;
   Over: string;
   when: string;
+}
+
+/** Why a day has no service level or gap hours: both are judged per hour of UTC, and a day in a
+ * zone half an hour off UTC (India, UTC+5:30) starts on the half hour. Without it the card showed
+ * "–" and the chart said "On Mon 16 Mar – of voice contacts were answered". */
+function cutHours(zone: string, ms: number) {
+  return `In ${zone.replace(/_/g, ' ')} (${zoneOffsetName(zone, ms)}) a day starts on the half hour and cuts the hours that the service level and gap hours are judged in, so
+    they are not given for one day: choose UTC, or a zone a whole number of hours off it, to see them.`;
 }
 
 @customElement('fs-waits-view')
@@ -179,6 +187,7 @@ export class FsWaitsView extends LitElement {
           ? html`<p class="muted" data-summed>
               ${sl0.day!.label} only: added up from the day's intervals (means over replications), so without a 95% CI; the service level and abandon rate are
               recomputed from the day's counts, the ${wait} weighted by the contacts answered. Cost per contact is not split by day: it is the whole period's.
+              ${c.gapHours.mean === null ? cutHours(this.view.timeZone, Date.parse(r.start)) : nothing}
             </p>`
           : nothing}
         <div class="figures" role="list" aria-label=${`${who}: figures ${over}`}>
@@ -191,7 +200,7 @@ export class FsWaitsView extends LitElement {
         </div>
         <fs-time-chart
           heading=${`${title}: service level per interval${when}`}
-          .summary=${`${Over} ${formatEstimate(c.serviceLevel, 'fraction')} of ${who} contacts were answered within ${thresholdText(t.thresholdSeconds)} (target ${formatValue(t.target, 'fraction')}). ${below.length} of ${withDemand.length} intervals with ${who} demand${when} fall below the target${lowest ? `; the lowest is ${formatValue(lowest.e.mean, 'fraction')} on ${at(lowest.i)}` : ''}.${bandNote}`}
+          .summary=${`${c.serviceLevel.mean === null ? `${Over} the service level is not given (${c.gapHours.mean === null ? 'see above' : `no ${who} contacts were offered`}).` : `${Over} ${formatEstimate(c.serviceLevel, 'fraction')} of ${who} contacts were answered within ${thresholdText(t.thresholdSeconds)} (target ${formatValue(t.target, 'fraction')}).`} ${below.length} of ${withDemand.length} intervals with ${who} demand${when} fall below the target${lowest ? `; the lowest is ${formatValue(lowest.e.mean, 'fraction')} on ${at(lowest.i)}` : ''}.${bandNote}`}
           unit="fraction"
           .timeZone=${this.view.timeZone}
           .starts=${starts}

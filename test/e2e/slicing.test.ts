@@ -246,4 +246,27 @@ describe('slicing the views', () => {
     await expect.poll(() => heatmap.getAttribute('stale'), { timeout: PATIENCE }).not.toBeNull();
     await expect.poll(() => heatmap.evaluate((h) => getComputedStyle(h).opacity), { timeout: PATIENCE }).toBe('0.55');
   });
+  it('says why a day in a zone half an hour off UTC (India) has no service level or gap hours, in whole sentences', async () => {
+    const text = `name: Bangalore
+horizon: { start: 2026-03-16T00:00:00Z, days: 2, warmupHours: 2 }
+replications: 2
+demand:
+  - { id: v, language: en, channel: voice, timezone: Asia/Kolkata, volume: { perDay: 3000 }, pattern: business-day,
+      handleTime: { dist: exponential, mean: 240 }, patience: { dist: exponential, mean: 150 } }
+staffing:
+  - { id: blr, timezone: Asia/Kolkata, skills: [en], shifts: [{ days: daily, start: "08:00", end: "17:00", agents: 30 }], cost: { perHour: 10 } }
+`;
+    const page = app.page;
+    const state = { v: 1 as const, docs: [{ f: 'blr.yaml', t: text, o: 'file' as const }], active: 0, view: 'waits', tz: 'Asia/Kolkata', ch: 'voice', day: '2026-03-16' };
+    await page.goto(`${app.server.url}${await encodeState(state)}`);
+    await page.locator('fs-app fs-run-status[phase="done"]').waitFor({ timeout: PATIENCE });
+    const note = page.locator('fs-waits-view [data-summed]');
+    await note.waitFor({ timeout: PATIENCE });
+    // The figures are left out (they are judged per hour of UTC, which the day cuts): the page says so.
+    expect(await page.locator('fs-waits-view [data-figure="serviceLevel"]').first().textContent()).toContain('–');
+    expect((await note.textContent())!.replace(/\s+/g, ' ')).toMatch(/Asia\/Kolkata \(UTC\+5:30\).*half hour.*service level and gap hours/);
+    const caption = (await page.locator('fs-waits-view fs-time-chart figcaption').first().textContent())!.replace(/\s+/g, ' ');
+    expect(caption).not.toMatch(/ – of /);
+    expect(caption).toMatch(/^On Mon 16 Mar the service level is not given/);
+  });
 });
