@@ -34,6 +34,13 @@ const hours = (x: number) => formatValue(x, 'hours');
 
 let uid = 0;
 
+/** "15 queues (language × channel)", "1 queue (…)"; with one channel "2 languages (voice)" — one
+ * queue was "1 queues". */
+function rowsText(n: number, what: string): string {
+  const noun = what.startsWith('(language') ? (n === 1 ? 'queue' : 'queues') : n === 1 ? 'language' : 'languages';
+  return `${n} ${noun}${what.startsWith('(') ? ' ' : ', '}${what}`;
+}
+
 /** The nearest ancestor that scrolls vertically, across shadow roots (the page's main pane). */
 function scrollingAncestor(el: Element): Element | null {
   for (let e: Element | null = el; e; e = e.parentElement ?? ((e.getRootNode() as ShadowRoot).host ?? null)) {
@@ -238,7 +245,7 @@ export class FsHeatmap extends LitElement {
     const zone = this.timeZone;
     const startMs = Date.parse(result.start);
     const zoneLabel = zone === 'UTC' ? 'UTC' : `${zone.replace(/_/g, ' ')} (${zoneOffsetName(zone, startMs)})`;
-    const gridLabel = `Coverage heatmap: ${rows.length} ${hm.channel === 'all' ? 'queues (language × channel)' : `languages, ${hm.channel} only`} by hour of the week in ${zoneLabel}. Use arrow keys to move, Enter for details.`;
+    const gridLabel = `Coverage heatmap: ${rowsText(rows.length, hm.channel === 'all' ? '(language × channel)' : `${hm.channel} only`)} by hour of the week in ${zoneLabel}. Use arrow keys to move, Enter for details.`;
     const byLanguage = hm.channel === 'all';
     return html`<svg
             width=${g.width}
@@ -413,7 +420,7 @@ export class FsHeatmap extends LitElement {
       data-below=${t.hoursBelowTarget}
     >
       ${this.caption ? html`<b>${this.caption}</b> ` : nothing}
-      ${hm.rows.length} ${hm.channel === 'all' ? 'queues (language × channel)' : `languages (${hm.channel})`} × 168 hours of the week
+      ${rowsText(hm.rows.length, hm.channel === 'all' ? '(language × channel)' : `(${hm.channel})`)} × 168 hours of the week
       (${hm.timeZone}${hm.weeks > 1.01 ? `, ${formatValue(hm.weeks, 'agents')} weeks: cells count every week` : ''}), each against its channel's target
       (${targets.map(([c, text]) => `${c} ${text}`).join('; ')}).
       ${this.compact

@@ -328,6 +328,24 @@ describe('layout and finance figures, in headless Chromium', { timeout: 600_000 
     for (const t of ticks) expect(t).toBe(Number(t.replace(/,/g, '')).toLocaleString('en-US'));
   });
 
+  it('counts one queue as one in the coverage caption and the grid\'s label', async () => {
+    const text = `name: One queue
+horizon: { start: 2026-03-16T00:00:00Z, days: 1, warmupHours: 2 }
+replications: 2
+demand:
+  - { id: v, language: en, channel: voice, volume: { perHour: 60 }, handleTime: { dist: exponential, mean: 180 } }
+staffing:
+  - { id: team, skills: [en], agents: 6 }
+`;
+    await page.goto(`${server.url}${await encodeState({ v: 1, docs: [{ f: 'one.yaml', t: text, o: 'file' }], active: 0 })}`);
+    await page.locator('fs-app fs-run-status[phase="done"]').waitFor({ timeout: PATIENCE });
+    const heatmap = page.locator('fs-app fs-heatmap');
+    await poll(async () => (await heatmap.locator('figcaption').first().textContent())?.replace(/\s+/g, ' ').trim()).toMatch(/^1 queue \(language × channel\) × 168 hours/);
+    expect(await heatmap.locator('svg[role="grid"]').getAttribute('aria-label')).toMatch(/^Coverage heatmap: 1 queue \(language × channel\)/);
+    await page.locator('fs-app select').nth(1).selectOption('voice');
+    await poll(async () => (await heatmap.locator('figcaption').first().textContent())?.replace(/\s+/g, ' ').trim()).toMatch(/^1 language \(voice\) × 168 hours/);
+  });
+
   it('gives the FTEs and the monthly cost of every site as sim/ computes them, rounded to budget lines', async () => {
     const text = readFileSync(join(ROOT, 'scenarios', 'global-follow-the-sun.yaml'), 'utf8');
     const scenario = parseScenario(text, 'x.yaml');
