@@ -16,7 +16,7 @@ import { intervalStarts, SERIES_COLOURS } from '../lib/chart';
 import { queueOrder } from '../lib/coverage';
 import { SliceController, sliceOf } from '../state/slice';
 import type { LineSeries } from './fs-time-chart';
-import { formatDelta, formatValue, intervalText, languageName, targetText, type Unit } from '../lib/format';
+import { counted, formatDelta, formatValue, intervalText, languageName, targetText, type Unit } from '../lib/format';
 import { channelTitle, COST_HEADLINES, GAP_HEADLINE, resultChannels, type Headline } from './fs-headline';
 import { displayName, isModified, type ScenarioDoc } from '../lib/scenario-doc';
 import { connect, type AppStore } from '../state/app-store';
@@ -494,7 +494,7 @@ export class FsCompareView extends LitElement {
                 ${k === 0
                   ? html`<span class="badge">baseline</span>`
                   : html`<button class="quiet" style="font-size:0.75rem;padding:0.1rem 0.4rem" @click=${() => this.makeBaseline(this.comparedIds[k])}>Make baseline</button>`}
-                <span class="badge">${s.replications} replications · seed ${s.seed}</span>
+                <span class="badge">${counted(s.replications, 'replication')} · seed ${s.seed}</span>
               </div>`,
             )}
           </div>

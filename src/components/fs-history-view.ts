@@ -7,6 +7,7 @@ import { customElement, state } from 'lit/decorators.js';
 import { MIN_REPLICATIONS } from '../../sim/history/backtest';
 import { LIMITS } from '../../sim/scenario/schema-parts';
 import { checkTimezone } from '../../sim/history/load';
+import { counted } from '../lib/format';
 import { saveFile } from '../lib/save-file';
 import { HistoryController, RECORDS_ACCEPT, type HistoryState } from '../state/history';
 import { baseStyles, problemStyles, viewStyles } from './shared-styles';
@@ -215,7 +216,7 @@ export class FsHistoryView extends LitElement {
     const running = s.phase === 'running';
     return html`<section class="panel card" aria-label="The fitted scenario" data-history-phase=${s.phase}>
       <div class="keep">
-        <span class="grow"><b data-scenario-name>${r.name}</b> <span class="muted">— ${r.queues.length} queues, ${r.shifts} shifts of the observed staffing</span></span>
+        <span class="grow"><b data-scenario-name>${r.name}</b> <span class="muted">— ${counted(r.queues.length, 'queue')}, ${counted(r.shifts, 'shift')} of the observed staffing</span></span>
         ${kept ? html`<span class="muted" data-kept-note>Kept in the scenario list.</span>` : nothing}
         <button class=${kept ? '' : 'primary'} @click=${() => void this.ctl.store?.keep()}>Keep this scenario</button>
         <button @click=${() => saveFile(`${r.fileName.replace(/\.[^.]*$/, '')}-fitted.yaml`, r.yaml, 'application/yaml')}>Download YAML</button>

@@ -8,7 +8,7 @@ import { customElement, property } from 'lit/decorators.js';
 import type { ScenarioResult } from '../../sim/stats/metrics';
 import type { Scenario } from '../../sim/scenario/scenario';
 import { cellStatus, poolsServing, queueCell, type CellStatus, type HeatCell } from '../lib/coverage';
-import { formatValue, languageName, targetText } from '../lib/format';
+import { counted, formatValue, languageName, targetText } from '../lib/format';
 import { formatDateTime, formatWeekdayTime } from '../lib/time';
 import { baseStyles, chartStyles } from './shared-styles';
 
@@ -184,7 +184,7 @@ export class FsHourDetails extends LitElement {
             : html`<span>no pool has this language</span>`}
         </div>
         <p class="hint">
-          Means over ${r.replications} replications.${weeks} Each channel against its own target. Contacts are counted in the hour they
+          Means over ${counted(r.replications, 'replication')}.${weeks} Each channel against its own target. Contacts are counted in the hour they
           arrived in; the service level is answered within the channel's threshold ÷ offered, pooled over the replications, as the gap hours
           judge it. "On the phones" counts every agent with the skill, also those busy with other languages. "Required" is the Erlang
           staffing for this queue's target alone, on the phones and scheduled.

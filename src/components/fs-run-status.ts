@@ -2,7 +2,7 @@
 // long it took; warnings from the model; a Cancel button.
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
-import { formatValue } from '../lib/format';
+import { counted, formatValue } from '../lib/format';
 import { baseStyles } from './shared-styles';
 
 import type { RunPhase } from '../state/app-state';
@@ -109,7 +109,7 @@ export class FsRunStatus extends LitElement {
               <button @click=${() => this.dispatchEvent(new CustomEvent('cancel-run', { bubbles: true, composed: true }))}>Cancel</button>`
           : this.phase === 'done'
             ? html`<span class="msg"
-                >Simulated ${this.total} replications in ${formatValue(this.ms / 1000, 'agents')} s · seed ${this.seed} ·
+                >Simulated ${counted(this.total, 'replication')} in ${formatValue(this.ms / 1000, 'agents')} s · seed ${this.seed} ·
                 ${formatValue(this.contacts, 'count')} contacts a replication · means with 95% confidence intervals</span
               >`
             : this.phase === 'error' || this.phase === 'invalid'

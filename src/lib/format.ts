@@ -155,3 +155,9 @@ export function budgetRound(x: number): number {
   const step = Math.abs(x) >= 100_000 ? 1000 : Math.abs(x) >= 10_000 ? 100 : 10;
   return Math.round(x / step) * step;
 }
+
+/** "1 replication", "10 replications", "1 queue", "2,639 contacts": a count with its noun, singular
+ * for one ("1 queues" and "Simulated 1 replications" read wrong). */
+export function counted(n: number, one: string, many = `${one}s`): string {
+  return `${formatValue(n, 'count')} ${n === 1 ? one : many}`;
+}

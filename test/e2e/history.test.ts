@@ -267,6 +267,15 @@ describe('contact records in the web app: import, fit, back-test, keep', { timeo
     expect(await page.locator('fs-app .scenario-title').textContent()).toBe(title); // nothing replaced
     await page.screenshot({ path: `${SHOTS}/8-bad-file-1440x900.png` });
   });
+
+  it('counts one queue as one in the fit\'s heading (a help desk\'s single queue)', async () => {
+    await page.goto(server.url);
+    await page.locator('fs-app fs-run-status[phase="done"]').waitFor({ timeout: PATIENCE });
+    await drop(page, 'desk.csv', helpDeskCsv());
+    await view(page).locator('fs-history-backtest table[data-errors="hour"]').waitFor({ timeout: 2 * PATIENCE });
+    const heading = view(page).locator('[data-scenario-name]').locator('xpath=..');
+    expect((await heading.textContent())!.replace(/\s+/g, ' ')).toMatch(/— 1 queue, \d+ shifts/);
+  });
 });
 
 /** A small help desk's week written as a generic export (local times, no offset) of New York's clock. */

@@ -328,7 +328,7 @@ describe('layout and finance figures, in headless Chromium', { timeout: 600_000 
     for (const t of ticks) expect(t).toBe(Number(t.replace(/,/g, '')).toLocaleString('en-US'));
   });
 
-  it('counts one queue as one in the coverage caption and the grid\'s label', async () => {
+  it('counts one queue and one replication as one: the coverage caption, the grid\'s label, the run status, the hour\'s details', async () => {
     const text = `name: One queue
 horizon: { start: 2026-03-16T00:00:00Z, days: 1, warmupHours: 2 }
 replications: 2
@@ -344,6 +344,14 @@ staffing:
     expect(await heatmap.locator('svg[role="grid"]').getAttribute('aria-label')).toMatch(/^Coverage heatmap: 1 queue \(language × channel\)/);
     await page.locator('fs-app select').nth(1).selectOption('voice');
     await poll(async () => (await heatmap.locator('figcaption').first().textContent())?.replace(/\s+/g, ' ').trim()).toMatch(/^1 language \(voice\) × 168 hours/);
+    // One replication is one: the run's status and the hour's details.
+    const replications = page.locator('fs-app fs-scenario-editor input[data-path="replications"]');
+    await replications.fill('1');
+    await replications.press('Tab');
+    const shadowText = (loc: ReturnType<Page['locator']>) => loc.evaluate((el) => (el.shadowRoot?.textContent ?? '').replace(/\s+/g, ' '));
+    await poll(() => shadowText(page.locator('fs-app fs-run-status'))).toMatch(/Simulated 1 replication in/);
+    await heatmap.locator('rect.cell[data-row="0"][data-column="0"]').click();
+    await poll(() => shadowText(heatmap.locator('fs-hour-details'))).toMatch(/Means over 1 replication\./);
   });
 
   it('gives the FTEs and the monthly cost of every site as sim/ computes them, rounded to budget lines', async () => {
