@@ -9,7 +9,7 @@ import { customElement, property, state } from 'lit/decorators.js';
 import type { ScenarioResult } from '../../sim/stats/metrics';
 import type { PlanResult } from '../../sim/plan/planner';
 import type { Scenario } from '../../sim/scenario/scenario';
-import { formatDelta, formatValue } from '../lib/format';
+import { counted, formatDelta, formatValue } from '../lib/format';
 import { openShiftCount, planDeltas, planMetText, planProgressText, rosterOf, type RosterPool } from '../lib/plan';
 import { connect, runKey } from '../state/app-store';
 import type { PlanStep } from '../sim-protocol';
@@ -301,8 +301,8 @@ export class FsPlanPanel extends LitElement {
             <span class=${r.met ? 'met' : 'unmet-title'} data-plan-met=${String(r.met)}>· ${met.title}</span>
           </h3>
           <span class="note" data-plan-met-detail>${met.detail}</span>
-          <span class="muted note">${rounds} round${rounds === 1 ? '' : 's'} of solving and simulating, ${formatValue(this.ms / 1000, 'agents')} s · checked with
-          ${r.verification.replications} replications</span>
+          <span class="muted note">${counted(rounds, 'round')} of solving and simulating, ${formatValue(this.ms / 1000, 'agents')} s · checked with
+          ${counted(r.verification.replications, 'replication')}</span>
         </span>
         <button class="primary" data-action="use-plan" @click=${this.use}>Use this plan</button>
         <button
