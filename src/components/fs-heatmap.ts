@@ -13,7 +13,7 @@ import type { ScenarioResult } from '../../sim/stats/metrics';
 import type { Scenario } from '../../sim/scenario/scenario';
 import { attainment, buildHeatmap, cellStatus, type HeatCell, type Heatmap, type HeatRow } from '../lib/coverage';
 import { hourLabels, tipPosition, WidthController } from '../lib/chart';
-import { formatValue, languageName, targetText, waitLabel } from '../lib/format';
+import { counted, formatValue, languageName, targetText, waitLabel } from '../lib/format';
 import { formatWeekdayTime, pad2, WEEKDAYS, zoneOffsetName } from '../lib/time';
 import { STATUS_TEXT } from './fs-hour-details';
 import { baseStyles, chartStyles, staleStyles } from './shared-styles';
@@ -33,13 +33,6 @@ const LEGEND_STOPS = [-0.5, -0.25, -0.1, -0.02, 0, 0.1];
 const hours = (x: number) => formatValue(x, 'hours');
 
 let uid = 0;
-
-/** "15 queues (language × channel)", "1 queue (…)"; with one channel "2 languages (voice)" — one
- * queue was "1 queues". */
-function rowsText(n: number, what: string): string {
-  const noun = what.startsWith('(language') ? (n === 1 ? 'queue' : 'queues') : n === 1 ? 'language' : 'languages';
-  return `${n} ${noun}${what.startsWith('(') ? ' ' : ', '}${what}`;
-}
 
 /** The nearest ancestor that scrolls vertically, across shadow roots (the page's main pane). */
 function scrollingAncestor(el: Element): Element | null {
@@ -245,7 +238,7 @@ export class FsHeatmap extends LitElement {
     const zone = this.timeZone;
     const startMs = Date.parse(result.start);
     const zoneLabel = zone === 'UTC' ? 'UTC' : `${zone.replace(/_/g, ' ')} (${zoneOffsetName(zone, startMs)})`;
-    const gridLabel = `Coverage heatmap: ${rowsText(rows.length, hm.channel === 'all' ? '(language × channel)' : `${hm.channel} only`)} by hour of the week in ${zoneLabel}. Use arrow keys to move, Enter for details.`;
+    const gridLabel = `Coverage heatmap: ${hm.channel === 'all' ? `${counted(rows.length, 'queue')} (language × channel)` : `${counted(rows.length, 'language')}, ${hm.channel} only`} by hour of the week in ${zoneLabel}. Use arrow keys to move, Enter for details.`;
     const byLanguage = hm.channel === 'all';
     return html`<svg
             width=${g.width}
@@ -420,7 +413,7 @@ export class FsHeatmap extends LitElement {
       data-below=${t.hoursBelowTarget}
     >
       ${this.caption ? html`<b>${this.caption}</b> ` : nothing}
-      ${rowsText(hm.rows.length, hm.channel === 'all' ? '(language × channel)' : `(${hm.channel})`)} × 168 hours of the week
+      ${hm.channel === 'all' ? `${counted(hm.rows.length, 'queue')} (language × channel)` : `${counted(hm.rows.length, 'language')} (${hm.channel})`} × 168 hours of the week
       (${hm.timeZone}${hm.weeks > 1.01 ? `, ${formatValue(hm.weeks, 'agents')} weeks: cells count every week` : ''}), each against its channel's target
       (${targets.map(([c, text]) => `${c} ${text}`).join('; ')}).
       ${this.compact

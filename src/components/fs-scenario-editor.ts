@@ -5,6 +5,7 @@ import { LitElement, css, html, nothing, type TemplateResult } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
 import { live } from 'lit/directives/live.js';
 import { editDoc, rawData, splitProblems, pathKey, withText, type FieldPath, type Problem, type ScenarioDoc } from '../lib/scenario-doc';
+import { counted } from '../lib/format';
 import { connect } from '../state/app-store';
 import { baseStyles, problemStyles, tagStyles } from './shared-styles';
 
@@ -201,11 +202,11 @@ export class FsScenarioEditor extends LitElement {
         ${field(['seed'], 'Seed', data.seed ?? 1, { step: '1', min: '0' })}
       </details>
       <details open>
-        <summary>Staffing <span class="count">(${staffing.length} ${staffing.length === 1 ? 'pool' : 'pools'})</span></summary>
+        <summary>Staffing <span class="count">(${counted(staffing.length, 'pool')})</span></summary>
         ${staffing.map((p, i) => this.renderPool(p, i, field, currency))}
       </details>
       <details>
-        <summary>Demand <span class="count">(${demand.length} ${demand.length === 1 ? 'stream' : 'streams'})</span></summary>
+        <summary>Demand <span class="count">(${counted(demand.length, 'stream')})</span></summary>
         ${demand.map((d, i) => this.renderStream(d, i, field))}
       </details>
     `;
