@@ -8,11 +8,10 @@ import { customElement } from 'lit/decorators.js';
 import type { Estimate } from '../../sim/stats/confidence';
 import { intervalCost, SliceController, type DayOption, type Slice } from '../state/slice';
 import { scaleLinear } from 'd3-scale';
-import type { ScenarioResult } from '../../sim/stats/metrics';
+import type { PoolResult, ScenarioResult } from '../../sim/stats/metrics';
 import { intervalStarts, KIND_COLOURS, SERIES_COLOURS, WidthController } from '../lib/chart';
-import { ciText, formatEstimate, formatValue } from '../lib/format';
+import { ciText, formatEstimate, formatValue, languageName } from '../lib/format';
 import type { Bar } from './fs-bar-chart';
-import { languageName } from '../lib/format';
 import { baseStyles, chartStyles, figureStyles, viewStyles, staleStyles } from './shared-styles';
 import './fs-bar-chart';
 import './fs-finance-table';
@@ -32,6 +31,13 @@ const aiShare = (r: ScenarioResult) => {
   const contacts = r.summary.contacts.mean ?? 0;
   return contacts > 0 ? (r.summary.contained.mean ?? 0) / contacts : 0;
 };
+
+/** Contacts a pool resolves: an AI pool what it contains, a human pool what it answers. */
+const resolvedBy = (p: PoolResult) => (p.type === 'ai' ? p.contained?.mean : p.handled.mean) ?? 0;
+
+/** A bar's note: its cost per contact resolved. */
+const perContactNote = (cost: number | null, resolved: number, currency: string) =>
+  resolved > 0 ? `${formatValue((cost ?? 0) / resolved, 'money', currency)} / contact` : '–';
 
 @customElement('fs-cost-view')
 export class FsCostView extends LitElement {
@@ -129,17 +135,16 @@ export class FsCostView extends LitElement {
     const cur = r.currency;
     const bars: Bar[] = kinds.map((k) => {
       const cost = r.costByType[k];
-      // AI pools resolve what they contain; human pools what they answer.
       const handled = Object.values(r.pools)
         .filter((p) => p.type === k)
-        .reduce((s, p) => s + ((k === 'ai' ? p.contained?.mean : p.handled.mean) ?? 0), 0);
+        .reduce((s, p) => s + resolvedBy(p), 0);
       return {
         key: k,
         label: KIND_LABEL[k],
         value: cost.mean,
         ci: cost.ci95,
         colour: KIND_COLOURS[k],
-        note: handled > 0 ? `${formatValue((cost.mean ?? 0) / handled, 'money', cur)} / contact` : '–',
+        note: perContactNote(cost.mean, handled, cur),
         details: [[k === 'ai' ? 'Resolved by AI' : 'Answered', formatValue(handled, 'count')]],
       };
     });
@@ -159,14 +164,14 @@ export class FsCostView extends LitElement {
   private renderCostByPool(r: ScenarioResult) {
     const cur = r.currency;
     const bars: Bar[] = Object.entries(r.pools).map(([id, p], i) => {
-      const handled = (p.type === 'ai' ? p.contained?.mean : p.handled.mean) ?? 0;
+      const handled = resolvedBy(p);
       return {
         key: id,
         label: id,
         value: p.costTotal.mean,
         ci: p.costTotal.ci95,
         colour: KIND_COLOURS[p.type] ?? SERIES_COLOURS[i % SERIES_COLOURS.length],
-        note: handled > 0 ? `${formatValue((p.costTotal.mean ?? 0) / handled, 'money', cur)} / contact` : '–',
+        note: perContactNote(p.costTotal.mean, handled, cur),
         details: [
           ['Type', KIND_LABEL[p.type] ?? p.type],
           [p.type === 'ai' ? 'Conversations' : 'Answered', formatValue(p.handled.mean, 'count')],
