@@ -214,27 +214,9 @@ export function describeColumns(columns: readonly string[], most = 40): string {
   return shown.join(', ') + (columns.length > most ? `, … (${columns.length} columns)` : '');
 }
 
-/** Any layout's rows: kept (in time order), not offered, or rejected by kind. */
-export function readRows<T>(text: string, file: string, layout: Layout<T>, columnMap: ColumnMap = {}, time: (row: T) => number = layout.time ?? (() => 0)): ReadOutcome<T & { line: number }> {
-  // Lines are counted before anything is parsed, so that a huge file is refused at once.
-  let lines = 0;
-  for (let at = text.indexOf('\n'); at >= 0 && lines <= MAX_RECORD_ROWS + 1; at = text.indexOf('\n', at + 1)) lines++;
-  if (lines > MAX_RECORD_ROWS + 1) {
-    throw new RecordsError([`${file}: more than ${MAX_RECORD_ROWS.toLocaleString('en-US')} rows (split the file by month)`]);
-  }
-  const firstLineEnd = text.indexOf('\n');
-  const headerText = firstLineEnd < 0 ? text : text.slice(0, firstLineEnd);
-  if (!/[\t,]/.test(headerText) && headerText.includes(';')) {
-    // Spreadsheets set to a decimal comma save "CSV" with semicolons; --map cannot help there.
-    throw new RecordsError([`${file}:1: the columns are separated by semicolons: expected commas (CSV) or tabs (TSV); save the export with either`]);
-  }
-  const rows = dsvRows(text, headerText.includes('\t') ? '\t' : ',', file, MAX_COLUMNS);
-  const first = rows.next();
-  if (first.done || first.value.cells.every((c) => c.trim() === '')) throw new RecordsError([`${file}: empty: expected a header line and one row per contact`]);
-  if (first.value.cellCount > MAX_COLUMNS) {
-    throw new RecordsError([`${file}:1: ${first.value.cellCount.toLocaleString('en-US')} columns in the header: at most ${MAX_COLUMNS.toLocaleString('en-US')} (export only the columns the import reads)`]);
-  }
-  const columns = first.value.cells.map((name) => name.trim());
+/** The field each header column is read as (its name, or what --map makes it), refusing a header
+ * that lacks a field the layout needs or reads one field from two columns. */
+function fieldsOfColumns<T>(columns: string[], columnMap: ColumnMap, layout: Layout<T>, file: string): string[] {
   const named = columns.map((name) => columnMap[name] ?? name);
   for (const [from] of Object.entries(columnMap)) {
     if (!columns.includes(from)) throw new RecordsError([`${file}:1: --map ${from}=…: no column '${from}' in the header (columns: ${describeColumns(columns)})`]);
@@ -261,8 +243,35 @@ export function readRows<T>(text: string, file: string, layout: Layout<T>, colum
       ]);
     }
   }
+  return named;
+}
+
+/** Any layout's rows: kept (in time order), not offered, or rejected by kind. */
+export function readRows<T>(text: string, file: string, layout: Layout<T>, columnMap: ColumnMap = {}, time: (row: T) => number = layout.time ?? (() => 0)): ReadOutcome<T & { line: number }> {
+  // Lines are counted before anything is parsed, so that a huge file is refused at once.
+  let lines = 0;
+  for (let at = text.indexOf('\n'); at >= 0 && lines <= MAX_RECORD_ROWS + 1; at = text.indexOf('\n', at + 1)) lines++;
+  if (lines > MAX_RECORD_ROWS + 1) {
+    throw new RecordsError([`${file}: more than ${MAX_RECORD_ROWS.toLocaleString('en-US')} rows (split the file by month)`]);
+  }
+  const firstLineEnd = text.indexOf('\n');
+  const headerText = firstLineEnd < 0 ? text : text.slice(0, firstLineEnd);
+  if (!/[\t,]/.test(headerText) && headerText.includes(';')) {
+    // Spreadsheets set to a decimal comma save "CSV" with semicolons; --map cannot help there.
+    throw new RecordsError([`${file}:1: the columns are separated by semicolons: expected commas (CSV) or tabs (TSV); save the export with either`]);
+  }
+  const rows = dsvRows(text, headerText.includes('\t') ? '\t' : ',', file, MAX_COLUMNS);
+  const first = rows.next();
+  if (first.done || first.value.cells.every((c) => c.trim() === '')) throw new RecordsError([`${file}: empty: expected a header line and one row per contact`]);
+  if (first.value.cellCount > MAX_COLUMNS) {
+    throw new RecordsError([`${file}:1: ${first.value.cellCount.toLocaleString('en-US')} columns in the header: at most ${MAX_COLUMNS.toLocaleString('en-US')} (export only the columns the import reads)`]);
+  }
+  const columns = first.value.cells.map((name) => name.trim());
+  const named = fieldsOfColumns(columns, columnMap, layout, file);
   const index = new Map(named.map((name, i) => [name, i]));
-  const seen = layout.identity && layout.identity.columns.every((c) => index.has(c)) ? identities(layout.identity.key) : undefined;
+  // The line each identity was first seen on, when the header has the columns that make one.
+  const identity = layout.identity && layout.identity.columns.every((c) => index.has(c)) ? layout.identity : undefined;
+  const firstLineOf = new Map<string, number>();
   const out: ReadOutcome<T & { line: number }> = {
     records: [],
     rowsRead: 0,
@@ -283,10 +292,14 @@ export function readRows<T>(text: string, file: string, layout: Layout<T>, colum
       continue;
     }
     const field = (name: string) => (cells[index.get(name) ?? -1] ?? '').trim();
-    const repeated = seen?.repeatOf(field, line);
-    if (repeated !== undefined) {
-      count(out.rejected, `a repeat of an earlier row (the same ${layout.identity!.what ?? layout.identity!.columns.join(', ')})`, line, `as line ${repeated}`);
-      continue;
+    if (identity) {
+      const key = identity.key(field);
+      const repeated = firstLineOf.get(key);
+      if (repeated !== undefined) {
+        count(out.rejected, `a repeat of an earlier row (the same ${identity.what ?? identity.columns.join(', ')})`, line, `as line ${repeated}`);
+        continue;
+      }
+      firstLineOf.set(key, line);
     }
     const outcome = layout.row(field);
     if (outcome.kind === 'not-offered') {
@@ -306,19 +319,6 @@ export function readRows<T>(text: string, file: string, layout: Layout<T>, colum
   const renamed = layout.renamed?.();
   if (renamed && renamed.length > 0) out.renamed = renamed;
   return out;
-}
-
-/** The rows' identities seen so far: a repeat gives the line of the row it repeats. */
-function identities(key: (field: (name: string) => string) => string) {
-  const lines = new Map<string, number>();
-  return {
-    repeatOf(field: (name: string) => string, line: number): number | undefined {
-      const k = key(field);
-      const first = lines.get(k);
-      if (first === undefined) lines.set(k, line);
-      return first;
-    },
-  };
 }
 
 /** Rejected + not offered + kept = rows read: the accounting the import prints. */
