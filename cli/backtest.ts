@@ -17,7 +17,7 @@ import { backtestObserved, BACKTEST_FIGURES, MIN_REPLICATIONS, replayBytes, type
 import { dayOfIso, isoDay, weekdayOf } from '../sim/history/local-time';
 import { dayGroupName } from '../sim/history/fit-demand';
 import { parseScenario, type Scenario } from '../sim/scenario/scenario';
-import { bytes, WORK_LIMITS } from '../sim/scenario/work-estimate';
+import { bytes, memoryBudget } from '../sim/scenario/work-estimate';
 import { backtestReportHtml, errorText, FIGURE_NAMES } from '../report/backtest';
 
 export function backtestText(result: BacktestResult, fittedOn: string): string {
@@ -203,7 +203,7 @@ function replayWorkProblems(scenario: Scenario, observed: Observation, positiona
   // 2,000 replications of three years' half hours kept 11 GB and were still simulating after 10 minutes.
   const intervals = Math.ceil((days * 24 * 60) / (observed.intervalMinutes ?? scenario.intervalMinutes));
   const needed = replayBytes(count, intervals);
-  const budget = getHeapStatistics().heap_size_limit * WORK_LIMITS.heapShare;
+  const budget = memoryBudget(getHeapStatistics().heap_size_limit);
   if (needed <= budget) return [];
   return [
     `${file}: ${source}: about ${bytes(needed)} of memory to keep ${count.toLocaleString('en-US')} replications' figures over ${intervals.toLocaleString('en-US')} intervals for the 95% bands, ` +

@@ -275,15 +275,20 @@ export function checkWork(
         `more than one document can hold (${bytes(WORK_LIMITS.jsonBytes)}); shorten the horizon or lengthen intervalMinutes`,
     );
   }
-  if (problems.length === 0 && options.heapBytes !== undefined && e.memoryBytes > options.heapBytes * WORK_LIMITS.heapShare) {
+  if (problems.length === 0 && options.heapBytes !== undefined && e.memoryBytes > memoryBudget(options.heapBytes)) {
     const part = e.memoryParts[0];
     problems.push(
       `${where(part.field)}: about ${bytes(e.memoryBytes)} of memory (most of it ${part.detail}), ` +
-        `more than this process may use (${bytes(options.heapBytes * WORK_LIMITS.heapShare)}); ` +
+        `more than this process may use (${bytes(memoryBudget(options.heapBytes))}); ` +
         `shorten the horizon or lengthen intervalMinutes, or give Node more with NODE_OPTIONS=--max-old-space-size=MEGABYTES`,
     );
   }
   return { large, problems };
+}
+
+/** What a run may keep in memory: a share of the heap V8 allows (the rest is its own). */
+export function memoryBudget(heapBytes: number): number {
+  return heapBytes * WORK_LIMITS.heapShare;
 }
 
 // --- parts ------------------------------------------------------------------------------------
