@@ -51,10 +51,11 @@ export function loadAll(files: string[]): Scenario[] {
 }
 
 /** Runs the comparison over worker threads (replication r of every scenario shares its random
- * numbers), printing each model's warnings under its file name; undefined when interrupted. */
+ * numbers), printing each model's warnings under its file name, and one when the scenarios cover
+ * different periods (as `command`'s); undefined when interrupted. */
 export async function runComparison(
   scenarios: Scenario[],
-  options: { files: string[]; seed?: number; replications?: number; workers?: number; label?: string },
+  options: { command: string; files: string[]; seed?: number; replications?: number; workers?: number; label?: string },
 ): Promise<Comparison | undefined> {
   const shared = comparisonOptions(scenarios, options);
   const jobs = scenarios.map((scenario) => ({ scenario, options: shared }));
@@ -74,7 +75,13 @@ export async function runComparison(
     interrupt.dispose();
   }
   if (interrupt.aborted) return undefined;
-  return builder.result();
+  const comparison = builder.result();
+  // A difference between two periods is not only the staffing's.
+  if (new Set(comparison.scenarios.map((r) => `${r.start}|${r.end}`)).size > 1) {
+    process.stderr.write(`followsun ${options.command}: warning: the scenarios cover different time windows; their differences include that
+`);
+  }
+  return comparison;
 }
 
 export async function compareCommand(options: CompareOptions): Promise<number> {
@@ -103,7 +110,7 @@ export async function compareCommand(options: CompareOptions): Promise<number> {
   }
   let comparison: Comparison | undefined;
   try {
-    comparison = await runComparison(scenarios, { ...options, replications, workers, files });
+    comparison = await runComparison(scenarios, { ...options, command: 'compare', replications, workers, files });
   } catch (e) {
     process.stderr.write(`followsun compare: the simulation failed: ${(e as Error).message}\n`);
     return 2;
@@ -111,10 +118,6 @@ export async function compareCommand(options: CompareOptions): Promise<number> {
   if (!comparison) {
     process.stderr.write('Interrupted: no comparison written (it needs every replication of every scenario).\n');
     return interruptedExitCode();
-  }
-  // As report says it: a difference between two periods is not only the staffing's.
-  if (new Set(comparison.scenarios.map((r) => `${r.start}|${r.end}`)).size > 1) {
-    process.stderr.write('followsun compare: warning: the scenarios cover different time windows; their differences include that\n');
   }
   if (options.json) {
     const document = {

@@ -131,6 +131,7 @@ async function compareAndWrite(scenarios: Scenario[], files: string[], options: 
   const shown = files.map(displayPath);
   const comparison = await runComparison(scenarios, {
     ...options,
+    command: 'report',
     files: shown,
     label: `Comparing ${scenarios.length} scenarios: replication`,
   });
@@ -138,8 +139,6 @@ async function compareAndWrite(scenarios: Scenario[], files: string[], options: 
     fail('interrupted: no report written');
     return interruptedExitCode();
   }
-  const starts = new Set(comparison.scenarios.map((r) => `${r.start}|${r.end}`));
-  if (starts.size > 1) process.stderr.write('followsun report: warning: the scenarios cover different time windows; their differences include that\n');
 
   const html = caseReportHtml({ scenarios, files: shown, comparison, generatedAt: new Date().toISOString() });
   try {
