@@ -37,6 +37,8 @@ export interface IntervalRow {
 
 export const INTERVAL_FIELDS = ['interval_start', 'queue', 'offered', 'answered', 'aht_seconds'] as const;
 export const INTERVAL_OPTIONAL_FIELDS = ['abandoned', 'asa_seconds', 'abandon_wait_seconds', 'answered_within_threshold', 'agents'] as const;
+/** A row's figures: every field after its interval's start and queue. */
+const FIGURE_FIELDS = [...INTERVAL_FIELDS.slice(2), ...INTERVAL_OPTIONAL_FIELDS];
 /** Interval lengths the scenario knows (they divide an hour). */
 const LENGTHS = [5, 10, 15, 20, 30, 60];
 /** Handle-time spread assumed when only the mean is known (the bank's calls: cv 1.4–2). */
@@ -62,7 +64,7 @@ export function intervalLayout(timezone: string): Layout<Omit<IntervalRow, 'line
     // up. The start as read, so that 09:00 and 09:00:00 are the same interval.
     identity: {
       columns: ['interval_start', 'queue'],
-      key: (f) => [arrivalLocal(f('interval_start'), timezone) ?? f('interval_start'), ...[...INTERVAL_FIELDS.slice(1), ...INTERVAL_OPTIONAL_FIELDS].map(f)].join('\t'),
+      key: (f) => [arrivalLocal(f('interval_start'), timezone) ?? f('interval_start'), f('queue'), ...FIGURE_FIELDS.map(f)].join('\t'),
       what: 'queue, interval and figures',
     },
     row(f): RowOutcome<Omit<IntervalRow, 'line'>> {
@@ -73,7 +75,7 @@ export function intervalLayout(timezone: string): Layout<Omit<IntervalRow, 'line
       const values: Record<string, number> = {};
       // An interval where nobody was answered has no AHT (nor ASA): blank is fine there.
       const noneAnswered = f('answered') === '0';
-      for (const name of [...INTERVAL_FIELDS.slice(2), ...INTERVAL_OPTIONAL_FIELDS]) {
+      for (const name of FIGURE_FIELDS) {
         const v = number(f, name, !(INTERVAL_FIELDS as readonly string[]).includes(name) || (name === 'aht_seconds' && noneAnswered));
         if (typeof v === 'string') return { kind: 'rejected', reason: v, detail: `expected a number, got ${JSON.stringify(f(name).slice(0, 30))}` };
         if (v < 0) return { kind: 'rejected', reason: `negative ${name}` };
