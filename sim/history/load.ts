@@ -54,24 +54,23 @@ export function loadRecordsText(text: string, shown: string, o: LoadOptions = {}
         `${shown}:${crowded.line}: column agents: the queues' agents of this interval add up to ${crowded.agents.toLocaleString('en-US')}: expected at most ${LIMITS.agents.toLocaleString('en-US')} (the most one pool can have)`,
       ]);
     }
-    checkRecords(outcome.records.map((r) => ({ line: r.line, localMs: r.startLocalMs, queue: r.queue })), shown);
+    checkRecords(outcome.records, (r) => r.startLocalMs, shown);
     return { format, timezone, outcome, intervalMinutes };
   }
   const outcome = readRecords(text, shown, format === 'bank' ? bankLayout : genericLayout(timezone), map);
-  checkRecords(outcome.records.map((r) => ({ line: r.line, localMs: r.arrivalLocalMs, queue: r.queue })), shown);
+  checkRecords(outcome.records, (r) => r.arrivalLocalMs, shown);
   return { format, timezone, outcome };
 }
 
 interface Row {
   line: number;
-  localMs: number;
   queue: string;
 }
 
 /** Records a scenario cannot hold are refused before anything is fitted, naming the records:
  * the check of the scenario written would name a file that was never written. */
-function checkRecords(rows: Row[], shown: string): void {
-  checkSpan(rows, shown);
+function checkRecords<R extends Row>(rows: R[], localMs: (r: R) => number, shown: string): void {
+  checkSpan(rows, localMs, shown);
   checkQueues(rows, shown);
 }
 
@@ -93,13 +92,13 @@ function checkQueues(rows: Row[], shown: string): void {
 /** Records (in time order) spanning more days than a scenario's horizon can hold: the fit's
  * tables grow with the days, and one mistyped year (9999) took seconds and gigabytes only to
  * write a scenario no command reads. */
-function checkSpan(rows: Row[], shown: string): void {
+function checkSpan<R extends Row>(rows: R[], localMs: (r: R) => number, shown: string): void {
   if (rows.length === 0) return;
   const first = rows[0];
   const last = rows[rows.length - 1];
-  const days = dayOf(last.localMs) - dayOf(first.localMs) + 1;
+  const days = dayOf(localMs(last)) - dayOf(localMs(first)) + 1;
   if (days <= LIMITS.horizonDays) return;
-  const when = (r: Row) => `${isoDay(dayOf(r.localMs))} (line ${r.line})`;
+  const when = (r: R) => `${isoDay(dayOf(localMs(r)))} (line ${r.line})`;
   throw new RecordsError([
     `${shown}: the records run from ${when(first)} to ${when(last)}, ${days.toLocaleString('en-US')} days: ` +
       `expected at most ${LIMITS.horizonDays.toLocaleString('en-US')} (three years, the longest scenario); a mistyped year? Correct it, or split the file`,
