@@ -9,6 +9,7 @@ import { checkScenarioWork, displayPath, loadScenarioFile, outputRefused, writeO
 import { checkReplications, largeRunsAllowed, UsageError, wholeNumber } from './arguments';
 import { table } from './format';
 import { badInput, loadRecords, RECORDS_OPTIONS } from './import';
+import { Progress } from './progress';
 import { historyOf } from '../sim/history/history';
 import type { Loaded } from '../sim/history/load';
 import { RecordsError } from '../sim/history/records';
@@ -109,7 +110,18 @@ export function backtestCommand(args: string[]): number {
       process.stderr.write(`${problems.join('\n')}\n`);
       return 2;
     }
-    const result = backtestObserved(scenario, observed, { replications: plan.replications, seed: plan.seed });
+    // A replay of years of records takes a while: the same progress line as run's.
+    let progress: Progress | undefined;
+    let result: BacktestResult;
+    try {
+      result = backtestObserved(scenario, observed, {
+        replications: plan.replications,
+        seed: plan.seed,
+        onProgress: (done, total) => (progress ??= new Progress(`Replaying ${observed.lastDay - observed.firstDay + 1} days: replication`, total)).update(done),
+      });
+    } finally {
+      progress?.done();
+    }
     return writeBacktest(result, scenario, fittedOn, values);
   } catch (e) {
     return badInput(e);

@@ -1,5 +1,6 @@
 // What `followsun backtest` prints: the service level's threshold it judges (per channel when
-// the scenario's channels differ in it), and, given one file, which of the two is missing.
+// the scenario's channels differ in it), given one file, which of the two is missing, and its
+// progress on a terminal.
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -69,5 +70,23 @@ describe('backtest given one file', () => {
     const r = await followsun('backtest', recordsFile);
     expect(r.status).toBe(2);
     expect(r.stderr).toContain('backtest needs a scenario file before the records file (or --train-until DATE');
+  });
+});
+
+describe('backtest on a terminal', () => {
+  it('draws a progress bar while it replays, and clears it before the figures', async () => {
+    // Years of records replay for minutes: on a terminal the bar is drawn from the start, as run's.
+    const file = scenarioFile('plain.yaml', () => {});
+    const wasTty = process.stderr.isTTY;
+    process.stderr.isTTY = true;
+    try {
+      const o = await followsun('backtest', file, recordsFile, '--timezone', ZONE, '--replications', '4');
+      expect(o.status).toBe(0);
+      expect(o.stderr).toMatch(/^\rReplaying 3 days: replication 0\/4 \[ +\]/);
+      expect(o.stderr.endsWith('\r\x1b[K')).toBe(true);
+      expect(o.stdout).toContain('Service level: answered within 20 s');
+    } finally {
+      process.stderr.isTTY = wasTty;
+    }
   });
 });

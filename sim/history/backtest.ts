@@ -367,6 +367,7 @@ export function backtestObserved(scenario: Scenario, observed: Observation, opti
   const actual = observed.sums(grid);
   const R = model.replications;
   const simulated: Float64Array[] = [];
+  options.onProgress?.(0, R);
   for (let r = 0; r < R; r++) {
     simulated.push(replicationSums(model, r));
     options.onProgress?.(r + 1, R);
