@@ -2,7 +2,7 @@
 // contact records (the bank's layout or the generic one) or an interval table. Shared by the
 // CLI (which reads the bytes from disk) and the app (which reads a dropped file); both check
 // the size before reading and decode the text first.
-import { readRecords, readRows, RecordsError, type ColumnMap, type ReadOutcome } from './records';
+import { headerOf, readRecords, readRows, RecordsError, type ColumnMap, type ReadOutcome } from './records';
 import { intervalLayout, intervalMinutesOf, overloadedInterval, overstaffedInterval, type IntervalRow } from './intervals';
 import { LIMITS } from '../scenario/schema-parts';
 import { BANK_TIMEZONE, bankLayout, genericLayout, guessFormat } from './layouts';
@@ -27,7 +27,7 @@ export interface LoadOptions {
 /** Reads the text of records file `shown` (the name its messages give). */
 export function loadRecordsText(text: string, shown: string, o: LoadOptions = {}): Loaded {
   if (text.includes('\0')) throw new RecordsError([`${shown}: not a text file (it holds NUL bytes); export the records as CSV or TSV`]);
-  const header = text.slice(0, text.indexOf('\n') >>> 0);
+  const header = headerOf(text);
   const map = o.map ?? {};
   const mapped = Object.values(map);
   const format: RecordsFormat =

@@ -122,12 +122,21 @@ export function* dsvRows(text: string, delimiter: string, file: string, maxCells
   };
   let at = 0;
   let line = 1;
+  // The next \n, searched for again only once passed, and whether the text up to it has been
+  // found to need reading cell by cell: rows ending in a lone \r (old Mac line ends) would
+  // otherwise search and copy the rest of the line for every row (3 million took hours).
+  let nl = -1;
+  let slowLine = false;
   while (at < N) {
     const rowLine = line;
+    if (nl < at) {
+      nl = text.indexOf('\n', at);
+      if (nl < 0) nl = N;
+      slowLine = false;
+    }
     // Fast path: a line without quotes or stray carriage returns, of a sensible length.
-    const nl = text.indexOf('\n', at);
-    const end = nl < 0 ? N : nl;
-    if (end - at < 1 << 16) {
+    const end = nl;
+    if (!slowLine && end - at < 1 << 16) {
       let body = text.slice(at, end);
       if (body.endsWith('\r')) body = body.slice(0, -1);
       if (!body.includes('"') && !body.includes('\r')) {
@@ -140,6 +149,7 @@ export function* dsvRows(text: string, delimiter: string, file: string, maxCells
         continue;
       }
     }
+    slowLine = true;
     // Cell by cell.
     const cells: string[] = [];
     let cellCount = 0;
@@ -198,6 +208,13 @@ export function* dsvRows(text: string, delimiter: string, file: string, maxCells
   }
 }
 
+/** The text before the first line break (\n, \r\n or a lone \r): the header. A file whose
+ * lines end in lone \r is otherwise one line, and its header the whole file. */
+export function headerOf(text: string): string {
+  const match = /[\r\n]/.exec(text);
+  return match ? text.slice(0, match.index) : text;
+}
+
 /** Line breaks (\n, \r\n, lone \r) in text[from, to). */
 function lineBreaks(text: string, from: number, to: number): number {
   let n = 0;
@@ -249,13 +266,16 @@ function fieldsOfColumns<T>(columns: string[], columnMap: ColumnMap, layout: Lay
 /** Any layout's rows: kept (in time order), not offered, or rejected by kind. */
 export function readRows<T>(text: string, file: string, layout: Layout<T>, columnMap: ColumnMap = {}, time: (row: T) => number = layout.time ?? (() => 0)): ReadOutcome<T & { line: number }> {
   // Lines are counted before anything is parsed, so that a huge file is refused at once.
+  // A lone \r ends a line too (as dsvRows reads it).
   let lines = 0;
   for (let at = text.indexOf('\n'); at >= 0 && lines <= MAX_RECORD_ROWS + 1; at = text.indexOf('\n', at + 1)) lines++;
+  for (let at = text.indexOf('\r'); at >= 0 && lines <= MAX_RECORD_ROWS + 1; at = text.indexOf('\r', at + 1)) {
+    if (text.charCodeAt(at + 1) !== 10) lines++;
+  }
   if (lines > MAX_RECORD_ROWS + 1) {
     throw new RecordsError([`${file}: more than ${MAX_RECORD_ROWS.toLocaleString('en-US')} rows (split the file by month)`]);
   }
-  const firstLineEnd = text.indexOf('\n');
-  const headerText = firstLineEnd < 0 ? text : text.slice(0, firstLineEnd);
+  const headerText = headerOf(text);
   if (!/[\t,]/.test(headerText) && headerText.includes(';')) {
     // Spreadsheets set to a decimal comma save "CSV" with semicolons; --map cannot help there.
     throw new RecordsError([`${file}:1: the columns are separated by semicolons: expected commas (CSV) or tabs (TSV); save the export with either`]);
