@@ -4,6 +4,7 @@
 import type { ScenarioResult } from '../sim/stats/metrics';
 import type { Scenario } from '../sim/scenario/scenario';
 import { channelName, count, esc, languageName, money, percent, seconds } from './format';
+import { wideTable } from './page';
 
 type Loose = Record<string, unknown>;
 const num = (x: unknown): number | undefined => (typeof x === 'number' && Number.isFinite(x) ? x : undefined);
@@ -254,10 +255,12 @@ export function staffingTable(scenarios: Scenario[], labels: string[]): string {
       `<td>${where.map(badge).join(' ')}</td></tr>`
     );
   });
-  return (
+  return wideTable(
     '<table class="data staffing"><thead><tr><th>Pool</th><th>Type</th><th>Languages</th><th>Channels</th>' +
-    '<th>Head count / shifts (local time)</th><th>Price model</th><th>Other terms</th><th>In scenario</th></tr></thead>' +
-    `<tbody>${body.join('')}</tbody></table>`
+      '<th>Head count / shifts (local time)</th><th>Price model</th><th>Other terms</th><th>In scenario</th></tr></thead>' +
+      `<tbody>${body.join('')}</tbody></table>`,
+    'Staffing pools',
+    8,
   );
 }
 
@@ -290,5 +293,5 @@ export function settingsTable(scenarios: Scenario[], results: ScenarioResult[], 
     row('Replications · seed', results.map((r) => `${count(r.replications)} · ${esc(r.seed)}`)),
     row('Currency', scenarios.map((s) => esc(s.currency))),
   ];
-  return `<table class="data settings"><tbody>${rows.join('')}</tbody></table>`;
+  return wideTable(`<table class="data settings"><tbody>${rows.join('')}</tbody></table>`, 'Settings of each scenario', 1 + scenarios.length, 6);
 }

@@ -10,7 +10,7 @@ import type { Scenario } from '../sim/scenario/scenario';
 import { demandTable, settingsTable, staffingTable } from './assumptions';
 import { efficiencySvg, groupedBarsSvg, heatmapSvg, stackedBarsSvg, type BarPanel, type EfficiencyPoint, type StackedRow } from './charts';
 import { channelName, delta, esc, estimate, hasWidth, hours, languageName, money, percent, range, shortNames, targetText, type Unit } from './format';
-import { displayTime, page } from './page';
+import { displayTime, page, wideTable } from './page';
 import { iterationsTable, planSentence, plannedRosters, poolTable, rosterTable, unmetList, type PlanOutcome } from './plan';
 import { caseSummary, channelsIn, direction, efficiency, efficiencySentence, hasAi, horizonOf, joinList, periodOf, ratioText, scaled } from './summary';
 import { Ids, scenarioColour } from './svg';
@@ -221,7 +221,7 @@ function headlineTable(c: Comparison, labels: string[], withWeek = false): strin
     });
     return `<tbody><tr class="section"><th colspan="${columns}" scope="rowgroup">${esc(s.title)}</th></tr>${rows.join('')}</tbody>`;
   });
-  return `<table class="data headline-figures"><thead>${head}</thead>${sections.join('')}</table>`;
+  return wideTable(`<table class="data headline-figures"><thead>${head}</thead>${sections.join('')}</table>`, 'Headline figures', columns, 9.5);
 }
 
 function costSection(c: Comparison, labels: string[]): string {
@@ -427,9 +427,11 @@ function languageTable(c: Comparison, labels: string[], languages: string[], wit
     `<tr class="total"><td><strong>All channels</strong></td>` +
     results.map((r) => `<td class="num muted" colspan="2"></td>${gapCell(r.summary, true)}`).join('') +
     '</tr>';
-  return (
-    `<table class="data language-table"><thead>${head}</thead>${bodies.join('')}` +
-    `<tfoot>${channelRows.join('')}${grand}</tfoot></table>`
+  return wideTable(
+    `<table class="data language-table"><thead>${head}</thead>${bodies.join('')}` + `<tfoot>${channelRows.join('')}${grand}</tfoot></table>`,
+    'Service and gap hours per language',
+    2 + 3 * results.length,
+    13,
   );
 }
 

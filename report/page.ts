@@ -21,6 +21,8 @@ p { margin: 6px 0 10px; }
 .nowrap { white-space: nowrap; }
 table.data.cost-table, table.data.efficiency-table { width: auto; min-width: 60%; }
 .small { font-size: 13.5px; }
+.wide-table { overflow-x: auto; margin: 10px 0 14px; }
+.wide-table > table.data { margin: 0; }
 .lead { font-size: 17px; color: #3d444d; max-width: 70em; }
 code { font: 13px ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; background: #f6f8fa; padding: 1px 4px; border-radius: 4px; }
 .summary { margin: 16px 0 8px; }
@@ -50,10 +52,11 @@ table.data.language-table tbody tr.language th, table.data.language-table tbody 
 table.data.language-table tbody th { width: 10em; }
 table.data.language-table tfoot tr.channel-total:first-child th, table.data.language-table tfoot tr.channel-total:first-child td { border-top: 3px double #8c959f; }
 table.data.language-table tfoot th { font-weight: 650; background: #fbfcfd; }
-table.data .ci { display: block; font-size: 12.5px; color: #59636e; font-weight: 400; }
+table.data .ci { display: block; font-size: 12.5px; color: #59636e; font-weight: 400; white-space: normal; }
 table.data td.delta.good { color: #116329; }
 table.data td.delta.bad { color: #a40e26; }
 table.data .scenario-col { text-align: center; }
+table.data .badge { white-space: normal; border-radius: 10px; text-align: center; }
 .ns { display: inline-block; font-size: 11.5px; font-weight: 650; color: #6e4b00; background: #fff8c5; border: 1px solid #eac54f; border-radius: 999px; padding: 0 6px; margin-left: 4px; }
 .badge { display: inline-block; font-size: 12.5px; font-weight: 650; color: #ffffff; border-radius: 999px; padding: 1px 8px; margin: 1px 0; white-space: nowrap; }
 ${SCENARIO_COLOURS.map((c, k) => `.badge.s${k} { background: ${c}; }`).join('\n')}
@@ -90,12 +93,27 @@ footer { margin-top: 28px; font-size: 13px; color: #59636e; border-top: 1px soli
   h2, h3 { break-after: avoid; page-break-after: avoid; }
   .lead { font-size: 10pt; margin: 2px 0 4px; }
   figure { margin: 6px 0; }
+  /* Tables fit the paper: smaller type, and a wide one scaled down (wideTable). */
+  .wide-table { overflow: visible; }
+  table.data { font-size: 9.5pt; }
+  table.data th, table.data td { padding: 4px 5px; }
+  table.data thead th, table.data .ci, table.data .parts, table.data .ns, table.data .badge { font-size: 8pt; }
+  .wide-table > table.data { zoom: var(--print-zoom, 1); }
   /* Two charts to a landscape page; two heatmaps with the section's heading and lead. */
   svg.chart { max-height: 84mm; }
   svg.chart.heatmap { max-height: 76mm; }
   footer { break-inside: avoid; }
 }
 `;
+
+/** A table too wide for the page when many scenarios stand side by side scrolls on its own, so
+ * that the page never scrolls sideways (a keyboard can scroll it once focused). In print, where
+ * nothing scrolls, a table of more than `fitsInPrint` columns (landscape A4) is set smaller. */
+export function wideTable(table: string, label: string, columns: number, fitsInPrint = Infinity): string {
+  const zoom = Math.min(1, fitsInPrint / columns);
+  const style = zoom < 1 ? ` style="--print-zoom: ${zoom.toFixed(2)}"` : '';
+  return `<div class="wide-table" role="region" tabindex="0" aria-label="${esc(label)}"${style}>${table}</div>`;
+}
 
 /** A complete HTML document with the report's style sheet. */
 export function page(title: string, body: string, options: { lang?: string } = {}): string {
