@@ -44,3 +44,26 @@ describe('lines ending in a lone carriage return', () => {
     expect(problemLines(refused.stderr)).toEqual([expect.stringMatching(/mac-many\.csv: more than 2,000,000 rows/)]);
   });
 });
+
+describe('years and fields that roll over', () => {
+  it('reads a year written 0026 as the year 26, not 1926, and refuses records before 1970 naming the line, not the scenario it did not write', async () => {
+    const out = join(dir, 'year.yaml');
+    const r = await followsun('import', write('year.csv', [HEADER, ...rows(30, 'en', '0026-03-02')].join('\n') + '\n'), '--out', out);
+    expect(r.status).toBe(2);
+    expect(problemLines(r.stderr)).toEqual([expect.stringMatching(/^\S*year\.csv:2: a record of 0026-03-02: expected dates from 1970-01-01 on; a mistyped year\?/)]);
+    expect(r.stderr).not.toMatch(/year\.yaml/);
+    // Records of 1969 fitted a scenario without demand (days and hours count from 1970).
+    const table = ['interval_start,queue,offered,answered,aht_seconds', '1969-12-29 09:00,en,10,9,300', '1969-12-29 09:30,en,10,9,300'].join('\n');
+    const b = await followsun('import', write('iv-1969.csv', `${table}\n`), '--out', out);
+    expect(b.status).toBe(2);
+    expect(problemLines(b.stderr)).toEqual([expect.stringMatching(/iv-1969\.csv:2: a record of 1969-12-29: expected dates from 1970-01-01 on/)]);
+  });
+
+  it('leaves out a month 13, a month 00 and minute 75 instead of reading them as the next January, last December and 10:15', async () => {
+    const bad = ['2026-13-03 09:00:00', '2026-00-03 09:00:00', '2026-03-02 09:75:00', '2026-03-02 09:05:60'].map((t) => `${t},en,answered,12,300,a1`);
+    const r = await followsun('import', write('roll.csv', [HEADER, ...rows(30), ...bad].join('\n') + '\n'), '--out', join(dir, 'roll.yaml'));
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stdout).toMatch(/34 rows read: 30 contacts offered to a queue, 0 hung up before reaching one \(in the IVR\), 4 left out/);
+    expect(r.stdout).toMatch(/4 {2}malformed arrival \(first on line 32: expected a time such as 2026-03-02 09:15:00 or 2026-03-02T08:15:00Z, got "2026-13-03 09:00:00"\)/);
+  });
+});

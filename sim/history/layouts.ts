@@ -176,9 +176,13 @@ const LOCAL = /^(\d{4})-(\d{2})-(\d{2})[T ](\d{1,2}):(\d{2})(?::(\d{2})(?:\.\d+)
 export function arrivalLocal(text: string, timezone: string): number | undefined {
   const m = LOCAL.exec(text);
   if (m) {
-    const ms = Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]), Number(m[4]), Number(m[5]), Number(m[6] ?? 0));
-    const check = new Date(ms);
-    return check.getUTCDate() === Number(m[3]) && Number(m[4]) < 24 ? ms : undefined;
+    const [year, month, day, hour, minute, second] = [1, 2, 3, 4, 5, 6].map((k) => Number(m[k] ?? 0));
+    // The year as written (Date.UTC reads years 0 to 99 as 1900 to 1999: 0026, a typo for 2026,
+    // became 1926), and no field that rolls over into the next (month 13 was January, 09:75 was
+    // 10:15).
+    const at = new Date(Date.UTC(2000, 0, 1, hour, minute, second));
+    at.setUTCFullYear(year, month - 1, day);
+    return at.getUTCDate() === day && at.getUTCMonth() === month - 1 && hour < 24 && minute < 60 && second < 60 ? at.getTime() : undefined;
   }
   if (/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/.test(text)) {
     const instant = Date.parse(text);

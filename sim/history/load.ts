@@ -71,6 +71,7 @@ interface Row {
  * the check of the scenario written would name a file that was never written. */
 function checkRecords<R extends Row>(rows: R[], localMs: (r: R) => number, shown: string): void {
   checkSpan(rows, localMs, shown);
+  checkEpoch(rows, localMs, shown);
   checkQueues(rows, shown);
 }
 
@@ -87,6 +88,19 @@ function checkQueues(rows: Row[], shown: string): void {
         'the queues one pool of a scenario can serve; import the queues in parts (a file for each group of queues)',
     ]);
   }
+}
+
+/** Records (in time order) from before 1970: the fits and the back-test count days and hours
+ * from 1970-01-01, and records before it fitted a scenario with no demand at all (the message
+ * then named a scenario file that was never written). No contact centre's records are that old:
+ * the year is a typo (0026 or 1926 for 2026). */
+function checkEpoch<R extends Row>(rows: R[], localMs: (r: R) => number, shown: string): void {
+  const first = rows[0];
+  if (first === undefined || localMs(first) >= 0) return;
+  const earliest = new Date(localMs(first)).toISOString().slice(0, 10);
+  throw new RecordsError([
+    `${shown}:${first.line}: a record of ${earliest}: expected dates from 1970-01-01 on; a mistyped year? Correct it, or leave the row out`,
+  ]);
 }
 
 /** Records (in time order) spanning more days than a scenario's horizon can hold: the fit's
