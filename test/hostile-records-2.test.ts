@@ -7,6 +7,8 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { followsun } from './cli-in-process';
 import { expectHandled, followsun as followsunBudget, problemLines, tempDir } from './hostile-support';
+import { readRecords } from '../sim/history/records';
+import { genericLayout } from '../sim/history/layouts';
 
 const dir = tempDir('hostile-records-2');
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -65,5 +67,20 @@ describe('years and fields that roll over', () => {
     expect(r.status, r.stderr).toBe(0);
     expect(r.stdout).toMatch(/34 rows read: 30 contacts offered to a queue, 0 hung up before reaching one \(in the IVR\), 4 left out/);
     expect(r.stdout).toMatch(/4 {2}malformed arrival \(first on line 32: expected a time such as 2026-03-02 09:15:00 or 2026-03-02T08:15:00Z, got "2026-13-03 09:00:00"\)/);
+  });
+});
+
+describe('queue names in other scripts', () => {
+  it('are queues of their own, named alike in every file, not malformed rows or one queue', async () => {
+    const text = [HEADER, ...rows(30, 'Поддержка 24'), ...rows(30, 'Продажи 24', '2026-03-03'), ...rows(30, 'サポート', '2026-03-04')].join('\n') + '\n';
+    const r = await followsun('import', write('scripts.csv', text), '--out', join(dir, 'scripts.yaml'));
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stdout).toMatch(/90 rows read: 90 contacts offered to a queue/);
+    const codes = ['Поддержка 24', 'Продажи 24', 'サポート'].map((name) => new RegExp(`${JSON.stringify(name)} → (und-\\w+)`).exec(r.stdout)?.[1]);
+    expect(codes.every((c) => c !== undefined)).toBe(true);
+    expect(new Set(codes).size).toBe(3);
+    // A later file with one of them (a back-test's records) names it as the import did.
+    const later = readRecords([HEADER, ...rows(3, 'Продажи 24')].join('\n'), 'later.csv', genericLayout('UTC'));
+    expect(later.records[0].queue).toBe(codes[1]);
   });
 });

@@ -134,6 +134,10 @@ const LANGUAGE = /^[a-z]{2,3}(-[A-Za-z0-9]{2,8})?$/;
 export function queueCode(name: string): string | undefined {
   if (LANGUAGE.test(name)) return name;
   const tag = name.replace(/[^A-Za-z0-9]/g, '');
+  // Letters and digits of other scripts (Поддержка, サポート, دعم) are not in a language code's
+  // subtag: such a name keeps its Latin ones, if any, and a hash of the whole name. Dropped, they
+  // left no queue at all (every row "malformed"), or merged Поддержка 24 and Продажи 24 into und-24.
+  if (/(?!\p{ASCII})[\p{L}\p{N}]/u.test(name)) return `und-${tag.slice(0, 5)}${hash36(name)}`;
   if (tag.length < 2) return undefined;
   return tag.length <= 8 ? `und-${tag}` : `und-${tag.slice(0, 5)}${hash36(name)}`;
 }
