@@ -7,6 +7,7 @@ import { FigureAccumulator, type Estimate } from './confidence';
 import { intervalLengthSeconds } from './costs';
 import { HourlyCoverage, type HourFigure, type HourlyQueueCoverage } from './gap-hours';
 import type { CompiledModel } from '../model/model';
+import { expectedOfferedToPeople } from '../model/forecast';
 import { agentsOnPhonesRequired, agentsScheduledRequired, requirementInputs } from './required-agents';
 
 /** Figures of one replication (their mean and CI over replications); hour figures (gaps) are
@@ -312,13 +313,15 @@ export class ResultBuilder {
     const CF = COVERAGE_FIGURES.length;
     const busy = Float64Array.from({ length: m.pools.length * Q }, (_, k) => this.poolQueueBusy.meanOf(k) ?? 0);
     const hours = this.hours.queues();
+    // Required agents follow the forecast, not the simulated offered: the same at any seed and
+    // number of replications, and the same demand the planner sizes shifts for.
+    const forecast = expectedOfferedToPeople(m);
     return m.queues.map((queue, q) => {
       const series = (f: number) => means(this.coverage, m.intervalCount, q * CF + f, Q * CF);
       const offered = zeroWhereNull(series(0));
       const inputs = requirementInputs(m, q, busy);
-      // Rates rounded to 0.1 per hour: Erlang once per distinct rate, and no requirement flicker
-      // from the last digits of a mean.
-      const rates = offered.map((o, i) => Math.round(((o * 3600) / intervalLengthSeconds(m, i)) * 10) / 10);
+      // Rates rounded to 0.1 per hour: Erlang once per distinct rate.
+      const rates = Array.from(forecast[q], (o, i) => Math.round(((o * 3600) / intervalLengthSeconds(m, i)) * 10) / 10);
       const byRate = agentsOnPhonesRequired(m, q, inputs, rates);
       const required = rates.map((rate) => byRate.get(rate)!);
       return {
