@@ -187,7 +187,7 @@ export class FsHourDetails extends LitElement {
           Means over ${counted(r.replications, 'replication')}.${weeks} Each channel against its own target. Contacts are counted in the hour they
           arrived in; the service level is answered within the channel's threshold ÷ offered, pooled over the replications, as the gap hours
           judge it. "On the phones" counts every agent with the skill, also those busy with other languages. "Required" is the Erlang
-          staffing for this queue's target alone, on the phones and scheduled.
+          staffing the forecast needs for this queue's target alone, on the phones and scheduled.
         </p>
       </section>
     `;
