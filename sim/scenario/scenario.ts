@@ -638,8 +638,37 @@ function protoPaths(data: unknown, path: (string | number)[] = [], found: (strin
   return found;
 }
 
+/** How every scenario file is read: YAML 1.2's core schema whatever a %YAML directive says (YAML
+ * 1.1 reads 010 as 8, 1:30 as 90 and yes as true), and no tags beyond it (!!binary, !!timestamp,
+ * !!set and custom tags are left unresolved, and refused below). */
+const YAML_OPTIONS = { schema: 'core', resolveKnownTags: false, merge: false } as const;
+
+/** A lone carriage return ends a line in YAML, but not for the parser, which read a file saved
+ * with old Mac line ends as one long line. One character for one: offsets stay where they were. */
+const lineEndsOf = (text: string) => (text.includes('\r') ? text.replace(/\r(?!\n)/g, '\n') : text);
+
+/** What the parser warns about and would otherwise pass over in silence: a tag left unresolved
+ * (its value then read as text: `agents: !custom 6` became "6"), a %YAML version other than 1.2. */
+function warningProblems(text: string, doc: ReturnType<typeof parseDocument>, lines: LineCounter): { line: number; col: number; message: string }[] {
+  const problems = doc.warnings.map((w) => {
+    const { line, col } = lines.linePos(w.pos[0]);
+    const message =
+      w.code === 'TAG_RESOLVE_FAILED'
+        ? `the tag ${text.slice(w.pos[0], w.pos[1]).trim() || 'here'} is not one a scenario file uses: its values are plain text, numbers, true or false, lists and mappings; remove the tag`
+        : w.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
+    return { line, col, message };
+  });
+  if (doc.directives?.yaml.explicit && doc.directives.yaml.version !== '1.2') {
+    const offset = Math.max(0, text.search(/^%YAML/m));
+    const { line, col } = lines.linePos(offset);
+    problems.unshift({ line, col, message: `%YAML ${doc.directives.yaml.version}: a scenario file is read as YAML 1.2 (where 010 is ten and yes is text, not eight and true); remove this line` });
+  }
+  return problems;
+}
+
 /** Parses a scenario from YAML or JSON text (JSON is YAML); `file` names it in error messages. */
 export function parseScenario(text: string, file: string): Scenario {
+  text = lineEndsOf(text);
   // Refused before the parser builds anything: its time and memory grow with these (README, "Limits").
   const beyond = itemsBeyond(text, LIMITS.fileItems, LIMITS.fileDepth);
   if (beyond) {
@@ -652,10 +681,12 @@ export function parseScenario(text: string, file: string): Scenario {
     ]);
   }
   const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
+  const doc = parseDocument(text, { ...YAML_OPTIONS, lineCounter, prettyErrors: false, uniqueKeys: true });
   if (doc.errors.length > 0) {
     throw new ScenarioError(syntaxProblems(text, doc.errors, lineCounter).map((p) => `${file}:${p.line}:${p.col}: not valid YAML or JSON: ${p.message}`));
   }
+  const warned = warningProblems(text, doc, lineCounter);
+  if (warned.length > 0) throw new ScenarioError(warned.slice(0, 10).map((p) => `${file}:${p.line}:${p.col}: ${p.message}`));
   let data: unknown;
   try {
     data = doc.toJS({ maxAliasCount: 100 });
@@ -671,7 +702,7 @@ export function parseScenario(text: string, file: string): Scenario {
 /** The line of a field (by its path) in a scenario file's text, where there is one. */
 export function fieldLine(text: string, path: Path): number | undefined {
   const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter, uniqueKeys: false });
+  const doc = parseDocument(lineEndsOf(text), { ...YAML_OPTIONS, lineCounter, uniqueKeys: false });
   return lineFinder(doc, lineCounter)(path);
 }
 

