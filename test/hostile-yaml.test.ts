@@ -41,6 +41,8 @@ const CASES: [string, string, string, 0 | 2, RegExp?][] = [
   // The parser took the file for one line: "this } closes nothing" at line 1, column 197.
   ['mac', 'old Mac line ends (lone \\r)', YAML.replaceAll('\n', '\r'), 0],
   ['mac-bad', 'old Mac line ends and a bad field', withLine(12, '    agents: lots').replaceAll('\n', '\r'), 2, /^mac-bad\.yaml:12: staffing\[0\]\.agents: expected a whole number/],
+  // "unknown field (did you mean id?)", after a line for each field the merge was to bring.
+  ['merge', 'a merge key', `${YAML}  - <<: { skills: [en], agents: 2 }\n    id: second\n`, 2, /^merge\.yaml:13: staffing\[1\]\.<<: a merge key \(<<: \*name\), which a scenario file does not take/],
 ];
 
 describe('YAML that is not what it seems', () => {

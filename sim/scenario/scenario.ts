@@ -587,6 +587,8 @@ export function validateScenario(data: unknown, file: string, lineOf: (path: Pat
   const misspelt = (path: Path, key: string) => {
     // JSON has no comments: YAML reads "// note" and the key after it as one field name.
     if (/^(\/\/|\/\*)/.test(key)) return 'a comment, which JSON does not allow (write the file as YAML to use # comments)';
+    // YAML 1.1's merge key is a plain field name in YAML 1.2, which scenario files are read as.
+    if (key === '<<') return 'a merge key (<<: *name), which a scenario file does not take (YAML 1.2): write the fields out, or repeat a whole value with *name';
     const meant = closestWord(key, fieldsAt(path));
     return meant ? `unknown field (did you mean ${meant}?)` : UNKNOWN;
   };
@@ -594,7 +596,13 @@ export function validateScenario(data: unknown, file: string, lineOf: (path: Pat
   // found in the data itself, as the unknown field it is.
   const prototypeKeys = protoPaths(data).map(unknown);
   if (parsed.success && prototypeKeys.length === 0) return parsed.data;
-  const issues = parsed.success ? [] : flattenUnions(parsed.error.issues);
+  // A merge key (<<) brings none of its fields here (YAML 1.2): the fields it was to bring are
+  // missing as a consequence, and it is the one problem of its mapping to report.
+  const flattened = parsed.success ? [] : flattenUnions(parsed.error.issues);
+  const merging = new Set(flattened.flatMap((i) => (i.code === 'unrecognized_keys' && i.keys.includes('<<') ? [formatPath(i.path)] : [])));
+  const consequence = (issue: z.core.$ZodIssue) =>
+    issue.path.length > 0 && merging.has(formatPath(issue.path.slice(0, -1))) && valueAt(data, issue.path) === undefined;
+  const issues = flattened.filter((issue) => !consequence(issue));
   // The same problem in several items of one list (24 hourly weights): one line. Counted in one
   // pass: a list of 100,000 wrong values has 100,000 issues.
   const listKey = (issue: z.core.$ZodIssue) =>
