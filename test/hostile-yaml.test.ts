@@ -43,6 +43,10 @@ const CASES: [string, string, string, 0 | 2, RegExp?][] = [
   ['mac-bad', 'old Mac line ends and a bad field', withLine(12, '    agents: lots').replaceAll('\n', '\r'), 2, /^mac-bad\.yaml:12: staffing\[0\]\.agents: expected a whole number/],
   // "unknown field (did you mean id?)", after a line for each field the merge was to bring.
   ['merge', 'a merge key', `${YAML}  - <<: { skills: [en], agents: 2 }\n    id: second\n`, 2, /^merge\.yaml:13: staffing\[1\]\.<<: a merge key \(<<: \*name\), which a scenario file does not take/],
+  // Printed as is, an escape sequence recoloured (or hid) the terminal's text after it.
+  ['escape', 'an escape sequence in the name', withLine(1, 'name: "Q\\e[8mhidden"'), 2, /^escape\.yaml:1: name: expected a name on one line, without control characters/],
+  ['bell', 'a bell in the description', `${YAML}description: "ding\\a"\n`, 2, /^bell\.yaml:13: description: expected text without control characters/],
+  ['lines', 'a description of several lines and a tab', `${YAML}description: "first\\n\\tsecond"\n`, 0],
 ];
 
 describe('YAML that is not what it seems', () => {

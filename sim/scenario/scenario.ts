@@ -316,10 +316,24 @@ const horizon = z
   })
   .describe('The reported period: start and length, plus a warm-up before it.');
 
+/** Text printed on a terminal and in reports: no control characters, which a terminal obeys (an
+ * escape sequence in a name recoloured, hid or retitled what followsun printed after it) and
+ * which break a name's line in the summaries. */
+const NO_CONTROLS = /^[^\p{Cc}]*$/u;
+const NO_CONTROLS_BUT_LINES = /^[^\0-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]*$/;
+
 export const scenarioSchema = z
   .strictObject({
-    name: z.string({ error: 'expected a name' }).min(1, { error: 'expected a name' }).describe('Name of the scenario, shown in reports.'),
-    description: z.string().optional().describe('What the scenario is about, its assumptions and sources, shown in reports.'),
+    name: z
+      .string({ error: 'expected a name' })
+      .min(1, { error: 'expected a name' })
+      .regex(NO_CONTROLS, { error: 'expected a name on one line, without control characters' })
+      .describe('Name of the scenario, shown in reports.'),
+    description: z
+      .string({ error: 'expected a description (text)' })
+      .regex(NO_CONTROLS_BUT_LINES, { error: 'expected text without control characters (line breaks and tabs are fine)' })
+      .optional()
+      .describe('What the scenario is about, its assumptions and sources, shown in reports.'),
     currency: z
       .string()
       .regex(/^[A-Z]{3}$/, { error: 'expected a currency code such as EUR' })
