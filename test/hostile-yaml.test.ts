@@ -47,6 +47,17 @@ const CASES: [string, string, string, 0 | 2, RegExp?][] = [
   ['escape', 'an escape sequence in the name', withLine(1, 'name: "Q\\e[8mhidden"'), 2, /^escape\.yaml:1: name: expected a name on one line, without control characters/],
   ['bell', 'a bell in the description', `${YAML}description: "ding\\a"\n`, 2, /^bell\.yaml:13: description: expected text without control characters/],
   ['lines', 'a description of several lines and a tab', `${YAML}description: "first\\n\\tsecond"\n`, 0],
+  // "Invalid input, got null".
+  ['null-pool', 'a pool that is null', `${YAML}  - null\n`, 2, /^null-pool\.yaml:13: staffing\[1\]: expected a staffing pool: a mapping such as \{ id: team, skills: \[en\], agents: 10 \}, got null$/],
+  // "expected a whole number ≥ 0, got 1152921504606847000" (it is one).
+  ['seed', 'a seed of 2^60', `${YAML}seed: 1152921504606846976\n`, 2, /^seed\.yaml:13: seed: expected a whole number from 0 to 9,007,199,254,740,991 \(the largest a file holds exactly\)/],
+  [
+    'shift',
+    'a shift of 2^60 agents',
+    withLine(12, '    shifts: [{ days: daily, start: "08:00", end: "16:00", agents: 1152921504606846976 }]'),
+    2,
+    /^shift\.yaml:12: staffing\[0\]\.shifts\[0\]\.agents: expected a whole number from 0 to 100,000 \(agents of one shift\), got/,
+  ],
 ];
 
 describe('YAML that is not what it seems', () => {

@@ -280,7 +280,7 @@ const aiPool = z.strictObject({
 });
 
 // A pool without a type is in-house; errors are reported from the closer of the two shapes.
-const pool = z.union([humanPool, aiPool]);
+const pool = z.union([humanPool, aiPool], { error: 'expected a staffing pool: a mapping such as { id: team, skills: [en], agents: 10 }' });
 
 const serviceLevel = z
   .strictObject({
@@ -423,28 +423,11 @@ export const scenarioSchema = z
       } else if (p.agents !== undefined && p.shifts !== undefined) {
         ctx.addIssue({ code: 'custom', path: ['staffing', i, 'shifts'], message: 'expected agents or shifts, not both' });
       }
-      if (p.type !== 'ai') checkShiftHeadCounts(p, i, ctx);
     });
     s.demand.forEach((d, i) => checkRedialLoop(d, i, ctx));
   });
 
 type Context = z.core.$RefinementCtx<unknown>;
-
-/** A shift's head count (or the planner's range) within the bound for agents. */
-function checkShiftHeadCounts(p: { shifts?: { agents: unknown }[] }, i: number, ctx: Context): void {
-  const message = `expected a whole number from 0 to ${shown(LIMITS.agents)} (agents of one shift)`;
-  (p.shifts ?? []).forEach((shift, k) => {
-    const agents = shift?.agents;
-    const path = ['staffing', i, 'shifts', k, 'agents'];
-    if (typeof agents === 'number' && agents > LIMITS.agents) ctx.addIssue({ code: 'custom', path, message });
-    if (agents !== null && typeof agents === 'object') {
-      for (const end of ['min', 'max'] as const) {
-        const n = (agents as Record<string, unknown>)[end];
-        if (typeof n === 'number' && n > LIMITS.agents) ctx.addIssue({ code: 'custom', path: [...path, end], message });
-      }
-    }
-  });
-}
 
 /** Containment keys: default, one of the AI pool's languages, or language/channel it covers. */
 function checkContainmentKeys(p: AiPool, i: number, ctx: Context): void {
@@ -553,6 +536,10 @@ function flattenUnions(issues: z.core.$ZodIssue[], prefix: PropertyKey[] = []): 
       if (specific.length > 0) {
         return flattenUnions(specific.reduce((best, branch) => (branch.length < best.length ? branch : best)), path);
       }
+      // A value of the one branch's type that fails its check (a head count of 2^60 among a
+      // number, auto or a range): that check's message, not the union's list of shapes.
+      const checked = issue.errors.filter((branch) => branch.length > 0 && branch.every((i) => i.code !== 'invalid_type' && i.code !== 'invalid_value' && i.code !== 'invalid_union'));
+      if (checked.length === 1) return flattenUnions(checked[0], path);
     }
     return [{ ...issue, path }];
   });

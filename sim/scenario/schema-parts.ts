@@ -81,10 +81,16 @@ export const between = (what: string, min: number, max: number, why?: string) =>
     .number({ error: `expected ${what} from ${shown(min)} to ${shown(max)}` })
     .min(min, { error: `expected ${what} from ${shown(min)} to ${shown(max)}${why ? ` (${why})` : ''}` })
     .max(max, { error: `expected ${what} from ${shown(min)} to ${shown(max)}${why ? ` (${why})` : ''}` });
+/** The largest whole number a file's number holds exactly (2^53 − 1): beyond it, 2^53 + 1 is
+ * read as 2^53, and a seed of 2^60 was refused as "expected a whole number ≥ 0". */
+const EXACT = Number.MAX_SAFE_INTEGER;
 export const wholeNumber = (min: number, max?: number, why?: string) => {
   const number = z.number({ error: `expected a whole number ≥ ${min}` });
   // Too big first: 1e300 is no whole number for JavaScript, but "at most" is the useful answer.
-  const bounded = max === undefined ? number : number.max(max, { error: `expected a whole number from ${min} to ${shown(max)}${why ? ` (${why})` : ''}`, abort: true });
+  const bounded =
+    max === undefined
+      ? number.max(EXACT, { error: `expected a whole number from ${min} to ${EXACT.toLocaleString('en-US')} (the largest a file holds exactly)`, abort: true })
+      : number.max(max, { error: `expected a whole number from ${min} to ${shown(max)}${why ? ` (${why})` : ''}`, abort: true });
   return bounded.int({ error: `expected a whole number ≥ ${min}`, abort: true }).min(min, { error: `expected a whole number ≥ ${min}` });
 };
 export const fraction = z

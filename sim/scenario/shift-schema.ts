@@ -3,7 +3,7 @@
 // (the CLI's worker threads, the browser's worker) loads no schema library.
 import * as z from 'zod';
 import { DAYS_MESSAGE, parseDays, parseTime, TIME_MESSAGE } from '../model/roster';
-import { wholeNumber } from './schema-parts';
+import { LIMITS, wholeNumber } from './schema-parts';
 
 const startTime = z
   .string({ error: TIME_MESSAGE })
@@ -17,14 +17,15 @@ export const localTimeSchema = endTime;
 
 const AUTO_MESSAGE = 'expected a whole number ≥ 0, auto (the planner decides), or { min, max }';
 /** A head count, or a decision for `followsun plan`: `auto` (any number ≥ 0) or a range. */
+const SHIFT_AGENTS = 'agents of one shift';
 const headCount = z
   .union([
-    wholeNumber(0),
+    wholeNumber(0, LIMITS.agents, SHIFT_AGENTS),
     z.literal('auto'),
     z
       .strictObject({
-        min: wholeNumber(0).default(0).describe('Fewest agents the planner may put on this shift.'),
-        max: wholeNumber(0).optional().describe('Most agents the planner may put on this shift.'),
+        min: wholeNumber(0, LIMITS.agents, SHIFT_AGENTS).default(0).describe('Fewest agents the planner may put on this shift.'),
+        max: wholeNumber(0, LIMITS.agents, SHIFT_AGENTS).optional().describe('Most agents the planner may put on this shift.'),
       })
       .refine((r) => r.max === undefined || r.max >= r.min, { error: 'expected max ≥ min' }),
   ], { error: AUTO_MESSAGE })
@@ -47,9 +48,9 @@ export const shiftSchema = z
       .describe('Candidate shifts for the planner: one starting at every `every` minutes from the first time to the second (local time).'),
     every: z
       .number({ error: 'expected minutes between candidate starts, such as 30 or 60' })
-      .int({ error: 'expected whole minutes' })
+      .max(1440, { error: 'expected at most 1440 minutes', abort: true })
+      .int({ error: 'expected whole minutes', abort: true })
       .min(15, { error: 'expected at least 15 minutes between candidate starts' })
-      .max(1440, { error: 'expected at most 1440 minutes' })
       .optional()
       .describe('Minutes between candidate start times (with startBetween); default 60.'),
     hours: z
