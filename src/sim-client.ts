@@ -34,6 +34,12 @@ export class SimRunner {
     return this.pending !== null;
   }
 
+  /** Starts the worker before there is work for it: its script loads and compiles while the page
+   * is still setting up, instead of after the first run is asked for. */
+  warm(): void {
+    this.worker ??= this.spawn();
+  }
+
   /** Simulates the scenario; `onEarly` gets results of the replications so far while it runs. */
   simulate(
     scenario: Scenario,

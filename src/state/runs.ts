@@ -26,7 +26,9 @@ export class Runs {
     /** Told when a comparison is done (the case report may be waiting for it) or failed. */
     private readonly onCompared: (key: string, run: ComparisonRun | null, error?: string) => void,
     private readonly onFirstResult: () => void,
-  ) {}
+  ) {
+    this.runner.warm();
+  }
 
   private get s(): Readonly<AppState> {
     return this.store.state;
