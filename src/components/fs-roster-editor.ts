@@ -65,7 +65,7 @@ function profileOf(result: ScenarioResult, pool: RosterPool, pools: RosterPool[]
   return p;
 }
 
-const dayName = (s: RosterShift) => (s.mask === null ? String(Array.isArray(s.days) ? s.days.join(',') : s.days) : daysText(s.mask));
+const dayName = (s: RosterShift) => (s.mask === null ? String(Array.isArray(s.days) ? s.days.join(',') : s.days) : s.mask === 0 ? 'no day' : daysText(s.mask));
 const startsText = (c: NonNullable<RosterShift['candidates']>) => `starts ${clock(c.first)}–${clock(c.last)}${c.last > c.first ? ` every ${c.every} min` : ''}, ${formatValue(c.length / 60, 'agents').replace(/\.0$/, '')} h`;
 const shiftName = (s: RosterShift) => (s.candidates ? `${dayName(s)}, ${startsText(s.candidates)}` : `${dayName(s)} ${s.start}–${s.end}`);
 /** "Mon-Fri 09:15–17:15": where a dragged shift would go. */

@@ -20,6 +20,9 @@ const dayIndex = (name: string) => WEEKDAYS.findIndex((d) => d.toLowerCase() ===
 /** The days a shift starts on as a bit mask (Monday = bit 0), or null when not understood. The same
  * grammar as the schema: daily, Sat, Mon-Fri, Fri-Mon, comma lists, or a list of those. */
 export function daysMask(days: unknown): number | null {
+  // No day at all (every day box unticked writes ""): the empty set, still editable by the day
+  // boxes (the schema's message says a day is needed), rather than text the boxes cannot show.
+  if ((typeof days === 'string' && days.trim() === '') || (Array.isArray(days) && days.length === 0)) return 0;
   const items = typeof days === 'string' ? [days] : Array.isArray(days) ? days : null;
   if (!items?.length) return null;
   let mask = 0;

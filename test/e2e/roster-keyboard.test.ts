@@ -1,0 +1,70 @@
+// The roster editor by keyboard alone, as an analyst reworks a site's week: day sets changed with
+// the day boxes. Each test opens its own scenario by link, and
+// fails on any error the page logs. Built and driven in headless Chromium (test/e2e/browser.ts).
+import type { Page } from 'playwright-core';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
+import { encodeState } from '../../src/lib/url-state';
+import { PATIENCE, useApp, type StaticServer } from './browser';
+
+/** One queue, one site, two weekday shifts. */
+const TEXT = `name: Roster by keyboard
+horizon: { start: 2026-03-16T00:00:00Z, days: 2, warmupHours: 2 }
+replications: 2
+demand:
+  - { id: en-voice, language: en, channel: voice, timezone: Europe/Dublin, volume: { perWeek: 7000 }, pattern: business-day,
+      handleTime: { dist: exponential, mean: 240 }, patience: { dist: exponential, mean: 150 } }
+staffing:
+  - id: team
+    timezone: Europe/Dublin
+    skills: [en]
+    shifts:
+      - { days: Mon-Fri, start: "08:00", end: "16:00", agents: 12 }
+      - { days: Mon-Fri, start: "12:00", end: "20:00", agents: 8 }
+      - { days: Mon-Fri, start: "16:00", end: "24:00", agents: 4 }
+    cost: { perHour: 30 }
+`;
+
+const poll = <T>(fn: () => Promise<T> | T) => expect.poll(fn, { timeout: PATIENCE });
+const roster = (page: Page) => page.locator('fs-app fs-roster-editor');
+/** The scenario's text as the app holds it (what Download YAML writes). */
+const text = (page: Page) => page.evaluate(() => (document.querySelector('fs-app') as unknown as { store: { active: { text: string } } }).store.active.text);
+
+describe('roster editor by keyboard', { timeout: 600_000 }, () => {
+  const app = useApp();
+  let page: Page;
+  let server: StaticServer;
+  let consoleErrors: string[];
+  beforeEach(() => {
+    ({ page, server } = app);
+    consoleErrors = [];
+    page.on('console', (m) => m.type() === 'error' && consoleErrors.push(m.text()));
+  });
+
+  async function openRoster(): Promise<void> {
+    const hash = await encodeState({ v: 1, docs: [{ f: 'roster-keys.yaml', t: TEXT, o: 'file' }], active: 0, view: 'roster' });
+    await page.goto(`${server.url}${hash}`);
+    await roster(page).locator('[data-roster-pool="team"]').waitFor({ timeout: PATIENCE });
+  }
+
+  it('an analyst turns a weekday shift into a weekend one by unticking the weekdays first, then ticking Sat and Sun', async () => {
+    await openRoster();
+    const day = (d: string) => roster(page).getByRole('checkbox', { name: `team shift 1 on ${d}` });
+    for (const d of ['Mon', 'Tue', 'Wed', 'Thu', 'Fri']) {
+      await day(d).focus();
+      await page.keyboard.press('Space');
+      await poll(() => day(d).isChecked()).toBe(false);
+    }
+    // No day left: the schema's message says so, and the days can still be ticked.
+    await poll(() => roster(page).locator('[data-shifts="team"] tr[data-shift="0"] .error').textContent()).toContain('expected days');
+    for (const d of ['Sat', 'Sun']) {
+      expect(await day(d).isDisabled(), `${d} can be ticked`).toBe(false);
+      await day(d).focus();
+      await page.keyboard.press('Space');
+      await poll(() => day(d).isChecked()).toBe(true);
+    }
+    await poll(async () => parse(await text(page)).staffing[0].shifts[0]).toEqual({ days: 'Sat-Sun', start: '08:00', end: '16:00', agents: 12 });
+    expect(await roster(page).locator('.error').count()).toBe(0);
+    expect(consoleErrors).toEqual([]);
+  });
+});
