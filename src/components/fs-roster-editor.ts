@@ -598,7 +598,7 @@ export class FsRosterEditor extends LitElement {
     return html`${n ? this.renderTable(pool, base, at) : nothing}
       ${pool.shifts.length === 0 && typeof pool.agents === 'number' ? html`<p class="hint">${pool.agents} agents around the clock: adding a shift turns them into a daily 00:00–24:00 shift.</p>` : nothing}
       <div class="row">
-        <button @click=${() => this.edit(addShift(pool))} aria-label=${`Add a shift to ${pool.id}`}>+ Add a shift</button>
+        <button data-action="add-shift" @click=${() => this.edit(addShift(pool))} aria-label=${`Add a shift to ${pool.id}`}>+ Add a shift</button>
       </div>`;
   }
 
@@ -640,7 +640,7 @@ export class FsRosterEditor extends LitElement {
                 )}
               </td>
               <td>
-                <button class="quiet" aria-label=${`Remove ${name}`} title=${n > 1 ? 'Remove this shift' : 'A pool needs a shift: remove the pool instead'} ?disabled=${n <= 1} @click=${() => this.edit(removeShift(pool.index, s.index))}>
+                <button class="quiet" aria-label=${`Remove ${name}`} title=${n > 1 ? 'Remove this shift' : 'A pool needs a shift: remove the pool instead'} ?disabled=${n <= 1} @click=${() => this.removeRow(pool, r)}>
                   ✕
                 </button>
               </td>
@@ -648,6 +648,23 @@ export class FsRosterEditor extends LitElement {
           })}
         </tbody>
       </table>`;
+  }
+
+  /** Removes the shift of a table row. The button goes with its row: focus moves to the ✕ of the
+   * row now in its place (or the last one), or to "Add a shift" when one shift is left (its ✕ is
+   * disabled), so that a keyboard user stays in the table instead of on the page's body. */
+  private removeRow(pool: RosterPool, row: number): void {
+    const left = pool.shifts.length - 1;
+    this.edit(removeShift(pool.index, pool.shifts[row].index));
+    const next = Math.min(row, left - 1);
+    void this.updateComplete
+      .then(() => this.store?.settled())
+      .then(() => this.updateComplete)
+      .then(() => {
+        const card = this.renderRoot.querySelector(`[data-roster-index="${pool.index}"]`);
+        const target = left > 1 ? card?.querySelectorAll<HTMLButtonElement>(`[data-shifts] tbody tr button`)[next] : card?.querySelector<HTMLButtonElement>('[data-action="add-shift"]');
+        target?.focus();
+      });
   }
 
   private renderSettings(pool: RosterPool, base: string, at: (path: string) => Problem[]) {

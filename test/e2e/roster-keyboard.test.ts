@@ -1,5 +1,5 @@
 // The roster editor by keyboard alone, as an analyst reworks a site's week: day sets changed with
-// the day boxes. Each test opens its own scenario by link, and
+// the day boxes, shifts removed with their ✕ button. Each test opens its own scenario by link, and
 // fails on any error the page logs. Built and driven in headless Chromium (test/e2e/browser.ts).
 import type { Page } from 'playwright-core';
 import { beforeEach, describe, expect, it } from 'vitest';
@@ -29,6 +29,13 @@ const poll = <T>(fn: () => Promise<T> | T) => expect.poll(fn, { timeout: PATIENC
 const roster = (page: Page) => page.locator('fs-app fs-roster-editor');
 /** The scenario's text as the app holds it (what Download YAML writes). */
 const text = (page: Page) => page.evaluate(() => (document.querySelector('fs-app') as unknown as { store: { active: { text: string } } }).store.active.text);
+/** The element with keyboard focus, through the shadow roots: its accessible label or text. */
+const focused = (page: Page) =>
+  page.evaluate(() => {
+    let el: Element | null = document.activeElement;
+    while (el?.shadowRoot?.activeElement) el = el.shadowRoot.activeElement;
+    return el ? (el.getAttribute('aria-label') ?? el.textContent?.trim() ?? el.tagName) : null;
+  });
 
 describe('roster editor by keyboard', { timeout: 600_000 }, () => {
   const app = useApp();
@@ -65,6 +72,21 @@ describe('roster editor by keyboard', { timeout: 600_000 }, () => {
     }
     await poll(async () => parse(await text(page)).staffing[0].shifts[0]).toEqual({ days: 'Sat-Sun', start: '08:00', end: '16:00', agents: 12 });
     expect(await roster(page).locator('.error').count()).toBe(0);
+    expect(consoleErrors).toEqual([]);
+  });
+
+  it('removing a shift with its ✕ button keeps the keyboard in the table', async () => {
+    await openRoster();
+    const remove = (k: number) => roster(page).getByRole('button', { name: `Remove team shift ${k}` });
+    await remove(3).focus();
+    await page.keyboard.press('Enter');
+    await poll(() => text(page)).not.toContain('start: "16:00", end: "24:00"');
+    // Focus on the ✕ of the shift now last, not lost to the page: Enter removes that one too.
+    await poll(() => focused(page)).toBe('Remove team shift 2');
+    await page.keyboard.press('Enter');
+    await poll(() => text(page)).not.toContain('start: "12:00", end: "20:00"');
+    // One shift left: its ✕ is disabled (a pool needs a shift), so focus goes to "Add a shift".
+    await poll(() => focused(page)).toBe('Add a shift to team');
     expect(consoleErrors).toEqual([]);
   });
 });
