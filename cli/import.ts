@@ -2,7 +2,7 @@
 // scenario file, with every row accounted for and what was estimated and how.
 import { basename } from 'node:path';
 import { parseArgs } from 'node:util';
-import { displayPath, decodeText, outputRefused, readBounded, writeOutput } from './files';
+import { displayPath, decodeText, notUtf8, outputRefused, readBounded, writeOutput } from './files';
 import { UsageError } from './arguments';
 import { accountingLines, MAX_RECORD_BYTES, RecordsError, type ColumnMap } from '../sim/history/records';
 import { INTERVAL_FIELDS, INTERVAL_OPTIONAL_FIELDS } from '../sim/history/intervals';
@@ -58,7 +58,12 @@ export function loadRecords(path: string, o: RecordsOptions): Loaded {
     throw new RecordsError([`${shown}: ${code === 'ENOENT' ? 'file not found' : code === 'EISDIR' ? 'is a folder' : `cannot read (${code})`}`]);
   }
   if (bytes === undefined) throw new RecordsError([`${shown}: larger than ${MAX_RECORD_BYTES / 2 ** 20} MB: split the records by month`]);
-  return loadRecordsText(decodeText(bytes), shown, { format: o.format as RecordsFormat | undefined, map, timezone: o.timezone, fallbackTimezone: o.fallbackTimezone });
+  const decoded = decodeText(bytes);
+  // A binary file is not text at all, before it is not UTF-8 (loadRecordsText says so).
+  if (typeof decoded !== 'string' && !bytes.includes(0)) {
+    throw new RecordsError([`${shown}:${decoded.line}: ${notUtf8(decoded)}; export the records as UTF-8 (a spreadsheet's "CSV UTF-8")`]);
+  }
+  return loadRecordsText(typeof decoded === 'string' ? decoded : '\0', shown, { format: o.format as RecordsFormat | undefined, map, timezone: o.timezone, fallbackTimezone: o.fallbackTimezone });
 }
 
 /** The records' own check, in the flag's words. */
