@@ -71,7 +71,9 @@ const shiftName = (s: RosterShift) => (s.candidates ? `${dayName(s)}, ${startsTe
 /** "Mon-Fri 09:15–17:15": where a dragged shift would go. */
 const dragTimes = (s: { mask: number | null; from: number | null; length: number | null }) =>
   s.from === null || s.length === null ? '' : `${s.mask === null ? '' : `${daysText(s.mask)} `}${clock(s.from)}–${s.from + s.length === 1440 ? '24:00' : clock(s.from + s.length)}`;
-const agentsText = (a: unknown) => (typeof a === 'number' ? String(a) : a === 'auto' ? 'auto' : a && typeof a === 'object' ? JSON.stringify(a) : '');
+/** A shift's head count as its field shows it: what the file has, text that is not a number
+ * included (the schema's message under the field quotes it). */
+const agentsText = (a: unknown) => (typeof a === 'number' || typeof a === 'string' ? String(a) : a && typeof a === 'object' ? JSON.stringify(a) : '');
 
 @customElement('fs-roster-editor')
 export class FsRosterEditor extends LitElement {

@@ -89,4 +89,22 @@ describe('roster editor by keyboard', { timeout: 600_000 }, () => {
     await poll(() => focused(page)).toBe('Add a shift to team');
     expect(consoleErrors).toEqual([]);
   });
+
+  it('a head count typed wrong stays in its field, with the message under it, until it is corrected', async () => {
+    await openRoster();
+    const agents = roster(page).getByRole('textbox', { name: 'team shift 1 agents', exact: true });
+    for (const typed of ['abc', '-3', '1e9']) {
+      await agents.focus();
+      await agents.fill(typed);
+      await agents.press('Enter');
+      await poll(() => roster(page).locator('[data-shifts="team"] tr[data-shift="0"] .error').textContent()).toMatch(/expected a whole number/);
+      // What the analyst typed is what the field shows, so the message can be read against it.
+      expect(await agents.inputValue(), typed).toBe(typed === '1e9' ? '1000000000' : typed);
+    }
+    await agents.fill('14');
+    await agents.press('Enter');
+    await poll(async () => parse(await text(page)).staffing[0].shifts[0].agents).toBe(14);
+    expect(await roster(page).locator('.error').count()).toBe(0);
+    expect(consoleErrors).toEqual([]);
+  });
 });
