@@ -190,34 +190,41 @@ export async function solveProgramme(p: Programme, options: SolveOptions = {}): 
 /** Merging intervals into hours takes a shift's agents in an hour it covers only in part as spread
  * over that hour: near enough for the last half hour of an 8.5-hour shift, wrong for half-hour
  * shifts, where two that follow each other read as one covering the hour twice (an hour of calls
- * with shifts 14:00–14:30 and 14:30–15:00 was planned 10 agents and none). Beyond this share of
- * the candidates' time in such hours, the programme keeps the reporting grain. */
+ * with shifts 14:00–14:30 and 14:30–15:00 was planned 10 agents and none), and for a fixed roster
+ * of half-hour shifts, whose 10 agents on 14:00–14:30 read as 5 all hour (an open shift
+ * 14:00–15:00 beside them was planned none). Beyond this share of the agents' time (candidates'
+ * and fixed) in such hours, the programme keeps the reporting grain. */
 const MOST_TIME_IN_PART_HOURS = 0.25;
 
 /** Reporting intervals merged per solved interval: those in an hour, unless too much of the
- * candidates' time falls in hours they cover only in part. */
+ * agents' time falls in hours they cover only in part. */
 function grainFactor(p: Programme): number {
   const factor = Math.max(1, Math.floor(3600 / p.intervalSeconds));
   if (factor === 1) return 1;
   let partSeconds = 0;
   let allSeconds = 0;
-  for (const c of p.candidates) {
-    // Runs of the candidate's intervals by hour: whole when every interval of the hour is there
-    // with the same seconds.
-    for (let j = 0; j < c.intervals.length; ) {
-      const hour = Math.floor(c.intervals[j] / factor);
+  /** Adds the time of `seconds` (one per listed interval, ascending): an hour's is whole when every
+   * interval of the hour is listed with the same seconds. */
+  const tally = (intervals: ArrayLike<number>, seconds: ArrayLike<number>) => {
+    for (let j = 0; j < intervals.length; ) {
+      const hour = Math.floor(intervals[j] / factor);
       const inHour = Math.min(factor, p.intervalCount - hour * factor);
       let k = j;
-      let seconds = 0;
+      let sum = 0;
       let even = true;
-      while (k < c.intervals.length && Math.floor(c.intervals[k] / factor) === hour) {
-        even &&= c.seconds[k] === c.seconds[j];
-        seconds += c.seconds[k++];
+      while (k < intervals.length && Math.floor(intervals[k] / factor) === hour) {
+        even &&= seconds[k] === seconds[j];
+        sum += seconds[k++];
       }
-      allSeconds += seconds;
-      if (k - j < inHour || !even) partSeconds += seconds;
+      allSeconds += sum;
+      if (k - j < inHour || !even) partSeconds += sum;
       j = k;
     }
+  };
+  for (const c of p.candidates) tally(c.intervals, c.seconds);
+  for (const pool of p.pools) {
+    const fixed = sparseCoverage(pool.fixedAgentSeconds);
+    tally(fixed.intervals, fixed.seconds);
   }
   return partSeconds > MOST_TIME_IN_PART_HOURS * allSeconds ? 1 : factor;
 }
