@@ -135,7 +135,9 @@ export function rosterPools(doc: ScenarioDoc): RosterPool[] {
         from: fixed ? from : null,
         length: fixed ? (to! <= from! ? to! + 1440 - from! : to! - from!) : null,
         agents: shift.agents,
-        open: !fixed || typeof shift.agents !== 'number',
+        // Open is what the schema leaves to the planner (agents auto or { min, max }, candidate
+        // starts), not a time or head count typed wrong: that has the schema's message instead.
+        open: shift.startBetween !== undefined || shift.agents === 'auto' || isObject(shift.agents),
         candidates: candidatesOf(shift),
       };
     });

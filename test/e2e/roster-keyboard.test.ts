@@ -107,4 +107,21 @@ describe('roster editor by keyboard', { timeout: 600_000 }, () => {
     expect(await roster(page).locator('.error').count()).toBe(0);
     expect(consoleErrors).toEqual([]);
   });
+
+  it('a shift end typed as 25:00 is named as the problem, not taken for an open shift the planner decides', async () => {
+    await openRoster();
+    const end = roster(page).getByRole('textbox', { name: 'team shift 1 end', exact: true });
+    await end.focus();
+    await end.fill('25:00');
+    await end.press('Enter');
+    await poll(() => roster(page).locator('[data-shifts="team"] tr[data-shift="0"] .error').textContent()).toContain('expected a time HH:MM');
+    const facts = roster(page).locator('[data-roster-pool="team"] [data-paid-hours]');
+    expect(await facts.textContent()).not.toContain('open shifts');
+    await end.fill('16:30');
+    await end.press('Enter');
+    await poll(async () => parse(await text(page)).staffing[0].shifts[0].end).toBe('16:30');
+    // 8.5 h × 5 days × 12 + 8 h × 5 × 8 + 8 h × 5 × 4 paid hours a week.
+    expect(Number(await facts.getAttribute('data-paid-hours'))).toBe(510 + 320 + 160);
+    expect(consoleErrors).toEqual([]);
+  });
 });
