@@ -28,6 +28,19 @@ export function checkReplications(n: number | undefined): number | undefined {
   return n;
 }
 
+/** Simulate-and-correct rounds of `plan` at most: each keeps its simulated result, and a billion
+ * rounds were refused as a scenario too large, naming intervalMinutes or the demand. */
+export const MAX_PLAN_ROUNDS = 100;
+
+/** --max-iterations N: 1 to MAX_PLAN_ROUNDS. */
+export function maxIterations(value: string | undefined): number | undefined {
+  const n = wholeNumber(value, '--max-iterations', 1);
+  if (n !== undefined && n > MAX_PLAN_ROUNDS) {
+    throw new UsageError(`--max-iterations: expected at most ${MAX_PLAN_ROUNDS} simulate-and-correct rounds (each keeps its simulated result; the default is 8), got ${n}`);
+  }
+  return n;
+}
+
 /** A comparison or a sweep needs two replications for a 95% CI: a file's `replications: 1` is
  * refused as the flag is, naming the file and the field. */
 export function atLeastTwoReplications(replications: number, file: string, source: string): string | undefined {

@@ -3,7 +3,7 @@
 // not load the simulator, the report's charts or the YAML parser.
 import { parseArgs } from 'node:util';
 import { REPORT_HELP } from './report-help';
-import { helpText, plainParseError, UsageError, wantsHelp, wholeNumber, type CommandHelp } from './arguments';
+import { helpText, maxIterations, plainParseError, UsageError, wantsHelp, wholeNumber, type CommandHelp } from './arguments';
 
 const WORKERS: [string, string] = ['--workers N', 'worker threads (default: all cores when the run is big enough to gain)'];
 const LARGE: [string, string] = ['--allow-large-runs', 'run beyond the work limits (more than a billion contacts; README, Limits)'];
@@ -303,7 +303,7 @@ const COMMANDS: Record<string, (args: string[]) => Promise<number>> = {
       out: values.out,
       json: values.json,
       report: values.report,
-      maxIterations: wholeNumber(values['max-iterations'], '--max-iterations', 1),
+      maxIterations: maxIterations(values['max-iterations']),
       ...simulationSettings(values, 2),
     });
   },

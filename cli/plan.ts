@@ -78,6 +78,8 @@ function load(files: string[], options: PlanOptions): Scenario[] | undefined {
           replications: options.replications,
           replicationsSource: options.replications !== undefined ? '--replications' : undefined,
           points: rounds,
+          pointsNoun: 'planning rounds',
+          pointsFlag: '--max-iterations',
           allowLargeRuns: largeRunsAllowed(options.allowLargeRuns),
         }).problems,
     );

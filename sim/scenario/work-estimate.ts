@@ -61,8 +61,12 @@ export interface WorkInputs {
   replications?: number;
   /** Where the replications come from, for the message: '--replications' or the field. */
   replicationsSource?: string;
-  /** Grid points run with this scenario (a sweep), default 1. */
+  /** Grid points run with this scenario (a sweep), default 1; or rounds (the planner). */
   points?: number;
+  /** What the points are, and the flag that sets them, for the messages: default a sweep's
+   * points and --vary (the planner's are rounds, set by --max-iterations). */
+  pointsNoun?: string;
+  pointsFlag?: string;
   /** Only the summary of each point is kept (a sweep), not the per-interval result. */
   summaryOnly?: boolean;
   /** Bytes each point needs besides (a sweep: its copy of the scenario). */
@@ -82,6 +86,8 @@ interface Part {
 export interface WorkEstimate {
   replications: number;
   points: number;
+  /** What the points are (points, planning rounds). */
+  pointsNoun: string;
   simulatedHours: number;
   contactsPerReplication: number;
   /** Over all replications and points. */
@@ -116,6 +122,7 @@ export function estimateWork(s: Scenario, inputs: WorkInputs = {}): WorkEstimate
   return {
     replications,
     points,
+    pointsNoun: inputs.pointsNoun ?? 'points',
     simulatedHours: simulatedSeconds / 3600,
     contactsPerReplication,
     contacts: contactsPerReplication * replications * points,
@@ -169,6 +176,8 @@ function memoryEstimate(
   intervals: number,
 ): Pick<WorkEstimate, 'memoryBytes' | 'memoryParts' | 'workerMemoryBytes' | 'jsonBytes' | 'jsonDetail' | 'jsonField'> {
   const points = inputs.points ?? 1;
+  const noun = inputs.pointsNoun ?? 'points';
+  const flag = inputs.pointsFlag ?? '--vary';
   const Q = new Set(s.demand.map((d) => `${d.language}/${d.channel}`)).size;
   const channels = new Set(s.demand.map((d) => d.channel)).size;
   const humans = s.staffing.filter((p): p is HumanPool => p.type !== 'ai');
@@ -190,9 +199,9 @@ function memoryEstimate(
     {
       field: s.intervalMinutes < 60 ? 'intervalMinutes' : s.horizon.days !== undefined ? 'horizon.days' : 'horizon.hours',
       amount: resultBytes * points,
-      detail: `the per-interval tables of ${shown(intervals)} intervals × ${Q} language × channel queue${Q === 1 ? '' : 's'}${points > 1 ? ` × ${shown(points)} points` : ''}`,
+      detail: `the per-interval tables of ${shown(intervals)} intervals × ${Q} language × channel queue${Q === 1 ? '' : 's'}${points > 1 ? ` × ${shown(points)} ${noun}` : ''}`,
     },
-    { field: points > 1 ? '--vary' : 'demand', amount: modelBytes * points, detail: `the demand curves and rosters${points > 1 ? ` of ${shown(points)} points` : ''}` },
+    { field: points > 1 ? flag : 'demand', amount: modelBytes * points, detail: `the demand curves and rosters${points > 1 ? ` of ${shown(points)} ${noun}` : ''}` },
     {
       field: biggestPoolField(s),
       amount: agents * BYTES.perAgent,
@@ -205,7 +214,7 @@ function memoryEstimate(
     },
   ];
   const pointBytes = inputs.pointBytes ?? 0;
-  if (pointBytes > 0) memoryParts.push({ field: '--vary', amount: pointBytes * points, detail: `the scenarios of ${shown(points)} points` });
+  if (pointBytes > 0) memoryParts.push({ field: flag, amount: pointBytes * points, detail: `the scenarios of ${shown(points)} ${noun}` });
   memoryParts.sort((a, b) => b.amount - a.amount);
   return {
     memoryBytes: resultBytes * points + modelBytes * points + pointBytes * points + kernelBytes,
@@ -254,7 +263,7 @@ export function checkWork(
       const amount = what === 'contacts' ? e.contacts : e.events;
       const perReplication = (what === 'contacts' ? e.contactsPerReplication : e.events / e.replications / e.points) * e.points;
       const limit = beyond ? WORK_LIMITS.contactsEvenIfAllowed : WORK_LIMITS[what];
-      const times = `${shown(e.replications)} replication${e.replications === 1 ? '' : 's'}${e.points > 1 ? ` of ${shown(e.points)} points` : ''}`;
+      const times = `${shown(e.replications)} replication${e.replications === 1 ? '' : 's'}${e.points > 1 ? ` of ${shown(e.points)} ${e.pointsNoun}` : ''}`;
       if (perReplication * 2 <= limit || e.contactParts.length === 0) {
         problems.push(
           `${where(source)}: about ${big(amount)} ${what} to simulate (${times} × about ${big(perReplication / e.points)} each), ` +
