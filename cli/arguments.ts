@@ -51,24 +51,36 @@ export function atLeastTwoReplications(replications: number, file: string, sourc
 
 export function wholeNumber(value: string | undefined, flag: string, min = 0): number | undefined {
   if (value === undefined) return undefined;
+  // Digits beyond 2^53 − 1 are not that number (9007199254740993 reads as …992): "expected a
+  // whole number ≥ 0" was all they got, which they are.
+  if (/^\d+$/.test(value) && !Number.isSafeInteger(Number(value))) {
+    throw new UsageError(`${flag}: expected a whole number from ${min} to ${Number.MAX_SAFE_INTEGER.toLocaleString('en-US')}, got ${value}`);
+  }
   const n = /^\d+$/.test(value) ? Number(value) : NaN;
-  if (!Number.isSafeInteger(n) || n < min) throw new UsageError(`${flag}: expected a whole number ≥ ${min}, got ${shown(value)}`);
+  if (!Number.isSafeInteger(n) || n < min) throw new UsageError(`${flag}: expected a whole number ≥ ${min}${inOtherNotation(value)}, got ${shown(value)}`);
   return n;
 }
 
 export function positiveNumber(value: string | undefined, flag: string): number | undefined {
   if (value === undefined) return undefined;
   const n = DECIMAL.test(value) ? Number(value) : NaN;
-  if (!Number.isFinite(n) || n <= 0) throw new UsageError(`${flag}: expected a number > 0, got ${shown(value)}`);
+  if (!Number.isFinite(n) || n <= 0) throw new UsageError(`${flag}: expected a number > 0${inOtherNotation(value)}, got ${shown(value)}`);
   return n;
 }
+
+/** A number written otherwise than in plain digits (1e9, 0x10, 1_000): said, or "expected a
+ * number > 0, got 1e9" reads as a contradiction. */
+const inOtherNotation = (value: string): string =>
+  !DECIMAL.test(value) && value.trim() !== '' && (Number.isFinite(Number(value)) || Number.isFinite(Number(value.replaceAll('_', ''))))
+    ? ', written in plain digits'
+    : '';
 
 /** A plain decimal such as 1000 or 0.8: no hex, exponents or empty strings. */
 const DECIMAL = /^\d+(\.\d+)?$|^\.\d+$/;
 
 export function decimal(value: string | undefined, flag: string, what: string): number | undefined {
   if (value === undefined) return undefined;
-  if (!DECIMAL.test(value)) throw new UsageError(`${flag}: expected ${what}, got ${shown(value)}`);
+  if (!DECIMAL.test(value)) throw new UsageError(`${flag}: expected ${what}${inOtherNotation(value)}, got ${shown(value)}`);
   return Number(value);
 }
 

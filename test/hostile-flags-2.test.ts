@@ -16,6 +16,13 @@ const CASES: [string, string[], RegExp][] = [
   ['plan --max-iterations 101', ['plan', 'open.json', '--max-iterations', '101'], /^followsun: --max-iterations: expected at most 100 /],
   // The rounds were "points" of a sweep, their memory '--vary'.
   ['plan of a year of 5-minute intervals', ['plan', 'open-year.json'], /^open-year\.json: intervalMinutes: about .* of memory \(most of it the per-interval tables of 105,120 intervals × 1 language × channel queue × 12 planning rounds\)/],
+  // "expected a whole number ≥ 0, got 9007199254740993", which it is.
+  ['run --seed 9007199254740993', ['run', 'open.json', '--seed', '9007199254740993'], /^followsun: --seed: expected a whole number from 0 to 9,007,199,254,740,991, got 9007199254740993$/],
+  // "expected a number > 0, got 1e9", which it is.
+  ['erlang --sl 1e9', ['erlang', '--rate', '100', '--aht', '180', '--agents', '5', '--sl', '1e9'], /^followsun: --sl: expected a number > 0, written in plain digits, got 1e9$/],
+  ['run --seed 1e3', ['run', 'open.json', '--seed', '1e3'], /^followsun: --seed: expected a whole number ≥ 0, written in plain digits, got 1e3$/],
+  ['erlang --target 8e-1', ['erlang', '--rate', '100', '--aht', '180', '--target', '8e-1'], /^followsun: --target: expected a fraction between 0 and 1 \(0\.8, not 80\), written in plain digits, got 8e-1$/],
+  ['run --seed abc (not a number at all)', ['run', 'open.json', '--seed', 'abc'], /^followsun: --seed: expected a whole number ≥ 0, got abc$/],
 ];
 
 describe('hostile command lines (2)', () => {
