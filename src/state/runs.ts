@@ -123,8 +123,14 @@ export class Runs {
       });
   }
 
-  /** The page's own measure of its start: when the first result, and the first complete one, were on hand. */
+  /** The page's own measure of its start: when the first result, and the first complete one, were
+   * on screen — after the frame that draws them (a task after the next animation frame), not when
+   * they arrived: drawing the default week's result takes the page 150–400 ms. */
   private noteFirstResult(replications: number, complete: boolean): void {
+    requestAnimationFrame(() => setTimeout(() => this.noteShown(replications, complete)));
+  }
+
+  private noteShown(replications: number, complete: boolean): void {
     const at = performance.now();
     if (this.s.firstResult === null) {
       this.store.set({ firstResult: { ms: at, replications } });
