@@ -90,6 +90,10 @@ export function importCommand(args: string[]): number {
   if (positionals.length !== 1) throw new UsageError(positionals.length === 0 ? 'import needs a records file (CSV or TSV)' : 'import takes one records file');
   if (!values.out) throw new UsageError('import needs --out FILE.yaml: where to write the fitted scenario');
   if (values.name !== undefined && values.name.trim() === '') throw new UsageError('--name: expected a name for the scenario, got an empty one');
+  // As the scenario's name field takes it: refused later, the problem named the file not written.
+  if (values.name !== undefined && /\p{Cc}/u.test(values.name)) {
+    throw new UsageError(`--name: expected a name on one line, without control characters, got ${JSON.stringify(values.name.slice(0, 60))}`);
+  }
   // Before reading and fitting (seconds for a large export): an output that cannot be written, or
   // that names the records themselves, is refused at once.
   if (outputRefused('--out', values.out, 'scenario.yaml', [positionals[0]])) return 2;

@@ -23,6 +23,8 @@ const CASES: [string, string[], RegExp][] = [
   ['run --seed 1e3', ['run', 'open.json', '--seed', '1e3'], /^followsun: --seed: expected a whole number ≥ 0, written in plain digits, got 1e3$/],
   ['erlang --target 8e-1', ['erlang', '--rate', '100', '--aht', '180', '--target', '8e-1'], /^followsun: --target: expected a fraction between 0 and 1 \(0\.8, not 80\), written in plain digits, got 8e-1$/],
   ['run --seed abc (not a number at all)', ['run', 'open.json', '--seed', 'abc'], /^followsun: --seed: expected a whole number ≥ 0, got abc$/],
+  // The scenario's name field refuses it: that problem named the scenario file never written.
+  ['import --name with an escape sequence', ['import', 'records.csv', '--name', 'Q\u001b[8m', '--out', 'named.yaml'], /^followsun: --name: expected a name on one line, without control characters, got "Q\\u001b\[8m"$/],
 ];
 
 describe('hostile command lines (2)', () => {
@@ -33,6 +35,8 @@ describe('hostile command lines (2)', () => {
     open.staffing[0].shifts = [{ days: 'daily', start: '00:00', end: '24:00', agents: 'auto' }];
     writeFileSync(join(dir, 'open.json'), JSON.stringify(open));
     writeFileSync(join(dir, 'open-year.json'), JSON.stringify({ ...open, horizon: { start: '2026-03-23T00:00:00Z', days: 365 }, intervalMinutes: 5 }));
+    const rows = Array.from({ length: 30 }, (_, i) => `2026-03-02 09:${String(i).padStart(2, '0')}:00,en,answered,12,300,a${i % 3}`);
+    writeFileSync(join(dir, 'records.csv'), ['arrival,queue,outcome,wait_seconds,handle_seconds,agent', ...rows].join('\n') + '\n');
     outcomes = followsunMany(CASES.map(([, args]) => ({ args, cwd: dir })));
   });
 
