@@ -6,7 +6,7 @@
 import type { CompiledModel } from './model';
 
 /** Expected arrivals at each queue's front door per reporting interval, from the rate segments. */
-export function expectedArrivals(m: CompiledModel): Float64Array[] {
+function expectedArrivals(m: CompiledModel): Float64Array[] {
   const out = m.queues.map(() => new Float64Array(m.intervalCount));
   for (const s of m.streams) {
     const target = out[s.queue];
@@ -30,7 +30,7 @@ export function expectedArrivals(m: CompiledModel): Float64Array[] {
 /** Contacts offered to people per contact arriving at queue q's front door: an AI front door
  * resolves a share c of them, and a share r of those resolutions come back, each to the front
  * door again: (1 − c) / (1 − c·r). */
-export function offeredToPeoplePerArrival(m: CompiledModel, q: number): number {
+function offeredToPeoplePerArrival(m: CompiledModel, q: number): number {
   const queue = m.queues[q];
   if (queue.aiPool < 0) return 1;
   const ai = m.aiPools[queue.aiPool];
