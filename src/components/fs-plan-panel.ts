@@ -10,7 +10,7 @@ import type { ScenarioResult } from '../../sim/stats/metrics';
 import type { PlanResult } from '../../sim/plan/planner';
 import type { Scenario } from '../../sim/scenario/scenario';
 import { counted, formatDelta, formatValue } from '../lib/format';
-import { openShiftCount, planDeltas, planMetText, planProgressText, rosterOf, type RosterPool } from '../lib/plan';
+import { openShiftCount, planCheck, planDeltas, planMetText, planProgressText, rosterOf, type RosterPool } from '../lib/plan';
 import { connect, runKey } from '../state/app-store';
 import type { PlanStep } from '../sim-protocol';
 import { Cancelled, SimRunner } from '../sim-client';
@@ -33,6 +33,11 @@ export class FsPlanPanel extends LitElement {
   @state() private result: PlanResult | null = null;
   @state() private ms = 0;
   @state() private error = '';
+  /** Planning beyond the work limits waits for "Plan anyway": what it asks for, and the key of
+   * the text the analyst said yes to. */
+  @state() private ask = '';
+  private askKey = '';
+  private confirmedKey = '';
   private readonly runner = new SimRunner();
   private plannedKey = '';
   /** Connected to the app's store, the panel plans the scenario on screen. */
@@ -195,6 +200,8 @@ export class FsPlanPanel extends LitElement {
       this.current = store.shown.stale || store.shown.early ? null : store.shown.result;
       this.openCount = openShiftCount(doc.scenario);
       if (this.plannedKey && this.plannedKey !== this.planKey) this.reset();
+      // The question was about the text as it was: an edit (fewer replications) asks again.
+      if (this.ask && this.askKey !== this.planKey) this.ask = '';
       return;
     }
     if (changed.has('planKey') && this.plannedKey && this.plannedKey !== this.planKey) this.reset();
@@ -211,6 +218,7 @@ export class FsPlanPanel extends LitElement {
     this.result = null;
     this.step = null;
     this.error = '';
+    this.ask = '';
     this.plannedKey = '';
   }
 
@@ -218,6 +226,23 @@ export class FsPlanPanel extends LitElement {
     const scenario = this.scenario;
     if (!scenario) return;
     const key = this.planKey;
+    // What `followsun plan` refuses without --allow-large-runs is not started by itself: a
+    // programme too large to solve is refused, work beyond the limits waits for "Plan anyway".
+    const check = planCheck(scenario, MAX_ITERATIONS);
+    this.ask = '';
+    if (check.kind === 'refuse') {
+      this.phase = 'error';
+      this.error = `Too large to plan: ${check.text}`;
+      return;
+    }
+    if (check.kind === 'ask' && this.confirmedKey !== key) {
+      this.phase = 'idle';
+      this.error = '';
+      this.ask = check.text;
+      this.askKey = key;
+      this.focusOn('[data-action="plan-anyway"]');
+      return;
+    }
     this.plannedKey = key;
     this.phase = 'running';
     this.result = null;
@@ -271,9 +296,21 @@ export class FsPlanPanel extends LitElement {
       <span class="msg"
         ><strong>Open shifts:</strong> this scenario leaves ${n} head count${n === 1 ? '' : 's'} to the planner. Plan finds the least-cost
         head counts that meet every language × channel target, then checks them by simulation.
-        ${this.error ? html`<span class=${this.phase === 'error' ? 'error' : 'muted'} role="status">${this.phase === 'error' ? `The planner failed: ${this.error}` : this.error}</span>` : nothing}</span
+        ${this.error ? html`<span class=${this.phase === 'error' ? 'error' : 'muted'} role="status">${this.phase === 'error' && !this.error.startsWith('Too large') ? `The planner failed: ${this.error}` : this.error}</span>` : nothing}
+        ${this.ask ? html`<span class="error" role="status" data-plan-ask>${this.ask}</span>` : nothing}</span
       >
-      <button class="primary" data-action="plan" ?disabled=${!this.scenario} @click=${this.start}>Plan</button>
+      ${this.ask
+        ? html`<button
+            class="primary"
+            data-action="plan-anyway"
+            @click=${() => {
+              this.confirmedKey = this.planKey;
+              this.start();
+            }}
+          >
+            Plan anyway
+          </button>`
+        : html`<button class="primary" data-action="plan" ?disabled=${!this.scenario} @click=${this.start}>Plan</button>`}
     </div>`;
   }
 

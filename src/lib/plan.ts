@@ -10,6 +10,9 @@ import type { PlannedShift } from '../../sim/plan/candidates';
 import type { Scenario } from '../../sim/scenario/scenario';
 import type { PlanStep } from '../sim-protocol';
 import { expandShift } from '../../sim/model/roster';
+import { programmeProblem } from '../../sim/plan/programme-size';
+import { TRIM_ROUNDS } from '../../sim/plan/trim';
+import { big, checkWork, estimateWork } from '../../sim/scenario/work-estimate';
 import { displayName, newDocId, withText, type ScenarioDoc } from './scenario-doc';
 import { formatValue, type Unit } from './format';
 
@@ -173,4 +176,37 @@ export function planProgressText(s: PlanStep): string {
       ? 'solving the staffing programme'
       : `${s.step === 'checking' ? 'checking it with other random numbers' : 'simulating the plan'}, ${s.done} of ${s.total} replications`;
   return `Planning… ${round}: ${what}`;
+}
+
+/** What Plan may start by itself: the checks `followsun plan` makes before planning. */
+export type PlanCheck = { kind: 'ok' } | { kind: 'ask'; text: string } | { kind: 'refuse'; text: string };
+
+/** The checks `followsun plan` makes before planning, in the app: the solver's programme within
+ * its limits (sim/plan/programme-size), and the work of every round the planner may simulate —
+ * `maxIterations` correction rounds, the trim rounds and one more, as the CLI counts them — within
+ * the work limits. Beyond those the CLI refuses without --allow-large-runs; the app asks, as it
+ * does before a run (src/lib/run-limits.ts), and refuses what the CLI refuses even with it. */
+export function planCheck(s: Scenario, maxIterations: number): PlanCheck {
+  const tooLarge = programmeProblem(s);
+  if (tooLarge) return { kind: 'refuse', text: `${tooLarge.field}: ${tooLarge.message}.` };
+  const rounds = maxIterations + TRIM_ROUNDS + 1;
+  let estimate;
+  try {
+    estimate = estimateWork(s, { points: rounds });
+  } catch (e) {
+    return { kind: 'refuse', text: `the work planning asks for cannot be estimated (${(e as Error).message}).` };
+  }
+  const check = checkWork(estimate, (field) => field, { allowLargeRuns: true });
+  if (check.problems.length > 0) return { kind: 'refuse', text: `${check.problems[0]}.` };
+  if (!check.large) return { kind: 'ok' };
+  const hours = estimate.contacts / 2e6 / 3600;
+  const time = hours >= 48 ? `${big(Math.round(hours / 24))} days` : hours >= 1 ? `${Math.round(hours)} hours` : `${Math.max(1, Math.round(hours * 60))} minutes`;
+  const r = estimate.replications;
+  return {
+    kind: 'ask',
+    text:
+      `Planning simulates the scenario in every round, up to ${rounds} rounds: about ${big(estimate.contacts)} contacts ` +
+      `(${r} replication${r === 1 ? '' : 's'} × ${rounds} rounds × about ${big(estimate.contactsPerReplication)} each), above the limit a plan starts with by itself ` +
+      `(followsun plan refuses it without --allow-large-runs): on one core, about ${time}. Plan anyway?`,
+  };
 }

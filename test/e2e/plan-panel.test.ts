@@ -1,0 +1,84 @@
+// The Plan panel as an analyst uses it: scenarios too large to plan, planned and applied from the
+// keyboard. Each test opens its own scenario by link, and fails on any error the page logs. Built
+// and driven in headless Chromium (test/e2e/browser.ts); nothing here measures time.
+import type { Page } from 'playwright-core';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { encodeState } from '../../src/lib/url-state';
+import { PATIENCE, useApp, type StaticServer } from './browser';
+
+/** Four weeks of 400,000 calls a day, 30 replications: one run is 350 million contacts (below the
+ * work limit), but the planner's 12 rounds are 4.2 billion, which `followsun plan` refuses without
+ * --allow-large-runs. */
+const HUGE = `name: Huge volume
+horizon: { start: 2026-03-02T00:00:00Z, days: 28, warmupHours: 2 }
+replications: 30
+demand:
+  - { id: en-voice, language: en, channel: voice, timezone: UTC, volume: { perDay: 400000 }, pattern: flat,
+      handleTime: { dist: exponential, mean: 300 }, patience: { dist: exponential, mean: 120 } }
+staffing:
+  - id: team
+    timezone: UTC
+    skills: [en]
+    shifts:
+      - { days: daily, startBetween: ["00:00", "16:00"], every: 480, hours: 8, agents: auto }
+    cost: { perHour: 30 }
+`;
+
+const poll = <T>(fn: () => Promise<T> | T) => expect.poll(fn, { timeout: PATIENCE });
+const panel = (page: Page) => page.locator('fs-app fs-plan-panel');
+/** The element with keyboard focus, through the shadow roots: its accessible label or text. */
+const focused = (page: Page) =>
+  page.evaluate(() => {
+    let el: Element | null = document.activeElement;
+    while (el?.shadowRoot?.activeElement) el = el.shadowRoot.activeElement;
+    return el ? (el.getAttribute('aria-label') ?? el.textContent?.trim() ?? el.tagName) : null;
+  });
+
+describe('the Plan panel', { timeout: 600_000 }, () => {
+  const app = useApp();
+  let page: Page;
+  let server: StaticServer;
+  let consoleErrors: string[];
+  beforeEach(() => {
+    ({ page, server } = app);
+    consoleErrors = [];
+    page.on('console', (m) => m.type() === 'error' && consoleErrors.push(m.text()));
+  });
+
+  async function openScenario(fileName: string, text: string): Promise<void> {
+    const hash = await encodeState({ v: 1, docs: [{ f: fileName, t: text, o: 'file' }], active: 0, view: 'coverage' });
+    await page.goto(`${server.url}${hash}`);
+    await panel(page).locator('[data-action="plan"]').waitFor({ timeout: PATIENCE });
+  }
+
+  /** Every phase the panel goes through from now on, recorded in the page. */
+  async function recordPhases(): Promise<() => Promise<string[]>> {
+    await page.evaluate(() => {
+      const section = document.querySelector('fs-app')!.shadowRoot!.querySelector('fs-plan-panel')!.shadowRoot!.querySelector('section')!;
+      const seen: string[] = ((window as unknown as { phases: string[] }).phases = []);
+      new MutationObserver(() => seen.push(section.dataset.planPhase ?? '')).observe(section, { attributes: true, attributeFilter: ['data-plan-phase'] });
+    });
+    return () => page.evaluate(() => (window as unknown as { phases: string[] }).phases);
+  }
+
+  it('planning more work than followsun plan starts by itself waits for "Plan anyway", as a large run does', async () => {
+    await openScenario('huge.yaml', HUGE);
+    const phases = await recordPhases();
+    await panel(page).locator('[data-action="plan"]').focus();
+    await page.keyboard.press('Enter');
+    const ask = panel(page).locator('[data-plan-ask]');
+    await poll(() => ask.count()).toBe(1);
+    expect(await ask.textContent()).toContain('4.2 billion contacts');
+    expect(await ask.textContent()).toContain('Plan anyway?');
+    // Nothing started: the panel never ran, and the keyboard is on the question's answer.
+    expect(await phases()).not.toContain('running');
+    await poll(() => focused(page)).toBe('Plan anyway');
+    // Saying yes plans it (then the analyst thinks better of it and cancels).
+    await page.keyboard.press('Enter');
+    await panel(page).locator('[data-plan-phase="running"]').waitFor({ timeout: PATIENCE });
+    await panel(page).getByRole('button', { name: 'Cancel' }).click();
+    await panel(page).locator('[data-plan-phase="idle"]').waitFor({ timeout: PATIENCE });
+    expect(await panel(page).locator('section').textContent()).toContain('Planning cancelled.');
+    expect(consoleErrors).toEqual([]);
+  });
+});
