@@ -59,8 +59,7 @@ export function loadScenarioFile(path: string): { scenario: Scenario; text: stri
     text = decoded;
   } catch (e) {
     if (e instanceof ScenarioError) throw e;
-    const code = (e as NodeJS.ErrnoException).code;
-    throw new ScenarioError([`${displayPath(path)}: ${code === 'ENOENT' ? 'file not found' : code === 'EISDIR' ? 'is a folder' : `cannot read (${code})`}`]);
+    throw new ScenarioError([`${displayPath(path)}: ${readProblem(e)}`]);
   }
   return { scenario: parseScenario(text, displayPath(path)), text };
 }
@@ -113,19 +112,44 @@ function firstNotUtf8(bytes: Buffer): number {
   return bytes.length;
 }
 
+/** How long a named pipe (FIFO) may send nothing: one that no program writes to blocked the
+ * command for ever, in the open itself. */
+export const PIPE_IDLE_MS = 10_000;
+
 /** A file's bytes, or undefined when it holds more than `max` (also for devices and pipes that
- * never end, such as /dev/zero). */
+ * never end, such as /dev/zero). A named pipe is read without blocking: one that sends nothing
+ * for PIPE_IDLE_MS is an error: code EPIPEIDLE when no program wrote to it, EPIPESTALLED when its
+ * writer stopped without closing it. */
 export function readBounded(path: string, max: number): Buffer | undefined {
-  if (statSync(path).isDirectory()) throw Object.assign(new Error(`${path} is a folder`), { code: 'EISDIR' });
-  const fd = openSync(path, 'r');
+  const st = statSync(path);
+  if (st.isDirectory()) throw Object.assign(new Error(`${path} is a folder`), { code: 'EISDIR' });
+  const pipe = st.isFIFO();
+  const fd = openSync(path, pipe ? constants.O_RDONLY | constants.O_NONBLOCK : 'r');
   try {
     rememberInput(path, fstatSync(fd));
     const chunks: Buffer[] = [];
     let total = 0;
+    let idleSince = Date.now();
     for (;;) {
       const chunk = Buffer.allocUnsafe(Math.min(1 << 20, max + 1 - total));
-      const n = readSync(fd, chunk, 0, chunk.length, null);
+      let n: number;
+      try {
+        n = readSync(fd, chunk, 0, chunk.length, null);
+      } catch (e) {
+        if (!pipe || (e as NodeJS.ErrnoException).code !== 'EAGAIN') throw e;
+        n = -1; // a writer, nothing to read yet
+      }
+      // A pipe ends when its writer closes it; before any writer opens it, it reads as ended too.
+      const waiting = pipe && (n < 0 || (n === 0 && total === 0));
+      if (waiting) {
+        if (Date.now() - idleSince > PIPE_IDLE_MS) {
+          throw Object.assign(new Error(`${path}: nothing written to the pipe`), { code: total > 0 ? 'EPIPESTALLED' : 'EPIPEIDLE' });
+        }
+        Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 20);
+        continue;
+      }
       if (n === 0) break;
+      idleSince = Date.now();
       chunks.push(chunk.subarray(0, n));
       total += n;
       if (total > max) return undefined;
@@ -134,6 +158,20 @@ export function readBounded(path: string, max: number): Buffer | undefined {
   } finally {
     closeSync(fd);
   }
+}
+
+/** What a read error means, in the words of a problem line. */
+export function readProblem(e: unknown): string {
+  const code = (e as NodeJS.ErrnoException).code;
+  return code === 'ENOENT'
+    ? 'file not found'
+    : code === 'EISDIR'
+      ? 'is a folder'
+      : code === 'EPIPEIDLE'
+        ? `a named pipe that nothing was written to for ${PIPE_IDLE_MS / 1000} s (start the program that writes it first)`
+        : code === 'EPIPESTALLED'
+          ? `a named pipe whose writer sent nothing more for ${PIPE_IDLE_MS / 1000} s and did not close it`
+          : `cannot read (${code})`;
 }
 
 /** mkdir -p, one level at a time: Node's own recursive mkdir spins for ever where mkdir answers

@@ -2,7 +2,7 @@
 // scenario file, with every row accounted for and what was estimated and how.
 import { basename } from 'node:path';
 import { parseArgs } from 'node:util';
-import { displayPath, decodeText, notUtf8, outputRefused, readBounded, writeOutput } from './files';
+import { displayPath, decodeText, notUtf8, outputRefused, readBounded, readProblem, writeOutput } from './files';
 import { UsageError } from './arguments';
 import { accountingLines, MAX_RECORD_BYTES, RecordsError, type ColumnMap } from '../sim/history/records';
 import { INTERVAL_FIELDS, INTERVAL_OPTIONAL_FIELDS } from '../sim/history/intervals';
@@ -54,8 +54,7 @@ export function loadRecords(path: string, o: RecordsOptions): Loaded {
   try {
     bytes = readBounded(path, MAX_RECORD_BYTES);
   } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    throw new RecordsError([`${shown}: ${code === 'ENOENT' ? 'file not found' : code === 'EISDIR' ? 'is a folder' : `cannot read (${code})`}`]);
+    throw new RecordsError([`${shown}: ${readProblem(e)}`]);
   }
   if (bytes === undefined) throw new RecordsError([`${shown}: larger than ${MAX_RECORD_BYTES / 2 ** 20} MB: split the records by month`]);
   const decoded = decodeText(bytes);

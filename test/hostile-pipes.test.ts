@@ -1,0 +1,41 @@
+// A named pipe (FIFO) given as the scenario or the records: one that no program writes to blocked
+// the command for ever in the open itself. It is read without blocking: a pipe that sends nothing
+// for 10 s is refused in one line, and one with a writer (process substitution, a script) is
+// still read, as /dev/stdin is.
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { expectHandled, followsun, oneQueue, problemLines, startFollowsun, tempDir } from './hostile-support';
+
+const dir = tempDir('hostile-pipes');
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+const at = (name: string) => join(dir, name);
+const fifo = (name: string) => {
+  expect(spawnSync('mkfifo', [at(name)]).status).toBe(0);
+  return at(name);
+};
+
+describe('named pipes', () => {
+  it('a scenario pipe nobody writes to is refused, as are records', () => {
+    const scenario = fifo('nobody.yaml');
+    const r = followsun(['run', scenario], { cwd: dir });
+    expectHandled(r, 2);
+    expect(problemLines(r.stderr)).toEqual(['nobody.yaml: a named pipe that nothing was written to for 10 s (start the program that writes it first)']);
+    const records = fifo('nobody.csv');
+    const i = followsun(['import', records, '--out', at('nobody-fitted.yaml')], { cwd: dir });
+    expectHandled(i, 2);
+    expect(problemLines(i.stderr)).toEqual(['nobody.csv: a named pipe that nothing was written to for 10 s (start the program that writes it first)']);
+    expect(existsSync(at('nobody-fitted.yaml'))).toBe(false);
+  }, 90_000);
+
+  it('a pipe whose writer comes a moment later is read', async () => {
+    const scenario = fifo('later.yaml');
+    writeFileSync(at('one.json'), JSON.stringify(oneQueue()));
+    const run = startFollowsun(['run', scenario, '--replications', '1', '--json'], { cwd: dir });
+    const writer = spawn('sh', ['-c', `sleep 1; cat "${at('one.json')}" > "${scenario}"`]);
+    const [o] = await Promise.all([run.done, new Promise((resolve) => writer.on('close', resolve))]);
+    expectHandled(o, 0);
+    expect(JSON.parse(o.stdout).scenarios[0].name).toBe('One queue');
+  }, 90_000);
+});
