@@ -280,8 +280,21 @@ export class FsPlanPanel extends LitElement {
 
   private use(): void {
     if (!this.result) return;
-    if (this.ctl.store) this.ctl.store.usePlan(this.result.scenario);
-    else this.dispatchEvent(new CustomEvent<Scenario>('use-plan', { detail: this.result.scenario, bubbles: true, composed: true }));
+    const store = this.ctl.store;
+    if (!store) {
+      this.dispatchEvent(new CustomEvent<Scenario>('use-plan', { detail: this.result.scenario, bubbles: true, composed: true }));
+      return;
+    }
+    const root = this.getRootNode();
+    store.usePlan(this.result.scenario);
+    // The planned variant has no open shifts, so this panel, and the button the keyboard was on,
+    // go away: focus moves to the results (the page's main region), not to the page's body.
+    void store
+      .settled()
+      .then(() => (root instanceof ShadowRoot ? (root.host as Partial<LitElement>).updateComplete : undefined))
+      .then(() => {
+        if (!this.isConnected && root instanceof ShadowRoot) root.querySelector<HTMLElement>('main')?.focus();
+      });
   }
 
   override render() {

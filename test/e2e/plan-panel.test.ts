@@ -24,6 +24,23 @@ staffing:
     cost: { perHour: 30 }
 `;
 
+/** One queue, a shift left to the planner and candidate starts: plans in a few seconds. */
+const SMALL = `name: Open shifts (small)
+horizon: { start: 2026-03-16T00:00:00Z, days: 1, warmupHours: 2 }
+replications: 2
+demand:
+  - { id: en-voice, language: en, channel: voice, timezone: Europe/Dublin, volume: { perWeek: 7000 }, pattern: business-day,
+      handleTime: { dist: exponential, mean: 240 }, patience: { dist: exponential, mean: 150 } }
+staffing:
+  - id: team
+    timezone: Europe/Dublin
+    skills: [en]
+    shifts:
+      - { days: daily, start: "07:00", end: "15:00", agents: auto }
+      - { days: daily, startBetween: ["10:00", "12:00"], every: 120, hours: 8, agents: { min: 1, max: 30 } }
+    cost: { perHour: 30 }
+`;
+
 const poll = <T>(fn: () => Promise<T> | T) => expect.poll(fn, { timeout: PATIENCE });
 const panel = (page: Page) => page.locator('fs-app fs-plan-panel');
 /** The element with keyboard focus, through the shadow roots: its accessible label or text. */
@@ -81,4 +98,22 @@ describe('the Plan panel', { timeout: 600_000 }, () => {
     expect(await panel(page).locator('section').textContent()).toContain('Planning cancelled.');
     expect(consoleErrors).toEqual([]);
   });
+
+  it('an analyst plans a small scenario from the keyboard, uses the plan, and keeps the keyboard on the results', async () => {
+    await openScenario('small-open.yaml', SMALL);
+    await panel(page).locator('[data-action="plan"]').focus();
+    await page.keyboard.press('Enter');
+    await panel(page).locator('[data-plan-phase="done"]').waitFor({ timeout: 2 * PATIENCE });
+    // Focus on the plan, Use this plan a Tab away.
+    await page.keyboard.press('Tab');
+    expect(await focused(page)).toBe('Use this plan');
+    await page.keyboard.press('Enter');
+    await poll(() => page.locator('fs-app .scenario-title').textContent()).toContain('Open shifts (small) (planned)');
+    // The panel goes with the open shifts; the keyboard lands on the planned variant's results,
+    // not on the page's body.
+    await poll(() => panel(page).count()).toBe(0);
+    await poll(() => focused(page)).toBe('Results');
+    expect(consoleErrors).toEqual([]);
+  });
 });
+
