@@ -3,6 +3,7 @@
 // file behind, and no temporary file outlives the process that wrote it.
 import { accessSync, closeSync, constants, fstatSync, lstatSync, mkdirSync, openSync, readdirSync, readlinkSync, readSync, realpathSync, renameSync, statSync, unlinkSync, writeFileSync, type Stats } from 'node:fs';
 import { isUtf8 } from 'node:buffer';
+import { createHash } from 'node:crypto';
 import { basename, dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { getHeapStatistics } from 'node:v8';
@@ -43,6 +44,19 @@ export function loadScenario(path: string): Scenario {
 /** The most a scenario file may weigh: the largest real ones are a few hundred kilobytes. */
 export const MAX_SCENARIO_BYTES = 16 * 2 ** 20;
 
+/** Each scenario file read: the hash of its bytes (a shard's provenance), and the text of one that
+ * cannot be read twice (a pipe, where reading it again for the hash blocked for ever). The text of
+ * a regular file is not kept: a folder of large scenarios would hold them all. */
+const scenariosRead = new Map<string, { hash: string; text?: string }>();
+
+/** The SHA-256 of a scenario file's bytes as loadScenarioFile read them, if it did. */
+export const scenarioHash = (path: string): string | undefined => scenariosRead.get(path)?.hash;
+
+/** A scenario file's text: as loadScenarioFile read it when it cannot be read again. */
+export function scenarioText(path: string): string {
+  return scenariosRead.get(path)?.text ?? loadScenarioFile(path).text;
+}
+
 /** A scenario and the text it was read from (for the lines of later problems). */
 export function loadScenarioFile(path: string): { scenario: Scenario; text: string } {
   let text: string;
@@ -57,6 +71,7 @@ export function loadScenarioFile(path: string): { scenario: Scenario; text: stri
     if (binary) throw new ScenarioError([`${displayPath(path)}: not a text file (it holds NUL bytes); save the scenario as UTF-8 text`]);
     if (typeof decoded !== 'string') throw new ScenarioError([`${displayPath(path)}:${decoded.line}: ${notUtf8(decoded)}; save the scenario as UTF-8 text`]);
     text = decoded;
+    scenariosRead.set(path, { hash: `sha256:${createHash('sha256').update(bytes).digest('hex')}`, text: statSync(path).isFile() ? undefined : text });
   } catch (e) {
     if (e instanceof ScenarioError) throw e;
     throw new ScenarioError([`${displayPath(path)}: ${readProblem(e)}`]);

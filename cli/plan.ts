@@ -1,7 +1,6 @@
 // `followsun plan`: the least-cost head counts for a scenario's open shifts, with the simulation
 // that proves they meet the targets; --report writes the plan against the scenario as written as
 // one HTML page; --compare plans several scenarios to the same targets and compares the plans.
-import { readFileSync } from 'node:fs';
 import { Worker } from 'node:worker_threads';
 import { AVERAGE_MONTH_SECONDS, ResultBuilder, type ScenarioResult } from '../sim/stats/metrics';
 import type { CompiledModel } from '../sim/model/model';
@@ -17,7 +16,7 @@ import { caseReportHtml } from '../report/case-report';
 import { ComparisonBuilder, comparisonOptions, type Comparison } from '../sim/compare';
 import { comparisonText, loadAll } from './compare';
 import { largeRunsAllowed } from './arguments';
-import { checkScenarioWork, displayPath, outputProblem, writeFileAtomic } from './files';
+import { checkScenarioWork, displayPath, outputProblem, scenarioText, writeFileAtomic } from './files';
 import { formatEstimate, formatNumber, table } from './format';
 import { exitOnInterrupt, interruptedExitCode, watchInterrupt } from './interrupt';
 import type { SolverReply } from './solver-worker';
@@ -87,7 +86,7 @@ function load(files: string[], options: PlanOptions): Scenario[] | undefined {
     scenarios.forEach((s, k) => {
       const tooLarge = largeRunsAllowed(options.allowLargeRuns) ? undefined : programmeProblem(s);
       if (!tooLarge) return;
-      const line = fieldLine(readFileSync(files[k], 'utf8'), parsePath(tooLarge.field));
+      const line = fieldLine(scenarioText(files[k]), parsePath(tooLarge.field));
       problems.push(`${displayPath(files[k])}${line ? `:${line}` : ''}: ${tooLarge.field}: ${tooLarge.message}; or pass --allow-large-runs to solve it anyway`);
     });
     if (problems.length > 0) throw new ScenarioError(problems);
@@ -114,7 +113,7 @@ async function planOne(options: PlanOptions): Promise<number> {
   if (options.out) {
     const text = options.out.toLowerCase().endsWith('.json')
       ? `${JSON.stringify(result.scenario, null, 2)}\n`
-      : plannedYaml(readFileSync(path, 'utf8'), result.scenario);
+      : plannedYaml(scenarioText(path), result.scenario);
     writeFileAtomic(options.out, text);
     process.stderr.write(`Wrote the planned scenario to ${options.out}\n`);
   }

@@ -6,7 +6,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { UsageError } from './arguments';
-import { PROJECT_ROOT } from './files';
+import { PROJECT_ROOT, scenarioHash } from './files';
 import { WORK_LIMITS } from '../sim/scenario/work-estimate';
 
 export interface Shard {
@@ -65,6 +65,9 @@ export function sha256(text: string | Buffer): string {
 
 /** The SHA-256 of a file's bytes, or null when it cannot be read. */
 export function fileHash(path: string): string | null {
+  // The bytes simulated, as read (a pipe cannot be read a second time).
+  const read = scenarioHash(path);
+  if (read !== undefined) return read;
   try {
     return sha256(readFileSync(path));
   } catch {

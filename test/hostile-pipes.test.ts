@@ -3,7 +3,8 @@
 // for 10 s is refused in one line, and one with a writer (process substitution, a script) is
 // still read, as /dev/stdin is.
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, rmSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { expectHandled, followsun, oneQueue, problemLines, startFollowsun, tempDir } from './hostile-support';
@@ -38,4 +39,31 @@ describe('named pipes', () => {
     expectHandled(o, 0);
     expect(JSON.parse(o.stdout).scenarios[0].name).toBe('One queue');
   }, 90_000);
+
+  /** The command on a pipe that a writer fills once (as process substitution does). */
+  const fromPipe = async (name: string, content: string, args: (pipe: string) => string[]) => {
+    const pipe = fifo(name);
+    writeFileSync(at(`${name}.source`), content);
+    const run = startFollowsun(args(pipe), { cwd: dir });
+    const writer = spawn('sh', ['-c', `cat "${at(`${name}.source`)}" > "${pipe}"`]);
+    const [o] = await Promise.all([run.done, new Promise((resolve) => writer.on('close', resolve))]);
+    return o;
+  };
+
+  it('run --shard from a pipe hashes what it read (reading the pipe again for the hash blocked for ever)', async () => {
+    const o = await fromPipe('shard.yaml', JSON.stringify(oneQueue()), (pipe) => ['run', pipe, '--replications', '1', '--shard', '1/1', '--out', at('shard.json')]);
+    expectHandled(o, 0);
+    const shard = JSON.parse(readFileSync(at('shard.json'), 'utf8'));
+    expect(shard.shard.scenarios).toEqual([`sha256:${createHash('sha256').update(JSON.stringify(oneQueue())).digest('hex')}`]);
+  }, 90_000);
+
+  it('plan --out from a pipe writes the plan into the text it read (reading the pipe again blocked for ever)', async () => {
+    const open = oneQueue();
+    delete open.staffing[0].agents;
+    open.staffing[0].shifts = [{ days: 'daily', start: '00:00', end: '24:00', agents: 'auto' }];
+    const o = await fromPipe('open.yaml', `# planned from a pipe\n${JSON.stringify(open, null, 2)}\n`, (pipe) => ['plan', pipe, '--out', at('planned.yaml')]);
+    expect([0, 1], o.stderr).toContain(o.status);
+    expect(o.stderr).not.toMatch(/\n\s+at /);
+    expect(readFileSync(at('planned.yaml'), 'utf8')).toMatch(/^# planned from a pipe/);
+  }, 120_000);
 });
