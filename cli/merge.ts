@@ -2,7 +2,7 @@
 // a single run writes, after checking that they belong together (same followsun version,
 // scenarios, seed, replications and grid), that none was edited (checksum), and that every
 // shard and every item is there exactly once. Each problem is one line; nothing is written.
-import { displayPath, outputProblem, readBounded, writeFileAtomic } from './files';
+import { displayPath, outputProblem, readBounded, readProblem, writeFileAtomic } from './files';
 import type { FileResult, ItemError, RunDocument } from './run';
 import { csvChecksumMatches, jsonChecksumMatches, MAX_ITEMS, type ShardInfo } from './shards';
 import { pointCount, sweepFileText, type SweepDocument, type SweepPoint } from './sweep';
@@ -58,6 +58,7 @@ function readShard(path: string): string {
     if (e instanceof MergeError) throw e;
     const code = (e as NodeJS.ErrnoException).code;
     if (code === 'EISDIR') throw new MergeError(`${file}: is a folder, not a shard output`);
+    if (code === 'EPIPEIDLE' || code === 'EPIPESTALLED') throw new MergeError(`${file}: ${readProblem(e)}`);
     throw new MergeError(`${file}: cannot read it (${code === 'ENOENT' ? 'no such file' : (code ?? (e as Error).message)})`);
   }
 }

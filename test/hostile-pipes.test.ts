@@ -28,7 +28,12 @@ describe('named pipes', () => {
     expectHandled(i, 2);
     expect(problemLines(i.stderr)).toEqual(['nobody.csv: a named pipe that nothing was written to for 10 s (start the program that writes it first)']);
     expect(existsSync(at('nobody-fitted.yaml'))).toBe(false);
-  }, 90_000);
+    // merge said "cannot read it (EPIPEIDLE)".
+    const shard = fifo('nobody-shard.json');
+    const m = followsun(['merge', shard, '--out', at('merged.json')], { cwd: dir });
+    expectHandled(m, 2);
+    expect(problemLines(m.stderr)).toEqual(['followsun merge: nobody-shard.json: a named pipe that nothing was written to for 10 s (start the program that writes it first)']);
+  }, 120_000);
 
   it('a pipe whose writer comes a moment later is read', async () => {
     const scenario = fifo('later.yaml');
