@@ -8,7 +8,7 @@ import { basename, dirname, isAbsolute, join, relative, resolve } from 'node:pat
 import { fileURLToPath } from 'node:url';
 import { getHeapStatistics } from 'node:v8';
 import { fieldLine, parsePath, parseScenario, ScenarioError, type Scenario } from '../sim/scenario/scenario';
-import { checkWork, estimateWork, type WorkCheck, type WorkInputs } from '../sim/scenario/work-estimate';
+import { checkWork, estimateWork, type WorkCheck, type WorkEstimate, type WorkInputs } from '../sim/scenario/work-estimate';
 
 export const PROJECT_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 export const DEFAULT_SCENARIO = join(PROJECT_ROOT, 'scenarios', 'global-follow-the-sun.yaml');
@@ -450,16 +450,17 @@ export function checkScenarioWork(
   file: string,
   inputs: WorkInputs & { allowLargeRuns: boolean },
   text?: string,
-): WorkCheck {
+): WorkCheck & { estimate: WorkEstimate } {
   const estimate = estimateWork(scenario, inputs);
   const where = (field: string) => {
     if (field.startsWith('-') || field.includes(' ') || text === undefined) return `${file}: ${field}`;
     const line = fieldLine(text, parsePath(field));
     return `${file}${line ? `:${line}` : ''}: ${field}`;
   };
-  return checkWork(estimate, where, {
+  const check = checkWork(estimate, where, {
     allowLargeRuns: inputs.allowLargeRuns,
     heapBytes: getHeapStatistics().heap_size_limit,
     replicationsSource: inputs.replicationsSource,
   });
+  return { ...check, estimate };
 }

@@ -97,6 +97,9 @@ export interface WorkEstimate {
   contactParts: Part[];
   /** Bytes the main thread needs (result tables, models, one replication's kernel). */
   memoryBytes: number;
+  /** Of those, what stays once the scenario is simulated (its result tables and models): a batch
+   * keeps them for every scenario until the end. */
+  keptBytes: number;
   memoryParts: Part[];
   /** Bytes a worker thread needs for one replication (the kernel and the models it is given). */
   workerMemoryBytes: number;
@@ -174,7 +177,7 @@ function memoryEstimate(
   streams: ReturnType<typeof streamContacts>,
   simulatedSeconds: number,
   intervals: number,
-): Pick<WorkEstimate, 'memoryBytes' | 'memoryParts' | 'workerMemoryBytes' | 'jsonBytes' | 'jsonDetail' | 'jsonField'> {
+): Pick<WorkEstimate, 'memoryBytes' | 'keptBytes' | 'memoryParts' | 'workerMemoryBytes' | 'jsonBytes' | 'jsonDetail' | 'jsonField'> {
   const points = inputs.points ?? 1;
   const noun = inputs.pointsNoun ?? 'points';
   const flag = inputs.pointsFlag ?? '--vary';
@@ -218,6 +221,7 @@ function memoryEstimate(
   memoryParts.sort((a, b) => b.amount - a.amount);
   return {
     memoryBytes: resultBytes * points + modelBytes * points + pointBytes * points + kernelBytes,
+    keptBytes: resultBytes * points + modelBytes * points + pointBytes * points,
     memoryParts,
     workerMemoryBytes: modelBytes * points + kernelBytes,
     jsonBytes: inputs.summaryOnly ? 0 : intervals * (BYTES.jsonPerInterval + channels * BYTES.jsonPerIntervalChannel + Q * BYTES.jsonPerIntervalQueue),
