@@ -68,6 +68,16 @@ function profileOf(result: ScenarioResult, pool: RosterPool, pools: RosterPool[]
 const dayName = (s: RosterShift) => (s.mask === null ? String(Array.isArray(s.days) ? s.days.join(',') : s.days) : s.mask === 0 ? 'no day' : daysText(s.mask));
 const startsText = (c: NonNullable<RosterShift['candidates']>) => `starts ${clock(c.first)}–${clock(c.last)}${c.last > c.first ? ` every ${c.every} min` : ''}, ${formatValue(c.length / 60, 'agents').replace(/\.0$/, '')} h`;
 const shiftName = (s: RosterShift) => (s.candidates ? `${dayName(s)}, ${startsText(s.candidates)}` : `${dayName(s)} ${s.start}–${s.end}`);
+/** The label left of a shift's row, in the room the week gives it (at 14 px, "Sat-Sun 09:00–17:30"
+ * fits; "Mon,Wed,Fri 12:00–24:00" ran out of the drawing at its left edge and lost its end time):
+ * a longer one keeps its hours and shortens its days, to 18 characters (wide letters, and bold
+ * when focused, still fit). The whole name is the row's tooltip and screen-reader label. */
+function weekLabel(s: RosterShift, label: string): string {
+  if (label.length <= 19) return label;
+  const hours = `${s.start}–${s.end}`;
+  const room = 18 - hours.length - 2;
+  return s.candidates || room < 3 ? `${label.slice(0, 17)}…` : `${dayName(s).slice(0, room)}… ${hours}`;
+}
 /** "Mon-Fri 09:15–17:15": where a dragged shift would go. */
 const dragTimes = (s: { mask: number | null; from: number | null; length: number | null }) =>
   s.from === null || s.length === null ? '' : `${s.mask === null ? '' : `${daysText(s.mask)} `}${clock(s.from)}–${s.from + s.length === 1440 ? '24:00' : clock(s.from + s.length)}`;
@@ -470,7 +480,7 @@ export class FsRosterEditor extends LitElement {
       data-agents=${agents}
       @keydown=${(e: KeyboardEvent) => this.onKey(e, pool, shift)}
     >
-      <text class="label" x=${LABEL - 6} y=${top + ROW * 0.64} text-anchor="end">${label.length > 22 ? `${label.slice(0, 21)}…` : label}<title>${label}</title></text>
+      <text class="label" x=${LABEL - 6} y=${top + ROW * 0.64} text-anchor="end">${weekLabel(shift, label)}<title>${label}</title></text>
       ${dragging && d.delta && bars.length ? svg`<text class="drag-times" x=${x(bars[0].from)} y=${top + ROW * 0.1} data-drag-times>${dragTimes(shown)}</text>` : nothing}
       ${bars.map(({ from, to }) => {
         const w = Math.max(2, x(to) - x(from));

@@ -124,4 +124,27 @@ describe('roster editor by keyboard', { timeout: 600_000 }, () => {
     expect(Number(await facts.getAttribute('data-paid-hours'))).toBe(510 + 320 + 160);
     expect(consoleErrors).toEqual([]);
   });
+
+  it('a shift on Mon, Wed and Fri keeps its hours readable in the week at 1280 × 720', async () => {
+    await page.setViewportSize({ width: 1280, height: 720 });
+    await openRoster();
+    for (const d of ['Tue', 'Thu']) {
+      const box = roster(page).getByRole('checkbox', { name: `team shift 3 on ${d}` });
+      await box.focus();
+      await page.keyboard.press('Space');
+      await poll(() => box.isChecked()).toBe(false);
+    }
+    const label = roster(page).locator('[data-roster-pool="team"] g.shift[data-shift="2"] text.label');
+    await poll(() => label.evaluate((el) => [...el.childNodes].filter((n) => n.nodeType === Node.TEXT_NODE).map((n) => n.textContent).join(''))).toContain('16:00–24:00');
+    // Inside the week's drawing: no letter cut off at its left edge.
+    const inside = await label.evaluate((el) => {
+      const text = el as SVGTextElement;
+      return text.getBBox().x >= 0;
+    });
+    expect(inside).toBe(true);
+    // The whole name is still there for a screen reader and as the tooltip.
+    expect(await roster(page).locator('[data-roster-pool="team"] g.shift[data-shift="2"]').getAttribute('aria-label')).toBe('team, Mon,Wed,Fri 16:00–24:00, 4 agents');
+    expect(consoleErrors).toEqual([]);
+  });
 });
+
