@@ -5,7 +5,7 @@ import { unchanged, type Estimate } from '../sim/stats/confidence';
 import type { HourFigure, SummaryFigure } from '../sim/stats/metrics';
 import { ScenarioError, type Scenario } from '../sim/scenario/scenario';
 import { atLeastTwoReplications, checkReplications, largeRunsAllowed, UsageError, workerCount } from './arguments';
-import { checkScenarioWork, displayPath, loadScenario } from './files';
+import { checkScenarioWork, displayPath, KeptTogether, loadScenario } from './files';
 import { formatNumber, table, type Unit } from './format';
 import { interruptedExitCode, watchInterrupt } from './interrupt';
 import { compileJobs, runJobs } from './parallel';
@@ -95,11 +95,16 @@ export async function compareCommand(options: CompareOptions): Promise<number> {
     // Every scenario runs with the base's replications (or --replications): each within the limits.
     const shared = comparisonOptions(scenarios, { replications });
     const source = replications !== undefined ? '--replications' : `replications (the base's, ${shared.replications})`;
-    const problems = scenarios.flatMap(
-      (s, k) =>
-        checkScenarioWork(s, files[k], { replications: shared.replications, replicationsSource: source, allowLargeRuns: largeRunsAllowed(options.allowLargeRuns) })
-          .problems,
-    );
+    // Each within the limits, and all of them kept together until the end (and printed as one
+    // document with --json): twelve of 48 MB of JSON each ended in "internal error: Invalid string
+    // length" once all were simulated.
+    const together = new KeptTogether(options.json, 'comparison');
+    const problems = scenarios.flatMap((s, k) => {
+      const work = checkScenarioWork(s, files[k], { replications: shared.replications, replicationsSource: source, allowLargeRuns: largeRunsAllowed(options.allowLargeRuns) });
+      if (work.problems.length > 0) return work.problems;
+      const beyond = together.add(files[k], work.estimate);
+      return beyond ? [beyond] : [];
+    });
     const tooFew = atLeastTwoReplications(shared.replications, files[0], 'replications');
     if (tooFew) problems.unshift(tooFew);
     if (problems.length > 0) throw new ScenarioError(problems);

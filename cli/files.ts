@@ -8,7 +8,7 @@ import { basename, dirname, isAbsolute, join, relative, resolve } from 'node:pat
 import { fileURLToPath } from 'node:url';
 import { getHeapStatistics } from 'node:v8';
 import { fieldLine, parsePath, parseScenario, ScenarioError, type Scenario } from '../sim/scenario/scenario';
-import { checkWork, estimateWork, type WorkCheck, type WorkEstimate, type WorkInputs } from '../sim/scenario/work-estimate';
+import { bytes, checkWork, estimateWork, memoryBudget, WORK_LIMITS, type WorkCheck, type WorkEstimate, type WorkInputs } from '../sim/scenario/work-estimate';
 
 export const PROJECT_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 export const DEFAULT_SCENARIO = join(PROJECT_ROOT, 'scenarios', 'global-follow-the-sun.yaml');
@@ -463,4 +463,43 @@ export function checkScenarioWork(
     replicationsSource: inputs.replicationsSource,
   });
   return { ...check, estimate };
+}
+
+/**
+ * Scenarios kept together until the end (a run's batch, a comparison): each within the limits on
+ * its own, together they may not be. The memory their results and models keep, and the JSON
+ * document they are written as: twelve scenarios of about 48 MB of JSON each ended in "internal
+ * error: Invalid string length" once all were simulated. `add` says what is wrong with keeping
+ * one more (undefined: it is kept).
+ */
+export class KeptTogether {
+  private kept = 0;
+  private json = 0;
+  private count = 0;
+  private readonly budget = memoryBudget(getHeapStatistics().heap_size_limit);
+
+  constructor(
+    /** The results are written as one JSON document (--json, --out). */
+    private readonly oneDocument: boolean,
+    /** What they are kept in, and what to do instead: 'batch' or 'comparison'. */
+    private readonly what: 'batch' | 'comparison',
+  ) {}
+
+  add(file: string, estimate: WorkEstimate): string | undefined {
+    const before = `with the ${this.count} scenario${this.count === 1 ? '' : 's'} before it in this ${this.what}`;
+    const instead = this.what === 'batch' ? 'run it in a batch of its own (fewer files at once)' : 'compare fewer scenarios at once';
+    if (this.kept + estimate.memoryBytes > this.budget) {
+      return (
+        `${file}: ${before}, about ${bytes(this.kept + estimate.memoryBytes)} of memory, more than this process may use (${bytes(this.budget)}); ` +
+        `${instead}, or give Node more with NODE_OPTIONS=--max-old-space-size=MEGABYTES`
+      );
+    }
+    if (this.oneDocument && this.json + estimate.jsonBytes > WORK_LIMITS.jsonBytes) {
+      return `${file}: ${before}, the results would be about ${bytes(this.json + estimate.jsonBytes)} of JSON, more than one document can hold (${bytes(WORK_LIMITS.jsonBytes)}); ${instead}`;
+    }
+    this.kept += estimate.keptBytes;
+    this.json += estimate.jsonBytes;
+    this.count++;
+    return undefined;
+  }
 }

@@ -1,13 +1,11 @@
 // `followsun run`: simulate scenario files and print a summary, JSON, or CSV tables.
 import { join } from 'node:path';
-import { getHeapStatistics } from 'node:v8';
 import { coverageCsv, gapHoursCsv, intervalsCsv, summaryCsv } from '../sim/csv';
 import { ResultBuilder, type ReplicationFigures, type ScenarioResult } from '../sim/stats/metrics';
 import type { CompiledModel } from '../sim/model/model';
 import { ScenarioError, type Scenario } from '../sim/scenario/scenario';
-import { bytes, memoryBudget, WORK_LIMITS } from '../sim/scenario/work-estimate';
 import { checkReplications, largeRunsAllowed, UsageError, workerCount } from './arguments';
-import { checkScenarioWork, DEFAULT_SCENARIO, displayPath, expandScenarioPaths, loadScenarioFile, outputRefused, prepareFolder, writeFileAtomic, writeOutput } from './files';
+import { checkScenarioWork, DEFAULT_SCENARIO, displayPath, expandScenarioPaths, KeptTogether, loadScenarioFile, outputRefused, prepareFolder, writeFileAtomic, writeOutput } from './files';
 import { interruptedAfterAll, watchInterrupt } from './interrupt';
 import { compileJobs, runJobsToTheEnd, type BatchJobs } from './parallel';
 import { fileHash, FOLLOWSUN_VERSION, inShard, jsonWithChecksum, type Shard, type ShardInfo } from './shards';
@@ -122,13 +120,8 @@ function loaded(paths: string[], options: RunOptions, replications: number | und
   const allowLargeRuns = largeRunsAllowed(options.allowLargeRuns);
   const batch: (BatchItem & { scenario: Scenario })[] = [];
   // The batch keeps every scenario's models and result until the end, and --json or --out writes
-  // them as one document: each scenario within the limits, a folder of them was not (twelve of
-  // 48 MB of JSON each ended in "internal error: Invalid string length", all simulated for nothing).
-  const budget = memoryBudget(getHeapStatistics().heap_size_limit);
-  const oneDocument = options.json || options.out !== undefined;
-  let kept = 0;
-  let json = 0;
-  const before = () => `with the ${batch.length} scenario${batch.length === 1 ? '' : 's'} before it in this batch`;
+  // them as one document.
+  const together = new KeptTogether(options.json || options.out !== undefined, 'batch');
   paths.forEach((path, index) => {
     if (!inShard(index, options.shard)) return;
     const file = displayPath(path);
@@ -146,21 +139,8 @@ function loaded(paths: string[], options: RunOptions, replications: number | und
       allowLargeRuns,
     }, text);
     if (work.problems.length > 0) return fail(index, file, work.problems);
-    const { estimate } = work;
-    if (kept + estimate.memoryBytes > budget) {
-      return fail(index, file, [
-        `${file}: ${before()}, about ${bytes(kept + estimate.memoryBytes)} of memory, more than this process may use (${bytes(budget)}); ` +
-          'run it in a batch of its own (fewer files at once), or give Node more with NODE_OPTIONS=--max-old-space-size=MEGABYTES',
-      ]);
-    }
-    if (oneDocument && json + estimate.jsonBytes > WORK_LIMITS.jsonBytes) {
-      return fail(index, file, [
-        `${file}: ${before()}, the results would be about ${bytes(json + estimate.jsonBytes)} of JSON, more than one document can hold (${bytes(WORK_LIMITS.jsonBytes)}); ` +
-          'run it in a batch of its own (fewer files at once)',
-      ]);
-    }
-    kept += estimate.keptBytes;
-    json += estimate.jsonBytes;
+    const beyond = together.add(file, work.estimate);
+    if (beyond) return fail(index, file, [beyond]);
     batch.push({ index, file, scenario });
   });
   return batch;

@@ -2,7 +2,8 @@
 // scenario's result until the end and writes them with --out as one JSON document, and twelve
 // scenarios of about 48 MB of JSON each ended in "internal error: Invalid string length" once all
 // were simulated. The scenarios beyond what one document holds are refused before anything is
-// simulated, each in one line; the others are simulated and written.
+// simulated, each in one line; the others are simulated and written. compare --json, all or
+// nothing, is refused before simulating.
 import { spawnSync } from 'node:child_process';
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -40,5 +41,19 @@ describe('a batch whose results do not fit in one document', () => {
     const document = JSON.parse(readFileSync(join(dir, 'all.json'), 'utf8'));
     expect(document.scenarios.map((s: { name: string }) => s.name)).toEqual(['Long 0', 'Long 1', 'Long 2', 'Long 3', 'Long 4']);
     expect(document.errors).toHaveLength(7);
+
+    // compare --json printed them as one document too: refused before simulating anything.
+    const c = spawnSync(process.execPath, ['--max-old-space-size=4096', join(ROOT, 'bin', 'followsun.mjs'), 'compare', ...files, '--replications', '2', '--json'], {
+      cwd: dir,
+      encoding: 'utf8',
+      timeout: 150_000,
+      killSignal: 'SIGKILL',
+      env: { ...process.env, FOLLOWSUN_DEBUG: '' },
+    });
+    expect(c.stderr).not.toMatch(/internal error|Simulating/);
+    expect(c.status, c.stderr.slice(-2000)).toBe(2);
+    const lines = problemLines(c.stderr);
+    expect(lines).toHaveLength(7);
+    expect(lines[0]).toMatch(/^long-05\.json: with the 5 scenarios before it in this comparison, the results would be about \d+ MB of JSON, more than one document can hold \(400 MB\); compare fewer scenarios at once$/);
   }, 200_000);
 });
