@@ -5,7 +5,7 @@ import { ResultBuilder, type ReplicationFigures, type ScenarioResult } from '../
 import type { CompiledModel } from '../sim/model/model';
 import { ScenarioError, type Scenario } from '../sim/scenario/scenario';
 import { checkReplications, largeRunsAllowed, UsageError, workerCount } from './arguments';
-import { checkScenarioWork, DEFAULT_SCENARIO, displayPath, expandScenarioPaths, KeptTogether, loadScenarioFile, outputRefused, prepareFolder, writeFileAtomic, writeOutput } from './files';
+import { checkScenarioWork, DEFAULT_SCENARIO, displayPath, expandScenarioPaths, KeptTogether, loadScenarioFile, outputRefused, prepareFolder, writeOutput } from './files';
 import { interruptedAfterAll, watchInterrupt } from './interrupt';
 import { compileJobs, runJobsToTheEnd, type BatchJobs } from './parallel';
 import { fileHash, FOLLOWSUN_VERSION, inShard, jsonWithChecksum, type Shard, type ShardInfo } from './shards';
@@ -281,8 +281,15 @@ export function slug(name: string): string {
 
 function writeCsv(dir: string, r: FileResult): void {
   const base = join(dir, `${String(r.index + 1).padStart(2, '0')}-${slug(r.name)}`);
-  writeFileAtomic(`${base}-summary.csv`, summaryCsv(r, r.file));
-  writeFileAtomic(`${base}-intervals.csv`, intervalsCsv(r));
-  writeFileAtomic(`${base}-coverage.csv`, coverageCsv(r));
-  writeFileAtomic(`${base}-gap-hours.csv`, gapHoursCsv(r));
+  const tables: [string, () => string][] = [
+    ['summary', () => summaryCsv(r, r.file)],
+    ['intervals', () => intervalsCsv(r)],
+    ['coverage', () => coverageCsv(r)],
+    ['gap-hours', () => gapHoursCsv(r)],
+  ];
+  // Never over an input: a scenario file named as a table (01-x-summary.csv) was replaced by it.
+  for (const [table, text] of tables) {
+    const problem = writeOutput(`${base}-${table}.csv`, text());
+    if (problem) throw new Error(`${displayPath(`${base}-${table}.csv`)} ${problem}`);
+  }
 }
