@@ -24,7 +24,8 @@ const MAPPABLE: string[] = [...GENERIC_FIELDS, 'agent', ...INTERVAL_FIELDS, ...I
 
 /** --map column=field (repeatable): a file column read as a field of the layout. */
 export function columnMap(items: string[] = []): ColumnMap {
-  const map: ColumnMap = {};
+  // No inherited entries: --map constructor=arrival was "mapped twice (to function Object() …)".
+  const map: ColumnMap = Object.create(null);
   for (const item of items) {
     const at = item.lastIndexOf('=');
     if (at <= 0 || at === item.length - 1) throw new UsageError(`--map: expected column=field such as "Start Time=arrival", got ${JSON.stringify(item)}`);

@@ -84,3 +84,15 @@ describe('queue names in other scripts', () => {
     expect(later.records[0].queue).toBe(codes[1]);
   });
 });
+
+describe('--map of columns named as an object\'s own properties', () => {
+  it('reads columns named constructor, toString and __proto__ (they were "mapped twice (to function Object() …)")', async () => {
+    const header = 'constructor,queue,outcome,wait_seconds,handle_seconds,toString';
+    const r = await followsun('import', write('props.csv', [header, ...rows(30)].join('\n') + '\n'), '--map', 'constructor=arrival', '--map', 'toString=agent', '--out', join(dir, 'props.yaml'));
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stdout).toMatch(/30 rows read: 30 contacts offered to a queue/);
+    const proto = await followsun('import', write('proto.csv', [header.replace('toString', '__proto__'), ...rows(30)].join('\n') + '\n'), '--map', 'constructor=arrival', '--map', '__proto__=agent', '--out', join(dir, 'proto.yaml'));
+    expect(proto.status, proto.stderr).toBe(0);
+    expect(({} as Record<string, unknown>).agent).toBeUndefined();
+  });
+});

@@ -233,7 +233,9 @@ export function describeColumns(columns: readonly string[], most = 40): string {
 
 /** The field each header column is read as (its name, or what --map makes it), refusing a header
  * that lacks a field the layout needs or reads one field from two columns. */
-function fieldsOfColumns<T>(columns: string[], columnMap: ColumnMap, layout: Layout<T>, file: string): string[] {
+function fieldsOfColumns<T>(columns: string[], given: ColumnMap, layout: Layout<T>, file: string): string[] {
+  // Own entries only: a column named constructor or toString is no field of a plain object's.
+  const columnMap: ColumnMap = Object.assign(Object.create(null), given);
   const named = columns.map((name) => columnMap[name] ?? name);
   for (const [from] of Object.entries(columnMap)) {
     if (!columns.includes(from)) throw new RecordsError([`${file}:1: --map ${from}=…: no column '${from}' in the header (columns: ${describeColumns(columns)})`]);
