@@ -40,6 +40,8 @@ export class FsPlanPanel extends LitElement {
   private confirmedKey = '';
   private readonly runner = new SimRunner();
   private plannedKey = '';
+  /** The scenario (its id in the store) the plan was made for. */
+  private plannedDocId = '';
   /** Connected to the app's store, the panel plans the scenario on screen. */
   private readonly ctl = connect(this, (s) => [s.active, s.shown]);
 
@@ -199,7 +201,15 @@ export class FsPlanPanel extends LitElement {
       this.planKey = runKey(doc);
       this.current = store.shown.stale || store.shown.early ? null : store.shown.result;
       this.openCount = openShiftCount(doc.scenario);
-      if (this.plannedKey && this.plannedKey !== this.planKey) this.reset();
+      if (this.plannedKey && this.plannedKey !== this.planKey) {
+        // A plan is of the text it was made from. An edit of that scenario (not another scenario
+        // shown) drops it with a word, rather than the plan or its progress just vanishing.
+        const was = this.phase;
+        const edited = this.plannedDocId === doc.id;
+        this.reset();
+        if (edited && was === 'running') this.error = 'Planning stopped: the scenario changed while it was planned. Plan again to plan it as it is now.';
+        else if (edited && was === 'done') this.error = 'The plan was made for the scenario before your last change, so it was dropped. Plan again to plan it as it is now.';
+      }
       // The question was about the text as it was: an edit (fewer replications) asks again.
       if (this.ask && this.askKey !== this.planKey) this.ask = '';
       return;
@@ -244,6 +254,7 @@ export class FsPlanPanel extends LitElement {
       return;
     }
     this.plannedKey = key;
+    this.plannedDocId = this.ctl.store?.active?.id ?? '';
     this.phase = 'running';
     this.result = null;
     this.error = '';

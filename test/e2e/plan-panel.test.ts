@@ -1,10 +1,12 @@
 // The Plan panel as an analyst uses it: scenarios too large to plan, planned and applied from the
 // keyboard. Each test opens its own scenario by link, and fails on any error the page logs. Built
 // and driven in headless Chromium (test/e2e/browser.ts); nothing here measures time.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { encodeState } from '../../src/lib/url-state';
-import { PATIENCE, useApp, type StaticServer } from './browser';
+import { PATIENCE, ROOT, useApp, type StaticServer } from './browser';
 
 /** Four weeks of 400,000 calls a day, 30 replications: one run is 350 million contacts (below the
  * work limit), but the planner's 12 rounds are 4.2 billion, which `followsun plan` refuses without
@@ -113,6 +115,29 @@ describe('the Plan panel', { timeout: 600_000 }, () => {
     // not on the page's body.
     await poll(() => panel(page).count()).toBe(0);
     await poll(() => focused(page)).toBe('Results');
+    expect(consoleErrors).toEqual([]);
+  });
+
+  it('a change to the scenario while it is planned, or once it is, says that the plan is gone and why', async () => {
+    const open = readFileSync(join(ROOT, 'scenarios', 'open', 'global-follow-the-sun.yaml'), 'utf8');
+    await openScenario('global-follow-the-sun.yaml', open);
+    const seed = page.locator('fs-app fs-scenario-editor input[data-path="seed"]');
+    const section = panel(page).locator('section');
+    await panel(page).locator('[data-action="plan"]').click();
+    await panel(page).locator('[data-plan-phase="running"]').waitFor({ timeout: PATIENCE });
+    // Mid-plan, the analyst changes the seed: the plan under way was of the old text.
+    await seed.fill('7');
+    await seed.press('Tab');
+    await panel(page).locator('[data-plan-phase="idle"]').waitFor({ timeout: PATIENCE });
+    await poll(() => section.textContent()).toContain('Planning stopped: the scenario changed while it was planned.');
+
+    // Planned to the end, then changed: the plan on screen is dropped, with a word.
+    await panel(page).locator('[data-action="plan"]').click();
+    await panel(page).locator('[data-plan-phase="done"]').waitFor({ timeout: 4 * PATIENCE });
+    await seed.fill('8');
+    await seed.press('Tab');
+    await panel(page).locator('[data-plan-phase="idle"]').waitFor({ timeout: PATIENCE });
+    await poll(() => section.textContent()).toContain('The plan was made for the scenario before your last change');
     expect(consoleErrors).toEqual([]);
   });
 });
