@@ -307,6 +307,26 @@ export function outputTarget(path: string): { path: string; direct: boolean } {
   return { path: at, direct: false };
 }
 
+/** Whether two outputs of one command land on the same file (through symlinks too): the second
+ * written replaced the first (sweep --out x.html --report x.html kept the chart, not the table). */
+export function sameOutput(a: string, b: string): boolean {
+  return resolve(outputTarget(a).path) === resolve(outputTarget(b).path);
+}
+
+/** "followsun: --report x: is also --out …" on stderr when two outputs are one file: true when refused. */
+export function outputsCollide(flags: [string, string | undefined][]): boolean {
+  for (let i = 0; i < flags.length; i++) {
+    for (let k = i + 1; k < flags.length; k++) {
+      const [flagA, a] = flags[i];
+      const [flagB, b] = flags[k];
+      if (a === undefined || b === undefined || !sameOutput(a, b)) continue;
+      process.stderr.write(`followsun: ${flagB} ${b}: is also ${flagA}, and one would replace the other — give each its own path\n`);
+      return true;
+    }
+  }
+  return false;
+}
+
 /** outputProblem said as a command says it ("followsun: --out x.json: why") on stderr: true when
  * the output is refused (the command then exits 2). Nothing to check when `path` is undefined. */
 export function outputRefused(flag: string, path: string | undefined, example: string, inputs: string[]): boolean {

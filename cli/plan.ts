@@ -16,7 +16,7 @@ import { caseReportHtml } from '../report/case-report';
 import { ComparisonBuilder, comparisonOptions, type Comparison } from '../sim/compare';
 import { comparisonText, loadAll } from './compare';
 import { largeRunsAllowed } from './arguments';
-import { checkScenarioWork, displayPath, outputProblem, scenarioText, writeFileAtomic } from './files';
+import { checkScenarioWork, displayPath, outputProblem, outputsCollide, scenarioText, writeFileAtomic } from './files';
 import { formatEstimate, formatNumber, table } from './format';
 import { exitOnInterrupt, interruptedExitCode, watchInterrupt } from './interrupt';
 import type { SolverReply } from './solver-worker';
@@ -51,6 +51,7 @@ function fail(message: string): number {
 export async function planCommand(options: PlanOptions): Promise<number> {
   // An output naming an input is refused, as run, import and backtest do: --out would replace
   // the open scenario (its candidate shifts) with the plan.
+  if (outputsCollide([['--out', options.out], ['--report', options.report]])) return 2;
   const problem = outputCheck('--report', options.report, 'plan.html', options.files) ?? outputCheck('--out', options.out, 'planned.yaml', options.files);
   if (problem) return fail(problem);
   return options.compare ? planAndCompare(options) : planOne(options);

@@ -5,7 +5,7 @@ import { ResultBuilder, type ReplicationFigures, type ScenarioResult } from '../
 import type { CompiledModel } from '../sim/model/model';
 import { ScenarioError, type Scenario } from '../sim/scenario/scenario';
 import { checkReplications, largeRunsAllowed, UsageError, workerCount } from './arguments';
-import { checkScenarioWork, DEFAULT_SCENARIO, displayPath, expandScenarioPaths, KeptTogether, loadScenarioFile, outputRefused, prepareFolder, writeOutput } from './files';
+import { checkScenarioWork, DEFAULT_SCENARIO, displayPath, expandScenarioPaths, KeptTogether, loadScenarioFile, outputRefused, outputsCollide, prepareFolder, writeOutput } from './files';
 import { interruptedAfterAll, watchInterrupt } from './interrupt';
 import { compileJobs, runJobsToTheEnd, type BatchJobs } from './parallel';
 import { fileHash, FOLLOWSUN_VERSION, inShard, jsonWithChecksum, type Shard, type ShardInfo } from './shards';
@@ -104,6 +104,7 @@ export async function runCommand(options: RunOptions): Promise<number> {
 
 /** --out and --csv, checked before anything is simulated; false (and said why) when not usable. */
 function outputsUsable(options: RunOptions, paths: string[]): boolean {
+  if (outputsCollide([['--out', options.out], ['--csv', options.csvDir]])) return false;
   if (outputRefused('--out', options.out, 'results.json', paths)) return false;
   if (options.csvDir !== undefined) {
     const problem = prepareFolder(options.csvDir);

@@ -7,7 +7,7 @@ import { csvLines } from '../sim/csv';
 import { big, estimateWork, WORK_LIMITS } from '../sim/scenario/work-estimate';
 import { sweepReportHtml } from '../report/sweep';
 import { atLeastTwoReplications, checkReplications, largeRunsAllowed, UsageError, workerCount } from './arguments';
-import { checkScenarioWork, displayPath, loadScenarioFile, outputRefused, writeOutput } from './files';
+import { checkScenarioWork, displayPath, loadScenarioFile, outputRefused, outputsCollide, writeOutput } from './files';
 import { interruptedAfterAll, watchInterrupt, type Interrupt } from './interrupt';
 import { compileJobs, runJobsToTheEnd } from './parallel';
 import { Progress } from './progress';
@@ -272,7 +272,11 @@ function checkSweepFlags(options: SweepOptions) {
 
 /** --out and --report can be written (and are not the input); if not, says so on stderr. */
 function outputsUsable(options: SweepOptions): boolean {
-  return !outputRefused('--out', options.out, 'results.json', [options.file]) && !outputRefused('--report', options.report, 'sweep.html', [options.file]);
+  return (
+    !outputsCollide([['--out', options.out], ['--report', options.report]]) &&
+    !outputRefused('--out', options.out, 'results.json', [options.file]) &&
+    !outputRefused('--report', options.report, 'sweep.html', [options.file])
+  );
 }
 
 /** The base scenario and this shard's points, each checked; a problem goes to stderr and
