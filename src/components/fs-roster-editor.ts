@@ -9,6 +9,7 @@
 import { LitElement, css, html, nothing, svg, type TemplateResult } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
 import { live } from 'lit/directives/live.js';
+import { parse as parseYaml } from 'yaml';
 import type { ScenarioResult } from '../../sim/stats/metrics';
 import { SERIES_COLOURS, tipPosition, WidthController } from '../lib/chart';
 import { formatValue } from '../lib/format';
@@ -82,8 +83,32 @@ function weekLabel(s: RosterShift, label: string): string {
 const dragTimes = (s: { mask: number | null; from: number | null; length: number | null }) =>
   s.from === null || s.length === null ? '' : `${s.mask === null ? '' : `${daysText(s.mask)} `}${clock(s.from)}–${s.from + s.length === 1440 ? '24:00' : clock(s.from + s.length)}`;
 /** A shift's head count as its field shows it: what the file has, text that is not a number
- * included (the schema's message under the field quotes it). */
-const agentsText = (a: unknown) => (typeof a === 'number' || typeof a === 'string' ? String(a) : a && typeof a === 'object' ? JSON.stringify(a) : '');
+ * included (the schema's message under the field quotes it); a range left to the planner as the
+ * file writes it, `{ min: 1, max: 30 }`, which the field reads back (agentsValue). */
+const agentsText = (a: unknown) =>
+  typeof a === 'number' || typeof a === 'string'
+    ? String(a)
+    : a && typeof a === 'object'
+      ? `{ ${Object.entries(a)
+          .map(([k, v]) => `${k}: ${typeof v === 'string' ? JSON.stringify(v) : String(v)}`)
+          .join(', ')} }`
+      : '';
+/** The head count typed in a shift's field: a number, auto, a range `{ min, max }` (as shown, or
+ * as JSON), or the text as typed for the schema to name what is wrong. */
+function agentsValue(v: string): unknown {
+  if (v === '') return null;
+  if (v === 'auto') return 'auto';
+  if (Number.isFinite(Number(v))) return Number(v);
+  if (v.startsWith('{')) {
+    try {
+      const range: unknown = parseYaml(v);
+      if (range && typeof range === 'object' && !Array.isArray(range)) return range;
+    } catch {
+      // Not a mapping: the text goes to the schema, which says what it expects.
+    }
+  }
+  return v;
+}
 
 @customElement('fs-roster-editor')
 export class FsRosterEditor extends LitElement {
@@ -647,9 +672,7 @@ export class FsRosterEditor extends LitElement {
                 : html`<td>${this.field(`${path}.start`, `${name} start`, s.start, at, (v) => setShift(pool.index, s.index, { start: v }))}</td>
                     <td>${this.field(`${path}.end`, `${name} end`, s.end, at, (v) => setShift(pool.index, s.index, { end: v }))}</td>`}
               <td>
-                ${this.field(`${path}.agents`, `${name} agents`, agentsText(s.agents), at, (v) =>
-                  setShift(pool.index, s.index, { agents: v === '' ? null : v === 'auto' ? 'auto' : Number.isFinite(Number(v)) ? Number(v) : v }),
-                )}
+                ${this.field(`${path}.agents`, `${name} agents`, agentsText(s.agents), at, (v) => setShift(pool.index, s.index, { agents: agentsValue(v) }))}
               </td>
               <td>
                 <button class="quiet" aria-label=${`Remove ${name}`} title=${n > 1 ? 'Remove this shift' : 'A pool needs a shift: remove the pool instead'} ?disabled=${n <= 1} @click=${() => this.removeRow(pool, r)}>

@@ -146,5 +146,21 @@ describe('roster editor by keyboard', { timeout: 600_000 }, () => {
     expect(await roster(page).locator('[data-roster-pool="team"] g.shift[data-shift="2"]').getAttribute('aria-label')).toBe('team, Mon,Wed,Fri 16:00–24:00, 4 agents');
     expect(consoleErrors).toEqual([]);
   });
+
+  it('a head count range left to the planner is edited in the form it is shown in', async () => {
+    const open = TEXT.replace('agents: 8 }', 'agents: { min: 1, max: 30 } }');
+    const hash = await encodeState({ v: 1, docs: [{ f: 'roster-range.yaml', t: open, o: 'file' }], active: 0, view: 'roster' });
+    await page.goto(`${server.url}${hash}`);
+    const agents = roster(page).getByRole('textbox', { name: 'team shift 2 agents', exact: true });
+    await agents.waitFor({ timeout: PATIENCE });
+    expect(await agents.inputValue()).toBe('{ min: 1, max: 30 }');
+    // The analyst raises the most the planner may put on the shift, keeping the form shown.
+    await agents.fill('{ min: 1, max: 40 }');
+    await agents.press('Enter');
+    await poll(async () => parse(await text(page)).staffing[0].shifts[1].agents).toEqual({ min: 1, max: 40 });
+    expect(await roster(page).locator('.error').count()).toBe(0);
+    expect(await agents.inputValue()).toBe('{ min: 1, max: 40 }');
+    expect(consoleErrors).toEqual([]);
+  });
 });
 
