@@ -423,7 +423,7 @@ export class FsPlanPanel extends LitElement {
       ${p.rows.length === 0
         ? html`<div class="muted note">Nobody: every candidate shift stays empty.</div>`
         : html`<table>
-            <thead><tr><th>Days</th><th>Shift</th><th class="num">Agents</th><th><div class="ticks" aria-hidden="true">${[0, 6, 12, 18, 24].map((h) => html`<span style=${`left:${(h / 24) * 100}%`}>${String(h).padStart(2, '0')}</span>`)}</div></th></tr></thead>
+            <thead><tr><th>Days</th><th>Shift</th><th class="num">Agents</th><th><span class="sr-only">The shift across the day, in local time</span><div class="ticks" aria-hidden="true">${[0, 6, 12, 18, 24].map((h) => html`<span style=${`left:${(h / 24) * 100}%`}>${String(h).padStart(2, '0')}</span>`)}</div></th></tr></thead>
             <tbody>
               ${p.rows.map(
                 (row) => html`<tr data-shift>

@@ -140,5 +140,17 @@ describe('the Plan panel', { timeout: 600_000 }, () => {
     await poll(() => section.textContent()).toContain('The plan was made for the scenario before your last change');
     expect(consoleErrors).toEqual([]);
   });
+
+  it("the planned roster's columns are each named for a screen reader", async () => {
+    await openScenario('small-open.yaml', SMALL);
+    await panel(page).locator('[data-action="plan"]').click();
+    await panel(page).locator('[data-plan-phase="done"]').waitFor({ timeout: 2 * PATIENCE });
+    const headers = panel(page).locator('[data-pool="team"] table').getByRole('columnheader');
+    const names = await headers.evaluateAll((ths) => ths.map((th) => th.textContent!.replace(/\s+/g, ' ').trim()));
+    expect(names.slice(0, 3)).toEqual(['Days', 'Shift', 'Agents']);
+    // The fourth holds the hour ticks (hidden from a screen reader): it has a name of its own.
+    expect(await headers.nth(3).evaluate((th) => th.querySelector('.sr-only')?.textContent?.trim() ?? '')).toBe('The shift across the day, in local time');
+    expect(consoleErrors).toEqual([]);
+  });
 });
 
