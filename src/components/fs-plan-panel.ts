@@ -19,6 +19,12 @@ import { baseStyles } from './shared-styles';
 type Phase = 'idle' | 'running' | 'done' | 'error';
 const MAX_ITERATIONS = 8;
 
+/** Finished plans by the text they were made from (the last few, until discarded). The panel goes
+ * away on the History view and for a scenario without open shifts; a plan that took minutes is
+ * still there when the analyst comes back to the same text. */
+const finished = new Map<string, { result: PlanResult; ms: number }>();
+const KEEP_FINISHED = 4;
+
 @customElement('fs-plan-panel')
 export class FsPlanPanel extends LitElement {
   /** The scenario to plan, and a key of its text: a new key drops a plan of older text. */
@@ -201,6 +207,16 @@ export class FsPlanPanel extends LitElement {
       this.planKey = runKey(doc);
       this.current = store.shown.stale || store.shown.early ? null : store.shown.result;
       this.openCount = openShiftCount(doc.scenario);
+      const kept = this.phase !== 'running' ? finished.get(this.planKey) : undefined;
+      if (kept && this.plannedKey !== this.planKey) {
+        this.reset();
+        this.plannedKey = this.planKey;
+        this.plannedDocId = doc.id;
+        this.result = kept.result;
+        this.ms = kept.ms;
+        this.phase = 'done';
+        return;
+      }
       if (this.plannedKey && this.plannedKey !== this.planKey) {
         // A plan is of the text it was made from. An edit of that scenario (not another scenario
         // shown) drops it with a word, rather than the plan or its progress just vanishing.
@@ -267,6 +283,9 @@ export class FsPlanPanel extends LitElement {
         this.result = plan;
         this.ms = ms;
         this.phase = 'done';
+        finished.delete(key);
+        finished.set(key, { result: plan, ms });
+        if (finished.size > KEEP_FINISHED) finished.delete(finished.keys().next().value!);
         this.focusOn('[data-plan-result]');
       })
       .catch((e: Error) => {
@@ -370,6 +389,7 @@ export class FsPlanPanel extends LitElement {
           class="quiet"
           data-action="discard-plan"
           @click=${() => {
+            finished.delete(this.plannedKey);
             this.reset();
             this.focusOn('[data-action="plan"]');
           }}

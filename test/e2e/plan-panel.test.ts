@@ -152,5 +152,30 @@ describe('the Plan panel', { timeout: 600_000 }, () => {
     expect(await headers.nth(3).evaluate((th) => th.querySelector('.sr-only')?.textContent?.trim() ?? '')).toBe('The shift across the day, in local time');
     expect(consoleErrors).toEqual([]);
   });
+
+  it('a finished plan is still there after a look at History, or at another scenario, and gone once discarded', async () => {
+    await openScenario('small-open.yaml', SMALL);
+    await panel(page).locator('[data-action="plan"]').click();
+    await panel(page).locator('[data-plan-phase="done"]').waitFor({ timeout: 2 * PATIENCE });
+    const cost = await panel(page).locator('tr[data-figure="costPerMonth"] td[data-value]').getAttribute('data-value');
+    const tab = (name: string) => page.locator('fs-app [role="tab"]', { hasText: name }).click();
+    await tab('History');
+    await poll(() => panel(page).count()).toBe(0);
+    await tab('Coverage');
+    await poll(() => panel(page).locator('section').getAttribute('data-plan-phase')).toBe('done');
+    expect(await panel(page).locator('tr[data-figure="costPerMonth"] td[data-value]').getAttribute('data-value')).toBe(cost);
+    // Another scenario on screen, then this one again.
+    await page.locator('fs-app fs-scenario-list li').first().click();
+    await poll(() => panel(page).count()).toBe(0);
+    await page.locator('fs-app fs-scenario-list li', { hasText: 'Open shifts (small)' }).click();
+    await poll(() => panel(page).locator('section').getAttribute('data-plan-phase')).toBe('done');
+    // Discarded is discarded: a look at History does not bring it back.
+    await panel(page).getByRole('button', { name: 'Discard' }).click();
+    await tab('History');
+    await tab('Coverage');
+    await panel(page).locator('[data-action="plan"]').waitFor({ timeout: PATIENCE });
+    expect(await panel(page).locator('section').getAttribute('data-plan-phase')).toBe('idle');
+    expect(consoleErrors).toEqual([]);
+  });
 });
 
