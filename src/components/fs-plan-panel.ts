@@ -24,6 +24,8 @@ const MAX_ITERATIONS = 8;
  * still there when the analyst comes back to the same text. */
 const finished = new Map<string, { result: PlanResult; ms: number }>();
 const KEEP_FINISHED = 4;
+/** The text whose planning was stopped because the panel went away mid-plan: said when it is back. */
+let stoppedKey = '';
 
 @customElement('fs-plan-panel')
 export class FsPlanPanel extends LitElement {
@@ -207,6 +209,10 @@ export class FsPlanPanel extends LitElement {
       this.planKey = runKey(doc);
       this.current = store.shown.stale || store.shown.early ? null : store.shown.result;
       this.openCount = openShiftCount(doc.scenario);
+      if (stoppedKey && stoppedKey === this.planKey && this.phase === 'idle') {
+        this.error = 'Planning stopped when the panel closed (the History view or another scenario was shown). Plan again to plan it.';
+        stoppedKey = '';
+      }
       const kept = this.phase !== 'running' ? finished.get(this.planKey) : undefined;
       if (kept && this.plannedKey !== this.planKey) {
         this.reset();
@@ -235,6 +241,7 @@ export class FsPlanPanel extends LitElement {
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
+    if (this.phase === 'running') stoppedKey = this.plannedKey;
     this.runner.cancel();
   }
 

@@ -177,5 +177,18 @@ describe('the Plan panel', { timeout: 600_000 }, () => {
     expect(await panel(page).locator('section').getAttribute('data-plan-phase')).toBe('idle');
     expect(consoleErrors).toEqual([]);
   });
+
+  it('planning stopped by a look at History says so when the analyst comes back', async () => {
+    const open = readFileSync(join(ROOT, 'scenarios', 'open', 'global-follow-the-sun.yaml'), 'utf8');
+    await openScenario('global-follow-the-sun.yaml', open);
+    await panel(page).locator('[data-action="plan"]').click();
+    await panel(page).locator('[data-plan-phase="running"]').waitFor({ timeout: PATIENCE });
+    await page.locator('fs-app [role="tab"]', { hasText: 'History' }).click();
+    await poll(() => panel(page).count()).toBe(0);
+    await page.locator('fs-app [role="tab"]', { hasText: 'Coverage' }).click();
+    await panel(page).locator('[data-action="plan"]').waitFor({ timeout: PATIENCE });
+    await poll(() => panel(page).locator('section').textContent()).toContain('Planning stopped when the panel closed');
+    expect(consoleErrors).toEqual([]);
+  });
 });
 
