@@ -28,15 +28,16 @@ export function checkReplications(n: number | undefined): number | undefined {
   return n;
 }
 
-/** Simulate-and-correct rounds of `plan` at most: each keeps its simulated result, and a billion
- * rounds were refused as a scenario too large, naming intervalMinutes or the demand. */
-export const MAX_PLAN_ROUNDS = 100;
+/** Simulate-and-correct rounds of `plan` at most, as replications are: a count beyond is a typo
+ * (a billion rounds were refused as a scenario too large, naming the demand); below it, each
+ * round's work is counted by the work check. */
+export const MAX_PLAN_ROUNDS = 10_000;
 
 /** --max-iterations N: 1 to MAX_PLAN_ROUNDS. */
 export function maxIterations(value: string | undefined): number | undefined {
   const n = wholeNumber(value, '--max-iterations', 1);
   if (n !== undefined && n > MAX_PLAN_ROUNDS) {
-    throw new UsageError(`--max-iterations: expected at most ${MAX_PLAN_ROUNDS} simulate-and-correct rounds (each keeps its simulated result; the default is 8), got ${n}`);
+    throw new UsageError(`--max-iterations: expected at most ${thousands(MAX_PLAN_ROUNDS)} simulate-and-correct rounds (the default is 8), got ${n}`);
   }
   return n;
 }

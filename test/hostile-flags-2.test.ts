@@ -12,8 +12,10 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 /** [what, arguments, the one problem line]. */
 const CASES: [string, string[], RegExp][] = [
   // A billion rounds were refused as a scenario of 540 trillion contacts, naming the demand.
-  ['plan --max-iterations 99999999999', ['plan', 'open.json', '--max-iterations', '99999999999'], /^followsun: --max-iterations: expected at most 100 simulate-and-correct rounds .*, got 99999999999$/],
-  ['plan --max-iterations 101', ['plan', 'open.json', '--max-iterations', '101'], /^followsun: --max-iterations: expected at most 100 /],
+  ['plan --max-iterations 99999999999', ['plan', 'open.json', '--max-iterations', '99999999999'], /^followsun: --max-iterations: expected at most 10,000 simulate-and-correct rounds .*, got 99999999999$/],
+  ['plan --max-iterations 10001', ['plan', 'open.json', '--max-iterations', '10001'], /^followsun: --max-iterations: expected at most 10,000 /],
+  // Rounds within the bound: their work is counted, as rounds ("× 1,004 points" of a sweep before).
+  ['plan --max-iterations 1000 of a week of 5-minute intervals', ['plan', 'open-week.json', '--max-iterations', '1000'], /^open-week\.json: intervalMinutes: about .* of memory \(most of it the per-interval tables of 2,016 intervals × 1 language × channel queue × 1,004 planning rounds\)/],
   // The rounds were "points" of a sweep, their memory '--vary'.
   ['plan of a year of 5-minute intervals', ['plan', 'open-year.json'], /^open-year\.json: intervalMinutes: about .* of memory \(most of it the per-interval tables of 105,120 intervals × 1 language × channel queue × 12 planning rounds\)/],
   // "expected a whole number ≥ 0, got 9007199254740993", which it is.
@@ -35,6 +37,7 @@ describe('hostile command lines (2)', () => {
     open.staffing[0].shifts = [{ days: 'daily', start: '00:00', end: '24:00', agents: 'auto' }];
     writeFileSync(join(dir, 'open.json'), JSON.stringify(open));
     writeFileSync(join(dir, 'open-year.json'), JSON.stringify({ ...open, horizon: { start: '2026-03-23T00:00:00Z', days: 365 }, intervalMinutes: 5 }));
+    writeFileSync(join(dir, 'open-week.json'), JSON.stringify({ ...open, horizon: { start: '2026-03-23T00:00:00Z', days: 7 }, intervalMinutes: 5 }));
     const rows = Array.from({ length: 30 }, (_, i) => `2026-03-02 09:${String(i).padStart(2, '0')}:00,en,answered,12,300,a${i % 3}`);
     writeFileSync(join(dir, 'records.csv'), ['arrival,queue,outcome,wait_seconds,handle_seconds,agent', ...rows].join('\n') + '\n');
     outcomes = followsunMany(CASES.map(([, args]) => ({ args, cwd: dir })));
