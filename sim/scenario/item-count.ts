@@ -55,3 +55,33 @@ export function lineOfOffset(text: string, offset: number): number {
   for (let i = text.indexOf('\n'); i !== -1 && i < offset; i = text.indexOf('\n', i + 1)) line++;
   return line;
 }
+
+/**
+ * The offset of the line where more than `limit` lines have had an odd number of double quotes
+ * (\" aside), or of single quotes: each such line opens or closes quoted text that runs on past
+ * it, which a file of unclosed quotes does on every line. Undefined when there are not that many.
+ * One pass, nothing built; an apostrophe in plain text counts too, which only a file far beyond
+ * any real scenario would notice.
+ */
+export function quoteLinesBeyond(text: string, limit: number): number | undefined {
+  let double = 0;
+  let single = 0;
+  let oddDouble = 0;
+  let oddSingle = 0;
+  let lineStart = 0;
+  const n = text.length;
+  for (let i = 0; i <= n; i++) {
+    const c = i < n ? text.charCodeAt(i) : 0x0a;
+    if (c === 0x22 && text.charCodeAt(i - 1) !== 0x5c) double++;
+    else if (c === 0x27) single++;
+    else if (c === 0x0a || c === 0x0d) {
+      if (double % 2 === 1) oddDouble++;
+      if (single % 2 === 1) oddSingle++;
+      if (oddDouble > limit || oddSingle > limit) return lineStart;
+      double = 0;
+      single = 0;
+      lineStart = i + 1;
+    }
+  }
+  return undefined;
+}

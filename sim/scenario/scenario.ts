@@ -4,7 +4,7 @@ import * as z from 'zod';
 import { isMap, isSeq, LineCounter, parseDocument, type Node as YamlNode } from 'yaml';
 import { distribution, DISTRIBUTION_NAMES, handleTimeDistribution, type Distribution } from './distribution-schema';
 import { distributionMean, shortestDuration } from '../model/distributions';
-import { itemsBeyond, lineOfOffset } from './item-count';
+import { itemsBeyond, lineOfOffset, quoteLinesBeyond } from './item-count';
 import { PATTERN_NAMES } from './patterns';
 import { localTimeSchema, shiftSchema } from './shift-schema';
 import { closestWord } from './spelling';
@@ -687,6 +687,13 @@ export function parseScenario(text: string, file: string): Scenario {
         ? `${file}:${line}: not valid YAML or JSON: nested too deeply: expected at most ${LIMITS.fileDepth} brackets open at once; not read further`
         : `${file}:${line}: too many list items and fields: expected at most ${shown(LIMITS.fileItems)} in a scenario file ` +
           `(the longest lists are ${shown(LIMITS.samples)} observed values or histogram bins); not read further`,
+    ]);
+  }
+  const quotes = quoteLinesBeyond(text, LIMITS.fileQuoteLines);
+  if (quotes !== undefined) {
+    throw new ScenarioError([
+      `${file}:${lineOfOffset(text, quotes)}: not valid YAML or JSON: more than ${shown(LIMITS.fileQuoteLines)} lines open or close quoted text ` +
+        'that runs on to another line (a quote left open?); not read further',
     ]);
   }
   const lineCounter = new LineCounter();

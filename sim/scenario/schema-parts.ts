@@ -55,6 +55,11 @@ export const LIMITS = {
   fileItems: 600_000,
   /** Brackets open at once ([ and {): a scenario needs a handful. */
   fileDepth: 100,
+  /** Lines with an odd number of " (or of '), each opening or closing quoted text that runs on
+   * to another line: a scenario has a few (a long description). The parser fails on every line
+   * of a file of unclosed quotes, at about 3 KB a line: 590,000 such lines took 37 s and 1.7 GB
+   * only to be refused. */
+  fileQuoteLines: 100_000,
   /** Contacts busy at once in one language × channel at its peak (the offered load in Erlangs):
    * agents-required figures are computed up to this. */
   peakLoadErlangs: 100_000,
