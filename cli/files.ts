@@ -127,14 +127,14 @@ function firstNotUtf8(bytes: Buffer): number {
   return bytes.length;
 }
 
-/** How long a named pipe (FIFO) may send nothing: one that no program writes to blocked the
- * command for ever, in the open itself. */
+/** How long a named pipe (FIFO) may wait for a program to open it for writing: one that no
+ * program writes to blocked the command for ever, in the open itself. */
 export const PIPE_IDLE_MS = 10_000;
 
 /** A file's bytes, or undefined when it holds more than `max` (also for devices and pipes that
- * never end, such as /dev/zero). A named pipe is read without blocking: one that sends nothing
- * for PIPE_IDLE_MS is an error: code EPIPEIDLE when no program wrote to it, EPIPESTALLED when its
- * writer stopped without closing it. */
+ * never end, such as /dev/zero). A named pipe is opened without blocking: one that no program
+ * opens for writing within PIPE_IDLE_MS is an error (code EPIPEIDLE); once a writer has it, its
+ * data are waited for as a blocking read would (a slow producer is not cut off). */
 export function readBounded(path: string, max: number): Buffer | undefined {
   const st = statSync(path);
   if (st.isDirectory()) throw Object.assign(new Error(`${path} is a folder`), { code: 'EISDIR' });
@@ -144,7 +144,7 @@ export function readBounded(path: string, max: number): Buffer | undefined {
     rememberInput(path, fstatSync(fd));
     const chunks: Buffer[] = [];
     let total = 0;
-    let idleSince = Date.now();
+    const opened = Date.now();
     for (;;) {
       const chunk = Buffer.allocUnsafe(Math.min(1 << 20, max + 1 - total));
       let n: number;
@@ -154,17 +154,16 @@ export function readBounded(path: string, max: number): Buffer | undefined {
         if (!pipe || (e as NodeJS.ErrnoException).code !== 'EAGAIN') throw e;
         n = -1; // a writer, nothing to read yet
       }
-      // A pipe ends when its writer closes it; before any writer opens it, it reads as ended too.
-      const waiting = pipe && (n < 0 || (n === 0 && total === 0));
-      if (waiting) {
-        if (Date.now() - idleSince > PIPE_IDLE_MS) {
-          throw Object.assign(new Error(`${path}: nothing written to the pipe`), { code: total > 0 ? 'EPIPESTALLED' : 'EPIPEIDLE' });
-        }
+      // Before any writer opens it, a pipe reads as ended.
+      const noWriterYet = pipe && n === 0 && total === 0;
+      if (noWriterYet && Date.now() - opened > PIPE_IDLE_MS) {
+        throw Object.assign(new Error(`${path}: nothing written to the pipe`), { code: 'EPIPEIDLE' });
+      }
+      if (n < 0 || noWriterYet) {
         Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 20);
         continue;
       }
       if (n === 0) break;
-      idleSince = Date.now();
       chunks.push(chunk.subarray(0, n));
       total += n;
       if (total > max) return undefined;
@@ -184,9 +183,7 @@ export function readProblem(e: unknown): string {
       ? 'is a folder'
       : code === 'EPIPEIDLE'
         ? `a named pipe that nothing was written to for ${PIPE_IDLE_MS / 1000} s (start the program that writes it first)`
-        : code === 'EPIPESTALLED'
-          ? `a named pipe whose writer sent nothing more for ${PIPE_IDLE_MS / 1000} s and did not close it`
-          : `cannot read (${code})`;
+        : `cannot read (${code})`;
 }
 
 /** mkdir -p, one level at a time: Node's own recursive mkdir spins for ever where mkdir answers

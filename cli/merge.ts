@@ -58,7 +58,7 @@ function readShard(path: string): string {
     if (e instanceof MergeError) throw e;
     const code = (e as NodeJS.ErrnoException).code;
     if (code === 'EISDIR') throw new MergeError(`${file}: is a folder, not a shard output`);
-    if (code === 'EPIPEIDLE' || code === 'EPIPESTALLED') throw new MergeError(`${file}: ${readProblem(e)}`);
+    if (code === 'EPIPEIDLE') throw new MergeError(`${file}: ${readProblem(e)}`);
     throw new MergeError(`${file}: cannot read it (${code === 'ENOENT' ? 'no such file' : (code ?? (e as Error).message)})`);
   }
 }

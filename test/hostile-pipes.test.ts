@@ -45,6 +45,18 @@ describe('named pipes', () => {
     expect(JSON.parse(o.stdout).scenarios[0].name).toBe('One queue');
   }, 90_000);
 
+  it('a slow writer is waited for (only a pipe nobody opens for writing is given up on)', async () => {
+    const scenario = fifo('slow.yaml');
+    const text = JSON.stringify(oneQueue(), null, 2);
+    writeFileSync(at('slow-1.json'), text.slice(0, 20));
+    writeFileSync(at('slow-2.json'), text.slice(20));
+    const run = startFollowsun(['run', scenario, '--replications', '1', '--json'], { cwd: dir });
+    const writer = spawn('sh', ['-c', `{ cat "${at('slow-1.json')}"; sleep 11; cat "${at('slow-2.json')}"; } > "${scenario}"`]);
+    const [o] = await Promise.all([run.done, new Promise((resolve) => writer.on('close', resolve))]);
+    expectHandled(o, 0);
+    expect(JSON.parse(o.stdout).scenarios[0].name).toBe('One queue');
+  }, 90_000);
+
   /** The command on a pipe that a writer fills once (as process substitution does). */
   const fromPipe = async (name: string, content: string, args: (pipe: string) => string[]) => {
     const pipe = fifo(name);
