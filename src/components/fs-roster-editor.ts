@@ -93,6 +93,11 @@ const agentsText = (a: unknown) =>
           .map(([k, v]) => `${k}: ${typeof v === 'string' ? JSON.stringify(v) : String(v)}`)
           .join(', ')} }`
       : '';
+/** A head count on the bars of the week, where a range must fit a day's bar: `1–30`. */
+const barCount = (a: unknown) => {
+  const r = a && typeof a === 'object' ? (a as { min?: unknown; max?: unknown }) : null;
+  return r && typeof r.min === 'number' && typeof r.max === 'number' ? `${r.min}–${r.max}` : agentsText(a);
+};
 /** The head count typed in a shift's field: a number, auto, a range `{ min, max }` (as shown, or
  * as JSON), or the text as typed for the schema to name what is wrong. */
 function agentsValue(v: string): unknown {
@@ -512,7 +517,7 @@ export class FsRosterEditor extends LitElement {
         return svg`<rect class="bar" x=${x(from)} y=${top + ROW * 0.15} width=${w} height=${ROW * 0.7} rx="3" fill=${c ? 'none' : shift.open ? 'var(--text-muted)' : colour}
             stroke=${c ? colour : 'none'} stroke-dasharray=${c ? '4 3' : 'none'} opacity=${c ? 1 : shift.open ? 0.45 : 0.9}
             @pointerdown=${(e: PointerEvent) => fixed && this.onPointerDown(e, pool, shift, x(from), x(to))}><title>${label}: ${agents} agents</title></rect>
-          ${w > 18 ? svg`<text class=${c ? 'label' : 'count'} x=${x(from) + w / 2} y=${top + ROW * 0.64} text-anchor="middle">${agents}</text>` : nothing}`;
+          ${w > 18 ? svg`<text class=${c ? 'label' : 'count'} x=${x(from) + w / 2} y=${top + ROW * 0.64} text-anchor="middle">${barCount(shift.agents)}</text>` : nothing}`;
       })}
     </g>`;
   }
@@ -595,8 +600,10 @@ export class FsRosterEditor extends LitElement {
   /** A text field of the roster's form. What is typed is checked at once with the CLI's schema (the
    * edit tried on a copy of the text: its message shows under the field while typing); it is
    * written into the scenario on Enter or when the field is left. */
-  private field(path: string, label: string, value: string, at: (path: string) => Problem[], make: (v: string) => RosterEdit | null) {
+  private field(path: string, label: string, value: string, at: (path: string) => Problem[], make: (v: string) => RosterEdit | null, fit = false) {
     const draft = this.drafts.get(path);
+    // A value longer than the column's width (a range { min: 1, max: 30 }) widens its field to show it whole.
+    const shown = draft?.text ?? value;
     const mine = draft ? draft.problems : at(path).map((p) => p.message);
     const id = `${path.replace(/[^\w]/g, '-')}`;
     return html`<input
@@ -604,7 +611,8 @@ export class FsRosterEditor extends LitElement {
         id=${id}
         aria-label=${label}
         data-path=${path}
-        .value=${live(draft?.text ?? value)}
+        style=${fit && shown.length > 7 ? `width: calc(${shown.length}ch + 1.2rem)` : nothing}
+        .value=${live(shown)}
         aria-invalid=${mine.length ? 'true' : 'false'}
         aria-describedby=${mine.length ? `${id}-err` : nothing}
         @input=${(e: Event) => this.tryDraft(path, (e.target as HTMLInputElement).value, make)}
@@ -672,7 +680,7 @@ export class FsRosterEditor extends LitElement {
                 : html`<td>${this.field(`${path}.start`, `${name} start`, s.start, at, (v) => setShift(pool.index, s.index, { start: v }))}</td>
                     <td>${this.field(`${path}.end`, `${name} end`, s.end, at, (v) => setShift(pool.index, s.index, { end: v }))}</td>`}
               <td>
-                ${this.field(`${path}.agents`, `${name} agents`, agentsText(s.agents), at, (v) => setShift(pool.index, s.index, { agents: agentsValue(v) }))}
+                ${this.field(`${path}.agents`, `${name} agents`, agentsText(s.agents), at, (v) => setShift(pool.index, s.index, { agents: agentsValue(v) }), true)}
               </td>
               <td>
                 <button class="quiet" aria-label=${`Remove ${name}`} title=${n > 1 ? 'Remove this shift' : 'A pool needs a shift: remove the pool instead'} ?disabled=${n <= 1} @click=${() => this.removeRow(pool, r)}>

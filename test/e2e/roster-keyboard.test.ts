@@ -162,5 +162,27 @@ describe('roster editor by keyboard', { timeout: 600_000 }, () => {
     expect(await agents.inputValue()).toBe('{ min: 1, max: 40 }');
     expect(consoleErrors).toEqual([]);
   });
+
+  it('a head count range reads whole at 1280 × 720: on the bars of the week and in its field', async () => {
+    await page.setViewportSize({ width: 1280, height: 720 });
+    const open = TEXT.replace('agents: 8 }', 'agents: { min: 1, max: 30 } }');
+    const hash = await encodeState({ v: 1, docs: [{ f: 'roster-range.yaml', t: open, o: 'file' }], active: 0, view: 'roster' });
+    await page.goto(`${server.url}${hash}`);
+    const bar = roster(page).locator('[data-roster-pool="team"] g.shift[data-shift="1"]');
+    await bar.waitFor({ timeout: PATIENCE });
+    // Each day's count fits on its bar: the range as 1–30.
+    const fits = await bar.evaluate((g) =>
+      [...g.querySelectorAll('rect.bar')].map((rect, k) => {
+        const text = g.querySelectorAll<SVGTextElement>('text:not(.label)')[k];
+        return { text: text?.textContent, fits: text ? text.getComputedTextLength() <= (rect as SVGRectElement).width.baseVal.value : false };
+      }),
+    );
+    expect(fits.length).toBe(5);
+    for (const f of fits) expect(f).toEqual({ text: '1–30', fits: true });
+    // The field shows the whole range, not its first characters.
+    const agents = roster(page).getByRole('textbox', { name: 'team shift 2 agents', exact: true });
+    expect(await agents.evaluate((el: HTMLInputElement) => el.scrollWidth <= el.clientWidth)).toBe(true);
+    expect(consoleErrors).toEqual([]);
+  });
 });
 
