@@ -19,13 +19,6 @@ import { baseStyles } from './shared-styles';
 type Phase = 'idle' | 'running' | 'done' | 'error';
 const MAX_ITERATIONS = 8;
 
-/** Finished plans by the text they were made from (the last few, until discarded). The panel goes
- * away on the History view and for a scenario without open shifts; a plan that took minutes is
- * still there when the analyst comes back to the same text. */
-const finished = new Map<string, { result: PlanResult; ms: number }>();
-const KEEP_FINISHED = 4;
-/** The text whose planning was stopped because the panel went away mid-plan: said when it is back. */
-let stoppedKey = '';
 
 @customElement('fs-plan-panel')
 export class FsPlanPanel extends LitElement {
@@ -209,11 +202,12 @@ export class FsPlanPanel extends LitElement {
       this.planKey = runKey(doc);
       this.current = store.shown.stale || store.shown.early ? null : store.shown.result;
       this.openCount = openShiftCount(doc.scenario);
-      if (stoppedKey && stoppedKey === this.planKey && this.phase === 'idle') {
+      // What became of planning this text before the panel last went away (the store keeps it).
+      if (store.plans.stoppedKey && store.plans.stoppedKey === this.planKey && this.phase === 'idle') {
         this.error = 'Planning stopped when the panel closed (the History view or another scenario was shown). Plan again to plan it.';
-        stoppedKey = '';
+        store.plans.stoppedKey = '';
       }
-      const kept = this.phase !== 'running' ? finished.get(this.planKey) : undefined;
+      const kept = this.phase !== 'running' ? store.plans.get(this.planKey) : undefined;
       if (kept && this.plannedKey !== this.planKey) {
         this.reset();
         this.plannedKey = this.planKey;
@@ -241,7 +235,7 @@ export class FsPlanPanel extends LitElement {
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    if (this.phase === 'running') stoppedKey = this.plannedKey;
+    if (this.phase === 'running' && this.ctl.store) this.ctl.store.plans.stoppedKey = this.plannedKey;
     this.runner.cancel();
   }
 
@@ -290,9 +284,7 @@ export class FsPlanPanel extends LitElement {
         this.result = plan;
         this.ms = ms;
         this.phase = 'done';
-        finished.delete(key);
-        finished.set(key, { result: plan, ms });
-        if (finished.size > KEEP_FINISHED) finished.delete(finished.keys().next().value!);
+        this.ctl.store?.plans.add(key, { result: plan, ms });
         this.focusOn('[data-plan-result]');
       })
       .catch((e: Error) => {
@@ -396,7 +388,7 @@ export class FsPlanPanel extends LitElement {
           class="quiet"
           data-action="discard-plan"
           @click=${() => {
-            finished.delete(this.plannedKey);
+            this.ctl.store?.plans.discard(this.plannedKey);
             this.reset();
             this.focusOn('[data-action="plan"]');
           }}

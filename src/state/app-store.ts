@@ -24,6 +24,7 @@ import {
 import { HistoryStore } from './history';
 import { INITIAL_STATE, runKey, type AppState, type ComparisonRun, type Notice, type Stored, type Theme, type View } from './app-state';
 import { Runs } from './runs';
+import { SessionPlans } from './session-plans';
 import { provide, Store, StoreController, type Changed } from './store';
 import { SHARED_FIELDS, UrlSync } from './url-sync';
 
@@ -58,6 +59,8 @@ export class AppStore extends Store<AppState> {
   readonly url = new UrlSync(this);
   /** Contact records imported, fitted and back-tested (the History view). */
   readonly imports = new HistoryStore(this);
+  /** What became of the plans made this session (the Plan panel's memory). */
+  readonly plans = new SessionPlans();
   private toastTimer = 0;
   private exportsModule: Promise<Exports> | null = null;
   #shown: Shown | null = null;
