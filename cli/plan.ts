@@ -6,6 +6,7 @@ import { AVERAGE_MONTH_SECONDS, ResultBuilder, type ScenarioResult } from '../si
 import type { CompiledModel } from '../sim/model/model';
 import { shiftWeekHours } from '../sim/model/roster';
 import { plan, type PlanResult } from '../sim/plan/planner';
+import { roundsText } from '../sim/plan/rounds-text';
 import { openShifts } from '../sim/plan/candidates';
 import { programmeProblem } from '../sim/plan/programme-size';
 import { TRIM_ROUNDS } from '../sim/plan/trim';
@@ -454,10 +455,6 @@ function planText(file: string, p: PlanResult, seconds: number): string {
     `Hours below target: ${formatNumber(s.hoursBelowTarget.mean ?? NaN, 'count')} of ${formatNumber(s.demandHours.mean ?? NaN, 'count')} language × channel hours with demand; uncovered: ${formatNumber(s.uncoveredHours.mean ?? NaN, 'count')}.`,
   );
   lines.push(verdictText(p));
-  const its = p.iterations;
-  const correct = its.filter((it) => it.phase !== 'trim').length;
-  const trim = its.length - correct;
-  const rounds = `${correct} simulate-and-correct round${correct === 1 ? '' : 's'}${trim > 0 ? ` and ${trim} trying a cheaper plan` : ''}`;
-  lines.push(`Planned in ${seconds.toFixed(1)} s: ${rounds}; round ${p.round} shown.`);
+  lines.push(`Planned in ${seconds.toFixed(1)} s: ${roundsText(p.iterations)}; round ${p.round} shown.`);
   return lines.join('\n');
 }

@@ -8,6 +8,7 @@ import { LitElement, css, html, nothing, type PropertyValues } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import type { ScenarioResult } from '../../sim/stats/metrics';
 import type { PlanResult } from '../../sim/plan/planner';
+import { roundsText } from '../../sim/plan/rounds-text';
 import type { Scenario } from '../../sim/scenario/scenario';
 import { counted, formatDelta, formatValue } from '../lib/format';
 import { openShiftCount, planCheck, planDeltas, planMetText, planProgressText, rosterOf, type RosterPool } from '../lib/plan';
@@ -369,7 +370,6 @@ export class FsPlanPanel extends LitElement {
     const currency = r.verification.currency;
     const deltas = planDeltas(this.current, r.verification);
     const roster = rosterOf(r, r.scenario);
-    const rounds = r.iterations.length;
     // What "met" means (the planner's test), with the hours below target the headline shows.
     const met = planMetText(r);
     return html`
@@ -380,7 +380,7 @@ export class FsPlanPanel extends LitElement {
             <span class=${r.met ? 'met' : 'unmet-title'} data-plan-met=${String(r.met)}>· ${met.title}</span>
           </h3>
           <span class="note" data-plan-met-detail>${met.detail}</span>
-          <span class="muted note">${counted(rounds, 'round')} of solving and simulating, ${formatValue(this.ms / 1000, 'agents')} s · checked with
+          <span class="muted note">${roundsText(r.iterations)}, ${formatValue(this.ms / 1000, 'agents')} s · checked with
           ${counted(r.verification.replications, 'replication')}</span>
         </span>
         <button class="primary" data-action="use-plan" @click=${this.use}>Use this plan</button>

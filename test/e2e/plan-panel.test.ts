@@ -106,6 +106,8 @@ describe('the Plan panel', { timeout: 600_000 }, () => {
     await panel(page).locator('[data-action="plan"]').focus();
     await page.keyboard.press('Enter');
     await panel(page).locator('[data-plan-phase="done"]').waitFor({ timeout: 2 * PATIENCE });
+    // How it was reached, in followsun plan's words (trim rounds do not solve and are not called so).
+    expect(await panel(page).locator('[data-plan-result]').textContent()).toMatch(/\d+ simulate-and-correct rounds?( and \d+ trying a cheaper plan)?, /);
     // Focus on the plan, Use this plan a Tab away.
     await page.keyboard.press('Tab');
     expect(await focused(page)).toBe('Use this plan');
