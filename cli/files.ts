@@ -2,12 +2,12 @@
 // atomically (temporary file, then rename), so an interrupted run never leaves a half-written
 // file behind, and no temporary file outlives the process that wrote it.
 import { accessSync, closeSync, constants, fstatSync, lstatSync, mkdirSync, openSync, readdirSync, readlinkSync, readSync, realpathSync, renameSync, statSync, unlinkSync, writeFileSync, type Stats } from 'node:fs';
-import { isUtf8 } from 'node:buffer';
 import { createHash } from 'node:crypto';
 import { basename, dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { getHeapStatistics } from 'node:v8';
 import { fieldLine, parsePath, parseScenario, ScenarioError, type Scenario } from '../sim/scenario/scenario';
+import { scenarioFileText } from '../sim/scenario/file-text';
 import { bytes, checkWork, estimateWork, memoryBudget, WORK_LIMITS, type WorkCheck, type WorkEstimate, type WorkInputs } from '../sim/scenario/work-estimate';
 
 export const PROJECT_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -65,66 +65,13 @@ export function loadScenarioFile(path: string): { scenario: Scenario; text: stri
     if (bytes === undefined) {
       throw new ScenarioError([`${displayPath(path)}: too large for a scenario file (at most ${MAX_SCENARIO_BYTES / 2 ** 20} MB)`]);
     }
-    const decoded = decodeText(bytes);
-    // A binary file is not text at all, before it is not UTF-8.
-    const binary = typeof decoded === 'string' ? decoded.includes('\0') : bytes.includes(0);
-    if (binary) throw new ScenarioError([`${displayPath(path)}: not a text file (it holds NUL bytes); save the scenario as UTF-8 text`]);
-    if (typeof decoded !== 'string') throw new ScenarioError([`${displayPath(path)}:${decoded.line}: ${notUtf8(decoded)}; save the scenario as UTF-8 text`]);
-    text = decoded;
+    text = scenarioFileText(bytes, displayPath(path));
     scenariosRead.set(path, { hash: `sha256:${createHash('sha256').update(bytes).digest('hex')}`, text: statSync(path).isFile() ? undefined : text });
   } catch (e) {
     if (e instanceof ScenarioError) throw e;
     throw new ScenarioError([`${displayPath(path)}: ${readProblem(e)}`]);
   }
   return { scenario: parseScenario(text, displayPath(path)), text };
-}
-
-/** Where bytes are not UTF-8: the line (1-based) and the first byte UTF-8 does not allow. */
-export interface NotUtf8 {
-  line: number;
-  byte: number;
-}
-
-/** Text as editors save it: UTF-8, or UTF-16 with its byte-order mark (as browsers read it too).
- * Bytes that are not UTF-8 (a file saved as Latin-1 or Windows-1252) are where they are, not
- * replaced by �: replaced, "Zoë" and "Zoé" were one agent, and a name changed without a word. */
-export function decodeText(bytes: Buffer): string | NotUtf8 {
-  if (bytes[0] === 0xff && bytes[1] === 0xfe) return new TextDecoder('utf-16le').decode(bytes.subarray(2));
-  if (bytes[0] === 0xfe && bytes[1] === 0xff) return new TextDecoder('utf-16be').decode(bytes.subarray(2));
-  if (!isUtf8(bytes)) {
-    const at = firstNotUtf8(bytes);
-    let line = 1;
-    for (let i = bytes.indexOf(10); i >= 0 && i < at; i = bytes.indexOf(10, i + 1)) line++;
-    return { line, byte: bytes[at] };
-  }
-  const text = bytes.toString('utf8');
-  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-}
-
-/** The words for bytes that are not UTF-8. */
-export const notUtf8 = (where: NotUtf8) =>
-  `not UTF-8 text (a byte 0x${where.byte.toString(16).toUpperCase().padStart(2, '0')} that UTF-8 does not allow there: saved as Latin-1 or Windows-1252?)`;
-
-/** The offset of the first byte that does not continue valid UTF-8 (bytes.length when none). */
-function firstNotUtf8(bytes: Buffer): number {
-  for (let i = 0; i < bytes.length; ) {
-    const b = bytes[i];
-    if (b < 0x80) {
-      i++;
-      continue;
-    }
-    // Length of the sequence and the range its second byte must be in (no overlong forms, no
-    // surrogates, nothing beyond U+10FFFF).
-    const [n, lo, hi] =
-      b >= 0xc2 && b <= 0xdf ? [2, 0x80, 0xbf] : b === 0xe0 ? [3, 0xa0, 0xbf] : b === 0xed ? [3, 0x80, 0x9f]
-        : b >= 0xe1 && b <= 0xef ? [3, 0x80, 0xbf] : b === 0xf0 ? [4, 0x90, 0xbf] : b === 0xf4 ? [4, 0x80, 0x8f]
-          : b >= 0xf1 && b <= 0xf3 ? [4, 0x80, 0xbf] : [0, 0, 0];
-    if (n === 0) return i;
-    if (n > 1 && !(bytes[i + 1] >= lo && bytes[i + 1] <= hi)) return i;
-    for (let k = 2; k < n; k++) if (!(bytes[i + k] >= 0x80 && bytes[i + k] <= 0xbf)) return i;
-    i += n;
-  }
-  return bytes.length;
 }
 
 /** How long a named pipe (FIFO) may wait for a program to open it for writing: one that no

@@ -2,9 +2,9 @@
 // scenario file, with every row accounted for and what was estimated and how.
 import { basename } from 'node:path';
 import { parseArgs } from 'node:util';
-import { displayPath, decodeText, notUtf8, outputRefused, readBounded, readProblem, writeOutput } from './files';
+import { displayPath, outputRefused, readBounded, readProblem, writeOutput } from './files';
 import { UsageError } from './arguments';
-import { accountingLines, MAX_RECORD_BYTES, RecordsError, type ColumnMap } from '../sim/history/records';
+import { accountingLines, MAX_RECORD_BYTES, RecordsError, recordsText, type ColumnMap } from '../sim/history/records';
 import { INTERVAL_FIELDS, INTERVAL_OPTIONAL_FIELDS } from '../sim/history/intervals';
 import { checkTimezone, FORMATS, loadRecordsText, type Loaded, type RecordsFormat } from '../sim/history/load';
 import { GENERIC_FIELDS } from '../sim/history/layouts';
@@ -58,12 +58,7 @@ export function loadRecords(path: string, o: RecordsOptions): Loaded {
     throw new RecordsError([`${shown}: ${readProblem(e)}`]);
   }
   if (bytes === undefined) throw new RecordsError([`${shown}: larger than ${MAX_RECORD_BYTES / 2 ** 20} MB: split the records by month`]);
-  const decoded = decodeText(bytes);
-  // A binary file is not text at all, before it is not UTF-8 (loadRecordsText says so).
-  if (typeof decoded !== 'string' && !bytes.includes(0)) {
-    throw new RecordsError([`${shown}:${decoded.line}: ${notUtf8(decoded)}; export the records as UTF-8 (a spreadsheet's "CSV UTF-8")`]);
-  }
-  return loadRecordsText(typeof decoded === 'string' ? decoded : '\0', shown, { format: o.format as RecordsFormat | undefined, map, timezone: o.timezone, fallbackTimezone: o.fallbackTimezone });
+  return loadRecordsText(recordsText(bytes, shown), shown, { format: o.format as RecordsFormat | undefined, map, timezone: o.timezone, fallbackTimezone: o.fallbackTimezone });
 }
 
 /** The records' own check, in the flag's words. */

@@ -4,7 +4,8 @@
 // line, what was expected), never a stack trace; anything else is a bug and says so.
 import { RecordsError } from '../sim/history/records';
 import { ScenarioError } from '../sim/scenario/scenario';
-import { checkRecordsSize, decodeRecords, loadRecords } from './history/load-records';
+import { checkRecordsSize, loadRecords } from './history/load-records';
+import { recordsText } from '../sim/history/records';
 import { importRecords } from './history/import-job';
 import type { HistoryReply, HistoryRequest } from './history/protocol';
 
@@ -16,7 +17,7 @@ self.onmessage = async (event: MessageEvent<HistoryRequest>) => {
   try {
     post({ type: 'progress', id, step: 'reading', done: 0, total: 0 });
     checkRecordsSize(file.name, file.size);
-    const text = decodeRecords(new Uint8Array(await file.arrayBuffer()));
+    const text = recordsText(new Uint8Array(await file.arrayBuffer()), file.name);
     const loaded = loadRecords(text, file.name, options.timezone);
     const job = importRecords(loaded, file.name, options, (step) => post({ type: 'progress', id, step, done: 0, total: 0 }));
     post({ type: 'fitted', id, report: job.report });

@@ -13,7 +13,8 @@ import { bankLayout } from '../sim/history/layouts';
 import { readRecords, readRows, RecordsError } from '../sim/history/records';
 import { parseScenario } from '../sim/scenario/scenario';
 import { importRecords } from '../src/history/import-job';
-import { decodeRecords, loadRecords, looksLikeRecords } from '../src/history/load-records';
+import { loadRecords, looksLikeRecords } from '../src/history/load-records';
+import { recordsText } from '../sim/history/records';
 
 // The Technion SEE Center's "Anonymous Bank" data (Avi Mandelbaum), January 1999: test/fixtures/README.md.
 const BANK = readFileSync(join(import.meta.dirname, 'fixtures', 'anonymous-bank-1999-01-week1.tsv'), 'utf8');
@@ -42,15 +43,16 @@ describe("the app's records import (src/history), in Node", () => {
     expect(got.series.hour).toEqual(want.series.hour);
   });
 
+  const problems = (f: () => unknown) => {
+    try {
+      f();
+    } catch (e) {
+      return (e as RecordsError).problems;
+    }
+    return [];
+  };
+
   it('refuses what the CLI refuses, in its words', () => {
-    const problems = (f: () => unknown) => {
-      try {
-        f();
-      } catch (e) {
-        return (e as RecordsError).problems;
-      }
-      return [];
-    };
     expect(problems(() => loadRecords('a\0b', 'x.csv'))[0]).toBe('x.csv: not a text file (it holds NUL bytes); export the records as CSV or TSV');
     expect(problems(() => loadRecords('', 'empty.csv'))[0]).toBe('empty.csv: empty: expected a header line and one row per contact');
     expect(problems(() => loadRecords(BANK, 'week1.tsv', 'Mars/Olympus'))[0]).toContain('expected an IANA time zone');
@@ -61,11 +63,14 @@ describe("the app's records import (src/history), in Node", () => {
     expect(problems(() => importRecords(loaded, 'week1.tsv', { replications: 1 }))[0]).toContain('Replications: expected a whole number from 2');
   });
 
-  it('decodes UTF-8 and UTF-16 exports, and tells records from scenario files', () => {
+  it('decodes UTF-8 and UTF-16 exports, refuses Latin-1 as the CLI does, and tells records from scenario files', () => {
     const text = 'arrival,queue\n';
-    expect(decodeRecords(new TextEncoder().encode(`\uFEFF${text}`))).toBe(text);
+    expect(recordsText(new TextEncoder().encode(`\uFEFF${text}`), 'calls.csv')).toBe(text);
     const utf16 = new Uint8Array([0xff, 0xfe, ...[...text].flatMap((c) => [c.charCodeAt(0), 0])]);
-    expect(decodeRecords(utf16)).toBe(text);
+    expect(recordsText(utf16, 'calls.csv')).toBe(text);
+    // Zoë in Latin-1 (0xEB): replaced by U+FFFD she was the same agent as Zoé.
+    const latin1 = new Uint8Array([...new TextEncoder().encode('arrival,agent\n2026-03-02 09:00:00,Zo'), 0xeb, 10]);
+    expect(problems(() => recordsText(latin1, 'calls.csv'))[0]).toMatch(/^calls\.csv:2: not UTF-8 text \(a byte 0xEB /);
     expect(looksLikeRecords('calls.csv', '')).toBe(true);
     expect(looksLikeRecords('week.TSV', '')).toBe(true);
     expect(looksLikeRecords('desk.yaml', 'arrival,queue')).toBe(false);

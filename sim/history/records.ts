@@ -2,6 +2,7 @@
 // records by a layout (layouts.ts). A bad row is never fatal and never silently dropped: it is
 // counted under the kind of problem it has, with the first line it was seen on, so that the
 // counts add up to the rows read. Only a file that cannot be read at all is an error.
+import { decodeFileText, notUtf8 } from '../scenario/file-text';
 
 /** One contact that reached a queue. Times are the customers' local wall clock, read as if UTC
  * (Date.UTC of the local fields): the layout knows no time zone, the fit declares one. */
@@ -77,6 +78,15 @@ export class RecordsError extends Error {
     super(problems.join('\n'));
     this.name = 'RecordsError';
   }
+}
+
+/** A records file's text; `shown` names the file in the messages. A binary file is left to the
+ * loader, which says it is not text (a NUL stands for it). */
+export function recordsText(bytes: Uint8Array, shown: string): string {
+  const decoded = decodeFileText(bytes);
+  if (typeof decoded === 'string') return decoded;
+  if (bytes.includes(0)) return '\0';
+  throw new RecordsError([`${shown}:${decoded.line}: ${notUtf8(decoded)}; export the records as UTF-8 (a spreadsheet's "CSV UTF-8")`]);
 }
 
 /** `--map column=field`: a file column read as one of the layout's fields. */

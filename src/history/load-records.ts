@@ -4,13 +4,6 @@
 import { MAX_RECORD_BYTES, RecordsError } from '../../sim/history/records';
 import { checkTimezone, loadRecordsText, type Loaded } from '../../sim/history/load';
 
-/** Text as editors and platforms save it: UTF-8, or UTF-16 with its byte-order mark. */
-export function decodeRecords(bytes: Uint8Array): string {
-  if (bytes[0] === 0xff && bytes[1] === 0xfe) return new TextDecoder('utf-16le').decode(bytes.subarray(2));
-  if (bytes[0] === 0xfe && bytes[1] === 0xff) return new TextDecoder('utf-16be').decode(bytes.subarray(2));
-  const text = new TextDecoder('utf-8').decode(bytes);
-  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-}
 
 /** The file's size is checked before it is read: a file the CLI refuses is refused here too. */
 export function checkRecordsSize(fileName: string, bytes: number): void {

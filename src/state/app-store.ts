@@ -5,6 +5,7 @@
 import type { ReactiveControllerHost } from 'lit';
 import type { Document } from 'yaml';
 import { ScenarioError, type Scenario } from '../../sim/scenario/scenario';
+import { scenarioFileText } from '../../sim/scenario/file-text';
 import type { CsvKind, ExportFile } from '../lib/exports';
 import { plannedDoc } from '../lib/plan';
 import { saveFile } from '../lib/save-file';
@@ -243,15 +244,16 @@ export class AppStore extends Store<AppState> {
         fail(`${file.name}: the file is ${(file.size / 1e6).toFixed(1)} MB; a scenario file is a few kB`);
         continue;
       }
-      let text: string;
+      let bytes: Uint8Array;
       try {
-        text = await file.text();
+        bytes = new Uint8Array(await file.arrayBuffer());
       } catch (e) {
         fail(`${file.name}: cannot read the file (${(e as Error).message})`);
         continue;
       }
       try {
-        added.push(createDoc(text, file.name, 'file', { strict: true }));
+        // As the CLI reads it: a Latin-1 file is refused at its line, not read with its bytes replaced.
+        added.push(createDoc(scenarioFileText(bytes, file.name), file.name, 'file', { strict: true }));
       } catch (e) {
         const lines = e instanceof ScenarioError ? e.problems : [`${file.name}: ${(e as Error).message}`];
         failures.push({ kind: 'error', title: `Could not open ${file.name}`, lines });

@@ -654,6 +654,12 @@ describe('web app, built and driven in headless Chromium', { timeout: 600_000 },
     await poll(() => alert.textContent()).toContain('not valid YAML or JSON');
     expect(await page.locator('fs-app .scenario-title').textContent()).toBe(title);
 
+    // Saved as Latin-1: refused at its line, as the CLI refuses it, not read with é replaced.
+    const latin1 = Buffer.concat([Buffer.from('name: Caf'), Buffer.from([0xe9]), Buffer.from('\n')]);
+    await page.locator('fs-app input[type="file"]').setInputFiles({ name: 'latin1.yaml', mimeType: 'text/yaml', buffer: latin1 });
+    await poll(() => alert.textContent()).toContain('latin1.yaml:1: not UTF-8 text (a byte 0xE9');
+    expect(await page.locator('fs-app .scenario-title').textContent()).toBe(title);
+
     // A good JSON file dropped on the page opens and runs.
     const good = JSON.stringify(DROPPED);
     const dataTransfer = await page.evaluateHandle((json) => {
