@@ -10,7 +10,7 @@ import { compileScenario, type CompiledModel } from '../model/model';
 import type { CompiledRoster } from '../model/availability';
 import { simulateReplication } from '../kernel/engine';
 import { inferStaffing, secondsPerInterval, type ObservedStaffing } from './observed-staffing';
-import { dayOf, DAY_MS, HOUR_MS, instantOfLocal, isoDay, isoWithOffset, localMsOfInstant, weekdayOf } from './local-time';
+import { dayOf, DAY_MS, HOUR_MS, hourOfDay, instantOfLocal, isoDay, isoWithOffset, localMsOfInstant, weekdayOf } from './local-time';
 
 export const BACKTEST_FIGURES = ['offered', 'answered', 'abandonRate', 'asaSeconds', 'serviceLevel', 'occupancy'] as const;
 export type BacktestFigure = (typeof BACKTEST_FIGURES)[number];
@@ -299,9 +299,9 @@ function groupings(grid: Grid, firstDay: number, days: number): Record<Grain, Gr
     hour: { groupOf: hourIndex, count: hourIndex(grid.count - 1) + 1, label: stamp },
     day: { groupOf: (i) => dayOf(local(i)) - firstDay, count: days, label: (i) => isoDay(dayOf(local(i))) },
     hourOfWeek: {
-      groupOf: (i) => weekdayOf(dayOf(local(i))) * 24 + Math.floor((local(i) % DAY_MS) / HOUR_MS),
+      groupOf: (i) => weekdayOf(dayOf(local(i))) * 24 + hourOfDay(local(i)),
       count: 168,
-      label: (i) => `${WEEKDAY_NAMES[weekdayOf(dayOf(local(i)))]} ${String(Math.floor((local(i) % DAY_MS) / HOUR_MS)).padStart(2, '0')}:00`,
+      label: (i) => `${WEEKDAY_NAMES[weekdayOf(dayOf(local(i)))]} ${String(hourOfDay(local(i))).padStart(2, '0')}:00`,
     },
   };
 }

@@ -5,7 +5,7 @@
 // not: a bank's Friday is a half day and its Saturday starts after sunset. Weekdays whose
 // intraday curves differ are therefore fitted as streams of their own (same queue, volume only
 // on their days), so each kind of day keeps its own curve.
-import { dayOf, HOUR_MS, weekdayOf } from './local-time';
+import { dayOf, hourOfDay, weekdayOf } from './local-time';
 
 /** A day this far below (or above) the typical volume of its weekday is a special day. */
 export const SPECIAL_LOW = 0.6;
@@ -135,7 +135,7 @@ function countByHour(records: Arrivals[]): HourlyCounts {
   const qIndex = new Map(queues.map((q, i) => [q, i]));
   for (const r of records) {
     const d = dayOf(r.arrivalLocalMs) - firstDay;
-    const h = Math.floor((r.arrivalLocalMs % 86_400_000) / HOUR_MS);
+    const h = hourOfDay(r.arrivalLocalMs);
     counts[(qIndex.get(r.queue)! * days + d) * 24 + h] += r.count ?? 1;
   }
   return { queues, firstDay, days, counts };

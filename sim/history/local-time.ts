@@ -25,6 +25,8 @@ export function instantOfLocal(zone: string, localMs: number, cache?: Map<number
 
 /** Local day number (days since 1970-01-01) of local wall-clock ms. */
 export const dayOf = (localMs: number) => Math.floor(localMs / DAY_MS);
+/** Hour of the day 0–23 of a local time, before 1970 too (where `%` would give a negative hour). */
+export const hourOfDay = (localMs: number) => Math.floor((localMs - dayOf(localMs) * DAY_MS) / HOUR_MS);
 /** Monday-first weekday (0 = Monday) of a day number: 1970-01-01 was a Thursday. */
 export const weekdayOf = (day: number) => (((day + 3) % 7) + 7) % 7;
 /** YYYY-MM-DD of a day number. */
