@@ -64,23 +64,8 @@ const DROPPED = {
   staffing: [{ id: 'team', skills: ['en'], agents: 18 }],
 };
 
-/** A small scenario with open shifts (one queue, a shift left to the planner and candidate starts):
- * what the Plan test opens. */
-const OPEN_TEXT = `name: Open shifts (small)
-horizon: { start: 2026-03-16T00:00:00Z, days: 1, warmupHours: 2 }
-replications: 2
-demand:
-  - { id: en-voice, language: en, channel: voice, timezone: Europe/Dublin, volume: { perWeek: 7000 }, pattern: business-day,
-      handleTime: { dist: exponential, mean: 240 }, patience: { dist: exponential, mean: 150 } }
-staffing:
-  - id: team
-    timezone: Europe/Dublin
-    skills: [en]
-    shifts:
-      - { days: daily, start: "07:00", end: "15:00", agents: auto }
-      - { days: daily, startBetween: ["10:00", "12:00"], every: 120, hours: 8, agents: { min: 1, max: 30 } }
-    cost: { perHour: 30 }
-`;
+/** A small scenario with open shifts: what the Plan test opens. */
+const OPEN_TEXT = readFileSync(join(ROOT, 'test', 'fixtures', 'small-open.yaml'), 'utf8');
 
 const app = (page: Page) => page.locator('fs-app');
 const headline = (page: Page, figure: string) => page.locator(`fs-app fs-headline [data-figure="${figure}"]`);

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { encodeState } from '../../src/lib/url-state';
-import { PATIENCE, ROOT, useApp, type StaticServer } from './browser';
+import { focused, PATIENCE, ROOT, type StaticServer, useApp } from './browser';
 
 /** Four weeks of 400,000 calls a day, 30 replications: one run is 350 million contacts (below the
  * work limit), but the planner's 12 rounds are 4.2 billion, which `followsun plan` refuses without
@@ -27,31 +27,10 @@ staffing:
 `;
 
 /** One queue, a shift left to the planner and candidate starts: plans in a few seconds. */
-const SMALL = `name: Open shifts (small)
-horizon: { start: 2026-03-16T00:00:00Z, days: 1, warmupHours: 2 }
-replications: 2
-demand:
-  - { id: en-voice, language: en, channel: voice, timezone: Europe/Dublin, volume: { perWeek: 7000 }, pattern: business-day,
-      handleTime: { dist: exponential, mean: 240 }, patience: { dist: exponential, mean: 150 } }
-staffing:
-  - id: team
-    timezone: Europe/Dublin
-    skills: [en]
-    shifts:
-      - { days: daily, start: "07:00", end: "15:00", agents: auto }
-      - { days: daily, startBetween: ["10:00", "12:00"], every: 120, hours: 8, agents: { min: 1, max: 30 } }
-    cost: { perHour: 30 }
-`;
+const SMALL = readFileSync(join(ROOT, 'test', 'fixtures', 'small-open.yaml'), 'utf8');
 
 const poll = <T>(fn: () => Promise<T> | T) => expect.poll(fn, { timeout: PATIENCE });
 const panel = (page: Page) => page.locator('fs-app fs-plan-panel');
-/** The element with keyboard focus, through the shadow roots: its accessible label or text. */
-const focused = (page: Page) =>
-  page.evaluate(() => {
-    let el: Element | null = document.activeElement;
-    while (el?.shadowRoot?.activeElement) el = el.shadowRoot.activeElement;
-    return el ? (el.getAttribute('aria-label') ?? el.textContent?.trim() ?? el.tagName) : null;
-  });
 
 describe('the Plan panel', { timeout: 600_000 }, () => {
   const app = useApp();

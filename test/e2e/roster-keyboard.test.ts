@@ -5,7 +5,7 @@ import type { Page } from 'playwright-core';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { encodeState } from '../../src/lib/url-state';
-import { PATIENCE, useApp, type StaticServer } from './browser';
+import { focused, PATIENCE, type StaticServer, useApp } from './browser';
 
 /** One queue, one site, two weekday shifts. */
 const TEXT = `name: Roster by keyboard
@@ -29,13 +29,6 @@ const poll = <T>(fn: () => Promise<T> | T) => expect.poll(fn, { timeout: PATIENC
 const roster = (page: Page) => page.locator('fs-app fs-roster-editor');
 /** The scenario's text as the app holds it (what Download YAML writes). */
 const text = (page: Page) => page.evaluate(() => (document.querySelector('fs-app') as unknown as { store: { active: { text: string } } }).store.active.text);
-/** The element with keyboard focus, through the shadow roots: its accessible label or text. */
-const focused = (page: Page) =>
-  page.evaluate(() => {
-    let el: Element | null = document.activeElement;
-    while (el?.shadowRoot?.activeElement) el = el.shadowRoot.activeElement;
-    return el ? (el.getAttribute('aria-label') ?? el.textContent?.trim() ?? el.tagName) : null;
-  });
 
 describe('roster editor by keyboard', { timeout: 600_000 }, () => {
   const app = useApp();
