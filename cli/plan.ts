@@ -6,10 +6,10 @@ import { AVERAGE_MONTH_SECONDS, ResultBuilder, type ScenarioResult } from '../si
 import type { CompiledModel } from '../sim/model/model';
 import { shiftWeekHours } from '../sim/model/roster';
 import { plan, type PlanResult } from '../sim/plan/planner';
-import { roundsText } from '../sim/plan/rounds-text';
+import { heldOnlyWithItsSeed, roundsText } from '../sim/plan/rounds-text';
 import { openShifts } from '../sim/plan/candidates';
 import { programmeProblem } from '../sim/plan/programme-size';
-import { TRIM_ROUNDS } from '../sim/plan/trim';
+import { planningRoundsAtMost } from '../sim/plan/trim';
 import type { HighsResult, LpSolver } from '../sim/plan/programme';
 import { plannedYaml } from '../sim/plan/planned-yaml';
 import { fieldLine, parsePath, ScenarioError, type Scenario } from '../sim/scenario/scenario';
@@ -72,7 +72,7 @@ function outputCheck(flag: string, path: string | undefined, example: string, in
 function load(files: string[], options: PlanOptions): Scenario[] | undefined {
   try {
     const scenarios = loadAll(files);
-    const rounds = (options.maxIterations ?? 8) + TRIM_ROUNDS + 1;
+    const rounds = planningRoundsAtMost(options.maxIterations ?? 8);
     const problems = scenarios.flatMap(
       (s, k) =>
         checkScenarioWork(s, displayPath(files[k]), {
@@ -403,12 +403,9 @@ function verdictText(p: PlanResult): string {
   const which = rounds > 1 ? ` (round ${p.round} of ${rounds}${p.round === rounds ? '' : p.met ? ': the cheapest that meets the targets' : ': the fewest hours below target'})` : '';
   const below = p.verification.summary.hoursBelowTarget.mean ?? 0;
   const share = `${Number((p.scenario.plan.belowTargetShare * 100).toFixed(1))} %`;
-  // A round met with the file's seed passes only if it holds with the check seed too: one that
-  // failed only that check shows every figure at or above its target, and must say so.
-  const shown = p.iterations.find((it) => it.iteration === p.round);
   let head: string;
   if (p.met) head = p.unmet.length ? `The targets are met wherever a shift can serve${which}; not reached:` : `Every target is met${which}.`;
-  else if (shown?.met && shown.heldWithOtherSeed === false) {
+  else if (heldOnlyWithItsSeed(p)) {
     head =
       `Not every target is met${which}: met with the file's seed, but not when checked with other random numbers ` +
       '(a second seed, the same replications); a plan passes only when it holds with both, and more replications make the two agree more often' +

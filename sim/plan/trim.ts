@@ -10,6 +10,10 @@ import type { PlanRounds, Round } from './rounds';
 /** Rounds trying a cheaper plan after one meets the targets (each one simulation, and a solve
  * when it drops doubtful raises). */
 export const TRIM_ROUNDS = 3;
+
+/** Rounds a plan may simulate at most, for the work check before it starts: `maxIterations`
+ * correction rounds, the trim rounds, and one more. */
+export const planningRoundsAtMost = (maxIterations: number): number => maxIterations + TRIM_ROUNDS + 1;
 /** A shift may lose an agent in a trim round when, in every hour it covers, each language ×
  * channel its pool serves is at or above target by this much (or has no demand). */
 const TRIM_SLACK = 0.1;

@@ -11,9 +11,11 @@ import type { Scenario } from '../../sim/scenario/scenario';
 import type { PlanStep } from '../sim-protocol';
 import { expandShift } from '../../sim/model/roster';
 import { programmeProblem } from '../../sim/plan/programme-size';
-import { TRIM_ROUNDS } from '../../sim/plan/trim';
+import { planningRoundsAtMost } from '../../sim/plan/trim';
+import { heldOnlyWithItsSeed } from '../../sim/plan/rounds-text';
 import { big, checkWork, estimateWork } from '../../sim/scenario/work-estimate';
 import { displayName, newDocId, withText, type ScenarioDoc } from './scenario-doc';
+import { timeOnOneCore } from './run-limits';
 import { formatValue, type Unit } from './format';
 
 /** Is any head count left to the planner (agents `auto` or `{ min, max }`, or `startBetween`)? */
@@ -156,10 +158,7 @@ export function planMetText(
     (m) => `${m.queue.replace('/', ' ')} ${formatValue(m.hoursBelowTarget, 'hours')} below target, service level ${m.serviceLevel === null ? '–' : pct(m.serviceLevel)} against ${pct(m.target)}`,
   );
   const tooMany = belowHours > (r.allowedHoursBelowTarget ?? share * reachable);
-  // A round met with the file's seed passes only if it holds with other random numbers too: a plan
-  // that failed only that check has every figure shown at or above its target, and must say so.
-  const shown = r.iterations?.find((it) => it.iteration === r.round);
-  if (!r.met && shown?.met === true && shown.heldWithOtherSeed === false) {
+  if (heldOnlyWithItsSeed(r)) {
     return {
       title: 'targets not met — met with this seed, not with other random numbers',
       detail: `Not met: with the scenario's seed, each language × channel's service level over the hours a pool can work is at or above its target, with ${hoursText} But checked with other random numbers (a second seed, the same replications) it fell short, and the planner passes a plan only when it holds with both; more replications make the two runs agree more often.${round}`,
@@ -198,7 +197,7 @@ export type PlanCheck = { kind: 'ok' } | { kind: 'ask'; text: string } | { kind:
 export function planCheck(s: Scenario, maxIterations: number): PlanCheck {
   const tooLarge = programmeProblem(s);
   if (tooLarge) return { kind: 'refuse', text: `${tooLarge.field}: ${tooLarge.message}.` };
-  const rounds = maxIterations + TRIM_ROUNDS + 1;
+  const rounds = planningRoundsAtMost(maxIterations);
   let estimate;
   try {
     estimate = estimateWork(s, { points: rounds });
@@ -208,14 +207,12 @@ export function planCheck(s: Scenario, maxIterations: number): PlanCheck {
   const check = checkWork(estimate, (field) => field, { allowLargeRuns: true });
   if (check.problems.length > 0) return { kind: 'refuse', text: `${check.problems[0]}.` };
   if (!check.large) return { kind: 'ok' };
-  const hours = estimate.contacts / 2e6 / 3600;
-  const time = hours >= 48 ? `${big(Math.round(hours / 24))} days` : hours >= 1 ? `${Math.round(hours)} hours` : `${Math.max(1, Math.round(hours * 60))} minutes`;
   const r = estimate.replications;
   return {
     kind: 'ask',
     text:
       `Planning simulates the scenario in every round, up to ${rounds} rounds: about ${big(estimate.contacts)} contacts ` +
       `(${r} replication${r === 1 ? '' : 's'} × ${rounds} rounds × about ${big(estimate.contactsPerReplication)} each), above the limit a plan starts with by itself ` +
-      `(followsun plan refuses it without --allow-large-runs): on one core, about ${time}. Plan anyway?`,
+      `(followsun plan refuses it without --allow-large-runs): on one core, about ${timeOnOneCore(estimate.contacts)}. Plan anyway?`,
   };
 }

@@ -21,8 +21,6 @@ export function checkRun(scenario: Scenario, fileName: string): RunCheck {
   if (!check.large) return { kind: 'ok' };
   const r = estimate.replications;
   const each = estimate.contactsPerReplication;
-  const hours = estimate.contacts / 2e6 / 3600;
-  const time = hours >= 48 ? `${big(Math.round(hours / 24))} days` : hours >= 1 ? `${Math.round(hours)} hours` : `${Math.max(1, Math.round(hours * 60))} minutes`;
   return {
     kind: 'ask',
     contacts: estimate.contacts,
@@ -31,6 +29,12 @@ export function checkRun(scenario: Scenario, fileName: string): RunCheck {
       (estimate.contacts > WORK_LIMITS.contacts
         ? `above the limit of ${big(WORK_LIMITS.contacts)} a run starts with by itself`
         : `about ${big(estimate.events)} events, above the limit of ${big(WORK_LIMITS.events)} a run starts with by itself`) +
-      `: on one core, about ${time}. Run anyway?`,
+      `: on one core, about ${timeOnOneCore(estimate.contacts)}. Run anyway?`,
   };
+}
+
+/** How long `contacts` take on one core, roughly (2 million a second), in words. */
+export function timeOnOneCore(contacts: number): string {
+  const hours = contacts / 2e6 / 3600;
+  return hours >= 48 ? `${big(Math.round(hours / 24))} days` : hours >= 1 ? `${Math.round(hours)} hours` : `${Math.max(1, Math.round(hours * 60))} minutes`;
 }
