@@ -181,7 +181,8 @@ function replayOf(values: BacktestFlags, positionals: string[], { cut, trainUnti
   const test = rows.filter((i) => history.days[i] >= cut);
   if (train.length === 0) throw new RecordsError([`${shown}: no records before ${trainUntil} to fit on`]);
   if (test.length === 0) throw new RecordsError([`${shown}: no records on or after ${trainUntil} to test on`]);
-  const unseen = weekdaysOf(history.days, test).filter((w) => !weekdaysOf(history.days, train).includes(w));
+  const trained = weekdaysOf(history.days, train);
+  const unseen = weekdaysOf(history.days, test).filter((w) => !trained.includes(w));
   if (unseen.length > 0) {
     // Else every figure of those days reads '–' or −100% with nothing said why.
     process.stderr.write(

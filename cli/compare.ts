@@ -78,8 +78,7 @@ export async function runComparison(
   const comparison = builder.result();
   // A difference between two periods is not only the staffing's.
   if (new Set(comparison.scenarios.map((r) => `${r.start}|${r.end}`)).size > 1) {
-    process.stderr.write(`followsun ${options.command}: warning: the scenarios cover different time windows; their differences include that
-`);
+    process.stderr.write(`followsun ${options.command}: warning: the scenarios cover different time windows; their differences include that\n`);
   }
   return comparison;
 }

@@ -77,6 +77,8 @@ export function loadScenarioFile(path: string): { scenario: Scenario; text: stri
 /** How long a named pipe (FIFO) may wait for a program to open it for writing: one that no
  * program writes to blocked the command for ever, in the open itself. */
 export const PIPE_IDLE_MS = 10_000;
+/** What a read of a pipe with nothing in it yet waits on, 20 ms at a time. */
+const PAUSE = new Int32Array(new SharedArrayBuffer(4));
 
 /** A file's bytes, or undefined when it holds more than `max` (also for devices and pipes that
  * never end, such as /dev/zero). A named pipe is opened without blocking: one that no program
@@ -107,7 +109,7 @@ export function readBounded(path: string, max: number): Buffer | undefined {
         throw Object.assign(new Error(`${path}: nothing written to the pipe`), { code: 'EPIPEIDLE' });
       }
       if (n < 0 || noWriterYet) {
-        Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 20);
+        Atomics.wait(PAUSE, 0, 0, 20);
         continue;
       }
       if (n === 0) break;

@@ -291,7 +291,7 @@ export class FsPlanPanel extends LitElement {
       .catch((e: Error) => {
         if (e instanceof Cancelled || this.plannedKey !== key) return;
         this.phase = 'error';
-        this.error = e.message;
+        this.error = `The planner failed: ${e.message}`;
       });
   }
 
@@ -339,7 +339,7 @@ export class FsPlanPanel extends LitElement {
       <span class="msg"
         ><strong>Open shifts:</strong> this scenario leaves ${n} head count${n === 1 ? '' : 's'} to the planner. Plan finds the least-cost
         head counts that meet every language × channel target, then checks them by simulation.
-        ${this.error ? html`<span class=${this.phase === 'error' ? 'error' : 'muted'} role="status">${this.phase === 'error' && !this.error.startsWith('Too large') ? `The planner failed: ${this.error}` : this.error}</span>` : nothing}
+        ${this.error ? html`<span class=${this.phase === 'error' ? 'error' : 'muted'} role="status">${this.error}</span>` : nothing}
         ${this.ask ? html`<span class="error" role="status" data-plan-ask>${this.ask}</span>` : nothing}</span
       >
       ${this.ask
