@@ -132,6 +132,8 @@ export interface AppUnderTest {
   readonly server: StaticServer;
   readonly context: BrowserContext;
   readonly page: import('playwright-core').Page;
+  /** The page's console errors since the test began (a test says when there must be none). */
+  readonly consoleErrors: string[];
 }
 
 export function useApp(): AppUnderTest {
@@ -141,6 +143,7 @@ export function useApp(): AppUnderTest {
   let context: BrowserContext;
   let page: import('playwright-core').Page;
   let pageErrors: string[] = [];
+  let consoleErrors: string[] = [];
   beforeAll(async () => {
     if (!existsSync(CHROMIUM)) throw new Error(`No Chromium at ${CHROMIUM}: install it (apt-get install -y chromium) or set CHROMIUM_PATH`);
     dist = await buildApp();
@@ -157,6 +160,8 @@ export function useApp(): AppUnderTest {
     context = await browser.newContext();
     context.on('page', (p) => p.on('pageerror', (e) => pageErrors.push(e.message)));
     page = await context.newPage();
+    consoleErrors = [];
+    page.on('console', (m) => m.type() === 'error' && consoleErrors.push(m.text()));
   }, PATIENCE);
   afterEach(async () => {
     await context?.close();
@@ -171,6 +176,9 @@ export function useApp(): AppUnderTest {
     },
     get page() {
       return page;
+    },
+    get consoleErrors() {
+      return consoleErrors;
     },
   };
 }

@@ -36,11 +36,8 @@ describe('the Plan panel', { timeout: 600_000 }, () => {
   const app = useApp();
   let page: Page;
   let server: StaticServer;
-  let consoleErrors: string[];
   beforeEach(() => {
     ({ page, server } = app);
-    consoleErrors = [];
-    page.on('console', (m) => m.type() === 'error' && consoleErrors.push(m.text()));
   });
 
   async function openScenario(fileName: string, text: string): Promise<void> {
@@ -77,7 +74,7 @@ describe('the Plan panel', { timeout: 600_000 }, () => {
     await panel(page).getByRole('button', { name: 'Cancel' }).click();
     await panel(page).locator('[data-plan-phase="idle"]').waitFor({ timeout: PATIENCE });
     expect(await panel(page).locator('section').textContent()).toContain('Planning cancelled.');
-    expect(consoleErrors).toEqual([]);
+    expect(app.consoleErrors).toEqual([]);
   });
 
   it('an analyst plans a small scenario from the keyboard, uses the plan, and keeps the keyboard on the results', async () => {
@@ -96,7 +93,7 @@ describe('the Plan panel', { timeout: 600_000 }, () => {
     // not on the page's body.
     await poll(() => panel(page).count()).toBe(0);
     await poll(() => focused(page)).toBe('Results');
-    expect(consoleErrors).toEqual([]);
+    expect(app.consoleErrors).toEqual([]);
   });
 
   it('a change to the scenario while it is planned, or once it is, says that the plan is gone and why', async () => {
@@ -119,7 +116,7 @@ describe('the Plan panel', { timeout: 600_000 }, () => {
     await seed.press('Tab');
     await panel(page).locator('[data-plan-phase="idle"]').waitFor({ timeout: PATIENCE });
     await poll(() => section.textContent()).toContain('The plan was made for the scenario before your last change');
-    expect(consoleErrors).toEqual([]);
+    expect(app.consoleErrors).toEqual([]);
   });
 
   it("the planned roster's columns are each named for a screen reader", async () => {
@@ -131,7 +128,7 @@ describe('the Plan panel', { timeout: 600_000 }, () => {
     expect(names.slice(0, 3)).toEqual(['Days', 'Shift', 'Agents']);
     // The fourth holds the hour ticks (hidden from a screen reader): it has a name of its own.
     expect(await headers.nth(3).evaluate((th) => th.querySelector('.sr-only')?.textContent?.trim() ?? '')).toBe('The shift across the day, in local time');
-    expect(consoleErrors).toEqual([]);
+    expect(app.consoleErrors).toEqual([]);
   });
 
   it('a finished plan is still there after a look at History, or at another scenario, and gone once discarded', async () => {
@@ -156,7 +153,7 @@ describe('the Plan panel', { timeout: 600_000 }, () => {
     await tab('Coverage');
     await panel(page).locator('[data-action="plan"]').waitFor({ timeout: PATIENCE });
     expect(await panel(page).locator('section').getAttribute('data-plan-phase')).toBe('idle');
-    expect(consoleErrors).toEqual([]);
+    expect(app.consoleErrors).toEqual([]);
   });
 
   it('planning stopped by a look at History says so when the analyst comes back', async () => {
@@ -169,7 +166,7 @@ describe('the Plan panel', { timeout: 600_000 }, () => {
     await page.locator('fs-app [role="tab"]', { hasText: 'Coverage' }).click();
     await panel(page).locator('[data-action="plan"]').waitFor({ timeout: PATIENCE });
     await poll(() => panel(page).locator('section').textContent()).toContain('Planning stopped when the panel closed');
-    expect(consoleErrors).toEqual([]);
+    expect(app.consoleErrors).toEqual([]);
   });
 });
 

@@ -34,11 +34,8 @@ describe('roster editor by keyboard', { timeout: 600_000 }, () => {
   const app = useApp();
   let page: Page;
   let server: StaticServer;
-  let consoleErrors: string[];
   beforeEach(() => {
     ({ page, server } = app);
-    consoleErrors = [];
-    page.on('console', (m) => m.type() === 'error' && consoleErrors.push(m.text()));
   });
 
   async function openRoster(): Promise<void> {
@@ -65,7 +62,7 @@ describe('roster editor by keyboard', { timeout: 600_000 }, () => {
     }
     await poll(async () => parse(await text(page)).staffing[0].shifts[0]).toEqual({ days: 'Sat-Sun', start: '08:00', end: '16:00', agents: 12 });
     expect(await roster(page).locator('.error').count()).toBe(0);
-    expect(consoleErrors).toEqual([]);
+    expect(app.consoleErrors).toEqual([]);
   });
 
   it('removing a shift with its ✕ button keeps the keyboard in the table', async () => {
@@ -80,7 +77,7 @@ describe('roster editor by keyboard', { timeout: 600_000 }, () => {
     await poll(() => text(page)).not.toContain('start: "12:00", end: "20:00"');
     // One shift left: its ✕ is disabled (a pool needs a shift), so focus goes to "Add a shift".
     await poll(() => focused(page)).toBe('Add a shift to team');
-    expect(consoleErrors).toEqual([]);
+    expect(app.consoleErrors).toEqual([]);
   });
 
   it('a head count typed wrong stays in its field, with the message under it, until it is corrected', async () => {
@@ -98,7 +95,7 @@ describe('roster editor by keyboard', { timeout: 600_000 }, () => {
     await agents.press('Enter');
     await poll(async () => parse(await text(page)).staffing[0].shifts[0].agents).toBe(14);
     expect(await roster(page).locator('.error').count()).toBe(0);
-    expect(consoleErrors).toEqual([]);
+    expect(app.consoleErrors).toEqual([]);
   });
 
   it('a shift end typed as 25:00 is named as the problem, not taken for an open shift the planner decides', async () => {
@@ -115,7 +112,7 @@ describe('roster editor by keyboard', { timeout: 600_000 }, () => {
     await poll(async () => parse(await text(page)).staffing[0].shifts[0].end).toBe('16:30');
     // 8.5 h × 5 days × 12 + 8 h × 5 × 8 + 8 h × 5 × 4 paid hours a week.
     expect(Number(await facts.getAttribute('data-paid-hours'))).toBe(510 + 320 + 160);
-    expect(consoleErrors).toEqual([]);
+    expect(app.consoleErrors).toEqual([]);
   });
 
   it('a shift on Mon, Wed and Fri keeps its hours readable in the week at 1280 × 720', async () => {
@@ -137,7 +134,7 @@ describe('roster editor by keyboard', { timeout: 600_000 }, () => {
     expect(inside).toBe(true);
     // The whole name is still there for a screen reader and as the tooltip.
     expect(await roster(page).locator('[data-roster-pool="team"] g.shift[data-shift="2"]').getAttribute('aria-label')).toBe('team, Mon,Wed,Fri 16:00–24:00, 4 agents');
-    expect(consoleErrors).toEqual([]);
+    expect(app.consoleErrors).toEqual([]);
   });
 
   it('a head count range left to the planner is edited in the form it is shown in', async () => {
@@ -153,7 +150,7 @@ describe('roster editor by keyboard', { timeout: 600_000 }, () => {
     await poll(async () => parse(await text(page)).staffing[0].shifts[1].agents).toEqual({ min: 1, max: 40 });
     expect(await roster(page).locator('.error').count()).toBe(0);
     expect(await agents.inputValue()).toBe('{ min: 1, max: 40 }');
-    expect(consoleErrors).toEqual([]);
+    expect(app.consoleErrors).toEqual([]);
   });
 
   it('a head count range reads whole at 1280 × 720: on the bars of the week and in its field', async () => {
@@ -175,7 +172,7 @@ describe('roster editor by keyboard', { timeout: 600_000 }, () => {
     // The field shows the whole range, not its first characters.
     const agents = roster(page).getByRole('textbox', { name: 'team shift 2 agents', exact: true });
     expect(await agents.evaluate((el: HTMLInputElement) => el.scrollWidth <= el.clientWidth)).toBe(true);
-    expect(consoleErrors).toEqual([]);
+    expect(app.consoleErrors).toEqual([]);
   });
 });
 
