@@ -38,7 +38,7 @@ export function backtestText(result: BacktestResult, fittedOn: string): string {
     ...(result.daysWithoutRecords.length ? [`Days without records, not compared: ${result.daysWithoutRecords.join(', ')}.`] : []),
     ...section('hour', 'Per hour', 'hours'),
     // Coarser grains where they hold more than a point or two.
-    ...(days > 7 ? section('hourOfWeek', 'Per hour of the week', 'hours') : []),
+    ...(days > 7 ? section('hourOfWeek', 'Per hour of the week (contacts: mean per day of that weekday)', 'hours') : []),
     ...(days > 2 ? section('day', 'Per day', 'days') : []),
   ].join('\n');
 }

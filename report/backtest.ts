@@ -90,7 +90,7 @@ export function backtestChartSvg(points: SeriesPoint[], figure: BacktestFigure, 
     height,
     `${title}, ${GRAIN_NAMES[grain]}: actual against the simulation's 95% band`,
     'backtest',
-    chartTitle(title, GRAIN_NAMES[grain], left) +
+    chartTitle(title, grain === 'hourOfWeek' && unit === 'count' ? `${GRAIN_NAMES[grain]}, per day of that weekday` : GRAIN_NAMES[grain], left) +
       key.svg +
       valueAxisY(y, left, right, format, '') +
       `<path d="${band ?? ''}" fill="${BAND}" opacity="0.75"/>` +

@@ -284,14 +284,22 @@ interface Grouping {
   count: number;
   /** The name of the group whose first interval is `i`. */
   label: (i: number) => string;
+  /** The days of records a group gathers, when it gathers several (an hour of the week: every
+   * Monday at 09:00 of the period): its sums are divided by them, so that its counts are per day
+   * of that weekday. Summed, a weekday met five times in the month outweighed one met three times
+   * (January 1999: the bank's Sunday 10:00 read 656 calls and its Monday 10:00 395, from five
+   * Sundays and three Mondays with records: 131.2 and 131.7 a day). */
+  daysIn?: (g: number) => number;
 }
 
 /** Local wall-clock ms at the start of the grid's interval `i`. */
 const localOf = (grid: Grid, i: number) => localMsOfInstant(grid.zone, grid.startMs + i * grid.intervalMs);
 
 /** Each grain's grouping of the grid's intervals, in the customers' local time. */
-function groupings(grid: Grid, firstDay: number, days: number): Record<Grain, Grouping> {
+function groupings(grid: Grid, firstDay: number, days: number, seenDays: Set<number>): Record<Grain, Grouping> {
   const local = (i: number) => localOf(grid, i);
+  const perWeekday = new Array<number>(7).fill(0);
+  for (const d of seenDays) perWeekday[weekdayOf(d)]++;
   const hourIndex = (i: number) => Math.floor((i * grid.intervalMs) / HOUR_MS);
   const stamp = (i: number) => isoWithOffset(grid.zone, local(i)).slice(0, 16);
   return {
@@ -302,18 +310,21 @@ function groupings(grid: Grid, firstDay: number, days: number): Record<Grain, Gr
       groupOf: (i) => weekdayOf(dayOf(local(i))) * 24 + hourOfDay(local(i)),
       count: 168,
       label: (i) => `${WEEKDAY_NAMES[weekdayOf(dayOf(local(i)))]} ${String(hourOfDay(local(i))).padStart(2, '0')}:00`,
+      daysIn: (g) => perWeekday[Math.floor(g / 24)],
     },
   };
 }
 
 /** Per-interval sums added up per group, leaving out the days without records. */
-function foldIntoGroups(sums: Float64Array, grid: Grid, { groupOf, count }: Grouping, seenDays: Set<number>): Float64Array {
+function foldIntoGroups(sums: Float64Array, grid: Grid, { groupOf, count, daysIn }: Grouping, seenDays: Set<number>): Float64Array {
   const out = new Float64Array(count * S);
   for (let i = 0; i < grid.count; i++) {
     if (!seenDays.has(dayOf(localOf(grid, i)))) continue;
     const g = groupOf(i);
     for (let k = 0; k < S; k++) out[g * S + k] += sums[i * S + k];
   }
+  // Per day of the group (its ratios are unchanged: every sum is divided alike).
+  if (daysIn) for (let g = 0; g < count; g++) for (let k = 0; k < S; k++) out[g * S + k] /= Math.max(1, daysIn(g));
   return out;
 }
 
@@ -373,7 +384,7 @@ export function backtestObserved(scenario: Scenario, observed: Observation, opti
     options.onProgress?.(r + 1, R);
   }
 
-  const byGrain = groupings(grid, firstDay, days);
+  const byGrain = groupings(grid, firstDay, days, seenDays);
   const result = { figures: {}, grains: {}, series: {} } as Pick<BacktestResult, 'figures' | 'grains' | 'series'>;
   for (const grain of GRAINS) {
     const { series, errors } = compareGrain(grid, byGrain[grain], seenDays, actual, simulated, R);

@@ -151,7 +151,9 @@ export class FsHistoryBacktest extends LitElement {
       <p class="muted">
         The simulation replays the period with the scenario's demand, handle times and patience and the agents the records show on the phones, with no
         shrinkage or absence on top. Its 95% band is the 2.5th to 97.5th percentile of the replications: where one real period should fall 95% of the time
-        if the model were right. Service level: answered within ${r.thresholdSeconds} s ÷ offered. Occupancy: time on calls ÷ time on the phones.
+        if the model were right. Service level: answered within ${r.thresholdSeconds} s ÷ offered. Occupancy: time on calls ÷ time on the phones.${grain === 'hourOfWeek'
+          ? ' By hour of the week, contacts offered and answered are per day of that weekday (the mean over its days in the period).'
+          : ''}
       </p>
       <ul class="key" aria-hidden="true">
         <li><svg width="16" height="12"><rect width="16" height="12" style="fill:var(--accent);opacity:0.22"></rect></svg>simulated 95% band</li>
@@ -164,6 +166,7 @@ export class FsHistoryBacktest extends LitElement {
           const e = errors[f];
           const unit: Unit = FIGURE_NAMES[f].unit;
           const inside = e.insideBand === null ? '' : `${Math.round(e.insideBand * 100)}% of ${e.points} ${unitName} inside the band; `;
+          const perDay = grain === 'hourOfWeek' && FIGURE_NAMES[f].unit === 'count' ? ' Contacts per day of that weekday (the mean of its days in the period).' : '';
           const [bias, mae] = errorText(e, FIGURE_NAMES[f].unit);
           return html`<fs-band-chart
             data-chart=${f}
@@ -171,7 +174,7 @@ export class FsHistoryBacktest extends LitElement {
             .unit=${unit}
             .grain=${grain}
             .points=${r.series[grain][f]}
-            .summary=${`${inside}bias ${bias}, mean absolute error ${mae}.`}
+            .summary=${`${inside}bias ${bias}, mean absolute error ${mae}.${perDay}`}
           ></fs-band-chart>`;
         })}
       </div>
