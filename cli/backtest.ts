@@ -13,7 +13,7 @@ import { Progress } from './progress';
 import { historyOf } from '../sim/history/history';
 import type { Loaded } from '../sim/history/load';
 import { RecordsError } from '../sim/history/records';
-import { scenarioYaml } from '../sim/history/fit-scenario';
+import { fittedPeriod, scenarioYaml } from '../sim/history/fit-scenario';
 import { backtestObserved, BACKTEST_FIGURES, MIN_REPLICATIONS, replayBytes, type BacktestResult, type Grain, type Observation } from '../sim/history/backtest';
 import { dayOfIso, isoDay, weekdayOf } from '../sim/history/local-time';
 import { dayGroupName } from '../sim/history/fit-demand';
@@ -27,7 +27,7 @@ export function backtestText(result: BacktestResult, fittedOn: string): string {
     '',
     `${title}, simulated against actual:`,
     table([
-      ['', 'bias', 'MAE', 'MAPE', 'inside 95% band', unit],
+      ['', 'bias (sim − actual)', 'MAE', 'MAPE', 'inside 95% band', unit],
       ...BACKTEST_FIGURES.map((f) => [FIGURE_NAMES[f].title, ...errorText(result.grains[grain][f], FIGURE_NAMES[f].unit), String(result.grains[grain][f].points)]),
     ]),
   ];
@@ -174,8 +174,9 @@ function replayOf(values: BacktestFlags, positionals: string[], { cut, trainUnti
   const history = historyOf(loaded, shown);
   const rows = history.days.map((_, i) => i);
   if (cut === undefined) {
-    const fittedOn = `Scenario ${displayPath(positionals[0])}; the staffing replayed is the one the records show.`;
-    return { scenario: base!, observed: history.observe(rows), fittedOn, shown };
+    const observed = history.observe(rows);
+    const fittedOn = `Scenario ${displayPath(positionals[0])}${sampleText(base!, observed)}; the staffing replayed is the one the records show.`;
+    return { scenario: base!, observed, fittedOn, shown };
   }
   const train = rows.filter((i) => history.days[i] < cut);
   const test = rows.filter((i) => history.days[i] >= cut);
@@ -196,6 +197,23 @@ function replayOf(values: BacktestFlags, positionals: string[], { cut, trainUnti
   const scenario = base ? { ...fitted, serviceLevel: base.serviceLevel, channels: base.channels, seed: base.seed, replications: base.replications } : fitted;
   const fittedOn = `Out of sample: fitted on ${isoDay(history.days[train[0]])} to ${isoDay(cut - 1)}, tested on the rest${values.trend ? ', volumes carried forward along their trend' : ''}.`;
   return { scenario, observed: history.observe(test), fittedOn, shown };
+}
+
+/** Whether the replayed days are those the scenario was fitted on (its description says which):
+ * a replay of its own days checks the fit, not a forecast, and an analyst must be told. */
+export function sampleText(scenario: Scenario, observed: Observation): string {
+  const period = fittedPeriod(scenario.description);
+  if (!period) return '';
+  const from = dayOfIso(period.from);
+  const to = dayOfIso(period.to);
+  if (from === undefined || to === undefined) return '';
+  const replayed = [...observed.seenDays];
+  const inside = replayed.filter((d) => d >= from && d <= to).length;
+  const fitted = `, fitted on ${period.from} to ${period.to} (its description says)`;
+  if (inside === 0) return `${fitted}: out of sample, none of the days replayed was fitted on`;
+  const what = 'a check of the fit, not of a forecast (--train-until DATE fits on the days before DATE and tests on the rest)';
+  if (inside === replayed.length) return `${fitted}: in sample, every day replayed was fitted on: ${what}`;
+  return `${fitted}: partly in sample, ${inside} of the ${replayed.length} days replayed were fitted on: ${what}`;
 }
 
 /** The weekdays (0 = Monday) of the given rows' days, ascending. */

@@ -1,7 +1,7 @@
 // What `followsun backtest` prints: the service level's threshold it judges (per channel when
 // the scenario's channels differ in it), given one file, which of the two is missing, and its
 // progress on a terminal.
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -88,5 +88,37 @@ describe('backtest on a terminal', () => {
     } finally {
       process.stderr.isTTY = wasTty;
     }
+  });
+});
+
+describe('backtest of a scenario fitted by import: in sample or not', () => {
+  // A slice of the Technion SEE Center's "Anonymous Bank" data, January 1999 (Avi Mandelbaum; see
+  // test/fixtures/README.md): its rows dated 1–24 January imported, then the scenario replayed.
+  const bank = readFileSync(new URL('./fixtures/anonymous-bank-1999-01-small-queues.tsv', import.meta.url), 'utf8');
+  const [header, ...rows] = bank.trimEnd().split('\n');
+  const dated = (keep: (yymmdd: string) => boolean) => [header, ...rows.filter((r) => keep(r.split('\t')[1]))].join('\n') + '\n';
+  const early = join(dir, 'bank-1-24.tsv');
+  const late = join(dir, 'bank-25-31.tsv');
+  const month = join(dir, 'bank-month.tsv');
+  writeFileSync(early, dated((d) => d < '990125'));
+  writeFileSync(late, dated((d) => d >= '990125'));
+  writeFileSync(month, bank);
+  const fittedFile = join(dir, 'bank-1-24.yaml');
+
+  it('says a replay of the very days the scenario was fitted on is in sample, partly or not at all', async () => {
+    expect((await followsun('import', early, '--out', fittedFile)).status).toBe(0);
+    // 1–24 January with records: 22 days (11 and 12 January are missing from the data).
+    const same = await followsun('backtest', fittedFile, early, '--replications', '2');
+    expect(same.status).toBe(0);
+    expect(same.stdout).toContain(
+      `Scenario ${fittedFile}, fitted on 1999-01-01 to 1999-01-24 (its description says): in sample, every day replayed was fitted on: a check of the fit, not of a forecast`,
+    );
+    // The month: 29 days with records, 22 of them fitted on.
+    const both = await followsun('backtest', fittedFile, month, '--replications', '2');
+    expect(both.stdout).toContain('partly in sample, 22 of the 29 days replayed were fitted on');
+    const after = await followsun('backtest', fittedFile, late, '--replications', '2');
+    expect(after.stdout).toContain('fitted on 1999-01-01 to 1999-01-24 (its description says): out of sample, none of the days replayed was fitted on');
+    // Which way the bias goes, in the table's own header.
+    expect(after.stdout).toMatch(/bias \(sim − actual\)\s+MAE/);
   });
 });

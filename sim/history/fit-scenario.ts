@@ -166,6 +166,15 @@ function missingDaysText(demand: DemandFit): string {
 
 const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
 
+/** The days a scenario was fitted on, as its description's first line says them (describeFit's
+ * and the interval fit's "Fitted by followsun import from …: 1999-01-01 to 1999-01-31, local time
+ * …"), or undefined for a scenario that does not say: the back-test tells a replay of those very
+ * days (in sample) from a test of a forecast. */
+export function fittedPeriod(description: string | undefined): { from: string; to: string } | undefined {
+  const m = /^Fitted by followsun import from .*?: (\d{4}-\d{2}-\d{2}) to (\d{4}-\d{2}-\d{2}), local time /.exec(description ?? '');
+  return m ? { from: m[1], to: m[2] } : undefined;
+}
+
 /** What was estimated and how, in the scenario's own words (its description). */
 export function describeFit(demand: DemandFit, queues: QueueFit[], staffing: ObservedStaffing, options: FitOptions, unstaffed?: string): string {
   const lines = [
