@@ -178,6 +178,8 @@ const LOCAL = /^(\d{4})-(\d{2})-(\d{2})[T ](\d{1,2}):(\d{2})(?::(\d{2})(?:\.\d+)
 /** Local wall-clock ms of an arrival: local text as it stands, an instant with an offset moved to
  * the customers' zone. */
 export function arrivalLocal(text: string, timezone: string): number | undefined {
+  const instant = arrivalInstant(text);
+  if (instant !== undefined) return localMsOfInstant(timezone, instant);
   const m = LOCAL.exec(text);
   if (m) {
     const [year, month, day, hour, minute, second] = [1, 2, 3, 4, 5, 6].map((k) => Number(m[k] ?? 0));
@@ -188,11 +190,14 @@ export function arrivalLocal(text: string, timezone: string): number | undefined
     at.setUTCFullYear(year, month - 1, day);
     return at.getUTCDate() === day && at.getUTCMonth() === month - 1 && hour < 24 && minute < 60 && second < 60 ? at.getTime() : undefined;
   }
-  if (/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/.test(text)) {
-    const instant = Date.parse(text);
-    return Number.isFinite(instant) ? localMsOfInstant(timezone, instant) : undefined;
-  }
   return undefined;
+}
+
+/** The instant of an arrival written with its offset (2026-10-25T00:30:00Z), else undefined. */
+export function arrivalInstant(text: string): number | undefined {
+  if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/.test(text)) return undefined;
+  const instant = Date.parse(text);
+  return Number.isFinite(instant) ? instant : undefined;
 }
 
 export function genericLayout(timezone: string): Layout {
@@ -220,7 +225,12 @@ export function genericLayout(timezone: string): Layout {
       if (handle > LIMITS.durationSeconds) return tooLong('handle_seconds', f('handle_seconds'));
       const notes = answered && handle === 0 ? ['answered with a handle time of 0 s (counted, not in the handle-time fit)'] : [];
       const agent = f('agent') || undefined;
-      return { kind: 'contact', record: { queue, arrivalLocalMs: arrival, answered, waitSeconds: wait, handleSeconds: handle, agent: answered ? agent : undefined }, notes };
+      const instant = arrivalInstant(f('arrival'));
+      return {
+        kind: 'contact',
+        record: { queue, arrivalLocalMs: arrival, ...(instant !== undefined ? { arrivalMs: instant } : {}), answered, waitSeconds: wait, handleSeconds: handle, agent: answered ? agent : undefined },
+        notes,
+      };
     },
   };
 }

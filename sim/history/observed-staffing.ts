@@ -25,6 +25,9 @@ export interface Session {
 
 export interface ObservedStaffing {
   agents: number;
+  /** The sessions' and busy spans' times are instants (UTC ms), not local wall-clock ms: the
+   * records all gave their arrivals' instants (see observeRecords). */
+  onInstants?: boolean;
   sessions: Session[];
   /** Service episodes (busy time), local wall-clock milliseconds. */
   busy: { startLocalMs: number; endLocalMs: number }[];

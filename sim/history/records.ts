@@ -13,6 +13,9 @@ export interface ContactRecord {
   queue: string;
   /** Arrival at the queue (after any IVR), local wall-clock milliseconds. */
   arrivalLocalMs: number;
+  /** The arrival's instant (UTC ms), when the export wrote one with its offset: local clock times
+   * of an autumn night's repeated hour are ambiguous, an instant is not. */
+  arrivalMs?: number;
   answered: boolean;
   /** Time in the queue: until answered, or until the caller hung up. */
   waitSeconds: number;
