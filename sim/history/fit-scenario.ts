@@ -188,11 +188,18 @@ export function describeFit(demand: DemandFit, queues: QueueFit[], staffing: Obs
   if (demand.missingDays.length > 0) lines.push(missingDaysText(demand));
   lines.push('Handle time: lognormal by maximum likelihood when its Kolmogorov-Smirnov distance D ≤ 0.05, else the empirical histogram (a bin per 2.5% of calls, finer in the tail).');
   lines.push('Patience: exponential, maximum likelihood with answered calls as right-censored (total wait ÷ callers who hung up); checked against Kaplan-Meier.');
+  const days = demand.daysWithData.length;
   for (const q of queues) {
     const h = q.handleTime;
     const p = q.patience;
+    // The fitted arrival rate, as the scenario's streams have it: contacts a week, by kind of day.
+    const d = demand.queues.find((x) => x.queue === q.queue);
+    const streams = demand.streams.filter((s) => s.queue === q.queue);
+    const rate = d
+      ? `${d.offered} offered in ${days} day${days === 1 ? '' : 's'} with records, ${d.perWeek} a week${streams.length > 1 ? ` (${streams.map((s) => `${s.group.name} ${s.perWeek}`).join(', ')})` : ''}; `
+      : '';
     lines.push(
-      `  ${q.queue}: handle ${h ? `${h.choice} (n=${h.n}, mean ${h.meanSeconds.toFixed(0)} s; lognormal mean ${h.lognormal.meanSeconds} s cv ${h.lognormal.cv}, D=${h.lognormal.ks.toFixed(3)}; empirical D=${h.empiricalKs.toFixed(3)})` : 'none answered (default used)'}; ` +
+      `  ${q.queue}: ${rate}handle ${h ? `${h.choice} (n=${h.n}, mean ${h.meanSeconds.toFixed(0)} s; lognormal mean ${h.lognormal.meanSeconds} s cv ${h.lognormal.cv}, D=${h.lognormal.ks.toFixed(3)}; empirical D=${h.empiricalKs.toFixed(3)})` : 'none answered (default used)'}; ` +
         `patience ${p ? `${p.meanSeconds} s ± ${p.standardErrorSeconds.toFixed(0)} (${p.abandoned} hung up of ${p.offered}, ${pct(p.censoredShare)} censored; naive mean of hang-ups ${p.naiveMeanSeconds.toFixed(0)} s; Kaplan-Meier gap ${p.kaplanMeierGap.toFixed(3)})` : 'nobody hung up (no abandonment)'}`,
     );
   }
