@@ -19,9 +19,9 @@ import { dayOfIso, isoDay, weekdayOf } from '../sim/history/local-time';
 import { dayGroupName } from '../sim/history/fit-demand';
 import { parseScenario, type Scenario } from '../sim/scenario/scenario';
 import { bytes, memoryBudget } from '../sim/scenario/work-estimate';
-import { backtestReportHtml, errorText, FIGURE_NAMES } from '../report/backtest';
+import { backtestReportHtml, errorText, FIGURE_NAMES, tableThresholdText } from '../report/backtest';
 
-export function backtestText(result: BacktestResult, fittedOn: string): string {
+export function backtestText(result: BacktestResult, fittedOn: string, fromTable = false): string {
   const days = result.series.day.offered.length;
   const section = (grain: Grain, title: string, unit: string) => [
     '',
@@ -34,7 +34,7 @@ export function backtestText(result: BacktestResult, fittedOn: string): string {
   return [
     `Back-test ${result.from} to ${result.to} (local time ${result.timezone}): ${result.contacts} contacts, ${result.agentsSeen} agents seen, ${result.replications} replications.`,
     fittedOn,
-    serviceLevelText(result),
+    serviceLevelText(result) + (fromTable ? ` ${tableThresholdText(result)}` : ''),
     ...(result.daysWithoutRecords.length ? [`Days without records, not compared: ${result.daysWithoutRecords.join(', ')}.`] : []),
     ...section('hour', 'Per hour', 'hours'),
     // Coarser grains where they hold more than a point or two.
@@ -96,6 +96,8 @@ interface Replay {
   fittedOn: string;
   /** The records file as it is shown in messages. */
   shown: string;
+  /** The records are an interval table. */
+  fromTable: boolean;
 }
 
 export function backtestCommand(args: string[]): number {
@@ -104,7 +106,7 @@ export function backtestCommand(args: string[]): number {
   // The report is checked before the records are read and the simulation runs, not after.
   if (outputRefused('--report', values.report, 'backtest.html', positionals)) return 2;
   try {
-    const { scenario, observed, fittedOn, shown } = replayOf(values, positionals, plan);
+    const { scenario, observed, fittedOn, shown, fromTable } = replayOf(values, positionals, plan);
     const problems = replayWorkProblems(scenario, observed, positionals, shown, plan.replications, values['allow-large-runs']);
     if (problems.length > 0) {
       process.stderr.write(`${problems.join('\n')}\n`);
@@ -122,7 +124,7 @@ export function backtestCommand(args: string[]): number {
     } finally {
       progress?.done();
     }
-    return writeBacktest(result, scenario, fittedOn, values);
+    return writeBacktest(result, scenario, fittedOn, values, fromTable);
   } catch (e) {
     return badInput(e);
   }
@@ -176,7 +178,7 @@ function replayOf(values: BacktestFlags, positionals: string[], { cut, trainUnti
   if (cut === undefined) {
     const observed = history.observe(rows);
     const fittedOn = `Scenario ${displayPath(positionals[0])}${sampleText(base!, observed)}; the staffing replayed is the one the records show.`;
-    return { scenario: base!, observed, fittedOn, shown };
+    return { scenario: base!, observed, fittedOn, shown, fromTable: loaded.format === 'intervals' };
   }
   const train = rows.filter((i) => history.days[i] < cut);
   const test = rows.filter((i) => history.days[i] >= cut);
@@ -196,7 +198,7 @@ function replayOf(values: BacktestFlags, positionals: string[], { cut, trainUnti
   // A scenario file given too keeps its settings (service level, seed, replications).
   const scenario = base ? { ...fitted, serviceLevel: base.serviceLevel, channels: base.channels, seed: base.seed, replications: base.replications } : fitted;
   const fittedOn = `Out of sample: fitted on ${isoDay(history.days[train[0]])} to ${isoDay(cut - 1)}, tested on the rest${values.trend ? ', volumes carried forward along their trend' : ''}.`;
-  return { scenario, observed: history.observe(test), fittedOn, shown };
+  return { scenario, observed: history.observe(test), fittedOn, shown, fromTable: loaded.format === 'intervals' };
 }
 
 /** Whether the replayed days are those the scenario was fitted on (its description says which):
@@ -243,9 +245,9 @@ function replayWorkProblems(scenario: Scenario, observed: Observation, positiona
 }
 
 /** The report (when asked for) first, then the figures as JSON or text. */
-function writeBacktest(result: BacktestResult, scenario: Scenario, fittedOn: string, values: BacktestFlags): number {
+function writeBacktest(result: BacktestResult, scenario: Scenario, fittedOn: string, values: BacktestFlags, fromTable: boolean): number {
   if (values.report) {
-    const html = backtestReportHtml({ title: `Back-test of ${scenario.name}`, result, fittedOn, description: scenario.description, generatedAt: new Date().toISOString().slice(0, 16).replace('T', ' ') + ' UTC' });
+    const html = backtestReportHtml({ title: `Back-test of ${scenario.name}`, result, fittedOn, fromTable, description: scenario.description, generatedAt: new Date().toISOString().slice(0, 16).replace('T', ' ') + ' UTC' });
     const problem = writeOutput(values.report, html);
     if (problem) {
       process.stderr.write(`followsun: ${displayPath(values.report)}: ${problem}\n`);
@@ -256,7 +258,7 @@ function writeBacktest(result: BacktestResult, scenario: Scenario, fittedOn: str
     const { series: _series, ...rest } = result;
     process.stdout.write(`${JSON.stringify({ ...rest, fittedOn }, null, 2)}\n`);
   } else {
-    process.stdout.write(`${backtestText(result, fittedOn)}\n${values.report ? `Wrote ${displayPath(values.report)}.\n` : ''}`);
+    process.stdout.write(`${backtestText(result, fittedOn, fromTable)}\n${values.report ? `Wrote ${displayPath(values.report)}.\n` : ''}`);
   }
   return 0;
 }

@@ -101,11 +101,22 @@ export function backtestChartSvg(points: SeriesPoint[], figure: BacktestFigure, 
   );
 }
 
+/** An interval table's answered_within_threshold was counted at the platform's threshold, which
+ * the table does not name: it is compared with the simulation's count at the scenario's. */
+export function tableThresholdText(result: Pick<BacktestResult, 'thresholdSeconds'>): string {
+  return (
+    `The table's answered_within_threshold is taken to count at ${result.thresholdSeconds} s; ` +
+    'if the platform counted at another threshold, back-test a scenario file whose serviceLevel.seconds is that one.'
+  );
+}
+
 export interface BacktestReportInput {
   title: string;
   result: BacktestResult;
   /** How the scenario was obtained (fitted on which period, or the file). */
   fittedOn: string;
+  /** The records are an interval table (its service level counted at the platform's threshold). */
+  fromTable?: boolean;
   /** The scenario's description: for a fitted one, what was estimated and how. */
   description?: string;
   generatedAt?: string;
@@ -131,7 +142,7 @@ export function backtestReportHtml(input: BacktestReportInput): string {
 <section>
 <h2>Errors, hour by hour</h2>
 <table class="data"><thead><tr><th>Figure</th><th class="num">Bias (sim − actual)</th><th class="num">Mean abs. error</th><th class="num">Mean abs. % error</th><th class="num">Actual inside the 95% band</th><th class="num">Hours</th></tr></thead><tbody>${rows}</tbody></table>
-<p class="small muted">The simulation replays the period with the scenario's demand, handle times and patience, and the agents the records show on the phones. Its 95% band is the 2.5th to 97.5th percentile of the replications: where one real period should fall 95% of the time if the model were right. Service level: answered within ${result.thresholdSeconds} s ÷ offered. Occupancy: time the observed agents spent on calls ÷ time they were on the phones.${result.daysWithoutRecords.length ? ` Days without records, not compared: ${esc(result.daysWithoutRecords.join(', '))}.` : ''}</p>
+<p class="small muted">The simulation replays the period with the scenario's demand, handle times and patience, and the agents the records show on the phones. Its 95% band is the 2.5th to 97.5th percentile of the replications: where one real period should fall 95% of the time if the model were right. Service level: answered within ${result.thresholdSeconds} s ÷ offered.${input.fromTable ? ` ${esc(tableThresholdText(result))}` : ''} Occupancy: time the observed agents spent on calls ÷ time they were on the phones.${result.daysWithoutRecords.length ? ` Days without records, not compared: ${esc(result.daysWithoutRecords.join(', '))}.` : ''}</p>
 </section>
 ${input.description ? `<section>\n<h2>The scenario</h2>\n<pre class="small" style="white-space:pre-wrap">${esc(input.description)}</pre>\n</section>` : ''}
 <section>

@@ -10,6 +10,7 @@ import { validateScenario } from '../sim/scenario/scenario';
 import { localDesk } from './support';
 import { genericCsv, syntheticRecords } from '../sim/history/synthetic-records';
 import { fitScenario, scenarioYaml } from '../sim/history/fit-scenario';
+import { intervalTableCsv } from '../sim/history/interval-export';
 import { followsun } from './cli-in-process';
 
 const ZONE = 'Europe/Madrid';
@@ -36,6 +37,21 @@ describe('backtest text output', () => {
     expect(o.stderr).toBe('');
     expect(o.status).toBe(0);
     expect(o.stdout).toContain('Service level: answered within 30 s ÷ offered.');
+  });
+
+  it('says an interval table’s answered_within_threshold is taken at the scenario’s threshold, which the table does not name', async () => {
+    const table = join(dir, 'intervals.csv');
+    writeFileSync(table, intervalTableCsv(records, 30));
+    const file = scenarioFile('thirty-table.yaml', (s) => (s.serviceLevel = { seconds: 30, target: 0.8 }));
+    const o = await followsun('backtest', file, table, '--timezone', ZONE, '--replications', '2');
+    expect(o.stderr).toBe('');
+    expect(o.status).toBe(0);
+    expect(o.stdout).toContain(
+      "Service level: answered within 30 s ÷ offered. The table's answered_within_threshold is taken to count at 30 s; if the platform counted at another threshold, back-test a scenario file whose serviceLevel.seconds is that one.",
+    );
+    // Contact records carry each wait: nothing to assume.
+    const calls = await followsun('backtest', file, recordsFile, '--timezone', ZONE, '--replications', '2');
+    expect(calls.stdout).not.toContain('answered_within_threshold');
   });
 
   it('warns when the training days hold none of a test day’s weekday (the fit forecasts no contacts then)', async () => {

@@ -5,7 +5,7 @@
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { BACKTEST_FIGURES, type BacktestFigure, type BacktestResult } from '../../sim/history/backtest';
-import { backtestReportHtml, errorText, FIGURE_NAMES } from '../../report/backtest';
+import { backtestReportHtml, errorText, FIGURE_NAMES, tableThresholdText } from '../../report/backtest';
 import { saveFile } from '../lib/save-file';
 import type { BacktestSummary } from '../history/protocol';
 import type { Unit } from '../lib/format';
@@ -29,6 +29,8 @@ export class FsHistoryBacktest extends LitElement {
   @property() name = '';
   @property() description = '';
   @property() fileName = '';
+  /** The records are an interval table: its answered_within_threshold was counted at the platform's threshold. */
+  @property({ type: Boolean }) fromTable = false;
   @state() private grain: BandGrain = 'hour';
 
   static override styles = [
@@ -89,6 +91,7 @@ export class FsHistoryBacktest extends LitElement {
       title: `Back-test of ${this.name}`,
       result: this.result as BacktestResult,
       fittedOn: this.fittedOn,
+      fromTable: this.fromTable,
       description: this.description,
       generatedAt: `${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC`,
     });
@@ -151,7 +154,8 @@ export class FsHistoryBacktest extends LitElement {
       <p class="muted">
         The simulation replays the period with the scenario's demand, handle times and patience and the agents the records show on the phones, with no
         shrinkage or absence on top. Its 95% band is the 2.5th to 97.5th percentile of the replications: where one real period should fall 95% of the time
-        if the model were right. Service level: answered within ${r.thresholdSeconds} s ÷ offered. Occupancy: time on calls ÷ time on the phones.${grain === 'hourOfWeek'
+        if the model were right. Service level: answered within ${r.thresholdSeconds} s ÷ offered.${this.fromTable ? html` <span data-table-threshold>${tableThresholdText(r)}</span>` : ''}
+        Occupancy: time on calls ÷ time on the phones.${grain === 'hourOfWeek'
           ? ' By hour of the week, contacts offered and answered are per day of that weekday (the mean over its days in the period).'
           : ''}
       </p>

@@ -144,6 +144,7 @@ export class FsHistoryView extends LitElement {
             .name=${s.report.name}
             .description=${s.report.description}
             .fileName=${s.report.fileName}
+            .fromTable=${s.report.format === 'intervals'}
           ></fs-history-backtest>` : nothing}
     `;
   }
