@@ -6,7 +6,7 @@
 // never from the page. The fixture is a slice of the Technion SEE Center's "Anonymous Bank" data
 // (Avi Mandelbaum; January 1999): see test/fixtures/README.md.
 import { readFileSync } from 'node:fs';
-import { backtestReportHtml } from '../../report/backtest';
+import { backtestReportHtml, tableThresholdText } from '../../report/backtest';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
@@ -18,6 +18,7 @@ import { readRecords, RecordsError, type ReadOutcome } from '../../sim/history/r
 import { compileScenario } from '../../sim/model/model';
 import { parseScenario, validateScenario } from '../../sim/scenario/scenario';
 import { genericCsv, syntheticRecords } from '../../sim/history/synthetic-records';
+import { intervalTableCsv } from '../../sim/history/interval-export';
 import { simulate } from '../../sim/simulate';
 import { PATIENCE, ROOT, useApp, type StaticServer } from './browser';
 
@@ -266,6 +267,22 @@ describe('contact records in the web app: import, fit, back-test, keep', { timeo
     expect(await alert.textContent()).not.toMatch(/at \w+ \(|Error:/); // no stack trace
     expect(await page.locator('fs-app .scenario-title').textContent()).toBe(title); // nothing replaced
     await page.screenshot({ path: `${SHOTS}/8-bad-file-1440x900.png` });
+  });
+
+  it('an interval table: says whose agents it replays and the threshold its answered_within_threshold is taken at', async () => {
+    const table = intervalTableCsv(readRecords(helpDeskCsv(), 'desk.csv', genericLayout('UTC')).records, 60);
+    await page.goto(server.url);
+    await page.locator('fs-app fs-run-status[phase="done"]').waitFor({ timeout: PATIENCE });
+    await drop(page, 'desk-intervals.csv', table);
+    await view(page).locator('fs-history-backtest table[data-errors="hour"]').waitFor({ timeout: 2 * PATIENCE });
+    // It read "… agents seen (most at once); The scenario's pool …".
+    const staffing = (await view(page).locator('fs-history-fit p:has([data-agents-seen])').textContent())!.replace(/\s+/g, ' ');
+    expect(staffing).toMatch(/agents seen \(most at once\); on the phones as the table's agents column says, per interval and summed over its queues\. The scenario's pool/);
+    // The platform's threshold is not in the table: the page says which one it is taken at.
+    expect(await view(page).locator('fs-history-backtest [data-table-threshold]').textContent()).toBe(tableThresholdText({ thresholdSeconds: 20 }));
+    await page.setViewportSize({ width: 1280, height: 720 });
+    await view(page).locator('fs-history-backtest [data-table-threshold]').scrollIntoViewIfNeeded();
+    await page.screenshot({ path: `${SHOTS}/8-interval-table-1280x720.png` });
   });
 
   it('counts one queue as one in the fit\'s heading (a help desk\'s single queue)', async () => {
