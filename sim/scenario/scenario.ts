@@ -1,14 +1,14 @@
 // The scenario file: its schema (zod, exported as JSON Schema for editors), parsing of YAML or
 // JSON text, and error messages that name the file, the field path and what was expected.
 import * as z from 'zod';
-import { isMap, isSeq, LineCounter, parseDocument, type Node as YamlNode } from 'yaml';
+import { isMap, isSeq, LineCounter, parseDocument, type Document, type Node as YamlNode } from 'yaml';
 import { distribution, DISTRIBUTION_NAMES, handleTimeDistribution, type Distribution } from './distribution-schema';
 import { distributionMean, shortestDuration } from '../model/distributions';
 import { itemsBeyond, lineOfOffset, quoteLinesBeyond } from './item-count';
 import { PATTERN_NAMES } from './patterns';
 import { localTimeSchema, shiftSchema } from './shift-schema';
 import { closestWord } from './spelling';
-import { syntaxProblems, unresolvedAlias } from './syntax-problems';
+import { parseYaml, unresolvedAlias } from './syntax-problems';
 import {
   between,
   factor,
@@ -658,7 +658,7 @@ const lineEndsOf = (text: string) => (text.includes('\r') ? text.replace(/\r(?!\
 
 /** What the parser warns about and would otherwise pass over in silence: a tag left unresolved
  * (its value then read as text: `agents: !custom 6` became "6"), a %YAML version other than 1.2. */
-function warningProblems(text: string, doc: ReturnType<typeof parseDocument>, lines: LineCounter): { line: number; col: number; message: string }[] {
+function warningProblems(text: string, doc: Document.Parsed, lines: LineCounter): { line: number; col: number; message: string }[] {
   const problems = doc.warnings.map((w) => {
     const { line, col } = lines.linePos(w.pos[0]);
     const message =
@@ -696,11 +696,8 @@ export function parseScenario(text: string, file: string): Scenario {
         'that runs on to another line (a quote left open?); not read further',
     ]);
   }
-  const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { ...YAML_OPTIONS, lineCounter, prettyErrors: false, uniqueKeys: true });
-  if (doc.errors.length > 0) {
-    throw new ScenarioError(syntaxProblems(text, doc.errors, lineCounter).map((p) => `${file}:${p.line}:${p.col}: not valid YAML or JSON: ${p.message}`));
-  }
+  const { doc, lines: lineCounter, problems } = parseYaml(text, YAML_OPTIONS);
+  if (problems.length > 0) throw new ScenarioError(problems.map((p) => `${file}:${p.line}:${p.col}: not valid YAML or JSON: ${p.message}`));
   const warned = warningProblems(text, doc, lineCounter);
   if (warned.length > 0) throw new ScenarioError(warned.slice(0, 10).map((p) => `${file}:${p.line}:${p.col}: ${p.message}`));
   let data: unknown;
@@ -727,7 +724,7 @@ export function parsePath(text: string): (string | number)[] {
   return [...text.matchAll(/([^.[\]]+)|\[(\d+)\]/g)].map((m) => (m[2] !== undefined ? Number(m[2]) : m[1]));
 }
 
-function lineFinder(doc: ReturnType<typeof parseDocument>, lineCounter: LineCounter): (path: Path) => number | undefined {
+function lineFinder(doc: Document.Parsed | ReturnType<typeof parseDocument>, lineCounter: LineCounter): (path: Path) => number | undefined {
   const lineAt = (node: YamlNode | null | undefined) => (node?.range ? lineCounter.linePos(node.range[0]).line : undefined);
   // The line of the field's key where it has one (a nested block starts a line below its key).
   return (path: Path): number | undefined => {

@@ -1,7 +1,7 @@
 // YAML syntax errors in plain words, at the line the analyst has to fix. The parser's messages
 // speak of "implicit keys" and "flow collections", and an unclosed quote or bracket is reported
 // where the file ends, not where it was opened.
-import { LineCounter, Parser, type YAMLError } from 'yaml';
+import { Composer, isMap, isScalar, LineCounter, Parser, YAMLParseError, type Document, type DocumentOptions, type ParseOptions, type SchemaOptions, type YAMLError } from 'yaml';
 import { shown } from './schema-parts';
 
 export interface SyntaxProblem {
@@ -93,7 +93,133 @@ function closedLaterFinder(text: string): (offset: number) => boolean {
 /** Syntax problems reported: the first ones are what an analyst fixes, the rest are counted. */
 const MAX_SYNTAX_PROBLEMS = 10;
 
-export function syntaxProblems(text: string, errors: YAMLError[], lines: LineCounter): SyntaxProblem[] {
+/** Parser errors (and, apart, warnings) kept from one file: the first ten problems are found
+ * among them, and the rest are only counted. Each error is an Error with its stack: 590,000 lines
+ * of `- @x`, one error each, took 15 s and 1.5 GB to be refused. */
+const KEPT_ERRORS = 1000;
+/** A file longer than this is parsed first up to this line: when these lines alone hold twice
+ * KEPT_ERRORS errors, the file is refused without the parser reading the rest. */
+const FIRST_LINES = 10_000;
+
+/** Where the parser stopped reading or counting: everything was read (`undefined`), errors were
+ * counted no further after KEPT_ERRORS (`dropped`), or the file was read to line FIRST_LINES. */
+type NotRead = { dropped: number } | { firstLines: number } | undefined;
+
+/** The options a scenario file is parsed with (keys are checked unique here, in linear time). */
+export type YamlOptions = Omit<DocumentOptions & ParseOptions & SchemaOptions, 'lineCounter' | 'uniqueKeys' | 'prettyErrors'>;
+
+/**
+ * The document in a file's text and its syntax problems in plain words (none: it can be used),
+ * with work bounded by the text whatever it holds: the errors the parser collects are capped at
+ * KEPT_ERRORS (the others counted), duplicate keys are found with one set per mapping (the
+ * parser's own check compares each key with every one before it: 50,000 fields took 28 s), and a
+ * long file whose first lines are full of errors is refused from those lines.
+ */
+export function parseYaml(text: string, options: YamlOptions): { doc: Document.Parsed; lines: LineCounter; problems: SyntaxProblem[] } {
+  let cut = -1;
+  for (let n = 0, i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) {
+    if (++n === FIRST_LINES) {
+      cut = i + 1;
+      break;
+    }
+  }
+  if (cut > 0 && cut < text.length) {
+    const first = text.slice(0, cut);
+    const parsed = composed(first, options);
+    // Errors from the cut itself (a bracket or quote closed further on, a key continued on the
+    // next line) come after every other; with twice as many errors as kept, none of them is kept.
+    // A quote or bracket reported unclosed is looked for in the whole text: that needs all of it.
+    if (parsed.dropped >= KEPT_ERRORS && !parsed.doc.errors.some((e) => UNCLOSED.test(e.message))) {
+      return { ...parsed, problems: syntaxProblems(first, parsed.doc.errors, parsed.lines, { firstLines: FIRST_LINES }) };
+    }
+  }
+  const parsed = composed(text, options);
+  const problems = parsed.doc.errors.length === 0 ? [] : syntaxProblems(text, parsed.doc.errors, parsed.lines, parsed.dropped > 0 ? { dropped: parsed.dropped } : undefined);
+  return { ...parsed, problems };
+}
+
+type OnError = (source: unknown, code: string, message: string, warning?: boolean) => void;
+
+/** parseDocument's work, keeping the first KEPT_ERRORS errors and warnings (`dropped`: the errors
+ * not kept), with duplicate keys found in linear time. */
+function composed(text: string, options: YamlOptions): { doc: Document.Parsed; lines: LineCounter; dropped: number } {
+  const lines = new LineCounter();
+  const parser = new Parser(lines.addNewLine);
+  const composer = new Composer({ ...options, uniqueKeys: false });
+  let errors = 0;
+  let warnings = 0;
+  let dropped = 0;
+  // Every error of the composer goes through its onError (a private field, read at each use).
+  const open = composer as unknown as { onError: OnError };
+  const keep = open.onError;
+  open.onError = (source, code, message, warning) => {
+    if (warning ? ++warnings <= KEPT_ERRORS : ++errors <= KEPT_ERRORS) keep(source, code, message, warning);
+    else if (!warning) dropped++;
+  };
+  // Stray tokens between documents are errors the composer files without its onError.
+  function* tokens() {
+    for (const token of parser.parse(text)) {
+      if (token.type === 'error' && ++errors > KEPT_ERRORS) dropped++;
+      else yield token;
+    }
+  }
+  let doc: Document.Parsed | undefined;
+  for (const next of composer.compose(tokens(), true, text.length)) {
+    if (!doc) doc = next as Document.Parsed;
+    else {
+      doc.errors.push(new YAMLParseError([next.range[0], next.range[1]], 'MULTIPLE_DOCS', 'Source contains multiple documents; please use YAML.parseAllDocuments()'));
+      break;
+    }
+  }
+  // compose(…, true) always ends with a document.
+  doc = doc!;
+  const duplicates = duplicateKeys(doc);
+  if (duplicates.length > 0) {
+    // In their place among the others, as the parser reports them; beyond the last error kept,
+    // they are among those not kept.
+    const last = dropped > 0 ? (doc.errors.at(-1)?.pos[0] ?? 0) : Infinity;
+    const merged: YAMLError[] = [];
+    let d = 0;
+    for (const e of doc.errors) {
+      while (d < duplicates.length && duplicates[d].pos[0] < e.pos[0]) merged.push(duplicates[d++]);
+      merged.push(e);
+    }
+    for (; d < duplicates.length; d++) if (duplicates[d].pos[0] <= last) merged.push(duplicates[d]);
+    else dropped++;
+    if (merged.length > KEPT_ERRORS) dropped += merged.splice(KEPT_ERRORS).length;
+    doc.errors = merged;
+  }
+  return { doc, lines, dropped };
+}
+
+/** Keys given twice in one mapping, as the parser's uniqueKeys finds them (scalars of equal value;
+ * NaN equals nothing), in the order of the text. Without recursion: indentation nests deeply. */
+function duplicateKeys(doc: Document.Parsed): YAMLError[] {
+  const found: YAMLError[] = [];
+  const stack: unknown[] = [doc.contents];
+  while (stack.length > 0) {
+    const node = stack.pop();
+    if (isMap(node)) {
+      const seen = new Set<unknown>();
+      for (const pair of node.items) {
+        const key = pair.key;
+        if (isScalar(key) && !Number.isNaN(key.value)) {
+          if (seen.has(key.value)) found.push(new YAMLParseError([key.range?.[0] ?? 0, key.range?.[1] ?? 0], 'DUPLICATE_KEY', 'Map keys must be unique'));
+          seen.add(key.value);
+        }
+        stack.push(pair.key, pair.value);
+      }
+    } else if (node !== null && typeof node === 'object' && 'items' in node && Array.isArray(node.items)) {
+      for (const item of node.items as unknown[]) stack.push(item);
+    }
+  }
+  return found.sort((a, b) => a.pos[0] - b.pos[0]);
+}
+
+/** A parser error saying that a quote or bracket is never closed, or its lines not indented. */
+const UNCLOSED = /Missing closing .quote|must end with a|must be sufficiently indented/;
+
+export function syntaxProblems(text: string, errors: YAMLError[], lines: LineCounter, notRead?: NotRead): SyntaxProblem[] {
   // Every step below is linear in the text and the errors: a file can trip the parser on each of
   // its 100,000 lines.
   const places = new Places(text, lines);
@@ -109,7 +235,7 @@ export function syntaxProblems(text: string, errors: YAMLError[], lines: LineCou
     return plain.problems;
   });
   // After a stray closing bracket the parser reads nothing more: the lines below are not problems.
-  if (stray) return capped(firstOfEachKind(problems.filter((p) => p.line < stray!.line || p === stray)));
+  if (stray) return capped(firstOfEachKind(problems.filter((p) => p.line < stray!.line || p === stray), notRead), MAX_SYNTAX_PROBLEMS, notRead);
   if (unclosed) {
     // An unclosed quote or bracket swallows the rest of the file: it is the one problem from where
     // it was opened (the innermost when several are open), and what follows is its consequence.
@@ -125,9 +251,9 @@ export function syntaxProblems(text: string, errors: YAMLError[], lines: LineCou
       return [...capped(problems.filter((p) => p.line < opened.line), MAX_SYNTAX_PROBLEMS - 1), opened];
     }
   }
-  const kept = firstOfEachKind(problems);
+  const kept = firstOfEachKind(problems, notRead);
   const dash = kept.length > 0 ? listItemWithoutSpace(places, kept[0].line) : undefined;
-  return dash ? [dash] : capped(kept);
+  return dash ? [dash] : capped(kept, MAX_SYNTAX_PROBLEMS, notRead);
 }
 
 /** A list item written without the space after its dash ("-id: dublin"), on or before `line`:
@@ -265,7 +391,7 @@ function inPlainWords(
 /** One problem per line, and after a tab or a misplaced line no further "bad indentation": a
  * mistake often trips the parser twice, and the lines after a misplaced one seem misplaced too.
  * Lines indented with a tab: the first, with the number of the others. */
-function firstOfEachKind(problems: SyntaxProblem[]): SyntaxProblem[] {
+function firstOfEachKind(problems: SyntaxProblem[], notRead?: NotRead): SyntaxProblem[] {
   const indentation = (p: SyntaxProblem) => p.message.startsWith(BAD_INDENT) || p.message === TAB;
   const firstIndentation = problems.find(indentation);
   const firstTab = problems.find((p) => p.message === TAB);
@@ -277,7 +403,8 @@ function firstOfEachKind(problems: SyntaxProblem[]): SyntaxProblem[] {
     if (p.message === TAB && p !== firstTab) return (moreTabs++, false);
     return !p.message.startsWith(BAD_INDENT) || p === firstIndentation;
   });
-  return kept.map((p) => (p === firstTab && moreTabs > 0 ? { ...p, message: `${TAB} (and ${shown(moreTabs)} more line${moreTabs === 1 ? '' : 's'} like it)` } : p));
+  const atLeast = notRead ? 'at least ' : '';
+  return kept.map((p) => (p === firstTab && moreTabs > 0 ? { ...p, message: `${TAB} (and ${atLeast}${shown(moreTabs)} more line${moreTabs === 1 ? '' : 's'} like it)` } : p));
 }
 
 /** An alias (*name) whose anchor (&name) is not set before it, which the parser finds only when
@@ -290,12 +417,21 @@ export function unresolvedAlias(text: string, lines: LineCounter, message: strin
   return { line, col, message: `*${name} refers to no anchor: &${name} must be set before it` };
 }
 
-/** The first problems, the last of them saying how many more there are. */
-function capped(problems: SyntaxProblem[], max = MAX_SYNTAX_PROBLEMS): SyntaxProblem[] {
-  if (problems.length <= max) return problems;
+/** The first problems, the last of them saying how many more there are (or that the parser
+ * stopped reading or counting them). */
+function capped(problems: SyntaxProblem[], max = MAX_SYNTAX_PROBLEMS, notRead?: NotRead): SyntaxProblem[] {
+  if (problems.length <= max && !notRead) return problems;
   const kept = problems.slice(0, max);
   const last = kept[kept.length - 1];
   const more = problems.length - kept.length;
-  kept[kept.length - 1] = { ...last, message: `${last.message} (and ${shown(more)} more problem${more === 1 ? '' : 's'} further on)` };
+  const words =
+    notRead && 'firstLines' in notRead
+      ? `and more problems further on: the file was not read past line ${shown(notRead.firstLines)}`
+      : notRead
+        ? more > 0
+          ? `and at least ${shown(more)} more problems further on`
+          : 'and more problems further on'
+        : `and ${shown(more)} more problem${more === 1 ? '' : 's'} further on`;
+  kept[kept.length - 1] = { ...last, message: `${last.message} (${words})` };
   return kept;
 }
