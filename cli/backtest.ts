@@ -19,7 +19,7 @@ import { dayOfIso, isoDay, weekdayOf } from '../sim/history/local-time';
 import { dayGroupName } from '../sim/history/fit-demand';
 import { parseScenario, type Scenario } from '../sim/scenario/scenario';
 import { bytes, memoryBudget } from '../sim/scenario/work-estimate';
-import { backtestReportHtml, errorText, FIGURE_NAMES, tableThresholdText } from '../report/backtest';
+import { backtestReportHtml, errorText, FIGURE_NAMES, tableThresholdText, weightedText } from '../report/backtest';
 
 export function backtestText(result: BacktestResult, fittedOn: string, fromTable = false): string {
   const days = result.series.day.offered.length;
@@ -27,8 +27,12 @@ export function backtestText(result: BacktestResult, fittedOn: string, fromTable
     '',
     `${title}, simulated against actual:`,
     table([
-      ['', 'bias (sim − actual)', 'MAE', 'MAPE', 'inside 95% band', unit],
-      ...BACKTEST_FIGURES.map((f) => [FIGURE_NAMES[f].title, ...errorText(result.grains[grain][f], FIGURE_NAMES[f].unit), String(result.grains[grain][f].points)]),
+      ['', 'bias (sim − actual)', 'MAE', 'MAE by contacts', 'MAPE', 'inside 95% band', unit],
+      ...BACKTEST_FIGURES.map((f) => {
+        const e = result.grains[grain][f];
+        const [bias, mae, mape, inside] = errorText(e, FIGURE_NAMES[f].unit);
+        return [FIGURE_NAMES[f].title, bias, mae, weightedText(e, FIGURE_NAMES[f].unit), mape, inside, String(e.points)];
+      }),
     ]),
   ];
   return [

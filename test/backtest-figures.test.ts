@@ -7,7 +7,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { backtestObserved, observeRecords, type SeriesPoint } from '../sim/history/backtest';
+import { backtestObserved, errorFigures, observeRecords, type SeriesPoint } from '../sim/history/backtest';
 import { fitScenario, scenarioYaml } from '../sim/history/fit-scenario';
 import { BANK_TIMEZONE, bankLayout } from '../sim/history/layouts';
 import { readRecords } from '../sim/history/records';
@@ -53,5 +53,25 @@ describe('the back-test’s actual side, against sums computed outside followsun
     const mon = week.offered.find((p) => p.label === 'Mon 10:00')!;
     expect(mon.low!).toBeLessThanOrEqual(mon.mean!);
     expect(mon.mean!).toBeLessThan(40);
+  });
+
+  it('weights a rate’s errors by the contacts it is of, so that an hour of one call counts for one', () => {
+    // By hand: an hour of 1 call, all abandoned (actual 100%, simulated 20%), and one of 99 calls
+    // (actual 10%, simulated 12%). Plain MAE (0.8 + 0.02) / 2 = 0.41; weighted by contacts
+    // (1 × 0.8 + 99 × 0.02) / 100 = 0.0278.
+    const points: SeriesPoint[] = [
+      { label: 'a', actual: 1, mean: 0.2, low: 0, high: 1, weight: 1 },
+      { label: 'b', actual: 0.1, mean: 0.12, low: 0.05, high: 0.2, weight: 99 },
+    ];
+    const e = errorFigures(points);
+    expect(e.mae).toBeCloseTo(0.41, 12);
+    expect(e.weightedMae).toBeCloseTo(0.0278, 12);
+    // Counts carry no weight: no weighted MAE.
+    expect(errorFigures(points.map((p) => ({ ...p, weight: null }))).weightedMae).toBeNull();
+    // The weights are the records' own: 1999-01-04 10:00 had 21 contacts offered, 20 answered (Python).
+    const at = (f: 'abandonRate' | 'asaSeconds' | 'offered') => result.series.hour[f].find((p) => p.label === '1999-01-04T10:00')!.weight;
+    expect(at('abandonRate')).toBe(21);
+    expect(at('asaSeconds')).toBe(20);
+    expect(at('offered')).toBeNull();
   });
 });

@@ -26,6 +26,12 @@ export interface ErrorFigures {
   bias: number | null;
   /** Mean |simulated − actual|. */
   mae: number | null;
+  /** Of a rate (abandon rate, service level, ASA, occupancy): Σ w·|simulated − actual| ÷ Σ w, each
+   * point weighted by the actual contacts its rate is of (offered; answered for ASA; time on the
+   * phones for occupancy), so that an hour of 200 calls counts as 200 hours of one call; null for
+   * counts. An hour with one call read 0% or 100%: on the bank's month 20 such hours of fewer than
+   * 10 calls (of 403) took the hourly abandon rate's MAE from 6.1 to 9.2 points. */
+  weightedMae: number | null;
   /** Mean |simulated − actual| ÷ |actual|, over the points where actual ≠ 0 (a fraction). */
   mape: number | null;
   /** Share of the points whose actual value lies in the simulation's 95% band. */
@@ -41,6 +47,9 @@ export interface SeriesPoint {
   mean: number | null;
   low: number | null;
   high: number | null;
+  /** What the actual rate is of (contacts offered, answered, or seconds on the phones), for the
+   * weighted MAE; null for counts. */
+  weight: number | null;
 }
 
 export interface BacktestResult {
@@ -161,13 +170,16 @@ function figureOf(sums: Float64Array, at: number, figure: BacktestFigure): numbe
 
 export function errorFigures(points: SeriesPoint[]): ErrorFigures {
   const both = points.filter((p) => p.actual !== null && p.mean !== null);
-  if (both.length === 0) return { bias: null, mae: null, mape: null, insideBand: null, points: 0 };
+  if (both.length === 0) return { bias: null, mae: null, weightedMae: null, mape: null, insideBand: null, points: 0 };
   const diff = both.map((p) => p.mean! - p.actual!);
   const relative = both.filter((p) => p.actual !== 0).map((p) => Math.abs(p.mean! - p.actual!) / Math.abs(p.actual!));
   const inside = both.filter((p) => p.low !== null && p.actual! >= p.low - 1e-9 && p.actual! <= p.high! + 1e-9).length;
+  const weighted = both.filter((p) => p.weight !== null && p.weight !== undefined && p.weight > 0);
+  const totalWeight = weighted.reduce((a, p) => a + p.weight!, 0);
   return {
     bias: diff.reduce((a, b) => a + b, 0) / both.length,
     mae: diff.reduce((a, b) => a + Math.abs(b), 0) / both.length,
+    weightedMae: totalWeight > 0 ? weighted.reduce((a, p) => a + p.weight! * Math.abs(p.mean! - p.actual!), 0) / totalWeight : null,
     mape: relative.length > 0 ? relative.reduce((a, b) => a + b, 0) / relative.length : null,
     insideBand: inside / both.length,
     points: both.length,
@@ -337,6 +349,8 @@ function foldIntoGroups(sums: Float64Array, grid: Grid, { groupOf, count, daysIn
 /** A group's actual value of `figure` against the replications' mean and 95% band. */
 function bandPoint(label: string, actual: Float64Array, simulated: Float64Array[], g: number, figure: BacktestFigure, replications: number): SeriesPoint {
   const a = figureOf(actual, g * S, figure);
+  // What the rate is of: offered, answered (ASA) or time on the phones (occupancy).
+  const of = { offered: -1, answered: -1, abandonRate: 0, serviceLevel: 0, asaSeconds: 1, occupancy: 6 }[figure];
   const values = simulated.map((s) => figureOf(s, g * S, figure)).filter(Number.isFinite).sort((x, y) => x - y);
   // A ratio defined in fewer than half the replications (an hour with a contact now and
   // then) has no band worth comparing with.
@@ -347,6 +361,7 @@ function bandPoint(label: string, actual: Float64Array, simulated: Float64Array[
     mean: defined ? values.reduce((x, y) => x + y, 0) / values.length : null,
     low: defined ? quantile(values, 0.025) : null,
     high: defined ? quantile(values, 0.975) : null,
+    weight: of < 0 ? null : actual[g * S + of],
   };
 }
 

@@ -5,7 +5,7 @@
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { BACKTEST_FIGURES, type BacktestFigure, type BacktestResult } from '../../sim/history/backtest';
-import { backtestReportHtml, errorText, FIGURE_NAMES, tableThresholdText } from '../../report/backtest';
+import { backtestReportHtml, errorText, FIGURE_NAMES, tableThresholdText, weightedText } from '../../report/backtest';
 import { saveFile } from '../lib/save-file';
 import type { BacktestSummary } from '../history/protocol';
 import type { Unit } from '../lib/format';
@@ -81,6 +81,11 @@ export class FsHistoryBacktest extends LitElement {
       .scroll {
         overflow-x: auto;
       }
+      /* Seven columns on a laptop: the headings wrap rather than push the last column out of view. */
+      table[data-errors] th {
+        white-space: normal;
+        vertical-align: bottom;
+      }
     `,
   ];
 
@@ -133,6 +138,9 @@ export class FsHistoryBacktest extends LitElement {
               <th>Figure</th>
               <th title="Mean of simulated − actual: above 0, the model overstates">Bias (sim − actual)</th>
               <th>Mean abs. error</th>
+              <th title="A rate's errors weighted by the contacts it is of (offered; answered for ASA; time on the phones for occupancy): an hour of one call counts for one">
+                Weighted by contacts
+              </th>
               <th title="Over the points whose actual value is not 0">Mean abs. % error</th>
               <th>Inside the 95% band</th>
               <th>${unitName[0].toUpperCase() + unitName.slice(1)}</th>
@@ -144,7 +152,12 @@ export class FsHistoryBacktest extends LitElement {
               const text = errorText(e, FIGURE_NAMES[f].unit);
               return html`<tr data-figure=${f}>
                 <td>${FIGURE_NAMES[f].title}</td>
-                ${(['bias', 'mae', 'mape', 'insideBand'] as const).map((k, i) => html`<td data-measure=${k} data-value=${e[k] ?? ''}>${text[i]}</td>`)}
+                ${(['bias', 'mae', 'mape', 'insideBand'] as const).map(
+                  (k, i) =>
+                    html`<td data-measure=${k} data-value=${e[k] ?? ''}>${text[i]}</td>${k === 'mae'
+                        ? html`<td data-measure="weightedMae" data-value=${e.weightedMae ?? ''}>${weightedText(e, FIGURE_NAMES[f].unit)}</td>`
+                        : nothing}`,
+                )}
                 <td data-measure="points" data-value=${e.points}>${e.points}</td>
               </tr>`;
             })}
@@ -154,7 +167,8 @@ export class FsHistoryBacktest extends LitElement {
       <p class="muted">
         The simulation replays the period with the scenario's demand, handle times and patience and the agents the records show on the phones, with no
         shrinkage or absence on top. Its 95% band is the 2.5th to 97.5th percentile of the replications: where one real period should fall 95% of the time
-        if the model were right. Service level: answered within ${r.thresholdSeconds} s ÷ offered.${this.fromTable ? html` <span data-table-threshold>${tableThresholdText(r)}</span>` : ''}
+        if the model were right. Weighted by contacts: a rate's errors weighted by the contacts it is of (offered; answered for ASA; time on the phones for occupancy), so that an hour
+        of one call counts for one. Service level: answered within ${r.thresholdSeconds} s ÷ offered.${this.fromTable ? html` <span data-table-threshold>${tableThresholdText(r)}</span>` : ''}
         Occupancy: time on calls ÷ time on the phones.${grain === 'hourOfWeek'
           ? ' By hour of the week, contacts offered and answered are per day of that weekday (the mean over its days in the period).'
           : ''}

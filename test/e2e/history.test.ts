@@ -58,7 +58,7 @@ async function drop(page: Page, name: string, text: string): Promise<void> {
 async function expectFigures(page: Page, result: BacktestResult): Promise<void> {
   const table = view(page).locator('table[data-errors="hour"]');
   for (const f of BACKTEST_FIGURES) {
-    for (const k of ['bias', 'mae', 'mape', 'insideBand', 'points'] as const) {
+    for (const k of ['bias', 'mae', 'weightedMae', 'mape', 'insideBand', 'points'] as const) {
       const shown = await table.locator(`tr[data-figure="${f}"] td[data-measure="${k}"]`).getAttribute('data-value');
       const want = result.figures[f][k];
       expect(shown === '' ? null : Number(shown), `${f}.${k}`).toBe(want);
