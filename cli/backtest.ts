@@ -215,7 +215,7 @@ export function sampleText(scenario: Scenario, observed: Observation): string {
   if (from === undefined || to === undefined) return '';
   const replayed = [...observed.seenDays];
   const inside = replayed.filter((d) => d >= from && d <= to).length;
-  const fitted = `, fitted on ${period.from} to ${period.to} (its description says)`;
+  const fitted = `, fitted on ${period.from} to ${period.to} of ${period.source} (its description says)`;
   if (inside === 0) return `${fitted}: out of sample, none of the days replayed was fitted on`;
   const what = 'a check of the fit, not of a forecast (--train-until DATE fits on the days before DATE and tests on the rest)';
   if (inside === replayed.length) return `${fitted}: in sample, every day replayed was fitted on: ${what}`;

@@ -9,7 +9,7 @@ import { parse, stringify } from 'yaml';
 import { validateScenario } from '../sim/scenario/scenario';
 import { localDesk } from './support';
 import { genericCsv, syntheticRecords } from '../sim/history/synthetic-records';
-import { fitScenario, scenarioYaml } from '../sim/history/fit-scenario';
+import { fittedPeriod, fitScenario, scenarioYaml } from '../sim/history/fit-scenario';
 import { intervalTableCsv } from '../sim/history/interval-export';
 import { followsun } from './cli-in-process';
 
@@ -127,13 +127,19 @@ describe('backtest of a scenario fitted by import: in sample or not', () => {
     const same = await followsun('backtest', fittedFile, early, '--replications', '2');
     expect(same.status).toBe(0);
     expect(same.stdout).toContain(
-      `Scenario ${fittedFile}, fitted on 1999-01-01 to 1999-01-24 (its description says): in sample, every day replayed was fitted on: a check of the fit, not of a forecast`,
+      `Scenario ${fittedFile}, fitted on 1999-01-01 to 1999-01-24 of bank-1-24.tsv (its description says): in sample, every day replayed was fitted on: a check of the fit, not of a forecast`,
     );
     // The month: 29 days with records, 22 of them fitted on.
     const both = await followsun('backtest', fittedFile, month, '--replications', '2');
     expect(both.stdout).toContain('partly in sample, 22 of the 29 days replayed were fitted on');
     const after = await followsun('backtest', fittedFile, late, '--replications', '2');
-    expect(after.stdout).toContain('fitted on 1999-01-01 to 1999-01-24 (its description says): out of sample, none of the days replayed was fitted on');
+    expect(after.stdout).toContain('fitted on 1999-01-01 to 1999-01-24 of bank-1-24.tsv (its description says): out of sample, none of the days replayed was fitted on');
+    // A scenario fitted from an interval table names it too.
+    expect(fittedPeriod('Fitted by followsun import from the interval table desk.csv (30-minute intervals): 2026-01-05 to 2026-01-25, local time Europe/Lisbon.')).toEqual({
+      source: 'desk.csv',
+      from: '2026-01-05',
+      to: '2026-01-25',
+    });
     // Which way the bias goes, in the table's own header.
     expect(after.stdout).toMatch(/bias \(sim − actual\)\s+MAE/);
   });

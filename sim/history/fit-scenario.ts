@@ -170,9 +170,9 @@ const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
  * and the interval fit's "Fitted by followsun import from …: 1999-01-01 to 1999-01-31, local time
  * …"), or undefined for a scenario that does not say: the back-test tells a replay of those very
  * days (in sample) from a test of a forecast. */
-export function fittedPeriod(description: string | undefined): { from: string; to: string } | undefined {
-  const m = /^Fitted by followsun import from .*?: (\d{4}-\d{2}-\d{2}) to (\d{4}-\d{2}-\d{2}), local time /.exec(description ?? '');
-  return m ? { from: m[1], to: m[2] } : undefined;
+export function fittedPeriod(description: string | undefined): { source: string; from: string; to: string } | undefined {
+  const m = /^Fitted by followsun import from (?:the interval table )?(.*?)(?: \(\d+-minute intervals\))?: (\d{4}-\d{2}-\d{2}) to (\d{4}-\d{2}-\d{2}), local time /.exec(description ?? '');
+  return m ? { source: m[1], from: m[2], to: m[3] } : undefined;
 }
 
 /** What was estimated and how, in the scenario's own words (its description). */
