@@ -8,6 +8,7 @@
 // (arrows, Home/End, PageUp/PageDown by day, Enter/Space for details).
 import { LitElement, css, html, nothing, svg, type PropertyValues } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
+import { unsafeSVG } from 'lit/directives/unsafe-svg.js';
 import { scaleLinear } from 'd3-scale';
 import type { ScenarioResult } from '../../sim/stats/metrics';
 import type { Scenario } from '../../sim/scenario/scenario';
@@ -33,6 +34,11 @@ const LEGEND_STOPS = [-0.5, -0.25, -0.1, -0.02, 0, 0.1];
 const hours = (x: number) => formatValue(x, 'hours');
 
 let uid = 0;
+
+const ESCAPES: Record<string, string> = { '&': '&amp;', '"': '&quot;', '<': '&lt;', '>': '&gt;' };
+
+/** A value written into a double-quoted attribute of markup built as text. */
+const attr = (value: string | number) => String(value).replace(/[&"<>]/g, (c) => ESCAPES[c]);
 
 /** The nearest ancestor that scrolls vertically, across shadow roots (the page's main pane). */
 function scrollingAncestor(el: Element): Element | null {
@@ -76,6 +82,8 @@ export class FsHeatmap extends LitElement {
   private heatmap: Heatmap | null = null;
   private readonly width = new WidthController(this, 900);
   private readonly patternId = `hatch-${++uid}`;
+  /** Each row's cells as markup, with the geometry it was drawn for (see renderCells). */
+  private cellsDrawn = new WeakMap<HeatRow, { geometry: string; markup: ReturnType<typeof unsafeSVG> }>();
 
   static override styles = [
     baseStyles,
@@ -284,7 +292,7 @@ export class FsHeatmap extends LitElement {
   /** One queue's row: its label (the language once per group when all channels show), its 168
    * cells, and its gap figures. */
   private renderRow(row: HeatRow, r: number, g: Grid, byLanguage: boolean) {
-    const { cellX, cellY, cellWidth, cellHeight, gapX, left, width } = g;
+    const { cellY, cellHeight, left, width } = g;
     const y = cellY(r) + cellHeight / 2;
     const labelY = y + (this.compact || byLanguage ? 4 : 0);
     return svg`
@@ -300,7 +308,7 @@ export class FsHeatmap extends LitElement {
                     : this.compact
                       ? nothing
                       : svg`<text class="row-sub" x="8" y=${y + 13} aria-hidden="true">${languageName(row.language)}</text>`}
-                  ${row.cells.map((cell) => this.renderCell(cell, r, cellX(cell.column) + gapX / 2, cellY(r) + 1, Math.max(0.5, cellWidth - gapX), cellHeight - 2))}
+                  ${this.renderCells(row, r, g)}
                   ${this.compact ? nothing : this.renderRowGaps(row, y, g)}
                 </g>
               `;
@@ -347,35 +355,52 @@ export class FsHeatmap extends LitElement {
           ></fs-hour-details>`;
   }
 
-  private renderCell(cell: HeatCell, r: number, x: number, y: number, w: number, h: number) {
+  /** A row's 168 cells, written as markup text and parsed by the browser at once: as one template
+   * each with 20 bound attributes they were ~54,000 attribute parts for the default week, most of
+   * the heatmap's first render. Kept per row and geometry, so that a render for another reason (the
+   * focus moving, the width observed again) reuses them. The roving tabindex and aria-selected are
+   * set on the elements afterwards (markCells): moving the focus must not replace the cells. */
+  private renderCells(row: HeatRow, r: number, g: Grid) {
+    const geometry = `${r} ${g.left} ${g.top} ${g.cellWidth} ${g.cellHeight}`;
+    const drawn = this.cellsDrawn.get(row);
+    if (drawn?.geometry === geometry) return drawn.markup;
+    const y = g.cellY(r) + 1;
+    const w = Math.max(0.5, g.cellWidth - g.gapX);
+    const h = g.cellHeight - 2;
+    const markup = unsafeSVG(row.cells.map((cell) => this.cellMarkup(cell, r, g.cellX(cell.column) + g.gapX / 2, y, w, h)).join(''));
+    this.cellsDrawn.set(row, { geometry, markup });
+    return markup;
+  }
+
+  private cellMarkup(cell: HeatCell, r: number, x: number, y: number, w: number, h: number): string {
     const status = cellStatus(cell);
-    const cls = status === 'outside' ? 'none' : status === 'no-demand' ? 'zero' : '';
+    const cls = status === 'outside' ? ' none' : status === 'no-demand' ? ' zero' : '';
     const fill = status === 'uncovered' ? `fill: url(#${this.patternId})` : cls ? '' : `fill: ${attainmentColour(attainment(cell) ?? 0)}`;
-    const a = this.active;
-    const sel = this.selected;
-    return svg`<rect
-      class="cell ${cls}"
-      role="gridcell"
-      x=${x}
-      y=${y}
-      width=${w}
-      height=${h}
-      style=${fill}
-      tabindex=${a.row === r && a.column === cell.column ? 0 : -1}
-      aria-colindex=${cell.column + 1}
-      aria-selected=${sel?.row === r && sel.column === cell.column ? 'true' : 'false'}
-      aria-label=${this.cellLabel(cell)}
-      data-row=${r}
-      data-column=${cell.column}
-      data-language=${cell.language}
-      data-channel=${cell.channel}
-      data-offered=${String(cell.offered)}
-      data-sl=${cell.serviceLevel === null ? '' : String(cell.serviceLevel)}
-      data-target=${cell.target}
-      data-uncovered=${cell.uncovered}
-      data-below=${cell.belowTarget}
-      data-start=${cell.hours.length ? new Date(Date.parse(this.result!.start) + cell.hours[0] * 3_600_000).toISOString() : ''}
-    ></rect>`;
+    const start = cell.hours.length ? new Date(Date.parse(this.result!.start) + cell.hours[0] * 3_600_000).toISOString() : '';
+    return (
+      `<rect class="cell${cls}" role="gridcell" x="${x}" y="${y}" width="${w}" height="${h}" style="${fill}" tabindex="-1"` +
+      ` aria-colindex="${cell.column + 1}" aria-selected="false" aria-label="${attr(this.cellLabel(cell))}"` +
+      ` data-row="${r}" data-column="${cell.column}" data-language="${attr(cell.language)}" data-channel="${attr(cell.channel)}"` +
+      ` data-offered="${cell.offered}" data-sl="${cell.serviceLevel ?? ''}" data-target="${cell.target}" data-uncovered="${cell.uncovered}"` +
+      ` data-below="${cell.belowTarget}" data-start="${start}"></rect>`
+    );
+  }
+
+  protected override updated(): void {
+    this.markCells();
+  }
+
+  /** The roving tabindex (the active cell takes the focus) and the selected cell, on the cells drawn. */
+  private markCells(): void {
+    const grid = this.renderRoot.querySelector('svg[role="grid"]');
+    if (!grid) return;
+    const mark = (name: string, on: string, off: string, at: { row: number; column: number } | null) => {
+      const target = at && grid.querySelector(`rect.cell[data-row="${at.row}"][data-column="${at.column}"]`);
+      for (const el of grid.querySelectorAll(`rect.cell[${name}="${on}"]`)) if (el !== target) el.setAttribute(name, off);
+      target?.setAttribute(name, on);
+    };
+    mark('tabindex', '0', '-1', this.active);
+    mark('aria-selected', 'true', 'false', this.selected);
   }
 
   private renderLegend() {
