@@ -19,7 +19,7 @@ import { dayOfIso, isoDay, weekdayOf } from '../sim/history/local-time';
 import { dayGroupName } from '../sim/history/fit-demand';
 import { parseScenario, type Scenario } from '../sim/scenario/scenario';
 import { bytes, memoryBudget } from '../sim/scenario/work-estimate';
-import { backtestReportHtml, errorText, FIGURE_NAMES, tableThresholdText, weightedText } from '../report/backtest';
+import { backtestReportHtml, CLOSED_NOTE, errorText, FIGURE_NAMES, tableThresholdText, weightedText } from '../report/backtest';
 
 export function backtestText(result: BacktestResult, fittedOn: string, fromTable = false): string {
   const days = result.series.day.offered.length;
@@ -39,6 +39,7 @@ export function backtestText(result: BacktestResult, fittedOn: string, fromTable
     `Back-test ${result.from} to ${result.to} (local time ${result.timezone}): ${result.contacts} contacts, ${result.agentsSeen} agents seen, ${result.replications} replications.`,
     fittedOn,
     serviceLevelText(result) + (fromTable ? ` ${tableThresholdText(result)}` : ''),
+    CLOSED_NOTE,
     ...(result.daysWithoutRecords.length ? [`Days without records, not compared: ${result.daysWithoutRecords.join(', ')}.`] : []),
     ...section('hour', 'Per hour', 'hours'),
     // Coarser grains where they hold more than a point or two.

@@ -140,6 +140,8 @@ describe('backtest of a scenario fitted by import: in sample or not', () => {
       from: '2026-01-05',
       to: '2026-01-25',
     });
+    // Which hours the counts are compared over.
+    expect(after.stdout).toContain('Counts are compared over the hours (days …) with a contact offered, in the records or in a replication: a closed hour tests nothing.');
     // Which way the bias goes, in the table's own header.
     expect(after.stdout).toMatch(/bias \(sim − actual\)\s+MAE/);
   });

@@ -74,4 +74,22 @@ describe('the back-test’s actual side, against sums computed outside followsun
     expect(at('asaSeconds')).toBe(20);
     expect(at('offered')).toBeNull();
   });
+
+  it('does not count a closed hour (nothing offered, actually or in any replication) toward the counts’ errors', () => {
+    // By hand: a closed hour (0 against a band of [0, 0]) and an open one (actual 10, simulated 14).
+    // Counted, the closed hour halved the MAE (2 instead of 4) and put half the hours inside.
+    const points: SeriesPoint[] = [
+      { label: 'night', actual: 0, mean: 0, low: 0, high: 0, weight: null, closed: true },
+      { label: 'day', actual: 10, mean: 14, low: 11, high: 17, weight: null },
+    ];
+    expect(errorFigures(points)).toMatchObject({ bias: 4, mae: 4, insideBand: 0, points: 1 });
+    // On the slice: 357 hours of the month had a contact offered (Python); each is compared, and
+    // no hour marked closed had one.
+    const offered = result.series.hour.offered;
+    expect(offered.filter((p) => p.actual! > 0).length).toBe(357);
+    expect(offered.filter((p) => p.closed).every((p) => p.actual === 0 && p.high === 0)).toBe(true);
+    expect(result.figures.offered.points).toBe(offered.filter((p) => !p.closed).length);
+    expect(result.figures.offered.points).toBeGreaterThanOrEqual(357);
+    expect(result.figures.offered.points).toBeLessThan(offered.length);
+  });
 });

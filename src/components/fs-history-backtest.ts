@@ -5,7 +5,7 @@
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { BACKTEST_FIGURES, type BacktestFigure, type BacktestResult } from '../../sim/history/backtest';
-import { backtestReportHtml, errorText, FIGURE_NAMES, tableThresholdText, weightedText } from '../../report/backtest';
+import { backtestReportHtml, CLOSED_NOTE, errorText, FIGURE_NAMES, tableThresholdText, weightedText } from '../../report/backtest';
 import { saveFile } from '../lib/save-file';
 import type { BacktestSummary } from '../history/protocol';
 import type { Unit } from '../lib/format';
@@ -167,8 +167,8 @@ export class FsHistoryBacktest extends LitElement {
       <p class="muted">
         The simulation replays the period with the scenario's demand, handle times and patience and the agents the records show on the phones, with no
         shrinkage or absence on top. Its 95% band is the 2.5th to 97.5th percentile of the replications: where one real period should fall 95% of the time
-        if the model were right. Weighted by contacts: a rate's errors weighted by the contacts it is of (offered; answered for ASA; time on the phones for occupancy), so that an hour
-        of one call counts for one. Service level: answered within ${r.thresholdSeconds} s ÷ offered.${this.fromTable ? html` <span data-table-threshold>${tableThresholdText(r)}</span>` : ''}
+        if the model were right. ${CLOSED_NOTE} Weighted by contacts: a rate's errors weighted by the contacts it is of (offered; answered for ASA; time on the phones for
+        occupancy), so that an hour of one call counts for one. Service level: answered within ${r.thresholdSeconds} s ÷ offered.${this.fromTable ? html` <span data-table-threshold>${tableThresholdText(r)}</span>` : ''}
         Occupancy: time on calls ÷ time on the phones.${grain === 'hourOfWeek'
           ? ' By hour of the week, contacts offered and answered are per day of that weekday (the mean over its days in the period).'
           : ''}
