@@ -1,7 +1,7 @@
 // `followsun erlang`: the queueing formulas on the command line, with the simulation's
 // definitions (service level = answered within the threshold ÷ offered).
 import { parseArgs } from 'node:util';
-import { queueFigures, requiredAgents } from '../sim/stats/erlang';
+import { MAX_ARRIVALS_WITHIN_PATIENCE, queueFigures, requiredAgents } from '../sim/stats/erlang';
 import { LIMITS } from '../sim/scenario/schema-parts';
 import { decimal, positiveNumber, UsageError, wholeNumber } from './arguments';
 import { formatNumber, table } from './format';
@@ -74,6 +74,13 @@ function checkQueueQuestion(values: ErlangFlags): QueueQuestion {
   if (!(offered <= LIMITS.peakLoadErlangs)) {
     throw new UsageError(
       `--rate: an offered load of ${thousands(Math.round(offered))} Erlangs (--rate × --aht ÷ 3600), beyond the ${thousands(LIMITS.peakLoadErlangs)} followsun computes`,
+    );
+  }
+  const waiting = patienceSeconds === undefined ? 0 : (ratePerHour * patienceSeconds) / 3600;
+  if (waiting > MAX_ARRIVALS_WITHIN_PATIENCE) {
+    throw new UsageError(
+      `--patience: about ${thousands(Math.round(waiting))} contacts arrive within one mean patience (--rate × --patience ÷ 3600), beyond the ` +
+        `${thousands(MAX_ARRIVALS_WITHIN_PATIENCE)} followsun computes Erlang A for; at this rate, expected at most ${thousands(Math.floor((MAX_ARRIVALS_WITHIN_PATIENCE * 3600) / ratePerHour))} seconds, got ${values.patience}`,
     );
   }
   const maxOccupancy = fractionOption(values['max-occupancy'], '--max-occupancy', (x) => x >= LIMITS.occupancyMin && x <= 1, `from ${LIMITS.occupancyMin} to 1`);

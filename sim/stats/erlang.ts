@@ -206,6 +206,14 @@ function erlangAFigures(q: QueueInputs, patienceSeconds: number): QueueFigures {
 // A bound on the queue states summed; only reached with extreme patience under overload,
 // where the truncated (then renormalised) distribution is still a usable approximation.
 const MAX_QUEUE_STATES = 5_000_000;
+
+/** The most contacts that may arrive within one mean patience (λ/θ) for `followsun erlang`: an
+ * overloaded queue holds about that many, and each evaluation sums the probability of every
+ * length, with an incomplete beta for each near the critical load. 100,000 Erlangs with 30 days of
+ * patience (2.6 × 10¹¹) hit MAX_QUEUE_STATES at 5 s an evaluation, 33 s a --target search, and the
+ * truncation answered 2 agents for half the contacts answered within 30 days. A real queue has
+ * thousands: 10,000 contacts an hour with an hour's patience, 10,000. */
+export const MAX_ARRIVALS_WITHIN_PATIENCE = 1_000_000;
 const LOG_EPS = log(1e-17);
 
 /** Running ln Σ exp(x_i), rescaled on every new maximum so it never overflows. */
