@@ -90,14 +90,39 @@ export function requiredAgents(
   // Without abandonment, n ≤ load is unstable and answers nothing within t (SL 0).
   const erlangCModel = (q.patienceSeconds ?? Infinity) === Infinity;
   let fail = erlangCModel && q.target > 0 ? Math.floor(load) : 0; // largest n known to fail (0 = none)
-  if (guess - 1 > fail && !meets(guess - 1)) fail = guess - 1;
+  // The guess is tried unless it leaves the queue overloaded by more than a few thousand patient
+  // callers ((load − n) × patience ÷ handle time): one evaluation there sums millions of queue
+  // lengths (a guess from a quiet hour at a 30-day patience cost 5 s, each).
+  const overloadedBy = (n: number) => (erlangCModel ? 0 : ((load - n) * (q.patienceSeconds ?? 0)) / q.ahtSeconds);
+  if (guess - 1 > fail && overloadedBy(guess - 1) <= CHEAPLY_OVERLOADED && !meets(guess - 1)) fail = guess - 1;
   let pass = Math.max(fail + 1, Math.ceil(load));
   const limit = 1e7; // far beyond any real queue; guards against an unreachable target
   // Exponential search: doubling the count, or from a guess growing the step.
+  let metAtOnce = true;
   for (let step = 1; !meets(pass); step *= 2) {
+    metAtOnce = false;
     fail = pass;
     pass = guess > 0 ? pass + step : pass * 2;
     if (pass > limit) throw new RangeError('target is not reachable with a finite number of agents');
+  }
+  // Met at once, at the offered load: the answer is usually just below, and counts far below the
+  // load are overloaded, where the queue's states run into millions with patient callers. So
+  // downwards from it with a growing step (without a guess, the lowest count is tried second: a
+  // target every count meets), then the bisection: the smallest count that meets the target is
+  // the same, found without evaluating the overloaded counts in between.
+  if (metAtOnce && pass - fail > 1) {
+    if (!meets(pass - 1)) fail = pass - 1;
+    else if (guess === 0 && pass - 1 - fail > 1 && meets(fail + 1)) pass = fail + 1;
+    else {
+      pass -= 1;
+      for (let step = 2; pass - step > fail; step *= 2) {
+        if (!meets(pass - step)) {
+          fail = pass - step;
+          break;
+        }
+        pass -= step;
+      }
+    }
   }
   while (pass - fail > 1) {
     const mid = Math.floor((fail + pass) / 2);
@@ -206,6 +231,10 @@ function erlangAFigures(q: QueueInputs, patienceSeconds: number): QueueFigures {
 // A bound on the queue states summed; only reached with extreme patience under overload,
 // where the truncated (then renormalised) distribution is still a usable approximation.
 const MAX_QUEUE_STATES = 5_000_000;
+
+/** Queue lengths beyond which an overloaded count is not tried as a guess: each evaluation sums
+ * about this many probabilities. */
+const CHEAPLY_OVERLOADED = 10_000;
 
 /** The most contacts that may arrive within one mean patience (λ/θ) for `followsun erlang`: an
  * overloaded queue holds about that many, and each evaluation sums the probability of every
