@@ -26,6 +26,26 @@ interface Pending {
 
 let nextId = 0;
 
+/** The worker the built page's <head> started before the app's script ran (vite.config.ts,
+ * earlySimWorker), marked if it failed before anyone listened. */
+type EarlyWorker = Worker & { failedEarly?: boolean };
+
+declare global {
+  interface Window {
+    followsunSimWorker?: EarlyWorker;
+  }
+}
+
+/** The early worker, once (the first runner to start one takes it), unless it failed. */
+function takeEarlyWorker(): Worker | null {
+  const worker = window.followsunSimWorker;
+  if (!worker) return null;
+  delete window.followsunSimWorker;
+  if (!worker.failedEarly) return worker;
+  worker.terminate();
+  return null;
+}
+
 export class SimRunner {
   private worker: Worker | null = null;
   private pending: Pending | null = null;
@@ -34,8 +54,9 @@ export class SimRunner {
     return this.pending !== null;
   }
 
-  /** Starts the worker before there is work for it: its script loads and compiles while the page
-   * is still setting up, instead of after the first run is asked for. */
+  /** Starts the worker before there is work for it (or takes the one the page's <head> started):
+   * its script loads and compiles while the page is still setting up, instead of after the first
+   * run is asked for. */
   warm(): void {
     this.worker ??= this.spawn();
   }
@@ -92,7 +113,7 @@ export class SimRunner {
   }
 
   private spawn(): Worker {
-    const worker = new Worker(new URL('./sim.worker.ts', import.meta.url), { type: 'module', name: 'followsun-sim' });
+    const worker = takeEarlyWorker() ?? new Worker(new URL('./sim.worker.ts', import.meta.url), { type: 'module', name: 'followsun-sim' });
     worker.onmessage = (event: MessageEvent<WorkerReply>) => {
       const reply = event.data;
       const p = this.pending;
