@@ -39,7 +39,7 @@ describe('the first week of January 1999, read with the bank layout', () => {
     const line = read.rejected['unknown service type'].firstLine;
     expect(text.split('\n')[line - 1].split('\t')[column('type')]).toBe('AA');
     expect(read.notes['served across midnight (ser_time kept)'].count).toBeGreaterThan(0);
-    expect(read.notes['answered with no agent named (not in the observed staffing)'].count).toBeGreaterThan(0);
+    expect(read.notes['answered with no agent named (its handle time counted as busy time; no agent added to the staffing)'].count).toBeGreaterThan(0);
     // A caller who hung up in the IVR, never queued, is not an abandoned call (the AA row is one,
     // counted as an unknown type).
     const ivr = rows.filter((r) => r[column('outcome')] === 'HANG' && r[column('q_start')] === '0:00:00' && r[column('type')] !== 'AA').length;

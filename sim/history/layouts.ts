@@ -94,7 +94,7 @@ export const bankLayout: Layout = {
       const end = clockSeconds(f('ser_exit'));
       if (start !== undefined && end !== undefined && end < start) notes.push('served across midnight (ser_time kept)');
       if (handle === 0) notes.push('answered with a service time of 0 s (counted, not in the handle-time fit)');
-      if (f('server') === 'NO_SERVER' || f('server') === '') notes.push('answered with no agent named (not in the observed staffing)');
+      if (f('server') === 'NO_SERVER' || f('server') === '') notes.push('answered with no agent named (its handle time counted as busy time; no agent added to the staffing)');
     }
     const server = f('server');
     return {

@@ -29,7 +29,8 @@ export interface ObservedStaffing {
    * records all gave their arrivals' instants (see observeRecords). */
   onInstants?: boolean;
   sessions: Session[];
-  /** Service episodes (busy time), local wall-clock milliseconds. */
+  /** Service episodes (busy time) of every answered contact, an agent named or not, local
+   * wall-clock milliseconds. */
   busy: { startLocalMs: number; endLocalMs: number }[];
 }
 
@@ -51,10 +52,14 @@ export function inferStaffing(records: ContactRecord[], gapSeconds = SESSION_GAP
   const byAgent = new Map<string, { startLocalMs: number; endLocalMs: number }[]>();
   const busy: { startLocalMs: number; endLocalMs: number }[] = [];
   for (const r of records) {
-    if (!r.answered || r.agent === undefined) continue;
+    if (!r.answered) continue;
     const start = r.arrivalLocalMs + r.waitSeconds * 1000;
     const episode = { startLocalMs: start, endLocalMs: start + r.handleSeconds * 1000 };
+    // A call answered with no agent named was handled all the same: its time is busy time. It
+    // makes no session (whose it was is unknown, and an agent made up for it would add time on
+    // the phones nobody saw). Left out, the bank's January lost 490 calls' busy time (14,003 s).
     busy.push(episode);
+    if (r.agent === undefined) continue;
     let list = byAgent.get(r.agent);
     if (!list) byAgent.set(r.agent, (list = []));
     list.push(episode);
