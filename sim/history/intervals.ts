@@ -14,7 +14,7 @@
 // assumed), and patience comes from total waiting time ÷ abandons — the censored estimator's
 // own formula, with the abandoners' waits approximated when the table lacks them.
 import type { Layout, RowOutcome } from './records';
-import { arrivalLocal, decimal, queueNamer } from './layouts';
+import { arrivalInstant, arrivalLocal, decimal, queueNamer } from './layouts';
 import { dayOf, instantOfLocal } from './local-time';
 import { SUMS, type Observation } from './backtest';
 import type { ObservedStaffing, Session } from './observed-staffing';
@@ -24,6 +24,9 @@ export interface IntervalRow {
   line: number;
   queue: string;
   startLocalMs: number;
+  /** The start's instant (UTC ms), when the table wrote it with its offset: the two intervals of
+   * an autumn night's repeated hour share a local clock time, not an instant. */
+  startMs?: number;
   offered: number;
   answered: number;
   abandoned: number;
@@ -61,10 +64,12 @@ export function intervalLayout(timezone: string): Layout<Omit<IntervalRow, 'line
     time: (r) => r.startLocalMs,
     // A row met again, figures and all (the table appended to itself), would add its contacts
     // twice. Rows of one queue and interval with other figures (an export per site) still add
-    // up. The start as read, so that 09:00 and 09:00:00 are the same interval.
+    // up. The start as read, so that 09:00 and 09:00:00 are the same interval; a start written as
+    // an instant by that instant, so that an autumn night's two 02:00 intervals (00:00Z and 01:00Z
+    // in Berlin) stay two even with the same figures (read as local time, the second was dropped).
     identity: {
       columns: ['interval_start', 'queue'],
-      key: (f) => [arrivalLocal(f('interval_start'), timezone) ?? f('interval_start'), f('queue'), ...FIGURE_FIELDS.map(f)].join('\t'),
+      key: (f) => [startKey(f('interval_start'), timezone), f('queue'), ...FIGURE_FIELDS.map(f)].join('\t'),
       what: 'queue, interval and figures',
     },
     row(f): RowOutcome<Omit<IntervalRow, 'line'>> {
@@ -90,6 +95,7 @@ export function intervalLayout(timezone: string): Layout<Omit<IntervalRow, 'line
         }
         values[name] = v;
       }
+      const instant = arrivalInstant(f('interval_start'));
       const abandoned = Number.isNaN(values.abandoned) ? values.offered - values.answered : values.abandoned;
       if (values.answered > values.offered || abandoned < 0 || values.answered + abandoned > values.offered + 1e-9) {
         return { kind: 'rejected', reason: 'answered + abandoned more than offered' };
@@ -99,6 +105,7 @@ export function intervalLayout(timezone: string): Layout<Omit<IntervalRow, 'line
         record: {
           queue,
           startLocalMs: start,
+          ...(instant !== undefined ? { startMs: instant } : {}),
           offered: values.offered,
           answered: values.answered,
           abandoned,
@@ -114,17 +121,36 @@ export function intervalLayout(timezone: string): Layout<Omit<IntervalRow, 'line
   };
 }
 
-/** The table's interval in minutes: the most common step between starts of one queue. */
+/** What identifies a row's start: its instant when written with an offset, else its local time
+ * as read (so that 09:00 and 09:00:00 are one), else the text. */
+function startKey(text: string, timezone: string): string {
+  const instant = arrivalInstant(text);
+  if (instant !== undefined) return `Z${instant}`;
+  const local = arrivalLocal(text, timezone);
+  return local !== undefined ? `L${local}` : text;
+}
+
+/** Whether every row's start is an instant: then the intervals are told apart, and replayed, by
+ * their instants (as contact records' arrivals are). */
+export const onInstants = (rows: IntervalRow[]) => rows.length > 0 && rows.every((r) => r.startMs !== undefined);
+
+/** A row's interval: its instant when it has one, else its local time. */
+const intervalKey = (r: IntervalRow) => (r.startMs !== undefined ? `Z${r.startMs}` : `L${r.startLocalMs}`);
+
+/** The table's interval in minutes: the most common step between starts of one queue (on the
+ * instants when the table gives them all). */
 export function intervalMinutesOf(rows: IntervalRow[]): number | undefined {
+  const startOf = onInstants(rows) ? (r: IntervalRow) => r.startMs! : (r: IntervalRow) => r.startLocalMs;
   const steps = new Map<number, number>();
   const last = new Map<string, number>();
   for (const r of rows) {
     const previous = last.get(r.queue);
-    if (previous !== undefined && r.startLocalMs > previous) {
-      const minutes = (r.startLocalMs - previous) / 60_000;
+    const start = startOf(r);
+    if (previous !== undefined && start > previous) {
+      const minutes = (start - previous) / 60_000;
       steps.set(minutes, (steps.get(minutes) ?? 0) + 1);
     }
-    last.set(r.queue, r.startLocalMs);
+    last.set(r.queue, start);
   }
   const common = [...steps].sort((a, b) => b[1] - a[1] || a[0] - b[0])[0]?.[0];
   return common !== undefined && LENGTHS.includes(common) ? common : undefined;
@@ -162,10 +188,14 @@ export function fitIntervalQueues(rows: IntervalRow[]): IntervalQueueFit[] {
 
 /** Agents on the phones per interval (summed over the queues' rows), as sessions to replay: one
  * per interval for its whole agents and one for a fraction (2.4, the platform's average, is two
- * agents for the whole interval and one for 40% of it) — proportional to the rows, not the seats. */
-export function intervalStaffing(rows: IntervalRow[], intervalMinutes: number): ObservedStaffing {
+ * agents for the whole interval and one for 40% of it) — proportional to the rows, not the seats.
+ * `instants`: the sessions on the rows' instants (every row has one), so that an autumn night's
+ * two 02:00 intervals keep their own agents; otherwise on local clock times (the fit's typical
+ * week is local). */
+export function intervalStaffing(rows: IntervalRow[], intervalMinutes: number, instants = false): ObservedStaffing {
   const perStart = new Map<number, number>();
-  for (const r of rows) if (Number.isFinite(r.agents)) perStart.set(r.startLocalMs, (perStart.get(r.startLocalMs) ?? 0) + r.agents);
+  const startOf = instants ? (r: IntervalRow) => r.startMs! : (r: IntervalRow) => r.startLocalMs;
+  for (const r of rows) if (Number.isFinite(r.agents)) perStart.set(startOf(r), (perStart.get(startOf(r)) ?? 0) + r.agents);
   const sessions: Session[] = [];
   let most = 0;
   const lengthMs = intervalMinutes * 60_000;
@@ -176,18 +206,18 @@ export function intervalStaffing(rows: IntervalRow[], intervalMinutes: number): 
     if (whole > 0) sessions.push({ agent: `seats-1-${whole}`, startLocalMs: start, endLocalMs: start + lengthMs, agents: whole });
     if (part > 1e-6) sessions.push({ agent: `seat-${whole + 1}`, startLocalMs: start, endLocalMs: start + Math.round(part * lengthMs) });
   }
-  return { agents: most, sessions, busy: [] };
+  return { agents: most, sessions, busy: [], ...(instants ? { onInstants: true } : {}) };
 }
 
 /** The first row of a queue's interval offered more than a scenario's queue can take (per hour). */
 export function overloadedInterval(rows: IntervalRow[], intervalMinutes: number): { line: number; offered: number } | undefined {
-  const over = firstSumAbove(rows, (r) => `${r.queue}\t${r.startLocalMs}`, (r) => r.offered, (LIMITS.perHour * intervalMinutes) / 60);
+  const over = firstSumAbove(rows, (r) => `${r.queue}\t${intervalKey(r)}`, (r) => r.offered, (LIMITS.perHour * intervalMinutes) / 60);
   return over && { line: over.line, offered: over.sum };
 }
 
 /** The first row of an interval whose queues' agents add up to more than a pool can have. */
 export function overstaffedInterval(rows: IntervalRow[], most: number): { line: number; agents: number } | undefined {
-  const over = firstSumAbove(rows, (r) => r.startLocalMs, (r) => r.agents, most + 1e-9);
+  const over = firstSumAbove(rows, intervalKey, (r) => r.agents, most + 1e-9);
   return over && { line: over.line, agents: over.sum };
 }
 
@@ -211,7 +241,7 @@ function firstSumAbove(rows: IntervalRow[], key: (r: IntervalRow) => string | nu
 
 /** What an interval table says happened: the actual sums on the replay's grid. */
 export function observeIntervals(rows: IntervalRow[], intervalMinutes: number): Observation {
-  const staffing = intervalStaffing(rows, intervalMinutes);
+  const staffing = intervalStaffing(rows, intervalMinutes, onInstants(rows));
   return {
     firstDay: dayOf(rows[0].startLocalMs),
     lastDay: dayOf(rows[rows.length - 1].startLocalMs),
@@ -225,7 +255,7 @@ export function observeIntervals(rows: IntervalRow[], intervalMinutes: number): 
       const actual = new Float64Array(count * S);
       const cache = new Map<number, number>();
       for (const r of rows) {
-        const i = Math.floor((instantOfLocal(zone, r.startLocalMs, cache) - startMs) / intervalMs);
+        const i = Math.floor(((r.startMs ?? instantOfLocal(zone, r.startLocalMs, cache)) - startMs) / intervalMs);
         if (i < 0 || i >= count) continue;
         const at = i * S;
         actual[at] += r.offered;
