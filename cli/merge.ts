@@ -2,7 +2,9 @@
 // a single run writes, after checking that they belong together (same followsun version,
 // scenarios, seed, replications and grid), that none was edited (checksum), and that every
 // shard and every item is there exactly once. Each problem is one line; nothing is written.
+import { getHeapStatistics } from 'node:v8';
 import { displayPath, outputProblem, readBounded, readProblem, writeFileAtomic } from './files';
+import { big, bytes, memoryBudget } from '../sim/scenario/work-estimate';
 import type { FileResult, ItemError, RunDocument } from './run';
 import { csvChecksumMatches, jsonChecksumMatches, MAX_ITEMS, type ShardInfo } from './shards';
 import { pointCount, sweepFileText, type SweepDocument, type SweepPoint } from './sweep';
@@ -25,7 +27,7 @@ export function mergeCommand(files: string[], out: string | undefined): number {
     if (files.length === 0) throw new MergeError('merge needs the shard outputs to combine');
     const outProblem = outputProblem(out, 'merged.json', files);
     if (outProblem) throw new MergeError(`--out ${out}: ${outProblem}`);
-    const texts = files.map(readShard);
+    const texts = readShards(files);
     // JSON documents start with a bracket; CSV tables with # lines or a header row.
     const json = texts.map((t) => /^\s*[{[]/.test(t));
     const foreign = texts.findIndex((t, i) => !json[i] && !/^(#|[\w.-]+,)/.test(t));
@@ -46,6 +48,49 @@ export function mergeCommand(files: string[], out: string | undefined): number {
     process.stderr.write(`${message.split('\n').map((line) => `followsun merge: ${line}`).join('\n')}\n`);
     return 2;
   }
+}
+
+/** Memory a parsed JSON value takes at most (an array slot, a boxed number, an object's share),
+ * and a shard's text once read: 300 MB of `0,` (157 million values) took 3.5 GB and 8 s to end in
+ * a crash, 100 MB 1.4 GB to be refused. */
+const BYTES_PER_JSON_VALUE = 32;
+
+/** The shards' texts, refused before they are parsed when reading them would take more memory
+ * than this process may use (their bytes, and for JSON their values counted in the text). */
+function readShards(files: string[]): string[] {
+  const budget = memoryBudget(getHeapStatistics().heap_size_limit);
+  const texts: string[] = [];
+  let memory = 0;
+  for (const path of files) {
+    const text = readShard(path);
+    const values = /^\s*[{[]/.test(text) ? jsonValues(text) : 0;
+    memory += text.length * 2 + values * BYTES_PER_JSON_VALUE;
+    if (memory > budget) {
+      const before = texts.length > 0 ? ` with the ${plural(texts.length, 'shard')} before it` : '';
+      throw new MergeError(
+        `${displayPath(path)}: reading it${before} would take about ${bytes(memory)} of memory (${bytes(text.length)}${values > 0 ? `, ${big(values)} JSON values` : ''}), ` +
+          `more than this process may use (${bytes(budget)}); not a followsun shard output, or give Node more with NODE_OPTIONS=--max-old-space-size=MEGABYTES`,
+      );
+    }
+    texts.push(text);
+  }
+  return texts;
+}
+
+/** The values of a JSON text, at most (commas and opening brackets outside strings): one pass,
+ * nothing built. */
+function jsonValues(text: string): number {
+  let n = 1;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (inString) {
+      if (c === 0x5c) i++;
+      else if (c === 0x22) inString = false;
+    } else if (c === 0x22) inString = true;
+    else if (c === 0x2c || c === 0x5b || c === 0x7b) n++;
+  }
+  return n;
 }
 
 function readShard(path: string): string {
