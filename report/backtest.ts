@@ -72,7 +72,7 @@ export function backtestChartSvg(points: SeriesPoint[], figure: BacktestFigure, 
     })
     .join('');
   // Day boundaries carry the labels: the date hour by hour, the weekday by hour of the week.
-  const dayStart = (p: SeriesPoint) => (grain === 'hour' || grain === 'interval' ? p.label.endsWith('T00:00') : grain === 'hourOfWeek' ? p.label.endsWith(' 00:00') : true);
+  const dayStart = (p: SeriesPoint) => (grain === 'hour' || grain === 'interval' ? p.label.slice(10, 16) === 'T00:00' : grain === 'hourOfWeek' ? p.label.endsWith(' 00:00') : true);
   const starts = points.flatMap((p, i) => (dayStart(p) ? [i] : []));
   const every = Math.max(1, Math.ceil(starts.length / 10));
   const labels = starts

@@ -34,7 +34,7 @@ describe('contacts written as instants, across the autumn change of the clocks',
     const result = backtestObserved(scenario, observeRecords(records), { replications: 2, seed: 1 });
     const offered = result.series.hour.offered.slice(0, 6);
     expect(offered.map((p) => p.actual)).toEqual([6, 6, 6, 6, 6, 6]);
-    expect(offered.map((p) => p.label.slice(11))).toEqual(['00:00', '01:00', '02:00', '02:00', '03:00', '04:00']);
+    expect(offered.map((p) => p.label.slice(11))).toEqual(['00:00', '01:00', '02:00 (+02:00)', '02:00 (+01:00)', '03:00', '04:00']);
     // Occupancy in the first 02:00 hour: 360 s on calls of the 3,600 s anna was on the phones.
     expect(result.series.hour.occupancy[2].actual).toBeCloseTo(0.1, 12);
   });

@@ -41,7 +41,8 @@ export interface ErrorFigures {
 }
 
 export interface SeriesPoint {
-  /** Label: ISO local time of the hour, YYYY-MM-DD, or "Sun 09:00". */
+  /** Label: ISO local time of the hour (with its UTC offset, "2026-10-25T02:00 (+01:00)", when
+   * the clocks go back and that hour happens twice), YYYY-MM-DD, or "Sun 09:00". */
   label: string;
   actual: number | null;
   mean: number | null;
@@ -318,13 +319,30 @@ interface Grouping {
 /** Local wall-clock ms at the start of the grid's interval `i`. */
 const localOf = (grid: Grid, i: number) => localMsOfInstant(grid.zone, grid.startMs + i * grid.intervalMs);
 
+/** An interval's label: its local time (2026-10-25T01:00), and, when that clock time happens
+ * twice (the night the clocks go back), the UTC offset it had: "2026-10-25T02:00 (+02:00)" and
+ * "2026-10-25T02:00 (+01:00)", which otherwise read the same in every table, chart and report. */
+export function clockLabel(zone: string, instant: number): string {
+  const local = localMsOfInstant(zone, instant);
+  const label = isoWithOffset(zone, local).slice(0, 16);
+  // Another instant with the same local time: one at an offset the zone has a few hours around.
+  const twice = [instant - 3 * HOUR_MS, instant + 3 * HOUR_MS].some((t) => {
+    const other = local - (localMsOfInstant(zone, t) - t);
+    return other !== instant && localMsOfInstant(zone, other) === local;
+  });
+  if (!twice) return label;
+  const minutes = Math.round((local - instant) / 60_000);
+  const hhmm = `${String(Math.floor(Math.abs(minutes) / 60)).padStart(2, '0')}:${String(Math.abs(minutes) % 60).padStart(2, '0')}`;
+  return `${label} (${minutes < 0 ? '-' : '+'}${hhmm})`;
+}
+
 /** Each grain's grouping of the grid's intervals, in the customers' local time. */
 function groupings(grid: Grid, firstDay: number, days: number, seenDays: Set<number>): Record<Grain, Grouping> {
   const local = (i: number) => localOf(grid, i);
   const perWeekday = new Array<number>(7).fill(0);
   for (const d of seenDays) perWeekday[weekdayOf(d)]++;
   const hourIndex = (i: number) => Math.floor((i * grid.intervalMs) / HOUR_MS);
-  const stamp = (i: number) => isoWithOffset(grid.zone, local(i)).slice(0, 16);
+  const stamp = (i: number) => clockLabel(grid.zone, grid.startMs + i * grid.intervalMs);
   return {
     interval: { groupOf: (i) => i, count: grid.count, label: stamp },
     hour: { groupOf: hourIndex, count: hourIndex(grid.count - 1) + 1, label: stamp },
