@@ -8,7 +8,7 @@ import { parseArgs } from 'node:util';
 import { checkScenarioWork, displayPath, loadScenarioFile, outputRefused, writeOutput } from './files';
 import { checkReplications, largeRunsAllowed, UsageError, wholeNumber } from './arguments';
 import { table } from './format';
-import { badInput, loadRecords, RECORDS_OPTIONS } from './import';
+import { badInput, loadRecords, RECORDS_OPTIONS, zoneNote } from './import';
 import { Progress } from './progress';
 import { historyOf } from '../sim/history/history';
 import type { Loaded } from '../sim/history/load';
@@ -103,6 +103,8 @@ interface Replay {
   shown: string;
   /** The records are an interval table. */
   fromTable: boolean;
+  /** Local clock times read in a zone nobody gave (--timezone): the note saying so. */
+  zoneNote?: string;
 }
 
 export function backtestCommand(args: string[]): number {
@@ -111,7 +113,7 @@ export function backtestCommand(args: string[]): number {
   // The report is checked before the records are read and the simulation runs, not after.
   if (outputRefused('--report', values.report, 'backtest.html', positionals)) return 2;
   try {
-    const { scenario, observed, fittedOn, shown, fromTable } = replayOf(values, positionals, plan);
+    const { scenario, observed, fittedOn, shown, fromTable, zoneNote: note } = replayOf(values, positionals, plan);
     const problems = replayWorkProblems(scenario, observed, positionals, shown, plan.replications, values['allow-large-runs']);
     if (problems.length > 0) {
       process.stderr.write(`${problems.join('\n')}\n`);
@@ -129,7 +131,7 @@ export function backtestCommand(args: string[]): number {
     } finally {
       progress?.done();
     }
-    return writeBacktest(result, scenario, fittedOn, values, fromTable);
+    return writeBacktest(result, scenario, fittedOn, values, fromTable, note);
   } catch (e) {
     return badInput(e);
   }
@@ -177,13 +179,14 @@ function replayOf(values: BacktestFlags, positionals: string[], { cut, trainUnti
   const base: Scenario | undefined = positionals.length === 2 ? loadScenarioFile(positionals[0]).scenario : undefined;
   const loaded = loadRecords(recordsPath, { ...values, fallbackTimezone: base?.demand[0].timezone });
   const shown = displayPath(recordsPath);
+  const note = loaded.zoneAssumed ? zoneNote(loaded.zoneAssumed) : undefined;
   if (base && cut === undefined) checkScenarioFits(base, loaded, shown);
   const history = historyOf(loaded, shown);
   const rows = history.days.map((_, i) => i);
   if (cut === undefined) {
     const observed = history.observe(rows);
     const fittedOn = `Scenario ${displayPath(positionals[0])}${sampleText(base!, observed)}; the staffing replayed is the one the records show.`;
-    return { scenario: base!, observed, fittedOn, shown, fromTable: loaded.format === 'intervals' };
+    return { scenario: base!, observed, fittedOn, shown, fromTable: loaded.format === 'intervals', zoneNote: note };
   }
   const train = rows.filter((i) => history.days[i] < cut);
   const test = rows.filter((i) => history.days[i] >= cut);
@@ -203,7 +206,7 @@ function replayOf(values: BacktestFlags, positionals: string[], { cut, trainUnti
   // A scenario file given too keeps its settings (service level, seed, replications).
   const scenario = base ? { ...fitted, serviceLevel: base.serviceLevel, channels: base.channels, seed: base.seed, replications: base.replications } : fitted;
   const fittedOn = `Out of sample: fitted on ${isoDay(history.days[train[0]])} to ${isoDay(cut - 1)}, tested on the rest${values.trend ? ', volumes carried forward along their trend' : ''}.`;
-  return { scenario, observed: history.observe(test), fittedOn, shown, fromTable: loaded.format === 'intervals' };
+  return { scenario, observed: history.observe(test), fittedOn, shown, fromTable: loaded.format === 'intervals', zoneNote: note };
 }
 
 /** Whether the replayed days are those the scenario was fitted on (its description says which):
@@ -250,7 +253,7 @@ function replayWorkProblems(scenario: Scenario, observed: Observation, positiona
 }
 
 /** The report (when asked for) first, then the figures as JSON or text. */
-function writeBacktest(result: BacktestResult, scenario: Scenario, fittedOn: string, values: BacktestFlags, fromTable: boolean): number {
+function writeBacktest(result: BacktestResult, scenario: Scenario, fittedOn: string, values: BacktestFlags, fromTable: boolean, zoneNote?: string): number {
   if (values.report) {
     const html = backtestReportHtml({ title: `Back-test of ${scenario.name}`, result, fittedOn, fromTable, description: scenario.description, generatedAt: new Date().toISOString().slice(0, 16).replace('T', ' ') + ' UTC' });
     const problem = writeOutput(values.report, html);
@@ -261,9 +264,9 @@ function writeBacktest(result: BacktestResult, scenario: Scenario, fittedOn: str
   }
   if (values.json) {
     const { series: _series, ...rest } = result;
-    process.stdout.write(`${JSON.stringify({ ...rest, fittedOn }, null, 2)}\n`);
+    process.stdout.write(`${JSON.stringify({ ...rest, fittedOn, ...(zoneNote ? { notes: [zoneNote] } : {}) }, null, 2)}\n`);
   } else {
-    process.stdout.write(`${backtestText(result, fittedOn, fromTable)}\n${values.report ? `Wrote ${displayPath(values.report)}.\n` : ''}`);
+    process.stdout.write(`${zoneNote ? `Note: ${zoneNote}\n` : ''}${backtestText(result, fittedOn, fromTable)}\n${values.report ? `Wrote ${displayPath(values.report)}.\n` : ''}`);
   }
   return 0;
 }

@@ -6,7 +6,7 @@ import { displayPath, outputRefused, readBounded, readProblem, writeOutput } fro
 import { UsageError } from './arguments';
 import { accountingLines, MAX_RECORD_BYTES, RecordsError, recordsText, type ColumnMap } from '../sim/history/records';
 import { INTERVAL_FIELDS, INTERVAL_OPTIONAL_FIELDS } from '../sim/history/intervals';
-import { checkTimezone, FORMATS, loadRecordsText, type Loaded, type RecordsFormat } from '../sim/history/load';
+import { checkTimezone, FORMATS, loadRecordsText, type Loaded, type RecordsFormat, type ZoneAssumed } from '../sim/history/load';
 import { GENERIC_FIELDS } from '../sim/history/layouts';
 import { COST_NOTE, fitScenario, fitScenarioFromIntervals, scenarioYaml } from '../sim/history/fit-scenario';
 import { parseScenario, ScenarioError } from '../sim/scenario/scenario';
@@ -116,12 +116,23 @@ export function importCommand(args: string[]): number {
         ]
       : [`To see how well it replays the records: ${backtest}`];
     process.stdout.write(
-      [`Layout: ${format}; local time ${timezone}.`, ...accountingLines(outcome), '', ...String(fit.scenario.description).split('\n'), COST_NOTE, '', `Wrote ${displayPath(values.out)}.`, ...next].join('\n') + '\n',
+      [`Layout: ${format}; local time ${timezone}.`, ...(loaded.zoneAssumed ? [`Note: ${zoneNote(loaded.zoneAssumed)}`] : []), ...accountingLines(outcome), '', ...String(fit.scenario.description).split('\n'), COST_NOTE, '', `Wrote ${displayPath(values.out)}.`, ...next].join('\n') + '\n',
     );
     return 0;
   } catch (e) {
     return badInput(e);
   }
+}
+
+/** Local clock times read in a zone nobody gave: said once, with how to read them otherwise (an
+ * export in Berlin time read as UTC has every hour two hours early). */
+export function zoneNote(z: ZoneAssumed): string {
+  const rows = `${z.rows.toLocaleString('en-US')} row${z.rows === 1 ? '' : 's'}`;
+  const why = z.fromFallback ? "the scenario's zone" : 'the default';
+  return (
+    `${rows} give${z.rows === 1 ? 's' : ''} a local clock time without a UTC offset (first on line ${z.firstLine}), read as ${z.zone} time, ${why}, as no --timezone was given. ` +
+    `If the export's clock is another zone's, give --timezone ZONE (an IANA name such as Europe/Berlin); a time written with its offset (2026-03-02T08:15:00Z) is placed by it.`
+  );
 }
 
 /** The records flags as given (--format, each --map, --timezone), for a command to repeat them. */

@@ -11,9 +11,41 @@ import { dayOf, isoDay } from './local-time';
 export const FORMATS = ['bank', 'generic', 'intervals'] as const;
 export type RecordsFormat = (typeof FORMATS)[number];
 
-export type Loaded =
+export type Loaded = (
   | { format: 'bank' | 'generic'; timezone: string; outcome: ReadOutcome }
-  | { format: 'intervals'; timezone: string; outcome: ReadOutcome<IntervalRow>; intervalMinutes: number };
+  | { format: 'intervals'; timezone: string; outcome: ReadOutcome<IntervalRow>; intervalMinutes: number }
+) & {
+  /** Rows whose times are local clock times (no UTC offset) read in a zone nobody gave: the
+   * default (UTC) or the caller's fallback. An export in another zone's clock would have every
+   * hour shifted, silently: the commands and the app say so. */
+  zoneAssumed?: ZoneAssumed;
+};
+
+export interface ZoneAssumed {
+  zone: string;
+  /** The fallback zone the caller gave (a scenario's), rather than the default UTC. */
+  fromFallback: boolean;
+  rows: number;
+  firstLine: number;
+}
+
+/** The caveat tallied on rows whose local clock times were read in a zone nobody gave. */
+export const localTimeNote = (zone: string) => `clock time without a UTC offset, read as ${zone} local time`;
+export const isLocalTimeNote = (kind: string) => kind.startsWith('clock time without a UTC offset, read as ');
+
+/** The rows of `rows` whose time has no instant: tallied as a caveat, and described. */
+function assumeZone<R extends { line: number }>(outcome: ReadOutcome<R>, local: (r: R) => boolean, zone: string, fromFallback: boolean): ZoneAssumed | undefined {
+  let rows = 0;
+  let firstLine = Infinity;
+  for (const r of outcome.records) {
+    if (!local(r)) continue;
+    rows++;
+    firstLine = Math.min(firstLine, r.line);
+  }
+  if (rows === 0) return undefined;
+  outcome.notes[localTimeNote(zone)] = { count: rows, firstLine };
+  return { zone, fromFallback, rows, firstLine };
+}
 
 export interface LoadOptions {
   format?: RecordsFormat;
@@ -35,6 +67,9 @@ export function loadRecordsText(text: string, shown: string, o: LoadOptions = {}
     (/(^|[\t,])interval_start([\t,\r]|$)/.test(header) || mapped.includes('interval_start') ? 'intervals' : mapped.length > 0 ? 'generic' : guessFormat(header));
   const timezone = o.timezone ?? (format === 'bank' ? BANK_TIMEZONE : (o.fallbackTimezone ?? 'UTC'));
   checkTimezone(timezone);
+  // The bank's clock is known to be Israel's; any other layout's local times are read in a zone
+  // nobody gave unless `timezone` is.
+  const assumed = o.timezone === undefined && format !== 'bank';
   if (format === 'intervals') {
     const outcome = readRows(text, shown, intervalLayout(timezone), map);
     const intervalMinutes = intervalMinutesOf(outcome.records);
@@ -55,11 +90,13 @@ export function loadRecordsText(text: string, shown: string, o: LoadOptions = {}
       ]);
     }
     checkRecords(outcome.records, (r) => r.startLocalMs, shown);
-    return { format, timezone, outcome, intervalMinutes };
+    const zoneAssumed = assumed ? assumeZone(outcome, (r) => r.startMs === undefined, timezone, o.fallbackTimezone !== undefined) : undefined;
+    return { format, timezone, outcome, intervalMinutes, ...(zoneAssumed ? { zoneAssumed } : {}) };
   }
   const outcome = readRecords(text, shown, format === 'bank' ? bankLayout : genericLayout(timezone), map);
   checkRecords(outcome.records, (r) => r.arrivalLocalMs, shown);
-  return { format, timezone, outcome };
+  const zoneAssumed = assumed && format === 'generic' ? assumeZone(outcome, (r) => r.arrivalMs === undefined, timezone, o.fallbackTimezone !== undefined) : undefined;
+  return { format, timezone, outcome, ...(zoneAssumed ? { zoneAssumed } : {}) };
 }
 
 interface Row {
