@@ -6,7 +6,7 @@ import { LitElement, css, html, nothing } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
 import { MIN_REPLICATIONS } from '../../sim/history/backtest';
 import { LIMITS } from '../../sim/scenario/schema-parts';
-import { checkTimezone } from '../../sim/history/load';
+import { checkTimezone, isLocalTimeNote } from '../../sim/history/load';
 import { counted } from '../lib/format';
 import { saveFile } from '../lib/save-file';
 import { HistoryController, RECORDS_ACCEPT, type HistoryState } from '../state/history';
@@ -111,6 +111,10 @@ export class FsHistoryView extends LitElement {
       .problems p {
         color: var(--text);
       }
+      .zone-note {
+        border-left: 3px solid var(--warn);
+        padding-left: 0.6rem;
+      }
       .error-text {
         color: var(--bad);
         font-size: 0.85rem;
@@ -159,7 +163,8 @@ export class FsHistoryView extends LitElement {
             ? html`<p>
                 ${s.report.format === 'bank' ? 'Anonymous Bank call log' : s.report.format === 'generic' ? 'Contact records (generic layout)' : 'Interval table'},
                 ${s.report.period.from} to ${s.report.period.to}, local time ${s.report.timezone}.
-              </p>`
+              </p>
+              ${this.renderZoneNote(s)}`
             : html`<p>
                 Drop a CSV or TSV export of your contact-centre platform anywhere on the page, or import it: followsun fits a scenario to it (demand per
                 queue and hour, handle times, patience with censoring, the staffing on the phones), replays the period with that scenario and shows how far the
@@ -179,6 +184,20 @@ export class FsHistoryView extends LitElement {
           </p>`
         : nothing}
     </section>`;
+  }
+
+  /** Local clock times read in UTC because no zone was chosen: said, with where to choose one (an
+   * export in Berlin time read as UTC has every hour shifted by one or two). */
+  private renderZoneNote(s: HistoryState) {
+    const r = s.report;
+    if (!r || r.format === 'bank' || s.options.timezone !== undefined) return nothing;
+    const tally = Object.entries(r.accounting.notes).find(([kind]) => isLocalTimeNote(kind))?.[1];
+    if (!tally) return nothing;
+    return html`<p class="zone-note" role="note" data-zone-note=${r.timezone}>
+      <b>Time zone assumed: ${r.timezone}.</b> ${counted(tally.count, 'row')} ${tally.count === 1 ? 'gives' : 'give'} a local clock time without a UTC offset (first on line
+      ${tally.firstLine}) and no time zone was chosen, so they are read as ${r.timezone} time. If the export's clock is another zone's, choose it under
+      “Customers' time zone” below and press Back-test again; a time written with its offset (2026-03-02T08:15:00Z) is placed by it.
+    </p>`;
   }
 
   private renderProgress(s: HistoryState) {
