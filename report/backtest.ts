@@ -7,6 +7,7 @@ import { esc, percent } from './format';
 import { page } from './page';
 import { AXIS, MUTED, chartTitle, legend, niceLinear, r, svgDocument, text, valueAxisY } from './svg';
 import { BACKTEST_FIGURES, type BacktestFigure, type BacktestResult, type ErrorFigures, type Grain, type SeriesPoint } from '../sim/history/backtest';
+import { dayStarts } from '../sim/history/day-starts';
 
 const BAND = '#9ec5f4';
 const MEAN = '#0969da';
@@ -72,8 +73,7 @@ export function backtestChartSvg(points: SeriesPoint[], figure: BacktestFigure, 
     })
     .join('');
   // Day boundaries carry the labels: the date hour by hour, the weekday by hour of the week.
-  const dayStart = (p: SeriesPoint) => (grain === 'hour' || grain === 'interval' ? p.label.slice(10, 16) === 'T00:00' : grain === 'hourOfWeek' ? p.label.endsWith(' 00:00') : true);
-  const starts = points.flatMap((p, i) => (dayStart(p) ? [i] : []));
+  const starts = dayStarts(points.map((p) => p.label), grain);
   const every = Math.max(1, Math.ceil(starts.length / 10));
   const labels = starts
     .filter((_, k) => k % every === 0)

@@ -8,6 +8,7 @@ import { fitScenario, scenarioYaml } from '../sim/history/fit-scenario';
 import { loadRecordsText } from '../sim/history/load';
 import { parseScenario } from '../sim/scenario/scenario';
 import { backtestReportHtml } from '../report/backtest';
+import { dayStarts } from '../sim/history/day-starts';
 import type { ContactRecord } from '../sim/history/records';
 
 const ZONE = 'Europe/Berlin';
@@ -58,5 +59,16 @@ describe('labels of the hours on the night the clocks go back', () => {
     expect(clockLabel('America/New_York', Date.parse('2026-11-01T05:00:00Z'))).toBe('2026-11-01T01:00 (-04:00)');
     expect(clockLabel('America/New_York', Date.parse('2026-11-01T06:00:00Z'))).toBe('2026-11-01T01:00 (-05:00)');
     expect(clockLabel('America/New_York', Date.parse('2026-11-01T07:00:00Z'))).toBe('2026-11-01T02:00');
+  });
+});
+
+describe("a chart's day ticks where the clocks go back at midnight", () => {
+  it('Havana, 1 November: midnight happens twice, the day starts once, at the first', () => {
+    // Cuba goes back at 01:00 CDT (05:00Z) to 00:00 CST: 04:00Z and 05:00Z are both 00:00.
+    const hours = Array.from({ length: 30 }, (_, k) => Date.parse('2026-10-31T04:00:00Z') + k * HOUR);
+    const labels = hours.map((t) => clockLabel('America/Havana', t));
+    expect(labels[0]).toBe('2026-10-31T00:00');
+    expect(labels.slice(24, 26)).toEqual(['2026-11-01T00:00 (-04:00)', '2026-11-01T00:00 (-05:00)']);
+    expect(dayStarts(labels, 'hour')).toEqual([0, 24]);
   });
 });

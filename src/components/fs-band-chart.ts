@@ -9,6 +9,7 @@ import { scaleLinear } from 'd3-scale';
 import { select } from 'd3-selection';
 import { area, line } from 'd3-shape';
 import type { SeriesPoint } from '../../sim/history/backtest';
+import { dayStarts } from '../../sim/history/day-starts';
 import { keyedPoint, tipPosition, WidthController } from '../lib/chart';
 import { formatValue, type Unit } from '../lib/format';
 import { baseStyles, chartStyles, pointChartStyles } from './shared-styles';
@@ -17,11 +18,6 @@ export type BandGrain = 'hour' | 'hourOfWeek' | 'day';
 
 const ACTUAL = 'light-dark(#bc4c00, #f0883e)';
 const BAND = 'var(--accent)';
-
-/** Where a new day starts (the x-axis labels): the labels are ISO local times, "Sun 09:00" or days. */
-function dayStart(p: SeriesPoint, grain: BandGrain): boolean {
-  return grain === 'hour' ? p.label.endsWith('T00:00') : grain === 'hourOfWeek' ? p.label.endsWith(' 00:00') : true;
-}
 
 function tickLabel(p: SeriesPoint, grain: BandGrain): string {
   if (grain === 'hourOfWeek') return p.label.slice(0, 3);
@@ -84,7 +80,7 @@ export class FsBandChart extends LitElement {
       .defined((i) => compared(pts[i]) && pts[i].mean !== null)
       .x((i) => x(i))
       .y((i) => y(pts[i].mean!))(pts.map((_, i) => i));
-    const starts = pts.flatMap((p, i) => (dayStart(p, this.grain) ? [i] : []));
+    const starts = dayStarts(pts.map((p) => p.label), this.grain);
     const every = Math.max(1, Math.ceil((starts.length * 52) / (width - m.left - m.right)));
     const r = n > 300 ? 1.7 : n > 100 ? 2.2 : 3;
     const h = this.hover;
