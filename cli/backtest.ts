@@ -36,7 +36,7 @@ export function backtestText(result: BacktestResult, fittedOn: string, fromTable
     ]),
   ];
   return [
-    `Back-test ${result.from} to ${result.to} (local time ${result.timezone}): ${result.contacts} contacts, ${result.agentsSeen} agents seen, ${result.replications} replications.`,
+    `Back-test ${result.from} to ${result.to} (local time ${result.timezone}): ${result.contacts} contacts, ${result.agentsSeen} agent${result.agentsSeen === 1 ? '' : 's'} seen, ${result.replications} replications.`,
     fittedOn,
     serviceLevelText(result) + (fromTable ? ` ${tableThresholdText(result)}` : ''),
     CLOSED_NOTE,

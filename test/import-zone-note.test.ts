@@ -71,6 +71,8 @@ describe('local clock times read in a zone nobody gave', () => {
     expect(text.status).toBe(0);
     expect(notes(text.stdout)).toHaveLength(1);
     expect(notes(text.stdout)[0]).toContain("read as UTC time, the scenario's zone, as no --timezone was given");
+    // Anna answered every call: one agent, in the singular.
+    expect(text.stdout).toContain('120 contacts, 1 agent seen,');
     const json = await followsun('backtest', scenario, LOCAL, '--replications', '2', '--json');
     expect(json.status).toBe(0);
     expect(JSON.parse(json.stdout).notes).toEqual([notes(text.stdout)[0].slice('Note: '.length)]);

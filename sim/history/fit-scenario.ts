@@ -208,7 +208,7 @@ export function describeFit(demand: DemandFit, queues: QueueFit[], staffing: Obs
     return lines.join('\n');
   }
   lines.push(
-    `Staffing: ${staffing.agents} agents seen answering; on the phones from a call's start to the end of their last call before a pause over 15 min ` +
+    `Staffing: ${staffing.agents} agent${staffing.agents === 1 ? '' : 's'} seen answering; on the phones from a call's start to the end of their last call before a pause over 15 min ` +
       '(up to 4 h when no caller waited over 20 s meanwhile). ' +
       'The shifts below are the typical week of that (mean per weekday and half hour); followsun backtest replays the observed sessions themselves.',
   );

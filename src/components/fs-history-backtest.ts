@@ -127,7 +127,7 @@ export class FsHistoryBacktest extends LitElement {
         <button @click=${this.downloadReport} title="The page followsun backtest --report writes">Report (HTML)</button>
       </div>
       <p data-replayed>
-        Replayed ${r.from} to ${r.to} (local time ${r.timezone}): ${r.contacts.toLocaleString('en-US')} contacts, ${r.agentsSeen} agents seen,
+        Replayed ${r.from} to ${r.to} (local time ${r.timezone}): ${r.contacts.toLocaleString('en-US')} contacts, ${r.agentsSeen} agent${r.agentsSeen === 1 ? '' : 's'} seen,
         <span data-replications=${r.replications}>${r.replications}</span> replications. ${this.fittedOn}
         ${r.daysWithoutRecords.length ? `Days without records, not compared: ${r.daysWithoutRecords.join(', ')}.` : ''}
       </p>
