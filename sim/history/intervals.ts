@@ -14,7 +14,7 @@
 // assumed), and patience comes from total waiting time ÷ abandons — the censored estimator's
 // own formula, with the abandoners' waits approximated when the table lacks them.
 import type { Layout, RowOutcome } from './records';
-import { arrivalInstant, arrivalLocal, decimal, queueNamer } from './layouts';
+import { arrivalTime, decimal, queueNamer } from './layouts';
 import { dayOf, instantOfLocal } from './local-time';
 import { SUMS, type Observation } from './backtest';
 import type { ObservedStaffing, Session } from './observed-staffing';
@@ -73,7 +73,7 @@ export function intervalLayout(timezone: string): Layout<Omit<IntervalRow, 'line
       what: 'queue, interval and figures',
     },
     row(f): RowOutcome<Omit<IntervalRow, 'line'>> {
-      const start = arrivalLocal(f('interval_start'), timezone);
+      const start = arrivalTime(f('interval_start'), timezone);
       if (start === undefined) return { kind: 'rejected', reason: 'malformed interval_start', detail: `expected a time such as 2026-03-02 09:30, got ${JSON.stringify(f('interval_start').slice(0, 30))}` };
       const queue = queues.code(f('queue'));
       if (!queue) return { kind: 'rejected', reason: 'malformed queue', detail: JSON.stringify(f('queue').slice(0, 30)) };
@@ -95,7 +95,6 @@ export function intervalLayout(timezone: string): Layout<Omit<IntervalRow, 'line
         }
         values[name] = v;
       }
-      const instant = arrivalInstant(f('interval_start'));
       const abandoned = Number.isNaN(values.abandoned) ? values.offered - values.answered : values.abandoned;
       if (values.answered > values.offered || abandoned < 0 || values.answered + abandoned > values.offered + 1e-9) {
         return { kind: 'rejected', reason: 'answered + abandoned more than offered' };
@@ -104,8 +103,8 @@ export function intervalLayout(timezone: string): Layout<Omit<IntervalRow, 'line
         kind: 'contact',
         record: {
           queue,
-          startLocalMs: start,
-          ...(instant !== undefined ? { startMs: instant } : {}),
+          startLocalMs: start.localMs,
+          ...(start.instantMs !== undefined ? { startMs: start.instantMs } : {}),
           offered: values.offered,
           answered: values.answered,
           abandoned,
@@ -124,10 +123,8 @@ export function intervalLayout(timezone: string): Layout<Omit<IntervalRow, 'line
 /** What identifies a row's start: its instant when written with an offset, else its local time
  * as read (so that 09:00 and 09:00:00 are one), else the text. */
 function startKey(text: string, timezone: string): string {
-  const instant = arrivalInstant(text);
-  if (instant !== undefined) return `Z${instant}`;
-  const local = arrivalLocal(text, timezone);
-  return local !== undefined ? `L${local}` : text;
+  const start = arrivalTime(text, timezone);
+  return start === undefined ? text : start.instantMs !== undefined ? `Z${start.instantMs}` : `L${start.localMs}`;
 }
 
 /** Whether every row's start is an instant: then the intervals are told apart, and replayed, by

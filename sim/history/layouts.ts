@@ -175,30 +175,27 @@ export function queueNamer() {
 
 const LOCAL = /^(\d{4})-(\d{2})-(\d{2})[T ](\d{1,2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?$/;
 
-/** Local wall-clock ms of an arrival: local text as it stands, an instant with an offset moved to
- * the customers' zone. */
-export function arrivalLocal(text: string, timezone: string): number | undefined {
-  const instant = arrivalInstant(text);
-  if (instant !== undefined) return localMsOfInstant(timezone, instant);
-  const m = LOCAL.exec(text);
-  if (m) {
-    const [year, month, day, hour, minute, second] = [1, 2, 3, 4, 5, 6].map((k) => Number(m[k] ?? 0));
-    // The year as written (Date.UTC reads years 0 to 99 as 1900 to 1999: 0026, a typo for 2026,
-    // became 1926), and no field that rolls over into the next (month 13 was January, 09:75 was
-    // 10:15).
-    const at = new Date(Date.UTC(2000, 0, 1, hour, minute, second));
-    at.setUTCFullYear(year, month - 1, day);
-    return at.getUTCDate() === day && at.getUTCMonth() === month - 1 && hour < 24 && minute < 60 && second < 60 ? at.getTime() : undefined;
+/** An arrival's time as written: local wall-clock ms in the customers' zone, and its instant
+ * (UTC ms) when written with its offset (2026-10-25T00:30:00Z) — local clock times of an autumn
+ * night's repeated hour are ambiguous, an instant is not. Read once per row. */
+export function arrivalTime(text: string, timezone: string): { localMs: number; instantMs?: number } | undefined {
+  if (/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/.test(text)) {
+    const instantMs = Date.parse(text);
+    return Number.isFinite(instantMs) ? { localMs: localMsOfInstant(timezone, instantMs), instantMs } : undefined;
   }
-  return undefined;
+  const m = LOCAL.exec(text);
+  if (!m) return undefined;
+  const [year, month, day, hour, minute, second] = [1, 2, 3, 4, 5, 6].map((k) => Number(m[k] ?? 0));
+  // The year as written (Date.UTC reads years 0 to 99 as 1900 to 1999: 0026, a typo for 2026,
+  // became 1926), and no field that rolls over into the next (month 13 was January, 09:75 was
+  // 10:15).
+  const at = new Date(Date.UTC(2000, 0, 1, hour, minute, second));
+  at.setUTCFullYear(year, month - 1, day);
+  return at.getUTCDate() === day && at.getUTCMonth() === month - 1 && hour < 24 && minute < 60 && second < 60 ? { localMs: at.getTime() } : undefined;
 }
 
-/** The instant of an arrival written with its offset (2026-10-25T00:30:00Z), else undefined. */
-export function arrivalInstant(text: string): number | undefined {
-  if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/.test(text)) return undefined;
-  const instant = Date.parse(text);
-  return Number.isFinite(instant) ? instant : undefined;
-}
+/** Local wall-clock ms of an arrival: local text as it stands, an instant moved to the zone. */
+export const arrivalLocal = (text: string, timezone: string): number | undefined => arrivalTime(text, timezone)?.localMs;
 
 export function genericLayout(timezone: string): Layout {
   const queues = queueNamer();
@@ -208,7 +205,7 @@ export function genericLayout(timezone: string): Layout {
     optional: ['agent'],
     renamed: queues.renamed,
     row(f): RowOutcome {
-      const arrival = arrivalLocal(f('arrival'), timezone);
+      const arrival = arrivalTime(f('arrival'), timezone);
       if (arrival === undefined) return malformed('arrival', 'a time such as 2026-03-02 09:15:00 or 2026-03-02T08:15:00Z', f('arrival'));
       const queue = queues.code(f('queue'));
       if (!queue) return malformed('queue', 'a language code or a queue name', f('queue'));
@@ -225,10 +222,9 @@ export function genericLayout(timezone: string): Layout {
       if (handle > LIMITS.durationSeconds) return tooLong('handle_seconds', f('handle_seconds'));
       const notes = answered && handle === 0 ? ['answered with a handle time of 0 s (counted, not in the handle-time fit)'] : [];
       const agent = f('agent') || undefined;
-      const instant = arrivalInstant(f('arrival'));
       return {
         kind: 'contact',
-        record: { queue, arrivalLocalMs: arrival, ...(instant !== undefined ? { arrivalMs: instant } : {}), answered, waitSeconds: wait, handleSeconds: handle, agent: answered ? agent : undefined },
+        record: { queue, arrivalLocalMs: arrival.localMs, ...(arrival.instantMs !== undefined ? { arrivalMs: arrival.instantMs } : {}), answered, waitSeconds: wait, handleSeconds: handle, agent: answered ? agent : undefined },
         notes,
       };
     },
