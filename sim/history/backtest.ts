@@ -369,11 +369,14 @@ function foldIntoGroups(sums: Float64Array, grid: Grid, { groupOf, count, daysIn
   return out;
 }
 
+/** What each figure's actual rate is of, as a SUMS index (offered; answered for ASA; time on the
+ * phones for occupancy), for the weighted MAE; -1 for counts. */
+const WEIGHT_OF: Record<BacktestFigure, number> = { offered: -1, answered: -1, abandonRate: 0, serviceLevel: 0, asaSeconds: 1, occupancy: 6 };
+
 /** A group's actual value of `figure` against the replications' mean and 95% band. */
 function bandPoint(label: string, actual: Float64Array, simulated: Float64Array[], g: number, figure: BacktestFigure, replications: number): SeriesPoint {
   const a = figureOf(actual, g * S, figure);
-  // What the rate is of: offered, answered (ASA) or time on the phones (occupancy).
-  const of = { offered: -1, answered: -1, abandonRate: 0, serviceLevel: 0, asaSeconds: 1, occupancy: 6 }[figure];
+  const of = WEIGHT_OF[figure];
   const values = simulated.map((s) => figureOf(s, g * S, figure)).filter(Number.isFinite).sort((x, y) => x - y);
   // A ratio defined in fewer than half the replications (an hour with a contact now and
   // then) has no band worth comparing with.
@@ -396,7 +399,7 @@ function compareGrain(grid: Grid, grouping: Grouping, seenDays: Set<number>, act
   for (let i = 0; i < grid.count; i++) if (seenDays.has(dayOf(localOf(grid, i))) && first[groupOf(i)] < 0) first[groupOf(i)] = i;
   const actualG = foldIntoGroups(actual, grid, grouping, seenDays);
   const simG = simulated.map((sums) => foldIntoGroups(sums, grid, grouping, seenDays));
-  const closed = (g: number) => actualG[g * S] === 0 && simG.every((sums) => sums[g * S] === 0);
+  const closed = Array.from({ length: count }, (_, g) => actualG[g * S] === 0 && simG.every((sums) => sums[g * S] === 0));
   const series = {} as Record<BacktestFigure, SeriesPoint[]>;
   const errors = {} as Record<BacktestFigure, ErrorFigures>;
   for (const figure of BACKTEST_FIGURES) {
@@ -404,7 +407,7 @@ function compareGrain(grid: Grid, grouping: Grouping, seenDays: Set<number>, act
     for (let g = 0; g < count; g++) {
       if (first[g] < 0) continue;
       const point = bandPoint(label(first[g]), actualG, simG, g, figure, replications);
-      points.push((figure === 'offered' || figure === 'answered') && closed(g) ? { ...point, closed: true } : point);
+      points.push((figure === 'offered' || figure === 'answered') && closed[g] ? { ...point, closed: true } : point);
     }
     series[figure] = points;
     errors[figure] = errorFigures(points);
