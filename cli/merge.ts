@@ -28,8 +28,8 @@ export function mergeCommand(files: string[], out: string | undefined): number {
     const outProblem = outputProblem(out, 'merged.json', files);
     if (outProblem) throw new MergeError(`--out ${out}: ${outProblem}`);
     const texts = readShards(files);
-    // JSON documents start with a bracket; CSV tables with # lines or a header row.
-    const json = texts.map((t) => /^\s*[{[]/.test(t));
+    // CSV tables start with # lines or a header row.
+    const json = texts.map(isJsonText);
     const foreign = texts.findIndex((t, i) => !json[i] && !/^(#|[\w.-]+,)/.test(t));
     if (foreign >= 0) throw new MergeError(`${displayPath(files[foreign])}: not a followsun shard output (neither JSON nor CSV)`);
     const csv = json.map((j) => !j);
@@ -63,7 +63,7 @@ function readShards(files: string[]): string[] {
   let memory = 0;
   for (const path of files) {
     const text = readShard(path);
-    const values = /^\s*[{[]/.test(text) ? jsonValues(text) : 0;
+    const values = isJsonText(text) ? jsonValues(text) : 0;
     memory += text.length * 2 + values * BYTES_PER_JSON_VALUE;
     if (memory > budget) {
       const before = texts.length > 0 ? ` with the ${plural(texts.length, 'shard')} before it` : '';
@@ -76,6 +76,9 @@ function readShards(files: string[]): string[] {
   }
   return texts;
 }
+
+/** JSON documents start with a bracket. */
+const isJsonText = (text: string) => /^\s*[{[]/.test(text);
 
 /** The values of a JSON text, at most (commas and opening brackets outside strings): one pass,
  * nothing built. */

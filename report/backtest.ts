@@ -35,6 +35,13 @@ export function errorText(e: ErrorFigures, unit: 'count' | 'fraction' | 'seconds
 /** Which points the counts' errors leave out. */
 export const CLOSED_NOTE = 'Counts are compared over the hours (days …) with a contact offered, in the records or in a replication: a closed hour tests nothing.';
 
+/** What the MAE weighted by contacts is. */
+export const WEIGHTED_NOTE =
+  "Weighted by contacts: a rate's errors weighted by the contacts it is of (offered; answered for ASA; time on the phones for occupancy), so that an hour of one call counts for one.";
+
+/** How counts are given by hour of the week. */
+export const PER_WEEKDAY_NOTE = 'By hour of the week, contacts offered and answered are per day of that weekday (the mean over its days in the period).';
+
 /** A rate's MAE weighted by the contacts it is of, as errorText writes an MAE; '–' for counts. */
 export function weightedText(e: ErrorFigures, unit: 'count' | 'fraction' | 'seconds'): string {
   return errorText({ ...e, mae: e.weightedMae }, unit)[1];
@@ -151,7 +158,7 @@ export function backtestReportHtml(input: BacktestReportInput): string {
 <section>
 <h2>Errors, hour by hour</h2>
 <table class="data"><thead><tr><th>Figure</th><th class="num">Bias (sim − actual)</th><th class="num">Mean abs. error</th><th class="num">Mean abs. error, weighted by contacts</th><th class="num">Mean abs. % error</th><th class="num">Actual inside the 95% band</th><th class="num">Hours</th></tr></thead><tbody>${rows}</tbody></table>
-<p class="small muted">The simulation replays the period with the scenario's demand, handle times and patience, and the agents the records show on the phones. Its 95% band is the 2.5th to 97.5th percentile of the replications: where one real period should fall 95% of the time if the model were right. ${CLOSED_NOTE} Weighted by contacts: a rate's errors weighted by the contacts it is of (offered; answered for ASA; time on the phones for occupancy), so that an hour of one call counts for one. Service level: answered within ${result.thresholdSeconds} s ÷ offered.${input.fromTable ? ` ${esc(tableThresholdText(result))}` : ''} Occupancy: time the observed agents spent on calls ÷ time they were on the phones.${result.daysWithoutRecords.length ? ` Days without records, not compared: ${esc(result.daysWithoutRecords.join(', '))}.` : ''}</p>
+<p class="small muted">The simulation replays the period with the scenario's demand, handle times and patience, and the agents the records show on the phones. Its 95% band is the 2.5th to 97.5th percentile of the replications: where one real period should fall 95% of the time if the model were right. ${CLOSED_NOTE} ${WEIGHTED_NOTE} Service level: answered within ${result.thresholdSeconds} s ÷ offered.${input.fromTable ? ` ${esc(tableThresholdText(result))}` : ''} Occupancy: time the observed agents spent on calls ÷ time they were on the phones.${result.daysWithoutRecords.length ? ` Days without records, not compared: ${esc(result.daysWithoutRecords.join(', '))}.` : ''}</p>
 </section>
 ${input.description ? `<section>\n<h2>The scenario</h2>\n<pre class="small" style="white-space:pre-wrap">${esc(input.description)}</pre>\n</section>` : ''}
 <section>

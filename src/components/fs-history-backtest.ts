@@ -5,7 +5,7 @@
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { BACKTEST_FIGURES, type BacktestFigure, type BacktestResult } from '../../sim/history/backtest';
-import { backtestReportHtml, CLOSED_NOTE, errorText, FIGURE_NAMES, tableThresholdText, weightedText } from '../../report/backtest';
+import { backtestReportHtml, CLOSED_NOTE, errorText, FIGURE_NAMES, PER_WEEKDAY_NOTE, tableThresholdText, WEIGHTED_NOTE, weightedText } from '../../report/backtest';
 import { saveFile } from '../lib/save-file';
 import type { BacktestSummary } from '../history/protocol';
 import type { Unit } from '../lib/format';
@@ -167,11 +167,8 @@ export class FsHistoryBacktest extends LitElement {
       <p class="muted">
         The simulation replays the period with the scenario's demand, handle times and patience and the agents the records show on the phones, with no
         shrinkage or absence on top. Its 95% band is the 2.5th to 97.5th percentile of the replications: where one real period should fall 95% of the time
-        if the model were right. ${CLOSED_NOTE} Weighted by contacts: a rate's errors weighted by the contacts it is of (offered; answered for ASA; time on the phones for
-        occupancy), so that an hour of one call counts for one. Service level: answered within ${r.thresholdSeconds} s ÷ offered.${this.fromTable ? html` <span data-table-threshold>${tableThresholdText(r)}</span>` : ''}
-        Occupancy: time on calls ÷ time on the phones.${grain === 'hourOfWeek'
-          ? ' By hour of the week, contacts offered and answered are per day of that weekday (the mean over its days in the period).'
-          : ''}
+        if the model were right. ${CLOSED_NOTE} ${WEIGHTED_NOTE} Service level: answered within ${r.thresholdSeconds} s ÷ offered.${this.fromTable ? html` <span data-table-threshold>${tableThresholdText(r)}</span>` : ''}
+        Occupancy: time on calls ÷ time on the phones.${grain === 'hourOfWeek' ? ` ${PER_WEEKDAY_NOTE}` : ''}
       </p>
       <ul class="key" aria-hidden="true">
         <li><svg width="16" height="12"><rect width="16" height="12" style="fill:var(--accent);opacity:0.22"></rect></svg>simulated 95% band</li>
@@ -184,7 +181,7 @@ export class FsHistoryBacktest extends LitElement {
           const e = errors[f];
           const unit: Unit = FIGURE_NAMES[f].unit;
           const inside = e.insideBand === null ? '' : `${Math.round(e.insideBand * 100)}% of ${e.points} ${unitName} inside the band; `;
-          const perDay = grain === 'hourOfWeek' && FIGURE_NAMES[f].unit === 'count' ? ' Contacts per day of that weekday (the mean of its days in the period).' : '';
+          const perDay = grain === 'hourOfWeek' && FIGURE_NAMES[f].unit === 'count' ? ` ${PER_WEEKDAY_NOTE}` : '';
           const [bias, mae] = errorText(e, FIGURE_NAMES[f].unit);
           return html`<fs-band-chart
             data-chart=${f}
