@@ -30,6 +30,11 @@ export interface TaskMessage {
   count: number;
 }
 
+/** The models of the tasks that follow. */
+export interface ModelsMessage {
+  models: CompiledModel[];
+}
+
 export interface ResultMessage {
   task: number;
   /** packFigures(figures) of each replication of the task, in order. */
@@ -85,11 +90,13 @@ function tasksOf(models: CompiledModel[]): TaskMessage[] {
 const TASKS_QUEUED_PER_WORKER = 2;
 
 /** Runs every replication of every job. `deliver(job, replication, figures)` is called for each
- * job's replications in order 0, 1, 2…; returns how many replications finished. */
+ * job's replications in order 0, 1, 2…; returns how many replications finished. With
+ * `options.pool`, the pool's threads do the work (and stay for the next batch); otherwise
+ * threads are started for this batch alone. */
 export async function runJobs(
   models: CompiledModel[],
   deliver: (job: number, replication: number, figures: ReplicationFigures) => void,
-  options: ParallelOptions = {},
+  options: ParallelOptions & { pool?: ReplicationPool } = {},
 ): Promise<number> {
   const tasks = tasksOf(models);
   const total = models.reduce((n, m) => n + m.replications, 0);
@@ -99,44 +106,73 @@ export async function runJobs(
     inOrder.add(job, replication, figures);
     options.onProgress?.(++done, total);
   };
+  if (options.pool) {
+    await options.pool.runTasks(models, tasks, finished, options.signal);
+    return done;
+  }
   const workers = Math.max(1, Math.min(options.workers ?? defaultWorkers(models), tasks.length));
-  let next = 0;
-  const take = () => (next < tasks.length && !options.signal?.aborted ? tasks[next++] : undefined);
   // A replication long enough that one may want to stop it runs on a worker thread even alone:
   // this thread stays free to take Ctrl-C and end it (the same runReplication, the same figures).
   if (workers === 1 && !models.some((m) => contactsPerReplication(m) >= CONTACTS_WORTH_A_WORKER)) {
-    for (let task = take(); task; task = take()) {
-      for (let r = task.replication; r < task.replication + task.count && !options.signal?.aborted; r++) {
+    for (const task of tasks) {
+      for (let r = task.replication; r < task.replication + task.count; r++) {
+        if (options.signal?.aborted) return done;
         finished(task.job, r, runReplication(models[task.job], r));
         await new Promise((resolve) => setImmediate(resolve)); // let Ctrl-C and progress through
       }
     }
     return done;
   }
-  // Once interrupted, the tasks under way have a moment to finish; then the threads are ended,
-  // and what they were doing is missing (runJobs resolves with what has finished).
-  const threads = new Set<ReplicationThread>();
-  let stopped = false;
-  let grace: NodeJS.Timeout | undefined;
-  const watch = setInterval(() => {
-    if (!options.signal?.aborted || grace) return;
-    grace = setTimeout(() => {
-      stopped = true;
-      threads.forEach((t) => void t.close());
-    }, ABORT_GRACE_MS);
-  }, 50);
+  const pool = new ReplicationPool(workers);
   try {
-    await Promise.all(
-      Array.from({ length: workers }, async () => {
-        const worker = new ReplicationThread(models);
-        threads.add(worker);
-        try {
-          await Promise.all(
+    await pool.runTasks(models, tasks, finished, options.signal);
+  } finally {
+    await pool.close();
+  }
+  return done;
+}
+
+/** Worker threads kept from one batch to the next. Each thread compiles the simulator with its
+ * own JIT the first time it runs (0.4–0.7 s of CPU, issue 11): a pool pays that once, however
+ * many batches it runs (the planner's rounds), and its later batches scale with the cores. */
+export class ReplicationPool {
+  private readonly threads: ReplicationThread[] = [];
+
+  constructor(readonly size: number) {}
+
+  /** Runs the tasks on up to `size` threads, started as needed; `finished` gets each replication.
+   * Once `signal` is aborted no more work is handed out; the tasks under way have a moment to
+   * finish, then the threads are ended (and started afresh by a later batch). */
+  async runTasks(
+    models: CompiledModel[],
+    tasks: TaskMessage[],
+    finished: (job: number, replication: number, figures: ReplicationFigures) => void,
+    signal?: { aborted: boolean },
+  ): Promise<void> {
+    const used = Math.max(1, Math.min(this.size, tasks.length));
+    while (this.threads.length < used) this.threads.push(new ReplicationThread());
+    const threads = this.threads.slice(0, used);
+    threads.forEach((t) => t.load(models));
+    let next = 0;
+    const take = () => (next < tasks.length && !signal?.aborted ? tasks[next++] : undefined);
+    let stopped = false;
+    let grace: NodeJS.Timeout | undefined;
+    const watch = setInterval(() => {
+      if (!signal?.aborted || grace) return;
+      grace = setTimeout(() => {
+        stopped = true;
+        void this.close();
+      }, ABORT_GRACE_MS);
+    }, 50);
+    try {
+      await Promise.all(
+        threads.map((thread) =>
+          Promise.all(
             Array.from({ length: TASKS_QUEUED_PER_WORKER }, async () => {
               for (let task = take(); task; task = take()) {
                 let figures: ReplicationFigures[];
                 try {
-                  figures = await worker.run(task);
+                  figures = await thread.run(task);
                 } catch (e) {
                   if (stopped) return;
                   throw e;
@@ -144,18 +180,22 @@ export async function runJobs(
                 figures.forEach((f, k) => finished(task.job, task.replication + k, f));
               }
             }),
-          );
-        } finally {
-          threads.delete(worker);
-          await worker.close();
-        }
-      }),
-    );
-  } finally {
-    clearInterval(watch);
-    clearTimeout(grace);
+          ),
+        ),
+      );
+    } catch (e) {
+      await this.close(); // a thread that failed may hold tasks; none is trusted with the next batch
+      throw e;
+    } finally {
+      clearInterval(watch);
+      clearTimeout(grace);
+    }
   }
-  return done;
+
+  async close(): Promise<void> {
+    const threads = this.threads.splice(0);
+    await Promise.all(threads.map((t) => t.close()));
+  }
 }
 
 /** What a batch of several scenarios (or sweep points) does with its replications as they come. */
@@ -214,9 +254,8 @@ class ReplicationThread {
   private readonly worker: Worker;
   private readonly waiting = new Map<number, { resolve: (f: ReplicationFigures[]) => void; reject: (e: Error) => void }>();
 
-  constructor(models: CompiledModel[]) {
-    // The compiled models are plain data: the worker loads only the kernel's modules.
-    this.worker = new Worker(WORKER_ENTRY, { workerData: { models } });
+  constructor() {
+    this.worker = new Worker(WORKER_ENTRY);
     this.worker.on('message', (message: ResultMessage) => {
       const waiter = this.waiting.get(message.task);
       this.waiting.delete(message.task);
@@ -224,6 +263,13 @@ class ReplicationThread {
     });
     this.worker.on('error', (error) => this.failAll(error));
     this.worker.on('exit', (code) => this.failAll(new Error(`a worker thread stopped (exit code ${code})`)));
+  }
+
+  /** The batch's models, for the tasks that follow (plain data: the worker loads only the
+   * kernel's modules). */
+  load(models: CompiledModel[]): void {
+    const message: ModelsMessage = { models };
+    this.worker.postMessage(message);
   }
 
   run(task: TaskMessage): Promise<ReplicationFigures[]> {

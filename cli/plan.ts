@@ -1,6 +1,7 @@
 // `followsun plan`: the least-cost head counts for a scenario's open shifts, with the simulation
 // that proves they meet the targets; --report writes the plan against the scenario as written as
 // one HTML page; --compare plans several scenarios to the same targets and compares the plans.
+import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { AVERAGE_MONTH_SECONDS, ResultBuilder, type ScenarioResult } from '../sim/stats/metrics';
 import type { CompiledModel } from '../sim/model/model';
@@ -21,7 +22,7 @@ import { checkScenarioWork, displayPath, outputProblem, outputsCollide, scenario
 import { formatEstimate, formatNumber, table } from './format';
 import { exitOnInterrupt, interruptedExitCode, watchInterrupt } from './interrupt';
 import type { SolverReply } from './solver-worker';
-import { compileJobs, runJobs } from './parallel';
+import { compileJobs, ReplicationPool, runJobs } from './parallel';
 import { Progress } from './progress';
 
 export interface PlanOptions {
@@ -55,7 +56,13 @@ export async function planCommand(options: PlanOptions): Promise<number> {
   if (outputsCollide([['--out', options.out], ['--report', options.report]])) return 2;
   const problem = outputCheck('--report', options.report, 'plan.html', options.files) ?? outputCheck('--out', options.out, 'planned.yaml', options.files);
   if (problem) return fail(problem);
-  return options.compare ? planAndCompare(options) : planOne(options);
+  // One pool for the whole command: its threads compile the simulator once, for every round.
+  const pool = new ReplicationPool(options.workers ?? availableParallelism());
+  try {
+    return await (options.compare ? planAndCompare(options, pool) : planOne(options, pool));
+  } finally {
+    await pool.close();
+  }
 }
 
 /** What is wrong with an output path, checked before the planning rather than after it. */
@@ -100,7 +107,7 @@ function load(files: string[], options: PlanOptions): Scenario[] | undefined {
   }
 }
 
-async function planOne(options: PlanOptions): Promise<number> {
+async function planOne(options: PlanOptions, pool: ReplicationPool): Promise<number> {
   const path = options.files[0];
   const file = displayPath(path);
   const loaded = load([path], options);
@@ -109,7 +116,7 @@ async function planOne(options: PlanOptions): Promise<number> {
   if (openShifts(input).length === 0) return fail(`${file}: ${NOTHING_TO_PLAN}`);
 
   const started = Date.now();
-  const result = await planScenario(input, file, options);
+  const result = await planScenario(input, file, options, pool);
   const seconds = (Date.now() - started) / 1000;
 
   if (options.out) {
@@ -123,7 +130,7 @@ async function planOne(options: PlanOptions): Promise<number> {
     // The scenario as written (open head counts at their minimum) and the plan, with common
     // random numbers: the planned one is the verification run again, paired with the other.
     const shown = [`${file} (as written)`, options.out ? displayPath(options.out) : `${file} (planned)`];
-    const comparison = await compareScenarios([input, result.scenario], shown, options.workers, 'Simulating the scenario as written and as planned: replication');
+    const comparison = await compareScenarios([input, result.scenario], shown, pool, 'Simulating the scenario as written and as planned: replication');
     if (!comparison) {
       fail('interrupted: no report written');
       return interruptedExitCode();
@@ -164,7 +171,7 @@ async function planOne(options: PlanOptions): Promise<number> {
 
 /** Every scenario planned to the first one's targets, then the plans compared with common random
  * numbers (the first one's seed and replications). */
-async function planAndCompare(options: PlanOptions): Promise<number> {
+async function planAndCompare(options: PlanOptions, pool: ReplicationPool): Promise<number> {
   if (options.files.length < 2) return fail('--compare needs at least two scenario files: the base first, then the others');
   const loaded = load(options.files, options);
   if (!loaded) return 2;
@@ -189,10 +196,10 @@ async function planAndCompare(options: PlanOptions): Promise<number> {
       plans.push(undefined);
       continue;
     }
-    plans.push(await planScenario(input, files[k], options));
+    plans.push(await planScenario(input, files[k], options, pool));
   }
   const planned = inputs.map((s, k) => plans[k]?.scenario ?? s);
-  const comparison = await compareScenarios(planned, files, options.workers, `Comparing ${planned.length} planned scenarios: replication`);
+  const comparison = await compareScenarios(planned, files, pool, `Comparing ${planned.length} planned scenarios: replication`);
   if (!comparison) {
     fail('interrupted: no comparison written');
     return interruptedExitCode();
@@ -273,26 +280,26 @@ function solverThread(): { solve: LpSolver; close: () => void } {
 /** plan() with its progress on stderr: each round's step, then what its simulation found.
  * Ctrl-C (or SIGTERM) stops it at once with a message: a plan half-made is no plan, so nothing
  * is written (the planned scenario and the report are written only after it), exit 130 (143). */
-async function planScenario(input: Scenario, file: string, options: PlanOptions): Promise<PlanResult> {
+async function planScenario(input: Scenario, file: string, options: PlanOptions, pool: ReplicationPool): Promise<PlanResult> {
   let round = 0;
   const solver = solverThread();
   const stopWatching = exitOnInterrupt((signal) => `\nInterrupted${signal === 'SIGTERM' ? ' (SIGTERM)' : ''}: planning ${file} stopped in round ${round}; nothing written\n`);
   try {
-    return await planRounds(input, file, options, solver.solve, (n) => (round = n));
+    return await planRounds(input, file, options, pool, solver.solve, (n) => (round = n));
   } finally {
     stopWatching();
     solver.close();
   }
 }
 
-function planRounds(input: Scenario, file: string, options: PlanOptions, solve: LpSolver, onRound: (n: number) => void): Promise<PlanResult> {
+function planRounds(input: Scenario, file: string, options: PlanOptions, pool: ReplicationPool, solve: LpSolver, onRound: (n: number) => void): Promise<PlanResult> {
   let round = 0;
   return plan(input, {
     maxIterations: options.maxIterations,
     allowLargeProgramme: largeRunsAllowed(options.allowLargeRuns),
     solve,
     simulate: async (model) => {
-      const r = await simulateOnWorkers(model, options.workers);
+      const r = await simulateOnPool(model, pool);
       const s = r.summary;
       process.stderr.write(
         `Planning ${file}: round ${round} simulated: ${formatNumber(s.hoursBelowTarget.mean ?? NaN, 'count')} of ${formatNumber(s.demandHours.mean ?? NaN, 'count')} ` +
@@ -318,7 +325,7 @@ function planRounds(input: Scenario, file: string, options: PlanOptions, solve: 
 /** The scenarios with common random numbers (the first one's seed and replications) over worker
  * threads; each model's warnings under its file name, except that open shifts run at their
  * minimum, which is what a scenario as written means here. Undefined when interrupted. */
-async function compareScenarios(scenarios: Scenario[], files: string[], workers: number | undefined, label: string): Promise<Comparison | undefined> {
+async function compareScenarios(scenarios: Scenario[], files: string[], pool: ReplicationPool, label: string): Promise<Comparison | undefined> {
   const shared = comparisonOptions(scenarios);
   const models = compileJobs(scenarios.map((scenario) => ({ scenario, options: shared })));
   models.forEach((m, k) =>
@@ -328,7 +335,7 @@ async function compareScenarios(scenarios: Scenario[], files: string[], workers:
   const interrupt = watchInterrupt();
   const progress = new Progress(label, models.length * shared.replications);
   try {
-    await runJobs(models, (j, r, f) => builder.add(j, r, f), { workers, onProgress: (done) => progress.update(done), signal: interrupt });
+    await runJobs(models, (j, r, f) => builder.add(j, r, f), { pool, onProgress: (done) => progress.update(done), signal: interrupt });
   } finally {
     progress.done();
     interrupt.dispose();
@@ -336,9 +343,9 @@ async function compareScenarios(scenarios: Scenario[], files: string[], workers:
   return interrupt.aborted ? undefined : builder.result();
 }
 
-function simulateOnWorkers(model: CompiledModel, workers?: number): Promise<ScenarioResult> {
+function simulateOnPool(model: CompiledModel, pool: ReplicationPool): Promise<ScenarioResult> {
   const builder = new ResultBuilder(model);
-  return runJobs([model], (_, __, figures) => builder.add(figures), { workers }).then(() => builder.result());
+  return runJobs([model], (_, __, figures) => builder.add(figures), { pool }).then(() => builder.result());
 }
 
 /** Writes the page; an exit code when it cannot. */

@@ -163,6 +163,22 @@ describe('followsun plan SCENARIO --out --json --report', () => {
     expect(document.verification.summary.costPerContact.mean).toBeCloseTo(document.cost.perContact!, 6);
   });
 
+  it('the verification is the planned scenario run afresh, figure for figure, whether planned on one worker thread or two', async () => {
+    // The planner's threads stay from round to round, each round handing them a new model: a
+    // thread simulating an earlier round's model would show here.
+    const [oneThread, twoThreads, rerun] = await Promise.all([
+      followsun('plan', inHouse, '--json', '--workers', '1'),
+      followsun('plan', inHouse, '--json', '--workers', '2'),
+      followsun('run', join(dir, 'planned.yaml'), '--json', '--workers', '1'),
+    ]);
+    for (const r of [oneThread, twoThreads, rerun]) expect(r.status, r.stderr).toBe(0);
+    expect(twoThreads.stdout).toBe(oneThread.stdout);
+    const verification = (JSON.parse(oneThread.stdout) as PlanDocument).verification as unknown as Record<string, unknown>;
+    const afresh = JSON.parse(rerun.stdout).scenarios[0];
+    expect(verification.summary).toEqual(afresh.summary);
+    expect(verification.intervals).toEqual(afresh.intervals);
+  }, SLOW);
+
   it('--report writes one self-contained page: the plan as a roster against the scenario as written', () => {
     expect(html).toMatch(/^<!DOCTYPE html>/);
     expect(html).not.toMatch(/<script|<link|\bsrc=|https?:\/\//i);
