@@ -1,7 +1,6 @@
-// Spreads the replications of one or many scenarios over worker threads, one per core; this
-// thread hands out work and folds the results. Results are handed back per scenario in
-// replication order, whatever the number of workers and whatever order they finish in, so
-// every fold over them is bit-identical to a single-threaded run.
+// Spreads the replications of one or many scenarios over worker threads, one per core (the pool,
+// its tasks and the order of results: sim/batch.ts); this thread hands out work and folds the
+// results.
 //
 // Measured on the 2-core machine (Node 20; issue 11): worker threads load the built JavaScript;
 // worker processes were tried and cost more CPU (start-up, and every result through a pipe).
@@ -10,8 +9,8 @@
 // garbage collector, which a single worker has the idle core for (README, "Performance").
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
+import { contactsPerReplication, InOrder, ReplicationPool, TasksUnderWay, tasksOf, type ModelsMessage, type ReplicationThread, type ResultMessage, type TaskMessage } from '../sim/batch';
 import type { ReplicationFigures } from '../sim/stats/metrics';
-import { unpackFigures } from '../sim/stats/packed-figures';
 import { compileScenario, type CompiledModel, type CompileOptions } from '../sim/model/model';
 import type { Scenario } from '../sim/scenario/scenario';
 import { runReplication } from '../sim/simulate';
@@ -22,34 +21,12 @@ export interface Job {
   options: CompileOptions;
 }
 
-/** Replications `replication` … `replication + count − 1` of job `job`. */
-export interface TaskMessage {
-  task: number;
-  job: number;
-  replication: number;
-  count: number;
-}
-
-/** The models of the tasks that follow. */
-export interface ModelsMessage {
-  models: CompiledModel[];
-}
-
-export interface ResultMessage {
-  task: number;
-  /** packFigures(figures) of each replication of the task, in order. */
-  figures: Float64Array[];
-}
-
 export interface ParallelOptions {
   workers?: number;
   onProgress?: (done: number, total: number) => void;
   /** Set to stop handing out work; runJobs then resolves with what has finished. */
   signal?: { aborted: boolean };
 }
-
-/** Expected contacts of one replication of a model (arrivals at the streams' mean rates). */
-const contactsPerReplication = (m: CompiledModel) => m.stopSeconds * m.streams.reduce((rate, s) => rate + s.meanRatePerSecond, 0);
 
 /** A worker thread starts in a few hundredths of a second, but compiles the kernel with its own JIT
  * (0.5–1 s of CPU, competing with the other worker on a 2-core machine): a batch gains from
@@ -66,28 +43,6 @@ export function defaultWorkers(models: CompiledModel[]): number {
 
 /** The built worker entry, beside the built CLI (bin/build-cli.mjs). */
 const WORKER_ENTRY = new URL('./replication-worker.js', import.meta.url);
-
-/** Short replications are handed out in runs of about this many contacts: a message each way per
- * replication costs this thread CPU that a 2-core machine takes from the workers (1,000 one-week
- * Bilingual replications: 40 messages each way instead of 1,000, this thread's CPU 480 → 430 ms). */
-const CONTACTS_PER_TASK = 50_000;
-const MAX_REPLICATIONS_PER_TASK = 64;
-
-/** Every job's replications as tasks, in job and replication order. */
-function tasksOf(models: CompiledModel[]): TaskMessage[] {
-  const tasks: TaskMessage[] = [];
-  models.forEach((m, job) => {
-    const perTask = Math.max(1, Math.min(MAX_REPLICATIONS_PER_TASK, Math.floor(CONTACTS_PER_TASK / Math.max(1, contactsPerReplication(m)))));
-    for (let replication = 0; replication < m.replications; replication += perTask) {
-      tasks.push({ task: tasks.length, job, replication, count: Math.min(perTask, m.replications - replication) });
-    }
-  });
-  return tasks;
-}
-
-/** Tasks a worker holds at once: the next is there when it finishes one, as waking this thread
- * to hand it out can take milliseconds on a busy machine. */
-const TASKS_QUEUED_PER_WORKER = 2;
 
 /** Runs every replication of every job. `deliver(job, replication, figures)` is called for each
  * job's replications in order 0, 1, 2…; returns how many replications finished. With
@@ -123,79 +78,13 @@ export async function runJobs(
     }
     return done;
   }
-  const pool = new ReplicationPool(workers);
+  const pool = replicationPool(workers);
   try {
     await pool.runTasks(models, tasks, finished, options.signal);
   } finally {
     await pool.close();
   }
   return done;
-}
-
-/** Worker threads kept from one batch to the next. Each thread compiles the simulator with its
- * own JIT the first time it runs (0.4–0.7 s of CPU, issue 11): a pool pays that once, however
- * many batches it runs (the planner's rounds), and its later batches scale with the cores. */
-export class ReplicationPool {
-  private readonly threads: ReplicationThread[] = [];
-
-  constructor(readonly size: number) {}
-
-  /** Runs the tasks on up to `size` threads, started as needed; `finished` gets each replication.
-   * Once `signal` is aborted no more work is handed out; the tasks under way have a moment to
-   * finish, then the threads are ended (and started afresh by a later batch). */
-  async runTasks(
-    models: CompiledModel[],
-    tasks: TaskMessage[],
-    finished: (job: number, replication: number, figures: ReplicationFigures) => void,
-    signal?: { aborted: boolean },
-  ): Promise<void> {
-    const used = Math.max(1, Math.min(this.size, tasks.length));
-    while (this.threads.length < used) this.threads.push(new ReplicationThread());
-    const threads = this.threads.slice(0, used);
-    threads.forEach((t) => t.load(models));
-    let next = 0;
-    const take = () => (next < tasks.length && !signal?.aborted ? tasks[next++] : undefined);
-    let stopped = false;
-    let grace: NodeJS.Timeout | undefined;
-    const watch = setInterval(() => {
-      if (!signal?.aborted || grace) return;
-      grace = setTimeout(() => {
-        stopped = true;
-        void this.close();
-      }, ABORT_GRACE_MS);
-    }, 50);
-    try {
-      await Promise.all(
-        threads.map((thread) =>
-          Promise.all(
-            Array.from({ length: TASKS_QUEUED_PER_WORKER }, async () => {
-              for (let task = take(); task; task = take()) {
-                let figures: ReplicationFigures[];
-                try {
-                  figures = await thread.run(task);
-                } catch (e) {
-                  if (stopped) return;
-                  throw e;
-                }
-                figures.forEach((f, k) => finished(task.job, task.replication + k, f));
-              }
-            }),
-          ),
-        ),
-      );
-    } catch (e) {
-      await this.close(); // a thread that failed may hold tasks; none is trusted with the next batch
-      throw e;
-    } finally {
-      clearInterval(watch);
-      clearTimeout(grace);
-    }
-  }
-
-  async close(): Promise<void> {
-    const threads = this.threads.splice(0);
-    await Promise.all(threads.map((t) => t.close()));
-  }
 }
 
 /** What a batch of several scenarios (or sweep points) does with its replications as they come. */
@@ -246,23 +135,19 @@ export async function runJobsToTheEnd(models: CompiledModel[], jobs: BatchJobs, 
   }
 }
 
-/** How long replications under way may go on after Ctrl-C before their threads are ended. */
-const ABORT_GRACE_MS = 1000;
+/** A pool of `size` worker threads, started as its batches need them. */
+export const replicationPool = (size: number) => new ReplicationPool(size, () => new NodeReplicationThread());
 
 /** One worker thread (cli/replication-worker.ts) and the tasks it has been handed. */
-class ReplicationThread {
+class NodeReplicationThread implements ReplicationThread {
   private readonly worker: Worker;
-  private readonly waiting = new Map<number, { resolve: (f: ReplicationFigures[]) => void; reject: (e: Error) => void }>();
+  private readonly underWay = new TasksUnderWay();
 
   constructor() {
     this.worker = new Worker(WORKER_ENTRY);
-    this.worker.on('message', (message: ResultMessage) => {
-      const waiter = this.waiting.get(message.task);
-      this.waiting.delete(message.task);
-      waiter?.resolve(message.figures.map(unpackFigures));
-    });
-    this.worker.on('error', (error) => this.failAll(error));
-    this.worker.on('exit', (code) => this.failAll(new Error(`a worker thread stopped (exit code ${code})`)));
+    this.worker.on('message', (message: ResultMessage) => this.underWay.answered(message));
+    this.worker.on('error', (error) => this.underWay.failAll(error));
+    this.worker.on('exit', (code) => this.underWay.failAll(new Error(`a worker thread stopped (exit code ${code})`)));
   }
 
   /** The batch's models, for the tasks that follow (plain data: the worker loads only the
@@ -273,43 +158,13 @@ class ReplicationThread {
   }
 
   run(task: TaskMessage): Promise<ReplicationFigures[]> {
-    return new Promise((resolve, reject) => {
-      this.waiting.set(task.task, { resolve, reject });
-      this.worker.postMessage(task);
-    });
+    const answer = this.underWay.add(task.task);
+    this.worker.postMessage(task);
+    return answer;
   }
 
   close(): Promise<number> {
     return this.worker.terminate();
-  }
-
-  private failAll(error: Error): void {
-    for (const waiter of this.waiting.values()) waiter.reject(error);
-    this.waiting.clear();
-  }
-}
-
-/** Buffers results that arrive early until their predecessors are in. */
-class InOrder {
-  private readonly nextReplication: number[];
-  private readonly waiting: Map<number, ReplicationFigures>[];
-
-  constructor(
-    jobs: number,
-    private readonly deliver: (job: number, replication: number, figures: ReplicationFigures) => void,
-  ) {
-    this.nextReplication = new Array(jobs).fill(0);
-    this.waiting = Array.from({ length: jobs }, () => new Map());
-  }
-
-  add(job: number, replication: number, figures: ReplicationFigures): void {
-    this.waiting[job].set(replication, figures);
-    for (;;) {
-      const ready = this.waiting[job].get(this.nextReplication[job]);
-      if (!ready) return;
-      this.waiting[job].delete(this.nextReplication[job]);
-      this.deliver(job, this.nextReplication[job]++, ready);
-    }
   }
 }
 

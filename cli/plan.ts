@@ -22,7 +22,8 @@ import { checkScenarioWork, displayPath, outputProblem, outputsCollide, scenario
 import { formatEstimate, formatNumber, table } from './format';
 import { exitOnInterrupt, interruptedExitCode, watchInterrupt } from './interrupt';
 import type { SolverReply } from './solver-worker';
-import { compileJobs, ReplicationPool, runJobs } from './parallel';
+import type { ReplicationPool } from '../sim/batch';
+import { compileJobs, replicationPool, runJobs } from './parallel';
 import { Progress } from './progress';
 
 export interface PlanOptions {
@@ -57,7 +58,7 @@ export async function planCommand(options: PlanOptions): Promise<number> {
   const problem = outputCheck('--report', options.report, 'plan.html', options.files) ?? outputCheck('--out', options.out, 'planned.yaml', options.files);
   if (problem) return fail(problem);
   // One pool for the whole command: its threads compile the simulator once, for every round.
-  const pool = new ReplicationPool(options.workers ?? availableParallelism());
+  const pool = replicationPool(options.workers ?? availableParallelism());
   try {
     return await (options.compare ? planAndCompare(options, pool) : planOne(options, pool));
   } finally {
