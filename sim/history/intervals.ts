@@ -15,7 +15,7 @@
 // own formula, with the abandoners' waits approximated when the table lacks them.
 import type { Layout, RowOutcome } from './records';
 import { arrivalTime, decimal, queueNamer } from './layouts';
-import { dayOf, instantOfLocal } from './local-time';
+import { dayOf, instantOfLocal, soleInstantOfLocal } from './local-time';
 import { SUMS, type Observation } from './backtest';
 import type { ObservedStaffing, Session } from './observed-staffing';
 import { LIMITS } from '../scenario/schema-parts';
@@ -55,6 +55,7 @@ export function intervalLayout(timezone: string): Layout<Omit<IntervalRow, 'line
     return x !== undefined && Number.isFinite(x) ? x : `malformed ${name}`;
   };
   const queues = queueNamer();
+  const offsets = new Map<number, number>();
   return {
     name: 'intervals',
     required: INTERVAL_FIELDS,
@@ -67,9 +68,11 @@ export function intervalLayout(timezone: string): Layout<Omit<IntervalRow, 'line
     // up. The start as read, so that 09:00 and 09:00:00 are the same interval; a start written as
     // an instant by that instant, so that an autumn night's two 02:00 intervals (00:00Z and 01:00Z
     // in Berlin) stay two even with the same figures (read as local time, the second was dropped).
+    // A local start is its instant in the zone too, so that 10:00 and 09:00Z (Berlin in winter)
+    // are one interval, however each row writes it.
     identity: {
       columns: ['interval_start', 'queue'],
-      key: (f) => [startKey(f('interval_start'), timezone), f('queue'), ...FIGURE_FIELDS.map(f)].join('\t'),
+      key: (f) => [startKey(f('interval_start'), timezone, offsets), f('queue'), ...FIGURE_FIELDS.map(f)].join('\t'),
       what: 'queue, interval and figures',
     },
     row(f): RowOutcome<Omit<IntervalRow, 'line'>> {
@@ -120,11 +123,14 @@ export function intervalLayout(timezone: string): Layout<Omit<IntervalRow, 'line
   };
 }
 
-/** What identifies a row's start: its instant when written with an offset, else its local time
- * as read (so that 09:00 and 09:00:00 are one), else the text. */
-function startKey(text: string, timezone: string): string {
+/** What identifies a row's start: its instant, written with an offset or the only one its local
+ * time names in the zone; else (the repeated or skipped hour of a change of the clocks) its local
+ * time as read (so that 09:00 and 09:00:00 are one); else the text. */
+function startKey(text: string, timezone: string, offsets: Map<number, number>): string {
   const start = arrivalTime(text, timezone);
-  return start === undefined ? text : start.instantMs !== undefined ? `Z${start.instantMs}` : `L${start.localMs}`;
+  if (start === undefined) return text;
+  const instant = start.instantMs ?? soleInstantOfLocal(timezone, start.localMs, offsets);
+  return instant !== undefined ? `Z${instant}` : `L${start.localMs}`;
 }
 
 /** Whether every row's start is an instant: then the intervals are told apart, and replayed, by

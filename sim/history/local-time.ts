@@ -23,6 +23,32 @@ export function instantOfLocal(zone: string, localMs: number, cache?: Map<number
   return localMs - offsetMs;
 }
 
+const QUARTER_HOUR_MS = 900_000;
+
+/** The one instant a local wall-clock time names in `zone`; undefined when it names two (the
+ * autumn night's repeated hour) or none (the spring gap): which one was meant is then a guess.
+ * Offsets change on the quarter hour, so `cache` keeps the offset (NaN: not one) per local quarter
+ * hour. */
+export function soleInstantOfLocal(zone: string, localMs: number, cache?: Map<number, number>): number | undefined {
+  const quarter = Math.floor(localMs / QUARTER_HOUR_MS);
+  let offsetMs = cache?.get(quarter);
+  if (offsetMs === undefined) {
+    offsetMs = soleOffsetMs(zone, quarter * QUARTER_HOUR_MS);
+    cache?.set(quarter, offsetMs);
+  }
+  return Number.isNaN(offsetMs) ? undefined : localMs - offsetMs;
+}
+
+/** The offset of the only instant showing `localMs` (NaN: two or none). The offsets in force
+ * 6 hours either side of the later guess are the only candidates: clocks change at most once a
+ * night. */
+function soleOffsetMs(zone: string, localMs: number): number {
+  const guess = instantOfLocal(zone, localMs);
+  const candidates = new Set([-6 * HOUR_MS, 0, 6 * HOUR_MS].map((d) => offsetMinutes(zone, guess + d) * 60_000));
+  const fits = [...candidates].filter((offsetMs) => localMsOfInstant(zone, localMs - offsetMs) === localMs);
+  return fits.length === 1 ? fits[0] : NaN;
+}
+
 /** Local day number (days since 1970-01-01) of local wall-clock ms. */
 export const dayOf = (localMs: number) => Math.floor(localMs / DAY_MS);
 /** Hour of the day 0–23 of a local time, before 1970 too (where `%` would give a negative hour). */
