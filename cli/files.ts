@@ -6,7 +6,7 @@ import { createHash } from 'node:crypto';
 import { basename, dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { getHeapStatistics } from 'node:v8';
-import { fieldLine, parsePath, parseScenario, ScenarioError, type Scenario } from '../sim/scenario/scenario';
+import { parsePath, parseScenarioLines, ScenarioError, type FieldLines, type Scenario } from '../sim/scenario/scenario';
 import { scenarioFileText } from '../sim/scenario/file-text';
 import { bytes, checkWork, estimateWork, memoryBudget, WORK_LIMITS, type WorkCheck, type WorkEstimate, type WorkInputs } from '../sim/scenario/work-estimate';
 
@@ -57,8 +57,9 @@ export function scenarioText(path: string): string {
   return scenariosRead.get(path)?.text ?? loadScenarioFile(path).text;
 }
 
-/** A scenario and the text it was read from (for the lines of later problems). */
-export function loadScenarioFile(path: string): { scenario: Scenario; text: string } {
+/** A scenario, the text it was read from and where its fields are (for the lines of later
+ * problems: `lineOf` holds the parsed document, keep it only as long as those checks). */
+export function loadScenarioFile(path: string): { scenario: Scenario; text: string; lineOf: FieldLines } {
   let text: string;
   try {
     const bytes = readBounded(path, MAX_SCENARIO_BYTES);
@@ -71,7 +72,7 @@ export function loadScenarioFile(path: string): { scenario: Scenario; text: stri
     if (e instanceof ScenarioError) throw e;
     throw new ScenarioError([`${displayPath(path)}: ${readProblem(e)}`]);
   }
-  return { scenario: parseScenario(text, displayPath(path)), text };
+  return { ...parseScenarioLines(text, displayPath(path)), text };
 }
 
 /** How long a named pipe (FIFO) may wait for a program to open it for writing: one that no
@@ -410,17 +411,18 @@ export function writeFileAtomic(path: string, content: string): void {
 }
 
 /** The work a scenario asks for against the limits (sim/scenario/work-estimate.ts), for this process's
- * memory: one line per problem, naming the file and the field. */
+ * memory: one line per problem, naming the file, the field and, given where the scenario's fields
+ * are (loadScenarioFile's `lineOf`), its line. */
 export function checkScenarioWork(
   scenario: Scenario,
   file: string,
   inputs: WorkInputs & { allowLargeRuns: boolean },
-  text?: string,
+  lineOf?: FieldLines,
 ): WorkCheck & { estimate: WorkEstimate } {
   const estimate = estimateWork(scenario, inputs);
   const where = (field: string) => {
-    if (field.startsWith('-') || field.includes(' ') || text === undefined) return `${file}: ${field}`;
-    const line = fieldLine(text, parsePath(field));
+    if (field.startsWith('-') || field.includes(' ') || lineOf === undefined) return `${file}: ${field}`;
+    const line = lineOf(parsePath(field));
     return `${file}${line ? `:${line}` : ''}: ${field}`;
   };
   const check = checkWork(estimate, where, {

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { coverageCsv, gapHoursCsv, intervalsCsv, summaryCsv } from '../sim/csv';
 import { ResultBuilder, type ReplicationFigures, type ScenarioResult } from '../sim/stats/metrics';
 import type { CompiledModel } from '../sim/model/model';
-import { ScenarioError, type Scenario } from '../sim/scenario/scenario';
+import { ScenarioError, type FieldLines, type Scenario } from '../sim/scenario/scenario';
 import { checkReplications, largeRunsAllowed, UsageError, workerCount } from './arguments';
 import { checkScenarioWork, DEFAULT_SCENARIO, displayPath, expandScenarioPaths, KeptTogether, loadScenarioFile, outputRefused, outputsCollide, prepareFolder, writeOutput } from './files';
 import { interruptedAfterAll, watchInterrupt } from './interrupt';
@@ -127,9 +127,9 @@ function loaded(paths: string[], options: RunOptions, replications: number | und
     if (!inShard(index, options.shard)) return;
     const file = displayPath(path);
     let scenario: Scenario;
-    let text: string;
+    let lineOf: FieldLines;
     try {
-      ({ scenario, text } = loadScenarioFile(path));
+      ({ scenario, lineOf } = loadScenarioFile(path));
     } catch (e) {
       if (!(e instanceof ScenarioError)) throw e;
       return fail(index, file, e.problems);
@@ -138,7 +138,7 @@ function loaded(paths: string[], options: RunOptions, replications: number | und
       replications,
       replicationsSource: replications !== undefined ? '--replications' : 'replications',
       allowLargeRuns,
-    }, text);
+    }, lineOf);
     if (work.problems.length > 0) return fail(index, file, work.problems);
     const beyond = together.add(file, work.estimate);
     if (beyond) return fail(index, file, [beyond]);

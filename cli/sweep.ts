@@ -282,31 +282,38 @@ function outputsUsable(options: SweepOptions): boolean {
 /** The base scenario and this shard's points, each checked; a problem goes to stderr and
  * leaves nothing (exit 2). */
 function buildGrid(request: SweepRequest): SweepGrid | undefined {
-  const { options, replicationsFlag, variations, file, indices } = request;
+  const { replicationsFlag } = request;
   const replicationsSource = replicationsFlag !== undefined ? '--replications' : 'replications';
   try {
-    const { scenario: base, text } = loadScenarioFile(options.file);
+    const base = baseWithinMemory(request, replicationsSource);
     // Common random numbers: every point runs with the base's seed and replications.
-    const replications = replicationsFlag ?? base.replications;
-    const tooFew = atLeastTwoReplications(replications, file, 'replications');
-    if (tooFew) throw new ScenarioError([tooFew]);
-    checkOneRangePerField(base, variations, file);
-    // Memory for the whole grid, before building its points.
-    const memory = checkScenarioWork(base, file, {
-      replications,
-      replicationsSource,
-      points: indices.length,
-      summaryOnly: true,
-      pointBytes: sweepPointBytes(base),
-      allowLargeRuns: true,
-    }, text);
-    if (memory.problems.length > 0) throw new ScenarioError(memory.problems);
-    return { base, points: preparePoints(request, base, replications, replicationsSource) };
+    return { base, points: preparePoints(request, base, replicationsFlag ?? base.replications, replicationsSource) };
   } catch (e) {
     if (!(e instanceof ScenarioError)) throw e;
     process.stderr.write(`${e.problems.join('\n')}\n`);
     return undefined;
   }
+}
+
+/** The base scenario, checked for the memory of the whole grid before its points are built. A
+ * function of its own: where the file's fields are (the parsed document) is dropped on return. */
+function baseWithinMemory(request: SweepRequest, replicationsSource: string): Scenario {
+  const { options, replicationsFlag, variations, file, indices } = request;
+  const { scenario: base, lineOf } = loadScenarioFile(options.file);
+  const replications = replicationsFlag ?? base.replications;
+  const tooFew = atLeastTwoReplications(replications, file, 'replications');
+  if (tooFew) throw new ScenarioError([tooFew]);
+  checkOneRangePerField(base, variations, file);
+  const memory = checkScenarioWork(base, file, {
+    replications,
+    replicationsSource,
+    points: indices.length,
+    summaryOnly: true,
+    pointBytes: sweepPointBytes(base),
+    allowLargeRuns: true,
+  }, lineOf);
+  if (memory.problems.length > 0) throw new ScenarioError(memory.problems);
+  return base;
 }
 
 /** One range per field, however the paths name it (by id or by position). */

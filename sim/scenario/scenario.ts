@@ -677,6 +677,16 @@ function warningProblems(text: string, doc: Document.Parsed, lines: LineCounter)
 
 /** Parses a scenario from YAML or JSON text (JSON is YAML); `file` names it in error messages. */
 export function parseScenario(text: string, file: string): Scenario {
+  return parseScenarioLines(text, file).scenario;
+}
+
+/** A field's line in the text a scenario was parsed from, where it has one. */
+export type FieldLines = (path: Path) => number | undefined;
+
+/** parseScenario, keeping the parse's positions for the lines of later problems (the work
+ * check's): parsing the text again for them was most of the time a large file took to refuse.
+ * They hold the parsed document: keep them no longer than those checks. */
+export function parseScenarioLines(text: string, file: string): { scenario: Scenario; lineOf: FieldLines } {
   text = lineEndsOf(text);
   // Refused before the parser builds anything: its time and memory grow with these (README, "Limits").
   const beyond = itemsBeyond(text, LIMITS.fileItems, LIMITS.fileDepth);
@@ -709,7 +719,8 @@ export function parseScenario(text: string, file: string): Scenario {
     const alias = unresolvedAlias(text, lineCounter, message);
     throw new ScenarioError([alias ? `${file}:${alias.line}:${alias.col}: not valid YAML or JSON: ${alias.message}` : `${file}: not valid YAML or JSON: ${message}`]);
   }
-  return validateScenario(data, file, lineFinder(doc, lineCounter));
+  const lineOf = lineFinder(doc, lineCounter);
+  return { scenario: validateScenario(data, file, lineOf), lineOf };
 }
 
 /** The line of a field (by its path) in a scenario file's text, where there is one. */
@@ -724,7 +735,7 @@ export function parsePath(text: string): (string | number)[] {
   return [...text.matchAll(/([^.[\]]+)|\[(\d+)\]/g)].map((m) => (m[2] !== undefined ? Number(m[2]) : m[1]));
 }
 
-function lineFinder(doc: Document.Parsed | ReturnType<typeof parseDocument>, lineCounter: LineCounter): (path: Path) => number | undefined {
+function lineFinder(doc: Document.Parsed | ReturnType<typeof parseDocument>, lineCounter: LineCounter): FieldLines {
   const lineAt = (node: YamlNode | null | undefined) => (node?.range ? lineCounter.linePos(node.range[0]).line : undefined);
   // The line of the field's key where it has one (a nested block starts a line below its key).
   return (path: Path): number | undefined => {
