@@ -1,8 +1,9 @@
 // The batches whose 1 → 2 worker speed-up `npm run bench` reports: each run in a fresh process,
-// as a user would start it (worker start-up and JIT warm-up included).
+// as a user would start it (worker start-up and JIT warm-up included), and again on threads that
+// have run it once, as the planner's later rounds run.
 import { readFileSync } from 'node:fs';
 import { DEFAULT_SCENARIO } from '../cli/files';
-import { compileJobs, runJobs } from '../cli/parallel';
+import { compileJobs, replicationPool, runJobs } from '../cli/parallel';
 import { parseScenario, validateScenario, type ScenarioInput } from '../sim/scenario/scenario';
 import { ResultBuilder } from '../sim/stats/metrics';
 import { bilingualWeek } from './bilingual';
@@ -62,16 +63,25 @@ function threadCpuSeconds(): number {
   }
 }
 
-/** One batch on `workers` workers, folded into a result as the CLI does. */
-export async function timeBatch(name: string, workers: number): Promise<BatchTime> {
+/** One batch on `workers` workers, folded into a result as the CLI does; with `warm`, on a pool
+ * of threads that has run the batch once before (that first run not timed). */
+export async function timeBatch(name: string, workers: number, warm = false): Promise<BatchTime> {
   const batch = BATCHES[name];
+  const pool = warm ? replicationPool(workers) : undefined;
+  const models = () => compileJobs([{ scenario: validateScenario(batch.scenario(), name), options: { replications: batch.replications } }]);
+  const run = async () => {
+    const [model] = models();
+    const builder = new ResultBuilder(model);
+    await runJobs([model], (_job, _replication, figures) => builder.add(figures), { workers, pool });
+    builder.result();
+  };
+  if (warm) await run();
   const start = performance.now();
   const cpu = process.cpuUsage();
   const mainBefore = threadCpuSeconds();
-  const models = compileJobs([{ scenario: validateScenario(batch.scenario(), name), options: { replications: batch.replications } }]);
-  const builder = new ResultBuilder(models[0]);
-  await runJobs(models, (_job, _replication, figures) => builder.add(figures), { workers });
-  builder.result();
+  await run();
   const used = process.cpuUsage(cpu);
-  return { seconds: (performance.now() - start) / 1000, cpuSeconds: (used.user + used.system) / 1e6, mainThreadCpuSeconds: threadCpuSeconds() - mainBefore };
+  const time = { seconds: (performance.now() - start) / 1000, cpuSeconds: (used.user + used.system) / 1e6, mainThreadCpuSeconds: threadCpuSeconds() - mainBefore };
+  await pool?.close();
+  return time;
 }
