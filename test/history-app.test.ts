@@ -63,6 +63,20 @@ describe("the app's records import (src/history), in Node", () => {
     expect(problems(() => importRecords(loaded, 'week1.tsv', { replications: 1 }))[0]).toContain('Replications: expected a whole number from 2');
   });
 
+  it('says local times were read in an assumed zone only when no zone was chosen on the page', () => {
+    const desk = 'arrival,queue,outcome,wait_seconds,handle_seconds,agent\n2026-03-02 09:15:00,en,answered,10,120,anna\n2026-03-02T09:20:00Z,en,answered,10,120,anna\n';
+    const nobody = loadRecords(desk, 'desk.csv');
+    expect(nobody.zoneAssumed).toEqual({ zone: 'UTC', fromFallback: false, rows: 1, firstLine: 2 });
+    expect(Object.keys(nobody.outcome.notes)).toEqual(['clock time without a UTC offset, read as UTC local time']);
+    // Chosen, as --timezone: no zone assumed, and no caveat on the rows read in it.
+    const chosen = loadRecords(desk, 'desk.csv', 'Europe/Berlin');
+    expect(chosen.timezone).toBe('Europe/Berlin');
+    expect(chosen.zoneAssumed).toBeUndefined();
+    expect(chosen.outcome.notes).toEqual({});
+    // The bank's clock is Israel's, whatever zone a file before it was read in.
+    expect(loadRecords(BANK, 'week1.tsv', 'Europe/Berlin').timezone).toBe('Asia/Jerusalem');
+  });
+
   it('decodes UTF-8 and UTF-16 exports, refuses Latin-1 as the CLI does, and tells records from scenario files', () => {
     const text = 'arrival,queue\n';
     expect(recordsText(new TextEncoder().encode(`\uFEFF${text}`), 'calls.csv')).toBe(text);

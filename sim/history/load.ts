@@ -54,6 +54,9 @@ export interface LoadOptions {
   timezone?: string;
   /** The zone of formats that name none (all but bank) when no timezone is given; default UTC. */
   fallbackTimezone?: string;
+  /** fallbackTimezone is the zone chosen for these records (the app's field, which a bank log
+   * ignores), not one assumed: their local times are not said to be read in a zone nobody gave. */
+  fallbackChosen?: boolean;
 }
 
 /** Reads the text of records file `shown` (the name its messages give). */
@@ -69,7 +72,7 @@ export function loadRecordsText(text: string, shown: string, o: LoadOptions = {}
   checkTimezone(timezone);
   // The bank's clock is known to be Israel's; any other layout's local times are read in a zone
   // nobody gave unless `timezone` is.
-  const assumed = o.timezone === undefined && format !== 'bank';
+  const assumed = o.timezone === undefined && !o.fallbackChosen && format !== 'bank';
   if (format === 'intervals') {
     const outcome = readRows(text, shown, intervalLayout(timezone), map);
     const intervalMinutes = intervalMinutesOf(outcome.records);

@@ -27,7 +27,8 @@ export class FsHistoryView extends LitElement {
   @state() private trainUntil = '';
   @state() private trend = false;
   @state() private replications = String(MIN_REPLICATIONS);
-  @state() private timezone = 'UTC';
+  /** The customers' zone chosen; blank: none (local times are read in UTC, and the page says so). */
+  @state() private timezone = '';
   @state() private formError = '';
   private formFor: File | null = null;
 
@@ -130,7 +131,7 @@ export class FsHistoryView extends LitElement {
       this.trainUntil = s.options.trainUntil ?? '';
       this.trend = !!s.options.trend;
       this.replications = String(s.options.replications ?? MIN_REPLICATIONS);
-      this.timezone = s.options.timezone ?? 'UTC';
+      this.timezone = s.options.timezone ?? '';
       this.formError = '';
     }
   }
@@ -261,7 +262,15 @@ export class FsHistoryView extends LitElement {
           ? nothing
           : html`<label>
               Customers' time zone
-              <input type="text" name="timezone" list="zones" spellcheck="false" .value=${this.timezone} @input=${(e: Event) => (this.timezone = (e.target as HTMLInputElement).value.trim())} />
+              <input
+                type="text"
+                name="timezone"
+                list="zones"
+                spellcheck="false"
+                placeholder=${`${s.options.timezone === undefined ? r.timezone : 'UTC'} (assumed)`}
+                .value=${this.timezone}
+                @input=${(e: Event) => (this.timezone = (e.target as HTMLInputElement).value.trim())}
+              />
               <datalist id="zones">${zoneNames().map((z) => html`<option value=${z}></option>`)}</datalist>
             </label>`}
         <label>
@@ -302,16 +311,19 @@ export class FsHistoryView extends LitElement {
       return;
     }
     const format = this.ctl.state?.report?.format;
-    if (format && format !== 'bank') {
+    // A blank zone is none chosen: the back-test reads local times as before and says so again
+    // (the field's UTC, sent as chosen, took the note away with nothing chosen).
+    const timezone = format === 'bank' || this.timezone === '' ? undefined : this.timezone;
+    if (timezone !== undefined) {
       try {
-        checkTimezone(this.timezone);
+        checkTimezone(timezone);
       } catch (err) {
         this.formError = (err as { problems: string[] }).problems[0];
         return;
       }
     }
     this.formError = '';
-    this.ctl.store?.rerun({ ...this.ctl.state!.options, timezone: format === 'bank' ? undefined : this.timezone, trainUntil: this.trainUntil || undefined, trend: !!this.trainUntil && this.trend, replications: n });
+    this.ctl.store?.rerun({ ...this.ctl.state!.options, timezone, trainUntil: this.trainUntil || undefined, trend: !!this.trainUntil && this.trend, replications: n });
   };
 }
 

@@ -11,10 +11,12 @@ export function checkRecordsSize(fileName: string, bytes: number): void {
 }
 
 /** Reads the records with the layout their header looks like (bank, generic or an interval table).
- * `timezone`: the customers' zone of layouts that name none (the bank's is Israel's). */
-export function loadRecords(text: string, fileName: string, timezone = 'UTC'): Loaded {
+ * `timezone`: the customers' zone chosen for layouts that name none (the bank's is Israel's);
+ * none chosen, local times are read in UTC and said to be (as the CLI without --timezone). */
+export function loadRecords(text: string, fileName: string, timezone?: string): Loaded {
+  if (timezone === undefined) return loadRecordsText(text, fileName);
   checkTimezone(timezone);
-  return loadRecordsText(text, fileName, { fallbackTimezone: timezone });
+  return loadRecordsText(text, fileName, { fallbackTimezone: timezone, fallbackChosen: true });
 }
 
 /** Is this file contact records rather than a scenario? By its name, else by its first line: a

@@ -1,6 +1,7 @@
 // The History view says when a generic export's local clock times are read in UTC because no time
 // zone was chosen (the CLI's note without --timezone), and where to choose one; choosing a zone
-// takes the note away, and a file whose times all carry their offset gets none. Expected counts
+// takes the note away (back-testing again without choosing one keeps it), and a file whose times
+// all carry their offset gets none. Expected counts
 // are those of the file written here (rows with a local time), not read from the page.
 import type { Page } from 'playwright-core';
 import { beforeEach, describe, expect, it } from 'vitest';
@@ -41,7 +42,7 @@ describe('the History view and the time zone of local clock times', { timeout: 9
     ({ page, server } = app);
   });
 
-  it('says UTC was assumed for local times, until a zone is chosen', async () => {
+  it('says UTC was assumed for local times, back-tested again too, until a zone is chosen', async () => {
     await page.setViewportSize({ width: 1280, height: 720 });
     await page.goto(server.url);
     await page.locator('fs-app fs-run-status[phase="done"]').waitFor({ timeout: PATIENCE });
@@ -54,13 +55,26 @@ describe('the History view and the time zone of local clock times', { timeout: 9
     expect(text).toContain('Time zone assumed: UTC.');
     expect(text).toContain('120 rows give a local clock time without a UTC offset (first on line 2)');
     expect(text).toContain("“Customers' time zone” below");
+    expect(await view(page).locator('fs-history-fit [data-tallies="notes"] tr[data-kind="clock time without a UTC offset, read as UTC local time"]').getAttribute('data-count')).toBe('120');
     await page.screenshot({ path: `${SHOTS}/1-note-1280x720.png` });
+    // Back-test again without choosing a zone: still read as UTC, still said (it was lost: the
+    // field's UTC was sent as if chosen).
+    await view(page).locator('input[name="replications"]').fill('3');
+    await view(page).getByRole('button', { name: 'Back-test again' }).click();
+    await poll(() => view(page).locator('fs-history-backtest [data-replications]').getAttribute('data-replications')).toBe('3');
+    expect(await note.getAttribute('data-zone-note')).toBe('UTC');
+    expect((await note.textContent())!.replace(/\s+/g, ' ')).toBe(text);
+    // Nothing chosen shows as nothing chosen: the field is blank, the zone assumed its placeholder.
+    expect(await view(page).locator('input[name="timezone"]').inputValue()).toBe('');
+    expect(await view(page).locator('input[name="timezone"]').getAttribute('placeholder')).toBe('UTC (assumed)');
     await view(page).locator('input[name="timezone"]').fill('Europe/Berlin');
     await view(page).locator('input[name="replications"]').fill('4');
     await view(page).getByRole('button', { name: 'Back-test again' }).click();
     await poll(() => view(page).locator('fs-history-fit section[data-fit]').textContent()).toContain('Local time Europe/Berlin');
     await poll(() => view(page).locator('fs-history-backtest [data-replications]').getAttribute('data-replications')).toBe('4');
     expect(await note.count()).toBe(0);
+    // Chosen, as --timezone: its rows are not kept "with a caveat" of a zone assumed either.
+    expect(await view(page).locator('fs-history-fit [data-tallies="notes"] tr[data-kind^="clock time without a UTC offset"]').count()).toBe(0);
   });
 
   it('says nothing for a file whose times all carry their offset', async () => {
