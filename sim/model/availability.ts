@@ -74,17 +74,35 @@ export function drawAvailability(
   if (!(absenceRate >= 0 && absenceRate <= 1)) {
     throw new RangeError(`absenceRate must be a fraction from 0 to 1, not ${absenceRate}`);
   }
-  const { shiftStartSeconds: starts, shiftEndSeconds: ends, shiftAgents } = roster;
-  const n = starts.length;
-  const present = new Int32Array(n);
-  for (let s = 0; s < n; s++) {
+  const present = presentPerShift(roster.shiftAgents, absenceRate, rng);
+  const { changes, values } = onThePhones(presentSteps(roster, present, window.stopSeconds), 1 - shrinkage, window);
+  let maxAvailable = 0;
+  for (const v of values) if (v > maxAvailable) maxAvailable = v;
+  return {
+    changeSeconds: Float64Array.from(changes),
+    available: Int32Array.from(values),
+    maxAvailable,
+    availableAgentSeconds: agentSecondsPerInterval(changes, values, window),
+  };
+}
+
+/** Per shift instance, its agents less those absent: one draw per agent. */
+function presentPerShift(shiftAgents: Int32Array, absenceRate: number, rng: () => number): Int32Array {
+  const present = new Int32Array(shiftAgents.length);
+  for (let s = 0; s < shiftAgents.length; s++) {
     const scheduled = shiftAgents[s];
     let absent = 0;
     for (let a = 0; a < scheduled; a++) if (rng() < absenceRate) absent++;
     present[s] = scheduled - absent;
   }
+  return present;
+}
 
-  // Agents present, a step function: sweep the starts (already sorted) against the ends (sorted here).
+/** Agents present, a step function (level `levels[k]` from `starts[k]`): the shift starts
+ * (already sorted) swept against their ends (sorted here), up to `stopSeconds`. */
+function presentSteps(roster: CompiledRoster, present: Int32Array, stopSeconds: number): { starts: number[]; levels: number[] } {
+  const { shiftStartSeconds: starts, shiftEndSeconds: ends } = roster;
+  const n = starts.length;
   const endOrder = Array.from({ length: n }, (_, i) => i).sort((i, j) => ends[i] - ends[j]);
   const pieceStarts: number[] = [0];
   const pieceLevels: number[] = [0];
@@ -93,7 +111,7 @@ export function drawAvailability(
   let ei = 0;
   while (si < n || ei < n) {
     const t = Math.min(si < n ? starts[si] : Infinity, ei < n ? ends[endOrder[ei]] : Infinity);
-    if (t >= window.stopSeconds) break;
+    if (t >= stopSeconds) break;
     while (si < n && starts[si] === t) level += present[si++];
     while (ei < n && ends[endOrder[ei]] === t) level -= present[endOrder[ei++]];
     if (t === 0) pieceLevels[0] = level; // instances clipped at the clock's start
@@ -102,8 +120,12 @@ export function drawAvailability(
       pieceLevels.push(level);
     }
   }
+  return { starts: pieceStarts, levels: pieceLevels };
+}
 
-  // On the phones: each piece's real-valued level x, time-shared within the slots.
+/** Agents on the phones, a step function: each piece's real-valued level x = present × `keep`,
+ * time-shared within the break slots; equal neighbours merged. */
+function onThePhones(piece: { starts: number[]; levels: number[] }, keep: number, window: RosterWindow): { changes: number[]; values: number[] } {
   const changes: number[] = [];
   const values: number[] = [];
   const step = (t: number, v: number) => {
@@ -111,12 +133,11 @@ export function drawAvailability(
     changes.push(t);
     values.push(v);
   };
-  const keep = 1 - shrinkage;
   const anchor = window.reportStartSeconds;
-  for (let i = 0; i < pieceStarts.length; i++) {
-    const a = pieceStarts[i];
-    const b = i + 1 < pieceStarts.length ? pieceStarts[i + 1] : window.stopSeconds;
-    let x = pieceLevels[i] * keep;
+  for (let i = 0; i < piece.starts.length; i++) {
+    const a = piece.starts[i];
+    const b = i + 1 < piece.starts.length ? piece.starts[i + 1] : window.stopSeconds;
+    let x = piece.levels[i] * keep;
     if (Math.abs(x - Math.round(x)) < WHOLE_TOLERANCE) x = Math.round(x);
     const whole = Math.floor(x);
     // The extra agent's share of each slot, to the microsecond (22 × 0.7 gives 360 s, not 359.99999999999875).
@@ -131,12 +152,12 @@ export function drawAvailability(
       if (onEnd < b) step(Math.max(onEnd, a), whole);
     }
   }
-  const changeSeconds = Float64Array.from(changes);
-  const available = Int32Array.from(values);
-  let maxAvailable = 0;
-  for (const v of values) if (v > maxAvailable) maxAvailable = v;
+  return { changes, values };
+}
 
-  const availableAgentSeconds = new Float64Array(window.intervalCount);
+/** The step function's integral over each reporting interval: agent-seconds on the phones. */
+function agentSecondsPerInterval(changes: number[], values: number[], window: RosterWindow): Float64Array {
+  const seconds = new Float64Array(window.intervalCount);
   for (let c = 0; c < changes.length; c++) {
     const v = values[c];
     if (v === 0) continue;
@@ -147,8 +168,8 @@ export function drawAvailability(
       const [is, ie] = intervalBounds(window, i);
       if (is >= b) break;
       const overlap = Math.min(b, ie) - Math.max(a, is);
-      if (overlap > 0) availableAgentSeconds[i] += v * overlap;
+      if (overlap > 0) seconds[i] += v * overlap;
     }
   }
-  return { changeSeconds, available, maxAvailable, availableAgentSeconds };
+  return seconds;
 }
