@@ -40,7 +40,8 @@ export const WEIGHTED_NOTE =
   "Weighted by contacts: a rate's errors weighted by the contacts it is of (offered; answered for ASA; time on the phones for occupancy), so that an hour of one call counts for one.";
 
 /** How counts are given by hour of the week. */
-export const PER_WEEKDAY_NOTE = 'By hour of the week, contacts offered and answered are per day of that weekday (the mean over its days in the period).';
+export const PER_WEEKDAY_NOTE =
+  'By hour of the week, contacts offered and answered are per day of that weekday (the mean over its hours in the period: one a day, two the night the clocks go back, none the night they go forward).';
 
 /** A rate's MAE weighted by the contacts it is of, as errorText writes an MAE; '–' for counts. */
 export function weightedText(e: ErrorFigures, unit: 'count' | 'fraction' | 'seconds'): string {

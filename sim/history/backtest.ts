@@ -123,12 +123,19 @@ function observedRoster(staffing: ObservedStaffing, model: CompiledModel, zone: 
   };
 }
 
+/** Hours from local midnight of `firstDay` to local midnight `days` later: 24 a day but on the
+ * nights the clocks change. A horizon of days × 24 hours left a period ending after an autumn
+ * night short of its last hour: that hour's records were neither replayed nor compared. */
+function hoursOfDays(zone: string, firstDay: number, days: number): number {
+  return (instantOfLocal(zone, (firstDay + days) * DAY_MS) - instantOfLocal(zone, firstDay * DAY_MS)) / HOUR_MS;
+}
+
 /** The scenario set to the records' period, interval by interval, with the observed staffing. */
 export function backtestModel(scenario: Scenario, firstDay: number, days: number, staffing: ObservedStaffing, options: BacktestOptions = {}): CompiledModel {
   const zone = scenario.demand[0].timezone;
   const replay: Scenario = {
     ...scenario,
-    horizon: { start: isoWithOffset(zone, firstDay * DAY_MS), days, warmupHours: 0 },
+    horizon: { start: isoWithOffset(zone, firstDay * DAY_MS), hours: hoursOfDays(zone, firstDay, days), warmupHours: 0 },
     replications: options.replications ?? Math.max(scenario.replications, MIN_REPLICATIONS),
   };
   const model = compileScenario(replay, { seed: options.seed });
@@ -308,12 +315,15 @@ interface Grouping {
   count: number;
   /** The name of the group whose first interval is `i`. */
   label: (i: number) => string;
-  /** The days of records a group gathers, when it gathers several (an hour of the week: every
+  /** The hours of records a group gathers, when it gathers several (an hour of the week: every
    * Monday at 09:00 of the period): its sums are divided by them, so that its counts are per day
-   * of that weekday. Summed, a weekday met five times in the month outweighed one met three times
-   * (January 1999: the bank's Sunday 10:00 read 656 calls and its Monday 10:00 395, from five
-   * Sundays and three Mondays with records: 131.2 and 131.7 a day). */
-  daysIn?: (g: number) => number;
+   * of that weekday — one hour a day, but two the night the clocks go back (its repeated hour)
+   * and none the night they go forward. Summed, a weekday met five times in the month outweighed
+   * one met three times (January 1999: the bank's Sunday 10:00 read 656 calls and its Monday
+   * 10:00 395, from five Sundays and three Mondays with records: 131.2 and 131.7 a day); divided
+   * by days, Berlin's Sunday 02:00 read 9 calls an hour over two Sundays of 6 an hour, one of
+   * them 25 hours long (and 3 over two Sundays, one of them 23 hours long). */
+  hoursIn?: (g: number) => number;
 }
 
 /** Local wall-clock ms at the start of the grid's interval `i`. */
@@ -339,8 +349,11 @@ export function clockLabel(zone: string, instant: number): string {
 /** Each grain's grouping of the grid's intervals, in the customers' local time. */
 function groupings(grid: Grid, firstDay: number, days: number, seenDays: Set<number>): Record<Grain, Grouping> {
   const local = (i: number) => localOf(grid, i);
-  const perWeekday = new Array<number>(7).fill(0);
-  for (const d of seenDays) perWeekday[weekdayOf(d)]++;
+  const hourOfWeek = (i: number) => weekdayOf(dayOf(local(i))) * 24 + hourOfDay(local(i));
+  // Each real hour once: the grid's intervals are instants, so an hour that happens twice has
+  // twice the intervals, and one skipped none.
+  const hoursOfWeek = new Float64Array(168);
+  for (let i = 0; i < grid.count; i++) if (seenDays.has(dayOf(local(i)))) hoursOfWeek[hourOfWeek(i)] += grid.intervalMs / HOUR_MS;
   const hourIndex = (i: number) => Math.floor((i * grid.intervalMs) / HOUR_MS);
   const stamp = (i: number) => clockLabel(grid.zone, grid.startMs + i * grid.intervalMs);
   return {
@@ -348,24 +361,24 @@ function groupings(grid: Grid, firstDay: number, days: number, seenDays: Set<num
     hour: { groupOf: hourIndex, count: hourIndex(grid.count - 1) + 1, label: stamp },
     day: { groupOf: (i) => dayOf(local(i)) - firstDay, count: days, label: (i) => isoDay(dayOf(local(i))) },
     hourOfWeek: {
-      groupOf: (i) => weekdayOf(dayOf(local(i))) * 24 + hourOfDay(local(i)),
+      groupOf: hourOfWeek,
       count: 168,
       label: (i) => `${WEEKDAY_NAMES[weekdayOf(dayOf(local(i)))]} ${String(hourOfDay(local(i))).padStart(2, '0')}:00`,
-      daysIn: (g) => perWeekday[Math.floor(g / 24)],
+      hoursIn: (g) => hoursOfWeek[g],
     },
   };
 }
 
 /** Per-interval sums added up per group, leaving out the days without records. */
-function foldIntoGroups(sums: Float64Array, grid: Grid, { groupOf, count, daysIn }: Grouping, seenDays: Set<number>): Float64Array {
+function foldIntoGroups(sums: Float64Array, grid: Grid, { groupOf, count, hoursIn }: Grouping, seenDays: Set<number>): Float64Array {
   const out = new Float64Array(count * S);
   for (let i = 0; i < grid.count; i++) {
     if (!seenDays.has(dayOf(localOf(grid, i)))) continue;
     const g = groupOf(i);
     for (let k = 0; k < S; k++) out[g * S + k] += sums[i * S + k];
   }
-  // Per day of the group (its ratios are unchanged: every sum is divided alike).
-  if (daysIn) for (let g = 0; g < count; g++) for (let k = 0; k < S; k++) out[g * S + k] /= Math.max(1, daysIn(g));
+  // Per hour of the group (its ratios are unchanged: every sum is divided alike).
+  if (hoursIn) for (let g = 0; g < count; g++) for (let k = 0; k < S; k++) out[g * S + k] /= Math.max(1, hoursIn(g));
   return out;
 }
 
