@@ -27,17 +27,20 @@ export function mergeCommand(files: string[], out: string | undefined): number {
     if (files.length === 0) throw new MergeError('merge needs the shard outputs to combine');
     const outProblem = outputProblem(out, 'merged.json', files);
     if (outProblem) throw new MergeError(`--out ${out}: ${outProblem}`);
-    const texts = readShards(files);
-    // CSV tables start with # lines or a header row.
-    const json = texts.map(isJsonText);
-    const foreign = texts.findIndex((t, i) => !json[i] && !/^(#|[\w.-]+,)/.test(t));
-    if (foreign >= 0) throw new MergeError(`${displayPath(files[foreign])}: not a followsun shard output (neither JSON nor CSV)`);
+    const shards = readShards(files);
+    const texts = shards.map((s) => s.text);
+    // CSV tables start with # lines or a header row, whose first column is named (`0,0,0,` is neither).
+    const json = shards.map((s) => s.outline !== undefined);
+    const foreign = texts.findIndex((t, i) => !json[i] && !/^(#|[A-Za-z_][\w.-]*,)/.test(t));
+    if (foreign >= 0) {
+      throw new MergeError(`${displayPath(files[foreign])}: not a followsun shard output (neither a JSON object nor a CSV table starting with its # followsun sweep shard line)`);
+    }
     const csv = json.map((j) => !j);
     const mixed = csv.findIndex((c) => c !== csv[0]);
     if (mixed >= 0) {
       throw new MergeError(`${displayPath(files[mixed])}: a ${csv[mixed] ? 'CSV' : 'JSON'} shard output, but ${displayPath(files[0])} is ${csv[0] ? 'CSV' : 'JSON'}: merge the shards of one command`);
     }
-    const merged = csv[0] ? { text: mergeCsv(texts, files), failed: [] } : mergeJson(texts, files, out);
+    const merged = csv[0] ? { text: mergeCsv(texts, files), failed: [] } : mergeJson(shards, files, out);
     writeFileAtomic(out, merged.text);
     process.stderr.write(`Merged ${files.length} shard${files.length === 1 ? '' : 's'} into ${out}\n`);
     // As the run without shards would: the scenarios that could not be run, and exit 2.
@@ -52,48 +55,108 @@ export function mergeCommand(files: string[], out: string | undefined): number {
 
 /** Memory a parsed JSON value takes at most (an array slot, a boxed number, an object's share),
  * and a shard's text once read: 300 MB of `0,` (157 million values) took 3.5 GB and 8 s to end in
- * a crash, 100 MB 1.4 GB to be refused. */
+ * a crash; 100 MB of them, as a list, 1.4 GB to be refused (a list is now refused unparsed). */
 const BYTES_PER_JSON_VALUE = 32;
+/** And a CSV line: its string, its slots in the arrays the text is split into, its row. Measured:
+ * a sweep shard of 26 million one-cell rows (50 MB, checksum right) took 2.7 GB to refuse, about
+ * 105 bytes a line; followsun's own rows are 150 bytes or more of text. */
+const BYTES_PER_CSV_LINE = 128;
+
+/** A shard's text and, for JSON, its outline (read before it is parsed). */
+interface ShardText {
+  text: string;
+  outline?: JsonOutline;
+}
 
 /** The shards' texts, refused before they are parsed when reading them would take more memory
- * than this process may use (their bytes, and for JSON their values counted in the text). */
-function readShards(files: string[]): string[] {
+ * than this process may use (their bytes, and their JSON values or CSV lines counted in the text). */
+function readShards(files: string[]): ShardText[] {
   const budget = memoryBudget(getHeapStatistics().heap_size_limit);
-  const texts: string[] = [];
+  const shards: ShardText[] = [];
   let memory = 0;
   for (const path of files) {
     const text = readShard(path);
-    const values = isJsonText(text) ? jsonValues(text) : 0;
-    memory += text.length * 2 + values * BYTES_PER_JSON_VALUE;
+    const outline = isJsonText(text) ? jsonOutline(text) : undefined;
+    const values = outline?.values ?? 0;
+    // Only a CSV shard's lines are split (others are refused from their first line).
+    const lines = text.startsWith(CSV_SHARD_START) ? lineCount(text) : 0;
+    memory += text.length * 2 + values * BYTES_PER_JSON_VALUE + lines * BYTES_PER_CSV_LINE;
     if (memory > budget) {
-      const before = texts.length > 0 ? ` with the ${plural(texts.length, 'shard')} before it` : '';
+      const before = shards.length > 0 ? ` with the ${plural(shards.length, 'shard')} before it` : '';
       throw new MergeError(
-        `${displayPath(path)}: reading it${before} would take about ${bytes(memory)} of memory (${bytes(text.length)}${values > 0 ? `, ${big(values)} JSON values` : ''}), ` +
+        `${displayPath(path)}: reading it${before} would take about ${bytes(memory)} of memory (${bytes(text.length)}${values > 0 ? `, ${big(values)} JSON values` : ''}${lines > 0 ? `, ${big(lines)} lines` : ''}), ` +
           `more than this process may use (${bytes(budget)}); not a followsun shard output, or give Node more with NODE_OPTIONS=--max-old-space-size=MEGABYTES`,
       );
     }
-    texts.push(text);
+    shards.push({ text, outline });
   }
-  return texts;
+  return shards;
 }
+
+/** How a CSV shard output starts: which shard it is. */
+const CSV_SHARD_START = '# followsun sweep shard ';
 
 /** JSON documents start with a bracket. */
 const isJsonText = (text: string) => /^\s*[{[]/.test(text);
 
-/** The values of a JSON text, at most (commas and opening brackets outside strings): one pass,
- * nothing built. */
-function jsonValues(text: string): number {
+/** The lines of a text, counted without splitting it. */
+function lineCount(text: string): number {
   let n = 1;
-  let inString = false;
+  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) n++;
+  return n;
+}
+
+/** The top-level fields a JSON shard output is known by. */
+const SHARD_FIELDS = ['scenarios', 'points', 'shard', 'checksum'] as const;
+type ShardField = (typeof SHARD_FIELDS)[number];
+
+/** A JSON text's values, at most (commas and opening brackets outside strings), whether it is an
+ * object and which of a shard output's fields it has at the top: one pass, nothing built. */
+interface JsonOutline {
+  values: number;
+  object: boolean;
+  fields: Set<ShardField>;
+}
+
+function jsonOutline(text: string): JsonOutline {
+  const fields = new Set<ShardField>();
+  const object = /^\s*\{/.test(text);
+  let values = 1;
+  let depth = 0;
+  let stringStart = -1;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
-    if (inString) {
+    if (stringStart >= 0) {
       if (c === 0x5c) i++;
-      else if (c === 0x22) inString = false;
-    } else if (c === 0x22) inString = true;
-    else if (c === 0x2c || c === 0x5b || c === 0x7b) n++;
+      else if (c === 0x22) {
+        if (object && depth === 1) topLevelField(text, stringStart, i, fields);
+        stringStart = -1;
+      }
+    } else if (c === 0x22) stringStart = i + 1;
+    else if (c === 0x2c) values++;
+    else if (c === 0x5b || c === 0x7b) {
+      values++;
+      depth++;
+    } else if (c === 0x5d || c === 0x7d) depth--;
   }
-  return n;
+  return { values, object, fields };
+}
+
+/** Notes the string text[start, end) when it is one of a shard output's fields (a key: a colon next). */
+function topLevelField(text: string, start: number, end: number, fields: Set<ShardField>): void {
+  const field = SHARD_FIELDS.find((f) => f.length === end - start && text.startsWith(f, start));
+  if (field && /^\s*:/.test(text.slice(end + 1, end + 64))) fields.add(field);
+}
+
+/** What is wrong with a JSON shard output, seen from its outline (before it is parsed: a list or
+ * an object without a shard output's fields need not be built to be refused), or undefined. */
+function outlineProblem(outline: JsonOutline): string | undefined {
+  const { object, fields } = outline;
+  if (!object) return 'not a followsun run or sweep output (a JSON list, where a shard output is a JSON object: its scenarios or points, its shard description and its checksum)';
+  if (!fields.has('scenarios') && !fields.has('points')) return 'not a followsun run or sweep output (no scenarios or points)';
+  if (!fields.has('shard')) return 'not a shard output (run with --shard k/n, then merge)';
+  if (!fields.has('checksum')) return 'has no checksum: edited after followsun wrote it?';
+  return undefined;
 }
 
 function readShard(path: string): string {
@@ -206,10 +269,15 @@ function checkComplete(parsed: Parsed[]): void {
   }
 }
 
-function mergeJson(texts: string[], files: string[], out: string): { text: string; failed: ItemError[] } {
+function mergeJson(shards: ShardText[], files: string[], out: string): { text: string; failed: ItemError[] } {
   const problems: string[] = [];
-  const docs = texts.map((text, i) => {
+  const docs = shards.map(({ text, outline }, i) => {
     const file = displayPath(files[i]);
+    const seen = outlineProblem(outline!);
+    if (seen) {
+      problems.push(`${file}: ${seen}`);
+      return undefined;
+    }
     let d: Record<string, unknown>;
     try {
       d = JSON.parse(text) as Record<string, unknown>;
@@ -262,11 +330,17 @@ function mergeCsv(texts: string[], files: string[]): string {
   const problems: string[] = [];
   const parsed = texts.map((text, i) => {
     const file = displayPath(files[i]);
+    const notAShard = `${file}: not a followsun sweep shard output (its first lines say which shard it is and where it comes from)`;
+    // Said before the text is split into lines (100 MB of `0,` lines took 580 MB to be refused).
+    if (!text.startsWith(CSV_SHARD_START)) {
+      problems.push(notAShard);
+      return undefined;
+    }
     const lines = text.split('\n');
     const comments = lines.filter((line) => line.startsWith('#'));
     const provenanceLine = comments.find((line) => line.startsWith('# provenance: '));
-    if (!/^# followsun sweep shard /.test(lines[0] ?? '') || !provenanceLine) {
-      problems.push(`${file}: not a followsun sweep shard output (its first lines say which shard it is and where it comes from)`);
+    if (!provenanceLine) {
+      problems.push(notAShard);
       return undefined;
     }
     let info: unknown;

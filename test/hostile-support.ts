@@ -60,6 +60,39 @@ export function startFollowsun(args: string[], options: { cwd?: string } = {}) {
   return { child, done, stdout: () => stdout, stderr: () => stderr };
 }
 
+/** The script of a child process that runs one command through the CLI's main() and writes its
+ * peak resident memory (what the command took, whatever the heap allows). */
+const PEAK = `
+import { writeFileSync } from 'node:fs';
+const { main } = await import(process.env.HOSTILE_MAIN);
+process.exitCode = await main(JSON.parse(process.env.HOSTILE_ARGS));
+process.on('exit', () => writeFileSync(process.env.HOSTILE_PEAK, String(process.resourceUsage().maxRSS)));
+`;
+
+/** One CLI command with a heap of `heapMb` (large enough to let a command take what it asks for),
+ * and its peak resident memory in MB. */
+export function followsunPeak(args: string[], options: { cwd?: string; heapMb: number }): Outcome & { peakMb: number } {
+  const dir = mkdtempSync(join(tmpdir(), 'followsun-peak-'));
+  try {
+    const script = join(dir, 'peak.mjs');
+    const peakFile = join(dir, 'peak');
+    writeFileSync(script, PEAK);
+    const r = spawnSync(process.execPath, [`--max-old-space-size=${options.heapMb}`, script], {
+      cwd: options.cwd ?? ROOT,
+      encoding: 'utf8',
+      timeout: TIMEOUT_MS,
+      killSignal: 'SIGKILL',
+      maxBuffer: 256 * 2 ** 20,
+      env: env({ HOSTILE_MAIN: pathToFileURL(join(ROOT, 'build', 'main.js')).href, HOSTILE_ARGS: JSON.stringify(args), HOSTILE_PEAK: peakFile }),
+    });
+    const status = r.error ? `failed: ${r.error.message}` : (r.status ?? r.signal);
+    const peakMb = status === 0 || status === 2 ? Number(readFileSync(peakFile, 'utf8')) / 1024 : NaN;
+    return { args, status, stdout: r.stdout, stderr: r.stderr, peakMb };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
 /** The script of the child process that runs many cases through the CLI's main(). */
 const MANY = `
 import { readFileSync, writeFileSync } from 'node:fs';
