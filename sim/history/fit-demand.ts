@@ -5,7 +5,7 @@
 // not: a bank's Friday is a half day and its Saturday starts after sunset. Weekdays whose
 // intraday curves differ are therefore fitted as streams of their own (same queue, volume only
 // on their days), so each kind of day keeps its own curve.
-import { dayOf, hourOfDay, weekdayOf } from './local-time';
+import { dayOf, hourOfDay, hoursOfLocalDay, weekdayOf } from './local-time';
 
 /** A day this far below (or above) the typical volume of its weekday is a special day. */
 export const SPECIAL_LOW = 0.6;
@@ -124,10 +124,14 @@ interface HourlyCounts {
   days: number;
   /** Contacts at [(queue * days + day) * 24 + hour], the day counted from `firstDay`. */
   counts: Float64Array;
+  /** The real hours of each local hour on the days the clocks change (counted from `firstDay`):
+   * 2 for the repeated hour, 0 for the skipped one. Every other day's hours are 1 each. */
+  changeDays: Map<number, number[]>;
 }
 
-/** `records` (in time order) counted per queue, day of the period and local hour. */
-function countByHour(records: Arrivals[]): HourlyCounts {
+/** `records` (in time order) counted per queue, day of the period and local hour; `timezone`
+ * tells the days the clocks change (none without it). */
+function countByHour(records: Arrivals[], timezone?: string): HourlyCounts {
   const queues = [...new Set(records.map((r) => r.queue))];
   const firstDay = dayOf(records[0].arrivalLocalMs);
   const days = dayOf(records[records.length - 1].arrivalLocalMs) - firstDay + 1;
@@ -138,7 +142,12 @@ function countByHour(records: Arrivals[]): HourlyCounts {
     const h = hourOfDay(r.arrivalLocalMs);
     counts[(qIndex.get(r.queue)! * days + d) * 24 + h] += r.count ?? 1;
   }
-  return { queues, firstDay, days, counts };
+  const changeDays = new Map<number, number[]>();
+  for (let d = 0; timezone !== undefined && d < days; d++) {
+    const hours = hoursOfLocalDay(timezone, firstDay + d);
+    if (hours) changeDays.set(d, hours);
+  }
+  return { queues, firstDay, days, counts, changeDays };
 }
 
 /** Contacts on day `d` of the period: of queue `q`, or of all queues. */
@@ -151,11 +160,20 @@ function dayTotal({ queues, days, counts }: HourlyCounts, d: number, q?: number)
   return s;
 }
 
-/** Contacts per local hour (24) over days `ds` of the period: of queue `q`, or of all queues. */
-function curveOf({ queues, days, counts }: HourlyCounts, ds: number[], q?: number): number[] {
+/** Contacts per local hour (24) over days `ds` of the period: of queue `q`, or of all queues.
+ * Each real hour counts once: an hour the clocks repeat (or skip) that day is two hours (or none)
+ * of the hour's contacts, so the sums are per real hour × days, as the scenario's curve is read
+ * (its weight applies to each of the repeated hours: fitted on the sum, that hour got twice its
+ * calls in the replay). */
+function curveOf({ queues, days, counts, changeDays }: HourlyCounts, ds: number[], q?: number): number[] {
   const c = Array(24).fill(0);
   for (const d of ds) for (let qq = 0; qq < queues.length; qq++) if (q === undefined || qq === q) for (let h = 0; h < 24; h++) c[h] += counts[(qq * days + d) * 24 + h];
-  return c;
+  const changes = ds.filter((d) => changeDays.has(d));
+  if (changes.length === 0) return c;
+  return c.map((x, h) => {
+    const hours = ds.length + changes.reduce((s, d) => s + changeDays.get(d)![h] - 1, 0);
+    return hours > 0 ? (x * ds.length) / hours : 0;
+  });
 }
 
 /** The days of `ds` (counted from `firstDay`) that fall on weekday `w` (0 = Monday). */
@@ -256,9 +274,9 @@ function volumeTrend(firstDay: number, totals: number[], normal: number[]): Tren
   return fitTrend(normal.map((d) => ({ day: firstDay + d, level: totals[d] / weekdayTotal(weekdayOf(firstDay + d)) })).filter((p) => Number.isFinite(p.level)));
 }
 
-/** `records` in time order. */
-export function fitDemand(records: Arrivals[]): DemandFit {
-  const grid = countByHour(records);
+/** `records` in time order, local times in `timezone` (without it, every day is of 24 hours). */
+export function fitDemand(records: Arrivals[], timezone?: string): DemandFit {
+  const grid = countByHour(records, timezone);
   const { queues, firstDay, days } = grid;
   const totals = Array.from({ length: days }, (_, d) => dayTotal(grid, d));
   const withData = totals.flatMap((t, d) => (t > 0 ? [d] : []));

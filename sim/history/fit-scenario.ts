@@ -40,7 +40,7 @@ export interface FitOptions {
 
 export function fitScenario(records: ContactRecord[], options: FitOptions): ScenarioFit {
   const { timezone } = options;
-  const demand = fitDemand(records);
+  const demand = fitDemand(records, timezone);
   const queues: QueueFit[] = demand.queues.map(({ queue }) => {
     const mine = records.filter((r) => r.queue === queue);
     const handles = mine.filter((r) => r.answered && r.handleSeconds > 0).map((r) => r.handleSeconds);
@@ -110,7 +110,7 @@ function assemble(
 
 /** A scenario from an interval table (rows in time order). */
 export function fitScenarioFromIntervals(rows: IntervalRow[], intervalMinutes: number, options: FitOptions): ScenarioFit {
-  const demand = fitDemand(rows.map((r) => ({ queue: r.queue, arrivalLocalMs: r.startLocalMs, count: r.offered })));
+  const demand = fitDemand(rows.map((r) => ({ queue: r.queue, arrivalLocalMs: r.startLocalMs, count: r.offered })), options.timezone);
   const fits = fitIntervalQueues(rows);
   const staffing = intervalStaffing(rows, intervalMinutes);
   const params = new Map(

@@ -49,6 +49,20 @@ function soleOffsetMs(zone: string, localMs: number): number {
   return fits.length === 1 ? fits[0] : NaN;
 }
 
+/** The real hours each local hour (0–23) of local day `day` lasted in `zone`: 1 each, but 2 for
+ * the hour the clocks repeat and 0 for the one they skip; undefined for a day of 24 hours. */
+export function hoursOfLocalDay(zone: string, day: number): number[] | undefined {
+  const start = instantOfLocal(zone, day * DAY_MS);
+  const end = instantOfLocal(zone, (day + 1) * DAY_MS);
+  if (end - start === DAY_MS) return undefined;
+  const hours = new Array<number>(24).fill(0);
+  for (let t = start; t < end; t += QUARTER_HOUR_MS) {
+    const local = localMsOfInstant(zone, t);
+    if (dayOf(local) === day) hours[hourOfDay(local)] += 0.25;
+  }
+  return hours;
+}
+
 /** Local day number (days since 1970-01-01) of local wall-clock ms. */
 export const dayOf = (localMs: number) => Math.floor(localMs / DAY_MS);
 /** Hour of the day 0–23 of a local time, before 1970 too (where `%` would give a negative hour). */
