@@ -3,10 +3,12 @@
 // in the customers' zone (Berlin is UTC+1 in March). Two identical rows of one interval are a
 // repeat, left out and counted, whichever way each writes its start: the mixed pair was kept, and
 // the interval's contacts and agents counted twice. Only a local time of the hour the clocks
-// repeat (or skip) names no one instant, and is never taken for an instant's repeat.
+// repeat (or skip) names no one instant, and is never taken for an instant's repeat. Rows of one
+// interval with other figures add up, and so do their agents against the most a pool can have.
 import { describe, expect, it } from 'vitest';
 import { loadRecordsText } from '../sim/history/load';
 import type { IntervalRow } from '../sim/history/intervals';
+import type { RecordsError } from '../sim/history/records';
 
 const ZONE = 'Europe/Berlin';
 const HEADER = 'interval_start,queue,offered,answered,aht_seconds,asa_seconds,answered_within_threshold,agents';
@@ -20,6 +22,14 @@ function table(extra: [start: string, figures: string][]): string {
 const load = (text: string, timezone = ZONE) => loadRecordsText(text, 'desk.csv', { timezone });
 const offered = (rows: unknown[]) => (rows as IntervalRow[]).reduce((s, r) => s + r.offered, 0);
 const REPEAT = 'a repeat of an earlier row (the same queue, interval and figures)';
+const problems = (f: () => unknown) => {
+  try {
+    f();
+  } catch (e) {
+    return (e as RecordsError).problems;
+  }
+  return [];
+};
 
 describe('an interval table writing one interval as a local time and as an instant', () => {
   it('leaves out two identical local rows as a repeat (as before)', () => {
@@ -44,6 +54,14 @@ describe('an interval table writing one interval as a local time and as an insta
     const loaded = load(table([['2026-03-02T09:00:00Z', '4,4,60,5,4,1']]));
     expect(loaded.outcome.rejected).toEqual({});
     expect(offered(loaded.outcome.records)).toBe(4 * 6 + 4);
+  });
+
+  it('adds up the agents of one interval however written, against the most a pool can have', () => {
+    // 60,000 agents at 10:00 and 60,000 more at 09:00Z: one interval of 120,000 in the replay.
+    const text = table([['2026-03-02T09:00:00Z', '4,4,60,5,4,60000']]).replace('2026-03-02 10:00,de,6,6,60,5,6,1', '2026-03-02 10:00,de,6,6,60,5,6,60000');
+    expect(problems(() => load(text))).toEqual([
+      'desk.csv:4: column agents: the queues\' agents of this interval add up to 120,000: expected at most 100,000 (the most one pool can have)',
+    ]);
   });
 
   it('keeps an instant that is another interval in the zone chosen', () => {

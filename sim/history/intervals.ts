@@ -137,8 +137,10 @@ function startKey(text: string, timezone: string, offsets: Map<number, number>):
  * their instants (as contact records' arrivals are). */
 export const onInstants = (rows: IntervalRow[]) => rows.length > 0 && rows.every((r) => r.startMs !== undefined);
 
-/** A row's interval: its instant when it has one, else its local time. */
-const intervalKey = (r: IntervalRow) => (r.startMs !== undefined ? `Z${r.startMs}` : `L${r.startLocalMs}`);
+/** How the replay tells a table's intervals apart: by instants when every row has one, else by
+ * local times (a local 10:00 and an instant 09:00Z in Berlin are one interval, staffed and
+ * counted together). The limits are checked on the same intervals. */
+const intervalKeyOf = (rows: IntervalRow[]) => (onInstants(rows) ? (r: IntervalRow) => r.startMs! : (r: IntervalRow) => r.startLocalMs);
 
 /** The table's interval in minutes: the most common step between starts of one queue (on the
  * instants when the table gives them all). */
@@ -214,13 +216,14 @@ export function intervalStaffing(rows: IntervalRow[], intervalMinutes: number, i
 
 /** The first row of a queue's interval offered more than a scenario's queue can take (per hour). */
 export function overloadedInterval(rows: IntervalRow[], intervalMinutes: number): { line: number; offered: number } | undefined {
+  const intervalKey = intervalKeyOf(rows);
   const over = firstSumAbove(rows, (r) => `${r.queue}\t${intervalKey(r)}`, (r) => r.offered, (LIMITS.perHour * intervalMinutes) / 60);
   return over && { line: over.line, offered: over.sum };
 }
 
 /** The first row of an interval whose queues' agents add up to more than a pool can have. */
 export function overstaffedInterval(rows: IntervalRow[], most: number): { line: number; agents: number } | undefined {
-  const over = firstSumAbove(rows, intervalKey, (r) => r.agents, most + 1e-9);
+  const over = firstSumAbove(rows, intervalKeyOf(rows), (r) => r.agents, most + 1e-9);
   return over && { line: over.line, agents: over.sum };
 }
 
