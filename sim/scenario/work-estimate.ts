@@ -56,6 +56,41 @@ const BYTES = {
   jsonPerIntervalQueue: 400,
 } as const;
 
+/** What a case report (`report`) keeps of each scenario until its page is written (its result,
+ * built with the others' at the end, and its builders): less than a run's, which also becomes JSON.
+ * Measured in peak RSS, 2 replications: a year of 5-minute intervals took 240 MB with one queue,
+ * 337 MB with three languages, 346 MB with two channels, 271 MB with three pools; three years of
+ * hourly intervals with three queues, 105 MB. */
+const CASE_REPORT_BYTES = {
+  perInterval: 1_200,
+  perIntervalChannel: 600,
+  perIntervalQueue: 500,
+  perIntervalPool: 160,
+  perHourQueue: 200,
+} as const;
+
+/** Bytes a case report keeps of a scenario until the end (`e`: its work estimate, for its models). */
+export function caseReportBytes(s: Scenario, e: Pick<WorkEstimate, 'modelBytes'>): number {
+  const b = CASE_REPORT_BYTES;
+  const { intervals, hours, channels, queues, humanPools } = resultShape(s);
+  return (
+    e.modelBytes +
+    intervals * (b.perInterval + channels * b.perIntervalChannel + queues * b.perIntervalQueue + humanPools * b.perIntervalPool) +
+    hours * queues * b.perHourQueue
+  );
+}
+
+/** What a scenario's result tables are made of. */
+function resultShape(s: Scenario) {
+  return {
+    intervals: Math.ceil(horizonLength(s) / (s.intervalMinutes * 60)),
+    hours: Math.ceil(horizonLength(s) / 3600),
+    channels: new Set(s.demand.map((d) => d.channel)).size,
+    queues: new Set(s.demand.map((d) => `${d.language}/${d.channel}`)).size,
+    humanPools: s.staffing.filter((p) => p.type !== 'ai').length,
+  };
+}
+
 export interface WorkInputs {
   /** Replications, when a flag overrides the file's. */
   replications?: number;
@@ -100,6 +135,8 @@ export interface WorkEstimate {
   /** Of those, what stays once the scenario is simulated (its result tables and models): a batch
    * keeps them for every scenario until the end. */
   keptBytes: number;
+  /** Of those, its models: the demand curves and rosters (of every point). */
+  modelBytes: number;
   memoryParts: Part[];
   /** Bytes a worker thread needs for one replication (the kernel and the models it is given). */
   workerMemoryBytes: number;
@@ -177,7 +214,7 @@ function memoryEstimate(
   streams: ReturnType<typeof streamContacts>,
   simulatedSeconds: number,
   intervals: number,
-): Pick<WorkEstimate, 'memoryBytes' | 'keptBytes' | 'memoryParts' | 'workerMemoryBytes' | 'jsonBytes' | 'jsonDetail' | 'jsonField'> {
+): Pick<WorkEstimate, 'memoryBytes' | 'keptBytes' | 'modelBytes' | 'memoryParts' | 'workerMemoryBytes' | 'jsonBytes' | 'jsonDetail' | 'jsonField'> {
   const points = inputs.points ?? 1;
   const noun = inputs.pointsNoun ?? 'points';
   const flag = inputs.pointsFlag ?? '--vary';
@@ -222,6 +259,7 @@ function memoryEstimate(
   return {
     memoryBytes: resultBytes * points + modelBytes * points + pointBytes * points + kernelBytes,
     keptBytes: resultBytes * points + modelBytes * points + pointBytes * points,
+    modelBytes: modelBytes * points,
     memoryParts,
     workerMemoryBytes: modelBytes * points + kernelBytes,
     jsonBytes: inputs.summaryOnly ? 0 : intervals * (BYTES.jsonPerInterval + channels * BYTES.jsonPerIntervalChannel + Q * BYTES.jsonPerIntervalQueue),
