@@ -33,6 +33,16 @@ describe('the hourly curve fitted across a change of the clocks', () => {
     expect(hourly(records('2026-03-22T23:00:00Z', 14 * 24 - 1))).toEqual(Array(24).fill(1));
   });
 
+  it('counts the hour the clocks repeat at midnight too (Havana, 1 November: 00:00 twice)', () => {
+    // Saturday 00:00 CDT to Sunday 24:00 CST: 49 hours, 00:00 twice on Sunday (04:00Z and 05:00Z).
+    const lines = ['arrival,queue,outcome,wait_seconds,handle_seconds,agent'];
+    const start = Date.parse('2026-10-31T04:00:00Z');
+    for (let t = start; t < start + 49 * HOUR; t += 600_000) lines.push(`${new Date(t).toISOString().slice(0, 19)}Z,es,answered,5,60,ana`);
+    const rows = loadRecordsText(`${lines.join('\n')}\n`, 'havana.csv', { timezone: 'America/Havana' }).outcome.records as ContactRecord[];
+    const streams = fitScenario(rows, { timezone: 'America/Havana' }).scenario.demand;
+    for (const s of streams) expect((s.pattern as { hourly: number[] }).hourly).toEqual(Array(24).fill(1));
+  });
+
   it('replays the autumn night with the calls it had: 6 in each of the two 02:00 hours', () => {
     const night = records('2026-10-24T22:00:00Z', 25); // Sunday 25 October, 25 hours
     const scenario = parseScenario(scenarioYaml(fit(night)), 'night.yaml');
