@@ -3,8 +3,8 @@
 // one HTML page; --compare plans several scenarios to the same targets and compares the plans.
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
-import { AVERAGE_MONTH_SECONDS, ResultBuilder, type ScenarioResult } from '../sim/stats/metrics';
-import type { CompiledModel } from '../sim/model/model';
+import { AVERAGE_MONTH_SECONDS, type ScenarioResult } from '../sim/stats/metrics';
+import { simulateOnPool } from '../sim/simulate';
 import { shiftWeekHours } from '../sim/model/roster';
 import { plan, type PlanResult } from '../sim/plan/planner';
 import { heldOnlyWithItsSeed, roundsText } from '../sim/plan/rounds-text';
@@ -342,11 +342,6 @@ async function compareScenarios(scenarios: Scenario[], files: string[], pool: Re
     interrupt.dispose();
   }
   return interrupt.aborted ? undefined : builder.result();
-}
-
-function simulateOnPool(model: CompiledModel, pool: ReplicationPool): Promise<ScenarioResult> {
-  const builder = new ResultBuilder(model);
-  return runJobs([model], (_, __, figures) => builder.add(figures), { pool }).then(() => builder.result());
 }
 
 /** Writes the page; an exit code when it cannot. */

@@ -147,6 +147,34 @@ export class ReplicationPool {
     }
   }
 
+  /** Every replication of every model on the pool: `deliver(job, replication, figures)` gets each
+   * model's replications in order 0, 1, 2… (InOrder), `onProgress(done, total)` each one as it
+   * finishes. Resolves with how many finished (fewer once `signal` is aborted). */
+  async runInOrder(
+    models: CompiledModel[],
+    deliver: (job: number, replication: number, figures: ReplicationFigures) => void,
+    options: { onProgress?: (done: number, total: number) => void; signal?: { aborted: boolean } } = {},
+  ): Promise<number> {
+    const total = models.reduce((n, m) => n + m.replications, 0);
+    const inOrder = new InOrder(models.length, deliver);
+    let done = 0;
+    await this.runTasks(
+      models,
+      tasksOf(models),
+      (job, replication, figures) => {
+        inOrder.add(job, replication, figures);
+        options.onProgress?.(++done, total);
+      },
+      options.signal,
+    );
+    return done;
+  }
+
+  /** Threads started and not ended: those that have compiled the simulator. */
+  get started(): number {
+    return this.threads.length;
+  }
+
   async close(): Promise<void> {
     const threads = this.threads.splice(0);
     await Promise.all(threads.map((t) => t.close()));

@@ -8,6 +8,7 @@ import { channelsOf, GROUP_FIGURES, ResultBuilder, SUMMARY_FIGURES, type GroupFi
 import { compileScenario, type CompiledModel } from './model/model';
 import type { Scenario } from './scenario/scenario';
 import { runReplication } from './simulate';
+import type { ReplicationPool } from './batch';
 
 export interface Comparison {
   scenarios: ScenarioResult[];
@@ -159,5 +160,14 @@ export function compareModels(models: CompiledModel[], onProgress?: (done: numbe
       onProgress?.(r * models.length + k + 1, replications * models.length);
     });
   }
+  return builder.result();
+}
+
+/** compareModels() with the replications run on the pool's threads: the same comparison, bit for
+ * bit, for any pool size (each scenario's replications are folded and paired in order). Progress
+ * counts replications finished, of every scenario. */
+export async function compareOnPool(models: CompiledModel[], pool: ReplicationPool, onProgress?: (done: number, total: number) => void): Promise<Comparison> {
+  const builder = new ComparisonBuilder(models);
+  await pool.runInOrder(models, (k, r, figures) => builder.add(k, r, figures), { onProgress });
   return builder.result();
 }

@@ -4,6 +4,7 @@ import { Tallies } from './kernel/tallies';
 import { ResultBuilder, type ReplicationFigures, type ScenarioResult } from './stats/metrics';
 import { replicationFigures } from './stats/replication-figures';
 import type { CompiledModel } from './model/model';
+import type { ReplicationPool } from './batch';
 
 /** Each model's tallies, reused replication after replication: the figures are copied out of
  * them before the next one. */
@@ -28,12 +29,28 @@ export interface SimulateOptions {
 }
 
 export function simulate(model: CompiledModel, options: SimulateOptions = {}): ScenarioResult {
+  const fold = folding(model, options);
+  for (let r = 0; r < model.replications; r++) fold(runReplication(model, r));
+  return fold.result();
+}
+
+/** simulate() with the replications run on the pool's threads: the same result, bit for bit, for
+ * any pool size (they are folded in replication order), the same progress and early results. */
+export async function simulateOnPool(model: CompiledModel, pool: ReplicationPool, options: SimulateOptions = {}): Promise<ScenarioResult> {
+  const fold = folding(model, options);
+  await pool.runInOrder([model], (_, __, figures) => fold(figures));
+  return fold.result();
+}
+
+/** Folds replications 0, 1, 2… in order, telling progress and delivering early results as it goes. */
+function folding(model: CompiledModel, options: SimulateOptions): ((figures: ReplicationFigures) => void) & { result: () => ScenarioResult } {
   const builder = new ResultBuilder(model);
   const total = model.replications;
-  for (let r = 0; r < total; r++) {
-    builder.add(runReplication(model, r));
-    options.onProgress?.(r + 1, total);
-    if (options.early && r + 1 < total && options.early.wanted(r + 1, total)) options.early.deliver(builder.result());
-  }
-  return builder.result();
+  let done = 0;
+  const fold = (figures: ReplicationFigures) => {
+    builder.add(figures);
+    options.onProgress?.(++done, total);
+    if (options.early && done < total && options.early.wanted(done, total)) options.early.deliver(builder.result());
+  };
+  return Object.assign(fold, { result: () => builder.result() });
 }
