@@ -26,6 +26,14 @@ interface Pending {
 
 let nextId = 0;
 
+/** The replication threads the page's `?threads=N` asks for (tests and measurement: 0 runs
+ * everything in the simulation worker; src/replication-pool.ts caps it); absent, one per core. */
+function threadsAsked(): number | undefined {
+  const asked = new URLSearchParams(location.search).get('threads');
+  return asked !== null && /^\d+$/.test(asked) ? Number(asked) : undefined;
+}
+const THREADS = threadsAsked();
+
 /** The worker the built page's <head> started before the app's script ran (vite.config.ts,
  * earlySimWorker), marked if it failed before anyone listened. */
 type EarlyWorker = Worker & { failedEarly?: boolean };
@@ -108,7 +116,7 @@ export class SimRunner {
     const worker = (this.worker ??= this.spawn());
     return new Promise<WorkerReply>((resolve, reject) => {
       this.pending = { id: request.id, resolve, reject, onProgress, onPlanProgress, onEarly };
-      worker.postMessage(request);
+      worker.postMessage(THREADS === undefined ? request : { ...request, threads: THREADS });
     });
   }
 

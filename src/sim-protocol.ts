@@ -4,10 +4,13 @@ import type { ScenarioResult } from '../sim/stats/metrics';
 import type { PlanResult } from '../sim/plan/planner';
 import type { Scenario } from '../sim/scenario/scenario';
 
-export type WorkerRequest =
+/** `threads`: the replication threads the simulation worker may use (the page's `?threads=N`);
+ * 0 runs everything in the simulation worker itself; absent, one per core (src/replication-pool.ts). */
+export type WorkerRequest = (
   | { kind: 'simulate'; id: number; scenario: Scenario }
   | { kind: 'compare'; id: number; scenarios: Scenario[] }
-  | { kind: 'plan'; id: number; scenario: Scenario; maxIterations?: number };
+  | { kind: 'plan'; id: number; scenario: Scenario; maxIterations?: number }
+) & { threads?: number };
 
 /** A planner round's step: the programme solving, or its plan simulated (replications done), or
  * a plan that met the targets simulated again with other random numbers ('checking'). */

@@ -1,10 +1,14 @@
 // The browser's simulation thread: the very same sim/ code the CLI runs, fed a validated scenario,
-// posting progress after each replication and early results of the replications so far. The page
-// cancels a run by terminating this worker.
+// posting progress after each replication and early results of the replications so far. Its
+// replications are spread over a pool of threads, itself and nested workers (src/replication-pool.ts):
+// comparisons, the planner's rounds and every run after the first. The page cancels a job by
+// terminating this worker, which ends its nested workers with it.
 // The planner (and its WebAssembly solver) loads only when a plan is asked for.
-import { compareModels, compileForComparison } from '../sim/compare';
-import { compileScenario } from '../sim/model/model';
-import { simulate, type SimulateOptions } from '../sim/simulate';
+import { contactsPerReplication, type ReplicationPool } from '../sim/batch';
+import { compareModels, compareOnPool, compileForComparison } from '../sim/compare';
+import { compileScenario, type CompiledModel } from '../sim/model/model';
+import { simulate, simulateOnPool, type SimulateOptions } from '../sim/simulate';
+import { poolSize, webReplicationPool } from './replication-pool';
 import type { PlanStep, WorkerRequest, WorkerReply } from './sim-protocol';
 
 const post = (message: WorkerReply) => (self as unknown as Worker).postMessage(message);
@@ -42,6 +46,33 @@ function earlyResults(id: number): NonNullable<SimulateOptions['early']> {
   };
 }
 
+let pool: ReplicationPool | null = null;
+
+/** The replication threads for `threads` (the page's ?threads=N; absent: one per core), started
+ * afresh when another size is asked for; null for 0: everything runs in this worker. */
+function poolFor(threads: number | undefined): ReplicationPool | null {
+  const size = threads === 0 ? 0 : poolSize(threads);
+  if (pool && pool.size !== size) {
+    void pool.close();
+    pool = null;
+  }
+  return size === 0 ? null : (pool ??= webReplicationPool(size));
+}
+
+/** The worker's first run is made here alone unless it is this large: on the 2-core machine the
+ * default week's first result on screen was no sooner with a second thread (1.05–1.25 s against
+ * 1.0–1.35 s here alone, quiet; slower with the machine busy), as each new thread compiles the
+ * simulator while the page starts; the CLI's measure (cli/parallel.ts) of when new threads pay. */
+const CONTACTS_WORTH_NEW_THREADS = 3_000_000;
+let runsDone = 0;
+
+/** The pool for a run, or null to run it here: later runs go to the pool, of which this thread
+ * (by then compiled) is one, so the new threads cost the run nothing while they compile. */
+function poolForRun(p: ReplicationPool | null, model: CompiledModel): ReplicationPool | null {
+  if (!p) return null;
+  return runsDone > 0 || model.replications * contactsPerReplication(model) >= CONTACTS_WORTH_NEW_THREADS ? p : null;
+}
+
 self.onmessage = async (event: MessageEvent<WorkerRequest>) => {
   const request = event.data;
   const started = performance.now();
@@ -49,14 +80,19 @@ self.onmessage = async (event: MessageEvent<WorkerRequest>) => {
     if (request.kind === 'simulate') {
       const model = compileScenario(request.scenario);
       const warnings = (model as { warnings?: string[] }).warnings ?? [];
-      const result = simulate(model, {
+      const options: SimulateOptions = {
         onProgress: (done, total) => post({ type: 'progress', id: request.id, done, total }),
         early: earlyResults(request.id),
-      });
+      };
+      const on = poolForRun(poolFor(request.threads), model);
+      const result = on ? await simulateOnPool(model, on, options) : simulate(model, options);
+      runsDone++;
       post({ type: 'result', id: request.id, result, warnings, ms: performance.now() - started });
     } else if (request.kind === 'compare') {
       const models = compileForComparison(request.scenarios);
-      const comparison = compareModels(models, (done, total) => post({ type: 'progress', id: request.id, done, total }));
+      const onProgress = (done: number, total: number) => post({ type: 'progress', id: request.id, done, total });
+      const on = poolFor(request.threads);
+      const comparison = on ? await compareOnPool(models, on, onProgress) : compareModels(models, onProgress);
       post({ type: 'comparison', id: request.id, comparison, ms: performance.now() - started });
     } else {
       const { plan } = await import('../sim/plan/planner');
@@ -69,7 +105,11 @@ self.onmessage = async (event: MessageEvent<WorkerRequest>) => {
       const result = await plan(request.scenario, {
         maxIterations,
         onProgress: (step, iteration, phase) => report({ step, phase, iteration, done: 0 }),
-        simulate: (model) => simulate(model, { onProgress: (done, total) => report({ done, total }) }),
+        simulate: (model) => {
+          const on = poolFor(request.threads);
+          const options = { onProgress: (done: number, total: number) => report({ done, total }) };
+          return on ? simulateOnPool(model, on, options) : simulate(model, options);
+        },
       });
       post({ type: 'planned', id: request.id, plan: result, ms: performance.now() - started });
     }

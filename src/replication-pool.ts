@@ -1,0 +1,92 @@
+// The simulation worker's threads for replications (sim/batch.ts ReplicationPool, kept from batch
+// to batch): the simulation worker itself, whose simulator is already compiled by the runs it
+// made, and dedicated workers it starts (nested workers), each compiling the simulator once.
+// Terminating the simulation worker (SimRunner.cancel) ends them with it.
+import { ReplicationPool, TasksUnderWay, type ModelsMessage, type ReplicationThread, type ResultMessage, type TaskMessage } from '../sim/batch';
+import type { CompiledModel } from '../sim/model/model';
+import { runReplication } from '../sim/simulate';
+import type { ReplicationFigures } from '../sim/stats/metrics';
+
+/** At most this many threads, whatever the cores: a run or a planner round is 10 replications of
+ * the scenario (the examples'), each thread compiles the simulator once (0.4–0.7 s of CPU) and
+ * keeps its own copy of the models and tallies, so beyond 8 a thread gets a replication or two of
+ * a batch and pays more than it gives. */
+export const MOST_THREADS = 8;
+
+/** One thread per core the browser reports, up to MOST_THREADS; `asked` (the page's `?threads=N`,
+ * for tests and measurement) overrides it within 1…MOST_THREADS. */
+export function poolSize(asked?: number): number {
+  const size = asked ?? (navigator.hardwareConcurrency || 1);
+  return Math.max(1, Math.min(MOST_THREADS, Math.floor(size)));
+}
+
+/** `size` threads: this one (the first started, and again once ended) and size − 1 dedicated workers. */
+export function webReplicationPool(size: number): ReplicationPool {
+  let hereInUse = false;
+  return new ReplicationPool(size, () => {
+    if (hereInUse) return new WebReplicationThread();
+    hereInUse = true;
+    return new ThreadHere(() => (hereInUse = false));
+  });
+}
+
+/** This thread as one of the pool's: a task at a time, each in a task of its own event loop, so
+ * that the other threads' results are folded and progress posted between them. */
+class ThreadHere implements ReplicationThread {
+  private models: CompiledModel[] = [];
+  private closed = false;
+
+  constructor(private readonly ended: () => void) {}
+
+  load(models: CompiledModel[]): void {
+    this.models = models;
+  }
+
+  run(task: TaskMessage): Promise<ReplicationFigures[]> {
+    return new Promise((resolve, reject) =>
+      setTimeout(() => {
+        if (this.closed) return reject(new Error('the pool was closed'));
+        const figures: ReplicationFigures[] = [];
+        for (let r = task.replication; r < task.replication + task.count; r++) figures.push(runReplication(this.models[task.job], r));
+        resolve(figures);
+      }),
+    );
+  }
+
+  close(): Promise<void> {
+    this.closed = true;
+    this.ended();
+    return Promise.resolve();
+  }
+}
+
+/** A dedicated worker (src/replication.worker.ts) and the tasks it has been handed. */
+class WebReplicationThread implements ReplicationThread {
+  private readonly worker = new Worker(new URL('./replication.worker.ts', import.meta.url), { type: 'module', name: 'followsun-replications' });
+  private readonly underWay = new TasksUnderWay();
+
+  constructor() {
+    this.worker.onmessage = (event: MessageEvent<ResultMessage>) => this.underWay.answered(event.data);
+    this.worker.onerror = (event) => {
+      event.preventDefault();
+      this.underWay.failAll(new Error(event.message || 'a replication worker failed'));
+    };
+  }
+
+  load(models: CompiledModel[]): void {
+    const message: ModelsMessage = { models };
+    this.worker.postMessage(message);
+  }
+
+  run(task: TaskMessage): Promise<ReplicationFigures[]> {
+    const answer = this.underWay.add(task.task);
+    this.worker.postMessage(task);
+    return answer;
+  }
+
+  close(): Promise<void> {
+    this.worker.terminate();
+    this.underWay.failAll(new Error('the replication worker was ended'));
+    return Promise.resolve();
+  }
+}
