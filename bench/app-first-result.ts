@@ -14,8 +14,9 @@ export interface FirstResult {
   completeMs: number;
 }
 
-/** One measurement per load. */
-export async function appFirstResults(loads: number): Promise<FirstResult[]> {
+/** One measurement per load; `query` is added to the page's address (`?threads=1`: the
+ * simulation worker's replication threads, src/replication-pool.ts). */
+export async function appFirstResults(loads: number, query = ''): Promise<FirstResult[]> {
   const dist = await buildApp();
   const server = await serve(dist);
   const browser = await launch();
@@ -24,7 +25,7 @@ export async function appFirstResults(loads: number): Promise<FirstResult[]> {
     for (let i = 0; i < loads; i++) {
       const context = await browser.newContext();
       const page = await context.newPage();
-      await page.goto(server.url);
+      await page.goto(server.url + query);
       const app = page.locator('fs-app[data-first-complete-ms]');
       await app.waitFor({ state: 'attached' });
       const number = async (name: string) => Number(await app.getAttribute(name));

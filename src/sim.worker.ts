@@ -73,9 +73,15 @@ function poolForRun(p: ReplicationPool | null, model: CompiledModel): Replicatio
   return runsDone > 0 || model.replications * contactsPerReplication(model) >= CONTACTS_WORTH_NEW_THREADS ? p : null;
 }
 
+/** A pool left idle this long ends its nested workers (started again by the next job): a page
+ * holds a simulation worker per runner (runs, Compare, each Plan panel), alive after its last job. */
+const POOL_IDLE_MS = 60_000;
+let idle: ReturnType<typeof setTimeout> | undefined;
+
 self.onmessage = async (event: MessageEvent<WorkerRequest>) => {
   const request = event.data;
   const started = performance.now();
+  clearTimeout(idle);
   try {
     if (request.kind === 'simulate') {
       const model = compileScenario(request.scenario);
@@ -115,5 +121,7 @@ self.onmessage = async (event: MessageEvent<WorkerRequest>) => {
     }
   } catch (e) {
     post({ type: 'error', id: request.id, message: e instanceof Error ? e.message : String(e) });
+  } finally {
+    idle = setTimeout(() => void pool?.close(), POOL_IDLE_MS);
   }
 };
