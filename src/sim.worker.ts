@@ -59,10 +59,11 @@ function poolFor(threads: number | undefined): ReplicationPool | null {
   return size === 0 ? null : (pool ??= webReplicationPool(size));
 }
 
-/** The worker's first run is made here alone unless it is this large: on the 2-core machine the
- * default week's first result on screen was no sooner with a second thread (1.05–1.25 s against
- * 1.0–1.35 s here alone, quiet; slower with the machine busy), as each new thread compiles the
- * simulator while the page starts; the CLI's measure (cli/parallel.ts) of when new threads pay. */
+/** The worker's first run is made here alone unless it is this large. On the 2-core machine the
+ * default week's first result on screen (0.6 M contacts) came no sooner with a second thread
+ * (1.0–1.3 s either way), as each new thread compiles the simulator while the page starts; 50
+ * replications of it (3 M) in a fresh worker took 2.06–2.18 s here alone, 1.61–1.81 s on 2 threads.
+ * The CLI puts its threshold there too (cli/parallel.ts). */
 const CONTACTS_WORTH_NEW_THREADS = 3_000_000;
 let runsDone = 0;
 
