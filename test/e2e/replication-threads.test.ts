@@ -3,22 +3,26 @@
 // the same to the last digit on 1 thread and on 3 (the page's `?threads=N`), and the same as the
 // CLI's code in Node; cancelling a run ends its threads with it. Behaviour only, never elapsed time.
 import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Download, Page } from 'playwright-core';
 import { parseDocument } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { compareModels, compileForComparison } from '../../sim/compare';
 import { intervalsCsv, summaryCsv } from '../../sim/csv';
 import { compileScenario } from '../../sim/model/model';
+import { plan } from '../../sim/plan/planner';
 import { parseScenario } from '../../sim/scenario/scenario';
 import { simulate } from '../../sim/simulate';
 import { encodeState } from '../../src/lib/url-state';
-import { PATIENCE, useApp } from './browser';
+import { PATIENCE, ROOT, useApp } from './browser';
 import { TWO_LANGUAGES } from './two-languages';
 
 /** 40 replications of a small two-day scenario: 5 tasks of 8 replications for the threads. */
 const BASE = TWO_LANGUAGES.replace('replications: 4', 'replications: 40');
 const VARIANT = BASE.replace('name: Two languages (slicing)', 'name: More German agents').replace('agents: 6 }', 'agents: 9 }');
 const FILE = 'two.yaml';
+/** A day of one queue with open shifts, 120 replications a round: 3 tasks for the threads. */
+const OPEN = readFileSync(join(ROOT, 'test', 'fixtures', 'small-open.yaml'), 'utf8').replace('replications: 2', 'replications: 120');
 
 const poll = <T>(fn: () => Promise<T> | T) => expect.poll(fn, { timeout: PATIENCE });
 const replicationWorkers = (page: Page) => page.workers().filter((w) => /replication\.worker/.test(w.url())).length;
@@ -64,7 +68,7 @@ describe('simulations on every core', () => {
       await page.locator('fs-app fs-run-status .msg', { hasText: /seed 11\b/ }).waitFor({ timeout: PATIENCE });
       await waitForRunDone(page);
       // The simulation worker is one thread of the pool; the others are nested workers.
-      expect(replicationWorkers(page)).toBe(threads - 1);
+      await poll(() => replicationWorkers(page)).toBe(threads - 1);
       const expected = nodeRun(withSeed(BASE, 11));
       expect(await downloaded(page, 'Intervals CSV')).toBe(intervalsCsv(expected));
       expect(await downloaded(page, 'Summary CSV')).toBe(summaryCsv(expected, FILE));
@@ -88,7 +92,7 @@ describe('simulations on every core', () => {
       const view = page.locator('fs-compare-view');
       const delta = (group: string) => view.locator(`tr[data-group="${group}"] td[data-scenario="1"] .delta`);
       await delta('language.de').waitFor({ timeout: PATIENCE });
-      expect(replicationWorkers(page)).toBe(threads - 1);
+      await poll(() => replicationWorkers(page)).toBe(threads - 1);
       for (const language of ['de', 'en']) {
         const d = cli.languageDeltas![1]![language].serviceLevel;
         expect(Number(await delta(`language.${language}`).getAttribute('data-delta')), language).toBe(d.mean);
@@ -106,6 +110,27 @@ describe('simulations on every core', () => {
     expect(shown[3]).toEqual(shown[1]);
   });
 
+  it("plans on 3 replication threads the plan the planner makes in Node, with the same figures", async () => {
+    const page = app.page;
+    const expected = await plan(parseScenario(OPEN, 'open.yaml'), { simulate: (m) => simulate(m) });
+    await page.goto(await link(3, { v: 1, docs: [{ f: 'open.yaml', t: OPEN, o: 'file' }], active: 0 }));
+    await waitForRunDone(page);
+    const panel = page.locator('fs-app fs-plan-panel');
+    await panel.getByRole('button', { name: 'Plan', exact: true }).click();
+    await panel.locator('[data-plan-phase="done"]').waitFor({ timeout: 2 * PATIENCE });
+    await poll(() => replicationWorkers(page)).toBe(2); // the Plan panel's simulation worker's
+    const rows = await panel.locator('[data-pool="team"] tr[data-shift]').evaluateAll((trs) => trs.map((tr) => [...tr.querySelectorAll('td')].slice(0, 3).map((td) => td.textContent!.trim())));
+    expect(rows).toEqual([...expected.plan.team].sort((a, b) => a.start.localeCompare(b.start)).map((s) => [String(s.days), `${s.start}–${s.end}`, String(s.agents)]));
+    for (const [figure, value] of [
+      ['costPerMonth', expected.verification.summary.costPerMonth.mean],
+      ['gapHours', expected.verification.summary.gapHours.mean],
+      ['serviceLevel:voice', expected.verification.channels.voice.serviceLevel.mean],
+    ] as const) {
+      expect(Number(await panel.locator(`tr[data-figure="${figure}"] td[data-value]`).getAttribute('data-value')), figure).toBe(value);
+    }
+    expect(await panel.locator('[data-plan-rounds] tbody tr').count()).toBe(expected.iterations.length);
+  });
+
   it('ends the replication threads at once when a run is cancelled', async () => {
     const page = app.page;
     await page.goto(await link(3, { v: 1, docs: [{ f: FILE, t: BASE, o: 'file' }], active: 0 }));
@@ -115,7 +140,7 @@ describe('simulations on every core', () => {
     await replications.press('Tab');
     const progress = page.locator('fs-app fs-run-status [data-progress]');
     await poll(async () => Number(((await progress.getAttribute('data-progress')) ?? '0/0').split('/')[0])).toBeGreaterThan(0);
-    expect(replicationWorkers(page)).toBe(2);
+    await poll(() => replicationWorkers(page)).toBe(2);
     await page.locator('fs-app fs-run-status').getByRole('button', { name: 'Cancel' }).click();
     await page.locator('fs-app fs-run-status[phase="idle"]').waitFor();
     await poll(() => replicationWorkers(page)).toBe(0);
