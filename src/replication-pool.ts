@@ -14,10 +14,18 @@ import type { ReplicationFigures } from '../sim/stats/metrics';
 export const MOST_THREADS = 8;
 
 /** One thread per core the browser reports, up to MOST_THREADS; `asked` (the page's `?threads=N`,
- * for tests and measurement) overrides it within 1…MOST_THREADS. */
+ * for tests and measurement) overrides it within 1…MOST_THREADS. A browser that cannot start
+ * workers from a worker (Safari before 15.5) has this thread alone. */
 export function poolSize(asked?: number): number {
+  if (typeof Worker === 'undefined') return 1;
   const size = asked ?? (navigator.hardwareConcurrency || 1);
   return Math.max(1, Math.min(MOST_THREADS, Math.floor(size)));
+}
+
+/** A nested worker failed (its script could not load, or it could not start): the simulation
+ * worker then gives up its pool and runs the job alone, with the same figures. */
+export class ThreadFailed extends Error {
+  override name = 'ThreadFailed';
 }
 
 /** `size` threads: this one (the first started, and again once ended) and size − 1 dedicated workers. */
@@ -69,7 +77,7 @@ class WebReplicationThread implements ReplicationThread {
     this.worker.onmessage = (event: MessageEvent<ResultMessage>) => this.underWay.answered(event.data);
     this.worker.onerror = (event) => {
       event.preventDefault();
-      this.underWay.failAll(new Error(event.message || 'a replication worker failed'));
+      this.underWay.failAll(new ThreadFailed(event.message || 'a replication worker failed'));
     };
   }
 

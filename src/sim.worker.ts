@@ -8,7 +8,7 @@ import { contactsPerReplication, type ReplicationPool } from '../sim/batch';
 import { compareModels, compareOnPool, compileForComparison } from '../sim/compare';
 import { compileScenario, type CompiledModel } from '../sim/model/model';
 import { simulate, simulateOnPool, type SimulateOptions } from '../sim/simulate';
-import { poolSize, webReplicationPool } from './replication-pool';
+import { poolSize, ThreadFailed, webReplicationPool } from './replication-pool';
 import type { PlanStep, WorkerRequest, WorkerReply } from './sim-protocol';
 
 const post = (message: WorkerReply) => (self as unknown as Worker).postMessage(message);
@@ -47,11 +47,13 @@ function earlyResults(id: number): NonNullable<SimulateOptions['early']> {
 }
 
 let pool: ReplicationPool | null = null;
+/** Set once a nested worker has failed: this worker runs everything alone from then on. */
+let poolFailed = false;
 
 /** The replication threads for `threads` (the page's ?threads=N; absent: one per core), started
  * afresh when another size is asked for; null for 0: everything runs in this worker. */
 function poolFor(threads: number | undefined): ReplicationPool | null {
-  const size = threads === 0 ? 0 : poolSize(threads);
+  const size = threads === 0 || poolFailed ? 0 : poolSize(threads);
   if (pool && pool.size !== size) {
     void pool.close();
     pool = null;
@@ -74,6 +76,21 @@ function poolForRun(p: ReplicationPool | null, model: CompiledModel): Replicatio
   return runsDone > 0 || model.replications * contactsPerReplication(model) >= CONTACTS_WORTH_NEW_THREADS ? p : null;
 }
 
+/** `onPool(p)` if there is a pool, else (or once a nested worker fails) `alone()`: the same figures. */
+async function onPoolOr<T>(p: ReplicationPool | null, onPool: (p: ReplicationPool) => Promise<T>, alone: () => T): Promise<T> {
+  if (!p) return alone();
+  try {
+    return await onPool(p);
+  } catch (e) {
+    if (!(e instanceof ThreadFailed)) throw e;
+    console.warn(`followsun: ${e.message}; simulating in the simulation worker alone`);
+    poolFailed = true;
+    void pool?.close();
+    pool = null;
+    return alone();
+  }
+}
+
 /** A pool left idle this long ends its nested workers (started again by the next job): a page
  * holds a simulation worker per runner (runs, Compare, each Plan panel), alive after its last job. */
 const POOL_IDLE_MS = 60_000;
@@ -91,15 +108,13 @@ self.onmessage = async (event: MessageEvent<WorkerRequest>) => {
         onProgress: (done, total) => post({ type: 'progress', id: request.id, done, total }),
         early: earlyResults(request.id),
       };
-      const on = poolForRun(poolFor(request.threads), model);
-      const result = on ? await simulateOnPool(model, on, options) : simulate(model, options);
+      const result = await onPoolOr(poolForRun(poolFor(request.threads), model), (p) => simulateOnPool(model, p, options), () => simulate(model, options));
       runsDone++;
       post({ type: 'result', id: request.id, result, warnings, ms: performance.now() - started });
     } else if (request.kind === 'compare') {
       const models = compileForComparison(request.scenarios);
       const onProgress = (done: number, total: number) => post({ type: 'progress', id: request.id, done, total });
-      const on = poolFor(request.threads);
-      const comparison = on ? await compareOnPool(models, on, onProgress) : compareModels(models, onProgress);
+      const comparison = await onPoolOr(poolFor(request.threads), (p) => compareOnPool(models, p, onProgress), () => compareModels(models, onProgress));
       post({ type: 'comparison', id: request.id, comparison, ms: performance.now() - started });
     } else {
       const { plan } = await import('../sim/plan/planner');
@@ -113,9 +128,8 @@ self.onmessage = async (event: MessageEvent<WorkerRequest>) => {
         maxIterations,
         onProgress: (step, iteration, phase) => report({ step, phase, iteration, done: 0 }),
         simulate: (model) => {
-          const on = poolFor(request.threads);
           const options = { onProgress: (done: number, total: number) => report({ done, total }) };
-          return on ? simulateOnPool(model, on, options) : simulate(model, options);
+          return onPoolOr(poolFor(request.threads), (p) => simulateOnPool(model, p, options), () => simulate(model, options));
         },
       });
       post({ type: 'planned', id: request.id, plan: result, ms: performance.now() - started });

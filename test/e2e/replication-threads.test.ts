@@ -1,12 +1,13 @@
 // The app's simulations on every core: runs after the first, comparisons and the planner's rounds
 // go to the simulation worker's replication threads (itself and nested workers). The figures are
 // the same to the last digit on 1 thread and on 3 (the page's `?threads=N`), and the same as the
-// CLI's code in Node; cancelling a run ends its threads with it. Behaviour only, never elapsed time.
-import { readFileSync } from 'node:fs';
+// CLI's code in Node; cancelling a run ends its threads with it; threads that cannot start leave
+// the simulation worker to do the work alone. Behaviour only, never elapsed time.
+import { readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Download, Page } from 'playwright-core';
 import { parseDocument } from 'yaml';
-import { describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { compareModels, compileForComparison } from '../../sim/compare';
 import { intervalsCsv, summaryCsv } from '../../sim/csv';
 import { compileScenario } from '../../sim/model/model';
@@ -14,7 +15,7 @@ import { plan } from '../../sim/plan/planner';
 import { parseScenario } from '../../sim/scenario/scenario';
 import { simulate } from '../../sim/simulate';
 import { encodeState } from '../../src/lib/url-state';
-import { PATIENCE, ROOT, useApp } from './browser';
+import { buildApp, launch, PATIENCE, ROOT, serve, useApp, type Browser, type StaticServer } from './browser';
 import { TWO_LANGUAGES } from './two-languages';
 
 /** 40 replications of a small two-day scenario: 5 tasks of 8 replications for the threads. */
@@ -143,7 +144,43 @@ describe('simulations on every core', () => {
     await poll(() => replicationWorkers(page)).toBe(2);
     await page.locator('fs-app fs-run-status').getByRole('button', { name: 'Cancel' }).click();
     await page.locator('fs-app fs-run-status[phase="idle"]').waitFor();
-    await poll(() => replicationWorkers(page)).toBe(0);
-    expect(page.workers().filter((w) => /sim\.worker/.test(w.url()))).toHaveLength(0);
+    // Every thread ends, the simulation worker with them (each reported closed a moment apart).
+    await poll(() => page.workers().length).toBe(0);
+  });
+});
+
+describe('simulations when the replication threads cannot start', () => {
+  let dist = '';
+  let server: StaticServer;
+  let browser: Browser;
+  beforeAll(async () => {
+    dist = await buildApp();
+    // A site missing the threads' script (a copy half-uploaded): the nested workers fail to load.
+    for (const f of readdirSync(join(dist, 'assets')).filter((f) => /^replication\.worker/.test(f))) rmSync(join(dist, 'assets', f));
+    server = await serve(dist);
+    browser = await launch();
+  }, 600_000);
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+    if (dist) rmSync(dist, { recursive: true, force: true });
+  });
+
+  it('runs in the simulation worker alone, with the same figures', async () => {
+    const context = await browser.newContext();
+    const errors: string[] = [];
+    const page = await context.newPage();
+    page.on('pageerror', (e) => errors.push(e.message));
+    await page.goto(`${server.url}?threads=3${await encodeState({ v: 1, docs: [{ f: FILE, t: BASE, o: 'file' }], active: 0 })}`);
+    await waitForRunDone(page);
+    const seed = page.locator('fs-app fs-scenario-editor input[data-path="seed"]');
+    await seed.fill('12');
+    await seed.press('Tab');
+    await page.locator('fs-app fs-run-status .msg', { hasText: /seed 12\b/ }).waitFor({ timeout: PATIENCE });
+    await waitForRunDone(page);
+    expect(server.requests.filter((r) => /replication\.worker/.test(r)).length).toBeGreaterThan(0);
+    expect(await downloaded(page, 'Intervals CSV')).toBe(intervalsCsv(nodeRun(withSeed(BASE, 12))));
+    expect(errors).toEqual([]);
+    await context.close();
   });
 });
