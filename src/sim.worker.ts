@@ -14,26 +14,27 @@ import type { PlanStep, WorkerRequest, WorkerReply } from './sim-protocol';
 const post = (message: WorkerReply) => (self as unknown as Worker).postMessage(message);
 
 /** Early results, for runs that keep the user waiting: from 2 replications (the first with
- * confidence intervals), while at least 2 s of simulation remain at the pace of the last
- * replication, then at most one a second, and never so often that building them (in this thread,
- * a long run's can take a second) takes more than a fifth of the run. A short run shows its full
- * result only: each result on screen costs the page a render (measured on the default week, 10
- * replications: an early one after 2 showed 0.4 s sooner and made the full one 0.4 s later). */
+ * confidence intervals), while at least 2 s of simulation remain at the pace of the replications
+ * so far (not of the last one: on several threads they arrive in bursts), then at most one a
+ * second, and never so often that building them (in this thread, a long run's can take a second)
+ * takes more than a fifth of the run. A short run shows its full result only: each result on
+ * screen costs the page a render (measured on the default week, 10 replications: an early one
+ * after 2 showed 0.4 s sooner and made the full one 0.4 s later). */
 const EARLY_FROM_REPLICATIONS = 2;
 const EARLY_WORTH_REMAINING_MS = 2000;
 const EARLY_EVERY_MS = 1000;
 const EARLY_SHARE_AT_MOST = 0.2;
 
 function earlyResults(id: number): NonNullable<SimulateOptions['early']> {
-  let last = performance.now(); // the last early result, or the start
-  let replicationEnd = last;
+  const begun = performance.now();
+  let last = begun; // the last early result, or the start
   let asked = 0;
   let cost = 0; // ms to build and post the last early result
+  let building = 0; // ms spent on all of them
   return {
     wanted: (done, total) => {
       asked = performance.now();
-      const pace = asked - replicationEnd;
-      replicationEnd = asked;
+      const pace = (asked - begun - building) / done;
       if (done < EARLY_FROM_REPLICATIONS || (total - done) * pace < EARLY_WORTH_REMAINING_MS) return false;
       return done === EARLY_FROM_REPLICATIONS || asked - last >= Math.max(EARLY_EVERY_MS, cost / EARLY_SHARE_AT_MOST);
     },
@@ -41,7 +42,7 @@ function earlyResults(id: number): NonNullable<SimulateOptions['early']> {
       post({ type: 'early', id, result });
       last = performance.now();
       cost = last - asked;
-      replicationEnd = last;
+      building += cost;
     },
   };
 }
