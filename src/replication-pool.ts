@@ -54,9 +54,13 @@ class ThreadHere implements ReplicationThread {
     return new Promise((resolve, reject) =>
       setTimeout(() => {
         if (this.closed) return reject(new Error('the pool was closed'));
-        const figures: ReplicationFigures[] = [];
-        for (let r = task.replication; r < task.replication + task.count; r++) figures.push(runReplication(this.models[task.job], r));
-        resolve(figures);
+        try {
+          const figures: ReplicationFigures[] = [];
+          for (let r = task.replication; r < task.replication + task.count; r++) figures.push(runReplication(this.models[task.job], r));
+          resolve(figures);
+        } catch (e) {
+          reject(e instanceof Error ? e : new Error(String(e)));
+        }
       }),
     );
   }
