@@ -10,9 +10,8 @@ import { simulateReplication } from '../sim/kernel/engine';
 import { compileScenario, type CompiledModel } from '../sim/model/model';
 import { validateScenario, type ScenarioInput } from '../sim/scenario/scenario';
 import { plan } from '../sim/plan/planner';
-import { simulate } from '../sim/simulate';
-import { ResultBuilder } from '../sim/stats/metrics';
-import { replicationPool, runJobs } from '../cli/parallel';
+import { simulate, simulateOnPool } from '../sim/simulate';
+import { replicationPool } from '../cli/parallel';
 import { BATCHES, defaultScenario, mm55, shippedScenario, timeBatch, type BatchTime } from './batches';
 import { timeMinimalKernel } from './minimal-kernel';
 import { shellWalls, withInstalledCopy } from './startup';
@@ -196,16 +195,15 @@ async function planningTime(): Promise<void> {
   const planOn = async (threads: number) => {
     const pool = replicationPool(threads);
     let simulating = 0;
-    const simulateOnPool = async (m: CompiledModel) => {
+    const timed = async (m: CompiledModel) => {
       const started = performance.now();
-      const builder = new ResultBuilder(m);
-      await runJobs([m], (_, __, figures) => builder.add(figures), { pool });
+      const result = await simulateOnPool(m, pool);
       simulating += performance.now() - started;
-      return builder.result();
+      return result;
     };
     const start = performance.now();
     try {
-      const result = await plan(open, { simulate: simulateOnPool });
+      const result = await plan(open, { simulate: timed });
       return { result, seconds: (performance.now() - start) / 1000, simulatingSeconds: simulating / 1000 };
     } finally {
       await pool.close();

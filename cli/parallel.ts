@@ -9,7 +9,7 @@
 // garbage collector, which a single worker has the idle core for (README, "Performance").
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
-import { contactsPerReplication, InOrder, ReplicationPool, TasksUnderWay, tasksOf, type ModelsMessage, type ReplicationThread, type ResultMessage, type TaskMessage } from '../sim/batch';
+import { contactsPerReplication, PostedThread, ReplicationPool, tasksOf, type ModelsMessage, type ResultMessage, type TaskMessage } from '../sim/batch';
 import type { ReplicationFigures } from '../sim/stats/metrics';
 import { compileScenario, type CompiledModel, type CompileOptions } from '../sim/model/model';
 import type { Scenario } from '../sim/scenario/scenario';
@@ -53,26 +53,19 @@ export async function runJobs(
   deliver: (job: number, replication: number, figures: ReplicationFigures) => void,
   options: ParallelOptions & { pool?: ReplicationPool } = {},
 ): Promise<number> {
+  if (options.pool) return options.pool.runInOrder(models, deliver, options);
   const tasks = tasksOf(models);
-  const total = models.reduce((n, m) => n + m.replications, 0);
-  const inOrder = new InOrder(models.length, deliver);
-  let done = 0;
-  const finished = (job: number, replication: number, figures: ReplicationFigures) => {
-    inOrder.add(job, replication, figures);
-    options.onProgress?.(++done, total);
-  };
-  if (options.pool) {
-    await options.pool.runTasks(models, tasks, finished, options.signal);
-    return done;
-  }
   const workers = Math.max(1, Math.min(options.workers ?? defaultWorkers(models), tasks.length));
   // A replication long enough that one may want to stop it runs on a worker thread even alone:
   // this thread stays free to take Ctrl-C and end it (the same runReplication, the same figures).
   if (workers === 1 && !models.some((m) => contactsPerReplication(m) >= CONTACTS_WORTH_A_WORKER)) {
-    for (const task of tasks) {
-      for (let r = task.replication; r < task.replication + task.count; r++) {
+    const total = models.reduce((n, m) => n + m.replications, 0);
+    let done = 0;
+    for (const [job, m] of models.entries()) {
+      for (let r = 0; r < m.replications; r++) {
         if (options.signal?.aborted) return done;
-        finished(task.job, r, runReplication(models[task.job], r));
+        deliver(job, r, runReplication(m, r));
+        options.onProgress?.(++done, total);
         await new Promise((resolve) => setImmediate(resolve)); // let Ctrl-C and progress through
       }
     }
@@ -80,11 +73,10 @@ export async function runJobs(
   }
   const pool = replicationPool(workers);
   try {
-    await pool.runTasks(models, tasks, finished, options.signal);
+    return await pool.runInOrder(models, deliver, options);
   } finally {
     await pool.close();
   }
-  return done;
 }
 
 /** What a batch of several scenarios (or sweep points) does with its replications as they come. */
@@ -138,29 +130,20 @@ export async function runJobsToTheEnd(models: CompiledModel[], jobs: BatchJobs, 
 /** A pool of `size` worker threads, started as its batches need them. */
 export const replicationPool = (size: number) => new ReplicationPool(size, () => new NodeReplicationThread());
 
-/** One worker thread (cli/replication-worker.ts) and the tasks it has been handed. */
-class NodeReplicationThread implements ReplicationThread {
-  private readonly worker: Worker;
-  private readonly underWay = new TasksUnderWay();
+/** One worker thread (cli/replication-worker.ts) and the tasks it has been handed. The models it
+ * is posted are plain data: the worker loads only the kernel's modules. */
+class NodeReplicationThread extends PostedThread {
+  private readonly worker = new Worker(WORKER_ENTRY);
 
   constructor() {
-    this.worker = new Worker(WORKER_ENTRY);
+    super();
     this.worker.on('message', (message: ResultMessage) => this.underWay.answered(message));
     this.worker.on('error', (error) => this.underWay.failAll(error));
     this.worker.on('exit', (code) => this.underWay.failAll(new Error(`a worker thread stopped (exit code ${code})`)));
   }
 
-  /** The batch's models, for the tasks that follow (plain data: the worker loads only the
-   * kernel's modules). */
-  load(models: CompiledModel[]): void {
-    const message: ModelsMessage = { models };
+  protected post(message: ModelsMessage | TaskMessage): void {
     this.worker.postMessage(message);
-  }
-
-  run(task: TaskMessage): Promise<ReplicationFigures[]> {
-    const answer = this.underWay.add(task.task);
-    this.worker.postMessage(task);
-    return answer;
   }
 
   close(): Promise<number> {

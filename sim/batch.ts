@@ -80,6 +80,26 @@ export class TasksUnderWay {
   }
 }
 
+/** A thread reached by messages (a Node worker thread, a browser worker): it is posted the
+ * batch's models, then its tasks, and answers each task with a ResultMessage. */
+export abstract class PostedThread implements ReplicationThread {
+  protected readonly underWay = new TasksUnderWay();
+
+  protected abstract post(message: ModelsMessage | TaskMessage): void;
+
+  abstract close(): Promise<unknown>;
+
+  load(models: CompiledModel[]): void {
+    this.post({ models });
+  }
+
+  run(task: TaskMessage): Promise<ReplicationFigures[]> {
+    const answer = this.underWay.add(task.task);
+    this.post(task);
+    return answer;
+  }
+}
+
 /** How long replications under way may go on after the batch is stopped before their threads are
  * ended. */
 const ABORT_GRACE_MS = 1000;

@@ -2,7 +2,7 @@
 // to batch): the simulation worker itself, whose simulator is already compiled by the runs it
 // made, and dedicated workers it starts (nested workers), each compiling the simulator once.
 // Terminating the simulation worker (SimRunner.cancel) ends them with it.
-import { ReplicationPool, TasksUnderWay, type ModelsMessage, type ReplicationThread, type ResultMessage, type TaskMessage } from '../sim/batch';
+import { PostedThread, ReplicationPool, type ModelsMessage, type ReplicationThread, type ResultMessage, type TaskMessage } from '../sim/batch';
 import type { CompiledModel } from '../sim/model/model';
 import { runReplication } from '../sim/simulate';
 import type { ReplicationFigures } from '../sim/stats/metrics';
@@ -73,11 +73,11 @@ class ThreadHere implements ReplicationThread {
 }
 
 /** A dedicated worker (src/replication.worker.ts) and the tasks it has been handed. */
-class WebReplicationThread implements ReplicationThread {
+class WebReplicationThread extends PostedThread {
   private readonly worker = new Worker(new URL('./replication.worker.ts', import.meta.url), { type: 'module', name: 'followsun-replications' });
-  private readonly underWay = new TasksUnderWay();
 
   constructor() {
+    super();
     this.worker.onmessage = (event: MessageEvent<ResultMessage>) => this.underWay.answered(event.data);
     this.worker.onerror = (event) => {
       event.preventDefault();
@@ -85,15 +85,8 @@ class WebReplicationThread implements ReplicationThread {
     };
   }
 
-  load(models: CompiledModel[]): void {
-    const message: ModelsMessage = { models };
+  protected post(message: ModelsMessage | TaskMessage): void {
     this.worker.postMessage(message);
-  }
-
-  run(task: TaskMessage): Promise<ReplicationFigures[]> {
-    const answer = this.underWay.add(task.task);
-    this.worker.postMessage(task);
-    return answer;
   }
 
   close(): Promise<void> {
