@@ -156,8 +156,6 @@ export function budgetRound(x: number): number {
   return Math.round(x / step) * step;
 }
 
-/** "1 replication", "10 replications", "1 queue", "2,639 contacts": a count with its noun, singular
- * for one ("1 queues" and "Simulated 1 replications" read wrong). */
-export function counted(n: number, one: string, many = `${one}s`): string {
-  return `${formatValue(n, 'count')} ${n === 1 ? one : many}`;
-}
+/** "1 replication", "10 replications", "2,639 contacts": written once for the app, the CLI and the
+ * reports (sim/text/counted.ts). */
+export { counted, wordFor } from '../../sim/text/counted';
