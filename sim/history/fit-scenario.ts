@@ -12,6 +12,7 @@ import type { Distribution } from '../scenario/distribution-schema';
 import { LIMITS } from '../scenario/schema-parts';
 import { DAY_MS, isoDay, isoWithOffset } from './local-time';
 import type { ScenarioInput } from '../scenario/scenario';
+import { wordFor } from '../text/counted';
 
 export interface QueueFit {
   queue: string;
@@ -196,7 +197,7 @@ export function describeFit(demand: DemandFit, queues: QueueFit[], staffing: Obs
     const d = demand.queues.find((x) => x.queue === q.queue);
     const streams = demand.streams.filter((s) => s.queue === q.queue);
     const rate = d
-      ? `${d.offered} offered in ${days} day${days === 1 ? '' : 's'} with records, ${d.perWeek} a week${streams.length > 1 ? ` (${streams.map((s) => `${s.group.name} ${s.perWeek}`).join(', ')})` : ''}; `
+      ? `${d.offered} offered in ${days} ${wordFor(days, 'day')} with records, ${d.perWeek} a week${streams.length > 1 ? ` (${streams.map((s) => `${s.group.name} ${s.perWeek}`).join(', ')})` : ''}; `
       : '';
     lines.push(
       `  ${q.queue}: ${rate}handle ${h ? `${h.choice} (n=${h.n}, mean ${h.meanSeconds.toFixed(0)} s; lognormal mean ${h.lognormal.meanSeconds} s cv ${h.lognormal.cv}, D=${h.lognormal.ks.toFixed(3)}; empirical D=${h.empiricalKs.toFixed(3)})` : 'none answered (default used)'}; ` +
@@ -208,7 +209,7 @@ export function describeFit(demand: DemandFit, queues: QueueFit[], staffing: Obs
     return lines.join('\n');
   }
   lines.push(
-    `Staffing: ${staffing.agents} agent${staffing.agents === 1 ? '' : 's'} seen answering; on the phones from a call's start to the end of their last call before a pause over 15 min ` +
+    `Staffing: ${staffing.agents} ${wordFor(staffing.agents, 'agent')} seen answering; on the phones from a call's start to the end of their last call before a pause over 15 min ` +
       '(up to 4 h when no caller waited over 20 s meanwhile). ' +
       'The shifts below are the typical week of that (mean per weekday and half hour); followsun backtest replays the observed sessions themselves.',
   );

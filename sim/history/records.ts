@@ -3,6 +3,7 @@
 // counted under the kind of problem it has, with the first line it was seen on, so that the
 // counts add up to the rows read. Only a file that cannot be read at all is an error.
 import { decodeFileText, notUtf8 } from '../scenario/file-text';
+import { wordFor } from '../text/counted';
 
 /** One contact that reached a queue. Times are the customers' local wall clock, read as if UTC
  * (Date.UTC of the local fields): the layout knows no time zone, the fit declares one. */
@@ -259,7 +260,7 @@ function fieldsOfColumns<T>(columns: string[], given: ColumnMap, layout: Layout<
     // message names a column the header plainly has.
     const mappedAway = missing.filter((f) => columnMap[f] !== undefined && columns.includes(f)).map((f) => `column '${f}' is read as ${columnMap[f]} (--map ${f}=${columnMap[f]})`);
     throw new RecordsError([
-      `${file}:1: the ${layout.name} layout needs the column${missing.length > 1 ? 's' : ''} ${missing.join(', ')}; ` +
+      `${file}:1: the ${layout.name} layout needs the ${wordFor(missing.length, 'column')} ${missing.join(', ')}; ` +
         (mappedAway.length > 0 ? `${mappedAway.join('; ')}` : `the header has ${describeColumns(columns)}`) +
         ' (name them with --map column=field, or choose another --format)',
     ]);

@@ -3,6 +3,7 @@
 // where the file ends, not where it was opened.
 import { Composer, isMap, isScalar, LineCounter, Parser, YAMLParseError, type Document, type DocumentOptions, type ParseOptions, type SchemaOptions, type YAMLError } from 'yaml';
 import { shown } from './schema-parts';
+import { counted } from '../text/counted';
 
 export interface SyntaxProblem {
   line: number;
@@ -404,7 +405,7 @@ function firstOfEachKind(problems: SyntaxProblem[], notRead?: NotRead): SyntaxPr
     return !p.message.startsWith(BAD_INDENT) || p === firstIndentation;
   });
   const atLeast = notRead ? 'at least ' : '';
-  return kept.map((p) => (p === firstTab && moreTabs > 0 ? { ...p, message: `${TAB} (and ${atLeast}${shown(moreTabs)} more line${moreTabs === 1 ? '' : 's'} like it)` } : p));
+  return kept.map((p) => (p === firstTab && moreTabs > 0 ? { ...p, message: `${TAB} (and ${atLeast}${counted(moreTabs, 'more line')} like it)` } : p));
 }
 
 /** An alias (*name) whose anchor (&name) is not set before it, which the parser finds only when
@@ -431,7 +432,7 @@ function capped(problems: SyntaxProblem[], max = MAX_SYNTAX_PROBLEMS, notRead?: 
         ? more > 0
           ? `and at least ${shown(more)} more problems further on`
           : 'and more problems further on'
-        : `and ${shown(more)} more problem${more === 1 ? '' : 's'} further on`;
+        : `and ${counted(more, 'more problem')} further on`;
   kept[kept.length - 1] = { ...last, message: `${last.message} (${words})` };
   return kept;
 }
