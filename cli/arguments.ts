@@ -2,6 +2,7 @@
 import { availableParallelism } from 'node:os';
 import { LIMITS, shown as thousands } from '../sim/scenario/schema-parts';
 import { closestWord } from '../sim/scenario/spelling';
+import { wordFor } from '../sim/text/counted';
 
 export class UsageError extends Error {}
 
@@ -16,7 +17,7 @@ export function workerCount(requested: number | undefined): number | undefined {
   if (requested === undefined) return undefined;
   const cores = availableParallelism();
   if (requested <= cores) return requested;
-  process.stderr.write(`followsun: --workers ${requested}: this machine has ${cores} core${cores === 1 ? '' : 's'}; using ${cores} worker${cores === 1 ? '' : 's'}\n`);
+  process.stderr.write(`followsun: --workers ${requested}: this machine has ${cores} ${wordFor(cores, 'core')}; using ${cores} ${wordFor(cores, 'worker')}\n`);
   return cores;
 }
 

@@ -19,6 +19,7 @@ import { dayOfIso, isoDay, weekdayOf } from '../sim/history/local-time';
 import { dayGroupName } from '../sim/history/fit-demand';
 import { parseScenario, type Scenario } from '../sim/scenario/scenario';
 import { bytes, memoryBudget } from '../sim/scenario/work-estimate';
+import { wordFor } from '../sim/text/counted';
 import { backtestReportHtml, CLOSED_NOTE, errorText, FIGURE_NAMES, tableThresholdText, weightedText } from '../report/backtest';
 
 export function backtestText(result: BacktestResult, fittedOn: string, fromTable = false): string {
@@ -36,7 +37,7 @@ export function backtestText(result: BacktestResult, fittedOn: string, fromTable
     ]),
   ];
   return [
-    `Back-test ${result.from} to ${result.to} (local time ${result.timezone}): ${result.contacts} contacts, ${result.agentsSeen} agent${result.agentsSeen === 1 ? '' : 's'} seen, ${result.replications} replications.`,
+    `Back-test ${result.from} to ${result.to} (local time ${result.timezone}): ${result.contacts} contacts, ${result.agentsSeen} ${wordFor(result.agentsSeen, 'agent')} seen, ${result.replications} replications.`,
     fittedOn,
     serviceLevelText(result) + (fromTable ? ` ${tableThresholdText(result)}` : ''),
     CLOSED_NOTE,

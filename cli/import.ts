@@ -11,6 +11,7 @@ import { GENERIC_FIELDS } from '../sim/history/layouts';
 import { COST_NOTE, fitScenario, fitScenarioFromIntervals, scenarioYaml } from '../sim/history/fit-scenario';
 import { parseScenario, ScenarioError } from '../sim/scenario/scenario';
 import { closestWord } from '../sim/scenario/spelling';
+import { counted, wordFor } from '../sim/text/counted';
 
 export interface RecordsOptions {
   format?: string;
@@ -127,10 +128,10 @@ export function importCommand(args: string[]): number {
 /** Local clock times read in a zone nobody gave: said once, with how to read them otherwise (an
  * export in Berlin time read as UTC has every hour two hours early). */
 export function zoneNote(z: ZoneAssumed): string {
-  const rows = `${z.rows.toLocaleString('en-US')} row${z.rows === 1 ? '' : 's'}`;
+  const rows = counted(z.rows, 'row');
   const why = z.fromFallback ? "the scenario's zone" : 'the default';
   return (
-    `${rows} give${z.rows === 1 ? 's' : ''} a local clock time without a UTC offset (first on line ${z.firstLine}), read as ${z.zone} time, ${why}, as no --timezone was given. ` +
+    `${rows} ${wordFor(z.rows, 'gives', 'give')} a local clock time without a UTC offset (first on line ${z.firstLine}), read as ${z.zone} time, ${why}, as no --timezone was given. ` +
     `If the export's clock is another zone's, give --timezone ZONE (an IANA name such as Europe/Berlin); a time written with its offset (2026-03-02T08:15:00Z) is placed by it.`
   );
 }

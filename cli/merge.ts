@@ -8,6 +8,7 @@ import { big, bytes, memoryBudget } from '../sim/scenario/work-estimate';
 import type { FileResult, ItemError, RunDocument } from './run';
 import { csvChecksumMatches, jsonChecksumMatches, MAX_ITEMS, type ShardInfo } from './shards';
 import { pointCount, sweepFileText, type SweepDocument, type SweepPoint } from './sweep';
+import { counted, wordFor } from '../sim/text/counted';
 
 class MergeError extends Error {}
 
@@ -42,7 +43,7 @@ export function mergeCommand(files: string[], out: string | undefined): number {
     }
     const merged = csv[0] ? { text: mergeCsv(texts, files), failed: [] } : mergeJson(shards, files, out);
     writeFileAtomic(out, merged.text);
-    process.stderr.write(`Merged ${files.length} shard${files.length === 1 ? '' : 's'} into ${out}\n`);
+    process.stderr.write(`Merged ${files.length} ${wordFor(files.length, 'shard')} into ${out}\n`);
     // As the run without shards would: the scenarios that could not be run, and exit 2.
     for (const f of merged.failed) process.stderr.write(`${f.file}: could not be run (its problems are in ${out}): ${f.problems[0] ?? ''}\n`);
     return merged.failed.length > 0 ? 2 : 0;
@@ -82,7 +83,7 @@ function readShards(files: string[]): ShardText[] {
     const lines = text.startsWith(CSV_SHARD_START) ? lineCount(text) : 0;
     memory += text.length * 2 + values * BYTES_PER_JSON_VALUE + lines * BYTES_PER_CSV_LINE;
     if (memory > budget) {
-      const before = shards.length > 0 ? ` with the ${plural(shards.length, 'shard')} before it` : '';
+      const before = shards.length > 0 ? ` with the ${counted(shards.length, 'shard')} before it` : '';
       throw new MergeError(
         `${displayPath(path)}: reading it${before} would take about ${bytes(memory)} of memory (${bytes(text.length)}${values > 0 ? `, ${big(values)} JSON values` : ''}${lines > 0 ? `, ${big(lines)} lines` : ''}), ` +
           `more than this process may use (${bytes(budget)}); not a followsun shard output, or give Node more with NODE_OPTIONS=--max-old-space-size=MEGABYTES`,
@@ -175,7 +176,6 @@ function readShard(path: string): string {
 }
 
 const isWhole = (x: unknown, min: number, max: number): x is number => typeof x === 'number' && Number.isInteger(x) && x >= min && x <= max;
-const plural = (n: number, word: string) => `${n.toLocaleString('en-US')} ${word}${n === 1 ? '' : 's'}`;
 
 /** What is wrong with a shard's own description of itself, or undefined. */
 function shardInfoProblem(info: unknown, kind: 'run' | 'sweep' | undefined): string | undefined {
@@ -191,9 +191,9 @@ function shardInfoProblem(info: unknown, kind: 'run' | 'sweep' | undefined): str
   if (!Array.isArray(s.scenarios) || !s.scenarios.every((h) => h === null || (typeof h === 'string' && /^sha256:[0-9a-f]{64}$/.test(h)))) {
     return 'its scenario hashes are missing or malformed';
   }
-  if (s.kind === 'run' && s.scenarios.length !== s.items) return `lists ${plural(s.scenarios.length, 'scenario hash')} for ${plural(s.items, 'item')}`;
+  if (s.kind === 'run' && s.scenarios.length !== s.items) return `lists ${counted(s.scenarios.length, 'scenario hash')} for ${counted(s.items, 'item')}`;
   if (s.kind === 'sweep') {
-    if (s.scenarios.length !== 1) return `lists ${plural(s.scenarios.length, 'scenario hash')}; a sweep has one scenario`;
+    if (s.scenarios.length !== 1) return `lists ${counted(s.scenarios.length, 'scenario hash')}; a sweep has one scenario`;
     const grid = s.grid;
     if (!Array.isArray(grid) || grid.length === 0 || !grid.every((v) => typeof v?.path === 'string' && Array.isArray(v.values) && v.values.length > 0 && v.values.length <= MAX_ITEMS && v.values.every((x: unknown) => typeof x === 'number' && Number.isFinite(x)))) {
       return 'its grid is missing or malformed';
@@ -259,13 +259,13 @@ function checkComplete(parsed: Parsed[]): void {
   if (missingShards.length > 0) {
     const shown = missingShards.slice(0, 10).map((k) => `${k}/${count}`).join(', ');
     const more = count - byShard.size - Math.min(10, missingShards.length);
-    throw new MergeError(`missing shard${missingShards.length > 1 ? 's' : ''} ${shown}${more > 0 ? ` and ${plural(more, 'more')}` : ''}`);
+    throw new MergeError(`missing ${wordFor(missingShards.length, 'shard')} ${shown}${more > 0 ? ` and ${counted(more, 'more')}` : ''}`);
   }
   if (seen.size < items) {
     const missing: number[] = [];
     for (let i = 0; i < items && missing.length < 10; i++) if (!seen.has(i)) missing.push(i);
     const more = items - seen.size - missing.length;
-    throw new MergeError(`items ${missing.join(', ')}${more > 0 ? ` and ${plural(more, 'more')}` : ''} are missing (an interrupted or failed shard?)`);
+    throw new MergeError(`items ${missing.join(', ')}${more > 0 ? ` and ${counted(more, 'more')}` : ''} are missing (an interrupted or failed shard?)`);
   }
 }
 
@@ -303,7 +303,7 @@ function mergeJson(shards: ShardText[], files: string[], out: string): { text: s
     const partial = d.partial as { missing?: unknown[] } | undefined;
     if (partial) {
       const info = d.shard as ShardInfo;
-      problems.push(`${file}: an interrupted shard (${plural(partial.missing?.length ?? 0, 'item')} missing); run shard ${info.index}/${info.count} again`);
+      problems.push(`${file}: an interrupted shard (${counted(partial.missing?.length ?? 0, 'item')} missing); run shard ${info.index}/${info.count} again`);
       return undefined;
     }
     return { file, doc: d, kind };

@@ -10,6 +10,7 @@ import { interruptedAfterAll, watchInterrupt } from './interrupt';
 import { compileJobs, runJobsToTheEnd, type BatchJobs } from './parallel';
 import { fileHash, FOLLOWSUN_VERSION, inShard, jsonWithChecksum, type Shard, type ShardInfo } from './shards';
 import { summaryText } from './summary';
+import { wordFor } from '../sim/text/counted';
 
 export interface RunOptions {
   files: string[];
@@ -251,7 +252,7 @@ function writeDocument(document: RunDocument, options: RunOptions, missing: numb
     return false;
   }
   const finished = document.scenarios.length;
-  const what = `${finished} scenario result${finished === 1 ? '' : 's'}`;
+  const what = `${finished} ${wordFor(finished, 'scenario result')}`;
   process.stderr.write(`Wrote ${what}${missing > 0 ? ` (partial: ${missing} missing, listed in the file)` : ''} to ${options.out}\n`);
   return true;
 }

@@ -3,6 +3,7 @@
 import type { Estimate } from '../sim/stats/confidence';
 import type { ScenarioResult } from '../sim/stats/metrics';
 import { formatEstimate, formatNumber, table, type Unit } from './format';
+import { wordFor } from '../sim/text/counted';
 
 const WEEKDAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
 
@@ -36,7 +37,7 @@ export function summaryText(r: ScenarioResult & { file: string }): string {
   const lines = [
     `${r.name}  (${r.file})`,
     `  ${Number(days.toFixed(2))} days from ${r.start.replace('T', ' ').replace(/:00\.000Z$/, ' UTC')}, ` +
-      `${r.replications} replication${r.replications === 1 ? '' : 's'}, seed ${r.seed}; ` +
+      `${r.replications} ${wordFor(r.replications, 'replication')}, seed ${r.seed}; ` +
       `brackets: 95% confidence interval; hours: language × channel hours`,
     '',
     table(headline),
