@@ -14,6 +14,7 @@ import { displayTime, page, wideTable } from './page';
 import { iterationsTable, planSentence, plannedRosters, poolTable, rosterTable, unmetList, type PlanOutcome } from './plan';
 import { caseSummary, channelsIn, direction, efficiency, efficiencySentence, hasAi, horizonOf, joinList, periodOf, ratioText, scaled } from './summary';
 import { Ids, scenarioColour } from './svg';
+import { wordFor } from '../sim/text/counted';
 
 export interface CaseReportInput {
   /** The scenarios as parsed (for the assumptions), base first, in the comparison's order. */
@@ -548,7 +549,7 @@ function reportHeader(r: Report, question: string): string {
   <p class="eyebrow">${esc(eyebrow)}</p>
   <h1 class="question">${esc(question)}</h1>
   <p class="meta">${r.results.map((_, k) => `<span class="badge s${k}">${esc(labels[k])}</span>`).join(' ')}
-  &nbsp;${esc(what)}Simulated ${esc(displayTime(base.start))} to ${esc(displayTime(base.end))} (${esc(hours(days * 24))} h), ${base.replications} replication${base.replications === 1 ? '' : 's'} with common random numbers. Money in ${esc(base.currency)}.${Math.abs(days - 7) > 1e-9 ? ' Monthly figures are scaled from the simulated window; hours and contacts are counted in it.' : ''}</p>
+  &nbsp;${esc(what)}Simulated ${esc(displayTime(base.start))} to ${esc(displayTime(base.end))} (${esc(hours(days * 24))} h), ${base.replications} ${wordFor(base.replications, 'replication')} with common random numbers. Money in ${esc(base.currency)}.${Math.abs(days - 7) > 1e-9 ? ' Monthly figures are scaled from the simulated window; hours and contacts are counted in it.' : ''}</p>
 </header>`;
 }
 
@@ -636,7 +637,7 @@ function planSection(r: Report): string {
       rosterTable(plannedRosters(scenarios[k], outcome)) +
       unmetList(outcome) +
       `<h3>Simulate and correct${kind === 'planned' ? `: ${esc(labels[k])}` : ''}</h3>` +
-      `<p class="small">The programme’s plan is simulated; every language × channel hour still below target gets more agents required, and the programme is solved again. ${its} round${its === 1 ? '' : 's'}:</p>` +
+      `<p class="small">The programme’s plan is simulated; every language × channel hour still below target gets more agents required, and the programme is solved again. ${its} ${wordFor(its, 'round')}:</p>` +
       iterationsTable(outcome, results[k])
     );
   };
