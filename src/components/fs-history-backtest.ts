@@ -8,7 +8,7 @@ import { BACKTEST_FIGURES, type BacktestFigure, type BacktestResult } from '../.
 import { backtestReportHtml, CLOSED_NOTE, errorText, FIGURE_NAMES, PER_WEEKDAY_NOTE, tableThresholdText, WEIGHTED_NOTE, weightedText } from '../../report/backtest';
 import { saveFile } from '../lib/save-file';
 import type { BacktestSummary } from '../history/protocol';
-import type { Unit } from '../lib/format';
+import { wordFor, type Unit } from '../lib/format';
 import type { BandGrain } from './fs-band-chart';
 import { baseStyles, chartStyles, segmentedStyles, viewStyles } from './shared-styles';
 import './fs-band-chart';
@@ -127,7 +127,7 @@ export class FsHistoryBacktest extends LitElement {
         <button @click=${this.downloadReport} title="The page followsun backtest --report writes">Report (HTML)</button>
       </div>
       <p data-replayed>
-        Replayed ${r.from} to ${r.to} (local time ${r.timezone}): ${r.contacts.toLocaleString('en-US')} contacts, ${r.agentsSeen} agent${r.agentsSeen === 1 ? '' : 's'} seen,
+        Replayed ${r.from} to ${r.to} (local time ${r.timezone}): ${r.contacts.toLocaleString('en-US')} contacts, ${r.agentsSeen} ${wordFor(r.agentsSeen, 'agent')} seen,
         <span data-replications=${r.replications}>${r.replications}</span> replications. ${this.fittedOn}
         ${r.daysWithoutRecords.length ? `Days without records, not compared: ${r.daysWithoutRecords.join(', ')}.` : ''}
       </p>

@@ -8,7 +8,7 @@ import { weeklyDrift } from '../../sim/history/fit-demand';
 import { LOGNORMAL_KS_LIMIT } from '../../sim/history/fit-handle-time';
 import type { Tally } from '../../sim/history/records';
 import type { FitReport, QueueRow } from '../history/protocol';
-import { formatValue } from '../lib/format';
+import { formatValue, wordFor } from '../lib/format';
 import { baseStyles, chartStyles, viewStyles } from './shared-styles';
 
 const count = (n: number) => formatValue(n, 'count');
@@ -162,7 +162,7 @@ export class FsHistoryFit extends LitElement {
           </p>`}
       <div class="scroll">${contacts ? this.contactTable(r.queues) : this.intervalTable(r.queues)}</div>
       <p>
-        <b>Staffing</b>: <span data-agents-seen=${r.agentsSeen}>${count(r.agentsSeen)}</span> agent${r.agentsSeen === 1 ? '' : 's'} seen${contacts ? ' answering' : ' (most at once)'}; ${contacts
+        <b>Staffing</b>: <span data-agents-seen=${r.agentsSeen}>${count(r.agentsSeen)}</span> ${wordFor(r.agentsSeen, 'agent')} seen${contacts ? ' answering' : ' (most at once)'}; ${contacts
           ? 'an agent is on the phones from the start of a call they answered to the end of their last call before a pause over 15 min (up to 4 h when no caller waited over 20 s meanwhile). '
           : "on the phones as the table's agents column says, per interval and summed over its queues. "}The scenario's pool has every queue's skill and, as ${r.shifts} shifts, the typical week of that staffing; the back-test replays the
         observed staffing itself.

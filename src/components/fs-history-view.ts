@@ -7,7 +7,7 @@ import { customElement, state } from 'lit/decorators.js';
 import { MIN_REPLICATIONS } from '../../sim/history/backtest';
 import { LIMITS } from '../../sim/scenario/schema-parts';
 import { checkTimezone, isLocalTimeNote } from '../../sim/history/load';
-import { counted } from '../lib/format';
+import { counted, wordFor } from '../lib/format';
 import { saveFile } from '../lib/save-file';
 import { HistoryController, RECORDS_ACCEPT, type HistoryState } from '../state/history';
 import { baseStyles, problemStyles, viewStyles } from './shared-styles';
@@ -195,7 +195,7 @@ export class FsHistoryView extends LitElement {
     const tally = Object.entries(r.accounting.notes).find(([kind]) => isLocalTimeNote(kind))?.[1];
     if (!tally) return nothing;
     return html`<p class="zone-note" role="note" data-zone-note=${r.timezone}>
-      <b>Time zone assumed: ${r.timezone}.</b> ${counted(tally.count, 'row')} ${tally.count === 1 ? 'gives' : 'give'} a local clock time without a UTC offset (first on line
+      <b>Time zone assumed: ${r.timezone}.</b> ${counted(tally.count, 'row')} ${wordFor(tally.count, 'gives', 'give')} a local clock time without a UTC offset (first on line
       ${tally.firstLine}) and no time zone was chosen, so they are read as ${r.timezone} time. If the export's clock is another zone's, choose it under
       “Customers' time zone” below and press Back-test again; a time written with its offset (2026-03-02T08:15:00Z) is placed by it.
     </p>`;

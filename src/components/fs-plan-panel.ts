@@ -10,7 +10,7 @@ import type { ScenarioResult } from '../../sim/stats/metrics';
 import type { PlanResult } from '../../sim/plan/planner';
 import { roundsText } from '../../sim/plan/rounds-text';
 import type { Scenario } from '../../sim/scenario/scenario';
-import { counted, formatDelta, formatValue } from '../lib/format';
+import { counted, formatDelta, formatValue, wordFor } from '../lib/format';
 import { openShiftCount, planCheck, planDeltas, planMetText, planProgressText, rosterOf, type RosterPool } from '../lib/plan';
 import { connect, runKey } from '../state/app-store';
 import type { PlanStep } from '../sim-protocol';
@@ -337,7 +337,7 @@ export class FsPlanPanel extends LitElement {
     const n = this.openCount;
     return html`<div class="bar">
       <span class="msg"
-        ><strong>Open shifts:</strong> this scenario leaves ${n} head count${n === 1 ? '' : 's'} to the planner. Plan finds the least-cost
+        ><strong>Open shifts:</strong> this scenario leaves ${n} ${wordFor(n, 'head count')} to the planner. Plan finds the least-cost
         head counts that meet every language × channel target, then checks them by simulation.
         ${this.error ? html`<span class=${this.phase === 'error' ? 'error' : 'muted'} role="status">${this.error}</span>` : nothing}
         ${this.ask ? html`<span class="error" role="status" data-plan-ask>${this.ask}</span>` : nothing}</span
@@ -438,7 +438,7 @@ export class FsPlanPanel extends LitElement {
 
   private renderPool(p: RosterPool) {
     return html`<div class="pool" data-pool=${p.id}>
-      <h4>${p.id} <span>· ${p.timezone} local time · ${p.rows.length} shift${p.rows.length === 1 ? '' : 's'}, ${p.agents} agent${p.agents === 1 ? '' : 's'} in all</span></h4>
+      <h4>${p.id} <span>· ${p.timezone} local time · ${p.rows.length} ${wordFor(p.rows.length, 'shift')}, ${p.agents} ${wordFor(p.agents, 'agent')} in all</span></h4>
       ${p.rows.length === 0
         ? html`<div class="muted note">Nobody: every candidate shift stays empty.</div>`
         : html`<table>

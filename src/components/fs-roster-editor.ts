@@ -12,7 +12,7 @@ import { live } from 'lit/directives/live.js';
 import { parse as parseYaml } from 'yaml';
 import type { ScenarioResult } from '../../sim/stats/metrics';
 import { SERIES_COLOURS, tipPosition, WidthController } from '../lib/chart';
-import { formatValue } from '../lib/format';
+import { formatValue, wordFor } from '../lib/format';
 import {
   addPool,
   addShift,
@@ -392,7 +392,7 @@ export class FsRosterEditor extends LitElement {
       <div class="row toolbar" role="toolbar" aria-label="Roster edits">
         <button ?disabled=${!undoable.undo} aria-keyshortcuts="Control+Z" title="Undo the last edit (Ctrl+Z)" @click=${() => this.store?.undo()}>↶ Undo</button>
         <button ?disabled=${!undoable.redo} aria-keyshortcuts="Control+Shift+Z Control+Y" title="Redo (Ctrl+Shift+Z)" @click=${() => this.store?.undo(true)}>↷ Redo</button>
-        <span class="hint">${undoable.undo ? `${undoable.undo} edit${undoable.undo === 1 ? '' : 's'} to undo` : 'No edits yet'}</span>
+        <span class="hint">${undoable.undo ? `${undoable.undo} ${wordFor(undoable.undo, 'edit')} to undo` : 'No edits yet'}</span>
       </div>
       <p class="hint" id="keys">
         Times are each site's local time. Drag a bar to move a shift, its ends to change its hours; or focus a bar (Tab) and use ← → to move it by 15 minutes

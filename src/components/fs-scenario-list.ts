@@ -2,6 +2,7 @@
 // edit; remove the ones you no longer need.
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement } from 'lit/decorators.js';
+import { wordFor } from '../lib/format';
 import { displayName, isModified, type ScenarioDoc } from '../lib/scenario-doc';
 import { connect } from '../state/app-store';
 import { baseStyles } from './shared-styles';
@@ -101,7 +102,7 @@ export class FsScenarioList extends LitElement {
             <span class="meta">
               <span>${ORIGIN[d.origin]} · ${d.fileName}</span>
               ${isModified(d) && d.origin !== 'variant' ? html`<span class="flag">● edited</span>` : nothing}
-              ${d.problems.length ? html`<span class="flag bad">⚠ ${d.problems.length} problem${d.problems.length > 1 ? 's' : ''}</span>` : nothing}
+              ${d.problems.length ? html`<span class="flag bad">⚠ ${d.problems.length} ${wordFor(d.problems.length, 'problem')}</span>` : nothing}
               ${this.running === d.id ? html`<span>running…</span>` : nothing}
             </span>
           </button>

@@ -16,7 +16,7 @@ import { heldOnlyWithItsSeed } from '../../sim/plan/rounds-text';
 import { big, checkWork, estimateWork } from '../../sim/scenario/work-estimate';
 import { displayName, newDocId, withText, type ScenarioDoc } from './scenario-doc';
 import { timeOnOneCore } from './run-limits';
-import { formatValue, type Unit } from './format';
+import { formatValue, wordFor, type Unit } from './format';
 
 /** Is any head count left to the planner (agents `auto` or `{ min, max }`, or `startBetween`)? */
 export function openShiftCount(s: Scenario | null | undefined): number {
@@ -212,7 +212,7 @@ export function planCheck(s: Scenario, maxIterations: number): PlanCheck {
     kind: 'ask',
     text:
       `Planning simulates the scenario in every round, up to ${rounds} rounds: about ${big(estimate.contacts)} contacts ` +
-      `(${r} replication${r === 1 ? '' : 's'} × ${rounds} rounds × about ${big(estimate.contactsPerReplication)} each), above the limit a plan starts with by itself ` +
+      `(${r} ${wordFor(r, 'replication')} × ${rounds} rounds × about ${big(estimate.contactsPerReplication)} each), above the limit a plan starts with by itself ` +
       `(followsun plan refuses it without --allow-large-runs): on one core, about ${timeOnOneCore(estimate.contacts)}. Plan anyway?`,
   };
 }

@@ -4,6 +4,7 @@
 // for, a result too big for one document) is refused with the CLI's line.
 import { big, checkWork, estimateWork, WORK_LIMITS } from '../../sim/scenario/work-estimate';
 import type { Scenario } from '../../sim/scenario/scenario';
+import { wordFor } from '../../sim/text/counted';
 
 export type RunCheck = { kind: 'ok' } | { kind: 'ask'; contacts: number; text: string } | { kind: 'refuse'; text: string };
 
@@ -25,7 +26,7 @@ export function checkRun(scenario: Scenario, fileName: string): RunCheck {
     kind: 'ask',
     contacts: estimate.contacts,
     text:
-      `This run asks for about ${big(estimate.contacts)} contacts (${r} replication${r === 1 ? '' : 's'} × about ${big(each)} each), ` +
+      `This run asks for about ${big(estimate.contacts)} contacts (${r} ${wordFor(r, 'replication')} × about ${big(each)} each), ` +
       (estimate.contacts > WORK_LIMITS.contacts
         ? `above the limit of ${big(WORK_LIMITS.contacts)} a run starts with by itself`
         : `about ${big(estimate.events)} events, above the limit of ${big(WORK_LIMITS.events)} a run starts with by itself`) +
