@@ -13,12 +13,12 @@ import { programmeProblem } from '../sim/plan/programme-size';
 import { planningRoundsAtMost } from '../sim/plan/trim';
 import type { HighsResult, LpSolver } from '../sim/plan/programme';
 import { plannedYaml } from '../sim/plan/planned-yaml';
-import { fieldLine, parsePath, ScenarioError, type Scenario } from '../sim/scenario/scenario';
+import { parsePath, ScenarioError, type FieldLines, type Scenario } from '../sim/scenario/scenario';
 import { caseReportHtml } from '../report/case-report';
 import { ComparisonBuilder, comparisonOptions, type Comparison } from '../sim/compare';
-import { comparisonText, loadAll } from './compare';
+import { comparisonText } from './compare';
 import { largeRunsAllowed } from './arguments';
-import { checkScenarioWork, displayPath, outputProblem, outputsCollide, scenarioText, writeFileAtomic } from './files';
+import { checkScenarioWork, displayPath, loadScenarioFile, outputProblem, outputsCollide, scenarioText, writeFileAtomic } from './files';
 import { formatEstimate, formatNumber, table } from './format';
 import { exitOnInterrupt, interruptedExitCode, watchInterrupt } from './interrupt';
 import type { SolverReply } from './solver-worker';
@@ -76,36 +76,49 @@ function outputCheck(flag: string, path: string | undefined, example: string, in
 }
 
 /** Loads scenario files; every problem of every file on stderr (file, line, field) when bad,
- * including work beyond the limits: each round of planning simulates the scenario once more. */
+ * including work beyond the limits: each round of planning simulates the scenario once more.
+ * Each file is parsed once: the line of a programme too large comes from that parse's positions
+ * (`lineOf`, dropped once the file is checked), not from parsing the file again. */
 function load(files: string[], options: PlanOptions): Scenario[] | undefined {
-  try {
-    const scenarios = loadAll(files);
-    const rounds = planningRoundsAtMost(options.maxIterations ?? 8);
-    const problems = scenarios.flatMap(
-      (s, k) =>
-        checkScenarioWork(s, displayPath(files[k]), {
-          replications: options.replications,
-          replicationsSource: options.replications !== undefined ? '--replications' : undefined,
-          points: rounds,
-          pointsNoun: 'planning rounds',
-          pointsFlag: '--max-iterations',
-          allowLargeRuns: largeRunsAllowed(options.allowLargeRuns),
-        }).problems,
+  const rounds = planningRoundsAtMost(options.maxIterations ?? 8);
+  const unreadable: string[] = [];
+  const work: string[] = [];
+  const programme: string[] = [];
+  const scenarios: Scenario[] = [];
+  for (const path of files) {
+    let scenario: Scenario;
+    let lineOf: FieldLines;
+    try {
+      ({ scenario, lineOf } = loadScenarioFile(path));
+    } catch (e) {
+      if (!(e instanceof ScenarioError)) throw e;
+      unreadable.push(...e.problems);
+      continue;
+    }
+    scenarios.push(scenario);
+    // Once every file is read: a file that cannot be read is all that is said.
+    if (unreadable.length > 0) continue;
+    work.push(
+      ...checkScenarioWork(scenario, displayPath(path), {
+        replications: options.replications,
+        replicationsSource: options.replications !== undefined ? '--replications' : undefined,
+        points: rounds,
+        pointsNoun: 'planning rounds',
+        pointsFlag: '--max-iterations',
+        allowLargeRuns: largeRunsAllowed(options.allowLargeRuns),
+      }).problems,
     );
     // The solver's programme, bounded too (the app's planner refuses the same in sim/plan).
-    scenarios.forEach((s, k) => {
-      const tooLarge = largeRunsAllowed(options.allowLargeRuns) ? undefined : programmeProblem(s);
-      if (!tooLarge) return;
-      const line = fieldLine(scenarioText(files[k]), parsePath(tooLarge.field));
-      problems.push(`${displayPath(files[k])}${line ? `:${line}` : ''}: ${tooLarge.field}: ${tooLarge.message}; or pass --allow-large-runs to solve it anyway`);
-    });
-    if (problems.length > 0) throw new ScenarioError(problems);
-    return scenarios;
-  } catch (e) {
-    if (!(e instanceof ScenarioError)) throw e;
-    process.stderr.write(`${e.problems.join('\n')}\n`);
-    return undefined;
+    const tooLarge = largeRunsAllowed(options.allowLargeRuns) ? undefined : programmeProblem(scenario);
+    if (!tooLarge) continue;
+    const line = lineOf(parsePath(tooLarge.field));
+    programme.push(`${displayPath(path)}${line ? `:${line}` : ''}: ${tooLarge.field}: ${tooLarge.message}; or pass --allow-large-runs to solve it anyway`);
   }
+  // As before: the files' problems alone if any cannot be read; else each file's work, then the programmes.
+  const problems = unreadable.length > 0 ? unreadable : [...work, ...programme];
+  if (problems.length === 0) return scenarios;
+  process.stderr.write(`${problems.join('\n')}\n`);
+  return undefined;
 }
 
 async function planOne(options: PlanOptions, pool: ReplicationPool): Promise<number> {
