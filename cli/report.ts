@@ -2,12 +2,11 @@
 // common random numbers and writes the outsourcing case as one self-contained HTML file.
 import { statSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { getHeapStatistics } from 'node:v8';
 import { ScenarioError, type Scenario } from '../sim/scenario/scenario';
-import { bytes, caseReportBytes, memoryBudget, type WorkEstimate } from '../sim/scenario/work-estimate';
+import type { WorkEstimate } from '../sim/scenario/work-estimate';
 import { caseReportHtml } from '../report/case-report';
 import { helpText, largeRunsAllowed, plainParseError, UsageError, wholeNumber } from './arguments';
-import { checkScenarioWork, displayPath, outputProblem, writeFileAtomic } from './files';
+import { checkScenarioWork, comparisonTogetherProblem, displayPath, outputProblem, writeFileAtomic } from './files';
 import { loadAll, runComparison } from './compare';
 import { REPORT_HELP } from './report-help';
 import { interruptedExitCode } from './interrupt';
@@ -118,11 +117,23 @@ function loadScenarios({ files, options, allowLargeRuns }: ReportRequest): Scena
         replications,
         replicationsSource: options.replications !== undefined ? '--replications' : `replications (the base's, ${replications})`,
         allowLargeRuns: largeRunsAllowed(allowLargeRuns),
+        // What a report keeps of it (caseReportBytes), not a run's result: one year of 5-minute
+        // intervals was refused below a 1.26 GB heap though a report of it takes about 250 MB.
+        comparison: { json: false },
       });
       estimates.push(work.estimate);
       return work.problems;
     });
-    if (problems.length === 0) problems.push(...resultsTogetherProblem(scenarios, estimates, files));
+    if (problems.length === 0) {
+      // Every scenario's result is kept until the page is written (they are built together at the
+      // end): 25 year-long scenarios of 5-minute intervals took 6.2 GB. Measured for a report
+      // (caseReportBytes), not a run's results: a run's estimate refused 16 scenarios that fit in a 1 GB heap.
+      const together = comparisonTogetherProblem(files.map(displayPath), estimates, {
+        until: 'until the report is written',
+        instead: 'report fewer scenarios at once, lengthen intervalMinutes or shorten the horizon',
+      });
+      if (together) problems.push(together);
+    }
     if (problems.length > 0) throw new ScenarioError(problems);
     return scenarios;
   } catch (e) {
@@ -130,28 +141,6 @@ function loadScenarios({ files, options, allowLargeRuns }: ReportRequest): Scena
     process.stderr.write(`${e.problems.join('\n')}\n`);
     return 2;
   }
-}
-
-/**
- * Every scenario's result is kept until the page is written (they are built together at the end):
- * 25 year-long scenarios of 5-minute intervals took 6.2 GB. Refused before anything runs when
- * they would take more than this process may use, naming the first scenario beyond it. Measured
- * for a report (sim/scenario/work-estimate.ts caseReportBytes), not a run's results: a run's
- * estimate refused 16 scenarios that fit in a 1 GB heap.
- */
-function resultsTogetherProblem(scenarios: Scenario[], estimates: WorkEstimate[], files: string[]): string[] {
-  const budget = memoryBudget(getHeapStatistics().heap_size_limit);
-  const each = scenarios.map((s, k) => caseReportBytes(s, estimates[k]));
-  const all = each.reduce((a, b) => a + b, 0);
-  if (all <= budget) return [];
-  let kept = 0;
-  const fit = each.findIndex((b) => (kept += b) > budget);
-  const first = fit === 0 ? '' : ` with the ${fit} before it`;
-  return [
-    `${displayPath(files[fit])}: the results of this scenario${first} would take about ${bytes(kept)} of memory until the report is written ` +
-      `(all ${scenarios.length}: about ${bytes(all)}), more than this process may use (${bytes(budget)}); ` +
-      'report fewer scenarios at once, lengthen intervalMinutes or shorten the horizon, or give Node more with NODE_OPTIONS=--max-old-space-size=MEGABYTES',
-  ];
 }
 
 /** Runs the comparison and writes the case report to `out`. */

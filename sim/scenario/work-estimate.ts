@@ -56,25 +56,35 @@ const BYTES = {
   jsonPerIntervalQueue: 400,
 } as const;
 
-/** What a case report (`report`) keeps of each scenario until its page is written (its result,
- * built with the others' at the end, and its builders): less than a run's, which also becomes JSON.
- * Measured in peak RSS, 2 replications: a year of 5-minute intervals took 240 MB with one queue,
- * 337 MB with three languages, 346 MB with two channels, 271 MB with three pools; three years of
- * hourly intervals with three queues, 105 MB. */
+/** What a comparison (`compare`) or case report (`report`) keeps of each scenario until the end
+ * (its result, built with the others' at the end, and its builders): less than a run's, which
+ * also becomes JSON. Measured in peak RSS, n = 2 vs 4 scenarios, 2 replications: a year of
+ * 5-minute intervals took 240 MB with one queue in a report (243 in a comparison), 337 MB with
+ * three languages (329 in a comparison), 346 MB with two channels, 271 MB with three pools; three
+ * years of hourly intervals with three queues, 105 MB. */
 const CASE_REPORT_BYTES = {
   perInterval: 1_200,
   perIntervalChannel: 600,
   perIntervalQueue: 500,
   perIntervalPool: 160,
   perHourQueue: 200,
+  /** compare --json builds its document's text at the end: per byte of the estimated JSON
+   * (jsonBytes), measured in peak RSS, 60 days of 5-minute intervals, n = 2 vs 8 scenarios:
+   * 144 MB a scenario with --json, 40 MB without, for 43 MB of estimated JSON (36 MB written). */
+  perJsonByte: 2.5,
 } as const;
 
-/** Bytes a case report keeps of a scenario until the end (`e`: its work estimate, for its models). */
+/** Bytes a case report or comparison keeps of a scenario until the end (`e`: its work estimate,
+ * for its models). */
 export function caseReportBytes(s: Scenario, e: Pick<WorkEstimate, 'modelBytes'>): number {
+  return e.modelBytes + caseResultBytes(s);
+}
+
+/** Of those, its result and builders. */
+function caseResultBytes(s: Scenario): number {
   const b = CASE_REPORT_BYTES;
   const { intervals, hours, channels, queues, humanPools } = resultShape(s);
   return (
-    e.modelBytes +
     intervals * (b.perInterval + channels * b.perIntervalChannel + queues * b.perIntervalQueue + humanPools * b.perIntervalPool) +
     hours * queues * b.perHourQueue
   );
@@ -106,6 +116,10 @@ export interface WorkInputs {
   summaryOnly?: boolean;
   /** Bytes each point needs besides (a sweep: its copy of the scenario). */
   pointBytes?: number;
+  /** The scenario is one of a comparison (`compare`, `report`): it keeps its result as a
+   * comparison does (caseReportBytes), not as a run does; JSON is made only with `json`
+   * (compare --json), its text built at the end. */
+  comparison?: { json: boolean };
 }
 
 interface Part {
@@ -223,10 +237,16 @@ function memoryEstimate(
   const humans = s.staffing.filter((p): p is HumanPool => p.type !== 'ai');
   const ais = s.staffing.filter((p): p is AiPool => p.type === 'ai');
   const hours = Math.ceil(horizonLength(s) / 3600);
+  const jsonBytes =
+    inputs.summaryOnly || (inputs.comparison && !inputs.comparison.json)
+      ? 0
+      : intervals * (BYTES.jsonPerInterval + channels * BYTES.jsonPerIntervalChannel + Q * BYTES.jsonPerIntervalQueue);
   const resultBytes = inputs.summaryOnly
     ? BYTES.perSweepPoint
-    : intervals * (BYTES.perInterval + channels * BYTES.perIntervalChannel + Q * BYTES.perIntervalQueue + humans.length * BYTES.perIntervalPool) +
-      hours * Q * BYTES.perHourQueue;
+    : inputs.comparison
+      ? caseResultBytes(s) + jsonBytes * CASE_REPORT_BYTES.perJsonByte
+      : intervals * (BYTES.perInterval + channels * BYTES.perIntervalChannel + Q * BYTES.perIntervalQueue + humans.length * BYTES.perIntervalPool) +
+        hours * Q * BYTES.perHourQueue;
   const segmentsPerStream = (d: DemandStream) =>
     d.pattern === 'flat' && d.dailyVolumeCv === 0 && d.specialDays.length === 0 ? 1 : Math.ceil(simulatedSeconds / 900) + 4;
   const modelBytes =
@@ -262,7 +282,7 @@ function memoryEstimate(
     modelBytes: modelBytes * points,
     memoryParts,
     workerMemoryBytes: modelBytes * points + kernelBytes,
-    jsonBytes: inputs.summaryOnly ? 0 : intervals * (BYTES.jsonPerInterval + channels * BYTES.jsonPerIntervalChannel + Q * BYTES.jsonPerIntervalQueue),
+    jsonBytes,
     jsonDetail: `${shown(intervals)} intervals × ${Q} language × channel queue${Q === 1 ? '' : 's'}`,
     jsonField: memoryParts.find((p) => p.detail.startsWith('the per-interval'))!.field,
   };
