@@ -29,6 +29,7 @@ let nextId = 0;
 /** The replication threads the page's `?threads=N` asks for (tests and measurement: 0 runs
  * everything in the simulation worker; src/replication-pool.ts caps it); absent, one per core. */
 function threadsAsked(): number | undefined {
+  if (typeof location === 'undefined') return undefined; // imported outside a page (unit tests)
   const asked = new URLSearchParams(location.search).get('threads');
   return asked !== null && /^\d+$/.test(asked) ? Number(asked) : undefined;
 }
