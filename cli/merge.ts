@@ -191,9 +191,9 @@ function shardInfoProblem(info: unknown, kind: 'run' | 'sweep' | undefined): str
   if (!Array.isArray(s.scenarios) || !s.scenarios.every((h) => h === null || (typeof h === 'string' && /^sha256:[0-9a-f]{64}$/.test(h)))) {
     return 'its scenario hashes are missing or malformed';
   }
-  if (s.kind === 'run' && s.scenarios.length !== s.items) return `lists ${counted(s.scenarios.length, 'scenario hash')} for ${counted(s.items, 'item')}`;
+  if (s.kind === 'run' && s.scenarios.length !== s.items) return `lists ${counted(s.scenarios.length, 'scenario hash', 'scenario hashes')} for ${counted(s.items, 'item')}`;
   if (s.kind === 'sweep') {
-    if (s.scenarios.length !== 1) return `lists ${counted(s.scenarios.length, 'scenario hash')}; a sweep has one scenario`;
+    if (s.scenarios.length !== 1) return `lists ${counted(s.scenarios.length, 'scenario hash', 'scenario hashes')}; a sweep has one scenario`;
     const grid = s.grid;
     if (!Array.isArray(grid) || grid.length === 0 || !grid.every((v) => typeof v?.path === 'string' && Array.isArray(v.values) && v.values.length > 0 && v.values.length <= MAX_ITEMS && v.values.every((x: unknown) => typeof x === 'number' && Number.isFinite(x)))) {
       return 'its grid is missing or malformed';
@@ -259,13 +259,13 @@ function checkComplete(parsed: Parsed[]): void {
   if (missingShards.length > 0) {
     const shown = missingShards.slice(0, 10).map((k) => `${k}/${count}`).join(', ');
     const more = count - byShard.size - Math.min(10, missingShards.length);
-    throw new MergeError(`missing ${wordFor(missingShards.length, 'shard')} ${shown}${more > 0 ? ` and ${counted(more, 'more')}` : ''}`);
+    throw new MergeError(`missing ${wordFor(missingShards.length, 'shard')} ${shown}${more > 0 ? ` and ${more.toLocaleString('en-US')} more` : ''}`);
   }
   if (seen.size < items) {
     const missing: number[] = [];
     for (let i = 0; i < items && missing.length < 10; i++) if (!seen.has(i)) missing.push(i);
     const more = items - seen.size - missing.length;
-    throw new MergeError(`items ${missing.join(', ')}${more > 0 ? ` and ${counted(more, 'more')}` : ''} are missing (an interrupted or failed shard?)`);
+    throw new MergeError(`items ${missing.join(', ')}${more > 0 ? ` and ${more.toLocaleString('en-US')} more` : ''} are missing (an interrupted or failed shard?)`);
   }
 }
 

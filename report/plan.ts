@@ -193,7 +193,7 @@ export function planSentence(planned: Scenario, outcome: PlanOutcome, result: Sc
   const demand = s.demandHours.mean ?? 0;
   const uncovered = s.uncoveredHours.mean ?? 0;
   return (
-    `${count(agents)} agents on ${counted(shifts, 'shift')} in ${counted(rosters.length, 'pool')} (${fte(ftes)} FTEs at ${planned.hoursPerFte} h a week), ` +
+    `${counted(agents, 'agent')} on ${counted(shifts, 'shift')} in ${counted(rosters.length, 'pool')} (${fte(ftes)} FTEs at ${planned.hoursPerFte} h a week), ` +
     `costing ${money(s.costPerMonth.mean, c)} a month, ${money(s.costPerContact.mean, c)} per contact and ${money(s.costPerResolvedCustomer.mean, c)} per resolved customer. ` +
     `Simulated (${count(result.replications)} replications), ${hours(below)} of the ${hours(demand)} language × channel hours with demand ${periodOf(result)} are below target` +
     ` (${percent(demand > 0 ? below / demand : 0, 1)}; the plan allows ${percent(planned.plan.belowTargetShare, 1)})${uncovered > 0 ? ` and ${hours(uncovered)} are uncovered (nobody with the skill on the phones)` : ''}.`

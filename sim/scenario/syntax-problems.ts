@@ -430,7 +430,7 @@ function capped(problems: SyntaxProblem[], max = MAX_SYNTAX_PROBLEMS, notRead?: 
       ? `and more problems further on: the file was not read past line ${shown(notRead.firstLines)}`
       : notRead
         ? more > 0
-          ? `and at least ${shown(more)} more problems further on`
+          ? `and at least ${counted(more, 'more problem')} further on`
           : 'and more problems further on'
         : `and ${counted(more, 'more problem')} further on`;
   kept[kept.length - 1] = { ...last, message: `${last.message} (${words})` };
