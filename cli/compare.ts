@@ -4,9 +4,8 @@ import { ComparisonBuilder, comparisonOptions, type Comparison } from '../sim/co
 import { unchanged, type Estimate } from '../sim/stats/confidence';
 import type { HourFigure, SummaryFigure } from '../sim/stats/metrics';
 import { ScenarioError, type Scenario } from '../sim/scenario/scenario';
-import type { WorkEstimate } from '../sim/scenario/work-estimate';
 import { atLeastTwoReplications, checkReplications, largeRunsAllowed, UsageError, workerCount } from './arguments';
-import { checkScenarioWork, comparisonTogetherProblem, displayPath, loadScenario } from './files';
+import { checkScenarioWork, displayPath, KeptTogether, loadScenario } from './files';
 import { formatNumber, table, type Unit } from './format';
 import { interruptedExitCode, watchInterrupt } from './interrupt';
 import { compileJobs, runJobs } from './parallel';
@@ -96,11 +95,11 @@ export async function compareCommand(options: CompareOptions): Promise<number> {
     const shared = comparisonOptions(scenarios, { replications });
     const source = replications !== undefined ? '--replications' : `replications (the base's, ${shared.replications})`;
     // Each within the limits, and all of them kept together until the end (and printed as one
-    // document with --json), counted as a comparison keeps them (caseReportBytes, measured: the
-    // same as a report's), not as a run's results, which refused 16 sixty-day scenarios that fit
-    // in a 1 GB heap. Twelve of 48 MB of JSON each ended in "internal error: Invalid string
-    // length" once all were simulated.
-    const estimates: WorkEstimate[] = [];
+    // document with --json): twelve of 48 MB of JSON each ended in "internal error: Invalid string
+    // length" once all were simulated. Counted as a comparison keeps them (caseReportBytes,
+    // measured: as a report's; with --json the document's text besides), not as a run's results,
+    // which refused 11 of 16 sixty-day scenarios that fit in a 1 GB heap.
+    const together = new KeptTogether(options.json, 'comparison');
     const problems = scenarios.flatMap((s, k) => {
       const work = checkScenarioWork(s, files[k], {
         replications: shared.replications,
@@ -108,17 +107,10 @@ export async function compareCommand(options: CompareOptions): Promise<number> {
         allowLargeRuns: largeRunsAllowed(options.allowLargeRuns),
         comparison: { json: options.json },
       });
-      estimates.push(work.estimate);
-      return work.problems;
+      if (work.problems.length > 0) return work.problems;
+      const beyond = together.add(files[k], work.estimate);
+      return beyond ? [beyond] : [];
     });
-    if (problems.length === 0) {
-      const together = comparisonTogetherProblem(files, estimates, {
-        until: 'until the comparison is printed',
-        instead: 'compare fewer scenarios at once, lengthen intervalMinutes or shorten the horizon',
-        oneDocument: options.json,
-      });
-      if (together) problems.push(together);
-    }
     const tooFew = atLeastTwoReplications(shared.replications, files[0], 'replications');
     if (tooFew) problems.unshift(tooFew);
     if (problems.length > 0) throw new ScenarioError(problems);

@@ -434,46 +434,31 @@ export function checkScenarioWork(
 }
 
 /**
- * A comparison's scenarios (`compare`, `report`): every one's result is kept until the end, when
- * they are built together (and, with `oneDocument`, printed as one JSON document). Their
- * estimates (checkScenarioWork with `comparison`) summed before anything runs: the first scenario
- * beyond what this process may use, or one document can hold, in one line; undefined when they fit.
+ * A case report's scenarios: every one's result is kept until the page is written, when they are
+ * built together. Their estimates (checkScenarioWork with `comparison`) summed before anything
+ * runs: the first scenario beyond what this process may use, in one line; undefined when they fit.
  */
-export function comparisonTogetherProblem(
-  files: string[],
-  estimates: WorkEstimate[],
-  words: { until: string; instead: string; oneDocument?: boolean },
-): string | undefined {
-  const beyond = (each: number[], limit: number) => {
-    const all = each.reduce((a, b) => a + b, 0);
-    if (all <= limit) return undefined;
-    let kept = 0;
-    const at = each.findIndex((b) => (kept += b) > limit);
-    return { at, kept, all, first: `${files[at]}: the results of this scenario${at === 0 ? '' : ` with the ${at} before it`}` };
-  };
+export function comparisonTogetherProblem(files: string[], estimates: WorkEstimate[], words: { until: string; instead: string }): string | undefined {
   const budget = memoryBudget(getHeapStatistics().heap_size_limit);
-  const memory = beyond(estimates.map((e) => e.keptBytes), budget);
-  const json = words.oneDocument ? beyond(estimates.map((e) => e.jsonBytes), WORK_LIMITS.jsonBytes) : undefined;
-  if (json && (!memory || json.at <= memory.at)) {
-    return (
-      `${json.first} would be about ${bytes(json.kept)} of JSON (all ${files.length}: about ${bytes(json.all)}), ` +
-      `more than one document can hold (${bytes(WORK_LIMITS.jsonBytes)}); ${words.instead}`
-    );
-  }
-  if (!memory) return undefined;
+  const each = estimates.map((e) => e.keptBytes);
+  const all = each.reduce((a, b) => a + b, 0);
+  if (all <= budget) return undefined;
+  let kept = 0;
+  const at = each.findIndex((b) => (kept += b) > budget);
   return (
-    `${memory.first} would take about ${bytes(memory.kept)} of memory ${words.until} ` +
-    `(all ${files.length}: about ${bytes(memory.all)}), more than this process may use (${bytes(budget)}); ` +
+    `${files[at]}: the results of this scenario${at === 0 ? '' : ` with the ${at} before it`} would take about ${bytes(kept)} of memory ${words.until} ` +
+    `(all ${files.length}: about ${bytes(all)}), more than this process may use (${bytes(budget)}); ` +
     `${words.instead}, or give Node more with NODE_OPTIONS=--max-old-space-size=MEGABYTES`
   );
 }
 
 /**
- * Scenarios kept together until the end (a run's batch): each within the limits on
+ * Scenarios kept together until the end (a run's batch, a comparison): each within the limits on
  * its own, together they may not be. The memory their results and models keep, and the JSON
  * document they are written as: twelve scenarios of about 48 MB of JSON each ended in "internal
  * error: Invalid string length" once all were simulated. `add` says what is wrong with keeping
- * one more (undefined: it is kept).
+ * one more (undefined: it is kept). A comparison's estimates count what a comparison keeps
+ * (checkScenarioWork with `comparison`), a batch's what a run keeps.
  */
 export class KeptTogether {
   private kept = 0;
