@@ -65,7 +65,8 @@ export async function runJobs(
       for (let r = 0; r < m.replications; r++) {
         if (options.signal?.aborted) return done;
         deliver(job, r, runReplication(m, r));
-        options.onProgress?.(++done, total);
+        done++;
+        options.onProgress?.(done, total);
         await new Promise((resolve) => setImmediate(resolve)); // let Ctrl-C and progress through
       }
     }

@@ -183,7 +183,8 @@ export class ReplicationPool {
       tasksOf(models),
       (job, replication, figures) => {
         inOrder.add(job, replication, figures);
-        options.onProgress?.(++done, total);
+        done++;
+        options.onProgress?.(done, total);
       },
       options.signal,
     );

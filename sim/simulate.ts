@@ -49,7 +49,8 @@ function folding(model: CompiledModel, options: SimulateOptions): ((figures: Rep
   let done = 0;
   const fold = (figures: ReplicationFigures) => {
     builder.add(figures);
-    options.onProgress?.(++done, total);
+    done++; // not in the call below: an optional call skips its arguments when there is no onProgress
+    options.onProgress?.(done, total);
     if (options.early && done < total && options.early.wanted(done, total)) options.early.deliver(builder.result());
   };
   return Object.assign(fold, { result: () => builder.result() });
