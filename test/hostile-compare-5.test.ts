@@ -4,32 +4,14 @@
 // 5-minute intervals on its own below a 1.26 GB heap. Now counted as measured for a comparison
 // (the same as a report's; with --json, the document's text besides): what it admits runs within
 // the heap, what it refuses is refused at once, the first line naming the first scenario beyond.
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { rmSync } from 'node:fs';
 import { afterAll, describe, expect, it } from 'vitest';
-import { expectHandled, followsunPeak, problemLines, tempDir } from './hostile-support';
+import { expectHandled, followsunPeak, longScenarioFiles, problemLines, tempDir } from './hostile-support';
 
 const dir = tempDir('hostile-compare-5');
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-/** `count` scenarios of 5-minute intervals over `days`, a few contacts an hour in one queue, in a
- * folder of their own; their paths, relative to `dir`. */
-function scenarios(folder: string, count: number, days: number): string[] {
-  mkdirSync(join(dir, folder));
-  return Array.from({ length: count }, (_, k) => {
-    const path = join(folder, `s${String(k + 1).padStart(2, '0')}.json`);
-    const scenario = {
-      name: `Scenario ${k + 1}`,
-      intervalMinutes: 5,
-      horizon: { start: '2026-01-05T00:00:00Z', days, warmupHours: 0 },
-      replications: 2,
-      demand: [{ id: 'calls', language: 'en', volume: { perHour: 2 }, handleTime: { dist: 'exponential', mean: 180 }, patience: { dist: 'exponential', mean: 120 } }],
-      staffing: [{ id: 'team', skills: ['en'], agents: 1 + (k % 3), cost: { perHour: 30 } }],
-    };
-    writeFileSync(join(dir, path), JSON.stringify(scenario, null, 2));
-    return path;
-  });
-}
+const scenarios = (folder: string, count: number, days: number) => longScenarioFiles(dir, folder, count, days);
 
 /** The lines of a comparison refused for its memory (as compare words it, test/hostile-batch: the
  * first names the first scenario beyond, with those before it; then one for each scenario after

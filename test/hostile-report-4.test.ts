@@ -2,32 +2,15 @@
 // until the page is written, and 25 year-long scenarios of 5-minute intervals completed using
 // 6.2 GB. The results' memory is now counted before anything runs, as measured for a report: what
 // it admits runs within the heap, what it refuses is refused at once, naming the file.
-import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { expectHandled, followsunPeak, problemLines, tempDir } from './hostile-support';
+import { expectHandled, followsunPeak, longScenarioFiles, problemLines, tempDir } from './hostile-support';
 
 const dir = tempDir('hostile-report-4');
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-/** `count` scenarios of 5-minute intervals over `days`, a few contacts an hour in one queue, in a
- * folder of their own; their paths, relative to `dir`. */
-function scenarios(folder: string, count: number, days: number): string[] {
-  mkdirSync(join(dir, folder));
-  return Array.from({ length: count }, (_, k) => {
-    const path = join(folder, `s${String(k + 1).padStart(2, '0')}.json`);
-    const scenario = {
-      name: `Scenario ${k + 1}`,
-      intervalMinutes: 5,
-      horizon: { start: '2026-01-05T00:00:00Z', days, warmupHours: 0 },
-      replications: 2,
-      demand: [{ id: 'calls', language: 'en', volume: { perHour: 2 }, handleTime: { dist: 'exponential', mean: 180 }, patience: { dist: 'exponential', mean: 120 } }],
-      staffing: [{ id: 'team', skills: ['en'], agents: 1 + (k % 3), cost: { perHour: 30 } }],
-    };
-    writeFileSync(join(dir, path), JSON.stringify(scenario, null, 2));
-    return path;
-  });
-}
+const scenarios = (folder: string, count: number, days: number) => longScenarioFiles(dir, folder, count, days);
 
 /** A heap in which one year-long scenario passes the work check, but twelve do not fit together
  * (each keeps about 240 MB until the page is written). */

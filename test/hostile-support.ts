@@ -4,7 +4,7 @@
 // (test/build-cli.setup.ts builds it) — still a separate process with its own budget, so a hang
 // or a blown heap fails the test instead of the test runner.
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -206,4 +206,23 @@ export function oneQueue(): Record<string, any> {
 
 export function tempDir(name: string): string {
   return mkdtempSync(join(tmpdir(), `followsun-${name}-`));
+}
+
+/** `count` scenarios of 5-minute intervals over `days`, a few contacts an hour in one queue, in
+ * `folder` of `dir`; their paths, relative to `dir`. */
+export function longScenarioFiles(dir: string, folder: string, count: number, days: number): string[] {
+  mkdirSync(join(dir, folder));
+  return Array.from({ length: count }, (_, k) => {
+    const path = join(folder, `s${String(k + 1).padStart(2, '0')}.json`);
+    const scenario = {
+      name: `Scenario ${k + 1}`,
+      intervalMinutes: 5,
+      horizon: { start: '2026-01-05T00:00:00Z', days, warmupHours: 0 },
+      replications: 2,
+      demand: [{ id: 'calls', language: 'en', volume: { perHour: 2 }, handleTime: { dist: 'exponential', mean: 180 }, patience: { dist: 'exponential', mean: 120 } }],
+      staffing: [{ id: 'team', skills: ['en'], agents: 1 + (k % 3), cost: { perHour: 30 } }],
+    };
+    writeFileSync(join(dir, path), JSON.stringify(scenario, null, 2));
+    return path;
+  });
 }
