@@ -96,7 +96,7 @@ export async function compareCommand(options: CompareOptions): Promise<number> {
     const source = replications !== undefined ? '--replications' : `replications (the base's, ${shared.replications})`;
     // Each within the limits, and all of them kept together until the end (and printed as one
     // document with --json): twelve of 48 MB of JSON each ended in "internal error: Invalid string
-    // length" once all were simulated. Counted as a comparison keeps them (caseReportBytes,
+    // length" once all were simulated. Counted as a comparison keeps them (CASE_REPORT_BYTES in sim/scenario/work-estimate.ts,
     // measured: as a report's; with --json the document's text besides), not as a run's results,
     // which refused 11 of 16 sixty-day scenarios that fit in a 1 GB heap.
     const together = new KeptTogether(options.json, 'comparison');

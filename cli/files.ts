@@ -410,6 +410,13 @@ export function writeFileAtomic(path: string, content: string): void {
   }
 }
 
+/** `file:line: field`, the line found where the scenario's fields are (loadScenarioFile's
+ * `lineOf`); `file: field` without it. */
+export function fieldWhere(file: string, field: string, lineOf?: FieldLines): string {
+  const line = lineOf?.(parsePath(field));
+  return `${file}${line ? `:${line}` : ''}: ${field}`;
+}
+
 /** The work a scenario asks for against the limits (sim/scenario/work-estimate.ts), for this process's
  * memory: one line per problem, naming the file, the field and, given where the scenario's fields
  * are (loadScenarioFile's `lineOf`), its line. */
@@ -420,11 +427,7 @@ export function checkScenarioWork(
   lineOf?: FieldLines,
 ): WorkCheck & { estimate: WorkEstimate } {
   const estimate = estimateWork(scenario, inputs);
-  const where = (field: string) => {
-    if (field.startsWith('-') || field.includes(' ') || lineOf === undefined) return `${file}: ${field}`;
-    const line = lineOf(parsePath(field));
-    return `${file}${line ? `:${line}` : ''}: ${field}`;
-  };
+  const where = (field: string) => (field.startsWith('-') || field.includes(' ') ? `${file}: ${field}` : fieldWhere(file, field, lineOf));
   const check = checkWork(estimate, where, {
     allowLargeRuns: inputs.allowLargeRuns,
     heapBytes: getHeapStatistics().heap_size_limit,

@@ -13,12 +13,12 @@ import { programmeProblem } from '../sim/plan/programme-size';
 import { planningRoundsAtMost } from '../sim/plan/trim';
 import type { HighsResult, LpSolver } from '../sim/plan/programme';
 import { plannedYaml } from '../sim/plan/planned-yaml';
-import { parsePath, ScenarioError, type FieldLines, type Scenario } from '../sim/scenario/scenario';
+import { ScenarioError, type FieldLines, type Scenario } from '../sim/scenario/scenario';
 import { caseReportHtml } from '../report/case-report';
 import { ComparisonBuilder, comparisonOptions, type Comparison } from '../sim/compare';
 import { comparisonText } from './compare';
 import { largeRunsAllowed } from './arguments';
-import { checkScenarioWork, displayPath, loadScenarioFile, outputProblem, outputsCollide, scenarioText, writeFileAtomic } from './files';
+import { checkScenarioWork, displayPath, fieldWhere, loadScenarioFile, outputProblem, outputsCollide, scenarioText, writeFileAtomic } from './files';
 import { formatEstimate, formatNumber, table } from './format';
 import { exitOnInterrupt, interruptedExitCode, watchInterrupt } from './interrupt';
 import type { SolverReply } from './solver-worker';
@@ -111,8 +111,7 @@ function load(files: string[], options: PlanOptions): Scenario[] | undefined {
     // The solver's programme, bounded too (the app's planner refuses the same in sim/plan).
     const tooLarge = largeRunsAllowed(options.allowLargeRuns) ? undefined : programmeProblem(scenario);
     if (!tooLarge) continue;
-    const line = lineOf(parsePath(tooLarge.field));
-    programme.push(`${displayPath(path)}${line ? `:${line}` : ''}: ${tooLarge.field}: ${tooLarge.message}; or pass --allow-large-runs to solve it anyway`);
+    programme.push(`${fieldWhere(displayPath(path), tooLarge.field, lineOf)}: ${tooLarge.message}; or pass --allow-large-runs to solve it anyway`);
   }
   // As before: the files' problems alone if any cannot be read; else each file's work, then the programmes.
   const problems = unreadable.length > 0 ? unreadable : [...work, ...programme];

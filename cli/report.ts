@@ -117,7 +117,7 @@ function loadScenarios({ files, options, allowLargeRuns }: ReportRequest): Scena
         replications,
         replicationsSource: options.replications !== undefined ? '--replications' : `replications (the base's, ${replications})`,
         allowLargeRuns: largeRunsAllowed(allowLargeRuns),
-        // What a report keeps of it (caseReportBytes), not a run's result: one year of 5-minute
+        // What a report keeps of it (CASE_REPORT_BYTES in sim/scenario/work-estimate.ts), not a run's result: one year of 5-minute
         // intervals was refused below a 1.26 GB heap though a report of it takes about 250 MB.
         comparison: { json: false },
       });
@@ -127,7 +127,7 @@ function loadScenarios({ files, options, allowLargeRuns }: ReportRequest): Scena
     if (problems.length === 0) {
       // Every scenario's result is kept until the page is written (they are built together at the
       // end): 25 year-long scenarios of 5-minute intervals took 6.2 GB. Measured for a report
-      // (caseReportBytes), not a run's results: a run's estimate refused 16 scenarios that fit in a 1 GB heap.
+      // (CASE_REPORT_BYTES in sim/scenario/work-estimate.ts), not a run's results: a run's estimate refused 16 scenarios that fit in a 1 GB heap.
       const together = comparisonTogetherProblem(files.map(displayPath), estimates, {
         until: 'until the report is written',
         instead: 'report fewer scenarios at once, lengthen intervalMinutes or shorten the horizon',

@@ -1,7 +1,7 @@
 // A case report's scenarios checked one by one, found by the fifth audit: each was checked with a
 // run's estimate (about 1 GB for a year of 5-minute intervals, one queue), so such a scenario was
 // refused below a 1.26 GB heap though a report keeps about 250 MB of it. Now checked as measured
-// for a report (caseReportBytes): admitted where it fits, refused with the report's figure where not.
+// for a report (CASE_REPORT_BYTES in sim/scenario/work-estimate.ts): admitted where it fits, refused with the report's figure where not.
 import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';

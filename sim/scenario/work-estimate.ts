@@ -74,33 +74,6 @@ const CASE_REPORT_BYTES = {
   perJsonByte: 2.5,
 } as const;
 
-/** Bytes a case report or comparison keeps of a scenario until the end (`e`: its work estimate,
- * for its models). */
-export function caseReportBytes(s: Scenario, e: Pick<WorkEstimate, 'modelBytes'>): number {
-  return e.modelBytes + caseResultBytes(s);
-}
-
-/** Of those, its result and builders. */
-function caseResultBytes(s: Scenario): number {
-  const b = CASE_REPORT_BYTES;
-  const { intervals, hours, channels, queues, humanPools } = resultShape(s);
-  return (
-    intervals * (b.perInterval + channels * b.perIntervalChannel + queues * b.perIntervalQueue + humanPools * b.perIntervalPool) +
-    hours * queues * b.perHourQueue
-  );
-}
-
-/** What a scenario's result tables are made of. */
-function resultShape(s: Scenario) {
-  return {
-    intervals: Math.ceil(horizonLength(s) / (s.intervalMinutes * 60)),
-    hours: Math.ceil(horizonLength(s) / 3600),
-    channels: new Set(s.demand.map((d) => d.channel)).size,
-    queues: new Set(s.demand.map((d) => `${d.language}/${d.channel}`)).size,
-    humanPools: s.staffing.filter((p) => p.type !== 'ai').length,
-  };
-}
-
 export interface WorkInputs {
   /** Replications, when a flag overrides the file's. */
   replications?: number;
@@ -117,7 +90,7 @@ export interface WorkInputs {
   /** Bytes each point needs besides (a sweep: its copy of the scenario). */
   pointBytes?: number;
   /** The scenario is one of a comparison (`compare`, `report`): it keeps its result as a
-   * comparison does (caseReportBytes), not as a run does; JSON is made only with `json`
+   * comparison does (CASE_REPORT_BYTES), not as a run does; JSON is made only with `json`
    * (compare --json), its text built at the end. */
   comparison?: { json: boolean };
 }
@@ -149,8 +122,6 @@ export interface WorkEstimate {
   /** Of those, what stays once the scenario is simulated (its result tables and models): a batch
    * keeps them for every scenario until the end. */
   keptBytes: number;
-  /** Of those, its models: the demand curves and rosters (of every point). */
-  modelBytes: number;
   memoryParts: Part[];
   /** Bytes a worker thread needs for one replication (the kernel and the models it is given). */
   workerMemoryBytes: number;
@@ -228,7 +199,7 @@ function memoryEstimate(
   streams: ReturnType<typeof streamContacts>,
   simulatedSeconds: number,
   intervals: number,
-): Pick<WorkEstimate, 'memoryBytes' | 'keptBytes' | 'modelBytes' | 'memoryParts' | 'workerMemoryBytes' | 'jsonBytes' | 'jsonDetail' | 'jsonField'> {
+): Pick<WorkEstimate, 'memoryBytes' | 'keptBytes' | 'memoryParts' | 'workerMemoryBytes' | 'jsonBytes' | 'jsonDetail' | 'jsonField'> {
   const points = inputs.points ?? 1;
   const noun = inputs.pointsNoun ?? 'points';
   const flag = inputs.pointsFlag ?? '--vary';
@@ -241,12 +212,14 @@ function memoryEstimate(
     inputs.summaryOnly || (inputs.comparison && !inputs.comparison.json)
       ? 0
       : intervals * (BYTES.jsonPerInterval + channels * BYTES.jsonPerIntervalChannel + Q * BYTES.jsonPerIntervalQueue);
+  // The result tables, at what a run or a comparison keeps of them.
+  const tableBytes = (b: typeof BYTES | typeof CASE_REPORT_BYTES) =>
+    intervals * (b.perInterval + channels * b.perIntervalChannel + Q * b.perIntervalQueue + humans.length * b.perIntervalPool) + hours * Q * b.perHourQueue;
   const resultBytes = inputs.summaryOnly
     ? BYTES.perSweepPoint
     : inputs.comparison
-      ? caseResultBytes(s) + jsonBytes * CASE_REPORT_BYTES.perJsonByte
-      : intervals * (BYTES.perInterval + channels * BYTES.perIntervalChannel + Q * BYTES.perIntervalQueue + humans.length * BYTES.perIntervalPool) +
-        hours * Q * BYTES.perHourQueue;
+      ? tableBytes(CASE_REPORT_BYTES) + jsonBytes * CASE_REPORT_BYTES.perJsonByte
+      : tableBytes(BYTES);
   const segmentsPerStream = (d: DemandStream) =>
     d.pattern === 'flat' && d.dailyVolumeCv === 0 && d.specialDays.length === 0 ? 1 : Math.ceil(simulatedSeconds / 900) + 4;
   const modelBytes =
@@ -279,7 +252,6 @@ function memoryEstimate(
   return {
     memoryBytes: resultBytes * points + modelBytes * points + pointBytes * points + kernelBytes,
     keptBytes: resultBytes * points + modelBytes * points + pointBytes * points,
-    modelBytes: modelBytes * points,
     memoryParts,
     workerMemoryBytes: modelBytes * points + kernelBytes,
     jsonBytes,
