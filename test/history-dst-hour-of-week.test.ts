@@ -9,20 +9,13 @@
 // night.
 import { describe, expect, it } from 'vitest';
 import { backtestObserved, observeRecords, type BacktestResult } from '../sim/history/backtest';
-import { loadRecordsText } from '../sim/history/load';
 import { parseScenario } from '../sim/scenario/scenario';
 import type { ContactRecord } from '../sim/history/records';
+import { callEveryTenMinutes } from './support';
 
 const ZONE = 'Europe/Berlin';
-const HOUR = 3_600_000;
 
-/** A call every 10 minutes, written as instants, for `hours` from `from`. */
-function records(from: string, hours: number): ContactRecord[] {
-  const lines = ['arrival,queue,outcome,wait_seconds,handle_seconds,agent'];
-  const start = Date.parse(from);
-  for (let t = start; t < start + hours * HOUR; t += 600_000) lines.push(`${new Date(t).toISOString().slice(0, 19)}Z,de,answered,5,60,anna`);
-  return loadRecordsText(`${lines.join('\n')}\n`, 'desk.csv', { timezone: ZONE }).outcome.records as ContactRecord[];
-}
+const records = (from: string, hours: number) => callEveryTenMinutes(from, hours, ZONE);
 
 /** Flat demand, 6 calls an hour around the clock, whatever the day's length in hours. */
 const scenario = parseScenario(

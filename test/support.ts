@@ -1,4 +1,6 @@
 // Shared builders for tests: scenarios written the way an analyst would, in a few lines.
+import { loadRecordsText } from '../sim/history/load';
+import type { ContactRecord } from '../sim/history/records';
 import { compileScenario, type CompileOptions } from '../sim/model/model';
 import { validateScenario, type ScenarioInput } from '../sim/scenario/scenario';
 import { simulate } from '../sim/simulate';
@@ -61,4 +63,13 @@ export function localDesk(o: { city: string; zone: string; language: string; sta
 
 export function run(input: ScenarioInput, options?: CompileOptions) {
   return simulate(compileScenario(validateScenario(input, 'test.yaml'), options));
+}
+
+/** A German desk's records: a call every 10 minutes, each answered by anna, written as instants,
+ * for `hours` from `from`, read in `zone`. */
+export function callEveryTenMinutes(from: string, hours: number, zone: string): ContactRecord[] {
+  const lines = ['arrival,queue,outcome,wait_seconds,handle_seconds,agent'];
+  const start = Date.parse(from);
+  for (let t = start; t < start + hours * 3_600_000; t += 600_000) lines.push(`${new Date(t).toISOString().slice(0, 19)}Z,de,answered,5,60,anna`);
+  return loadRecordsText(`${lines.join('\n')}\n`, 'desk.csv', { timezone: zone }).outcome.records as ContactRecord[];
 }
