@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
 import { Parser } from 'yaml';
 import { followsun } from './cli-in-process';
-import { tempDir } from './hostile-support';
+import { manyCandidates, tempDir } from './hostile-support';
 
 const dir = tempDir('hostile-plan-5');
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -14,24 +14,9 @@ afterEach(() => vi.restoreAllMocks());
 
 /** A scenario whose open shifts give 96 candidate starts each, `shifts` of them (`pad` comment
  * lines first, so that files differ in their lines); its path. */
-function manyCandidates(name: string, shifts: number, pad = 0): string {
-  const lines = [
-    ...Array.from({ length: pad }, (_, k) => `# note ${k + 1}`),
-    'name: many candidates',
-    'horizon: { start: 2026-03-23T00:00:00Z, days: 28 }',
-    'intervalMinutes: 60',
-    'replications: 2',
-    'demand:',
-    '  - { id: calls, language: en, volume: { perHour: 500 }, handleTime: { dist: exponential, mean: 180 } }',
-    'staffing:',
-    '  - id: team',
-    '    skills: [en]',
-    '    cost: { perHour: 30 }',
-    '    shifts:',
-  ];
-  for (let k = 0; k < shifts; k++) lines.push(`      - { days: daily, startBetween: ['00:00', '23:45'], every: 15, hours: ${4 + (k % 80) / 10}, agents: auto }`);
+function candidatesFile(name: string, shifts: number, pad = 0): string {
   const path = join(dir, name);
-  writeFileSync(path, `${lines.join('\n')}\n`);
+  writeFileSync(path, manyCandidates(shifts, pad));
   return path;
 }
 
@@ -43,7 +28,7 @@ const refusal = (file: string, line: number, candidates: string) =>
 
 describe('followsun plan with a programme beyond the limit', () => {
   it('names the shift at its line, the file parsed once', async () => {
-    const file = manyCandidates('plan1000.yaml', 1000);
+    const file = candidatesFile('plan1000.yaml', 1000);
     const parses = vi.spyOn(Parser.prototype, 'parse');
     const o = await followsun('plan', file);
     expect(o.status).toBe(2);
@@ -52,8 +37,8 @@ describe('followsun plan with a programme beyond the limit', () => {
   });
 
   it('--compare: each file at its own line, in order, each parsed once', async () => {
-    const a = manyCandidates('a.yaml', 30);
-    const b = manyCandidates('b.yaml', 40, 3);
+    const a = candidatesFile('a.yaml', 30);
+    const b = candidatesFile('b.yaml', 40, 3);
     const parses = vi.spyOn(Parser.prototype, 'parse');
     const o = await followsun('plan', '--compare', a, b);
     expect(o.status).toBe(2);

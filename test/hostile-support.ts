@@ -226,3 +226,25 @@ export function longScenarioFiles(dir: string, folder: string, count: number, da
     return path;
   });
 }
+
+/** Like the reviewer's plan1000.yaml: `shifts` open shifts with 96 candidate starts each (hourly
+ * intervals, so that only the programme is beyond a limit, not the simulation's memory), after
+ * `pad` comment lines (so that files differ in their lines). */
+export function manyCandidates(shifts: number, pad = 0): string {
+  const lines = [
+    ...Array.from({ length: pad }, (_, k) => `# note ${k + 1}`),
+    'name: many candidates',
+    'horizon: { start: 2026-03-23T00:00:00Z, days: 28 }',
+    'intervalMinutes: 60',
+    'replications: 2',
+    'demand:',
+    '  - { id: calls, language: en, volume: { perHour: 500 }, handleTime: { dist: exponential, mean: 180 } }',
+    'staffing:',
+    '  - id: team',
+    '    skills: [en]',
+    '    cost: { perHour: 30 }',
+    '    shifts:',
+  ];
+  for (let k = 0; k < shifts; k++) lines.push(`      - { days: daily, startBetween: ['00:00', '23:45'], every: 15, hours: ${4 + (k % 80) / 10}, agents: auto }`);
+  return `${lines.join('\n')}\n`;
+}

@@ -12,6 +12,7 @@ import { PROGRAMME_LIMITS, programmeEstimate } from '../sim/plan/programme-size'
 import { programmeSize } from '../sim/plan/programme';
 import { parseScenario, validateScenario, type ScenarioInput } from '../sim/scenario/scenario';
 import { simulate } from '../sim/simulate';
+import { manyCandidates } from './hostile-support';
 import { followsun, ROOT } from './hostile-support';
 
 const dir = mkdtempSync(join(tmpdir(), 'followsun-plan-size-'));
@@ -28,25 +29,6 @@ function openWeek(shifts: unknown[], intervalMinutes = 60): ScenarioInput {
   } as ScenarioInput;
 }
 
-/** Like the reviewer's plan1000.yaml: shifts with 96 candidate starts each (hourly intervals,
- * so that only the programme is beyond a limit, not the simulation's memory). */
-function manyCandidates(shifts: number): string {
-  const lines = [
-    'name: many candidates',
-    'horizon: { start: 2026-03-23T00:00:00Z, days: 28 }',
-    'intervalMinutes: 60',
-    'replications: 2',
-    'demand:',
-    '  - { id: calls, language: en, volume: { perHour: 500 }, handleTime: { dist: exponential, mean: 180 } }',
-    'staffing:',
-    '  - id: team',
-    '    skills: [en]',
-    '    cost: { perHour: 30 }',
-    '    shifts:',
-  ];
-  for (let k = 0; k < shifts; k++) lines.push(`      - { days: daily, startBetween: ['00:00', '23:45'], every: 15, hours: ${4 + (k % 80) / 10}, agents: auto }`);
-  return `${lines.join('\n')}\n`;
-}
 
 describe('the programme size estimate', () => {
   it('equals the built programme on a small case: candidate shifts and the intervals they cover', () => {
