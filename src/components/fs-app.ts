@@ -48,7 +48,12 @@ export class FsApp extends LitElement {
       .body.no-sidebar {
         grid-template-columns: minmax(0, 1fr);
       }
+      /* Each pane scrolls on its own and holds what is positioned in it (the screen-reader text
+         of charts and tables is absolutely positioned): without a containing block here, that text
+         sat against the page and stretched it, so a wheel past a pane's end scrolled the page
+         off-screen. */
       aside {
+        position: relative;
         overflow: auto;
         background: var(--surface);
         border-right: 1px solid var(--border);
@@ -68,6 +73,7 @@ export class FsApp extends LitElement {
         margin-top: 1.1rem;
       }
       main {
+        position: relative;
         overflow: auto;
         padding: 0.9rem 1.25rem 2.5rem;
         display: flex;
