@@ -24,6 +24,9 @@ export const BANK_TYPES: Record<string, { queue: string; name: string }> = {
 /** The bank's clock is Israel's. */
 export const BANK_TIMEZONE = 'Asia/Jerusalem';
 
+/** The caveat on a call whose IVR ran past midnight of its row's date. */
+export const QUEUED_NEXT_DAY = 'left the IVR after midnight (queued on the next day)';
+
 const clockSeconds = (text: string): number | undefined => {
   const m = /^(\d{1,2}):(\d{2}):(\d{2})$/.exec(text);
   return m && Number(m[1]) < 24 && Number(m[2]) < 60 && Number(m[3]) < 60 ? Number(m[1]) * 3600 + Number(m[2]) * 60 + Number(m[3]) : undefined;
@@ -81,11 +84,13 @@ export const bankLayout: Layout = {
     const notes: string[] = [];
     // The queue is joined when the IVR is left (vru_exit, = q_start when the call queued).
     let arrivalSeconds = exit;
+    let queuedNextDay = false;
     if (exit < entry) {
       // Either the IVR ran past midnight, or the source's clocks disagree (a negative vru_time).
       if (entry - exit > 12 * 3600) {
         arrivalSeconds += 86_400;
-        notes.push('left the IVR after midnight (queued on the next day)');
+        queuedNextDay = true;
+        notes.push(QUEUED_NEXT_DAY);
       }
       else notes.push('negative time in the IVR (vru_exit before vru_entry; queue times kept)');
     }
@@ -106,6 +111,7 @@ export const bankLayout: Layout = {
         waitSeconds: wait,
         handleSeconds: answered ? handle : 0,
         agent: answered && server !== 'NO_SERVER' && server !== '' ? server : undefined,
+        ...(queuedNextDay ? { queuedNextDay: true as const } : {}),
       },
       notes,
     };

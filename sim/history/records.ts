@@ -24,6 +24,9 @@ export interface ContactRecord {
   handleSeconds: number;
   /** The agent who answered, when the export names one. */
   agent: string | undefined;
+  /** The call left the IVR after midnight of the row's date (the bank's dates are the IVR
+   * entry's): it queued on the next day, a day the export may not cover. */
+  queuedNextDay?: true;
 }
 
 /** What a layout makes of one row (a contact, or a row of an interval table). */
