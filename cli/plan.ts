@@ -80,12 +80,12 @@ function outputCheck(flag: string, path: string | undefined, example: string, in
  * Each file is parsed once: the line of a programme too large comes from that parse's positions
  * (`lineOf`, dropped once the file is checked), not from parsing the file again. */
 function load(files: string[], options: PlanOptions): Scenario[] | undefined {
-  const rounds = planningRoundsAtMost(options.maxIterations ?? 8);
+  const runs = simulationsOfEach(options);
   const unreadable: string[] = [];
   const work: string[] = [];
   const programme: string[] = [];
   const scenarios: Scenario[] = [];
-  for (const path of files) {
+  for (const [k, path] of files.entries()) {
     let scenario: Scenario;
     let lineOf: FieldLines;
     try {
@@ -98,15 +98,18 @@ function load(files: string[], options: PlanOptions): Scenario[] | undefined {
     scenarios.push(scenario);
     // Once every file is read: a file that cannot be read is all that is said.
     if (unreadable.length > 0) continue;
+    // With --compare every scenario runs with the base's replications (common random numbers),
+    // as it is planned and compared: counted at those, not at its own.
+    const replications = options.replications ?? (options.compare ? scenarios[0].replications : scenario.replications);
+    const replicationsSource =
+      options.replications !== undefined ? '--replications' : options.compare && k > 0 ? `replications (the base's, ${replications})` : undefined;
     work.push(
-      ...checkScenarioWork(scenario, displayPath(path), {
-        replications: options.replications,
-        replicationsSource: options.replications !== undefined ? '--replications' : undefined,
-        points: rounds,
-        pointsNoun: 'planning rounds',
-        pointsFlag: '--max-iterations',
-        allowLargeRuns: largeRunsAllowed(options.allowLargeRuns),
-      }).problems,
+      ...checkScenarioWork(
+        scenario,
+        displayPath(path),
+        { replications, replicationsSource, ...runs, pointsFlag: '--max-iterations', allowLargeRuns: largeRunsAllowed(options.allowLargeRuns) },
+        lineOf,
+      ).problems,
     );
     // The solver's programme, bounded too (the app's planner refuses the same in sim/plan).
     const tooLarge = largeRunsAllowed(options.allowLargeRuns) ? undefined : programmeProblem(scenario);
@@ -118,6 +121,16 @@ function load(files: string[], options: PlanOptions): Scenario[] | undefined {
   if (problems.length === 0) return scenarios;
   process.stderr.write(`${problems.join('\n')}\n`);
   return undefined;
+}
+
+/** How many times each scenario may be simulated, and in what words: every planning round, and
+ * after them the comparison --report (the scenario as written and as planned) or --compare (the
+ * plans side by side) makes. */
+function simulationsOfEach(options: PlanOptions): { points: number; pointsNoun: string } {
+  const rounds = planningRoundsAtMost(options.maxIterations ?? 8);
+  const after = options.compare ? [1, 'the comparison'] as const : options.report ? [2, 'the report'] as const : undefined;
+  if (!after) return { points: rounds, pointsNoun: 'planning rounds' };
+  return { points: rounds + after[0], pointsNoun: `runs (${rounds} planning rounds, ${after[0]} for ${after[1]})` };
 }
 
 async function planOne(options: PlanOptions, pool: ReplicationPool): Promise<number> {

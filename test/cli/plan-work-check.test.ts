@@ -1,0 +1,68 @@
+// `followsun plan --compare` and `--report` as an analyst meets their work check, before anything
+// is planned: it counts what the command will run — every file of a comparison at the base's
+// replications, which it runs them with, and the comparison's or the report's runs after the
+// planning rounds — and names the line of the file's field, as run does.
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { followsun } from '../cli-in-process';
+
+/** One English voice queue for a day, and nothing left to plan unless `shifts` opens some. */
+const desk = (o: { start?: string; replications: number; perHour: number; days?: number; shifts?: string }) => `name: Desk
+horizon: { start: ${o.start ?? '2026-03-23T00:00:00Z'}, days: ${o.days ?? 1}, warmupHours: 2 }
+intervalMinutes: 60
+seed: 5
+replications: ${o.replications}
+demand:
+  - id: calls
+    language: en
+    volume: { perHour: ${o.perHour} }
+    handleTime: { dist: exponential, mean: 180 }
+    patience: { dist: exponential, mean: 150 }
+staffing:
+  - id: team
+    skills: [en]
+    cost: { perHour: 30 }
+    ${o.shifts ?? 'agents: 8'}
+`;
+const OPEN = 'shifts: [{ days: daily, startBetween: ["00:00", "16:00"], every: 480, hours: 8, agents: auto }]';
+
+let dir: string;
+beforeAll(() => {
+  dir = mkdtempSync(join(tmpdir(), 'followsun-plan-checks-'));
+});
+afterAll(() => {
+  if (dir) rmSync(dir, { recursive: true, force: true });
+});
+const file = (name: string, text: string) => {
+  const path = join(dir, name);
+  writeFileSync(path, text);
+  return path;
+};
+
+describe('the work check of plan --compare and plan --report', () => {
+  it("counts every file of a comparison at the base's replications, which it runs them with", async () => {
+    // Alone, the variant's one replication is nothing; at the base's 10,000 it is billions of contacts.
+    const base = file('base.yaml', desk({ replications: 10_000, perHour: 100 }));
+    const variant = file('variant.yaml', desk({ replications: 1, perHour: 1000 }));
+    const o = await followsun('plan', '--compare', base, variant);
+    expect(o.status).toBe(2);
+    expect(o.stdout).toBe('');
+    expect(o.stderr).toMatch(/variant\.yaml: replications \(the base's, 10000\): about [\d.]+ billion contacts to simulate \(10,000 replications of 13 runs/);
+    expect(o.stderr).not.toMatch(/base\.yaml/);
+  });
+
+  it("names the line of the file's field, as run does, and counts the report's two runs", async () => {
+    const year = file('year.yaml', desk({ replications: 2, perHour: 100_000, days: 365, shifts: OPEN }));
+    const o = await followsun('plan', year, '--report', join(dir, 'year.html'));
+    expect(o.status).toBe(2);
+    expect(o.stderr.trim().split('\n')).toEqual([
+      expect.stringMatching(/year\.yaml:9: demand\[0\]\.volume\.perHour: about [\d.]+ billion contacts to simulate \(.*; 2 replications of 14 runs \(12 planning rounds, 2 for the report\)\)/),
+    ]);
+    const run = await followsun('run', year);
+    expect(run.status).toBe(2);
+    expect(run.stderr).toMatch(/year\.yaml:9: demand\[0\]\.volume\.perHour: /);
+  });
+});
+
