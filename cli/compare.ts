@@ -76,11 +76,16 @@ export async function runComparison(
   }
   if (interrupt.aborted) return undefined;
   const comparison = builder.result();
-  // A difference between two periods is not only the staffing's.
-  if (new Set(comparison.scenarios.map((r) => `${r.start}|${r.end}`)).size > 1) {
-    process.stderr.write(`followsun ${options.command}: warning: the scenarios cover different time windows; their differences include that\n`);
-  }
+  warnOfDifferentWindows(comparison, options.command);
   return comparison;
+}
+
+/** A difference between two periods is not only the staffing's: said on stderr when the
+ * scenarios compared cover different time windows. */
+export function warnOfDifferentWindows(comparison: Comparison, command: string): void {
+  if (new Set(comparison.scenarios.map((r) => `${r.start}|${r.end}`)).size > 1) {
+    process.stderr.write(`followsun ${command}: warning: the scenarios cover different time windows; their differences include that\n`);
+  }
 }
 
 export async function compareCommand(options: CompareOptions): Promise<number> {

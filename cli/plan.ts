@@ -15,15 +15,15 @@ import type { HighsResult, LpSolver } from '../sim/plan/programme';
 import { plannedYaml } from '../sim/plan/planned-yaml';
 import { ScenarioError, type FieldLines, type Scenario } from '../sim/scenario/scenario';
 import { caseReportHtml } from '../report/case-report';
-import { ComparisonBuilder, comparisonOptions, type Comparison } from '../sim/compare';
-import { comparisonText } from './compare';
+import { compareOnPool, compileForComparison, type Comparison } from '../sim/compare';
+import { comparisonText, warnOfDifferentWindows } from './compare';
 import { largeRunsAllowed } from './arguments';
 import { checkScenarioWork, displayPath, fieldWhere, loadScenarioFile, outputProblem, outputsCollide, scenarioText, writeFileAtomic } from './files';
 import { formatEstimate, formatNumber, table } from './format';
 import { exitOnInterrupt, interruptedExitCode, watchInterrupt } from './interrupt';
 import type { SolverReply } from './solver-worker';
 import type { ReplicationPool } from '../sim/batch';
-import { compileJobs, replicationPool, runJobs } from './parallel';
+import { replicationPool } from './parallel';
 import { Progress } from './progress';
 
 export interface PlanOptions {
@@ -230,6 +230,7 @@ async function planAndCompare(options: PlanOptions, pool: ReplicationPool): Prom
     fail('interrupted: no comparison written');
     return interruptedExitCode();
   }
+  warnOfDifferentWindows(comparison, 'plan --compare');
 
   if (options.report) {
     const html = caseReportHtml({ scenarios: planned, files, comparison, kind: 'planned', plans, generatedAt: new Date().toISOString() });
@@ -352,21 +353,18 @@ function planRounds(input: Scenario, file: string, options: PlanOptions, pool: R
  * threads; each model's warnings under its file name, except that open shifts run at their
  * minimum, which is what a scenario as written means here. Undefined when interrupted. */
 async function compareScenarios(scenarios: Scenario[], files: string[], pool: ReplicationPool, label: string): Promise<Comparison | undefined> {
-  const shared = comparisonOptions(scenarios);
-  const models = compileJobs(scenarios.map((scenario) => ({ scenario, options: shared })));
+  const models = compileForComparison(scenarios);
   models.forEach((m, k) =>
     m.warnings.filter((w) => !/simulated at their minimum/.test(w)).forEach((w) => process.stderr.write(`${files[k]}: warning: ${w}\n`)),
   );
-  const builder = new ComparisonBuilder(models);
   const interrupt = watchInterrupt();
-  const progress = new Progress(label, models.length * shared.replications);
+  const progress = new Progress(label, models.length * models[0].replications);
   try {
-    await runJobs(models, (j, r, f) => builder.add(j, r, f), { pool, onProgress: (done) => progress.update(done), signal: interrupt });
+    return await compareOnPool(models, pool, (done) => progress.update(done), interrupt);
   } finally {
     progress.done();
     interrupt.dispose();
   }
-  return interrupt.aborted ? undefined : builder.result();
 }
 
 /** Writes the page; an exit code when it cannot. */

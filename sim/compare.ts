@@ -165,9 +165,23 @@ export function compareModels(models: CompiledModel[], onProgress?: (done: numbe
 
 /** compareModels() with the replications run on the pool's threads: the same comparison, bit for
  * bit, for any pool size (each scenario's replications are folded and paired in order). Progress
- * counts replications finished, of every scenario. */
-export async function compareOnPool(models: CompiledModel[], pool: ReplicationPool, onProgress?: (done: number, total: number) => void): Promise<Comparison> {
+ * counts replications finished, of every scenario. Given a `signal`, the pool stops handing out
+ * replications once it is aborted, and there is no comparison (undefined): one with some
+ * replications missing would pair what it has as if it were the whole. */
+export function compareOnPool(models: CompiledModel[], pool: ReplicationPool, onProgress?: (done: number, total: number) => void): Promise<Comparison>;
+export function compareOnPool(
+  models: CompiledModel[],
+  pool: ReplicationPool,
+  onProgress: ((done: number, total: number) => void) | undefined,
+  signal: { aborted: boolean },
+): Promise<Comparison | undefined>;
+export async function compareOnPool(
+  models: CompiledModel[],
+  pool: ReplicationPool,
+  onProgress?: (done: number, total: number) => void,
+  signal?: { aborted: boolean },
+): Promise<Comparison | undefined> {
   const builder = new ComparisonBuilder(models);
-  await pool.runInOrder(models, (k, r, figures) => builder.add(k, r, figures), { onProgress });
-  return builder.result();
+  await pool.runInOrder(models, (k, r, figures) => builder.add(k, r, figures), { onProgress, signal });
+  return signal?.aborted ? undefined : builder.result();
 }
