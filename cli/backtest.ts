@@ -15,7 +15,7 @@ import type { Loaded } from '../sim/history/load';
 import { RecordsError } from '../sim/history/records';
 import { fittedPeriod, scenarioYaml } from '../sim/history/fit-scenario';
 import { backtestObserved, BACKTEST_FIGURES, MIN_REPLICATIONS, replayBytes, type BacktestResult, type Grain, type Observation } from '../sim/history/backtest';
-import { dayOfIso, isoDay, weekdayOf } from '../sim/history/local-time';
+import { daysText, dayOfIso, isoDay, weekdayOf } from '../sim/history/local-time';
 import { dayGroupName } from '../sim/history/fit-demand';
 import { parseScenario, type Scenario } from '../sim/scenario/scenario';
 import { bytes, memoryBudget } from '../sim/scenario/work-estimate';
@@ -41,7 +41,7 @@ export function backtestText(result: BacktestResult, fittedOn: string, fromTable
     fittedOn,
     serviceLevelText(result) + (fromTable ? ` ${tableThresholdText(result)}` : ''),
     CLOSED_NOTE,
-    ...(result.daysWithoutRecords.length ? [`Days without records, not compared: ${result.daysWithoutRecords.join(', ')}.`] : []),
+    ...(result.daysWithoutRecords.length ? [`Days without records, not compared: ${daysText(result.daysWithoutRecords)}.`] : []),
     ...section('hour', 'Per hour', 'hours'),
     // Coarser grains where they hold more than a point or two.
     ...(days > 7 ? section('hourOfWeek', 'Per hour of the week (contacts: mean per day of that weekday)', 'hours') : []),

@@ -8,6 +8,7 @@ import { page } from './page';
 import { AXIS, MUTED, chartTitle, legend, niceLinear, r, svgDocument, text, valueAxisY } from './svg';
 import { BACKTEST_FIGURES, type BacktestFigure, type BacktestResult, type ErrorFigures, type Grain, type SeriesPoint } from '../sim/history/backtest';
 import { dayStarts } from '../sim/history/day-starts';
+import { daysText } from '../sim/history/local-time';
 
 const BAND = '#9ec5f4';
 const MEAN = '#0969da';
@@ -159,7 +160,7 @@ export function backtestReportHtml(input: BacktestReportInput): string {
 <section>
 <h2>Errors, hour by hour</h2>
 <table class="data"><thead><tr><th>Figure</th><th class="num">Bias (sim − actual)</th><th class="num">Mean abs. error</th><th class="num">Mean abs. error, weighted by contacts</th><th class="num">Mean abs. % error</th><th class="num">Actual inside the 95% band</th><th class="num">Hours</th></tr></thead><tbody>${rows}</tbody></table>
-<p class="small muted">The simulation replays the period with the scenario's demand, handle times and patience, and the agents the records show on the phones. Its 95% band is the 2.5th to 97.5th percentile of the replications: where one real period should fall 95% of the time if the model were right. ${CLOSED_NOTE} ${WEIGHTED_NOTE} Service level: answered within ${result.thresholdSeconds} s ÷ offered.${input.fromTable ? ` ${esc(tableThresholdText(result))}` : ''} Occupancy: time the observed agents spent on calls ÷ time they were on the phones.${result.daysWithoutRecords.length ? ` Days without records, not compared: ${esc(result.daysWithoutRecords.join(', '))}.` : ''}</p>
+<p class="small muted">The simulation replays the period with the scenario's demand, handle times and patience, and the agents the records show on the phones. Its 95% band is the 2.5th to 97.5th percentile of the replications: where one real period should fall 95% of the time if the model were right. ${CLOSED_NOTE} ${WEIGHTED_NOTE} Service level: answered within ${result.thresholdSeconds} s ÷ offered.${input.fromTable ? ` ${esc(tableThresholdText(result))}` : ''} Occupancy: time the observed agents spent on calls ÷ time they were on the phones.${result.daysWithoutRecords.length ? ` Days without records, not compared: ${esc(daysText(result.daysWithoutRecords))}.` : ''}</p>
 </section>
 ${input.description ? `<section>\n<h2>The scenario</h2>\n<pre class="small" style="white-space:pre-wrap">${esc(input.description)}</pre>\n</section>` : ''}
 <section>

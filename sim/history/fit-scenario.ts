@@ -10,7 +10,7 @@ import { inferStaffing, typicalWeek, type ObservedStaffing, type TypicalShift } 
 import { ASSUMED_HANDLE_CV, fitIntervalQueues, intervalStaffing, type IntervalRow } from './intervals';
 import type { Distribution } from '../scenario/distribution-schema';
 import { LIMITS } from '../scenario/schema-parts';
-import { DAY_MS, isoDay, isoWithOffset } from './local-time';
+import { DAY_MS, daysText, isoDay, isoWithOffset } from './local-time';
 import type { ScenarioInput } from '../scenario/scenario';
 import { wordFor } from '../text/counted';
 
@@ -162,7 +162,7 @@ function unstaffedText(why: string): string {
 }
 
 function missingDaysText(demand: DemandFit): string {
-  return `Days with no records at all (a gap in the data, not fitted): ${demand.missingDays.map(isoDay).join(', ')}.`;
+  return `Days with no records at all (a gap in the data, not fitted): ${daysText(demand.missingDays.map(isoDay))}.`;
 }
 
 const pct = (x: number) => `${(x * 100).toFixed(1)}%`;

@@ -1,6 +1,7 @@
 // The customers' local wall clock ↔ instants. Records carry local wall-clock milliseconds (the
 // local fields read as if UTC), as the exports write them; the simulation runs on instants.
 import { offsetMinutes } from '../model/timezones';
+import { wordFor } from '../text/counted';
 
 export const DAY_MS = 86_400_000;
 export const HOUR_MS = 3_600_000;
@@ -85,4 +86,21 @@ export function isoWithOffset(zone: string, localMs: number): string {
   const hh = String(Math.floor(Math.abs(offset) / 60)).padStart(2, '0');
   const mm = String(Math.abs(offset) % 60).padStart(2, '0');
   return `${new Date(localMs).toISOString().slice(0, 19)}${sign}${hh}:${mm}`;
+}
+
+/** Days (YYYY-MM-DD, ascending) as a sentence can list them: three or more in a row as one run
+ * ("1999-01-06 to 2000-01-04 (364 days)"), at most `most` items, then how many days more. A
+ * stray row a year after the rest had each of the 364 days between them listed one by one. */
+export function daysText(days: readonly string[], most = 12): string {
+  const runs: string[][] = [];
+  for (const day of days) {
+    const run = runs[runs.length - 1];
+    const previous = run ? dayOfIso(run[run.length - 1]) : undefined;
+    if (previous !== undefined && dayOfIso(day) === previous + 1) run.push(day);
+    else runs.push([day]);
+  }
+  const items = runs.flatMap((run) => (run.length >= 3 ? [{ text: `${run[0]} to ${run[run.length - 1]} (${run.length} days)`, days: run.length }] : run.map((day) => ({ text: day, days: 1 }))));
+  if (items.length <= most) return items.map((item) => item.text).join(', ');
+  const rest = items.slice(most).reduce((s, item) => s + item.days, 0);
+  return `${items.slice(0, most).map((item) => item.text).join(', ')} and ${rest} more ${wordFor(rest, 'day')}`;
 }
