@@ -1,7 +1,8 @@
 // The simulation worker's threads for replications (sim/batch.ts ReplicationPool, kept from batch
 // to batch): the simulation worker itself, whose simulator is already compiled by the runs it
 // made, and dedicated workers it starts (nested workers), each compiling the simulator once.
-// Terminating the simulation worker (SimRunner.cancel) ends them with it.
+// A cancelled job stops handing out replications and its threads stay, compiled, for the next job;
+// terminating the simulation worker ends them with it.
 import { PostedThread, ReplicationPool, type ModelsMessage, type ReplicationThread, type ResultMessage, type TaskMessage } from '../sim/batch';
 import type { CompiledModel } from '../sim/model/model';
 import { runReplication } from '../sim/simulate';
@@ -28,14 +29,43 @@ export class ThreadFailed extends Error {
   override name = 'ThreadFailed';
 }
 
+/** The job a batch belongs to: aborted by the page's Cancel. */
+export interface JobSignal {
+  aborted: boolean;
+}
+
+/** The batch's job was cancelled: what was folded so far is not a result. */
+export class JobStopped extends Error {
+  override name = 'JobStopped';
+}
+
+/** A pool whose batches belong to the job under way (`job`, set by the simulation worker for each
+ * job). Once the job is cancelled its batch hands out no more replications and, when the ones
+ * under way are in (a task each at most), fails with JobStopped instead of returning part of the
+ * figures; the threads stay, compiled, for the next job. */
+export class WebReplicationPool extends ReplicationPool {
+  job: JobSignal = { aborted: false };
+
+  override async runTasks(...[models, tasks, finished, signal = this.job]: Parameters<ReplicationPool['runTasks']>): Promise<void> {
+    await super.runTasks(models, tasks, finished, signal);
+    if (signal.aborted) throw new JobStopped();
+  }
+}
+
 /** `size` threads: this one (the first started, and again once ended) and size − 1 dedicated workers. */
-export function webReplicationPool(size: number): ReplicationPool {
+export function webReplicationPool(size: number): WebReplicationPool {
   let hereInUse = false;
-  return new ReplicationPool(size, () => {
+  return new WebReplicationPool(size, () => {
     if (hereInUse) return new WebReplicationThread();
     hereInUse = true;
     return new ThreadHere(() => (hereInUse = false));
   });
+}
+
+/** This thread alone, as a pool of one: a job run here stops, like one on many threads, between
+ * its tasks when it is cancelled, instead of running all its replications in one go. */
+export function threadHereAlone(): WebReplicationPool {
+  return new WebReplicationPool(1, () => new ThreadHere(() => undefined));
 }
 
 /** This thread as one of the pool's: a task at a time, each in a task of its own event loop, so

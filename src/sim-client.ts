@@ -1,10 +1,12 @@
 // Runs simulations off the main thread. One runner has at most one job: starting another cancels
-// the one in progress (its worker is terminated, its promise rejects with Cancelled).
+// the one in progress (its promise rejects with Cancelled at once). A cancelled job is asked to
+// stop, so that the worker and its replication threads, compiled, serve the next job; a worker that
+// does not stop in time is terminated instead.
 import type { Comparison } from '../sim/compare';
 import type { ScenarioResult } from '../sim/stats/metrics';
 import type { PlanResult } from '../sim/plan/planner';
 import type { Scenario } from '../sim/scenario/scenario';
-import type { PlanStep, WorkerReply, WorkerRequest } from './sim-protocol';
+import type { CancelRequest, PlanStep, WorkerReply, WorkerRequest } from './sim-protocol';
 
 export class Cancelled extends Error {
   constructor() {
@@ -17,6 +19,8 @@ export type Progress = (done: number, total: number) => void;
 
 interface Pending {
   id: number;
+  /** What was posted: posted again to a new worker if the old one has to be terminated. */
+  request: WorkerRequest;
   resolve: (reply: WorkerReply) => void;
   reject: (e: Error) => void;
   onProgress: Progress;
@@ -25,6 +29,12 @@ interface Pending {
 }
 
 let nextId = 0;
+
+/** How long a cancelled job may take to stop before its worker is terminated: the patience the
+ * pool gives the replications under way (sim/batch.ts ABORT_GRACE_MS). A job stops between two of
+ * its tasks (each ~50,000 contacts); one in a long synchronous step (the planner's solver, a year's
+ * replication) is ended, its threads with it, as before. */
+const STOP_WITHIN_MS = 1000;
 
 /** The replication threads the page's `?threads=N` asks for (tests and measurement: 0 runs
  * everything in the simulation worker; src/replication-pool.ts caps it); absent, one per core. */
@@ -58,6 +68,8 @@ function takeEarlyWorker(): Worker | null {
 export class SimRunner {
   private worker: Worker | null = null;
   private pending: Pending | null = null;
+  /** The last job cancelled and not yet stopped, and when its worker is ended if it does not stop. */
+  private stopping: { id: number; deadline: ReturnType<typeof setTimeout> } | null = null;
 
   get busy(): boolean {
     return this.pending !== null;
@@ -97,14 +109,42 @@ export class SimRunner {
     });
   }
 
-  /** Stops the job in progress, if any. */
+  /** Stops the job in progress, if any: its promise rejects at once; the worker stops it between
+   * two tasks and keeps its threads (or is terminated if it does not stop within STOP_WITHIN_MS). */
   cancel(): void {
     if (!this.pending) return;
-    this.worker?.terminate();
-    this.worker = null;
     const p = this.pending;
     this.pending = null;
+    if (this.worker) {
+      this.worker.postMessage({ kind: 'cancel', id: p.id } satisfies CancelRequest);
+      if (this.stopping) clearTimeout(this.stopping.deadline);
+      this.stopping = { id: p.id, deadline: setTimeout(() => this.endWorker(), STOP_WITHIN_MS) };
+    }
     p.reject(new Cancelled());
+  }
+
+  /** Stops the job in progress and ends the worker and its threads: the runner is no longer
+   * needed (a new job would start another worker). */
+  dispose(): void {
+    this.cancel();
+    if (this.stopping) clearTimeout(this.stopping.deadline);
+    this.stopping = null;
+    this.worker?.terminate();
+    this.worker = null;
+  }
+
+  /** The worker did not stop a cancelled job in time: ended, threads and all; a job posted to it
+   * since is posted again to a new one. */
+  private endWorker(): void {
+    this.stopping = null;
+    this.worker?.terminate();
+    this.worker = null;
+    if (this.pending) this.post(this.pending.request);
+  }
+
+  private post(request: WorkerRequest): void {
+    const worker = (this.worker ??= this.spawn());
+    worker.postMessage(THREADS === undefined ? request : { ...request, threads: THREADS });
   }
 
   private start(
@@ -114,10 +154,9 @@ export class SimRunner {
     onEarly?: (result: ScenarioResult) => void,
   ): Promise<WorkerReply> {
     this.cancel();
-    const worker = (this.worker ??= this.spawn());
     return new Promise<WorkerReply>((resolve, reject) => {
-      this.pending = { id: request.id, resolve, reject, onProgress, onPlanProgress, onEarly };
-      worker.postMessage(THREADS === undefined ? request : { ...request, threads: THREADS });
+      this.pending = { id: request.id, request, resolve, reject, onProgress, onPlanProgress, onEarly };
+      this.post(request);
     });
   }
 
@@ -125,6 +164,11 @@ export class SimRunner {
     const worker = takeEarlyWorker() ?? new Worker(new URL('./sim.worker.ts', import.meta.url), { type: 'module', name: 'followsun-sim' });
     worker.onmessage = (event: MessageEvent<WorkerReply>) => {
       const reply = event.data;
+      // The cancelled job has stopped (or ended just before it was told to).
+      if (reply.id === this.stopping?.id && reply.type !== 'progress' && reply.type !== 'plan-progress' && reply.type !== 'early') {
+        clearTimeout(this.stopping.deadline);
+        this.stopping = null;
+      }
       const p = this.pending;
       if (!p || reply.id !== p.id) return;
       if (reply.type === 'progress') {
@@ -147,6 +191,8 @@ export class SimRunner {
       event.preventDefault();
       const p = this.pending;
       this.pending = null;
+      if (this.stopping) clearTimeout(this.stopping.deadline);
+      this.stopping = null;
       this.worker?.terminate();
       this.worker = null;
       p?.reject(new Error(event.message || 'the simulation worker failed to start'));

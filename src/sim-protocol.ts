@@ -12,6 +12,13 @@ export type WorkerRequest = (
   | { kind: 'plan'; id: number; scenario: Scenario; maxIterations?: number }
 ) & { threads?: number };
 
+/** Stops job `id`: it hands out no more replications and answers 'stopped' once those under way
+ * are in, leaving the worker and its threads for the next job (SimRunner.cancel). */
+export interface CancelRequest {
+  kind: 'cancel';
+  id: number;
+}
+
 /** A planner round's step: the programme solving, or its plan simulated (replications done), or
  * a plan that met the targets simulated again with other random numbers ('checking'). */
 export interface PlanStep {
@@ -32,4 +39,6 @@ export type WorkerReply =
   | { type: 'result'; id: number; result: ScenarioResult; warnings: string[]; ms: number }
   | { type: 'comparison'; id: number; comparison: Comparison; ms: number }
   | { type: 'planned'; id: number; plan: PlanResult; ms: number }
-  | { type: 'error'; id: number; message: string };
+  | { type: 'error'; id: number; message: string }
+  /** Job `id`, cancelled, has stopped: the worker is free for the next job. */
+  | { type: 'stopped'; id: number };

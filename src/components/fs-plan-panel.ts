@@ -237,7 +237,7 @@ export class FsPlanPanel extends LitElement {
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     if (this.phase === 'running' && this.ctl.store) this.ctl.store.plans.stoppedKey = this.plannedKey;
-    this.runner.cancel();
+    this.runner.dispose();
   }
 
   private reset(): void {

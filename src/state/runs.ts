@@ -39,8 +39,8 @@ export class Runs {
   }
 
   dispose(): void {
-    this.runner.cancel();
-    this.compareRunner.cancel();
+    this.runner.dispose();
+    this.compareRunner.dispose();
   }
 
   /** Starts (after `delay` ms; 0: at once) a run of the scenario on screen unless its result is on hand. */
