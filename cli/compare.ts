@@ -195,8 +195,15 @@ function signed(e: Estimate, unit: Unit, currency: string): string {
   if (e.mean === null) return '–';
   const scale = unit === 'fraction' ? 100 : 1;
   const digits = unit === 'count' || (unit === 'money' && Math.abs(e.mean) >= 1000) ? 0 : unit === 'money' ? 2 : 1;
-  const format = new Intl.NumberFormat('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits });
-  const n = (x: number) => `${x >= 0 ? '+' : '−'}${format.format(Math.abs(x * scale))}`;
+  const format = (d: number) => new Intl.NumberFormat('en-US', { minimumFractionDigits: d, maximumFractionDigits: d });
+  // A number that is not 0 but rounds to it gets decimals until it shows (at most three more):
+  // "+0.0 s" beside a difference called significant, or "(+0.0 to +0.1)", reads as touching
+  // zero; "+0.04 s" says which side of it the number is.
+  const n = (x: number) => {
+    let d = digits;
+    while (x !== 0 && d < digits + 3 && /^[0.]+$/.test(format(d).format(Math.abs(x * scale)))) d++;
+    return `${x >= 0 ? '+' : '−'}${format(d).format(Math.abs(x * scale))}`;
+  };
   const suffix = unit === 'fraction' ? ' pt' : unit === 'seconds' ? ' s' : unit === 'money' ? ` ${currency}` : '';
   const ci = e.ci95 ? ` (${n(e.ci95[0])} to ${n(e.ci95[1])})` : '';
   return `${n(e.mean)}${suffix}${ci}`;

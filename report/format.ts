@@ -18,6 +18,11 @@ const twoDecimals = new Intl.NumberFormat(locale, { minimumFractionDigits: 2, ma
 const MINUS = '−';
 const finite = (x: number | null | undefined): x is number => typeof x === 'number' && Number.isFinite(x);
 const signed = (text: string) => text.replace(/^-/, MINUS);
+const threeDecimals = new Intl.NumberFormat(locale, { minimumFractionDigits: 3, maximumFractionDigits: 3 });
+/** One decimal, or more (up to three) for a number that is not 0 but one decimal would show as
+ * 0.0: a change of −0.04 pts written "−0.0 pts", or a CI "−0.2 to −0.0 s", reads as touching zero
+ * (or as a negative zero); "−0.04" and "−0.02" say which side of it they are. */
+const smallDecimals = (x: number) => (x === 0 || Math.abs(x) >= 0.05 ? oneDecimal : Math.abs(x) >= 0.005 ? twoDecimals : threeDecimals).format(x);
 
 export function count(x: number | null | undefined): string {
   return finite(x) ? signed(whole.format(x)) : '–';
@@ -92,7 +97,8 @@ export function delta(x: number | null | undefined, unit: Unit, currency = ''): 
   if (!finite(x)) return '–';
   const sign = x > 0 ? '+' : x < 0 ? MINUS : '±';
   const abs = Math.abs(x);
-  if (unit === 'fraction') return `${sign}${oneDecimal.format(abs * 100)} pts`;
+  if (unit === 'fraction') return `${sign}${smallDecimals(abs * 100)} pts`;
+  if (unit === 'seconds' && abs < 10) return `${sign}${smallDecimals(abs)} s`;
   return `${sign}${value(abs, unit, currency)}`;
 }
 
@@ -100,9 +106,8 @@ export function delta(x: number | null | undefined, unit: Unit, currency = ''): 
 function bound(x: number, unit: Unit): string {
   switch (unit) {
     case 'fraction':
-      // A bound that rounds to 0.0 without being 0 keeps its sign in two decimals ("−0.02"):
-      // "−0.5 to −0.0" would read as touching zero.
-      return signed((x !== 0 && Math.abs(x * 100) < 0.05 ? twoDecimals : oneDecimal).format(x * 100));
+      // A bound that rounds to 0.0 without being 0 keeps its sign in two decimals ("−0.02").
+      return signed(smallDecimals(x * 100));
     case 'money':
       return money(x, '', false);
     case 'hours':
@@ -125,7 +130,7 @@ export function range(ci: [number, number], unit: Unit, scaleOf?: number | null)
     const widest = Math.max(Math.abs(ci[0]), Math.abs(ci[1]));
     const top = finite(scaleOf) ? Math.abs(scaleOf) : widest;
     const [scale, suffix] = top >= 3600 ? [3600, 'h'] : top >= 100 ? [60, 'min'] : [1, 's'];
-    const f = (x: number) => signed((widest / scale >= 10 ? whole : oneDecimal).format(x / scale));
+    const f = (x: number) => signed(widest / scale >= 10 ? whole.format(x / scale) : smallDecimals(x / scale));
     return `${ci[0] < 0 || ci[1] < 0 ? `${f(ci[0])} to ${f(ci[1])}` : `${f(ci[0])}–${f(ci[1])}`} ${suffix}`;
   }
   const [a, b] = [bound(ci[0], unit), bound(ci[1], unit)];
