@@ -396,7 +396,7 @@ export class FsRosterEditor extends LitElement {
       </div>
       <p class="hint" id="keys">
         Times are each site's local time. Drag a bar to move a shift, its ends to change its hours; or focus a bar (Tab) and use ← → to move it by 15 minutes
-        (Shift: an hour), ↑ ↓ to end it later or earlier, + − for the head count, Delete to remove it, Enter for its fields. Shaded hours: one of the pool's queues uncovered (red) or
+        (Shift: an hour), ↑ ↓ to end it later or earlier, + − for the head count, Delete to remove it, Enter for its fields (Escape: back to the bar, what was typed dropped). Shaded hours: one of the pool's queues uncovered (red) or
         below its target (amber), from the last run.
       </p>
       ${!readable
@@ -534,9 +534,11 @@ export class FsRosterEditor extends LitElement {
       const next = Math.max(0, shift.index - 1);
       void this.updateComplete.then(() => this.store?.settled()).then(() => this.updateComplete).then(() => this.barOf(pool.index, next)?.focus());
     } else if (e.key === 'Enter' || e.key === ' ') {
-      // To the shift's fields in the form below.
+      // To the shift's fields in the form below, the value selected: what is typed replaces it.
       e.preventDefault();
-      this.renderRoot.querySelector<HTMLInputElement>(`input[data-path="staffing[${pool.index}].shifts[${shift.index}].start"], input[data-path="staffing[${pool.index}].shifts[${shift.index}].agents"]`)?.focus();
+      const input = this.renderRoot.querySelector<HTMLInputElement>(`input[data-path="staffing[${pool.index}].shifts[${shift.index}].start"], input[data-path="staffing[${pool.index}].shifts[${shift.index}].agents"]`);
+      input?.focus();
+      input?.select();
       return;
     } else return;
     e.preventDefault();
@@ -599,8 +601,9 @@ export class FsRosterEditor extends LitElement {
 
   /** A text field of the roster's form. What is typed is checked at once with the CLI's schema (the
    * edit tried on a copy of the text: its message shows under the field while typing); it is
-   * written into the scenario on Enter or when the field is left. */
-  private field(path: string, label: string, value: string, at: (path: string) => Problem[], make: (v: string) => RosterEdit | null, fit = false) {
+   * written into the scenario on Enter or when the field is left. Escape drops what was typed and,
+   * in a shift's fields (reached from its bar with Enter), goes back to the bar: `back`. */
+  private field(path: string, label: string, value: string, at: (path: string) => Problem[], make: (v: string) => RosterEdit | null, fit = false, back?: () => void) {
     const draft = this.drafts.get(path);
     // A value longer than the column's width (a range { min: 1, max: 30 }) widens its field to show it whole.
     const shown = draft?.text ?? value;
@@ -616,6 +619,12 @@ export class FsRosterEditor extends LitElement {
         aria-invalid=${mine.length ? 'true' : 'false'}
         aria-describedby=${mine.length ? `${id}-err` : nothing}
         @input=${(e: Event) => this.tryDraft(path, (e.target as HTMLInputElement).value, make)}
+        @keydown=${(e: KeyboardEvent) => {
+          if (e.key !== 'Escape') return;
+          e.preventDefault();
+          this.dropDraft(path, e.target as HTMLInputElement, value);
+          back?.();
+        }}
         @change=${(e: Event) => {
           const drafts = new Map(this.drafts);
           drafts.delete(path);
@@ -623,6 +632,15 @@ export class FsRosterEditor extends LitElement {
           this.edit(make((e.target as HTMLInputElement).value.trim()));
         }}
       />${mine.length ? html`<div class="error" id=${`${id}-err`} role="alert">${mine.join('; ')}</div>` : nothing}`;
+  }
+
+  /** Forgets what was typed in a field: it shows the scenario's value again, and leaving it changes nothing. */
+  private dropDraft(path: string, input: HTMLInputElement, value: string): void {
+    input.value = value;
+    if (!this.drafts.has(path)) return;
+    const drafts = new Map(this.drafts);
+    drafts.delete(path);
+    this.drafts = drafts;
   }
 
   /** Checks a value as it is typed: the edit applied to a copy of the text, validated. */
@@ -659,6 +677,7 @@ export class FsRosterEditor extends LitElement {
             const name = `${pool.id} shift ${r + 1}`;
             const mask = s.mask ?? 0;
             const dayErrors = at(`${path}.days`);
+            const toBar = () => this.barOf(pool.index, s.index)?.focus();
             return html`<tr data-shift=${s.index}>
               <td>
                 <div class="days" role="group" aria-label=${`${name} days`}>
@@ -677,10 +696,10 @@ export class FsRosterEditor extends LitElement {
               </td>
               ${s.candidates
                 ? html`<td colspan="2" class="candidates">${startsText(s.candidates)} <span class="hint">(candidates for Plan; edit them in Source)</span></td>`
-                : html`<td>${this.field(`${path}.start`, `${name} start`, s.start, at, (v) => setShift(pool.index, s.index, { start: v }))}</td>
-                    <td>${this.field(`${path}.end`, `${name} end`, s.end, at, (v) => setShift(pool.index, s.index, { end: v }))}</td>`}
+                : html`<td>${this.field(`${path}.start`, `${name} start`, s.start, at, (v) => setShift(pool.index, s.index, { start: v }), false, toBar)}</td>
+                    <td>${this.field(`${path}.end`, `${name} end`, s.end, at, (v) => setShift(pool.index, s.index, { end: v }), false, toBar)}</td>`}
               <td>
-                ${this.field(`${path}.agents`, `${name} agents`, agentsText(s.agents), at, (v) => setShift(pool.index, s.index, { agents: agentsValue(v) }), true)}
+                ${this.field(`${path}.agents`, `${name} agents`, agentsText(s.agents), at, (v) => setShift(pool.index, s.index, { agents: agentsValue(v) }), true, toBar)}
               </td>
               <td>
                 <button class="quiet" aria-label=${`Remove ${name}`} title=${n > 1 ? 'Remove this shift' : 'A pool needs a shift: remove the pool instead'} ?disabled=${n <= 1} @click=${() => this.removeRow(pool, r)}>
