@@ -51,13 +51,14 @@ const HELP: Record<string, CommandHelp> = {
     summary: 'One scenario over a grid of values, one row per point (CSV, or JSON when FILE ends in .json).',
     details:
       'Every combination of the --vary ranges runs with the same random numbers; a row gives the\n' +
-      'headline figures (coverage, waits, abandonment, AI resolutions, cost), each with its 95%\n' +
-      'confidence interval. PATH names a number in the scenario, list items by id or position:\n' +
+      'headline figures (coverage, waits, abandonment, AI resolutions, cost) and each channel\'s\n' +
+      'service level against its own target (serviceLevel.voice, …), each with its 95% confidence\n' +
+      'interval. PATH names a number in the scenario, list items by id or position:\n' +
       "staffing.manila.shifts.2.agents is the head count of Manila's third shift.",
     options: [
       ['--vary PATH=FROM..TO:STEP', 'a number in the scenario and the values to try; repeat for a grid'],
       ['-o, --out FILE', 'the table to write: CSV, or JSON when FILE ends in .json (required)'],
-      ['--report FILE.html', 'also write a chart of cost per contact against service level'],
+      ['--report FILE.html', 'also write a chart of cost per contact against the share of hours meeting target'],
       ['--replications N', 'replications per point, overriding the file (at least 2)'],
       ['--seed S', 'random seed, overriding the file (a whole number)'],
       WORKERS,

@@ -4,6 +4,7 @@ import { ResultBuilder, type ReplicationFigures } from '../sim/stats/metrics';
 import type { CompiledModel } from '../sim/model/model';
 import { formatPath, ScenarioError, validateScenario, type Scenario } from '../sim/scenario/scenario';
 import { csvLines } from '../sim/csv';
+import type { Estimate } from '../sim/stats/confidence';
 import { big, estimateWork, WORK_LIMITS } from '../sim/scenario/work-estimate';
 import { sweepReportHtml } from '../report/sweep';
 import { atLeastTwoReplications, checkReplications, largeRunsAllowed, UsageError, workerCount } from './arguments';
@@ -48,10 +49,15 @@ export const SWEEP_FIGURES = [
   'costPerMonth',
 ] as const;
 
+const CHANNEL_ORDER = ['voice', 'chat', 'email'] as const;
+
 export interface SweepPoint {
   index: number;
   values: Record<string, number>;
-  figures: Record<(typeof SWEEP_FIGURES)[number], { mean: number | null; ci95: [number, number] | null }>;
+  figures: Record<(typeof SWEEP_FIGURES)[number], Estimate>;
+  /** Each channel's service level against its own target (never averaged across channels, whose
+   * thresholds differ): the figure an analyst sweeps a head count for. */
+  serviceLevel?: Record<string, Estimate>;
 }
 
 export interface SweepDocument {
@@ -223,6 +229,7 @@ interface GridPoint {
 /** The outcome of running the points: each one's figures, or the line saying why it failed. */
 interface PointsRun {
   figures: (SweepPoint['figures'] | undefined)[];
+  serviceLevels: (SweepPoint['serviceLevel'] | undefined)[];
   settled: boolean[];
   errors: string[];
   interrupt: Interrupt;
@@ -385,7 +392,7 @@ async function runPoints(request: SweepRequest, points: GridPoint[], models: Com
   } finally {
     interrupt.dispose();
   }
-  return { figures: collector.figures, settled: collector.settled, errors: collector.errors, interrupt };
+  return { figures: collector.figures, serviceLevels: collector.serviceLevels, settled: collector.settled, errors: collector.errors, interrupt };
 }
 
 /** Gathers the replications as they arrive. Builders are made when a point's first replication
@@ -393,6 +400,7 @@ async function runPoints(request: SweepRequest, points: GridPoint[], models: Com
 function pointCollector(file: string, points: GridPoint[], models: CompiledModel[], replications: number) {
   const builders: (ResultBuilder | undefined)[] = new Array(models.length);
   const figures: (SweepPoint['figures'] | undefined)[] = new Array(models.length);
+  const serviceLevels: (SweepPoint['serviceLevel'] | undefined)[] = new Array(models.length);
   const settled: boolean[] = new Array(models.length).fill(false);
   const errors: string[] = [];
   const failPoint = (j: number, e: unknown) => {
@@ -408,8 +416,9 @@ function pointCollector(file: string, points: GridPoint[], models: CompiledModel
     builder.add(f);
     if (r + 1 < replications) return;
     try {
-      const summary = builder.result().summary;
-      figures[j] = Object.fromEntries(SWEEP_FIGURES.map((name) => [name, summary[name]])) as SweepPoint['figures'];
+      const result = builder.result();
+      figures[j] = Object.fromEntries(SWEEP_FIGURES.map((name) => [name, result.summary[name]])) as SweepPoint['figures'];
+      serviceLevels[j] = Object.fromEntries(Object.entries(result.channels).map(([channel, g]) => [channel, g.serviceLevel]));
       settled[j] = true;
       builders[j] = undefined;
     } catch (e) {
@@ -420,7 +429,7 @@ function pointCollector(file: string, points: GridPoint[], models: CompiledModel
   const restart = (j: number) => {
     builders[j] = undefined;
   };
-  return { figures, settled, errors, failPoint, deliver, restart };
+  return { figures, serviceLevels, settled, errors, failPoint, deliver, restart };
 }
 
 /** Writes --out (and --report), says what is missing after Ctrl-C; the exit code. */
@@ -439,7 +448,7 @@ function writeSweepOutputs(request: SweepRequest, grid: SweepGrid, shared: Share
     varied: variations.map((v) => v.path),
     points: points.flatMap((p, j) => {
       const f = run.figures[j];
-      return f ? [{ index: p.index, values: p.values, figures: f }] : [];
+      return f ? [{ index: p.index, values: p.values, figures: f, serviceLevel: run.serviceLevels[j] }] : [];
     }),
   };
   const problem = writeOutput(options.out, sweepFileText(document, options.out));
@@ -504,11 +513,16 @@ function shardInfo(
  * table), for followsun merge; an interrupted sweep's output lists the missing points. */
 export function sweepFileText(d: SweepDocument, fileName: string): string {
   if (fileName.toLowerCase().endsWith('.json')) return d.shard ? jsonWithChecksum(d) : `${JSON.stringify(d, null, 2)}\n`;
-  const header = ['index', ...d.varied, ...SWEEP_FIGURES.flatMap((f) => [f, `${f}_ci95_low`, `${f}_ci95_high`])];
+  // Each channel's service level after the headline figures (columns of earlier versions keep their places).
+  const channels = CHANNEL_ORDER.filter((c) => d.points.some((p) => p.serviceLevel?.[c] !== undefined));
+  const columns = (f: string) => [f, `${f}_ci95_low`, `${f}_ci95_high`];
+  const cells = (e: Estimate | undefined) => [e?.mean ?? NaN, e?.ci95?.[0] ?? NaN, e?.ci95?.[1] ?? NaN];
+  const header = ['index', ...d.varied, ...SWEEP_FIGURES.flatMap(columns), ...channels.flatMap((c) => columns(`serviceLevel.${c}`))];
   const rows = d.points.map((p) => [
     p.index,
     ...d.varied.map((path) => p.values[path]),
-    ...SWEEP_FIGURES.flatMap((f) => [p.figures[f].mean ?? NaN, p.figures[f].ci95?.[0] ?? NaN, p.figures[f].ci95?.[1] ?? NaN]),
+    ...SWEEP_FIGURES.flatMap((f) => cells(p.figures[f])),
+    ...channels.flatMap((c) => cells(p.serviceLevel?.[c])),
   ]);
   const table = csvLines([header, ...rows]);
   const lines = [
