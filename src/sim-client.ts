@@ -6,6 +6,7 @@ import type { Comparison } from '../sim/compare';
 import type { ScenarioResult } from '../sim/stats/metrics';
 import type { PlanResult } from '../sim/plan/planner';
 import type { Scenario } from '../sim/scenario/scenario';
+import { notLoaded } from './lib/load-failure';
 import type { CancelRequest, PlanStep, WorkerReply, WorkerRequest } from './sim-protocol';
 
 export class Cancelled extends Error {
@@ -195,7 +196,8 @@ export class SimRunner {
       this.stopping = null;
       this.worker?.terminate();
       this.worker = null;
-      p?.reject(new Error(event.message || 'the simulation worker failed to start'));
+      // No message: its script did not load (offline, or the site changed since the page loaded).
+      p?.reject(new Error(event.message || notLoaded('the simulation worker')));
     };
     return worker;
   }

@@ -9,6 +9,7 @@ import { contactsPerReplication } from '../sim/batch';
 import { compareOnPool, compileForComparison } from '../sim/compare';
 import { compileScenario, type CompiledModel } from '../sim/model/model';
 import { simulateOnPool, type SimulateOptions } from '../sim/simulate';
+import { notLoaded } from './lib/load-failure';
 import { JobStopped, poolSize, ThreadFailed, threadHereAlone, webReplicationPool, type JobSignal, type WebReplicationPool } from './replication-pool';
 import type { CancelRequest, PlanStep, WorkerRequest, WorkerReply } from './sim-protocol';
 
@@ -157,7 +158,9 @@ async function answer(request: WorkerRequest, job: JobSignal, started: number): 
     const comparison = await onPoolOrHere(poolFor(request.threads), job, (p) => compareOnPool(models, p, onProgress));
     return { type: 'comparison', id: request.id, comparison, ms: performance.now() - started };
   }
-  const { plan } = await import('../sim/plan/planner');
+  const { plan } = await import('../sim/plan/planner').catch((e: unknown) => {
+    throw new Error(notLoaded('the planner', e instanceof Error ? e.message : String(e)));
+  });
   const maxIterations = request.maxIterations ?? 8;
   const progress: PlanStep = { step: 'solving', phase: 'correct', iteration: 1, maxIterations, done: 0, total: request.scenario.replications };
   const report = (change: Partial<PlanStep>) => {

@@ -1,5 +1,6 @@
 // Runs an import and back-test off the main thread, in src/history.worker.ts. One job at a time:
 // starting another (or cancel) terminates the worker, so a long back-test never blocks a new file.
+import { notLoaded } from '../lib/load-failure';
 import type { BacktestSummary, FitReport, HistoryReply, HistoryRequest, HistoryStep, ImportOptions } from './protocol';
 
 export interface ImportCallbacks {
@@ -56,7 +57,8 @@ export class HistoryRunner {
       this.callbacks = null;
       this.worker?.terminate();
       this.worker = null;
-      c?.onError([`The import worker failed: ${event.message || 'it did not start'}`]);
+      // No message: its script did not load (offline, or the site changed since the page loaded).
+      c?.onError([event.message ? `The import worker failed: ${event.message}` : notLoaded('The import worker')]);
     };
     return worker;
   }
