@@ -191,8 +191,10 @@ ${Object.entries(HELP)
   .join('\n')}
 
 Run followsun COMMAND --help for its options and an example; followsun --version for the version.
-Exit codes: 0 done, 2 bad input (the message names the file and field), 130 interrupted (Ctrl-C),
-143 stopped by SIGTERM (both write what has finished, marked partial).`;
+Exit codes: 0 done; 1 a plan that misses a target (written all the same), output that cannot be
+written to standard output, or an internal error; 2 bad input (the message names the file and
+field); 130 interrupted (Ctrl-C) and 143 stopped by SIGTERM: run and sweep write what has
+finished, marked partial, the other commands nothing.`;
 
 /** A command's long options, as its help lists them, for "did you mean". */
 const knownFlags = (command: string | undefined): string[] =>
