@@ -2,13 +2,14 @@
 // the results (status, plan, headline, the views' tabs and the view on screen), messages, the drop
 // target and the toast. The session's state lives in src/state/ (an AppStore this shell provides to
 // every element below it); each view and editor reads it and changes it directly.
-import { LitElement, css, html, nothing } from 'lit';
+import { LitElement, css, html, nothing, unsafeCSS } from 'lit';
 import { customElement } from 'lit/decorators.js';
 import { channelsIn } from '../lib/coverage';
 import { openShiftCount } from '../lib/plan';
 import { isModified } from '../lib/scenario-doc';
 import { zoneOptions } from '../lib/time';
 import { provideAppStore, VIEWS, type AppStore, type Notice } from '../state/app-store';
+import { STACKED_LAYOUT } from '../state/app-state';
 import { FileDropController } from '../state/file-drop';
 import { baseStyles } from './shared-styles';
 import './fs-compare-view';
@@ -221,7 +222,7 @@ export class FsApp extends LitElement {
         gap: 0.4rem;
         align-items: center;
       }
-      @media (max-width: 960px) {
+      @media ${unsafeCSS(STACKED_LAYOUT)} {
         .body {
           grid-template-columns: minmax(0, 1fr);
           grid-template-rows: auto 1fr;

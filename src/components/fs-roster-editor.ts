@@ -131,13 +131,17 @@ export class FsRosterEditor extends LitElement {
     problemStyles,
     tagStyles,
     css`
+      /* One column as wide as the view, not as the week: in a narrow window the week (at least
+         640 px) scrolls sideways in its card, and the text around it wraps to the window. */
       :host {
         display: grid;
+        grid-template-columns: minmax(0, 1fr);
         gap: 0.85rem;
       }
       .pool {
         padding: 0.9rem 1rem;
         display: grid;
+        grid-template-columns: minmax(0, 1fr);
         gap: 0.6rem;
       }
       .pool-head {
@@ -157,6 +161,7 @@ export class FsRosterEditor extends LitElement {
       }
       .week {
         position: relative;
+        overflow-x: auto;
       }
       .tip {
         position: absolute;

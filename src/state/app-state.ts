@@ -93,6 +93,11 @@ export interface AppState {
   firstCompleteMs: number | null;
 }
 
+/** Windows this narrow stack the sidebar above the results (fs-app's layout). They open with the
+ * sidebar closed: stacked, the scenario panel took 40% of the height and the status and headline
+ * most of the rest, leaving the views a strip at the bottom (☰ Scenarios opens it). */
+export const STACKED_LAYOUT = '(max-width: 960px)';
+
 export const INITIAL_STATE: AppState = {
   docs: [],
   activeId: '',

@@ -23,7 +23,7 @@ import {
   type ScenarioDoc,
 } from '../lib/scenario-doc';
 import { HistoryStore } from './history';
-import { INITIAL_STATE, runKey, type AppState, type ComparisonRun, type Notice, type Stored, type Theme, type View } from './app-state';
+import { INITIAL_STATE, runKey, STACKED_LAYOUT, type AppState, type ComparisonRun, type Notice, type Stored, type Theme, type View } from './app-state';
 import { Runs } from './runs';
 import { SessionPlans } from './session-plans';
 import { provide, Store, StoreController, type Changed } from './store';
@@ -68,7 +68,7 @@ export class AppStore extends Store<AppState> {
   #shownFrom: ShownFrom | null = null;
 
   constructor() {
-    super({ ...INITIAL_STATE, theme: (localStorage.getItem(THEME_KEY) as Theme | null) ?? 'auto' });
+    super({ ...INITIAL_STATE, theme: (localStorage.getItem(THEME_KEY) as Theme | null) ?? 'auto', sidebar: !matchMedia(STACKED_LAYOUT).matches });
   }
 
   connect(): void {
