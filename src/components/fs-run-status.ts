@@ -22,6 +22,9 @@ export class FsRunStatus extends LitElement {
   /** Why the result on screen is older than the scenario ('' when it is current): said in the
    * status, whose dot turns to the warning colour, whatever the phase. */
   @property({ reflect: true }) stale = '';
+  /** Cancel was pressed: the button goes with the run, so focus moves to the status that says
+   * what became of it, instead of falling to the page's body. */
+  private focusStatus = false;
 
   static override styles = [
     baseStyles,
@@ -95,9 +98,20 @@ export class FsRunStatus extends LitElement {
     `,
   ];
 
+  private cancel(): void {
+    this.focusStatus = this.shadowRoot?.activeElement instanceof HTMLButtonElement;
+    this.dispatchEvent(new CustomEvent('cancel-run', { bubbles: true, composed: true }));
+  }
+
+  protected override updated(): void {
+    if (!this.focusStatus || this.phase === 'running') return;
+    this.focusStatus = false;
+    this.renderRoot.querySelector<HTMLElement>('.bar')?.focus();
+  }
+
   override render() {
     return html`
-      <div class="bar" role="status" aria-live="polite">
+      <div class="bar" role="status" aria-live="polite" tabindex="-1">
         <span class="dot" aria-hidden="true"></span>
         ${this.stale && this.phase !== 'running' && this.phase !== 'error' && this.phase !== 'invalid'
           ? html`<span class="msg stale" data-stale>${this.stale} ${this.message && this.phase === 'idle' ? this.message.replace(/^Run cancelled\. /, '') : ''}</span>`
@@ -106,7 +120,7 @@ export class FsRunStatus extends LitElement {
                 Simulating… ${this.done} of ${this.total || '?'} replications
               </span>
               <progress max=${this.total || 1} value=${this.done} aria-label="Replications done"></progress>
-              <button @click=${() => this.dispatchEvent(new CustomEvent('cancel-run', { bubbles: true, composed: true }))}>Cancel</button>`
+              <button @click=${() => this.cancel()}>Cancel</button>`
           : this.phase === 'done'
             ? html`<span class="msg"
                 >Simulated ${counted(this.total, 'replication')} in ${formatValue(this.ms / 1000, 'agents')} s · seed ${this.seed} ·
