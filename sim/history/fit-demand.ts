@@ -179,16 +179,26 @@ function curveOf({ queues, days, counts, changeDays }: HourlyCounts, ds: number[
 /** The days of `ds` (counted from `firstDay`) that fall on weekday `w` (0 = Monday). */
 const onWeekday = (firstDay: number, ds: number[], w: number) => ds.filter((d) => weekdayOf(firstDay + d) === w);
 
-/** Special days and their volume ÷ the median of their weekday (which needs two or more days). */
+/** Special days and their volume ÷ the median of their weekday (which needs two or more days).
+ * A weekday keeps at least one ordinary day: the median of two days lies halfway between them,
+ * so a holiday below 40% of the other day put both outside 60–160% of it, and the weekday got no
+ * volume at all (two weeks of the bank with a holiday on the second Friday: no Friday stream,
+ * every Friday forecast empty). When every day of a weekday is that far from its median, the day
+ * nearest it (by ratio) stays ordinary and the others are judged against it. */
 function findSpecialDays(firstDay: number, totals: number[], withData: number[]): Map<number, number> {
   const special = new Map<number, number>();
+  const outside = (ratio: number) => ratio < SPECIAL_LOW || ratio > SPECIAL_HIGH;
   for (let w = 0; w < 7; w++) {
     const same = onWeekday(firstDay, withData, w);
     if (same.length < 2) continue;
-    const typical = median(same.map((d) => totals[d]));
+    let typical = median(same.map((d) => totals[d]));
+    if (same.every((d) => outside(totals[d] / typical))) {
+      const distance = (d: number) => Math.abs(Math.log(totals[d] / typical));
+      typical = totals[same.reduce((best, d) => (distance(d) < distance(best) ? d : best))];
+    }
     for (const d of same) {
       const ratio = totals[d] / typical;
-      if (ratio < SPECIAL_LOW || ratio > SPECIAL_HIGH) special.set(d, ratio);
+      if (outside(ratio)) special.set(d, ratio);
     }
   }
   return special;
