@@ -567,7 +567,9 @@ function summaryHtml(r: Report): string {
             )
             .join('')}</ul></div>`
         : '';
-  return planLead + caseSummary(r.comparison, labels)
+  // A plan's page names its two scenarios in the sentences as a reader says them: "Moving from As
+  // written to Planned" read as two proper names.
+  return planLead + caseSummary(r.comparison, kind === 'plan' ? ['the scenario as written', 'the plan'] : labels)
     .map(
       (s) =>
         `<div class="variant" data-variant="${s.variant}"><p class="headline">${s.lead.map((t, i) => (i === 0 ? `<strong>${esc(t)}</strong>` : esc(t))).join(' ')}</p>` +
