@@ -13,7 +13,8 @@ const focusedIn = (page: Page) =>
   page.evaluate(() => {
     let el: Element | null = document.activeElement;
     while (el?.shadowRoot?.activeElement) el = el.shadowRoot.activeElement;
-    const host = (el?.getRootNode() as ShadowRoot | Document).host?.tagName.toLowerCase() ?? 'document';
+    const root = el?.getRootNode();
+    const host = root instanceof ShadowRoot ? root.host.tagName.toLowerCase() : 'document';
     return { host, tag: el?.tagName.toLowerCase(), role: el?.getAttribute('role') ?? '', text: el?.textContent?.replace(/\s+/g, ' ').trim() ?? '' };
   });
 
