@@ -24,6 +24,9 @@ export const BANK_TYPES: Record<string, { queue: string; name: string }> = {
 /** The bank's clock is Israel's. */
 export const BANK_TIMEZONE = 'Asia/Jerusalem';
 
+/** The caveat on an answered contact whose agent cell is blank (or the bank's NO_SERVER). */
+export const NO_AGENT_NAMED = 'answered with no agent named (its handle time counted as busy time; no agent added to the staffing)';
+
 /** The caveat on a call whose IVR ran past midnight of its row's date. */
 export const QUEUED_NEXT_DAY = 'left the IVR after midnight (queued on the next day)';
 
@@ -99,7 +102,7 @@ export const bankLayout: Layout = {
       const end = clockSeconds(f('ser_exit'));
       if (start !== undefined && end !== undefined && end < start) notes.push('served across midnight (ser_time kept)');
       if (handle === 0) notes.push('answered with a service time of 0 s (counted, not in the handle-time fit)');
-      if (f('server') === 'NO_SERVER' || f('server') === '') notes.push('answered with no agent named (its handle time counted as busy time; no agent added to the staffing)');
+      if (f('server') === 'NO_SERVER' || f('server') === '') notes.push(NO_AGENT_NAMED);
     }
     const server = f('server');
     return {
@@ -210,7 +213,7 @@ export function genericLayout(timezone: string): Layout {
     required: GENERIC_FIELDS,
     optional: ['agent'],
     renamed: queues.renamed,
-    row(f): RowOutcome {
+    row(f, has): RowOutcome {
       const arrival = arrivalTime(f('arrival'), timezone);
       if (arrival === undefined) return malformed('arrival', 'a time such as 2026-03-02 09:15:00 or 2026-03-02T08:15:00Z', f('arrival'));
       const queue = queues.code(f('queue'));
@@ -228,6 +231,9 @@ export function genericLayout(timezone: string): Layout {
       if (handle > LIMITS.durationSeconds) return tooLong('handle_seconds', f('handle_seconds'));
       const notes = answered && handle === 0 ? ['answered with a handle time of 0 s (counted, not in the handle-time fit)'] : [];
       const agent = f('agent') || undefined;
+      // A blank agent where the export names agents, as the bank's NO_SERVER (a file without the
+      // column has no staffing at all, which the import says once).
+      if (answered && agent === undefined && has('agent')) notes.push(NO_AGENT_NAMED);
       return {
         kind: 'contact',
         record: { queue, arrivalLocalMs: arrival.localMs, ...(arrival.instantMs !== undefined ? { arrivalMs: arrival.instantMs } : {}), answered, waitSeconds: wait, handleSeconds: handle, agent: answered ? agent : undefined },

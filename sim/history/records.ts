@@ -40,7 +40,9 @@ export interface Layout<T = Omit<ContactRecord, 'line'>> {
   name: string;
   /** Column names the layout needs in the header. */
   required: readonly string[];
-  row(field: (name: string) => string): RowOutcome<T>;
+  /** `has`: whether the header has a column read as `name` (an optional field's blank cell is
+   * then worth a caveat). */
+  row(field: (name: string) => string, has: (name: string) => boolean): RowOutcome<T>;
   /** What a kept row is, for the accounting: "contacts offered to a queue". */
   kept?: string;
   /** Rows are kept in this order (local wall-clock ms). */
@@ -311,6 +313,7 @@ export function readRows<T>(text: string, file: string, layout: Layout<T>, colum
   // The line each identity was first seen on, when the header has the columns that make one.
   const identity = layout.identity && layout.identity.columns.every((c) => index.has(c)) ? layout.identity : undefined;
   const firstLineOf = new Map<string, number>();
+  const has = (name: string) => index.has(name);
   const out: ReadOutcome<T & { line: number }> = {
     records: [],
     rowsRead: 0,
@@ -340,7 +343,7 @@ export function readRows<T>(text: string, file: string, layout: Layout<T>, colum
       }
       firstLineOf.set(key, line);
     }
-    const outcome = layout.row(field);
+    const outcome = layout.row(field, has);
     if (outcome.kind === 'not-offered') {
       if (out.notOffered.count++ === 0) out.notOffered.firstLine = line;
     } else if (outcome.kind === 'rejected') {
