@@ -17,7 +17,9 @@ const twoDecimals = new Intl.NumberFormat(locale, { minimumFractionDigits: 2, ma
 
 const MINUS = '−';
 const finite = (x: number | null | undefined): x is number => typeof x === 'number' && Number.isFinite(x);
-const signed = (text: string) => text.replace(/^-/, MINUS);
+/** A typographic minus; none on a zero (a negative zero, such as the hours a variant closes when
+ * it opens none: −(0), printed "−0"). */
+const signed = (text: string) => text.replace(/^-/, /[1-9]/.test(text) ? MINUS : '');
 const threeDecimals = new Intl.NumberFormat(locale, { minimumFractionDigits: 3, maximumFractionDigits: 3 });
 /** One decimal, or more (up to three) for a number that is not 0 but one decimal would show as
  * 0.0: a change of −0.04 pts written "−0.0 pts", or a CI "−0.2 to −0.0 s", reads as touching zero
