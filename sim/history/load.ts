@@ -6,7 +6,7 @@ import { headerOf, readRecords, readRows, RecordsError, type ColumnMap, type Rea
 import { intervalLayout, intervalMinutesOf, overloadedInterval, overstaffedInterval, type IntervalRow } from './intervals';
 import { LIMITS } from '../scenario/schema-parts';
 import { BANK_TIMEZONE, bankLayout, genericLayout, guessFormat, QUEUED_NEXT_DAY } from './layouts';
-import { dayOf, isoDay } from './local-time';
+import { dayOf, instantOfLocal, isoDay, localMsOfInstant, soleInstantOfLocal } from './local-time';
 
 export const FORMATS = ['bank', 'generic', 'intervals'] as const;
 export type RecordsFormat = (typeof FORMATS)[number];
@@ -99,8 +99,49 @@ export function loadRecordsText(text: string, shown: string, o: LoadOptions = {}
   const outcome = readRecords(text, shown, format === 'bank' ? bankLayout : genericLayout(timezone), map);
   leaveOutAfterLastDate(outcome);
   checkRecords(outcome.records, (r) => r.arrivalLocalMs, shown);
+  noteClockChanges(outcome, timezone);
   const zoneAssumed = assumed && format === 'generic' ? assumeZone(outcome, (r) => r.arrivalMs === undefined, timezone, o.fallbackTimezone !== undefined) : undefined;
   return { format, timezone, outcome, ...(zoneAssumed ? { zoneAssumed } : {}) };
+}
+
+/** The caveat on a local clock time of the night the clocks change: no such time (the hour the
+ * clocks skip) or one that happened twice (the hour they repeat), and how it was read (`read`:
+ * "as an hour later", "as the later"). */
+export const clockChangeNote = (skipped: boolean, read: string) =>
+  skipped ? `local time in the hour the clocks skip (no such time that night; read ${read})` : `local time in the hour the clocks repeat (it happened twice that night; read ${read})`;
+
+/**
+ * Contacts whose local clock time names no one instant in `zone`: in the hour the clocks skip (a
+ * clock that was not put forward, or an export in standard time all year) or in the hour they
+ * repeat (which of the two is not written). Both were placed without a word — a bank log of
+ * 2 April 1999 with calls at 02:30 in Israel, a time that never was, read the same as any other.
+ * Counted as caveats saying how they were read, which depends on the zone: east of Greenwich a
+ * skipped time is read an hour later and a repeated one as the later, west of it an hour earlier
+ * and as the earlier. Rows that give their instant are not ambiguous.
+ */
+function noteClockChanges(outcome: ReadOutcome, zone: string): void {
+  const cache = new Map<number, number>();
+  for (const r of outcome.records) {
+    if (r.arrivalMs !== undefined || soleInstantOfLocal(zone, r.arrivalLocalMs, cache) !== undefined) continue;
+    const instant = instantOfLocal(zone, r.arrivalLocalMs);
+    const shownMs = localMsOfInstant(zone, instant) - r.arrivalLocalMs;
+    let read: string;
+    if (shownMs !== 0) {
+      const minutes = Math.abs(shownMs) / 60_000;
+      read = `as ${minutes === 60 ? 'an hour' : `${minutes} minutes`} ${shownMs > 0 ? 'later' : 'earlier'}`;
+    } else {
+      // The instants showing this clock time: at the offsets in force a few hours either side.
+      const showing = [-3, 3]
+        .map((h) => instant + h * 3_600_000)
+        .map((t) => r.arrivalLocalMs - (localMsOfInstant(zone, t) - t))
+        .filter((t) => localMsOfInstant(zone, t) === r.arrivalLocalMs);
+      read = instant >= Math.max(...showing) ? 'as the later' : 'as the earlier';
+    }
+    const kind = clockChangeNote(shownMs !== 0, read);
+    const tally = (outcome.notes[kind] ??= { count: 0, firstLine: r.line });
+    tally.count++;
+    tally.firstLine = Math.min(tally.firstLine, r.line);
+  }
 }
 
 /** Why a call queued after the export's last date is left out. */
