@@ -11,8 +11,11 @@ export function localMsOfInstant(zone: string, utcMs: number): number {
   return utcMs + offsetMinutes(zone, utcMs) * 60_000;
 }
 
-/** The instant of a local wall-clock time in `zone` (in an autumn repeated hour: the later one;
- * in a spring gap: an hour on, as the clock reads). Offsets are cached by local hour. */
+/** The instant of a local wall-clock time in `zone`. A time of the night the clocks change is
+ * read with the offset in force at the instant the time would have in UTC: east of Greenwich
+ * (Berlin, Jerusalem, Sydney) the later of a repeated hour's two instants and a skipped time an
+ * hour on; west of it (New York) the earlier, and an hour back (load.ts's caveats say which).
+ * Offsets are cached by local hour. */
 export function instantOfLocal(zone: string, localMs: number, cache?: Map<number, number>): number {
   const hour = Math.floor(localMs / HOUR_MS);
   let offsetMs = cache?.get(hour);
