@@ -12,7 +12,8 @@ export function localMsOfInstant(zone: string, utcMs: number): number {
 }
 
 /** The instant of a local wall-clock time in `zone`. A time of the night the clocks change is
- * read with the offset in force at the instant the time would have in UTC: east of Greenwich
+ * read with one of that night's two offsets (the one in force at the time read as UTC, less
+ * that offset): east of Greenwich
  * (Berlin, Jerusalem, Sydney) the later of a repeated hour's two instants and a skipped time an
  * hour on; west of it (New York) the earlier, and an hour back (load.ts's caveats say which).
  * Offsets are cached by local hour. */
