@@ -15,9 +15,9 @@ const CASES: [string, string[], RegExp][] = [
   ['plan --max-iterations 99999999999', ['plan', 'open.json', '--max-iterations', '99999999999'], /^followsun: --max-iterations: expected at most 10,000 simulate-and-correct rounds .*, got 99999999999$/],
   ['plan --max-iterations 10001', ['plan', 'open.json', '--max-iterations', '10001'], /^followsun: --max-iterations: expected at most 10,000 /],
   // Rounds within the bound: their work is counted, as rounds ("× 1,004 points" of a sweep before).
-  ['plan --max-iterations 1000 of a week of 5-minute intervals', ['plan', 'open-week.json', '--max-iterations', '1000'], /^open-week\.json: intervalMinutes: about .* of memory \(most of it the per-interval tables of 2,016 intervals × 1 language × channel queue × 1,004 planning rounds\)/],
+  ['plan --max-iterations 1000 of a week of 5-minute intervals', ['plan', 'open-week.json', '--max-iterations', '1000'], /^open-week\.json:1: intervalMinutes: about .* of memory \(most of it the per-interval tables of 2,016 intervals × 1 language × channel queue × 1,004 planning rounds\)/],
   // The rounds were "points" of a sweep, their memory '--vary'.
-  ['plan of a year of 5-minute intervals', ['plan', 'open-year.json'], /^open-year\.json: intervalMinutes: about .* of memory \(most of it the per-interval tables of 105,120 intervals × 1 language × channel queue × 12 planning rounds\)/],
+  ['plan of a year of 5-minute intervals', ['plan', 'open-year.json'], /^open-year\.json:1: intervalMinutes: about .* of memory \(most of it the per-interval tables of 105,120 intervals × 1 language × channel queue × 12 planning rounds\)/],
   // "expected a whole number ≥ 0, got 9007199254740993", which it is.
   ['run --seed 9007199254740993', ['run', 'open.json', '--seed', '9007199254740993'], /^followsun: --seed: expected a whole number from 0 to 9,007,199,254,740,991, got 9007199254740993$/],
   // "expected a number > 0, got 1e9", which it is.
