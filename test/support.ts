@@ -1,9 +1,15 @@
 // Shared builders for tests: scenarios written the way an analyst would, in a few lines.
+import { spawn } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { replicationThreadMain, TasksUnderWay, type ReplicationThread, type TaskMessage } from '../sim/batch';
 import { loadRecordsText } from '../sim/history/load';
 import type { ContactRecord } from '../sim/history/records';
-import { compileScenario, type CompileOptions } from '../sim/model/model';
+import { compileScenario, type CompiledModel, type CompileOptions } from '../sim/model/model';
 import { validateScenario, type ScenarioInput } from '../sim/scenario/scenario';
 import { simulate } from '../sim/simulate';
+import type { ReplicationFigures } from '../sim/stats/metrics';
+
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
 
 export interface QueueCase {
   ratePerHour: number;
@@ -72,4 +78,70 @@ export function callEveryTenMinutes(from: string, hours: number, zone: string): 
   const start = Date.parse(from);
   for (let t = start; t < start + hours * 3_600_000; t += 600_000) lines.push(`${new Date(t).toISOString().slice(0, 19)}Z,de,answered,5,60,anna`);
   return loadRecordsText(`${lines.join('\n')}\n`, 'desk.csv', { timezone: zone }).outcome.records as ContactRecord[];
+}
+
+export interface ChildOutcome {
+  status: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+/** The built command in a child process, asynchronous (several may run while vitest waits):
+ * planning needs the built solver and replication threads. */
+export function followsunChild(...args: string[]): Promise<ChildOutcome> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ['bin/followsun.mjs', ...args], { cwd: ROOT });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d) => (stdout += d));
+    child.stderr.on('data', (d) => (stderr += d));
+    child.on('error', reject);
+    child.on('close', (status) => resolve({ status, stdout, stderr }));
+  });
+}
+
+/** One English voice queue for a day, and nothing left to plan unless `shifts` opens some. */
+export const deskYaml = (o: { start?: string; replications: number; perHour: number; days?: number; shifts?: string }) => `name: Desk
+horizon: { start: ${o.start ?? '2026-03-23T00:00:00Z'}, days: ${o.days ?? 1}, warmupHours: 2 }
+intervalMinutes: 60
+seed: 5
+replications: ${o.replications}
+demand:
+  - id: calls
+    language: en
+    volume: { perHour: ${o.perHour} }
+    handleTime: { dist: exponential, mean: 180 }
+    patience: { dist: exponential, mean: 150 }
+staffing:
+  - id: team
+    skills: [en]
+    cost: { perHour: 30 }
+    ${o.shifts ?? 'agents: 8'}
+`;
+
+/** Three 8-hour daily shifts for the planner to staff (deskYaml's `shifts`). */
+export const OPEN_SHIFTS = 'shifts: [{ days: daily, startBetween: ["00:00", "16:00"], every: 480, hours: 8, agents: auto }]';
+
+/** A replication thread that answers in this process, as a worker would (sim/batch's message
+ * handler), after `turnsBefore(task)` turns of the event loop: results may come out of order. */
+export class InProcessThread implements ReplicationThread {
+  private readonly underWay = new TasksUnderWay();
+  private readonly handle = replicationThreadMain((m) => this.underWay.answered(m));
+
+  constructor(private readonly turnsBefore: (task: number) => number) {}
+
+  load(models: CompiledModel[]): void {
+    this.handle({ models: structuredClone(models) });
+  }
+
+  async run(task: TaskMessage): Promise<ReplicationFigures[]> {
+    const answer = this.underWay.add(task.task);
+    for (let wait = this.turnsBefore(task.task); wait > 0; wait--) await new Promise((r) => setTimeout(r, 1));
+    this.handle(task);
+    return answer;
+  }
+
+  close(): Promise<void> {
+    return Promise.resolve();
+  }
 }

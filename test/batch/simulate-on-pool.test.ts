@@ -4,44 +4,24 @@
 // threads here answer in this process, out of order, from copies of the models (as a worker gets
 // them); the browser's threads are test/e2e/replication-threads.test.ts's.
 import { afterAll, describe, expect, it } from 'vitest';
-import { ReplicationPool, replicationThreadMain, TasksUnderWay, type ReplicationThread, type TaskMessage } from '../../sim/batch';
-import type { CompiledModel } from '../../sim/model/model';
-import type { ReplicationFigures } from '../../sim/stats/metrics';
+import { ReplicationPool } from '../../sim/batch';
 import { compareModels, compareOnPool, compileForComparison } from '../../sim/compare';
 import { compileScenario } from '../../sim/model/model';
 import { parseScenario, type Scenario } from '../../sim/scenario/scenario';
 import { simulate, simulateOnPool } from '../../sim/simulate';
 import type { ScenarioResult } from '../../sim/stats/metrics';
+import { InProcessThread } from '../support';
 import { TWO_LANGUAGES } from '../e2e/two-languages';
 
 /** 40 replications of a small two-day scenario: 5 tasks of 8 replications. */
 const scenario = (text: string): Scenario => parseScenario(text.replace('replications: 4', 'replications: 40'), 'two.yaml');
 const BASE = scenario(TWO_LANGUAGES);
+/** Each thread answers after a few turns, its later tasks sometimes before its earlier ones. */
+const scrambled = (task: number) => (task * 5) % 3;
 const VARIANT = scenario(TWO_LANGUAGES.replace('agents: 6 }', 'agents: 9 }'));
 
-/** A thread that answers after a few turns, its later tasks sometimes before its earlier ones. */
-class ThreadInThisProcess implements ReplicationThread {
-  private readonly underWay = new TasksUnderWay();
-  private readonly handle = replicationThreadMain((m) => this.underWay.answered(m));
-
-  load(models: CompiledModel[]): void {
-    this.handle({ models: structuredClone(models) });
-  }
-
-  async run(task: TaskMessage): Promise<ReplicationFigures[]> {
-    const answer = this.underWay.add(task.task);
-    for (let wait = (task.task * 5) % 3; wait > 0; wait--) await new Promise((r) => setTimeout(r, 1));
-    this.handle(task);
-    return answer;
-  }
-
-  close(): Promise<void> {
-    return Promise.resolve();
-  }
-}
-
 describe('replications on a pool of threads', () => {
-  const pools = [1, 3].map((size) => new ReplicationPool(size, () => new ThreadInThisProcess()));
+  const pools = [1, 3].map((size) => new ReplicationPool(size, () => new InProcessThread(scrambled)));
   afterAll(() => Promise.all(pools.map((p) => p.close())));
 
   it('gives the result, progress and early results of a run in this thread, on 1 thread and on 3', async () => {

@@ -1,27 +1,12 @@
 // The exit codes `followsun --help` lists are the ones a script meets: plan exits 1 when a target
 // is missed (the plan is written all the same), which the list used to leave out, and only run and
 // sweep keep what has finished when interrupted.
-import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { followsun } from '../cli-in-process';
-
-const ROOT = fileURLToPath(new URL('../..', import.meta.url));
-
-function followsunBin(...args: string[]): Promise<{ status: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['bin/followsun.mjs', ...args], { cwd: ROOT });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d) => (stdout += d));
-    child.stderr.on('data', (d) => (stderr += d));
-    child.on('error', reject);
-    child.on('close', (status) => resolve({ status, stdout, stderr }));
-  });
-}
+import { followsunChild } from '../support';
 
 /** Twenty calls an hour for a day and a shift that may have one agent at most: no plan meets 80 % in 20 s. */
 const UNREACHABLE = `name: One agent at most
@@ -56,7 +41,7 @@ describe('the exit codes the help lists', () => {
     const scenario = join(dir, 'unreachable.yaml');
     writeFileSync(scenario, UNREACHABLE);
     const out = join(dir, 'planned.yaml');
-    const o = await followsunBin('plan', scenario, '--max-iterations', '1', '--out', out);
+    const o = await followsunChild('plan', scenario, '--max-iterations', '1', '--out', out);
     expect(o.stderr).not.toMatch(/internal error|^\s+at /m);
     expect(o.status).toBe(1);
     expect(o.stdout).toMatch(/Not every target is met/);

@@ -7,26 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { followsun } from '../cli-in-process';
-
-/** One English voice queue for a day, and nothing left to plan unless `shifts` opens some. */
-const desk = (o: { start?: string; replications: number; perHour: number; days?: number; shifts?: string }) => `name: Desk
-horizon: { start: ${o.start ?? '2026-03-23T00:00:00Z'}, days: ${o.days ?? 1}, warmupHours: 2 }
-intervalMinutes: 60
-seed: 5
-replications: ${o.replications}
-demand:
-  - id: calls
-    language: en
-    volume: { perHour: ${o.perHour} }
-    handleTime: { dist: exponential, mean: 180 }
-    patience: { dist: exponential, mean: 150 }
-staffing:
-  - id: team
-    skills: [en]
-    cost: { perHour: 30 }
-    ${o.shifts ?? 'agents: 8'}
-`;
-const OPEN = 'shifts: [{ days: daily, startBetween: ["00:00", "16:00"], every: 480, hours: 8, agents: auto }]';
+import { deskYaml, OPEN_SHIFTS } from '../support';
 
 let dir: string;
 beforeAll(() => {
@@ -44,8 +25,8 @@ const file = (name: string, text: string) => {
 describe('the work check of plan --compare and plan --report', () => {
   it("counts every file of a comparison at the base's replications, which it runs them with", async () => {
     // Alone, the variant's one replication is nothing; at the base's 10,000 it is billions of contacts.
-    const base = file('base.yaml', desk({ replications: 10_000, perHour: 100 }));
-    const variant = file('variant.yaml', desk({ replications: 1, perHour: 1000 }));
+    const base = file('base.yaml', deskYaml({ replications: 10_000, perHour: 100 }));
+    const variant = file('variant.yaml', deskYaml({ replications: 1, perHour: 1000 }));
     const o = await followsun('plan', '--compare', base, variant);
     expect(o.status).toBe(2);
     expect(o.stdout).toBe('');
@@ -54,7 +35,7 @@ describe('the work check of plan --compare and plan --report', () => {
   });
 
   it("names the line of the file's field, as run does, and counts the report's two runs", async () => {
-    const year = file('year.yaml', desk({ replications: 2, perHour: 100_000, days: 365, shifts: OPEN }));
+    const year = file('year.yaml', deskYaml({ replications: 2, perHour: 100_000, days: 365, shifts: OPEN_SHIFTS }));
     const o = await followsun('plan', year, '--report', join(dir, 'year.html'));
     expect(o.status).toBe(2);
     expect(o.stderr.trim().split('\n')).toEqual([

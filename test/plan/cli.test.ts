@@ -2,35 +2,14 @@
 // scenario files in a temporary folder (one day, English voice and chat, one pool with candidate
 // shifts), checking the output contract: the planned YAML, the JSON, the HTML report of the plan
 // and the comparison of plans; bad input is one clear line and exit code 2.
-import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseScenario } from '../../sim/scenario/scenario';
+import { followsunChild as followsun, type ChildOutcome as Outcome } from '../support';
 
-const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const SLOW = 120_000; // a busy two-core machine
-
-interface Outcome {
-  status: number | null;
-  stdout: string;
-  stderr: string;
-}
-
-/** The command in a child process (asynchronous, so that several can run while vitest waits). */
-function followsun(...args: string[]): Promise<Outcome> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['bin/followsun.mjs', ...args], { cwd: ROOT });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d) => (stdout += d));
-    child.stderr.on('data', (d) => (stderr += d));
-    child.on('error', reject);
-    child.on('close', (status) => resolve({ status, stdout, stderr }));
-  });
-}
 
 const helpdesk = (name: string, pool: string) => `# A small helpdesk: English voice and chat for one day.
 # Volumes and handle times are made up for the test.
