@@ -7,6 +7,7 @@ import { ScenarioError, type Scenario } from '../sim/scenario/scenario';
 import { atLeastTwoReplications, checkReplications, largeRunsAllowed, UsageError, workerCount } from './arguments';
 import { checkScenarioWork, displayPath, KeptTogether, loadScenario } from './files';
 import { formatNumber, table, type Unit } from './format';
+import { decimalsThatShow } from '../report/format';
 import { interruptedExitCode, watchInterrupt } from './interrupt';
 import { compileJobs, runJobs } from './parallel';
 import { Progress } from './progress';
@@ -195,15 +196,9 @@ function signed(e: Estimate, unit: Unit, currency: string): string {
   if (e.mean === null) return '–';
   const scale = unit === 'fraction' ? 100 : 1;
   const digits = unit === 'count' || (unit === 'money' && Math.abs(e.mean) >= 1000) ? 0 : unit === 'money' ? 2 : 1;
-  const format = (d: number) => new Intl.NumberFormat('en-US', { minimumFractionDigits: d, maximumFractionDigits: d });
   // A number that is not 0 but rounds to it gets decimals until it shows (at most three more):
-  // "+0.0 s" beside a difference called significant, or "(+0.0 to +0.1)", reads as touching
-  // zero; "+0.04 s" says which side of it the number is.
-  const n = (x: number) => {
-    let d = digits;
-    while (x !== 0 && d < digits + 3 && /^[0.]+$/.test(format(d).format(Math.abs(x * scale)))) d++;
-    return `${x >= 0 ? '+' : '−'}${format(d).format(Math.abs(x * scale))}`;
-  };
+  // "+0.0 s" beside a difference called significant reads as touching zero.
+  const n = (x: number) => `${x >= 0 ? '+' : '−'}${decimalsThatShow(Math.abs(x * scale), digits, digits + 3)}`;
   const suffix = unit === 'fraction' ? ' pt' : unit === 'seconds' ? ' s' : unit === 'money' ? ` ${currency}` : '';
   const ci = e.ci95 ? ` (${n(e.ci95[0])} to ${n(e.ci95[1])})` : '';
   return `${n(e.mean)}${suffix}${ci}`;

@@ -4,6 +4,7 @@ import { ResultBuilder, type ReplicationFigures } from '../sim/stats/metrics';
 import type { CompiledModel } from '../sim/model/model';
 import { formatPath, ScenarioError, validateScenario, type Scenario } from '../sim/scenario/scenario';
 import { csvLines } from '../sim/csv';
+import { CHANNELS } from '../sim/scenario/channels';
 import type { Estimate } from '../sim/stats/confidence';
 import { big, estimateWork, WORK_LIMITS } from '../sim/scenario/work-estimate';
 import { sweepReportHtml } from '../report/sweep';
@@ -48,8 +49,6 @@ export const SWEEP_FIGURES = [
   'costPerResolvedCustomer',
   'costPerMonth',
 ] as const;
-
-const CHANNEL_ORDER = ['voice', 'chat', 'email'] as const;
 
 export interface SweepPoint {
   index: number;
@@ -514,7 +513,7 @@ function shardInfo(
 export function sweepFileText(d: SweepDocument, fileName: string): string {
   if (fileName.toLowerCase().endsWith('.json')) return d.shard ? jsonWithChecksum(d) : `${JSON.stringify(d, null, 2)}\n`;
   // Each channel's service level after the headline figures (columns of earlier versions keep their places).
-  const channels = CHANNEL_ORDER.filter((c) => d.points.some((p) => p.serviceLevel?.[c] !== undefined));
+  const channels = CHANNELS.filter((c) => d.points.some((p) => p.serviceLevel?.[c] !== undefined));
   const columns = (f: string) => [f, `${f}_ci95_low`, `${f}_ci95_high`];
   const cells = (e: Estimate | undefined) => [e?.mean ?? NaN, e?.ci95?.[0] ?? NaN, e?.ci95?.[1] ?? NaN];
   const header = ['index', ...d.varied, ...SWEEP_FIGURES.flatMap(columns), ...channels.flatMap((c) => columns(`serviceLevel.${c}`))];

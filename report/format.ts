@@ -20,11 +20,24 @@ const finite = (x: number | null | undefined): x is number => typeof x === 'numb
 /** A typographic minus; none on a zero (a negative zero, such as the hours a variant closes when
  * it opens none: −(0), printed "−0"). */
 const signed = (text: string) => text.replace(/^-/, /[1-9]/.test(text) ? MINUS : '');
-const threeDecimals = new Intl.NumberFormat(locale, { minimumFractionDigits: 3, maximumFractionDigits: 3 });
-/** One decimal, or more (up to three) for a number that is not 0 but one decimal would show as
- * 0.0: a change of −0.04 pts written "−0.0 pts", or a CI "−0.2 to −0.0 s", reads as touching zero
+const withDecimals = new Map<number, Intl.NumberFormat>();
+
+/** `x` with `fewest` decimals, or more (up to `most`) while a number that is not 0 would show as
+ * 0: a change of −0.04 pts written "−0.0 pts", or a CI "−0.2 to −0.0 s", reads as touching zero
  * (or as a negative zero); "−0.04" and "−0.02" say which side of it they are. */
-const smallDecimals = (x: number) => (x === 0 || Math.abs(x) >= 0.05 ? oneDecimal : Math.abs(x) >= 0.005 ? twoDecimals : threeDecimals).format(x);
+export function decimalsThatShow(x: number, fewest: number, most: number): string {
+  const format = (d: number) => {
+    let f = withDecimals.get(d);
+    if (!f) withDecimals.set(d, (f = new Intl.NumberFormat(locale, { minimumFractionDigits: d, maximumFractionDigits: d })));
+    return f.format(x);
+  };
+  let d = fewest;
+  while (x !== 0 && d < most && /^-?[0.]+$/.test(format(d))) d++;
+  return format(d);
+}
+
+/** One decimal, or up to three for a number near 0 (decimalsThatShow). */
+const smallDecimals = (x: number) => decimalsThatShow(x, 1, 3);
 
 export function count(x: number | null | undefined): string {
   return finite(x) ? signed(whole.format(x)) : '–';
