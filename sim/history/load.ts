@@ -2,7 +2,7 @@
 // contact records (the bank's layout or the generic one) or an interval table. Shared by the
 // CLI (which reads the bytes from disk) and the app (which reads a dropped file); both check
 // the size before reading and decode the text first.
-import { headerOf, readRecords, readRows, RecordsError, type ColumnMap, type ReadOutcome } from './records';
+import { headerOf, readRecords, readRows, RecordsError, type ColumnMap, type ReadOutcome, type Tally } from './records';
 import { intervalLayout, intervalMinutesOf, overloadedInterval, overstaffedInterval, type IntervalRow } from './intervals';
 import { LIMITS } from '../scenario/schema-parts';
 import { BANK_TIMEZONE, bankLayout, genericLayout, guessFormat, QUEUED_NEXT_DAY } from './layouts';
@@ -35,17 +35,14 @@ export const isLocalTimeNote = (kind: string) => kind.startsWith('clock time wit
 
 /** The rows of `rows` whose time has no instant: tallied as a caveat, and described. */
 function assumeZone<R extends { line: number }>(outcome: ReadOutcome<R>, local: (r: R) => boolean, zone: string, fromFallback: boolean): ZoneAssumed | undefined {
-  let rows = 0;
-  let firstLine = Infinity;
-  for (const r of outcome.records) {
-    if (!local(r)) continue;
-    rows++;
-    firstLine = Math.min(firstLine, r.line);
-  }
-  if (rows === 0) return undefined;
-  outcome.notes[localTimeNote(zone)] = { count: rows, firstLine };
-  return { zone, fromFallback, rows, firstLine };
+  const tally = tallyOf(outcome.records.filter(local));
+  if (tally.count === 0) return undefined;
+  outcome.notes[localTimeNote(zone)] = tally;
+  return { zone, fromFallback, rows: tally.count, firstLine: tally.firstLine };
 }
+
+/** How many rows, and the first line among them. */
+const tallyOf = (rows: readonly { line: number }[]): Tally => ({ count: rows.length, firstLine: rows.reduce((first, r) => Math.min(first, r.line), Infinity) });
 
 export interface LoadOptions {
   format?: RecordsFormat;
@@ -166,16 +163,12 @@ function leaveOutAfterLastDate(outcome: ReadOutcome): void {
   while (cut < records.length && dayOf(records[cut].arrivalLocalMs) <= lastDate) cut++;
   if (cut === records.length) return;
   const after = records.splice(cut);
-  outcome.rejected[AFTER_LAST_DATE] = {
-    count: after.length,
-    firstLine: after.reduce((m, r) => Math.min(m, r.line), Infinity),
-    detail: `the records' last date is ${isoDay(lastDate)}`,
-  };
+  outcome.rejected[AFTER_LAST_DATE] = { ...tallyOf(after), detail: `the records' last date is ${isoDay(lastDate)}` };
   const note = outcome.notes[QUEUED_NEXT_DAY];
   if (!note) return;
   const kept = records.filter((r) => r.queuedNextDay);
   if (kept.length === 0) delete outcome.notes[QUEUED_NEXT_DAY];
-  else outcome.notes[QUEUED_NEXT_DAY] = { ...note, count: kept.length, firstLine: kept.reduce((m, r) => Math.min(m, r.line), Infinity) };
+  else outcome.notes[QUEUED_NEXT_DAY] = { ...note, ...tallyOf(kept) };
 }
 
 interface Row {
