@@ -1,6 +1,10 @@
 // Shared builders for tests: scenarios written the way an analyst would, in a few lines.
 import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { afterAll } from 'vitest';
 import { replicationThreadMain, TasksUnderWay, type ReplicationThread, type TaskMessage } from '../sim/batch';
 import { loadRecordsText } from '../sim/history/load';
 import type { ContactRecord } from '../sim/history/records';
@@ -144,4 +148,17 @@ export class InProcessThread implements ReplicationThread {
   close(): Promise<void> {
     return Promise.resolve();
   }
+}
+
+/** A temporary folder (`dir`) for the test file that calls this, removed after it: `file(name,
+ * text)` writes a file in it and gives its path. */
+export function scratchFiles(name: string): ((file: string, text: string) => string) & { dir: string } {
+  const dir = mkdtempSync(join(tmpdir(), `followsun-${name}-`));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  const file = (name: string, text: string) => {
+    const path = join(dir, name);
+    writeFileSync(path, text);
+    return path;
+  };
+  return Object.assign(file, { dir });
 }

@@ -2,28 +2,14 @@
 // (compareOnPool: the comparison of one thread, bit for bit; Ctrl-C stops handing out work and
 // leaves no comparison of a part), and a comparison of plans over different periods is called one,
 // as compare's and report's are.
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { ReplicationPool } from '../../sim/batch';
 import { compareModels, compareOnPool, compileForComparison } from '../../sim/compare';
 import { parseScenario } from '../../sim/scenario/scenario';
 import { TWO_LANGUAGES } from '../e2e/two-languages';
-import { deskYaml, followsunChild, InProcessThread, OPEN_SHIFTS } from '../support';
+import { deskYaml, followsunChild, InProcessThread, OPEN_SHIFTS, scratchFiles } from '../support';
 
-let dir: string;
-beforeAll(() => {
-  dir = mkdtempSync(join(tmpdir(), 'followsun-plan-checks-'));
-});
-afterAll(() => {
-  if (dir) rmSync(dir, { recursive: true, force: true });
-});
-const file = (name: string, text: string) => {
-  const path = join(dir, name);
-  writeFileSync(path, text);
-  return path;
-};
+const file = scratchFiles('plan-compare');
 
 describe('the comparison plan makes on its pool of threads (compareOnPool)', () => {
   const scenario = (text: string) => parseScenario(text.replace('replications: 4', 'replications: 40'), 'two.yaml');

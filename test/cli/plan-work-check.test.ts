@@ -2,25 +2,12 @@
 // is planned: it counts what the command will run — every file of a comparison at the base's
 // replications, which it runs them with, and the comparison's or the report's runs after the
 // planning rounds — and names the line of the file's field, as run does.
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { followsun } from '../cli-in-process';
-import { deskYaml, OPEN_SHIFTS } from '../support';
+import { deskYaml, OPEN_SHIFTS, scratchFiles } from '../support';
 
-let dir: string;
-beforeAll(() => {
-  dir = mkdtempSync(join(tmpdir(), 'followsun-plan-checks-'));
-});
-afterAll(() => {
-  if (dir) rmSync(dir, { recursive: true, force: true });
-});
-const file = (name: string, text: string) => {
-  const path = join(dir, name);
-  writeFileSync(path, text);
-  return path;
-};
+const file = scratchFiles('plan-checks');
 
 describe('the work check of plan --compare and plan --report', () => {
   it("counts every file of a comparison at the base's replications, which it runs them with", async () => {
@@ -36,7 +23,7 @@ describe('the work check of plan --compare and plan --report', () => {
 
   it("names the line of the file's field, as run does, and counts the report's two runs", async () => {
     const year = file('year.yaml', deskYaml({ replications: 2, perHour: 100_000, days: 365, shifts: OPEN_SHIFTS }));
-    const o = await followsun('plan', year, '--report', join(dir, 'year.html'));
+    const o = await followsun('plan', year, '--report', join(file.dir, 'year.html'));
     expect(o.status).toBe(2);
     expect(o.stderr.trim().split('\n')).toEqual([
       expect.stringMatching(/year\.yaml:9: demand\[0\]\.volume\.perHour: about [\d.]+ billion contacts to simulate \(.*; 2 replications of 14 runs \(12 planning rounds, 2 for the report\)\)/),
