@@ -24,13 +24,13 @@ export const SUMMARY_FIGURES = [
   'answered',
   'abandoned',
   'answeredWithinThresholdShare', // all channels, each against its own threshold: not a service level
-  'pWait',
+  'pWait', // voice and chat
   'asaSeconds', // voice and chat
   'journeySeconds',
   'waitP50Seconds',
   'waitP90Seconds',
   'waitP99Seconds',
-  'abandonRate',
+  'abandonRate', // voice and chat: nobody hangs up on an email
   'waitingAtEnd',
   'costTotal',
   'costPerMonth', // costTotal scaled to an average month (30.44 days)
@@ -41,7 +41,7 @@ export const SUMMARY_FIGURES = [
 export const POOL_FIGURES = ['handled', 'contained', 'occupancy', 'agentsOnPhones', 'costTotal'] as const;
 /** Per language, channel and language × channel. `serviceLevel` is the channel's own service
  * level in channel and language × channel rows; a language row mixes channels, so there it is
- * reported as answeredWithinThresholdShare, and its ASA covers voice and chat only. */
+ * reported as answeredWithinThresholdShare, and its ASA and abandon rate cover voice and chat only. */
 export const GROUP_FIGURES = [
   'contacts',
   'contained',
@@ -67,7 +67,7 @@ export const INTERVAL_FIGURES = [
   'contained',
   'answeredWithinThresholdShare',
   'asaSeconds', // voice and chat
-  'abandonRate',
+  'abandonRate', // voice and chat
   'occupancy',
   'costTotal',
 ] as const;

@@ -70,7 +70,7 @@ function intervalFigures(m: CompiledModel, t: Tallies, queueChannel: Int32Array,
   for (let i = 0; i < I; i++) {
     const length = intervalLengthSeconds(m, i);
     byChannel.fill(0);
-    let o = 0, a = 0, ab = 0, w = 0, ws = 0, aRealtime = 0, ct = 0;
+    let o = 0, a = 0, ab = 0, w = 0, ws = 0, oRealtime = 0, aRealtime = 0, ct = 0;
     for (let q = 0; q < Q; q++) {
       const cell = i * Q + q;
       const queue = m.queues[q];
@@ -99,6 +99,7 @@ function intervalFigures(m: CompiledModel, t: Tallies, queueChannel: Int32Array,
       w += t.answeredWithinThreshold[cell];
       if (queue.channel !== 'email') {
         ws += t.waitSecondsAnswered[cell];
+        oRealtime += offered;
         aRealtime += t.answered[cell];
       }
       ct += t.contained[cell];
@@ -116,7 +117,7 @@ function intervalFigures(m: CompiledModel, t: Tallies, queueChannel: Int32Array,
     intervals[row + 3] = ct;
     intervals[row + 4] = ratio(w, o);
     intervals[row + 5] = ratio(ws, aRealtime);
-    intervals[row + 6] = ratio(ab, o);
+    intervals[row + 6] = ratio(ab, oRealtime);
     intervals[row + 7] = ratio(busy, online);
     intervals[row + 8] = intervalCost[i];
     for (let c = 0; c < C; c++) {
@@ -134,19 +135,20 @@ function intervalFigures(m: CompiledModel, t: Tallies, queueChannel: Int32Array,
   return { coverage, intervals };
 }
 
-/** Languages, channels or language × channel: `member[q]` is queue q's group. */
-function groupFigures(m: CompiledModel, t: Tallies, queueCost: Float64Array, count: number, member: Int32Array, liveWaitsOnly: boolean): Float64Array {
+/** Languages, channels or language × channel: `member[q]` is queue q's group. With `liveOnly` (a
+ * language's channels), ASA and abandon rate are of its voice and chat. */
+function groupFigures(m: CompiledModel, t: Tallies, queueCost: Float64Array, count: number, member: Int32Array, liveOnly: boolean): Float64Array {
   const Q = t.queueCount;
   const I = m.intervalCount;
   const GF = GROUP_FIGURES.length;
   const out = new Float64Array(count * GF);
   for (let g = 0; g < count; g++) {
     let contacts = 0, contained = 0, returned = 0, blocked = 0, offered = 0, answered = 0, abandoned = 0;
-    let within = 0, waits = 0, waited = 0, cost = 0;
+    let within = 0, waits = 0, waited = 0, liveOffered = 0, cost = 0;
     for (let q = 0; q < Q; q++) {
       if (member[q] !== g) continue;
       cost += queueCost[q];
-      const live = !liveWaitsOnly || m.queues[q].channel !== 'email';
+      const live = !liveOnly || m.queues[q].channel !== 'email';
       for (let i = 0; i < I; i++) {
         const cell = i * Q + q;
         contacts += t.contacts[cell];
@@ -160,6 +162,7 @@ function groupFigures(m: CompiledModel, t: Tallies, queueCost: Float64Array, cou
         if (live) {
           waits += t.waitSecondsAnswered[cell];
           waited += t.answered[cell];
+          liveOffered += t.offered[cell];
         }
       }
     }
@@ -175,7 +178,7 @@ function groupFigures(m: CompiledModel, t: Tallies, queueCost: Float64Array, cou
     out[at + 7] = abandoned;
     out[at + 8] = ratio(within, offered);
     out[at + 9] = ratio(waits, waited);
-    out[at + 10] = ratio(abandoned, offered);
+    out[at + 10] = ratio(abandoned, liveOffered);
     out[at + 11] = cost;
     out[at + 12] = ratio(cost, answered + contained);
     out[at + 13] = resolved;
@@ -220,17 +223,22 @@ function poolFigures(m: CompiledModel, t: Tallies, { poolCost, aiCost }: Replica
   return { pools, costByType };
 }
 
-/** The summary. Waits are summarised over the real-time channels: an email's wait of hours says
- * nothing about a caller's (channels.email reports it). */
+/** The summary. Waits, waiting at all and hanging up are summarised over the real-time channels:
+ * an email's wait of hours says nothing about a caller's, and nobody hangs up on an email, so its
+ * offered would only thin the abandon rate out (channels.email reports its own). */
 function summaryFigures(m: CompiledModel, t: Tallies, costByType: Float64Array): Float64Array {
   const Q = t.queueCount;
   const I = m.intervalCount;
   const realtimeWaits = new Float64Array(WAIT_BINS);
+  let realtimeOffered = 0, realtimeDelayed = 0, realtimeAbandoned = 0;
   let realtimeAnswered = 0, realtimeWaitSeconds = 0, realtimeJourneySeconds = 0;
   for (let q = 0; q < Q; q++) {
     if (m.queues[q].channel === 'email') continue;
     for (let b = 0; b < WAIT_BINS; b++) realtimeWaits[b] += t.waitHistogram[q * WAIT_BINS + b];
     for (let i = 0; i < I; i++) {
+      realtimeOffered += t.offered[i * Q + q];
+      realtimeDelayed += t.delayed[i * Q + q];
+      realtimeAbandoned += t.abandoned[i * Q + q];
       realtimeAnswered += t.answered[i * Q + q];
       realtimeWaitSeconds += t.waitSecondsAnswered[i * Q + q];
       realtimeJourneySeconds += t.journeySecondsAnswered[i * Q + q];
@@ -257,13 +265,13 @@ function summaryFigures(m: CompiledModel, t: Tallies, costByType: Float64Array):
     answered,
     abandoned,
     ratio(sum(t.answeredWithinThreshold), offered),
-    ratio(sum(t.delayed), offered),
+    ratio(realtimeDelayed, realtimeOffered),
     ratio(realtimeWaitSeconds, realtimeAnswered),
     ratio(realtimeJourneySeconds, realtimeAnswered),
     waitPercentile(realtimeWaits, 0, 0.5),
     waitPercentile(realtimeWaits, 0, 0.9),
     waitPercentile(realtimeWaits, 0, 0.99),
-    ratio(abandoned, offered),
+    ratio(realtimeAbandoned, realtimeOffered),
     sum(t.waitingAtEnd),
     costTotal,
     (costTotal * AVERAGE_MONTH_SECONDS) / reportedSeconds,
