@@ -44,7 +44,8 @@ export function ksDistance(sorted: number[], cdf: (x: number) => number, step = 
 export function fitLognormal(values: number[]): { mu: number; sigma: number; meanSeconds: number; cv: number } {
   const logs = values.map(Math.log);
   const mu = logs.reduce((a, b) => a + b, 0) / logs.length;
-  const sigma = Math.sqrt(logs.reduce((s, l) => s + (l - mu) ** 2, 0) / Math.max(1, logs.length - 1));
+  // Divided by n, not n − 1: the maximum-likelihood estimate the fit is named for.
+  const sigma = Math.sqrt(logs.reduce((s, l) => s + (l - mu) ** 2, 0) / logs.length);
   return { mu, sigma, meanSeconds: Math.exp(mu + (sigma * sigma) / 2), cv: Math.sqrt(Math.expm1(sigma * sigma)) };
 }
 

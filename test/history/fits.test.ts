@@ -1,6 +1,6 @@
 // The estimators on their own: what each one must get right whatever the data.
 import { describe, expect, it } from 'vitest';
-import { fitHandleTime, ksDistance, normalCdf } from '../../sim/history/fit-handle-time';
+import { fitHandleTime, fitLognormal, ksDistance, normalCdf } from '../../sim/history/fit-handle-time';
 import { fitPatience } from '../../sim/history/patience';
 import { compileDistribution, sample } from '../../sim/model/distributions';
 import { randomStream } from '../../sim/kernel/random';
@@ -18,6 +18,13 @@ describe('handle time', () => {
     const mean = compileDistribution(fit.chosen).meanSeconds;
     expect(Math.abs(mean / fit.meanSeconds - 1)).toBeLessThan(0.02);
     expect(fit.empiricalKs).toBeLessThan(fit.lognormal.ks);
+  });
+
+  it('fits the lognormal by maximum likelihood: log times e⁰, e² give μ = 1 and σ = 1 (not the sample sd √2)', () => {
+    const fit = fitLognormal([1, Math.exp(2)]);
+    expect(fit.mu).toBeCloseTo(1, 12);
+    expect(fit.sigma).toBeCloseTo(1, 12);
+    expect(fit.meanSeconds).toBeCloseTo(Math.exp(1.5), 9);
   });
 
   it('measures the Kolmogorov–Smirnov distance as the largest gap between the two curves', () => {
