@@ -11,6 +11,7 @@ import { scaleLinear } from 'd3-scale';
 import type { PoolResult, ScenarioResult } from '../../sim/stats/metrics';
 import { intervalStarts, KIND_COLOURS, SERIES_COLOURS, WidthController } from '../lib/chart';
 import { ciText, formatEstimate, formatValue, languageName } from '../lib/format';
+import { unsharedCost } from '../lib/unshared-cost';
 import type { Bar } from './fs-bar-chart';
 import { baseStyles, chartStyles, figureStyles, viewStyles, staleStyles } from './shared-styles';
 import './fs-bar-chart';
@@ -217,6 +218,12 @@ export class FsCostView extends LitElement {
         ],
       };
     });
+    // A pool whose skills meet no demand has nothing to share its cost out to: it is in the total,
+    // so it gets a bar of its own rather than leaving the languages short of it.
+    const unshared = ch === 'all' ? unsharedCost(r) : 0;
+    if (unshared > 0) {
+      bars.push({ key: 'no-demand', label: 'Pools serving no demand', value: unshared, colour: '#f59e0b', note: 'no contacts', details: [['Why', 'their skills match no language with demand']] });
+    }
     return html`<section class="panel card">
           <fs-bar-chart
             heading=${`${ch === 'all' ? 'Cost by language' : `Cost by language, ${ch}`}${sl.day ? ', whole period' : ''}`}
