@@ -37,14 +37,30 @@ export interface ItemError {
   problems: string[];
 }
 
+/** A scenario an interrupted run did not finish. Cut short after some of its replications (the
+ * first `replications` of `of`): its result over those is in `scenarios`, exactly what a run with
+ * --replications `replications` gives (they are folded in order); otherwise nothing of it is. */
+export interface MissingScenario {
+  index: number;
+  file: string;
+  replications?: number;
+  of?: number;
+}
+
 export interface RunDocument {
   shard?: ShardInfo;
   /** Only in the output of an interrupted run: what is missing from it. */
-  partial?: { reason: 'interrupted'; missing: { index: number; file: string }[] };
+  partial?: { reason: 'interrupted'; missing: MissingScenario[] };
   scenarios: FileResult[];
   errors?: ItemError[];
   /** Shard outputs only: SHA-256 of the document without this field. */
   checksum?: string;
+}
+
+/** "x.yaml", or "x.yaml (37 of 200 replications finished, written: the figures of --replications 37)". */
+function missingText(m: MissingScenario): string {
+  if (m.replications === undefined) return m.file;
+  return `${m.file} (${m.replications} of ${m.of} replications finished, written: the figures of --replications ${m.replications})`;
 }
 
 /** A scenario of the batch: its position among the files, and its name as printed. */
@@ -82,6 +98,9 @@ export async function runCommand(options: RunOptions): Promise<number> {
   } finally {
     interrupt.dispose();
   }
+  // Stopped: a scenario cut short keeps the replications that finished (a prefix: they come in
+  // order), as a run of that many.
+  if (interrupt.aborted) results.cutShort();
 
   const finished = results.finished();
   const missing = results.missing();
@@ -93,10 +112,11 @@ export async function runCommand(options: RunOptions): Promise<number> {
       scenarios: finished,
       ...(errors.length > 0 ? { errors: errors.sort((a, b) => a.index - b.index) } : {}),
     };
-    if (!writeDocument(document, options, interrupted ? missing.length : 0)) return 2;
+    if (!writeDocument(document, options, interrupted ? missing : [])) return 2;
   }
   if (interrupted) {
-    process.stderr.write(`Interrupted: ${finished.length} of ${runnable.length} scenarios finished; missing: ${missing.map((m) => m.file).join(', ')}\n`);
+    const complete = finished.length - missing.filter((m) => m.replications !== undefined).length;
+    process.stderr.write(`Interrupted: ${complete} of ${runnable.length} scenarios finished; missing: ${missing.map(missingText).join(', ')}\n`);
     return interrupt.exitCode;
   }
   if (interrupt.aborted) return interruptedAfterAll(interrupt.exitCode);
@@ -168,10 +188,16 @@ function compiled(batch: (BatchItem & { scenario: Scenario })[], seed: number | 
  * it are done. */
 class BatchResults implements BatchJobs {
   private readonly builders: ResultBuilder[];
+  /** Per scenario: replications folded into its builder (0, 1, … k − 1, in order). */
+  private readonly folded: number[];
   private readonly results: (FileResult | undefined)[];
   /** Per scenario: its result is built, or it failed. */
   private readonly done: boolean[];
+  /** Per scenario cut short by an interrupt: its result is over this many replications. */
+  private readonly cut: (number | undefined)[];
   private printed = 0;
+  /** Interrupted: whatever has a result is printed, in order, without waiting for the rest. */
+  private stopped = false;
 
   constructor(
     private readonly runnable: (BatchItem & { model: CompiledModel })[],
@@ -179,7 +205,9 @@ class BatchResults implements BatchJobs {
     private readonly fail: Fail,
   ) {
     this.builders = runnable.map((r) => new ResultBuilder(r.model));
+    this.folded = new Array(runnable.length).fill(0);
     this.results = new Array(runnable.length);
+    this.cut = new Array(runnable.length);
     this.done = new Array(runnable.length).fill(false);
   }
 
@@ -190,11 +218,13 @@ class BatchResults implements BatchJobs {
   /** Scenario j's replication `replication` is in. */
   deliver(j: number, replication: number, figures: ReplicationFigures): void {
     this.builders[j].add(figures);
+    this.folded[j] = replication + 1;
     if (replication + 1 === this.runnable[j].model.replications) this.complete(j);
   }
 
   restart(j: number): void {
     this.builders[j] = new ResultBuilder(this.runnable[j].model);
+    this.folded[j] = 0;
   }
 
   failed(j: number, e: unknown): void {
@@ -207,8 +237,32 @@ class BatchResults implements BatchJobs {
     return this.results.filter((r): r is FileResult => r !== undefined);
   }
 
-  missing(): BatchItem[] {
-    return this.runnable.filter((_, j) => !this.done[j]).map((r) => ({ index: r.index, file: r.file }));
+  /** The scenarios not finished; one cut short says how many of its replications its result has. */
+  missing(): MissingScenario[] {
+    return this.runnable.flatMap((r, j) => {
+      if (this.done[j]) return [];
+      const k = this.cut[j];
+      return [{ index: r.index, file: r.file, ...(k !== undefined ? { replications: k, of: r.model.replications } : {}) }];
+    });
+  }
+
+  /** After an interrupt: each scenario not finished but with replications 0 … k − 1 folded (k ≥ 1)
+   * gets its result over those k — what --replications k gives, bit for bit — and is printed
+   * (and its CSV tables written) with the finished ones, in batch order. One with none stays
+   * missing. */
+  cutShort(): void {
+    this.runnable.forEach((r, j) => {
+      const k = this.folded[j];
+      if (this.done[j] || k === 0) return;
+      try {
+        this.results[j] = { index: r.index, file: r.file, ...this.builders[j].result() };
+        this.cut[j] = k;
+      } catch {
+        // No result over the part done: the scenario is missing, as if none had finished.
+      }
+    });
+    this.stopped = true;
+    this.printInOrder();
   }
 
   private complete(j: number): void {
@@ -223,10 +277,14 @@ class BatchResults implements BatchJobs {
 
   private printInOrder(): void {
     const { options } = this;
-    for (; this.printed < this.done.length && this.done[this.printed]; this.printed++) {
+    for (; this.printed < this.done.length && (this.stopped || this.done[this.printed]); this.printed++) {
       const r = this.results[this.printed];
       if (!r) continue;
-      if (!options.json && !options.out) process.stdout.write(`${summaryText(r)}\n\n`);
+      const k = this.cut[this.printed];
+      if (!options.json && !options.out) {
+        const note = k !== undefined ? `  Interrupted: the first ${k} of ${this.runnable[this.printed].model.replications} replications, the figures of --replications ${k}\n` : '';
+        process.stdout.write(`${summaryText(r)}\n${note}\n`);
+      }
       if (options.csvDir) {
         try {
           writeCsv(options.csvDir, r);
@@ -240,7 +298,7 @@ class BatchResults implements BatchJobs {
 }
 
 /** The run's JSON to --out (saying what it wrote) or stdout; false when --out cannot be written. */
-function writeDocument(document: RunDocument, options: RunOptions, missing: number): boolean {
+function writeDocument(document: RunDocument, options: RunOptions, missing: MissingScenario[]): boolean {
   const text = options.shard ? jsonWithChecksum(document) : `${JSON.stringify(document, null, 2)}\n`;
   if (!options.out) {
     process.stdout.write(text);
@@ -253,7 +311,10 @@ function writeDocument(document: RunDocument, options: RunOptions, missing: numb
   }
   const finished = document.scenarios.length;
   const what = `${finished} ${wordFor(finished, 'scenario result')}`;
-  process.stderr.write(`Wrote ${what}${missing > 0 ? ` (partial: ${missing} missing, listed in the file)` : ''} to ${options.out}\n`);
+  const cut = missing.filter((m) => m.replications !== undefined).length;
+  const none = missing.length - cut;
+  const parts = [...(none > 0 ? [`${none} missing`] : []), ...(cut > 0 ? [`${cut} cut short at the replications that finished`] : [])];
+  process.stderr.write(`Wrote ${what}${parts.length > 0 ? ` (partial: ${parts.join(', ')}; listed in the file)` : ''} to ${options.out}\n`);
   return true;
 }
 
