@@ -1,6 +1,7 @@
 // Numbers as an analyst reads them: percentages, seconds, money in the scenario's currency, and a
 // mean with its 95% confidence interval. The figures themselves come from sim/ untouched.
 import type { Estimate } from '../../sim/stats/confidence';
+import { decimalsThatShow } from '../../report/format';
 import { IntlCache } from './intl-cache';
 
 export type Unit = 'count' | 'fraction' | 'seconds' | 'money' | 'hours' | 'agents';
@@ -28,8 +29,16 @@ export function formatSeconds(s: number): string {
   return `${oneDecimal.format(s / 86400)} d`;
 }
 
+/** A number's text without the minus of a negative that rounds to zero ("-0.0%", "-€0.00", or
+ * -0 itself, which Intl writes "-0"). */
+const noNegativeZero = (text: string) => (text.startsWith('-') && !/[1-9]/.test(text) ? text.slice(1) : text);
+
 export function formatValue(value: number | null | undefined, unit: Unit, currency = 'EUR'): string {
   if (value === null || value === undefined || !Number.isFinite(value)) return '–';
+  return noNegativeZero(valueText(value, unit, currency));
+}
+
+function valueText(value: number, unit: Unit, currency: string): string {
   switch (unit) {
     case 'count':
       return grouped.format(value);
@@ -56,16 +65,44 @@ const moneyDigits = (value: number) => (Math.abs(value) >= 1000 ? 0 : 2);
 export function columnFormat(values: readonly (number | null | undefined)[], unit: Unit, currency = 'EUR'): (value: number | null | undefined) => string {
   if (unit !== 'money') return (v) => formatValue(v, unit, currency);
   const digits = Math.min(2, ...values.map((v) => (v === null || v === undefined || !Number.isFinite(v) ? 2 : moneyDigits(v))));
-  return (v) => (v === null || v === undefined || !Number.isFinite(v) ? '–' : moneyFormat(currency, digits).format(v));
+  return (v) => (v === null || v === undefined || !Number.isFinite(v) ? '–' : noNegativeZero(moneyFormat(currency, digits).format(v)));
 }
 
-/** A signed difference: "+3.2 pts", "−12.5 h", "+€0.41". */
+/** `x` (≥ 0) with `fewest` decimals, or up to two more while a number that is not 0 would show as
+ * 0 (report/format decimalsThatShow, as the case report and `followsun compare` write it); one
+ * that still would is written "<0.001", never as a zero that a sign would make "−0.000". */
+function decimalsShown(x: number, fewest: number): { text: string; decimals: number } {
+  const most = fewest + 2;
+  const text = decimalsThatShow(x, fewest, most);
+  if (x !== 0 && !/[1-9]/.test(text)) return { text: `<${(10 ** -most).toFixed(most)}`, decimals: most };
+  const point = text.indexOf('.');
+  return { text, decimals: point < 0 ? 0 : text.length - point - 1 };
+}
+
+/** A signed difference: "+3.2 pts", "−12.5 h", "+€0.41", and "±0.0 pts" for none at all. One that
+ * is not 0 but rounds to 0 keeps its sign with the decimals that show it — "−0.04 pts", "+0.003 s",
+ * "−€0.004" — as in the case report (report/format delta), never "−0.0 pts". */
 export function formatDelta(value: number | null | undefined, unit: Unit, currency = 'EUR'): string {
   if (value === null || value === undefined || !Number.isFinite(value)) return '–';
   const sign = value > 0 ? '+' : value < 0 ? '−' : '±';
   const abs = Math.abs(value);
-  if (unit === 'fraction') return `${sign}${oneDecimal.format(abs * 100)} pts`;
-  return `${sign}${formatValue(abs, unit, currency)}`;
+  switch (unit) {
+    case 'fraction':
+      return `${sign}${decimalsShown(abs * 100, 1).text} pts`;
+    case 'seconds':
+      return abs < 100 ? `${sign}${decimalsShown(abs, 1).text} s` : `${sign}${formatSeconds(abs)}`;
+    case 'hours':
+      return `${sign}${Number.isInteger(abs) ? grouped.format(abs) : decimalsShown(abs, 1).text} h`;
+    case 'agents':
+      return `${sign}${decimalsShown(abs, 1).text}`;
+    case 'count':
+      return `${sign}${decimalsShown(abs, 0).text}`;
+    case 'money': {
+      const shown = decimalsShown(abs, moneyDigits(abs));
+      const f = moneyFormat(currency, shown.decimals);
+      return `${sign}${shown.text.startsWith('<') ? `<${f.format(10 ** -shown.decimals)}` : f.format(abs)}`;
+    }
+  }
 }
 
 /** "85.3% (85.1–85.4)": the mean, then the 95% confidence interval when it has width. */
