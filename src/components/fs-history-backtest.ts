@@ -5,6 +5,7 @@
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { BACKTEST_FIGURES, type BacktestFigure, type BacktestResult } from '../../sim/history/backtest';
+import { daysText } from '../../sim/history/local-time';
 import { backtestReportHtml, CLOSED_NOTE, errorText, FIGURE_NAMES, PER_WEEKDAY_NOTE, tableThresholdText, WEIGHTED_NOTE, weightedText } from '../../report/backtest';
 import { saveFile } from '../lib/save-file';
 import type { BacktestSummary } from '../history/protocol';
@@ -129,7 +130,10 @@ export class FsHistoryBacktest extends LitElement {
       <p data-replayed>
         Replayed ${r.from} to ${r.to} (local time ${r.timezone}): ${r.contacts.toLocaleString('en-US')} contacts, ${r.agentsSeen} ${wordFor(r.agentsSeen, 'agent')} seen,
         <span data-replications=${r.replications}>${r.replications}</span> replications. ${this.fittedOn}
-        ${r.daysWithoutRecords.length ? `Days without records, not compared: ${r.daysWithoutRecords.join(', ')}.` : ''}
+        ${r.daysWithoutRecords.length
+          ? // Runs of three days or more as one item, as the CLI and the report write them.
+            html`<span data-days-without-records=${r.daysWithoutRecords.length}>Days without records, not compared: ${daysText(r.daysWithoutRecords)}.</span>`
+          : ''}
       </p>
       <div class="scroll">
         <table class="data" data-errors=${grain}>

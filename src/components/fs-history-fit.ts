@@ -6,6 +6,7 @@ import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import { weeklyDrift } from '../../sim/history/fit-demand';
 import { LOGNORMAL_KS_LIMIT } from '../../sim/history/fit-handle-time';
+import { daysText } from '../../sim/history/local-time';
 import type { Tally } from '../../sim/history/records';
 import type { FitReport, QueueRow } from '../history/protocol';
 import { formatValue, wordFor } from '../lib/format';
@@ -148,7 +149,10 @@ export class FsHistoryFit extends LitElement {
         days; one stream per queue and kind of day (<span data-groups>${r.groups.map((g) => g.name).join(' / ')}</span>). Day-to-day variation beyond
         Poisson noise is the daily cv. Volume drift over the fitted days: ${drift}.
         ${r.specialDays.length ? html`Special days (below 60% or above 160% of their weekday's median): ${r.specialDays.map((s) => `${s.date} ×${s.factor}`).join(', ')}.` : 'No special days.'}
-        ${r.missingDays.length ? html`Days without any record (a gap in the data, not fitted): ${r.missingDays.join(', ')}.` : nothing}
+        ${r.missingDays.length
+          ? // Runs of three days or more as one item ("2025-03-06 to 2026-03-03 (363 days)"), as import writes them.
+            html`<span data-missing-days=${r.missingDays.length}>Days without any record (a gap in the data, not fitted): ${daysText(r.missingDays)}.</span>`
+          : nothing}
       </p>
       ${contacts
         ? html`<p>
