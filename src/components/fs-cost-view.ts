@@ -222,7 +222,7 @@ export class FsCostView extends LitElement {
     // so it gets a bar of its own rather than leaving the languages short of it.
     const unshared = ch === 'all' ? unsharedCost(r) : 0;
     if (unshared > 0) {
-      bars.push({ key: 'no-demand', label: 'Pools serving no demand', value: unshared, colour: '#f59e0b', note: 'no contacts', details: [['Why', 'their skills match no language with demand']] });
+      bars.push({ key: 'no-demand', label: 'No-demand pools', value: unshared, colour: '#f59e0b', note: 'no contacts', details: [['Pools serving no demand', 'their skills match no language with demand: their cost is in the total, shared out to no language']] });
     }
     return html`<section class="panel card">
           <fs-bar-chart

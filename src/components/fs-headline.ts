@@ -163,6 +163,9 @@ export class FsHeadline extends LitElement {
     const sl = c.serviceLevel;
     const tone = sl.mean === null || !t ? '' : sl.mean >= t.target ? 'good' : 'bad';
     const value = formatValue(sl.mean, 'fraction');
+    // A full queue's busy signals are not offered, so a service level can read 100 % while many
+    // are turned away: the card says how many.
+    const blocked = (c.blocked.mean ?? 0) / ((c.blocked.mean ?? 0) + (c.offered.mean ?? 0) || 1);
     return html`<li
       class="card"
       data-channel=${channel}
@@ -175,6 +178,9 @@ export class FsHeadline extends LitElement {
         <span class="target" data-target=${String(t?.target ?? '')}>target ${t ? targetText(t.target, t.thresholdSeconds) : '–'}</span>
         <span data-figure="asaSeconds" data-value=${String(c.asaSeconds.mean)}>${waitLabel(channel)} ${formatValue(c.asaSeconds.mean, 'seconds')}</span>
         <span data-figure="abandonRate" data-value=${String(c.abandonRate.mean)}>abandoned ${formatValue(c.abandonRate.mean, 'fraction')}</span>
+        ${blocked > 0
+          ? html`<span data-figure="blockedShare" data-value=${String(blocked)} title="Turned away by a full queue (maxWaiting), of those who tried: not offered, so not in the service level">blocked ${formatValue(blocked, 'fraction')}</span>`
+          : nothing}
       </div>
     </li>`;
   }
