@@ -51,6 +51,9 @@ export function differenceRows(base: ScenarioResult, variant: ScenarioResult, la
     });
 }
 
+/** A row's count of hours closed (+) or opened (−); none is 0, with no sign to read as a change. */
+const signedCount = (n: number, sign: '+' | '−') => (n > 0 ? `${sign}${n}` : '0');
+
 const MARK_TEXT: Record<Mark, string> = { closed: 'gap closed', opened: 'gap opened', both: 'a gap in both', none: 'no gap in either', idle: 'no demand in either' };
 
 const COLOURS: Record<Mark, string> = { closed: '#16a34a', opened: '#dc2626', both: '#94a3b8', none: 'transparent', idle: 'transparent' };
@@ -243,7 +246,7 @@ export class FsDifferenceHeatmap extends LitElement {
               if (fill === 'transparent') return nothing;
               return svg`<rect x=${labelW + h * cw} y=${y + 1} width=${Math.max(1, cw)} height=${rowH - 2} fill=${fill} data-mark=${m}></rect>`;
             })}
-            <text class="muted" x=${labelW + plotW + 6} y=${y + rowH - 4}>+${r.closed} / −${r.opened}</text>
+            <text class="muted" x=${labelW + plotW + 6} y=${y + rowH - 4}>${signedCount(r.closed, '+')} / ${signedCount(r.opened, '−')}</text>
           </g>`;
   }
 

@@ -20,10 +20,7 @@ const CHEAPER = priced('Berlin 5 cents cheaper', 29.95);
 
 /** A minus (typographic or ASCII) before a number with no digit other than 0: "−0.0 pts", "-€0.00". */
 const NEGATIVE_ZERO = /[−-][^\d\s]{0,2}[0.,]+(?![\d.,]*[1-9])/;
-/** Left aside: the difference heatmap's count of gap hours a row closes and opens, "+3 / −0"
- * (fs-difference-heatmap.ts, where the minus says "opened", not a sign; not part of this change). */
-const HEATMAP_COUNTS = /^\+\d+ \/ −\d+$/;
-const negativeZeros = (texts: string[]) => texts.filter((t) => NEGATIVE_ZERO.test(t) && !HEATMAP_COUNTS.test(t));
+const negativeZeros = (texts: string[]) => texts.filter((t) => NEGATIVE_ZERO.test(t));
 
 /** Every text the Compare view shows or says (each element's own text, its titles and labels),
  * through the shadow roots. An element's text nodes are joined: Lit writes "+${a} / −${b}" as
