@@ -268,9 +268,17 @@ class Kernel {
     if (m.intervalCount > 0) heap.push(m.reportStartSeconds + m.intervalSeconds, INTERVAL_END);
     const stop = m.stopSeconds;
     const reportEnd = m.reportEndSeconds;
+    // The last interval's backlog is what waits when the window closes, taken before any event at
+    // or after its end (one there may empty the queue and end the run; DRAIN_CHECK is always one).
+    let lastSnapshot = m.intervalCount > 0 ? reportEnd : Infinity;
     let events = 0;
     while (heap.size > 0) {
       const time = heap.times[0];
+      if (time >= lastSnapshot) {
+        this.now = lastSnapshot; // stillWaiting settles nothing: what follows is unchanged
+        for (let q = 0; q < this.Q; q++) this.t.backlog[(m.intervalCount - 1) * this.Q + q] = this.stillWaiting(q);
+        lastSnapshot = Infinity;
+      }
       if (time > stop) break;
       const payload = heap.payloads[0];
       const aux = heap.aux[0];
@@ -795,9 +803,10 @@ class Kernel {
   }
 
   private snapshotBacklog(interval: number): void {
+    const last = interval === this.m.intervalCount - 1; // taken in run(); its ghosts still settled here
     for (let q = 0; q < this.Q; q++) {
       this.settleGhosts(q);
-      this.t.backlog[interval * this.Q + q] = this.stillWaiting(q);
+      if (!last) this.t.backlog[interval * this.Q + q] = this.stillWaiting(q);
     }
     if (interval + 1 < this.m.intervalCount) {
       this.heap.push(this.m.reportStartSeconds + (interval + 2) * this.m.intervalSeconds, ((interval + 1) << KIND_BITS) | INTERVAL_END);
