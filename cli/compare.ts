@@ -7,7 +7,7 @@ import { ScenarioError, type Scenario } from '../sim/scenario/scenario';
 import { atLeastTwoReplications, checkReplications, largeRunsAllowed, UsageError, workerCount } from './arguments';
 import { checkScenarioWork, displayPath, KeptTogether, loadScenario } from './files';
 import { formatNumber, table, type Unit } from './format';
-import { decimalsThatShow } from '../report/format';
+import { magnitudeThatShows } from '../report/format';
 import { interruptedExitCode, watchInterrupt } from './interrupt';
 import { compileJobs, runJobs } from './parallel';
 import { Progress } from './progress';
@@ -198,8 +198,9 @@ function signed(e: Estimate, unit: Unit, currency: string): string {
   const digits = unit === 'count' || (unit === 'money' && Math.abs(e.mean) >= 1000) ? 0 : unit === 'money' ? 2 : 1;
   // A number that is not 0 but rounds to it gets decimals until it shows (at most three more):
   // "+0.0 s" beside a difference called significant reads as touching zero.
-  const n = (x: number) => `${x >= 0 ? '+' : '−'}${decimalsThatShow(Math.abs(x * scale), digits, digits + 3)}`;
+  // No change at all is ±0, as the case report writes it; a bound at 0 has no sign.
+  const n = (x: number, zero: string) => `${x > 0 ? '+' : x < 0 ? '−' : zero}${magnitudeThatShows(Math.abs(x * scale), digits, digits + 3)}`;
   const suffix = unit === 'fraction' ? ' pt' : unit === 'seconds' ? ' s' : unit === 'money' ? ` ${currency}` : '';
-  const ci = e.ci95 ? ` (${n(e.ci95[0])} to ${n(e.ci95[1])})` : '';
-  return `${n(e.mean)}${suffix}${ci}`;
+  const ci = e.ci95 ? ` (${n(e.ci95[0], '')} to ${n(e.ci95[1], '')})` : '';
+  return `${n(e.mean, '±')}${suffix}${ci}`;
 }

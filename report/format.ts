@@ -36,6 +36,13 @@ export function decimalsThatShow(x: number, fewest: number, most: number): strin
   return format(d);
 }
 
+/** `x` (≥ 0) as decimalsThatShow writes it, or "<0.001" (at `most` decimals) when even that
+ * shows 0: never a zero that a sign would make "−0.000". */
+export function magnitudeThatShows(x: number, fewest: number, most: number): string {
+  const text = decimalsThatShow(x, fewest, most);
+  return x !== 0 && !/[1-9]/.test(text) ? `<${(10 ** -most).toFixed(most)}` : text;
+}
+
 /** One decimal, or up to three for a number near 0 (decimalsThatShow). */
 const smallDecimals = (x: number) => decimalsThatShow(x, 1, 3);
 
@@ -112,9 +119,15 @@ export function delta(x: number | null | undefined, unit: Unit, currency = ''): 
   if (!finite(x)) return '–';
   const sign = x > 0 ? '+' : x < 0 ? MINUS : '±';
   const abs = Math.abs(x);
-  if (unit === 'fraction') return `${sign}${smallDecimals(abs * 100)} pts`;
-  if (unit === 'seconds' && abs < 10) return `${sign}${smallDecimals(abs)} s`;
-  return `${sign}${value(abs, unit, currency)}`;
+  if (unit === 'fraction') return `${sign}${magnitudeThatShows(abs * 100, 1, 3)} pts`;
+  if (unit === 'seconds' && abs < 10) return `${sign}${magnitudeThatShows(abs, 1, 3)} s`;
+  const text = value(abs, unit, currency);
+  if (abs === 0 || /[1-9]/.test(text)) return `${sign}${text}`;
+  // Not 0, but 0 in the unit's usual decimals (a fraction of a cent, of an hour, of a contact):
+  // the decimals that show it, as percentage points get.
+  const money = unit === 'money';
+  const suffix = money ? ` ${currency}` : unit === 'hours' ? ' h' : unit === 'seconds' ? ' s' : '';
+  return `${sign}${magnitudeThatShows(abs, money ? 2 : 1, money ? 4 : 3)}${suffix}`;
 }
 
 /** The bare number of a bound, in the unit's scale (percentage points for fractions). */

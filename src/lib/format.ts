@@ -1,7 +1,7 @@
 // Numbers as an analyst reads them: percentages, seconds, money in the scenario's currency, and a
 // mean with its 95% confidence interval. The figures themselves come from sim/ untouched.
 import type { Estimate } from '../../sim/stats/confidence';
-import { decimalsThatShow } from '../../report/format';
+import { magnitudeThatShows } from '../../report/format';
 import { IntlCache } from './intl-cache';
 
 export type Unit = 'count' | 'fraction' | 'seconds' | 'money' | 'hours' | 'agents';
@@ -72,9 +72,7 @@ export function columnFormat(values: readonly (number | null | undefined)[], uni
  * 0 (report/format decimalsThatShow, as the case report and `followsun compare` write it); one
  * that still would is written "<0.001", never as a zero that a sign would make "−0.000". */
 function decimalsShown(x: number, fewest: number): { text: string; decimals: number } {
-  const most = fewest + 2;
-  const text = decimalsThatShow(x, fewest, most);
-  if (x !== 0 && !/[1-9]/.test(text)) return { text: `<${(10 ** -most).toFixed(most)}`, decimals: most };
+  const text = magnitudeThatShows(x, fewest, fewest + 2);
   const point = text.indexOf('.');
   return { text, decimals: point < 0 ? 0 : text.length - point - 1 };
 }

@@ -22,6 +22,22 @@ describe('a difference that one decimal would show as zero', () => {
   });
 });
 
+describe('a difference smaller than its unit shows', () => {
+  it('a fraction of a cent, of an hour or of a contact keeps its sign with the decimals that show it', () => {
+    expect(delta(-0.003, 'money', 'EUR')).toBe('−0.003 EUR');
+    expect(delta(0.0004, 'money', 'EUR')).toBe('+0.0004 EUR');
+    expect(delta(-0.04, 'hours')).toBe('−0.04 h');
+    expect(delta(-0.3, 'count')).toBe('−0.3');
+    expect(delta(-1.2, 'count')).toBe('−1');
+  });
+
+  it('one too small even for that is "<", never a zero with a sign', () => {
+    expect(delta(-0.000004, 'fraction')).toBe('−<0.001 pts');
+    expect(delta(0.00001, 'money', 'EUR')).toBe('+<0.0001 EUR');
+    expect(delta(0, 'money', 'EUR')).toBe('±0.00 EUR');
+  });
+});
+
 describe('a 95% CI with a bound just short of zero', () => {
   it('gives that bound two decimals, in seconds as in percentage points', () => {
     expect(range([-0.21, -0.02], 'seconds')).toBe('−0.2 to −0.02 s');
@@ -44,5 +60,13 @@ describe('followsun compare', () => {
     // Some difference of these two examples is smaller than its figure's usual decimals show.
     expect(rows.some((row) => /[+−]0\.0\d/.test(row))).toBe(true);
     for (const row of rows.filter((r) => !r.endsWith('no change'))) expect(row).not.toMatch(/[+−]0(\.0+)?(?![\d.,])/);
+  });
+
+  it('writes no change at all as ±0, as the case report does, with unsigned bounds', async () => {
+    const o = await followsun('compare', 'scenarios/global-mix.yaml', 'scenarios/global-mix.yaml');
+    expect(o.status).toBe(0);
+    const rows = o.stdout.split('\n').filter((line) => line.endsWith('no change'));
+    expect(rows.length).toBeGreaterThan(5);
+    for (const row of rows) expect(row).toMatch(/ ±0(\.0+)?( \S+)? \(0(\.0+)? to 0(\.0+)?\)/);
   });
 });
