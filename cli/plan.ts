@@ -10,7 +10,7 @@ import { plan, type PlanResult } from '../sim/plan/planner';
 import { heldOnlyWithItsSeed, roundsText } from '../sim/plan/rounds-text';
 import { openShifts } from '../sim/plan/candidates';
 import { programmeProblem } from '../sim/plan/programme-size';
-import { planningRoundsAtMost } from '../sim/plan/trim';
+import { planningRoundsAtMost, planningRunsAtMost, TRIM_ROUNDS } from '../sim/plan/trim';
 import type { HighsResult, LpSolver } from '../sim/plan/programme';
 import { plannedYaml } from '../sim/plan/planned-yaml';
 import { ScenarioError, type FieldLines, type Scenario } from '../sim/scenario/scenario';
@@ -123,14 +123,23 @@ function load(files: string[], options: PlanOptions): Scenario[] | undefined {
   return undefined;
 }
 
-/** How many times each scenario may be simulated, and in what words: every planning round, and
- * after them the comparison --report (the scenario as written and as planned) or --compare (the
- * plans side by side) makes. */
-function simulationsOfEach(options: PlanOptions): { points: number; pointsNoun: string } {
-  const rounds = planningRoundsAtMost(options.maxIterations ?? 8);
+/** How many times each scenario may be simulated, and in what words: every planning round, twice
+ * (with the file's seed, and with the check seed when the plan meets the targets; runs), and after
+ * them the comparison --report (the scenario as written and as planned) or --compare (the plans
+ * side by side) makes; and the results kept meanwhile, one a round (points, for the memory). */
+function simulationsOfEach(options: PlanOptions): { points: number; pointsNoun: string; runs: number; runsNoun: string } {
+  const maxIterations = options.maxIterations ?? 8;
+  const kept = planningRoundsAtMost(maxIterations);
+  const planning = planningRunsAtMost(maxIterations);
+  const rounds = (what: string) => `${maxIterations + TRIM_ROUNDS} ${what} at most, each with the file's seed and a second one`;
   const after = options.compare ? [1, 'the comparison'] as const : options.report ? [2, 'the report'] as const : undefined;
-  if (!after) return { points: rounds, pointsNoun: 'planning rounds' };
-  return { points: rounds + after[0], pointsNoun: `runs (${rounds} planning rounds, ${after[0]} for ${after[1]})` };
+  if (!after) return { points: kept, pointsNoun: 'planning rounds', runs: planning, runsNoun: `planning runs (${rounds('rounds')})` };
+  return {
+    points: kept + after[0],
+    pointsNoun: `runs (${kept} planning rounds, ${after[0]} for ${after[1]})`,
+    runs: planning + after[0],
+    runsNoun: `runs (${planning} for ${rounds('planning rounds')}; ${after[0]} for ${after[1]})`,
+  };
 }
 
 async function planOne(options: PlanOptions, pool: ReplicationPool): Promise<number> {

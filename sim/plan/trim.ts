@@ -11,9 +11,15 @@ import type { PlanRounds, Round } from './rounds';
  * when it drops doubtful raises). */
 export const TRIM_ROUNDS = 3;
 
-/** Rounds a plan may simulate at most, for the work check before it starts: `maxIterations`
- * correction rounds, the trim rounds, and one more. */
+/** Results a plan keeps at most, for the memory check before it starts: one per round —
+ * `maxIterations` correction rounds and the trim rounds — and one more, the check seed's run
+ * under way. */
 export const planningRoundsAtMost = (maxIterations: number): number => maxIterations + TRIM_ROUNDS + 1;
+
+/** Simulations a plan may run at most, for the work check before it starts: every round — the
+ * `maxIterations` correction rounds and the trim rounds — simulates its plan with the file's seed
+ * and, when that meets the targets, once more with the check seed (rounds.ts); any of them may. */
+export const planningRunsAtMost = (maxIterations: number): number => 2 * (maxIterations + TRIM_ROUNDS);
 /** A shift may lose an agent in a trim round when, in every hour it covers, each language ×
  * channel its pool serves is at or above target by this much (or has no demand). */
 const TRIM_SLACK = 0.1;

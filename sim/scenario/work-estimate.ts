@@ -85,6 +85,12 @@ export interface WorkInputs {
    * points and --vary (the planner's are rounds, set by --max-iterations). */
   pointsNoun?: string;
   pointsFlag?: string;
+  /** Simulations with the replications, when not one per point (the planner: up to two a round,
+   * with the file's seed and a check seed, while it keeps a result per round); default points.
+   * Contacts and events are counted over them, memory over the points. */
+  runs?: number;
+  /** What the runs are, for the messages; default pointsNoun. */
+  runsNoun?: string;
   /** Only the summary of each point is kept (a sweep), not the per-interval result. */
   summaryOnly?: boolean;
   /** Bytes each point needs besides (a sweep: its copy of the scenario). */
@@ -110,9 +116,12 @@ export interface WorkEstimate {
   points: number;
   /** What the points are (points, planning rounds). */
   pointsNoun: string;
+  /** Simulations with the replications (contacts and events are over them), and what they are. */
+  runs: number;
+  runsNoun: string;
   simulatedHours: number;
   contactsPerReplication: number;
-  /** Over all replications and points. */
+  /** Over all replications and runs. */
   contacts: number;
   events: number;
   /** The largest contributions to contacts per replication, by demand stream. */
@@ -136,21 +145,24 @@ export interface WorkEstimate {
 export function estimateWork(s: Scenario, inputs: WorkInputs = {}): WorkEstimate {
   const replications = inputs.replications ?? s.replications;
   const points = inputs.points ?? 1;
+  const runs = inputs.runs ?? points;
   const horizonSeconds = horizonLength(s);
   const simulatedSeconds = s.horizon.warmupHours * 3600 + horizonSeconds + DRAIN_LIMIT_SECONDS;
   const streams = streamContacts(s, simulatedSeconds);
   const contactsPerReplication = streams.reduce((n, st) => n + st.contacts, 0);
   const humans = s.staffing.filter((p): p is HumanPool => p.type !== 'ai');
   const intervals = Math.ceil(horizonSeconds / (s.intervalMinutes * 60));
-  const events = (contactsPerReplication * 2.5 + intervals + simulatedSeconds / 60 + humans.length * simulatedSeconds / 1800) * replications * points;
+  const events = (contactsPerReplication * 2.5 + intervals + simulatedSeconds / 60 + humans.length * simulatedSeconds / 1800) * replications * runs;
   const memory = memoryEstimate(s, inputs, streams, simulatedSeconds, intervals);
   return {
     replications,
     points,
     pointsNoun: inputs.pointsNoun ?? 'points',
+    runs,
+    runsNoun: inputs.runsNoun ?? inputs.pointsNoun ?? 'points',
     simulatedHours: simulatedSeconds / 3600,
     contactsPerReplication,
-    contacts: contactsPerReplication * replications * points,
+    contacts: contactsPerReplication * replications * runs,
     events,
     contactParts: streams.map((st) => st.part).sort((a, b) => b.amount - a.amount),
     ...memory,
@@ -295,12 +307,12 @@ export function checkWork(
     if (!options.allowLargeRuns || beyond) {
       const what = e.contacts > WORK_LIMITS.contacts ? 'contacts' : 'events';
       const amount = what === 'contacts' ? e.contacts : e.events;
-      const perReplication = (what === 'contacts' ? e.contactsPerReplication : e.events / e.replications / e.points) * e.points;
+      const perReplication = (what === 'contacts' ? e.contactsPerReplication : e.events / e.replications / e.runs) * e.runs;
       const limit = beyond ? WORK_LIMITS.contactsEvenIfAllowed : WORK_LIMITS[what];
-      const times = `${shown(e.replications)} replication${e.replications === 1 ? '' : 's'}${e.points > 1 ? ` of ${shown(e.points)} ${e.pointsNoun}` : ''}`;
+      const times = `${shown(e.replications)} replication${e.replications === 1 ? '' : 's'}${e.runs > 1 ? ` of ${shown(e.runs)} ${e.runsNoun}` : ''}`;
       if (perReplication * 2 <= limit || e.contactParts.length === 0) {
         problems.push(
-          `${where(source)}: about ${big(amount)} ${what} to simulate (${times} × about ${big(perReplication / e.points)} each), ` +
+          `${where(source)}: about ${big(amount)} ${what} to simulate (${times} × about ${big(perReplication / e.runs)} each), ` +
             `${limitText(limit)}; ${allow('use fewer replications')}`,
         );
       } else {
