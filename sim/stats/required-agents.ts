@@ -1,7 +1,7 @@
 // The classic WFM "required" line per queue and interval, from Erlang A (Erlang C when nobody
 // hangs up) for the queue's own target, with the handle time contacts actually get: the pools
-// that serve the queue (their speed, second-language and copilot factors, weighted by the time
-// each spent on the queue) and the AI's escalation factor when contacts are handed over by an AI
+// that serve the queue (their speed, second-language and copilot factors, weighted by the contacts
+// each answered there) and the AI's escalation factor when contacts are handed over by an AI
 // front door. Given on the phones and scheduled (grossed up for shrinkage and absence).
 import { requiredAgents } from './erlang';
 import type { CompiledModel, CompiledQueue } from '../model/model';
@@ -15,21 +15,41 @@ export interface QueueRequirementInputs {
 }
 
 /** What the queue's contacts get, from the model and the busy time each pool spent on each queue
- * (pool × queue, mean over replications). Pools that spent no time weigh equally. */
+ * (pool × queue, mean over replications). The handle time is the mean over the contacts, each
+ * pool's weighted by the contacts it answered (its busy time × chat concurrency ÷ its handle-time
+ * factor: a slow pool's busy time holds fewer contacts); concurrency and the share on the phones
+ * over the agents, weighted by busy time (agent-seconds), the share harmonically so that
+ * scheduled = Σ each pool's on the phones ÷ its own share. Pools that spent no time weigh equally. */
 export function requirementInputs(m: CompiledModel, q: number, poolQueueBusySeconds: ArrayLike<number>): QueueRequirementInputs {
   const queue = m.queues[q];
   const Q = m.queues.length;
   const ai = queue.aiPool >= 0 ? m.aiPools[queue.aiPool].escalatedHandleTimeFactor : 1;
   const pools = [...queue.pools];
   if (pools.length === 0) return { ahtSeconds: queue.meanHandleSeconds * ai, concurrency: 1, onPhonesShare: 1 };
-  const busy = pools.map((p) => poolQueueBusySeconds[p * Q + q]);
-  const total = busy.reduce((s, x) => s + x, 0);
-  const weights = total > 0 ? busy.map((b) => b / total) : pools.map(() => 1 / pools.length);
-  const weighted = (f: (p: number) => number) => pools.reduce((s, p, i) => s + weights[i] * f(p), 0);
+  if (pools.length === 1) {
+    const p = m.pools[pools[0]];
+    return {
+      ahtSeconds: queue.meanHandleSeconds * ai * p.handleFactorByQueue[q],
+      concurrency: queue.channel === 'chat' ? p.chatConcurrency : 1,
+      onPhonesShare: (1 - p.shrinkage) * (1 - p.absenceRate),
+    };
+  }
+  const measured = pools.reduce((s, p) => s + poolQueueBusySeconds[p * Q + q], 0) > 0;
+  const busy = pools.map((p) => (measured ? poolQueueBusySeconds[p * Q + q] : 1));
+  const concurrency = pools.map((p) => (queue.channel === 'chat' ? m.pools[p].chatConcurrency : 1));
+  const factor = pools.map((p) => m.pools[p].handleFactorByQueue[q]);
+  const share = pools.map((p) => (1 - m.pools[p].shrinkage) * (1 - m.pools[p].absenceRate));
+  let agentSeconds = 0, slotSeconds = 0, contacts = 0, scheduledSeconds = 0;
+  pools.forEach((_, i) => {
+    agentSeconds += busy[i];
+    slotSeconds += busy[i] * concurrency[i];
+    contacts += (busy[i] * concurrency[i]) / factor[i];
+    scheduledSeconds += busy[i] / share[i];
+  });
   return {
-    ahtSeconds: queue.meanHandleSeconds * ai * weighted((p) => m.pools[p].handleFactorByQueue[q]),
-    concurrency: queue.channel === 'chat' ? weighted((p) => m.pools[p].chatConcurrency) : 1,
-    onPhonesShare: weighted((p) => (1 - m.pools[p].shrinkage) * (1 - m.pools[p].absenceRate)),
+    ahtSeconds: queue.meanHandleSeconds * ai * (slotSeconds / contacts),
+    concurrency: slotSeconds / agentSeconds,
+    onPhonesShare: agentSeconds / scheduledSeconds,
   };
 }
 
