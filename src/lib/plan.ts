@@ -11,7 +11,7 @@ import type { Scenario } from '../../sim/scenario/scenario';
 import type { PlanStep } from '../sim-protocol';
 import { expandShift } from '../../sim/model/roster';
 import { programmeProblem } from '../../sim/plan/programme-size';
-import { planningRoundsAtMost } from '../../sim/plan/trim';
+import { planningRoundsAtMost, planningRunsAtMost } from '../../sim/plan/trim';
 import { heldOnlyWithItsSeed } from '../../sim/plan/rounds-text';
 import { big, checkWork, estimateWork } from '../../sim/scenario/work-estimate';
 import { displayName, newDocId, withText, type ScenarioDoc } from './scenario-doc';
@@ -190,17 +190,17 @@ export function planProgressText(s: PlanStep): string {
 export type PlanCheck = { kind: 'ok' } | { kind: 'ask'; text: string } | { kind: 'refuse'; text: string };
 
 /** The checks `followsun plan` makes before planning, in the app: the solver's programme within
- * its limits (sim/plan/programme-size), and the work of every round the planner may simulate —
- * `maxIterations` correction rounds, the trim rounds and one more, as the CLI counts them — within
- * the work limits. Beyond those the CLI refuses without --allow-large-runs; the app asks, as it
+ * its limits (sim/plan/programme-size), and the work of every run the planner may simulate —
+ * each correction and trim round with the file's seed and, when it meets the targets, a second
+ * one, as the CLI counts them — within the work limits (memory: the rounds' results kept). Beyond those the CLI refuses without --allow-large-runs; the app asks, as it
  * does before a run (src/lib/run-limits.ts), and refuses what the CLI refuses even with it. */
 export function planCheck(s: Scenario, maxIterations: number): PlanCheck {
   const tooLarge = programmeProblem(s);
   if (tooLarge) return { kind: 'refuse', text: `${tooLarge.field}: ${tooLarge.message}.` };
-  const rounds = planningRoundsAtMost(maxIterations);
+  const runs = planningRunsAtMost(maxIterations);
   let estimate;
   try {
-    estimate = estimateWork(s, { points: rounds });
+    estimate = estimateWork(s, { points: planningRoundsAtMost(maxIterations), runs });
   } catch (e) {
     return { kind: 'refuse', text: `the work planning asks for cannot be estimated (${(e as Error).message}).` };
   }
@@ -211,8 +211,8 @@ export function planCheck(s: Scenario, maxIterations: number): PlanCheck {
   return {
     kind: 'ask',
     text:
-      `Planning simulates the scenario in every round, up to ${rounds} rounds: about ${big(estimate.contacts)} contacts ` +
-      `(${r} ${wordFor(r, 'replication')} × ${rounds} rounds × about ${big(estimate.contactsPerReplication)} each), above the limit a plan starts with by itself ` +
+      `Planning simulates the scenario up to ${runs} times (each round with the file's seed and, when it meets the targets, a second one): about ${big(estimate.contacts)} contacts ` +
+      `(${r} ${wordFor(r, 'replication')} × ${runs} runs × about ${big(estimate.contactsPerReplication)} each), above the limit a plan starts with by itself ` +
       `(followsun plan refuses it without --allow-large-runs): on one core, about ${timeOnOneCore(estimate.contacts)}. Plan anyway?`,
   };
 }

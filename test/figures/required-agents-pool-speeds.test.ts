@@ -45,8 +45,8 @@ describe('a queue served by a quick team and a slow one', () => {
   it('schedules each team’s agents grossed up by its own shrinkage', () => {
     const r = run(desk({ factor: 1, shrinkage: 0.6 }, { factor: 1, shrinkage: 0 }));
     // Each team's busy time: how busy its agents were × how many were on the phones.
-    const a = r.pools.quick.occupancy.mean! * r.pools.quick.agentsOnPhones.mean!;
-    const b = r.pools.slow.occupancy.mean! * r.pools.slow.agentsOnPhones.mean!;
+    const a = r.pools.quick.occupancy!.mean! * r.pools.quick.agentsOnPhones!.mean!;
+    const b = r.pools.slow.occupancy!.mean! * r.pools.slow.agentsOnPhones!.mean!;
     const onPhones = r.coverage[0].requiredAgents[0];
     const grossUp = (x: number) => Math.ceil(onPhones * x - 1e-9);
     const factor = a / (a + b) / 0.4 + b / (a + b);
