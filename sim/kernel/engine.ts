@@ -25,7 +25,7 @@ const STAFF_CHANGE = 4; // index: pool — its head count on the phones changes
 const ABANDON = 5; // index: slot, aux: serial — a contact who will redial hangs up
 const RETURN = 6; // index: slot — a redial, or a falsely contained contact coming back
 const AI_END = 7; // index: slot — a conversation with the AI agent ends
-const INTERVAL_END = 8; // index: interval — snapshot of the backlog
+const INTERVAL_END = 8; // index: interval — ghosts settled (the backlog is read in run())
 const KIND_BITS = 4;
 const KIND_MASK = (1 << KIND_BITS) - 1;
 
@@ -117,6 +117,12 @@ function listOf<T, U>(xs: readonly T[], f: (x: T, i: number) => U): U[] {
   const out: U[] = [];
   for (let i = 0; i < xs.length; i++) out.push(f(xs[i], i));
   return out;
+}
+
+/** The end of reporting interval i (the window's end for the last, which may be cut short);
+ * Infinity past the last. */
+function intervalEndSeconds(m: CompiledModel, i: number): number {
+  return i < m.intervalCount ? Math.min(m.reportStartSeconds + (i + 1) * m.intervalSeconds, m.reportEndSeconds) : Infinity;
 }
 
 class Kernel {
@@ -268,16 +274,19 @@ class Kernel {
     if (m.intervalCount > 0) heap.push(m.reportStartSeconds + m.intervalSeconds, INTERVAL_END);
     const stop = m.stopSeconds;
     const reportEnd = m.reportEndSeconds;
-    // The last interval's backlog is what waits when the window closes, taken before any event at
-    // or after its end (one there may empty the queue and end the run; DRAIN_CHECK is always one).
-    let lastSnapshot = m.intervalCount > 0 ? reportEnd : Infinity;
+    // An interval's backlog is what waits at its end, taken before any event at that time or later:
+    // a shift starting on the boundary takes the queue only after it, and an event at the window's
+    // end may empty the queue and end the run (DRAIN_CHECK is always one). Reading settles nothing,
+    // so what follows is unchanged; INTERVAL_END still settles the ghosts in its turn.
+    let snapshotInterval = 0;
+    let nextSnapshot = intervalEndSeconds(m, 0);
     let events = 0;
     while (heap.size > 0) {
       const time = heap.times[0];
-      if (time >= lastSnapshot) {
-        this.now = lastSnapshot; // stillWaiting settles nothing: what follows is unchanged
-        for (let q = 0; q < this.Q; q++) this.t.backlog[(m.intervalCount - 1) * this.Q + q] = this.stillWaiting(q);
-        lastSnapshot = Infinity;
+      while (time >= nextSnapshot) {
+        this.now = nextSnapshot;
+        for (let q = 0; q < this.Q; q++) this.t.backlog[snapshotInterval * this.Q + q] = this.stillWaiting(q);
+        nextSnapshot = intervalEndSeconds(m, ++snapshotInterval);
       }
       if (time > stop) break;
       const payload = heap.payloads[0];
@@ -313,7 +322,7 @@ class Kernel {
           this.finishAi(index);
           break;
         case INTERVAL_END:
-          this.snapshotBacklog(index);
+          this.settleAtIntervalEnd(index);
           break;
       }
       if (this.countedWaiting === 0 && this.countedWithAi === 0 && time >= reportEnd) break;
@@ -802,12 +811,9 @@ class Kernel {
     }
   }
 
-  private snapshotBacklog(interval: number): void {
-    const last = interval === this.m.intervalCount - 1; // taken in run(); its ghosts still settled here
-    for (let q = 0; q < this.Q; q++) {
-      this.settleGhosts(q);
-      if (!last) this.t.backlog[interval * this.Q + q] = this.stillWaiting(q);
-    }
+  /** The ghosts settled at an interval's end (its backlog was read in run(), before this). */
+  private settleAtIntervalEnd(interval: number): void {
+    for (let q = 0; q < this.Q; q++) this.settleGhosts(q);
     if (interval + 1 < this.m.intervalCount) {
       this.heap.push(this.m.reportStartSeconds + (interval + 2) * this.m.intervalSeconds, ((interval + 1) << KIND_BITS) | INTERVAL_END);
     }

@@ -9,6 +9,8 @@
 // empties the queue) ended the run first and the last interval read 0 — in 9 of these 20
 // replications. An interval cut short by the window's end (a horizon of 2 h 15 min in 30-minute
 // intervals) had its snapshot half an hour after the window, counting callers of the drain.
+// Inside the window the same tie decided an interval's backlog: a team starting on a boundary
+// took the queue before that interval's snapshot in 19 of 40 replications, which then read 0.
 import { describe, expect, it } from 'vitest';
 import { simulateReplication } from '../../sim/kernel/engine';
 import { compileScenario } from '../../sim/model/model';
@@ -60,6 +62,14 @@ describe('the last interval’s backlog is what waits when the reported window c
         expect(got).toHaveLength(5);
         expect(got).toEqual(want);
       }
+    }
+  });
+
+  it('inside the window too: a team starting at 01:00, on a boundary, takes the queue only after the 00:30–01:00 interval’s backlog is read', () => {
+    for (const { got, want } of backlogs(lateTeam(3, '01:00'))) {
+      expect(got[1]).toBe(want[1]);
+      expect(got[1]).toBeGreaterThan(35); // about 60 callers in the hour
+      expect(got[got.length - 1]).toBeLessThan(got[1]); // 300 agents answer them all
     }
   });
 });
