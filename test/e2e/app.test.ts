@@ -24,7 +24,7 @@ import { simulate } from '../../sim/simulate';
 import { formatValue, targetText, waitLabel } from '../../src/lib/format';
 import { createDoc, duplicateDoc, editDoc } from '../../src/lib/scenario-doc';
 import { decodeState, encodeState, type SharedState } from '../../src/lib/url-state';
-import { buildApp, CHROMIUM, launch, PATIENCE, ROOT, serve, shotPath, type Browser, type ContextOptions, type StaticServer } from './browser';
+import { buildApp, CHROMIUM, dropFile, launch, PATIENCE, ROOT, serve, shotPath, type Browser, type ContextOptions, type StaticServer } from './browser';
 
 const DEFAULT_KEY = 'global-follow-the-sun';
 const DEFAULT_FILE = join(ROOT, 'scenarios', `${DEFAULT_KEY}.yaml`);
@@ -647,14 +647,7 @@ describe('web app, built and driven in headless Chromium', { timeout: 600_000 },
 
     // A good JSON file dropped on the page opens and runs.
     const good = JSON.stringify(DROPPED);
-    const dataTransfer = await page.evaluateHandle((json) => {
-      const dt = new DataTransfer();
-      dt.items.add(new File([json], 'one-queue.json', { type: 'application/json' }));
-      return dt;
-    }, good);
-    await page.dispatchEvent('fs-app', 'dragenter', { dataTransfer });
-    await page.dispatchEvent('fs-app', 'dragover', { dataTransfer });
-    await page.dispatchEvent('fs-app', 'drop', { dataTransfer });
+    await dropFile(page, 'one-queue.json', good);
     await poll(() => page.locator('fs-app .scenario-title').textContent()).toBe('One queue (dropped)');
     await waitForRunDone(page);
     const expectedGood = run(good).result;

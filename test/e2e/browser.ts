@@ -190,3 +190,14 @@ export const focused = (page: Page) =>
     while (el?.shadowRoot?.activeElement) el = el.shadowRoot.activeElement;
     return el ? (el.getAttribute('aria-label') ?? el.textContent?.trim() ?? el.tagName) : null;
   });
+
+/** Drops a file on the page as a user drags it from their desktop. */
+export async function dropFile(page: Page, name: string, text: string): Promise<void> {
+  const type = name.endsWith('.json') ? 'application/json' : name.endsWith('.tsv') ? 'text/tab-separated-values' : 'text/csv';
+  const dataTransfer = await page.evaluateHandle(([n, t, ty]) => {
+    const dt = new DataTransfer();
+    dt.items.add(new File([t], n, { type: ty }));
+    return dt;
+  }, [name, text, type] as const);
+  for (const event of ['dragenter', 'dragover', 'drop']) await page.dispatchEvent('fs-app', event, { dataTransfer });
+}

@@ -5,7 +5,7 @@
 // 2027-03-03; the days between are 2026-03-04 to 2027-03-02.
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { PATIENCE, useApp } from './browser';
+import { dropFile, PATIENCE, useApp } from './browser';
 
 const SHOTS = '/tmp/shots/history-gap-runs';
 const view = (page: Page) => page.locator('fs-app fs-history-view');
@@ -23,17 +23,6 @@ function records(): string {
   return `${lines.join('\n')}\n`;
 }
 
-async function drop(page: Page, name: string, text: string): Promise<void> {
-  const dataTransfer = await page.evaluateHandle(([n, t]) => {
-    const dt = new DataTransfer();
-    dt.items.add(new File([t], n, { type: 'text/csv' }));
-    return dt;
-  }, [name, text] as const);
-  await page.dispatchEvent('fs-app', 'dragenter', { dataTransfer });
-  await page.dispatchEvent('fs-app', 'dragover', { dataTransfer });
-  await page.dispatchEvent('fs-app', 'drop', { dataTransfer });
-}
-
 const flat = (text: string | null) => (text ?? '').replace(/\s+/g, ' ').trim();
 
 describe('days without records in the History view', { timeout: 900_000 }, () => {
@@ -44,7 +33,7 @@ describe('days without records in the History view', { timeout: 900_000 }, () =>
     await page.setViewportSize({ width: 1280, height: 720 });
     await page.goto(app.server.url);
     await page.locator('fs-app fs-run-status[phase="done"]').waitFor({ timeout: PATIENCE });
-    await drop(page, 'stray-row.csv', records());
+    await dropFile(page, 'stray-row.csv', records());
     await view(page).locator('fs-history-backtest table[data-errors="hour"]').waitFor({ timeout: 3 * PATIENCE });
 
     const fit = view(page).locator('fs-history-fit [data-missing-days]');

@@ -5,7 +5,7 @@
 // are those of the file written here (rows with a local time), not read from the page.
 import type { Page } from 'playwright-core';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { PATIENCE, useApp, type StaticServer } from './browser';
+import { dropFile, PATIENCE, useApp, type StaticServer } from './browser';
 
 const SHOTS = '/tmp/shots/history-zone-note';
 const poll = <T>(fn: () => Promise<T> | T) => expect.poll(fn, { timeout: PATIENCE });
@@ -23,17 +23,6 @@ function records(instants: boolean): string {
   return `${lines.join('\n')}\n`;
 }
 
-async function drop(page: Page, name: string, text: string): Promise<void> {
-  const dataTransfer = await page.evaluateHandle(([n, t]) => {
-    const dt = new DataTransfer();
-    dt.items.add(new File([t], n, { type: 'text/csv' }));
-    return dt;
-  }, [name, text] as const);
-  await page.dispatchEvent('fs-app', 'dragenter', { dataTransfer });
-  await page.dispatchEvent('fs-app', 'dragover', { dataTransfer });
-  await page.dispatchEvent('fs-app', 'drop', { dataTransfer });
-}
-
 describe('the History view and the time zone of local clock times', { timeout: 900_000 }, () => {
   const app = useApp();
   let page: Page;
@@ -46,7 +35,7 @@ describe('the History view and the time zone of local clock times', { timeout: 9
     await page.setViewportSize({ width: 1280, height: 720 });
     await page.goto(server.url);
     await page.locator('fs-app fs-run-status[phase="done"]').waitFor({ timeout: PATIENCE });
-    await drop(page, 'desk.csv', records(false));
+    await dropFile(page, 'desk.csv', records(false));
     await view(page).locator('fs-history-backtest table[data-errors="hour"]').waitFor({ timeout: 2 * PATIENCE });
     const note = view(page).locator('[data-zone-note]');
     expect(await note.getAttribute('data-zone-note')).toBe('UTC');
@@ -80,7 +69,7 @@ describe('the History view and the time zone of local clock times', { timeout: 9
   it('says nothing for a file whose times all carry their offset', async () => {
     await page.goto(server.url);
     await page.locator('fs-app fs-run-status[phase="done"]').waitFor({ timeout: PATIENCE });
-    await drop(page, 'instants.csv', records(true));
+    await dropFile(page, 'instants.csv', records(true));
     await view(page).locator('fs-history-backtest table[data-errors="hour"]').waitFor({ timeout: 2 * PATIENCE });
     expect(await view(page).locator('[data-records-file]').textContent()).toBe('instants.csv');
     expect(await view(page).locator('[data-zone-note]').count()).toBe(0);

@@ -20,7 +20,7 @@ import { parseScenario, validateScenario } from '../../sim/scenario/scenario';
 import { genericCsv, syntheticRecords } from '../../sim/history/synthetic-records';
 import { intervalTableCsv } from '../../sim/history/interval-export';
 import { simulate } from '../../sim/simulate';
-import { PATIENCE, ROOT, useApp, type StaticServer } from './browser';
+import { dropFile, PATIENCE, ROOT, useApp, type StaticServer } from './browser';
 
 const FILE = 'anonymous-bank-1999-01-small-queues.tsv';
 const TEXT = readFileSync(join(ROOT, 'test', 'fixtures', FILE), 'utf8');
@@ -40,18 +40,6 @@ function expected(outcome: ReadOutcome, cut?: string, replications?: number, tre
   const yaml = scenarioYaml(fitScenario(train, { timezone: BANK_TIMEZONE, source: FILE, trendTo }));
   const scenario = parseScenario(yaml, 'fitted scenario');
   return { yaml, result: backtestObserved(scenario, observeRecords(test), { replications }) };
-}
-
-/** Drops a file on the page as a user drags it from their desktop. */
-async function drop(page: Page, name: string, text: string): Promise<void> {
-  const dataTransfer = await page.evaluateHandle(([n, t]) => {
-    const dt = new DataTransfer();
-    dt.items.add(new File([t], n, { type: n.endsWith('.tsv') ? 'text/tab-separated-values' : 'text/csv' }));
-    return dt;
-  }, [name, text] as const);
-  await page.dispatchEvent('fs-app', 'dragenter', { dataTransfer });
-  await page.dispatchEvent('fs-app', 'dragover', { dataTransfer });
-  await page.dispatchEvent('fs-app', 'drop', { dataTransfer });
 }
 
 /** The back-test table on the page matches the CLI's figures (hourly) to the last bit. */
@@ -82,7 +70,7 @@ describe('contact records in the web app: import, fit, back-test, keep', { timeo
     const inSample = expected(outcome);
     await page.goto(server.url);
     await page.locator('fs-app fs-run-status[phase="done"]').waitFor({ timeout: PATIENCE });
-    await drop(page, FILE, TEXT);
+    await dropFile(page, FILE, TEXT);
 
     // The History tab opens with the report as soon as the fit is in.
     await poll(() => page.locator('fs-app [role="tab"][aria-selected="true"]').textContent()).toContain('History');
@@ -206,7 +194,7 @@ describe('contact records in the web app: import, fit, back-test, keep', { timeo
     const want = backtestObserved(parseScenario(yaml, 'fitted scenario'), observeRecords(read.records), { replications: 10 });
     await page.goto(server.url);
     await page.locator('fs-app fs-run-status[phase="done"]').waitFor({ timeout: PATIENCE });
-    await drop(page, 'desk.csv', csv);
+    await dropFile(page, 'desk.csv', csv);
     await view(page).locator('fs-history-backtest table[data-errors="hour"]').waitFor({ timeout: 2 * PATIENCE });
     expect(await view(page).locator('[data-credit]').count()).toBe(0); // not the bank's data
     expect(await view(page).locator('fs-history-fit section[data-fit]').textContent()).toContain('Local time UTC');
@@ -227,7 +215,7 @@ describe('contact records in the web app: import, fit, back-test, keep', { timeo
   it('cancels a long back-test, and runs again after it', async () => {
     await page.goto(server.url);
     await page.locator('fs-app fs-run-status[phase="done"]').waitFor({ timeout: PATIENCE });
-    await drop(page, FILE, TEXT);
+    await dropFile(page, FILE, TEXT);
     const backtest = view(page).locator('fs-history-backtest');
     await backtest.locator('table[data-errors="hour"]').waitFor({ timeout: 2 * PATIENCE });
     // 5,000 replications of a month: minutes of work, stopped once it has started.
@@ -258,7 +246,7 @@ describe('contact records in the web app: import, fit, back-test, keep', { timeo
     await page.goto(server.url);
     await page.locator('fs-app fs-run-status[phase="done"]').waitFor({ timeout: PATIENCE });
     const title = await page.locator('fs-app .scenario-title').textContent();
-    await drop(page, 'calls.csv', bad);
+    await dropFile(page, 'calls.csv', bad);
     const alert = view(page).locator('[data-history-error]');
     await alert.waitFor({ timeout: PATIENCE });
     expect(await alert.textContent()).toContain('Could not import calls.csv');
@@ -273,7 +261,7 @@ describe('contact records in the web app: import, fit, back-test, keep', { timeo
     const table = intervalTableCsv(readRecords(helpDeskCsv(), 'desk.csv', genericLayout('UTC')).records, 60);
     await page.goto(server.url);
     await page.locator('fs-app fs-run-status[phase="done"]').waitFor({ timeout: PATIENCE });
-    await drop(page, 'desk-intervals.csv', table);
+    await dropFile(page, 'desk-intervals.csv', table);
     await view(page).locator('fs-history-backtest table[data-errors="hour"]').waitFor({ timeout: 2 * PATIENCE });
     // It read "… agents seen (most at once); The scenario's pool …".
     const staffing = (await view(page).locator('fs-history-fit p:has([data-agents-seen])').textContent())!.replace(/\s+/g, ' ');
@@ -288,7 +276,7 @@ describe('contact records in the web app: import, fit, back-test, keep', { timeo
   it('counts one queue as one in the fit\'s heading (a help desk\'s single queue)', async () => {
     await page.goto(server.url);
     await page.locator('fs-app fs-run-status[phase="done"]').waitFor({ timeout: PATIENCE });
-    await drop(page, 'desk.csv', helpDeskCsv());
+    await dropFile(page, 'desk.csv', helpDeskCsv());
     await view(page).locator('fs-history-backtest table[data-errors="hour"]').waitFor({ timeout: 2 * PATIENCE });
     const heading = view(page).locator('[data-scenario-name]').locator('xpath=..');
     expect((await heading.textContent())!.replace(/\s+/g, ' ')).toMatch(/— 1 queue, \d+ shifts/);
