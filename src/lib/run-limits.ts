@@ -4,7 +4,7 @@
 // for, a result too big for one document) is refused with the CLI's line.
 import { big, checkWork, estimateWork, WORK_LIMITS } from '../../sim/scenario/work-estimate';
 import type { Scenario } from '../../sim/scenario/scenario';
-import { wordFor } from '../../sim/text/counted';
+import { counted, wordFor } from '../../sim/text/counted';
 
 export type RunCheck = { kind: 'ok' } | { kind: 'ask'; contacts: number; text: string } | { kind: 'refuse'; text: string };
 
@@ -37,5 +37,7 @@ export function checkRun(scenario: Scenario, fileName: string): RunCheck {
 /** How long `contacts` take on one core, roughly (2 million a second), in words. */
 export function timeOnOneCore(contacts: number): string {
   const hours = contacts / 2e6 / 3600;
-  return hours >= 48 ? `${big(Math.round(hours / 24))} days` : hours >= 1 ? `${Math.round(hours)} hours` : `${Math.max(1, Math.round(hours * 60))} minutes`;
+  if (hours >= 48) return `${big(Math.round(hours / 24))} days`;
+  if (hours >= 1) return counted(Math.round(hours), 'hour');
+  return counted(Math.max(1, Math.round(hours * 60)), 'minute');
 }

@@ -63,7 +63,8 @@ describe('the Plan panel', { timeout: 600_000 }, () => {
     await page.keyboard.press('Enter');
     const ask = panel(page).locator('[data-plan-ask]');
     await poll(() => ask.count()).toBe(1);
-    expect(await ask.textContent()).toContain('4.2 billion contacts');
+    expect(await ask.textContent()).toContain('7.7 billion contacts (30 replications × 22 runs');
+    expect(await ask.textContent()).toContain('on one core, about 1 hour.');
     expect(await ask.textContent()).toContain('Plan anyway?');
     // Nothing started: the panel never ran, and the keyboard is on the question's answer.
     expect(await phases()).not.toContain('running');
