@@ -5,6 +5,7 @@
 // Exports round to whole seconds, so the fitted distribution is compared with a half-second
 // continuity correction.
 import type { Distribution } from '../scenario/distribution-schema';
+import { normalCdf } from '../model/distribution-functions';
 
 /** The lognormal is kept when D is at most this: beyond it, its shape misleads (a spike of very
  * short calls, a second mode) and the empirical histogram is used instead. */
@@ -17,14 +18,6 @@ export interface HandleTimeFit {
   lognormal: { meanSeconds: number; cv: number; ks: number };
   empiricalKs: number;
   meanSeconds: number;
-}
-
-/** Standard normal CDF (Abramowitz–Stegun 7.1.26 via erf; |error| < 1.5e-7). */
-export function normalCdf(z: number): number {
-  const x = Math.abs(z) / Math.SQRT2;
-  const t = 1 / (1 + 0.3275911 * x);
-  const erf = 1 - ((((1.061405429 * t - 1.453152027) * t + 1.421413741) * t - 0.284496736) * t + 0.254829592) * t * Math.exp(-x * x);
-  return z >= 0 ? (1 + erf) / 2 : (1 - erf) / 2;
 }
 
 /** KS distance between sorted data (whole seconds or finer) and a CDF, with continuity correction. */

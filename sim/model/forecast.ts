@@ -19,7 +19,8 @@
 // warm-up's arrivals are forecast too: nothing of them is offered in the window, but their
 // recontacts that come back into it are; recontacts that come back after the window are not.
 import { erlangB } from '../stats/erlang';
-import { DETERMINISTIC, distributionFunctions, type Sampler } from './distributions';
+import { DETERMINISTIC, type Sampler } from './distributions';
+import { distributionFunctions } from './distribution-functions';
 import type { CompiledAiPool, CompiledModel } from './model';
 
 /** Outage windows [start, end) on the simulation clock, overlaps merged, in time order. */

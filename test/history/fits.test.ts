@@ -1,6 +1,7 @@
 // The estimators on their own: what each one must get right whatever the data.
 import { describe, expect, it } from 'vitest';
-import { fitHandleTime, fitLognormal, ksDistance, normalCdf } from '../../sim/history/fit-handle-time';
+import { fitHandleTime, fitLognormal, ksDistance } from '../../sim/history/fit-handle-time';
+import { normalCdf } from '../../sim/model/distribution-functions';
 import { fitPatience } from '../../sim/history/patience';
 import { compileDistribution, sample } from '../../sim/model/distributions';
 import { randomStream } from '../../sim/kernel/random';
