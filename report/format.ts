@@ -25,7 +25,7 @@ const withDecimals = new Map<number, Intl.NumberFormat>();
 /** `x` with `fewest` decimals, or more (up to `most`) while a number that is not 0 would show as
  * 0: a change of −0.04 pts written "−0.0 pts", or a CI "−0.2 to −0.0 s", reads as touching zero
  * (or as a negative zero); "−0.04" and "−0.02" say which side of it they are. */
-export function decimalsThatShow(x: number, fewest: number, most: number): string {
+function decimalsThatShow(x: number, fewest: number, most: number): string {
   const format = (d: number) => {
     let f = withDecimals.get(d);
     if (!f) withDecimals.set(d, (f = new Intl.NumberFormat(locale, { minimumFractionDigits: d, maximumFractionDigits: d })));

@@ -69,7 +69,7 @@ export function columnFormat(values: readonly (number | null | undefined)[], uni
 }
 
 /** `x` (≥ 0) with `fewest` decimals, or up to two more while a number that is not 0 would show as
- * 0 (report/format decimalsThatShow, as the case report and `followsun compare` write it); one
+ * 0 (report/format magnitudeThatShows, as the case report and `followsun compare` write it); one
  * that still would is written "<0.001", never as a zero that a sign would make "−0.000". */
 function decimalsShown(x: number, fewest: number): { text: string; decimals: number } {
   const text = magnitudeThatShows(x, fewest, fewest + 2);
