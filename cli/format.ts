@@ -54,9 +54,9 @@ export function formatEstimate(e: Estimate | undefined, unit: Unit, currency = '
 }
 
 /** Left-aligns the first column and right-aligns the others. */
-export function table(rows: string[][], indent = '  '): string {
+export function table(rows: string[][], indent = '  ', gap = '   '): string {
   const widths = rows[0].map((_, c) => Math.max(...rows.map((r) => r[c].length)));
   return rows
-    .map((r) => indent + r.map((cell, c) => (c === 0 ? cell.padEnd(widths[c]) : cell.padStart(widths[c]))).join('   ').trimEnd())
+    .map((r) => indent + r.map((cell, c) => (c === 0 ? cell.padEnd(widths[c]) : cell.padStart(widths[c]))).join(gap).trimEnd())
     .join('\n');
 }

@@ -37,15 +37,16 @@ export function summaryText(r: ScenarioResult & { file: string }): string {
   const lines = [
     `${r.name}  (${r.file})`,
     `  ${Number(days.toFixed(2))} days from ${r.start.replace('T', ' ').replace(/:00\.000Z$/, ' UTC')}, ` +
-      `${r.replications} ${wordFor(r.replications, 'replication')}, seed ${r.seed}; ` +
-      `brackets: 95% confidence interval; hours: language × channel hours`,
+      `${r.replications} ${wordFor(r.replications, 'replication')}, seed ${r.seed}`,
+    `  brackets: 95% confidence interval; ±: its half-width; hours: language × channel hours`,
     '',
     table(headline),
   ];
   const waiting = s.waitingAtEnd.mean ?? 0;
   if (waiting > 0) lines.push(`  Still waiting when the run ended: ${formatNumber(waiting, 'count')} contacts on average`);
 
-  lines.push('', table(serviceRows(r)));
+  // Wide tables: two spaces between columns keep a week's summary within 120 columns.
+  lines.push('', table(serviceRows(r), '  ', '  '));
   lines.push(
     '',
     table([
@@ -60,7 +61,7 @@ export function summaryText(r: ScenarioResult & { file: string }): string {
         p.ftes !== undefined ? p.ftes.toFixed(1) : '',
         formatEstimate(p.costTotal, 'money', r.currency, true),
       ]),
-    ]),
+    ], '  ', '  '),
   );
   lines.push(...worstGaps(r));
   return lines.join('\n');
@@ -71,7 +72,7 @@ function serviceRows(r: ScenarioResult): string[][] {
   const target = (channel: string) => {
     const t = r.channelTargets[channel];
     const within = t.thresholdSeconds >= 3600 ? `${Number((t.thresholdSeconds / 3600).toFixed(1))} h` : `${t.thresholdSeconds} s`;
-    return `${formatNumber(t.target, 'fraction')} in ${within}`;
+    return `${Number((t.target * 100).toFixed(1))}% in ${within}`;
   };
   const cells = (g: ScenarioResult['channels'][string], channel: string) => [
     formatEstimate(g.offered, 'count', '', true),
@@ -82,7 +83,7 @@ function serviceRows(r: ScenarioResult): string[][] {
     `${formatNumber(g.uncoveredHours.mean ?? NaN, 'count')} + ${formatNumber(g.hoursBelowTarget.mean ?? NaN, 'count')}`,
     formatEstimate(g.costPerContact, 'money', r.currency, true),
   ];
-  const rows = [['Channel / language', 'Offered', 'Target', 'Service level', 'ASA / answer', 'Abandoned', 'Gap h (unc. + below)', 'Cost/contact']];
+  const rows = [['Queue', 'Offered', 'Target', 'Service level', 'ASA / answer', 'Abandoned', 'Gap h unc.+below', 'Cost/contact']];
   for (const [channel, g] of Object.entries(r.channels)) rows.push([channel, ...cells(g, channel)]);
   for (const language of Object.keys(r.languages)) {
     for (const [key, g] of Object.entries(r.queues)) {
