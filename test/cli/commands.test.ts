@@ -319,8 +319,8 @@ describe('followsun run without a file', () => {
     expect(o.stdout).toContain(relative(ROOT, DEFAULT_SCENARIO));
     expect(o.stdout).toContain('2 replications');
     // Each channel against its own target: voice 80 % in 20 s, chat in 60 s, email in 24 h.
-    expect(o.stdout).toMatch(/^\s+voice\s.*80\.0 % in 20 s\s+\d+\.\d %/m);
-    expect(o.stdout).toMatch(/^\s+email\s.*90\.0 % in 24 h/m);
+    expect(o.stdout).toMatch(/^\s+voice\s.*80% in 20 s\s+\d+\.\d %/m);
+    expect(o.stdout).toMatch(/^\s+email\s.*90% in 24 h/m);
     for (const pool of scenario.staffing) expect(o.stdout).toMatch(new RegExp(`^\\s+${pool.id}\\s`, 'm'));
     expect(() => JSON.parse(o.stdout)).toThrow(); // a summary for people, not JSON
   });

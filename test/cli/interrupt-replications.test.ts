@@ -71,7 +71,7 @@ describe('Ctrl-C during the replications of one scenario', () => {
   it('prints the part done as a summary, saying it is the first k replications', async () => {
     const o = await interrupted(['--workers', '1'], 'SIGINT');
     expect(o.status, o.stderr).toBe(130);
-    const k = Number(/, (\d+) replications, seed 5;/.exec(o.stdout)?.[1]);
+    const k = Number(/, (\d+) replications, seed 5$/m.exec(o.stdout)?.[1]);
     expect(k, o.stdout).toBeGreaterThanOrEqual(1);
     expect(o.stdout).toContain(`Interrupted: the first ${k} of ${ASKED} replications, the figures of --replications ${k}`);
   }, 120_000);
