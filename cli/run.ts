@@ -188,13 +188,9 @@ function compiled(batch: (BatchItem & { scenario: Scenario })[], seed: number | 
  * it are done. */
 class BatchResults implements BatchJobs {
   private readonly builders: ResultBuilder[];
-  /** Per scenario: replications folded into its builder (0, 1, … k − 1, in order). */
-  private readonly folded: number[];
   private readonly results: (FileResult | undefined)[];
   /** Per scenario: its result is built, or it failed. */
   private readonly done: boolean[];
-  /** Per scenario cut short by an interrupt: its result is over this many replications. */
-  private readonly cut: (number | undefined)[];
   private printed = 0;
   /** Interrupted: whatever has a result is printed, in order, without waiting for the rest. */
   private stopped = false;
@@ -205,9 +201,7 @@ class BatchResults implements BatchJobs {
     private readonly fail: Fail,
   ) {
     this.builders = runnable.map((r) => new ResultBuilder(r.model));
-    this.folded = new Array(runnable.length).fill(0);
     this.results = new Array(runnable.length);
-    this.cut = new Array(runnable.length);
     this.done = new Array(runnable.length).fill(false);
   }
 
@@ -218,13 +212,11 @@ class BatchResults implements BatchJobs {
   /** Scenario j's replication `replication` is in. */
   deliver(j: number, replication: number, figures: ReplicationFigures): void {
     this.builders[j].add(figures);
-    this.folded[j] = replication + 1;
     if (replication + 1 === this.runnable[j].model.replications) this.complete(j);
   }
 
   restart(j: number): void {
     this.builders[j] = new ResultBuilder(this.runnable[j].model);
-    this.folded[j] = 0;
   }
 
   failed(j: number, e: unknown): void {
@@ -241,7 +233,7 @@ class BatchResults implements BatchJobs {
   missing(): MissingScenario[] {
     return this.runnable.flatMap((r, j) => {
       if (this.done[j]) return [];
-      const k = this.cut[j];
+      const k = this.cutAt(j);
       return [{ index: r.index, file: r.file, ...(k !== undefined ? { replications: k, of: r.model.replications } : {}) }];
     });
   }
@@ -252,17 +244,21 @@ class BatchResults implements BatchJobs {
    * missing. */
   cutShort(): void {
     this.runnable.forEach((r, j) => {
-      const k = this.folded[j];
+      const k = this.builders[j].replications; // 0, 1, … k − 1, folded in order
       if (this.done[j] || k === 0) return;
       try {
         this.results[j] = { index: r.index, file: r.file, ...this.builders[j].result() };
-        this.cut[j] = k;
       } catch {
         // No result over the part done: the scenario is missing, as if none had finished.
       }
     });
     this.stopped = true;
     this.printInOrder();
+  }
+
+  /** A scenario cut short by an interrupt: the replications its result is over; else undefined. */
+  private cutAt(j: number): number | undefined {
+    return !this.done[j] && this.results[j] ? this.builders[j].replications : undefined;
   }
 
   private complete(j: number): void {
@@ -280,7 +276,7 @@ class BatchResults implements BatchJobs {
     for (; this.printed < this.done.length && (this.stopped || this.done[this.printed]); this.printed++) {
       const r = this.results[this.printed];
       if (!r) continue;
-      const k = this.cut[this.printed];
+      const k = this.cutAt(this.printed);
       if (!options.json && !options.out) {
         const note = k !== undefined ? `  Interrupted: the first ${k} of ${this.runnable[this.printed].model.replications} replications, the figures of --replications ${k}\n` : '';
         process.stdout.write(`${summaryText(r)}\n${note}\n`);

@@ -216,6 +216,11 @@ export class ResultBuilder {
     this.hours = new HourlyCoverage(m);
   }
 
+  /** Replications folded so far. */
+  get replications(): number {
+    return this.count;
+  }
+
   add(f: ReplicationFigures): void {
     this.summary.add(f.summary);
     this.pools.add(f.pools);
