@@ -24,28 +24,19 @@ export function requirementInputs(m: CompiledModel, q: number, poolQueueBusySeco
   const queue = m.queues[q];
   const Q = m.queues.length;
   const ai = queue.aiPool >= 0 ? m.aiPools[queue.aiPool].escalatedHandleTimeFactor : 1;
-  const pools = [...queue.pools];
+  const pools = queue.pools;
   if (pools.length === 0) return { ahtSeconds: queue.meanHandleSeconds * ai, concurrency: 1, onPhonesShare: 1 };
-  if (pools.length === 1) {
-    const p = m.pools[pools[0]];
-    return {
-      ahtSeconds: queue.meanHandleSeconds * ai * p.handleFactorByQueue[q],
-      concurrency: queue.channel === 'chat' ? p.chatConcurrency : 1,
-      onPhonesShare: (1 - p.shrinkage) * (1 - p.absenceRate),
-    };
-  }
   const measured = pools.reduce((s, p) => s + poolQueueBusySeconds[p * Q + q], 0) > 0;
-  const busy = pools.map((p) => (measured ? poolQueueBusySeconds[p * Q + q] : 1));
-  const concurrency = pools.map((p) => (queue.channel === 'chat' ? m.pools[p].chatConcurrency : 1));
-  const factor = pools.map((p) => m.pools[p].handleFactorByQueue[q]);
-  const share = pools.map((p) => (1 - m.pools[p].shrinkage) * (1 - m.pools[p].absenceRate));
   let agentSeconds = 0, slotSeconds = 0, contacts = 0, scheduledSeconds = 0;
-  pools.forEach((_, i) => {
-    agentSeconds += busy[i];
-    slotSeconds += busy[i] * concurrency[i];
-    contacts += (busy[i] * concurrency[i]) / factor[i];
-    scheduledSeconds += busy[i] / share[i];
-  });
+  for (const p of pools) {
+    const pool = m.pools[p];
+    const busy = measured ? poolQueueBusySeconds[p * Q + q] : 1;
+    const slots = busy * (queue.channel === 'chat' ? pool.chatConcurrency : 1);
+    agentSeconds += busy;
+    slotSeconds += slots;
+    contacts += slots / pool.handleFactorByQueue[q];
+    scheduledSeconds += busy / ((1 - pool.shrinkage) * (1 - pool.absenceRate));
+  }
   return {
     ahtSeconds: queue.meanHandleSeconds * ai * (slotSeconds / contacts),
     concurrency: slotSeconds / agentSeconds,
