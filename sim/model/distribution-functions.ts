@@ -149,16 +149,7 @@ export function distributionFunctions(s: Sampler): DistributionFunctions {
         moment[b + 1] = moment[b] + (p * (s.table[2 * b] + s.table[2 * b + 1])) / 2;
       }
       /** The bin x falls in (before its end), or `bins` past the last. */
-      const binOf = (x: number) => {
-        let lo = 0;
-        let hi = bins;
-        while (lo < hi) {
-          const mid = (lo + hi) >>> 1;
-          if (upTo[mid] <= x) lo = mid + 1;
-          else hi = mid;
-        }
-        return lo;
-      };
+      const binOf = (x: number) => firstAbove(upTo, x);
       return {
         cdf: (x) => {
           const b = binOf(x);
